@@ -1,0 +1,259 @@
+//! Calendar dates at the precision a text gives them: a year, a month or a day.
+//!
+//! In: strings like `"2019"`, `"2019-11"`, `"2019-11-28"`. Out: [`PartialDate`], which
+//! orders, prints back in the same ISO form and formats for readers ("November 2019").
+//! It never invents precision: a month stays a month.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+
+/// How precise a date is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    /// Only the year is known.
+    Year,
+    /// Year and month.
+    Month,
+    /// A full calendar day.
+    Day,
+}
+
+/// A date known to a year, a month or a day.
+///
+/// Ordering is chronological, with a less precise date sorting before the more precise
+/// dates it contains (`2019` < `2019-01` < `2019-01-01`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PartialDate {
+    /// Year (four digits in practice).
+    pub year: i32,
+    /// Month 1–12, if known.
+    pub month: Option<u8>,
+    /// Day 1–31, if known (only with a month).
+    pub day: Option<u8>,
+}
+
+/// English month names, used for parsing and display. Language tables for display live
+/// in the theme's string table; this one is for data.
+pub const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl PartialDate {
+    /// A year-only date.
+    pub fn year(year: i32) -> Self {
+        PartialDate {
+            year,
+            month: None,
+            day: None,
+        }
+    }
+
+    /// A year-and-month date. Returns `None` for a month outside 1–12.
+    pub fn month(year: i32, month: u8) -> Option<Self> {
+        (1..=12).contains(&month).then_some(PartialDate {
+            year,
+            month: Some(month),
+            day: None,
+        })
+    }
+
+    /// A full date. Returns `None` if the day does not exist in that month.
+    pub fn day(year: i32, month: u8, day: u8) -> Option<Self> {
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+            return None;
+        }
+        Some(PartialDate {
+            year,
+            month: Some(month),
+            day: Some(day),
+        })
+    }
+
+    /// The precision of this date.
+    pub fn precision(&self) -> Precision {
+        match (self.month, self.day) {
+            (Some(_), Some(_)) => Precision::Day,
+            (Some(_), None) => Precision::Month,
+            _ => Precision::Year,
+        }
+    }
+
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, rejecting impossible dates
+    /// such as `2019-13-45`.
+    pub fn parse(s: &str) -> Result<Self, String> {
+        let s = s.trim();
+        let parts: Vec<&str> = s.split('-').collect();
+        let bad = || format!("`{s}` is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD");
+        let num = |p: &str, len: usize| -> Result<u32, String> {
+            if p.len() == len && p.bytes().all(|b| b.is_ascii_digit()) {
+                p.parse().map_err(|_| bad())
+            } else {
+                Err(bad())
+            }
+        };
+        match parts.as_slice() {
+            [y] => Ok(PartialDate::year(num(y, 4)? as i32)),
+            [y, m] => PartialDate::month(num(y, 4)? as i32, num(m, 2)? as u8)
+                .ok_or_else(|| format!("`{s}` has no such month")),
+            [y, m, d] => PartialDate::day(num(y, 4)? as i32, num(m, 2)? as u8, num(d, 2)? as u8)
+                .ok_or_else(|| format!("`{s}` is not a day of the calendar")),
+            _ => Err(bad()),
+        }
+    }
+
+    /// The same date cut to a coarser precision (never finer than it is).
+    pub fn truncate(&self, precision: Precision) -> Self {
+        match precision {
+            Precision::Year => PartialDate::year(self.year),
+            Precision::Month => PartialDate {
+                year: self.year,
+                month: self.month,
+                day: None,
+            },
+            Precision::Day => *self,
+        }
+    }
+
+    /// English display form: "2019", "November 2019", "13 February 2020".
+    pub fn display_en(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{d} {} {}", MONTHS_EN[m as usize - 1], self.year),
+            (Some(m), None) => format!("{} {}", MONTHS_EN[m as usize - 1], self.year),
+            _ => self.year.to_string(),
+        }
+    }
+
+    /// The first day this date covers, as `YYYY-MM-DD` (for sorting and feeds).
+    pub fn first_day(&self) -> String {
+        format!(
+            "{:04}-{:02}-{:02}",
+            self.year,
+            self.month.unwrap_or(1),
+            self.day.unwrap_or(1)
+        )
+    }
+
+    /// Day of the week of a full date, 0 = Monday … 6 = Sunday.
+    pub fn weekday(&self) -> Option<u8> {
+        let (m, d) = (self.month?, self.day?);
+        Some(weekday(self.year, m, d))
+    }
+}
+
+/// Number of days in a month of the proleptic Gregorian calendar.
+pub fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// Day of the week, 0 = Monday … 6 = Sunday (Sakamoto's method).
+pub fn weekday(year: i32, month: u8, day: u8) -> u8 {
+    const T: [i32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+    let y = if month < 3 { year - 1 } else { year };
+    let sunday0 =
+        (y + y / 4 - y / 100 + y / 400 + T[month as usize - 1] + day as i32).rem_euclid(7);
+    ((sunday0 + 6) % 7) as u8
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+        }
+        if let Some(d) = self.day {
+            write!(f, "-{d:02}")?;
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for PartialDate {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        PartialDate::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_the_three_precisions_and_prints_them_back() {
+        for s in ["2019", "2019-11", "2018-05-23"] {
+            assert_eq!(PartialDate::parse(s).unwrap().to_string(), s);
+        }
+        assert_eq!(
+            PartialDate::parse("2019-11").unwrap().precision(),
+            Precision::Month
+        );
+    }
+
+    #[test]
+    fn rejects_impossible_dates() {
+        for s in [
+            "2019-13-45",
+            "2019-02-30",
+            "19",
+            "2019-1",
+            "",
+            "2019-00",
+            "abcd",
+        ] {
+            assert!(PartialDate::parse(s).is_err(), "{s} should be rejected");
+        }
+        assert!(PartialDate::parse("2020-02-29").is_ok());
+    }
+
+    #[test]
+    fn orders_coarse_before_fine() {
+        let y = PartialDate::parse("2019").unwrap();
+        let m = PartialDate::parse("2019-01").unwrap();
+        let d = PartialDate::parse("2019-01-01").unwrap();
+        assert!(y < m && m < d);
+        assert!(PartialDate::parse("2018-12-31").unwrap() < y);
+    }
+
+    #[test]
+    fn displays_for_readers() {
+        assert_eq!(
+            PartialDate::parse("2020-02-13").unwrap().display_en(),
+            "13 February 2020"
+        );
+        assert_eq!(
+            PartialDate::parse("2010-08").unwrap().display_en(),
+            "August 2010"
+        );
+    }
+
+    #[test]
+    fn knows_weekdays() {
+        // 23 May 2018 was a Wednesday; 1 January 2000 a Saturday.
+        assert_eq!(weekday(2018, 5, 23), 2);
+        assert_eq!(weekday(2000, 1, 1), 5);
+    }
+}

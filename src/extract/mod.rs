@@ -1,0 +1,76 @@
+//! Extract: dated events and statistics from a converted document, each with its
+//! provenance (paragraph, verbatim sentence, exact words).
+//!
+//! In: a [`crate::convert::Document`] and the document's published date. Out: [`Facts`].
+//! Every `quote` is a verbatim substring of the block it came from, and every `span`
+//! a substring of its `quote`.
+
+use crate::date::PartialDate;
+use serde::{Deserialize, Serialize};
+
+/// A dated event found in a document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// Stable id: the same text gives the same id on every build.
+    pub id: String,
+    /// The date (the start, for a span).
+    pub date: PartialDate,
+    /// The end of a span, if the event covers a period.
+    pub end: Option<PartialDate>,
+    /// True when part of the date came from the document's date or context.
+    pub relative: bool,
+    /// The exact date words, e.g. `between September 2008 and February 2009`.
+    pub span: String,
+    /// The full sentence, verbatim.
+    pub quote: String,
+    /// Byte offset of `quote` in the block's text.
+    pub quote_offset: usize,
+    /// Byte offset of `span` in `quote`.
+    pub span_offset: usize,
+    /// Paragraph number of the block (anchor `p-N`).
+    pub paragraph: u32,
+    /// A short description of what happened.
+    pub title: String,
+}
+
+/// A figure found in a document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Statistic {
+    /// Stable id.
+    pub id: String,
+    /// The value (`None` for a range).
+    pub value: Option<f64>,
+    /// Low end of a range.
+    pub low: Option<f64>,
+    /// High end of a range.
+    pub high: Option<f64>,
+    /// Denominator of an "X of Y" ratio.
+    pub of: Option<f64>,
+    /// What is counted: `people`, `percent`, `USD`, `cases`, …
+    pub unit: String,
+    /// The hedge: `exact`, `more than`, `nearly`, `almost`, `about`, `at least`, `up to`.
+    pub qualifier: String,
+    /// The exact words of the figure.
+    pub span: String,
+    /// The full sentence, verbatim.
+    pub quote: String,
+    /// Byte offset of `quote` in the block's text.
+    pub quote_offset: usize,
+    /// Byte offset of `span` in `quote`.
+    pub span_offset: usize,
+    /// A short label of what is measured.
+    pub measure: String,
+    /// The date the figure refers to, if known (else the document's date).
+    pub as_of: Option<PartialDate>,
+    /// Paragraph number of the block (anchor `p-N`).
+    pub paragraph: u32,
+}
+
+/// Everything extracted from one document.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Facts {
+    /// Dated events, in document order.
+    pub events: Vec<Event>,
+    /// Statistics, in document order.
+    pub statistics: Vec<Statistic>,
+}
