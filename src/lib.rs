@@ -1,8 +1,165 @@
 //! `brief` builds briefing microsites: a folder of source documents becomes a static site
 //! with a timeline of dated events, the statistics the documents state, and a page per
 //! source, every fact linked to the sentence it came from.
+//!
+//! The build is a pipeline of stages, each a module that takes plain data and returns
+//! plain data:
+//!
+//! `config` (site.toml) → `source` (find and read content/) → `convert` (documents to
+//! blocks and Markdown) → `extract` (events, statistics) → `compose` (the site model) →
+//! `render` (pages and data files) → `output` (write, all or nothing).
 #![warn(missing_docs)]
 
+pub mod compose;
+pub mod config;
 pub mod convert;
 pub mod date;
+pub mod error;
 pub mod extract;
+pub mod output;
+pub mod render;
+pub mod slug;
+pub mod source;
+pub mod url;
+
+use crate::config::{Overrides, Settings};
+use crate::error::{Error, Warning};
+use crate::output::OutputFile;
+use rayon::prelude::*;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+/// What a build did.
+#[derive(Debug, Clone, Default)]
+pub struct BuildReport {
+    /// Pages written (HTML files).
+    pub pages: usize,
+    /// Source documents.
+    pub sources: usize,
+    /// Events published.
+    pub events: usize,
+    /// Statistics published.
+    pub statistics: usize,
+    /// Files written in all.
+    pub files: usize,
+    /// Problems that did not stop the build.
+    pub warnings: Vec<Warning>,
+    /// Time per stage, in order.
+    pub stages: Vec<(&'static str, Duration)>,
+}
+
+/// Options of one build.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// Command-line overrides of site.toml.
+    pub overrides: Overrides,
+    /// Render everything but write nothing (for `brief check`).
+    pub dry_run: bool,
+}
+
+/// The result of rendering, before anything is written.
+#[derive(Debug)]
+pub struct Rendered {
+    /// The checked settings.
+    pub settings: Settings,
+    /// Every file of the site, sorted by path.
+    pub files: Vec<OutputFile>,
+    /// The generated Markdown of each source: (file name, text).
+    pub markdown: Vec<OutputFile>,
+    /// The report so far.
+    pub report: BuildReport,
+}
+
+/// Runs every stage up to rendering; writes nothing.
+pub fn render_site(root: &Path, options: &BuildOptions) -> Result<Rendered, Error> {
+    let mut report = BuildReport::default();
+    let mut clock = Instant::now();
+    let mut lap = |report: &mut BuildReport, name: &'static str| {
+        report.stages.push((name, clock.elapsed()));
+        clock = Instant::now();
+    };
+
+    let settings = config::load(root, &options.overrides)?;
+    let content = source::discover(&settings.content_dir)?;
+    lap(&mut report, "discover");
+
+    let docs: Vec<convert::Document> = content
+        .sources
+        .par_iter()
+        .map(|s| convert::convert(s.body(), s.format))
+        .collect();
+    lap(&mut report, "convert");
+
+    let facts: Vec<extract::Facts> = content
+        .sources
+        .iter()
+        .map(|_| extract::Facts::default())
+        .collect();
+    lap(&mut report, "extract");
+
+    let site = compose::compose(&settings, content, docs, facts);
+    lap(&mut report, "compose");
+
+    let theme = render::Theme::load(root, &settings.config.theme, &settings.urls)?;
+    let renderer = render::Renderer::new(&settings, &site, &theme)?;
+    let files = output::check_files(renderer.render()?)?;
+    let markdown = site
+        .sources
+        .iter()
+        .map(|s| {
+            OutputFile::new(
+                format!("{}.md", s.source.slug),
+                markdown_page(s),
+                format!("generated Markdown of {}", s.source.rel_path),
+            )
+        })
+        .collect();
+    lap(&mut report, "render");
+
+    report.sources = site.sources.len();
+    report.events = site.sources.iter().map(|s| s.facts.events.len()).sum();
+    report.statistics = site.sources.iter().map(|s| s.facts.statistics.len()).sum();
+    report.pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+    report.files = files.len();
+    report.warnings = site.warnings.clone();
+    report.warnings.sort();
+    Ok(Rendered {
+        settings,
+        files,
+        markdown,
+        report,
+    })
+}
+
+/// The generated Markdown of a source with its front matter, as editors read it.
+fn markdown_page(s: &compose::SourcePage) -> String {
+    let mut fm = toml::Table::new();
+    fm.insert("title".into(), s.title.clone().into());
+    fm.insert("source".into(), s.source.rel_path.clone().into());
+    if let Some(p) = &s.source.meta.publisher {
+        fm.insert("publisher".into(), p.clone().into());
+    }
+    if let Some(d) = s.published {
+        fm.insert("published".into(), d.to_string().into());
+    }
+    if let Some(r) = &s.source.meta.rights {
+        fm.insert("rights".into(), r.clone().into());
+    }
+    let fm = toml::to_string(&fm).unwrap_or_default();
+    format!("+++\n{fm}+++\n\n{}", s.markdown)
+}
+
+/// Builds the site at `root` into its output folder.
+pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, Error> {
+    let rendered = render_site(root, options)?;
+    let mut report = rendered.report;
+    if options.dry_run {
+        return Ok(report);
+    }
+    let start = Instant::now();
+    let settings = &rendered.settings;
+    output::write_site(root, &settings.output_dir, &rendered.files)?;
+    output::write_site(root, &settings.markdown_dir, &rendered.markdown)?;
+    report.stages.push(("write", start.elapsed()));
+    Ok(report)
+}

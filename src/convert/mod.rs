@@ -109,3 +109,6 @@ pub struct Document {
     /// Lines dropped as page furniture.
     pub dropped: Vec<Dropped>,
 }
+
+mod interim;
+pub use interim::{convert, parse_dateline, to_markdown};

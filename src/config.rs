@@ -1,0 +1,279 @@
+//! Config: `site.toml` → [`Config`].
+//!
+//! Read in two steps, as ripgrep does with its arguments: the TOML is parsed into serde
+//! structs that reject unknown keys (naming file, line and column), then checked and
+//! completed into the settings the build uses. Every table documents its defaults.
+
+use crate::error::Error;
+use crate::url::Urls;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+/// The name of the configuration file at the site root.
+pub const CONFIG_FILE: &str = "site.toml";
+
+/// The whole of `site.toml`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// Site title, shown in the header and the `<title>` (default: `"Briefing"`).
+    pub title: String,
+    /// One-paragraph summary for the home page and meta description (default: empty).
+    pub description: String,
+    /// Where the site will be served, e.g. `https://org.github.io/repo/`
+    /// (default: `http://127.0.0.1:1111/`). `brief build --base-url` overrides it.
+    pub base_url: String,
+    /// Language of the site's own words: `en` or `es` (default: `en`).
+    pub language: String,
+    /// Theme folder name under `themes/` (default: `briefing`, also built into `brief`).
+    pub theme: String,
+    /// Output folder, relative to the site root (default: `public`; `docs` for
+    /// publishing from a branch's `docs/` folder).
+    pub output_dir: PathBuf,
+    /// Where the generated Markdown of each source is written for editors to read
+    /// (default: `build/markdown`).
+    pub markdown_dir: PathBuf,
+    /// Author of the briefing (a person or a team; default: empty).
+    pub author: String,
+    /// Organisation publishing the briefing (default: empty).
+    pub organisation: String,
+    /// A custom domain for GitHub Pages; writes a `CNAME` file (default: none).
+    pub cname: Option<String>,
+    /// Sources: how to treat the documents under `content/sources/`.
+    pub sources: SourcesConfig,
+    /// Fact extraction.
+    pub extract: ExtractConfig,
+    /// The briefing pages (home, timeline, statistics).
+    pub briefing: BriefingConfig,
+    /// The Atom feed.
+    pub feed: FeedConfig,
+    /// Full-text search.
+    pub search: SearchConfig,
+    /// Code highlighting.
+    pub highlight: HighlightConfig,
+    /// Free-form values passed to templates as `site.extra`.
+    pub extra: toml::Table,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            title: "Briefing".into(),
+            description: String::new(),
+            base_url: "http://127.0.0.1:1111/".into(),
+            language: "en".into(),
+            theme: "briefing".into(),
+            output_dir: PathBuf::from("public"),
+            markdown_dir: PathBuf::from("build/markdown"),
+            author: String::new(),
+            organisation: String::new(),
+            cname: None,
+            sources: SourcesConfig::default(),
+            extract: ExtractConfig::default(),
+            briefing: BriefingConfig::default(),
+            feed: FeedConfig::default(),
+            search: SearchConfig::default(),
+            highlight: HighlightConfig::default(),
+            extra: toml::Table::new(),
+        }
+    }
+}
+
+/// `[sources]`
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SourcesConfig {
+    /// When a source's rights are unknown, publish only its metadata, summary and quoted
+    /// facts, not its full text (default: `false`: unknown rights publish the full text;
+    /// `all-rights-reserved` never does).
+    pub careful_with_unknown_rights: bool,
+}
+
+impl Default for SourcesConfig {
+    fn default() -> Self {
+        SourcesConfig {
+            careful_with_unknown_rights: false,
+        }
+    }
+}
+
+/// `[extract]`
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ExtractConfig {
+    /// Extract events and statistics (default: `true`).
+    pub enabled: bool,
+    /// The editor's corrections file, relative to the site root
+    /// (default: `content/corrections.toml`; a missing file means no corrections).
+    pub corrections: PathBuf,
+}
+
+impl Default for ExtractConfig {
+    fn default() -> Self {
+        ExtractConfig {
+            enabled: true,
+            corrections: PathBuf::from("content/corrections.toml"),
+        }
+    }
+}
+
+/// `[briefing]`
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct BriefingConfig {
+    /// Ids of the statistics to show as key figures on the home page, in order
+    /// (default: empty: the best-supported figures are chosen).
+    pub key_figures: Vec<String>,
+    /// How to cite the briefing; shown on the home page (default: generated from the
+    /// title, organisation and URL).
+    pub citation: Option<String>,
+}
+
+/// `[feed]`
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FeedConfig {
+    /// Write an Atom feed of the sources (default: `true`).
+    pub enabled: bool,
+    /// File name of the feed (default: `atom.xml`).
+    pub filename: String,
+    /// Most entries in the feed, newest first (default: 50).
+    pub limit: usize,
+}
+
+impl Default for FeedConfig {
+    fn default() -> Self {
+        FeedConfig {
+            enabled: true,
+            filename: "atom.xml".into(),
+            limit: 50,
+        }
+    }
+}
+
+/// `[search]`
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SearchConfig {
+    /// Build a full-text search index (default: `true`).
+    pub enabled: bool,
+}
+
+impl Default for SearchConfig {
+    fn default() -> Self {
+        SearchConfig { enabled: true }
+    }
+}
+
+/// `[highlight]`
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct HighlightConfig {
+    /// Highlight fenced code with CSS classes (default: `true`).
+    pub enabled: bool,
+}
+
+impl Default for HighlightConfig {
+    fn default() -> Self {
+        HighlightConfig { enabled: true }
+    }
+}
+
+/// Settings that come from the command line rather than `site.toml`.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    /// `--base-url`.
+    pub base_url: Option<String>,
+    /// `--output`.
+    pub output_dir: Option<PathBuf>,
+}
+
+/// The checked configuration a build uses.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The site root (the folder holding `site.toml`).
+    pub root: PathBuf,
+    /// The parsed `site.toml` (with overrides applied).
+    pub config: Config,
+    /// URL builder for the base URL.
+    pub urls: Urls,
+    /// Absolute output folder.
+    pub output_dir: PathBuf,
+    /// Absolute folder for generated Markdown.
+    pub markdown_dir: PathBuf,
+    /// `content/` under the root.
+    pub content_dir: PathBuf,
+}
+
+impl Config {
+    /// Parses `site.toml` text; `path` is used in error messages.
+    pub fn parse(path: &Path, text: &str) -> Result<Config, Error> {
+        toml::from_str(text).map_err(|e| Error::toml(path, text, &e))
+    }
+}
+
+/// Loads and checks `root/site.toml` (a missing file means all defaults).
+pub fn load(root: &Path, overrides: &Overrides) -> Result<Settings, Error> {
+    let path = root.join(CONFIG_FILE);
+    let mut config = if path.exists() {
+        let text = crate::error::read_text(&path)?;
+        Config::parse(&path, &text)?
+    } else {
+        Config::default()
+    };
+    if let Some(url) = &overrides.base_url {
+        config.base_url = url.clone();
+    }
+    if let Some(out) = &overrides.output_dir {
+        config.output_dir = out.clone();
+    }
+    let urls = Urls::new(&config.base_url).map_err(|message| Error::Invalid {
+        path: path.clone(),
+        line: None,
+        message: format!("base_url: {message}"),
+    })?;
+    if !matches!(config.language.as_str(), "en" | "es") {
+        return Err(Error::Invalid {
+            path,
+            line: None,
+            message: format!(
+                "language = \"{}\" is not supported; use \"en\" or \"es\"",
+                config.language
+            ),
+        });
+    }
+    let output_dir = root.join(&config.output_dir);
+    let markdown_dir = root.join(&config.markdown_dir);
+    Ok(Settings {
+        root: root.to_path_buf(),
+        content_dir: root.join("content"),
+        urls,
+        output_dir,
+        markdown_dir,
+        config,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_file_gives_documented_defaults() {
+        let c = Config::parse(Path::new("site.toml"), "").unwrap();
+        assert_eq!(c.theme, "briefing");
+        assert_eq!(c.output_dir, PathBuf::from("public"));
+        assert!(c.extract.enabled && c.feed.enabled && c.search.enabled);
+    }
+
+    #[test]
+    fn unknown_keys_are_errors_naming_the_line() {
+        let err =
+            Config::parse(Path::new("site.toml"), "title = \"x\"\ntitel = \"y\"\n").unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.starts_with("site.toml:2:1"), "{msg}");
+        assert!(msg.contains("titel"), "{msg}");
+        let err = Config::parse(Path::new("site.toml"), "[feed]\nlimt = 3\n").unwrap_err();
+        assert!(err.to_string().starts_with("site.toml:2:"), "{err}");
+    }
+}

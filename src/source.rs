@@ -1,0 +1,523 @@
+//! Source: finds and reads everything under `content/`.
+//!
+//! In: the site root. Out: [`Content`]: source documents (text, format, metadata from a
+//! sidecar `<stem>.meta.toml` or Markdown front matter) and hand-written pages (front
+//! matter + Markdown), sorted by path so that every later stage sees the same order.
+//! Reads only inside `content/`; never follows a link out of it; never writes.
+
+use crate::convert::Format;
+use crate::date::PartialDate;
+use crate::error::{Error, Warning, read_text};
+use crate::slug::slugify;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// Metadata of a source document, from its sidecar file or front matter.
+///
+/// Sidecar keys: `title`, `publisher`, `published` (`"YYYY"`, `"YYYY-MM"` or
+/// `"YYYY-MM-DD"`), `url`, `rights`, `language`, `date_inferred`, `date_basis`,
+/// `summary`, `tags`, and `slug` (to choose the page's URL).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SourceMeta {
+    /// The headline.
+    pub title: Option<String>,
+    /// Who published it.
+    pub publisher: Option<String>,
+    /// When it was published, at the precision known.
+    pub published: Option<PartialDate>,
+    /// The document's own address.
+    pub url: Option<String>,
+    /// `all-rights-reserved`, `unknown`, or a licence name such as `CC-BY-4.0`.
+    pub rights: Option<String>,
+    /// Language code of the document (e.g. `en`, `es`).
+    pub language: Option<String>,
+    /// True when the date was worked out from the content, not printed.
+    pub date_inferred: Option<bool>,
+    /// The reasoning behind the date.
+    pub date_basis: Option<String>,
+    /// A short summary written by an editor.
+    pub summary: Option<String>,
+    /// Topic tags.
+    pub tags: Vec<String>,
+    /// URL slug for the source page (default: from the file name).
+    pub slug: Option<String>,
+}
+
+/// Front matter of a Markdown source (`+++` TOML). Accepts the sidecar keys plus the
+/// common site-generator keys `date` (= `published`), `description` (= `summary`),
+/// `draft` and an `[extra]` table (`publisher`, `place`, …).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct SourceFrontMatter {
+    title: Option<String>,
+    publisher: Option<String>,
+    published: Option<PartialDate>,
+    date: Option<toml::Value>,
+    description: Option<String>,
+    url: Option<String>,
+    rights: Option<String>,
+    language: Option<String>,
+    date_inferred: Option<bool>,
+    date_basis: Option<String>,
+    summary: Option<String>,
+    tags: Vec<String>,
+    slug: Option<String>,
+    draft: bool,
+    extra: toml::Table,
+}
+
+/// Where each metadata field came from, shown on the source page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MetaOrigin {
+    /// A `<stem>.meta.toml` sidecar.
+    Sidecar,
+    /// `+++` front matter in the document.
+    FrontMatter,
+    /// Worked out by `brief` from the text (title line, dateline).
+    Inferred,
+    /// Not known.
+    Missing,
+}
+
+/// One source document.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Path relative to `content/`, with `/` separators: `sources/000_x.txt`.
+    pub rel_path: String,
+    /// File name as in `content/sources/`.
+    pub file_name: String,
+    /// URL slug of its page.
+    pub slug: String,
+    /// Format, from the extension.
+    pub format: Format,
+    /// The full text of the file (a leading BOM removed).
+    pub text: String,
+    /// Byte offset where the document body starts (after front matter).
+    pub body_offset: usize,
+    /// Metadata.
+    pub meta: SourceMeta,
+    /// Free values from front matter `[extra]`.
+    pub extra: toml::Table,
+    /// Where the title came from.
+    pub title_origin: MetaOrigin,
+    /// Where the published date came from.
+    pub date_origin: MetaOrigin,
+}
+
+impl Source {
+    /// The document body (the text after any front matter).
+    pub fn body(&self) -> &str {
+        &self.text[self.body_offset..]
+    }
+}
+
+/// Front matter of a hand-written page under `content/pages/`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PageMeta {
+    /// Page title.
+    pub title: String,
+    /// Summary for the meta description.
+    pub description: String,
+    /// Order in the navigation (lower first; 0 = not in the navigation).
+    pub weight: i64,
+    /// Template to render it with (default: `page.html`).
+    pub template: Option<String>,
+    /// Drafts are not built.
+    pub draft: bool,
+    /// Old paths that should redirect here (`old/path/`).
+    pub aliases: Vec<String>,
+    /// Free values for templates.
+    pub extra: toml::Table,
+}
+
+/// One hand-written page.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Path relative to `content/`: `pages/about.md`.
+    pub rel_path: String,
+    /// The page's path in the site: `about/`, or `""` for `pages/_index.md` (home).
+    pub path: String,
+    /// Front matter.
+    pub meta: PageMeta,
+    /// The Markdown body.
+    pub body: String,
+    /// Line number (1-based) where the body starts in the file.
+    pub body_line: usize,
+}
+
+/// Everything found under `content/`.
+#[derive(Debug, Clone, Default)]
+pub struct Content {
+    /// Source documents, sorted by path.
+    pub sources: Vec<Source>,
+    /// Hand-written pages, sorted by path (drafts left out).
+    pub pages: Vec<Page>,
+    /// Problems that do not stop the build.
+    pub warnings: Vec<Warning>,
+}
+
+/// Finds and reads all sources and pages under `content_dir`.
+pub fn discover(content_dir: &Path) -> Result<Content, Error> {
+    let mut content = Content::default();
+    let sources_dir = content_dir.join("sources");
+    if sources_dir.is_dir() {
+        for path in files_under(content_dir, &sources_dir, &mut content.warnings)? {
+            let Some(format) = format_of(&path) else {
+                continue;
+            };
+            if let Some(source) = read_source(content_dir, &path, format, &mut content.warnings)? {
+                content.sources.push(source);
+            }
+        }
+    }
+    let pages_dir = content_dir.join("pages");
+    if pages_dir.is_dir() {
+        for path in files_under(content_dir, &pages_dir, &mut content.warnings)? {
+            if path.extension().and_then(|e| e.to_str()) != Some("md") {
+                continue;
+            }
+            let page = read_page(content_dir, &pages_dir, &path)?;
+            if !page.meta.draft {
+                content.pages.push(page);
+            }
+        }
+    }
+    check_unique_slugs(content_dir, &content.sources)?;
+    Ok(content)
+}
+
+/// Regular files below `dir`, sorted, not following links out of `content_dir`.
+fn files_under(
+    content_dir: &Path,
+    dir: &Path,
+    warnings: &mut Vec<Warning>,
+) -> Result<Vec<PathBuf>, Error> {
+    let root = content_dir
+        .canonicalize()
+        .map_err(|e| Error::io(content_dir, e))?;
+    let mut files = Vec::new();
+    for entry in WalkDir::new(dir).follow_links(false).sort_by_file_name() {
+        let entry = entry.map_err(|e| {
+            let path = e
+                .path()
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| dir.to_path_buf());
+            Error::io(
+                path,
+                e.into_io_error()
+                    .unwrap_or_else(|| std::io::Error::other("walk error")),
+            )
+        })?;
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy();
+        if name.starts_with('.') || name.ends_with('~') {
+            continue;
+        }
+        if entry.path_is_symlink() {
+            // A link is read only if it resolves to a file inside content/.
+            match path.canonicalize() {
+                Ok(target) if target.starts_with(&root) && target.is_file() => {
+                    files.push(path.to_path_buf())
+                }
+                _ => warnings.push(Warning::at(
+                    rel(content_dir, path),
+                    "symbolic link leads outside content/ or nowhere; skipped",
+                )),
+            }
+            continue;
+        }
+        if entry.file_type().is_file() {
+            files.push(path.to_path_buf());
+        }
+    }
+    Ok(files)
+}
+
+fn format_of(path: &Path) -> Option<Format> {
+    let name = path.file_name()?.to_str()?;
+    if name.ends_with(".meta.toml") {
+        return None;
+    }
+    match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+        "txt" => Some(Format::Text),
+        "md" | "markdown" => Some(Format::Markdown),
+        "html" | "htm" => Some(Format::Html),
+        _ => None,
+    }
+}
+
+/// The path relative to `content/` with forward slashes, for messages and ids.
+pub fn rel(content_dir: &Path, path: &Path) -> String {
+    let r = path.strip_prefix(content_dir).unwrap_or(path);
+    r.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn read_source(
+    content_dir: &Path,
+    path: &Path,
+    format: Format,
+    warnings: &mut Vec<Warning>,
+) -> Result<Option<Source>, Error> {
+    let text = read_text(path)?;
+    let rel_path = rel(content_dir, path);
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stem = file_name
+        .rsplit_once('.')
+        .map(|(s, _)| s.to_string())
+        .unwrap_or_else(|| file_name.clone());
+
+    let mut meta = SourceMeta::default();
+    let mut extra = toml::Table::new();
+    let mut body_offset = 0;
+    let mut title_origin = MetaOrigin::Missing;
+    let mut date_origin = MetaOrigin::Missing;
+
+    if format == Format::Markdown
+        && let Some((fm, offset)) = split_front_matter(&text)
+    {
+        let fm_start = text.find('\n').map_or(0, |i| i + 1);
+        let front: SourceFrontMatter =
+            toml::from_str(fm).map_err(|e| Error::toml_at(path, &text, fm_start, &e))?;
+        if front.draft {
+            return Ok(None);
+        }
+        body_offset = offset;
+        let date = match &front.date {
+            None => None,
+            Some(toml::Value::Datetime(d)) => d.date.map(|d| {
+                PartialDate::day(d.year as i32, d.month, d.day)
+                    .unwrap_or(PartialDate::year(d.year as i32))
+            }),
+            Some(toml::Value::String(s)) => {
+                Some(PartialDate::parse(s).map_err(|m| Error::Invalid {
+                    path: path.to_path_buf(),
+                    line: None,
+                    message: format!("front matter `date`: {m}"),
+                })?)
+            }
+            Some(_) => {
+                return Err(Error::Invalid {
+                    path: path.to_path_buf(),
+                    line: None,
+                    message: "front matter `date` must be a date like 2020-12-27".into(),
+                });
+            }
+        };
+        let extra_str = |k: &str| {
+            front
+                .extra
+                .get(k)
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        };
+        meta = SourceMeta {
+            title: front.title,
+            publisher: front.publisher.or_else(|| extra_str("publisher")),
+            published: front.published.or(date),
+            url: front.url,
+            rights: front.rights,
+            language: front.language,
+            date_inferred: front.date_inferred,
+            date_basis: front.date_basis,
+            summary: front.summary.or(front.description),
+            tags: front.tags,
+            slug: front.slug,
+        };
+        extra = front.extra;
+        if meta.title.is_some() {
+            title_origin = MetaOrigin::FrontMatter;
+        }
+        if meta.published.is_some() {
+            date_origin = MetaOrigin::FrontMatter;
+        }
+    }
+
+    // The sidecar wins over front matter, key by key.
+    let sidecar = path.with_file_name(format!("{stem}.meta.toml"));
+    if sidecar.is_file() {
+        let side_text = read_text(&sidecar)?;
+        let side: SourceMeta =
+            toml::from_str(&side_text).map_err(|e| Error::toml(&sidecar, &side_text, &e))?;
+        if side.title.is_some() {
+            title_origin = MetaOrigin::Sidecar;
+        }
+        if side.published.is_some() {
+            date_origin = MetaOrigin::Sidecar;
+        }
+        meta = merge_meta(side, meta);
+    }
+
+    if let Some(url) = &meta.url
+        && !is_safe_url(url)
+    {
+        warnings.push(Warning::at(
+            &rel_path,
+            format!("url `{url}` is not an http(s) address; it will not be linked"),
+        ));
+        meta.url = None;
+    }
+
+    let slug = slugify(meta.slug.as_deref().unwrap_or(&stem));
+    Ok(Some(Source {
+        rel_path,
+        file_name,
+        slug,
+        format,
+        text,
+        body_offset,
+        meta,
+        extra,
+        title_origin,
+        date_origin,
+    }))
+}
+
+/// True for `http://` and `https://` URLs, the only ones a page links to from metadata.
+pub fn is_safe_url(url: &str) -> bool {
+    let u = url.trim();
+    let lower = u.to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !u
+            .chars()
+            .any(|c| c.is_control() || c == ' ' || c == '"' || c == '<' || c == '>')
+}
+
+fn merge_meta(first: SourceMeta, second: SourceMeta) -> SourceMeta {
+    SourceMeta {
+        title: first.title.or(second.title),
+        publisher: first.publisher.or(second.publisher),
+        published: first.published.or(second.published),
+        url: first.url.or(second.url),
+        rights: first.rights.or(second.rights),
+        language: first.language.or(second.language),
+        date_inferred: first.date_inferred.or(second.date_inferred),
+        date_basis: first.date_basis.or(second.date_basis),
+        summary: first.summary.or(second.summary),
+        tags: if first.tags.is_empty() {
+            second.tags
+        } else {
+            first.tags
+        },
+        slug: first.slug.or(second.slug),
+    }
+}
+
+fn read_page(content_dir: &Path, pages_dir: &Path, path: &Path) -> Result<Page, Error> {
+    let text = read_text(path)?;
+    let rel_path = rel(content_dir, path);
+    let (meta, body, body_line) = match split_front_matter(&text) {
+        Some((fm, offset)) => {
+            let fm_start = text.find('\n').map_or(0, |i| i + 1);
+            let meta: PageMeta =
+                toml::from_str(fm).map_err(|e| Error::toml_at(path, &text, fm_start, &e))?;
+            let body_line = text[..offset].matches('\n').count() + 1;
+            (meta, text[offset..].to_string(), body_line)
+        }
+        None => (PageMeta::default(), text.clone(), 1),
+    };
+    // pages/_index.md is the home page; pages/a/b.md is a/b/; pages/a/_index.md is a/.
+    let inner = rel(pages_dir, path);
+    let without_ext = inner.strip_suffix(".md").unwrap_or(&inner);
+    let segments: Vec<String> = without_ext
+        .split('/')
+        .filter(|s| *s != "_index")
+        .map(slugify)
+        .collect();
+    let site_path = if segments.is_empty() {
+        String::new()
+    } else {
+        format!("{}/", segments.join("/"))
+    };
+    Ok(Page {
+        rel_path,
+        path: site_path,
+        meta,
+        body,
+        body_line,
+    })
+}
+
+/// Splits `+++` TOML front matter from a Markdown file: returns the TOML text and the
+/// byte offset where the body starts. `None` when the file has no front matter.
+pub fn split_front_matter(text: &str) -> Option<(&str, usize)> {
+    let first_end = text.find('\n')?;
+    if text[..first_end].trim_end() != "+++" {
+        return None;
+    }
+    let fm_start = first_end + 1;
+    let mut pos = fm_start;
+    while pos <= text.len() {
+        let end = text[pos..]
+            .find('\n')
+            .map(|i| pos + i)
+            .unwrap_or(text.len());
+        if text[pos..end].trim_end() == "+++" {
+            let body = (end + 1).min(text.len());
+            return Some((&text[fm_start..pos], body));
+        }
+        if end == text.len() {
+            break;
+        }
+        pos = end + 1;
+    }
+    None
+}
+
+fn check_unique_slugs(content_dir: &Path, sources: &[Source]) -> Result<(), Error> {
+    let mut seen: BTreeMap<&str, &Source> = BTreeMap::new();
+    for s in sources {
+        if let Some(other) = seen.insert(&s.slug, s) {
+            return Err(Error::DuplicateSlug {
+                slug: s.slug.clone(),
+                first: content_dir.join(&other.rel_path),
+                second: content_dir.join(&s.rel_path),
+            });
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sidecar_keys_are_checked() {
+        let err = toml::from_str::<SourceMeta>("titel = \"x\"").unwrap_err();
+        assert!(err.to_string().contains("titel"));
+        let ok: SourceMeta = toml::from_str("published = \"2019-11\"\ntags = [\"a\"]").unwrap();
+        assert_eq!(ok.published.unwrap().to_string(), "2019-11");
+        assert!(toml::from_str::<SourceMeta>("published = \"2019-13-45\"").is_err());
+    }
+
+    #[test]
+    fn front_matter_is_split_from_the_body() {
+        let (fm, off) = split_front_matter("+++\ntitle = \"a\"\n+++\nbody\n").unwrap();
+        assert_eq!(fm, "title = \"a\"\n");
+        assert_eq!(off, 19);
+        assert!(split_front_matter("no front matter\n+++\n").is_none());
+        assert!(split_front_matter("+++\nunclosed").is_none());
+        let (fm, _) = split_front_matter("+++\r\nx = 1\r\n+++\r\nbody").unwrap();
+        assert_eq!(fm, "x = 1\r\n");
+    }
+
+    #[test]
+    fn only_http_urls_are_safe() {
+        assert!(is_safe_url("https://example.org/a?b=c"));
+        assert!(!is_safe_url("javascript:alert(1)"));
+        assert!(!is_safe_url("JAVASCRIPT:alert(1)"));
+        assert!(!is_safe_url("data:text/html,<script>"));
+        assert!(!is_safe_url("https://x/\"onmouseover=\"alert(1)"));
+    }
+}

@@ -1,0 +1,98 @@
+//! URLs: the one place that turns a path inside the site into a link.
+//!
+//! In: the configured base URL (`https://org.github.io/repo/`). Out: root-relative links
+//! that carry the base path (`/repo/timeline/`) for pages, and absolute URLs for
+//! canonical links, feeds, sitemaps and data files. Every URL the build emits goes
+//! through [`Urls`], so a site works at a domain root and under a project subpath alike.
+
+/// Builds the site's URLs from its base URL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Urls {
+    origin: String,
+    base_path: String,
+}
+
+impl Urls {
+    /// Checks and splits a base URL such as `https://example.org/mpp-briefing`
+    /// (a missing trailing slash is added).
+    pub fn new(base_url: &str) -> Result<Urls, String> {
+        let url = base_url.trim();
+        let rest = url
+            .strip_prefix("https://")
+            .or_else(|| url.strip_prefix("http://"))
+            .ok_or_else(|| format!("`{url}` must start with https:// or http://"))?;
+        let scheme_len = url.len() - rest.len();
+        let (host, path) = match rest.find('/') {
+            Some(i) => (&rest[..i], &rest[i..]),
+            None => (rest, "/"),
+        };
+        if host.is_empty() || host.contains(['?', '#', ' ', '@']) {
+            return Err(format!("`{url}` has no valid host"));
+        }
+        if path.contains(['?', '#', ' ', '\\']) || path.split('/').any(|s| s == ".." || s == ".") {
+            return Err(format!("`{url}` has an unusable path"));
+        }
+        let mut base_path = path.to_string();
+        if !base_path.ends_with('/') {
+            base_path.push('/');
+        }
+        Ok(Urls {
+            origin: url[..scheme_len + host.len()].to_string(),
+            base_path,
+        })
+    }
+
+    /// The base path, always with leading and trailing slash (`/` or `/repo/`).
+    pub fn base_path(&self) -> &str {
+        &self.base_path
+    }
+
+    /// The base URL with trailing slash.
+    pub fn base_url(&self) -> String {
+        format!("{}{}", self.origin, self.base_path)
+    }
+
+    /// A root-relative link to a path inside the site: `""` → `/repo/`,
+    /// `"sources/a/"` → `/repo/sources/a/`, `"sources/a/#p-3"` keeps its fragment.
+    pub fn link(&self, path: &str) -> String {
+        format!("{}{}", self.base_path, path.trim_start_matches('/'))
+    }
+
+    /// The absolute URL of a path inside the site.
+    pub fn absolute(&self, path: &str) -> String {
+        format!("{}{}", self.origin, self.link(path))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subpath_and_root_sites() {
+        let u = Urls::new("https://example.org/mpp-briefing").unwrap();
+        assert_eq!(u.base_path(), "/mpp-briefing/");
+        assert_eq!(u.link(""), "/mpp-briefing/");
+        assert_eq!(u.link("/timeline/"), "/mpp-briefing/timeline/");
+        assert_eq!(
+            u.absolute("sources/x/#p-2"),
+            "https://example.org/mpp-briefing/sources/x/#p-2"
+        );
+        let r = Urls::new("https://org.github.io").unwrap();
+        assert_eq!(r.link("a/"), "/a/");
+        assert_eq!(r.base_url(), "https://org.github.io/");
+    }
+
+    #[test]
+    fn rejects_unusable_base_urls() {
+        for bad in [
+            "example.org",
+            "ftp://x/",
+            "https:///x",
+            "https://x/../y",
+            "javascript:alert(1)",
+        ] {
+            assert!(Urls::new(bad).is_err(), "{bad}");
+        }
+    }
+}
