@@ -505,7 +505,7 @@ mod tests {
     fn front_matter_is_split_from_the_body() {
         let (fm, off) = split_front_matter("+++\ntitle = \"a\"\n+++\nbody\n").unwrap();
         assert_eq!(fm, "title = \"a\"\n");
-        assert_eq!(off, 19);
+        assert_eq!(off, 20);
         assert!(split_front_matter("no front matter\n+++\n").is_none());
         assert!(split_front_matter("+++\nunclosed").is_none());
         let (fm, _) = split_front_matter("+++\r\nx = 1\r\n+++\r\nbody").unwrap();
