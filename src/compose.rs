@@ -56,6 +56,9 @@ pub struct Site {
     pub last_updated: Option<PartialDate>,
     /// Problems found while composing.
     pub warnings: Vec<Warning>,
+    /// Facts composed across sources (timeline, series, entities); filled by
+    /// [`crate::briefing::build`] after composing.
+    pub briefing: crate::briefing::Briefing,
 }
 
 /// Rights values that forbid republishing the full text.

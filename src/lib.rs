@@ -10,6 +10,7 @@
 //! `render` (pages and data files) → `output` (write, all or nothing).
 #![warn(missing_docs)]
 
+pub mod briefing;
 pub mod compose;
 pub mod config;
 pub mod convert;
@@ -97,8 +98,13 @@ pub fn render_site(root: &Path, options: &BuildOptions) -> Result<Rendered, Erro
         .collect();
     lap(&mut report, "extract");
 
-    let site = compose::compose(&settings, content, docs, facts);
+    let mut site = compose::compose(&settings, content, docs, facts);
     lap(&mut report, "compose");
+
+    // Cross-source composition: timeline entries, series, entities.
+    let inputs = briefing::load_inputs(&settings.content_dir)?;
+    site.briefing = briefing::build(&site, &inputs, &settings.config.briefing);
+    lap(&mut report, "briefing");
 
     let theme = render::Theme::load(root, &settings.config.theme, &settings.urls)?;
     let renderer = render::Renderer::new(&settings, &site, &theme)?;

@@ -1,0 +1,302 @@
+//! Briefing: composes facts across sources into the briefing's own material: one
+//! timeline of happenings, series of figures about the same measure, the actors and
+//! places with what they said, and the key figures for the home page.
+//!
+//! In: the composed [`Site`], the editor's gazetteer and the `[briefing]` settings. Out:
+//! [`Briefing`], plain data the render stage turns into the timeline, statistics, entity,
+//! methodology, print and search pages. One job per module:
+//!
+//! - [`text`]: normalised keywords for comparing sentences;
+//! - [`timeline`]: events → timeline entries citing every source;
+//! - [`series`]: figures → measures with their series;
+//! - [`entities`]: gazetteer, mentions, quotes and speakers, candidate names.
+
+pub mod entities;
+pub mod series;
+pub mod text;
+pub mod timeline;
+
+use crate::compose::Site;
+use crate::config::BriefingConfig;
+use crate::error::Error;
+use serde::Serialize;
+use std::collections::BTreeSet;
+use std::path::Path;
+
+pub use entities::{Candidate, EntityDef, Gazetteer, Kind, Mention, Quote};
+pub use series::{Measure, Point};
+pub use timeline::{Report, TimelineEntry};
+
+/// The measured accuracy of extraction, as written by the gold tests to
+/// `content/accuracy.toml` (free-form: the page shows what the file says).
+pub const ACCURACY_FILE: &str = "accuracy.toml";
+
+/// The files the briefing reads besides the sources.
+#[derive(Debug, Clone, Default)]
+pub struct Inputs {
+    /// `content/entities.toml`.
+    pub gazetteer: Gazetteer,
+    /// `content/accuracy.toml`, if present.
+    pub accuracy: Option<toml::Table>,
+}
+
+/// Reads the gazetteer and the accuracy record from `content/`.
+pub fn load_inputs(content_dir: &Path) -> Result<Inputs, Error> {
+    let gazetteer = entities::load(content_dir)?;
+    let path = content_dir.join(ACCURACY_FILE);
+    let accuracy = if path.is_file() {
+        let text = crate::error::read_text(&path)?;
+        Some(toml::from_str(&text).map_err(|e| Error::toml(&path, &text, &e))?)
+    } else {
+        None
+    };
+    Ok(Inputs {
+        gazetteer,
+        accuracy,
+    })
+}
+
+/// An entity with everything the sources say about it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EntityFacts {
+    /// The gazetteer entry.
+    pub def: EntityDef,
+    /// Its page slug.
+    pub slug: String,
+    /// (source, paragraph) pairs naming it.
+    pub mentions: Vec<(usize, u32)>,
+    /// Timeline entries (indexes into [`Briefing::timeline`]) whose sentences name it.
+    pub events: Vec<usize>,
+    /// Figures naming it: (measure index, point index).
+    pub figures: Vec<(usize, usize)>,
+    /// Quotes (indexes into [`Briefing::quotes`]) it speaks.
+    pub quotes: Vec<usize>,
+}
+
+/// Facts per source, for the methodology page.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct SourceCounts {
+    /// Events extracted.
+    pub events: usize,
+    /// Figures extracted.
+    pub statistics: usize,
+}
+
+/// The briefing's composed material.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Briefing {
+    /// Timeline entries in date order.
+    pub timeline: Vec<TimelineEntry>,
+    /// Measures, best-supported first.
+    pub measures: Vec<Measure>,
+    /// Entities of the gazetteer that the sources name, in gazetteer order.
+    pub entities: Vec<EntityFacts>,
+    /// Every attributed quote.
+    pub quotes: Vec<Quote>,
+    /// Names seen that the gazetteer lacks.
+    pub candidates: Vec<Candidate>,
+    /// Key figures for the home page: (measure index, point index).
+    pub key_figures: Vec<(usize, usize)>,
+    /// Facts per source, in source order.
+    pub per_source: Vec<SourceCounts>,
+    /// Gazetteer size.
+    pub gazetteer_size: usize,
+    /// How many facts an editor corrected, when the pipeline reports it.
+    pub corrections: Option<usize>,
+    /// The measured accuracy, if recorded.
+    pub accuracy: Option<toml::Table>,
+}
+
+impl Briefing {
+    /// The timeline entry holding an event id.
+    pub fn entry_of_event(&self, event_id: &str) -> Option<&TimelineEntry> {
+        self.timeline
+            .iter()
+            .find(|e| e.reports.iter().any(|r| r.event.id == event_id))
+    }
+
+    /// Entity indexes (into [`Briefing::entities`]) whose names occur in a text.
+    pub fn entities_in(
+        &self,
+        matcher: &entities::Matcher,
+        gazetteer_ids: &[String],
+        text: &str,
+    ) -> Vec<usize> {
+        let found = matcher.find(text);
+        self.entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                found
+                    .iter()
+                    .any(|&g| gazetteer_ids.get(g).is_some_and(|id| *id == e.def.id))
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+}
+
+/// Composes the briefing from the site's facts.
+pub fn build(site: &Site, inputs: &Inputs, config: &BriefingConfig) -> Briefing {
+    let events: Vec<(usize, &[crate::extract::Event])> = site
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (i, s.facts.events.as_slice()))
+        .collect();
+    let timeline = timeline::build(&events);
+    let figures: Vec<_> = site
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (i, s.published, s.facts.statistics.as_slice()))
+        .collect();
+    let measures = series::build(&figures);
+
+    let blocks: Vec<entities::Blocks> = site
+        .sources
+        .iter()
+        .map(|s| {
+            s.doc
+                .blocks
+                .iter()
+                .map(|b| (b.paragraph, b.text.as_str()))
+                .collect()
+        })
+        .collect();
+    let g = &inputs.gazetteer;
+    let found = entities::find(g, &blocks);
+    let matcher = entities::Matcher::new(g);
+
+    let mut entity_facts: Vec<EntityFacts> = g
+        .entities
+        .iter()
+        .map(|def| EntityFacts {
+            def: def.clone(),
+            slug: def.slug(),
+            mentions: Vec::new(),
+            events: Vec::new(),
+            figures: Vec::new(),
+            quotes: Vec::new(),
+        })
+        .collect();
+    for m in &found.mentions {
+        entity_facts[m.entity]
+            .mentions
+            .push((m.source, m.paragraph));
+    }
+    for (i, entry) in timeline.iter().enumerate() {
+        let named: BTreeSet<usize> = entry
+            .reports
+            .iter()
+            .flat_map(|r| matcher.find(&r.event.quote))
+            .collect();
+        for e in named {
+            entity_facts[e].events.push(i);
+        }
+    }
+    for (mi, m) in measures.iter().enumerate() {
+        for (pi, p) in m.points.iter().enumerate() {
+            for e in matcher.find(&p.stat.quote) {
+                entity_facts[e].figures.push((mi, pi));
+            }
+        }
+    }
+    for (qi, q) in found.quotes.iter().enumerate() {
+        if let Some(e) = q.entity {
+            entity_facts[e].quotes.push(qi);
+        }
+    }
+    let entities: Vec<EntityFacts> = entity_facts
+        .into_iter()
+        .filter(|e| !e.mentions.is_empty() || !e.quotes.is_empty())
+        .collect();
+
+    let key_figures = choose_key_figures(&measures, config);
+    Briefing {
+        per_source: site
+            .sources
+            .iter()
+            .map(|s| SourceCounts {
+                events: s.facts.events.len(),
+                statistics: s.facts.statistics.len(),
+            })
+            .collect(),
+        timeline,
+        measures,
+        entities,
+        quotes: found.quotes,
+        candidates: found.candidates,
+        key_figures,
+        gazetteer_size: g.entities.len(),
+        corrections: None,
+        accuracy: inputs.accuracy.clone(),
+    }
+}
+
+/// How useful a unit is as a headline figure (lower is better).
+fn unit_rank(unit: &str) -> u8 {
+    match unit {
+        "people" | "percent" => 0,
+        "cases" | "patients" | "USD" => 1,
+        _ => 2,
+    }
+}
+
+/// The key figures: the ids named in `[briefing] key_figures`, else up to five figures,
+/// series with several sources first (their latest figure), then single figures with
+/// people or percent units.
+pub fn choose_key_figures(measures: &[Measure], config: &BriefingConfig) -> Vec<(usize, usize)> {
+    if !config.key_figures.is_empty() {
+        return config
+            .key_figures
+            .iter()
+            .filter_map(|id| {
+                measures.iter().enumerate().find_map(|(mi, m)| {
+                    m.points
+                        .iter()
+                        .position(|p| &p.stat.id == id)
+                        .map(|pi| (mi, pi))
+                })
+            })
+            .collect();
+    }
+    let mut ranked: Vec<(usize, usize)> = measures
+        .iter()
+        .enumerate()
+        .map(|(mi, m)| (mi, m.points.len() - 1))
+        .collect();
+    ranked.sort_by_key(|&(mi, pi)| {
+        let m = &measures[mi];
+        let p = &m.points[pi];
+        (
+            std::cmp::Reverse(m.source_count.min(3)),
+            unit_rank(&m.unit),
+            p.stat.value.is_none(),
+            p.source,
+            p.stat.paragraph,
+            mi,
+        )
+    });
+    // One figure per source among the single-source figures, for variety.
+    let mut out = Vec::new();
+    let mut sources_used = BTreeSet::new();
+    for &(mi, pi) in &ranked {
+        let m = &measures[mi];
+        if m.source_count > 1 || sources_used.insert(m.points[pi].source) {
+            out.push((mi, pi));
+        }
+        if out.len() == 5 {
+            break;
+        }
+    }
+    for &(mi, pi) in &ranked {
+        if out.len() >= 4 {
+            break;
+        }
+        if !out.contains(&(mi, pi)) {
+            out.push((mi, pi));
+        }
+    }
+    out
+}

@@ -1,0 +1,381 @@
+//! Text keys: turns a sentence into the small set of normalised keywords the grouping
+//! stages compare.
+//!
+//! In: any text. Out: sorted, de-duplicated keys. Words are lower-cased, folded to ASCII,
+//! lemmatised crudely (plural `-s`/`-es`/`-ies`, past `-ed`, `-ing`), cut to a five-letter
+//! stem (truncation stemming, so `Mexican` and `Mexico` meet) and stop words, month
+//! names and numbers are dropped. A few general verb and noun classes (`return`, `send`,
+//! `deport` → one "transfer" class; `begin`, `start`, `launch` → one "start" class;
+//! people nouns) are added as extra keys so paraphrases of the same happening meet.
+
+use std::collections::BTreeSet;
+
+/// Words that carry no topic.
+const STOP: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "across",
+    "after",
+    "again",
+    "against",
+    "all",
+    "almost",
+    "also",
+    "among",
+    "an",
+    "and",
+    "another",
+    "any",
+    "are",
+    "around",
+    "as",
+    "at",
+    "be",
+    "been",
+    "before",
+    "being",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "during",
+    "each",
+    "either",
+    "even",
+    "ever",
+    "every",
+    "few",
+    "first",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "him",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "just",
+    "last",
+    "least",
+    "less",
+    "like",
+    "many",
+    "may",
+    "more",
+    "most",
+    "much",
+    "must",
+    "near",
+    "nearly",
+    "new",
+    "next",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "out",
+    "over",
+    "own",
+    "per",
+    "said",
+    "same",
+    "says",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "today",
+    "too",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "within",
+    "would",
+    "year",
+    "years",
+    "yet",
+    "you",
+    "your",
+    "including",
+    "according",
+    "told",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "so-called",
+    "still",
+    "well",
+    "already",
+    "around",
+];
+
+/// Month names in English and Spanish (dates are compared separately).
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+];
+
+/// General classes of verbs and nouns: any word starting with one of the stems on the
+/// right (stems of four letters or fewer: equal to it) also gives the class key on the left.
+const CLASSES: &[(&str, &[&str])] = &[
+    (
+        "@start",
+        &[
+            "start",
+            "begin",
+            "began",
+            "begun",
+            "launch",
+            "introduc",
+            "implement",
+            "inaugur",
+            "commenc",
+            "establish",
+        ],
+    ),
+    (
+        "@end",
+        &[
+            "end", "ended", "stop", "halt", "termin", "suspend", "cancel", "abolish",
+        ],
+    ),
+    ("@expand", &["expand", "extend", "widen", "grow", "increas"]),
+    (
+        "@transfer",
+        &[
+            "return", "sent", "send", "deport", "expel", "remov", "transfer",
+        ],
+    ),
+    (
+        "@kill",
+        &["kill", "murder", "slain", "massacr", "dead", "death", "die"],
+    ),
+    ("@kidnap", &["kidnap", "abduct", "disappear", "hostag"]),
+    (
+        "@people",
+        &[
+            "migrant",
+            "asylum",
+            "seeker",
+            "refugee",
+            "people",
+            "person",
+            "immigrant",
+            "returnee",
+            "individual",
+        ],
+    ),
+];
+
+/// Folds common accented Latin letters to ASCII and lower-cases.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let f = match c {
+            'á' | 'à' | 'ä' | 'â' | 'ã' | 'Á' | 'À' | 'Ä' | 'Â' | 'Ã' => 'a',
+            'é' | 'è' | 'ë' | 'ê' | 'É' | 'È' | 'Ë' | 'Ê' => 'e',
+            'í' | 'ì' | 'ï' | 'î' | 'Í' | 'Ì' | 'Ï' | 'Î' => 'i',
+            'ó' | 'ò' | 'ö' | 'ô' | 'õ' | 'Ó' | 'Ò' | 'Ö' | 'Ô' | 'Õ' => 'o',
+            'ú' | 'ù' | 'ü' | 'û' | 'Ú' | 'Ù' | 'Ü' | 'Û' => 'u',
+            'ñ' | 'Ñ' => 'n',
+            'ç' | 'Ç' => 'c',
+            '\u{2019}' | '\u{2018}' => '\'',
+            other => other,
+        };
+        out.extend(f.to_lowercase());
+    }
+    out
+}
+
+/// Splits text into words (letters, digits, inner hyphens and apostrophes).
+pub fn words(text: &str) -> Vec<&str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '\u{2019}'))
+        .map(|w| w.trim_matches(|c: char| c == '-' || c == '\'' || c == '\u{2019}'))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// The lemma of a folded word: plural and verb endings removed.
+pub fn lemma(word: &str) -> String {
+    let w = word.trim_end_matches("'s");
+    let n = w.len();
+    let cut = |k: usize| w[..n - k].to_string();
+    if n > 4 && w.ends_with("ies") {
+        return format!("{}y", &w[..n - 3]);
+    }
+    if n > 4
+        && (w.ends_with("ches") || w.ends_with("shes") || w.ends_with("sses") || w.ends_with("xes"))
+    {
+        return cut(2);
+    }
+    if n > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
+        return cut(1);
+    }
+    if n > 5 && w.ends_with("ing") {
+        return cut(3);
+    }
+    if n > 4 && w.ends_with("ed") {
+        return cut(2);
+    }
+    w.to_string()
+}
+
+fn is_stop(w: &str) -> bool {
+    STOP.contains(&w) || MONTHS.contains(&w)
+}
+
+/// The keys of a text (see the module comment).
+pub fn keys(text: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for w in words(&fold(text)) {
+        if is_stop(w) || w.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let l = lemma(w);
+        if l.len() < 2 {
+            continue;
+        }
+        for (class, stems) in CLASSES {
+            if stems.iter().any(|s| {
+                if s.len() <= 4 {
+                    l == *s
+                } else {
+                    l.starts_with(s)
+                }
+            }) {
+                out.insert((*class).to_string());
+            }
+        }
+        out.insert(l.chars().take(5).collect());
+    }
+    out
+}
+
+/// How many keys two sets share, and that count over the smaller set's size.
+pub fn overlap(a: &BTreeSet<String>, b: &BTreeSet<String>) -> (usize, f64) {
+    let shared = a.intersection(b).count();
+    let smaller = a.len().min(b.len()).max(1);
+    (shared, shared as f64 / smaller as f64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paraphrases_share_keys() {
+        let a = keys(
+            "the United States has returned more than 50,000 asylum seekers to Mexican border towns",
+        );
+        let b = keys("More than 55,000 migrants have been sent to Mexico under the MPP program");
+        assert!(a.contains("@transfer") && b.contains("@transfer"));
+        assert!(a.contains("mexic") && b.contains("mexic"));
+        assert!(a.contains("@people") && b.contains("@people"));
+        assert!(!a.iter().any(|k| k.chars().any(|c| c.is_ascii_digit())));
+    }
+
+    #[test]
+    fn stop_words_and_months_are_dropped_and_accents_folded() {
+        let k = keys("In January the city of Ciudad Juárez");
+        assert!(k.contains("juare") && k.contains("ciuda"));
+        assert!(!k.contains("janua") && !k.contains("the"));
+        assert_eq!(lemma("cities"), "city");
+        assert_eq!(lemma("kidnappings"), "kidnapping");
+    }
+}

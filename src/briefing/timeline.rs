@@ -1,0 +1,369 @@
+//! Timeline: dated events from every source become timeline entries, one per happening.
+//!
+//! In: the events of each source (by source index). Out: [`TimelineEntry`]s in date
+//! order, each citing every source that reports it. Two events from different sources
+//! are the same happening when their dates are compatible (the same month, one date
+//! containing the other, or adjacent months with stronger evidence) and their words
+//! agree: enough shared keys (see [`super::text`]), or both say something started (or
+//! ended) and name the same thing. Conflicting dates are kept on the entry.
+//!
+//! Candidates come from an index keyed by (month, keyword), so the work grows with the
+//! number of events, not with its square.
+
+use super::text;
+use crate::date::PartialDate;
+use crate::extract::Event;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// One source's report of a happening.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    /// Index of the source in [`crate::compose::Site::sources`].
+    pub source: usize,
+    /// The event as extracted.
+    pub event: Event,
+}
+
+/// One entry of the timeline.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TimelineEntry {
+    /// Anchor id on the timeline page (the id of its first report's event).
+    pub id: String,
+    /// The date it is filed under (the earliest date its sources give).
+    pub date: PartialDate,
+    /// The end of a period, if any report gives one.
+    pub end: Option<PartialDate>,
+    /// A short description.
+    pub title: String,
+    /// The sources' reports, in source order.
+    pub reports: Vec<Report>,
+    /// True when the sources give dates that do not contain one another.
+    pub conflicting: bool,
+}
+
+impl TimelineEntry {
+    /// The distinct dates the reports give, in order.
+    pub fn dates(&self) -> Vec<PartialDate> {
+        let set: BTreeSet<PartialDate> = self.reports.iter().map(|r| r.event.date).collect();
+        set.into_iter().collect()
+    }
+}
+
+/// Month number since year 0, for a date with a month.
+fn month_index(d: &PartialDate) -> Option<i64> {
+    d.month.map(|m| d.year as i64 * 12 + m as i64 - 1)
+}
+
+/// True when one date contains the other (or they are equal).
+pub fn contains(a: &PartialDate, b: &PartialDate) -> bool {
+    let within = |outer: &PartialDate, inner: &PartialDate| {
+        outer.year == inner.year
+            && (outer.month.is_none()
+                || (outer.month == inner.month && (outer.day.is_none() || outer.day == inner.day)))
+    };
+    within(a, b) || within(b, a)
+}
+
+/// How two dates relate, for grouping.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Closeness {
+    /// Same month or one contains the other.
+    Same,
+    /// Months next to each other.
+    Adjacent,
+    /// Too far apart.
+    Far,
+}
+
+fn closeness(a: &PartialDate, b: &PartialDate) -> Closeness {
+    if contains(a, b) {
+        return Closeness::Same;
+    }
+    match (month_index(a), month_index(b)) {
+        (Some(x), Some(y)) if x == y => Closeness::Same,
+        (Some(x), Some(y)) if (x - y).abs() == 1 => Closeness::Adjacent,
+        _ => Closeness::Far,
+    }
+}
+
+/// Names in a sentence: all-capital words (acronyms) and capitalised words that do not
+/// start the sentence, as keys.
+fn names(sentence: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for (i, w) in text::words(sentence).into_iter().enumerate() {
+        let mut chars = w.chars();
+        let Some(first) = chars.next() else { continue };
+        let acronym = w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
+        if acronym || (i > 0 && first.is_uppercase()) {
+            let k = text::keys(w);
+            out.extend(k.into_iter().filter(|k| !k.starts_with('@')));
+        }
+    }
+    out
+}
+
+struct Item {
+    source: usize,
+    event: Event,
+    keys: BTreeSet<String>,
+    names: BTreeSet<String>,
+}
+
+fn same_happening(a: &Item, b: &Item) -> bool {
+    let close = closeness(&a.event.date, &b.event.date);
+    if close == Closeness::Far {
+        return false;
+    }
+    let (shared, ratio) = text::overlap(&a.keys, &b.keys);
+    let similar = match close {
+        Closeness::Same => shared >= 2 && ratio >= 0.5,
+        _ => shared >= 3 && ratio >= 0.6,
+    };
+    if similar {
+        return true;
+    }
+    // Both say the same named thing started (or ended): that happens once.
+    ["@start", "@end"].iter().any(|class| {
+        a.keys.contains(*class)
+            && b.keys.contains(*class)
+            && a.event.end.is_none()
+            && b.event.end.is_none()
+            && a.names.intersection(&b.names).next().is_some()
+    })
+}
+
+fn find(parent: &mut [usize], mut x: usize) -> usize {
+    while parent[x] != x {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    x
+}
+
+/// Keywords shared by more events than this are not used to find candidates.
+const MAX_POSTINGS: usize = 400;
+
+/// Groups the events of all sources into timeline entries.
+pub fn build(events: &[(usize, &[Event])]) -> Vec<TimelineEntry> {
+    let items: Vec<Item> = events
+        .iter()
+        .flat_map(|(source, evs)| {
+            evs.iter().map(move |e| Item {
+                source: *source,
+                keys: text::keys(&format!("{} {}", e.title, e.quote)),
+                names: names(&e.quote),
+                event: e.clone(),
+            })
+        })
+        .collect();
+    // Index: (year, month or 0) → keyword → items.
+    let mut index: HashMap<(i32, u8), HashMap<&str, Vec<usize>>> = HashMap::new();
+    for (i, it) in items.iter().enumerate() {
+        let slot = (it.event.date.year, it.event.date.month.unwrap_or(0));
+        let by_key = index.entry(slot).or_default();
+        for k in &it.keys {
+            by_key.entry(k.as_str()).or_default().push(i);
+        }
+    }
+    let mut parent: Vec<usize> = (0..items.len()).collect();
+    let mut group_sources: Vec<BTreeSet<usize>> =
+        items.iter().map(|it| BTreeSet::from([it.source])).collect();
+    for (i, it) in items.iter().enumerate() {
+        let d = it.event.date;
+        let mut slots: Vec<(i32, u8)> = vec![(d.year, 0)];
+        match d.month {
+            Some(m) => {
+                slots.push((d.year, m));
+                let prev = if m == 1 {
+                    (d.year - 1, 12)
+                } else {
+                    (d.year, m - 1)
+                };
+                let next = if m == 12 {
+                    (d.year + 1, 1)
+                } else {
+                    (d.year, m + 1)
+                };
+                slots.extend([prev, next]);
+            }
+            None => slots.extend((1..=12).map(|m| (d.year, m))),
+        }
+        let mut candidates: BTreeSet<usize> = BTreeSet::new();
+        for slot in slots {
+            let Some(by_key) = index.get(&slot) else {
+                continue;
+            };
+            for k in &it.keys {
+                if let Some(list) = by_key.get(k.as_str()) {
+                    if list.len() <= MAX_POSTINGS {
+                        candidates.extend(list.iter().copied().filter(|&j| j > i));
+                    }
+                }
+            }
+        }
+        for j in candidates {
+            if items[j].source == it.source || !same_happening(it, &items[j]) {
+                continue;
+            }
+            let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+            if ri == rj || !group_sources[ri].is_disjoint(&group_sources[rj]) {
+                continue;
+            }
+            let (keep, gone) = (ri.min(rj), ri.max(rj));
+            parent[gone] = keep;
+            let moved = std::mem::take(&mut group_sources[gone]);
+            group_sources[keep].extend(moved);
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..items.len() {
+        let r = find(&mut parent, i);
+        groups.entry(r).or_default().push(i);
+    }
+    let mut entries: Vec<TimelineEntry> = groups
+        .into_values()
+        .map(|members| {
+            let mut reports: Vec<Report> = members
+                .iter()
+                .map(|&i| Report {
+                    source: items[i].source,
+                    event: items[i].event.clone(),
+                })
+                .collect();
+            reports.sort_by(|a, b| {
+                (a.source, a.event.paragraph, &a.event.id).cmp(&(
+                    b.source,
+                    b.event.paragraph,
+                    &b.event.id,
+                ))
+            });
+            let dates: Vec<PartialDate> = reports.iter().map(|r| r.event.date).collect();
+            let conflicting = dates.iter().any(|a| dates.iter().any(|b| !contains(a, b)));
+            // Filed under the earliest date; among dates that contain one another, the
+            // most precise.
+            let date = if conflicting {
+                *dates
+                    .iter()
+                    .min_by_key(|d| (d.first_day(), std::cmp::Reverse(d.precision())))
+                    .expect("a group has members")
+            } else {
+                *dates
+                    .iter()
+                    .max_by_key(|d| d.precision())
+                    .expect("a group has members")
+            };
+            let lead = reports
+                .iter()
+                .find(|r| r.event.date == date)
+                .unwrap_or(&reports[0]);
+            TimelineEntry {
+                id: reports[0].event.id.clone(),
+                date,
+                end: reports.iter().filter_map(|r| r.event.end).max(),
+                title: lead.event.title.clone(),
+                reports,
+                conflicting,
+            }
+        })
+        .collect();
+    entries.sort_by(|a, b| {
+        (a.date.first_day(), a.date, a.end, &a.id).cmp(&(b.date.first_day(), b.date, b.end, &b.id))
+    });
+    entries
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    pub(crate) fn event(id: &str, date: &str, title: &str, quote: &str, paragraph: u32) -> Event {
+        Event {
+            id: id.into(),
+            date: PartialDate::parse(date).unwrap(),
+            end: None,
+            relative: false,
+            span: String::new(),
+            quote: quote.into(),
+            quote_offset: 0,
+            span_offset: 0,
+            paragraph,
+            title: title.into(),
+        }
+    }
+
+    #[test]
+    fn one_start_reported_twice_is_one_entry_with_both_dates() {
+        let a = [event(
+            "ev-a",
+            "2019-01",
+            "The Trump administration started enforcing MPP beginning in January",
+            "The Trump administration started enforcing MPP beginning in January.",
+            7,
+        )];
+        let b = [
+            event(
+                "ev-b",
+                "2018-12",
+                "Since the start of MPP in December 2018, the United States has returned more",
+                "Since the start of MPP in December 2018, the United States has returned more than 50,000 asylum seekers to Mexican border towns.",
+                3,
+            ),
+            event(
+                "ev-c",
+                "2019-09",
+                "In September 2019, the U.S. and Mexican governments agreed to expand the program",
+                "In September 2019, the U.S. and Mexican governments agreed to expand the program, which is now operating at the ports in six U.S. border cities.",
+                4,
+            ),
+        ];
+        let entries = build(&[(0, &a), (1, &b)]);
+        assert_eq!(entries.len(), 2, "{entries:#?}");
+        let start = &entries[0];
+        assert_eq!(start.reports.len(), 2);
+        assert!(start.conflicting);
+        assert_eq!(start.date, PartialDate::parse("2018-12").unwrap());
+        assert_eq!(start.dates().len(), 2);
+    }
+
+    #[test]
+    fn unrelated_events_in_the_same_month_stay_apart() {
+        let a = [event(
+            "ev-a",
+            "2010-08",
+            "massacre of 72 migrants in San Fernando",
+            "In August 2010, 72 migrants were killed in San Fernando.",
+            1,
+        )];
+        let b = [event(
+            "ev-b",
+            "2010-08",
+            "the new bridge opened to traffic",
+            "The new bridge opened to traffic in August 2010.",
+            1,
+        )];
+        assert_eq!(build(&[(0, &a), (1, &b)]).len(), 2);
+    }
+
+    #[test]
+    fn a_year_and_a_month_within_it_with_the_same_words_merge_without_conflict() {
+        let a = [event(
+            "ev-a",
+            "2012",
+            "massacre in Cadereyta with 49 victims",
+            "In 2012, 49 bodies were found in Cadereyta after a massacre.",
+            1,
+        )];
+        let b = [event(
+            "ev-b",
+            "2012-05",
+            "Cadereyta massacre, 49 victims found",
+            "In May 2012 the Cadereyta massacre left 49 victims.",
+            2,
+        )];
+        let e = build(&[(0, &a), (1, &b)]);
+        assert_eq!(e.len(), 1);
+        assert!(!e[0].conflicting);
+        assert_eq!(e[0].date, PartialDate::parse("2012-05").unwrap());
+    }
+}
