@@ -183,7 +183,8 @@ pub struct Quote {
     pub text: String,
     /// The speaker as the text names them (a pronoun is resolved to the last speaker).
     pub speaker: String,
-    /// The gazetteer entity of the speaker, if known.
+    /// The speaker's entity, if known (a gazetteer index from [`find`]; an index into
+    /// [`super::Briefing::entities`] once composed).
     pub entity: Option<usize>,
     /// True for words in quotation marks, false for reported speech.
     pub direct: bool,

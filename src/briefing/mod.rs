@@ -114,26 +114,6 @@ impl Briefing {
             .iter()
             .find(|e| e.reports.iter().any(|r| r.event.id == event_id))
     }
-
-    /// Entity indexes (into [`Briefing::entities`]) whose names occur in a text.
-    pub fn entities_in(
-        &self,
-        matcher: &entities::Matcher,
-        gazetteer_ids: &[String],
-        text: &str,
-    ) -> Vec<usize> {
-        let found = matcher.find(text);
-        self.entities
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| {
-                found
-                    .iter()
-                    .any(|&g| gazetteer_ids.get(g).is_some_and(|id| *id == e.def.id))
-            })
-            .map(|(i, _)| i)
-            .collect()
-    }
 }
 
 /// Composes the briefing from the site's facts.
@@ -207,10 +187,19 @@ pub fn build(site: &Site, inputs: &Inputs, config: &BriefingConfig) -> Briefing 
             entity_facts[e].quotes.push(qi);
         }
     }
-    let entities: Vec<EntityFacts> = entity_facts
-        .into_iter()
-        .filter(|e| !e.mentions.is_empty() || !e.quotes.is_empty())
-        .collect();
+    // Keep the entities the sources name; quotes then point into the kept list.
+    let mut kept_index = vec![None; entity_facts.len()];
+    let mut entities: Vec<EntityFacts> = Vec::new();
+    for (g_index, e) in entity_facts.into_iter().enumerate() {
+        if !e.mentions.is_empty() || !e.quotes.is_empty() {
+            kept_index[g_index] = Some(entities.len());
+            entities.push(e);
+        }
+    }
+    let mut quotes = found.quotes;
+    for q in &mut quotes {
+        q.entity = q.entity.and_then(|g| kept_index[g]);
+    }
 
     let key_figures = choose_key_figures(&measures, config);
     Briefing {
@@ -225,7 +214,7 @@ pub fn build(site: &Site, inputs: &Inputs, config: &BriefingConfig) -> Briefing 
         timeline,
         measures,
         entities,
-        quotes: found.quotes,
+        quotes,
         candidates: found.candidates,
         key_figures,
         gazetteer_size: g.entities.len(),

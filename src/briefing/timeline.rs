@@ -106,7 +106,11 @@ fn names(sentence: &str) -> BTreeSet<String> {
 struct Item {
     source: usize,
     event: Event,
+    /// Keys of the title and the sentence.
     keys: BTreeSet<String>,
+    /// Keys of the title alone (what happened, not its context).
+    title_keys: BTreeSet<String>,
+    /// Names in the title.
     names: BTreeSet<String>,
 }
 
@@ -123,10 +127,10 @@ fn same_happening(a: &Item, b: &Item) -> bool {
     if similar {
         return true;
     }
-    // Both say the same named thing started (or ended): that happens once.
+    // Both titles say the same named thing started (or ended): that happens once.
     ["@start", "@end"].iter().any(|class| {
-        a.keys.contains(*class)
-            && b.keys.contains(*class)
+        a.title_keys.contains(*class)
+            && b.title_keys.contains(*class)
             && a.event.end.is_none()
             && b.event.end.is_none()
             && a.names.intersection(&b.names).next().is_some()
@@ -152,7 +156,8 @@ pub fn build(events: &[(usize, &[Event])]) -> Vec<TimelineEntry> {
             evs.iter().map(move |e| Item {
                 source: *source,
                 keys: text::keys(&format!("{} {}", e.title, e.quote)),
-                names: names(&e.quote),
+                title_keys: text::keys(&e.title),
+                names: names(&e.title),
                 event: e.clone(),
             })
         })

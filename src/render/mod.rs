@@ -5,6 +5,7 @@
 //! `CNAME`, the theme's static files and the published data. Every job is listed first,
 //! then rendered in parallel; nothing is written here.
 
+pub mod briefing;
 pub mod markdown;
 pub mod theme;
 
@@ -265,6 +266,20 @@ impl<'a> Renderer<'a> {
             url: self.urls.link(""),
             path: String::new(),
         }];
+        // The briefing's own pages.
+        for (key, path) in [
+            ("timeline", "timeline/"),
+            ("statistics", "statistics/"),
+            ("entities", "entities/"),
+            ("methodology", "methodology/"),
+            ("search", "search/"),
+        ] {
+            nav.push(NavItem {
+                title: self.strings.get(key),
+                url: self.urls.link(path),
+                path: path.into(),
+            });
+        }
         let mut pages: Vec<_> = self
             .site
             .pages
@@ -374,12 +389,13 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn render_source(&self, s: &SourcePage) -> Result<OutputFile, Error> {
+    fn render_source(&self, index: usize, s: &SourcePage) -> Result<OutputFile, Error> {
+        let marks = self.source_marks(index);
         let rendered = markdown::render(
             &s.markdown,
             &MarkdownOptions {
                 paragraph_ids: true,
-                marks: None,
+                marks: Some(&marks),
                 trusted_html: false,
                 highlighter: self
                     .settings
@@ -399,6 +415,9 @@ impl<'a> Renderer<'a> {
         page.headings = rendered.headings;
         let mut ctx = self.context(&page);
         ctx.insert("source", &self.source_view(s));
+        ctx.insert("facts", &self.source_facts(index));
+        ctx.insert("entities", &self.source_entities(index));
+        ctx.insert("jsonld", &self.source_jsonld(s));
         let html = self.theme.render("source.html", &ctx)?;
         Ok(OutputFile::new(
             format!("{path}index.html"),
@@ -480,6 +499,7 @@ impl<'a> Renderer<'a> {
             .map(|s| self.source_view(s))
             .collect();
         ctx.insert("sources", &sources);
+        self.home_context(&mut ctx);
         let html = self.theme.render("index.html", &ctx)?;
         Ok(OutputFile::new("index.html", html, "home page"))
     }
@@ -503,7 +523,8 @@ impl<'a> Renderer<'a> {
             .site
             .sources
             .par_iter()
-            .map(|s| self.render_source(s))
+            .enumerate()
+            .map(|(i, s)| self.render_source(i, s))
             .collect::<Result<_, _>>()?;
         for p in &self.site.pages {
             files.extend(self.render_page(p)?);
@@ -541,6 +562,12 @@ impl<'a> Renderer<'a> {
                 format!("static file {path}"),
             ));
         }
+        // The briefing pages, then the search index over every page.
+        let existing: std::collections::BTreeSet<String> =
+            files.iter().map(|f| f.path.clone()).collect();
+        files.extend(self.briefing_files(&existing)?);
+        let index = self.search_index(&files)?;
+        files.extend(index);
         Ok(files)
     }
 
@@ -555,6 +582,19 @@ impl<'a> Renderer<'a> {
         }
         for p in &self.site.pages {
             entries.push((p.path.clone(), None));
+        }
+        for path in [
+            "timeline/",
+            "statistics/",
+            "entities/",
+            "methodology/",
+            "brief/",
+            "search/",
+        ] {
+            entries.push((path.to_string(), None));
+        }
+        for e in &self.site.briefing.entities {
+            entries.push((format!("entities/{}/", e.slug), None));
         }
         entries.sort();
         let mut out = String::from(

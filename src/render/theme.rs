@@ -46,6 +46,42 @@ const EMBEDDED_TEMPLATES: &[(&str, &str)] = &[
         "partials/footer.html",
         include_str!("../../themes/briefing/templates/partials/footer.html"),
     ),
+    (
+        "timeline.html",
+        include_str!("../../themes/briefing/templates/timeline.html"),
+    ),
+    (
+        "statistics.html",
+        include_str!("../../themes/briefing/templates/statistics.html"),
+    ),
+    (
+        "entities.html",
+        include_str!("../../themes/briefing/templates/entities.html"),
+    ),
+    (
+        "entity.html",
+        include_str!("../../themes/briefing/templates/entity.html"),
+    ),
+    (
+        "methodology.html",
+        include_str!("../../themes/briefing/templates/methodology.html"),
+    ),
+    (
+        "brief.html",
+        include_str!("../../themes/briefing/templates/brief.html"),
+    ),
+    (
+        "search.html",
+        include_str!("../../themes/briefing/templates/search.html"),
+    ),
+    (
+        "partials/event.html",
+        include_str!("../../themes/briefing/templates/partials/event.html"),
+    ),
+    (
+        "partials/figure.html",
+        include_str!("../../themes/briefing/templates/partials/figure.html"),
+    ),
 ];
 
 /// The default theme's static files, built into the binary.
@@ -57,6 +93,10 @@ const EMBEDDED_STATIC: &[(&str, &[u8])] = &[
     (
         "favicon.svg",
         include_bytes!("../../themes/briefing/static/favicon.svg"),
+    ),
+    (
+        "search.js",
+        include_bytes!("../../themes/briefing/static/search.js"),
     ),
 ];
 
