@@ -220,7 +220,13 @@ pub fn build(figures: &[(usize, Option<PartialDate>, &[Statistic])]) -> Vec<Meas
                         && a.plot_value() != b.plot_value()
                 })
             });
-            let lead = points.last().cloned().unwrap_or_else(|| points[0].clone());
+            // The shortest label names the measure most plainly.
+            let lead = points
+                .iter()
+                .filter(|p| !p.stat.measure.trim().is_empty())
+                .min_by_key(|p| (p.stat.measure.chars().count(), p.stat.id.clone()))
+                .unwrap_or(&points[0])
+                .clone();
             Measure {
                 id: String::new(),
                 label: lead.stat.measure.clone(),
@@ -247,7 +253,17 @@ pub fn build(figures: &[(usize, Option<PartialDate>, &[Statistic])]) -> Vec<Meas
             ))
     });
     for m in &mut measures {
-        let base = format!("m-{}", slugify(&m.label));
+        let slug = slugify(&m.label);
+        let cut = slug
+            .char_indices()
+            .filter(|&(i, c)| c == '-' && i <= 40)
+            .map(|(i, _)| i)
+            .last();
+        let slug = match cut {
+            Some(i) if slug.len() > 40 => slug[..i].to_string(),
+            _ => slug,
+        };
+        let base = format!("m-{slug}");
         let mut id = base.clone();
         let mut n = 1;
         while used_ids.contains(&id) {

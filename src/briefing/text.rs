@@ -6,7 +6,7 @@
 //! stem (truncation stemming, so `Mexican` and `Mexico` meet) and stop words, month
 //! names and numbers are dropped. A few general verb and noun classes (`return`, `send`,
 //! `deport` → one "transfer" class; `begin`, `start`, `launch` → one "start" class;
-//! people nouns) are added as extra keys so paraphrases of the same happening meet.
+//! people nouns) replace their words, so paraphrases of the same happening meet.
 
 use std::collections::BTreeSet;
 
@@ -331,18 +331,21 @@ pub fn keys(text: &str) -> BTreeSet<String> {
         if l.len() < 2 {
             continue;
         }
-        for (class, stems) in CLASSES {
-            if stems.iter().any(|s| {
+        // A word of a class stands for its class, so "returned" and "sent" meet and a
+        // class word does not count twice.
+        let class = CLASSES.iter().find(|(_, stems)| {
+            stems.iter().any(|s| {
                 if s.len() <= 4 {
                     l == *s
                 } else {
                     l.starts_with(s)
                 }
-            }) {
-                out.insert((*class).to_string());
-            }
-        }
-        out.insert(l.chars().take(5).collect());
+            })
+        });
+        match class {
+            Some((name, _)) => out.insert((*name).to_string()),
+            None => out.insert(l.chars().take(5).collect()),
+        };
     }
     out
 }

@@ -237,6 +237,33 @@ pub struct SourceFactView {
     pub label: String,
 }
 
+/// A link from a quoted sentence to a fact's entry.
+#[derive(Debug, Clone, Serialize)]
+pub struct FactLink {
+    /// Link.
+    pub url: String,
+    /// "Timeline: December 2018".
+    pub label: String,
+}
+
+/// A quoted sentence on a page that does not publish the full text.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExcerptSentence {
+    /// The sentence, verbatim.
+    pub quote: String,
+    /// Its facts.
+    pub links: Vec<FactLink>,
+}
+
+/// The quoted sentences of one paragraph.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExcerptView {
+    /// `p-N`.
+    pub id: String,
+    /// Sentences in text order.
+    pub sentences: Vec<ExcerptSentence>,
+}
+
 fn format_number(v: f64, lang: &str) -> String {
     let (thousands, decimal) = if lang == "es" { ('.', ',') } else { (',', '.') };
     let neg = v < 0.0;
@@ -608,6 +635,62 @@ impl Renderer<'_> {
         }
         out.sort_by(|a, b| (a.0, a.1, &a.2.url).cmp(&(b.0, b.1, &b.2.url)));
         out.into_iter().map(|(_, _, v)| v).collect()
+    }
+
+    /// The quoted sentences of a source whose full text is not published, by paragraph
+    /// (each paragraph keeps its `p-N` anchor), each sentence with its facts' links.
+    pub(super) fn source_excerpts(&self, index: usize) -> Vec<ExcerptView> {
+        let s = &self.site.sources[index];
+        let mut by_paragraph: BTreeMap<u32, Vec<(usize, String, Vec<FactLink>)>> = BTreeMap::new();
+        let mut add = |paragraph: u32, offset: usize, quote: &str, link: FactLink| {
+            let sentences = by_paragraph.entry(paragraph).or_default();
+            match sentences.iter_mut().find(|(_, q, _)| q == quote) {
+                Some((_, _, links)) => links.push(link),
+                None => sentences.push((offset, quote.to_string(), vec![link])),
+            }
+        };
+        for e in &s.facts.events {
+            let Some(entry) = self.briefing().entry_of_event(&e.id) else {
+                continue;
+            };
+            add(
+                e.paragraph,
+                e.quote_offset,
+                &e.quote,
+                FactLink {
+                    url: self.urls.link(&format!("timeline/#{}", entry.id)),
+                    label: format!(
+                        "{}: {}",
+                        self.strings.get("timeline"),
+                        self.strings.date(&e.date)
+                    ),
+                },
+            );
+        }
+        for st in &s.facts.statistics {
+            add(
+                st.paragraph,
+                st.quote_offset,
+                &st.quote,
+                FactLink {
+                    url: self.urls.link(&format!("statistics/#{}", st.id)),
+                    label: format!("{}: {}", self.strings.get("statistics"), st.span),
+                },
+            );
+        }
+        by_paragraph
+            .into_iter()
+            .map(|(paragraph, mut sentences)| {
+                sentences.sort_by_key(|(offset, _, _)| *offset);
+                ExcerptView {
+                    id: format!("p-{paragraph}"),
+                    sentences: sentences
+                        .into_iter()
+                        .map(|(_, quote, links)| ExcerptSentence { quote, links })
+                        .collect(),
+                }
+            })
+            .collect()
     }
 
     /// Entities a source names.

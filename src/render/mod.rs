@@ -416,6 +416,7 @@ impl<'a> Renderer<'a> {
         let mut ctx = self.context(&page);
         ctx.insert("source", &self.source_view(s));
         ctx.insert("facts", &self.source_facts(index));
+        ctx.insert("excerpts", &self.source_excerpts(index));
         ctx.insert("entities", &self.source_entities(index));
         ctx.insert("jsonld", &self.source_jsonld(s));
         let html = self.theme.render("source.html", &ctx)?;
@@ -595,6 +596,9 @@ impl<'a> Renderer<'a> {
         }
         for e in &self.site.briefing.entities {
             entries.push((format!("entities/{}/", e.slug), None));
+            if !e.events.is_empty() {
+                entries.push((format!("timeline/{}/", e.slug), None));
+            }
         }
         entries.sort();
         let mut out = String::from(
