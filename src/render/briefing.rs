@@ -1206,9 +1206,11 @@ impl Renderer<'_> {
             .filter(|f| f.path.ends_with("index.html"))
             .filter_map(|f| {
                 let html = std::str::from_utf8(&f.bytes).ok()?;
+                // Site-relative URLs: pagefind's script prefixes the base path it is
+                // served from.
                 html.contains("data-pagefind-body").then(|| {
                     let dir = f.path.trim_end_matches("index.html");
-                    (self.urls.link(dir), html.to_string())
+                    (format!("/{dir}"), html.to_string())
                 })
             })
             .collect();

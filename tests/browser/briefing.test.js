@@ -1,0 +1,104 @@
+// Browser tests of the briefing pages, on a site built with a subpath base URL
+// (tests/browser/run.sh builds it). BRIEF_SITE_DIR: the built site; BRIEF_BASE_PATH:
+// its base path (default /mpp-briefing/); CHROMIUM: the browser (default
+// /usr/bin/chromium).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import { chromium } from "playwright-core";
+import { serve, pages } from "./server.js";
+
+const require = createRequire(import.meta.url);
+const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const SITE = process.env.BRIEF_SITE_DIR;
+const BASE = process.env.BRIEF_BASE_PATH || "/mpp-briefing/";
+if (!SITE) throw new Error("set BRIEF_SITE_DIR to a built site (see tests/browser/run.sh)");
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve(SITE, BASE);
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function newPage() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  // No internet here: requests to other origins are refused at once.
+  await page.route("**/*", (route) =>
+    route.request().url().startsWith(server.url) ? route.continue() : route.abort(),
+  );
+  return { page, errors, context };
+}
+
+test("search finds Nuevo Laredo and its result opens the right page under the subpath", async () => {
+  const { page, errors, context } = await newPage();
+  await page.goto(server.url + "search/");
+  await page.fill("#search-q", "Nuevo Laredo");
+  await page.press("#search-q", "Enter");
+  const first = page.locator("#search-results li a").first();
+  await first.waitFor({ timeout: 15000 });
+  const href = await first.getAttribute("href");
+  assert.ok(href.startsWith(BASE), `result link ${href} carries the base path ${BASE}`);
+  await first.click();
+  await page.waitForLoadState("load");
+  const url = new URL(page.url());
+  assert.ok(url.pathname.startsWith(BASE), url.pathname);
+  assert.ok(url.pathname !== BASE + "search/", "left the search page");
+  const text = await page.locator("main").innerText();
+  assert.match(text, /Nuevo Laredo/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a timeline entry's source link lands on the highlighted paragraph", async () => {
+  const { page, errors, context } = await newPage();
+  await page.goto(server.url + "timeline/");
+  const link = page.locator("ol.events .reports a").first();
+  assert.ok((await link.count()) > 0, "the timeline has entries with source links");
+  const href = await link.getAttribute("href");
+  assert.match(href, new RegExp("^" + BASE + "sources/[^/]+/#p-\\d+$"));
+  await link.click();
+  await page.waitForLoadState("load");
+  const target = await page.evaluate(() => {
+    const t = document.querySelector(":target");
+    if (!t) return null;
+    return { id: t.id, background: getComputedStyle(t).backgroundColor };
+  });
+  assert.ok(target, "a paragraph is the :target");
+  assert.equal("#" + target.id, href.slice(href.indexOf("#")));
+  assert.notEqual(target.background, "rgba(0, 0, 0, 0)", "the target paragraph is highlighted");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("every page passes axe (WCAG 2.1 A and AA)", async () => {
+  const { page, context } = await newPage();
+  const failures = [];
+  for (const p of pages(SITE)) {
+    await page.goto(server.url + p);
+    await page.addScriptTag({ content: AXE });
+    const result = await page.evaluate(() =>
+      window.axe.run(document, {
+        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+      }),
+    );
+    for (const v of result.violations) {
+      failures.push(`${p || "(home)"}: ${v.id} (${v.nodes.length}): ${v.nodes[0]?.target}`);
+    }
+  }
+  assert.deepEqual(failures, []);
+  await context.close();
+});
