@@ -320,8 +320,22 @@ impl Renderer<'_> {
         if w == key { fallback.to_string() } else { w }
     }
 
+    /// True when a source's page shows paragraph `p-N`: always with the full text; with
+    /// quoted sentences only, for the paragraphs that hold a fact.
+    fn has_anchor(&self, source: usize, paragraph: u32) -> bool {
+        let s = &self.site.sources[source];
+        s.full_text
+            || s.facts.events.iter().any(|e| e.paragraph == paragraph)
+            || s.facts.statistics.iter().any(|f| f.paragraph == paragraph)
+    }
+
     fn cite(&self, source: usize, paragraph: u32) -> CiteView {
         let s = &self.site.sources[source];
+        let url = if self.has_anchor(source, paragraph) {
+            self.urls.link(&format!("{}#p-{paragraph}", s.path()))
+        } else {
+            self.urls.link(&s.path())
+        };
         CiteView {
             title: s.title.clone(),
             label: s
@@ -330,7 +344,7 @@ impl Renderer<'_> {
                 .publisher
                 .clone()
                 .unwrap_or_else(|| s.title.clone()),
-            url: self.urls.link(&format!("{}#p-{paragraph}", s.path())),
+            url,
             permalink: self.urls.absolute(&s.path()),
             published: s.published.map(|d| d.to_string()),
             published_display: s.published.map(|d| self.strings.date(&d)),
@@ -984,7 +998,15 @@ impl Renderer<'_> {
                 .iter()
                 .map(|&(m, p)| self.figure_view(m, p))
                 .collect(),
-            quotes: e.quotes.iter().map(|&q| self.quote_view(q)).collect(),
+            quotes: e
+                .quotes
+                .iter()
+                .filter(|&&q| {
+                    let q = &self.briefing().quotes[q];
+                    self.site.sources[q.source].full_text || self.has_anchor(q.source, q.paragraph)
+                })
+                .map(|&q| self.quote_view(q))
+                .collect(),
             mentions,
         }
     }
