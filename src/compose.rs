@@ -54,6 +54,10 @@ pub struct Site {
     pub home: Option<Page>,
     /// The most recent date among the sources, used as "last updated".
     pub last_updated: Option<PartialDate>,
+    /// Ids of facts an editor has reviewed (approved, fixed or added).
+    pub reviewed: std::collections::BTreeSet<String>,
+    /// What the editor's corrections did.
+    pub corrections: crate::corrections::CorrectionReport,
     /// Problems found while composing.
     pub warnings: Vec<Warning>,
 }

@@ -13,6 +13,7 @@
 pub mod compose;
 pub mod config;
 pub mod convert;
+pub mod corrections;
 pub mod date;
 pub mod error;
 pub mod extract;
