@@ -188,7 +188,7 @@ fn extract_block(block: &Block, ctx: &Context, lex: &'static Lexicon, facts: &mu
                     quote_offset: qs,
                     span_offset: h.start,
                     paragraph: block.paragraph,
-                    title: title_for(quote, h.start, h.end),
+                    title: title_for(a, h.start, h.end),
                 });
             }
         }
@@ -220,7 +220,7 @@ fn extract_block(block: &Block, ctx: &Context, lex: &'static Lexicon, facts: &mu
                 quote: quote.to_string(),
                 quote_offset: qs,
                 span_offset: st.start,
-                measure: measure_for(quote, &st),
+                measure: measure_for(a, &st),
                 as_of,
                 paragraph: block.paragraph,
             });
@@ -238,13 +238,27 @@ fn only_dates(s: &str, ranges: &[text::Range]) -> bool {
 
 /// The unit of the nearest known counted noun before byte `at` (`victims … between
 /// 70,000 and 120,000` → people).
+/// In `victims of forced disappearances` the head `victims` wins over the noun of its
+/// `of` phrase.
 fn unit_noun_before(s: &str, at: usize, lex: &Lexicon) -> Option<String> {
     let head = s.get(..at)?;
-    head.split(|c: char| !c.is_alphanumeric() && c != '-')
+    let words: Vec<&str> = head
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let k = (0..words.len())
         .rev()
-        .find_map(|w| lex.unit_of(w))
-        .filter(|u| *u != "USD")
-        .map(str::to_string)
+        .find(|&k| lex.unit_of(words[k]).is_some())?;
+    let mut unit = lex.unit_of(words[k])?;
+    for back in 1..=2 {
+        if k >= back + 1 && words[k - back].eq_ignore_ascii_case(lex.ratio_of) {
+            if let Some(u) = lex.unit_of(words[k - back - 1]) {
+                unit = u;
+            }
+            break;
+        }
+    }
+    (unit != "USD").then(|| unit.to_string())
 }
 
 /// The date a figure refers to: the date nearest to it in the sentence (the end of a
@@ -304,7 +318,7 @@ fn measure_for(quote: &str, st: &numbers::StatHit) -> String {
     let (_, r) = clause(quote, st.start, st.end);
     let r = r.max(from);
     let mut after: Vec<&str> = quote[from..r].split_whitespace().collect();
-    if let Some(cut) = after.iter().position(|w| w.ends_with([',', '.'])) {
+    if let Some(cut) = after.iter().position(|w| w.ends_with(',')) {
         after.truncate(cut + 1);
     }
     after.truncate(8);
