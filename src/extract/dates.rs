@@ -82,7 +82,7 @@ fn patterns(lex: &'static Lexicon) -> &'static Patterns {
 
 fn build(lex: &Lexicon) -> Patterns {
     let m = format!("(?:{})", alternation(lex.months.iter().map(|(w, _)| *w)));
-    let y = r"(?:19|20)\d\d";
+    let y = r"(?:18|19|20)\d\d";
     let d = r"\d{1,2}(?:st|nd|rd|th)?";
     let full_mdy = format!(r"{m}\s+{d},?\s+{y}");
     let full_dmy = format!(r"{d}\s+(?:of\s+)?{m},?\s+{y}");
@@ -597,7 +597,7 @@ fn plausible_year(s: &str, start: usize, end: usize, lex: &Lexicon) -> bool {
         }
     }
     let year: i32 = s[start..end].parse().unwrap_or(0);
-    (1900..=2100).contains(&year)
+    (1800..=2100).contains(&year)
 }
 
 /// `Today, …` heading a clause, or `today` next to a verb of acting or announcing.

@@ -244,6 +244,7 @@ const EN: Lexicon = Lexicon {
         ("asylum seekers", "people"),
         ("asylum-seekers", "people"),
         ("political parties", "political parties"),
+        ("family units", "family units"),
         ("family members", "people"),
         ("people", "people"),
         ("persons", "people"),

@@ -479,7 +479,12 @@ pub fn find_stats(s: &str, excluded: &[Range], lex: &'static Lexicon) -> Vec<Sta
             }
         }
         // A single figure.
-        if let Some(h) = single(s, a, lex) {
+        let counted_before = hits.iter().any(|h| {
+            !h.unit.is_empty()
+                && h.unit != "percent"
+                && !lex.currency_prefixes.iter().any(|(_, u)| *u == h.unit)
+        });
+        if let Some(h) = single(s, a, counted_before, lex) {
             hits.push(h);
         }
         i += 1;
@@ -538,7 +543,9 @@ fn atom_unit(a: &Atom, noun: Option<&(Range, String, bool)>, lex: &Lexicon) -> S
     }
 }
 
-fn single(s: &str, a: &Atom, lex: &Lexicon) -> Option<StatHit> {
+/// A single figure. `counted_before`: an earlier figure of the sentence counts
+/// something, so a bare number may carry its unit (`7 people dead and 12 wounded`).
+fn single(s: &str, a: &Atom, counted_before: bool, lex: &Lexicon) -> Option<StatHit> {
     let noun = if a.percent || a.currency.is_some() {
         None
     } else {
@@ -590,7 +597,7 @@ fn single(s: &str, a: &Atom, lex: &Lexicon) -> Option<StatHit> {
         }
     }
     let unit = atom_unit(a, noun.as_ref(), lex);
-    if unit.is_empty() && qual.is_none() && a.value < 100.0 {
+    if unit.is_empty() && qual.is_none() && a.value < 100.0 && !counted_before {
         return None; // small bare numbers are labels more often than counts
     }
     Some(make(

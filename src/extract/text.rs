@@ -15,6 +15,8 @@ pub type Range = (usize, usize);
 
 static BRACKET_NOTE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[\d{1,3}\]").unwrap());
 static DIGITS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+").unwrap());
+static PHONE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:\(\d{3}\)\s?|\b\d{3}[-.])\d{3}[-.]\d{4}\b").unwrap());
 static URL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|net|gov|edu|mx|pdf|html?)(?:/\S*)?\b",
@@ -111,7 +113,7 @@ pub fn footnote_markers(text: &str, notes: &[NoteMarker], lex: &Lexicon) -> Vec<
         // after a month name or a date preposition.
         if (5..=6).contains(&m.len()) && prev.is_some_and(char::is_whitespace) {
             let year: i32 = m.as_str()[..4].parse().unwrap_or(0);
-            if !(1900..=2100).contains(&year) {
+            if !(1800..=2100).contains(&year) {
                 continue;
             }
             let before = word_before(text, s).map(|(w, _)| w.trim_end_matches('.'));
@@ -129,9 +131,12 @@ pub fn footnote_markers(text: &str, notes: &[NoteMarker], lex: &Lexicon) -> Vec<
     out
 }
 
-/// URLs and bare domain names in a text.
+/// URLs, bare domain names and phone numbers in a text: never facts.
 pub fn urls(text: &str) -> Vec<Range> {
-    URL.find_iter(text).map(|m| (m.start(), m.end())).collect()
+    URL.find_iter(text)
+        .chain(PHONE.find_iter(text))
+        .map(|m| (m.start(), m.end()))
+        .collect()
 }
 
 /// A copy of `text` with every character inside `ranges` replaced by spaces (one per
