@@ -239,10 +239,11 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
     let future = is_future(s, lex);
     let mut add = |hits: &mut Vec<DateHit>, h: DateHit| {
         if h.start < h.end && !overlaps(&taken, h.start, h.end) {
-            if let Some(e) = h.end_date {
-                if e <= h.date && e.precision() == h.date.precision() {
-                    return;
-                }
+            if let Some(e) = h.end_date
+                && e <= h.date
+                && e.precision() == h.date.precision()
+            {
+                return;
             }
             taken.push((h.start, h.end));
             hits.push(h);
@@ -412,19 +413,19 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
     }
     // Full and month dates.
     for c in p.full_mdy.captures_iter(s) {
-        if let (Some(mo), Some(d), Some(y)) = (lex.month(&c[1]), num(&c, 2), num(&c, 3)) {
-            if let Some(dt) = PartialDate::day(y, mo, d as u8) {
-                let m = c.get(0).unwrap();
-                add(&mut hits, point(m.start(), m.end(), dt, false));
-            }
+        if let (Some(mo), Some(d), Some(y)) = (lex.month(&c[1]), num(&c, 2), num(&c, 3))
+            && let Some(dt) = PartialDate::day(y, mo, d as u8)
+        {
+            let m = c.get(0).unwrap();
+            add(&mut hits, point(m.start(), m.end(), dt, false));
         }
     }
     for c in p.full_dmy.captures_iter(s) {
-        if let (Some(d), Some(mo), Some(y)) = (num(&c, 1), lex.month(&c[2]), num(&c, 3)) {
-            if let Some(dt) = PartialDate::day(y, mo, d as u8) {
-                let m = c.get(0).unwrap();
-                add(&mut hits, point(m.start(), m.end(), dt, false));
-            }
+        if let (Some(d), Some(mo), Some(y)) = (num(&c, 1), lex.month(&c[2]), num(&c, 3))
+            && let Some(dt) = PartialDate::day(y, mo, d as u8)
+        {
+            let m = c.get(0).unwrap();
+            add(&mut hits, point(m.start(), m.end(), dt, false));
         }
     }
     for c in p.num_us.captures_iter(s).chain(p.iso.captures_iter(s)) {
@@ -434,11 +435,11 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
         }
     }
     for c in p.month_year.captures_iter(s) {
-        if let (Some(mo), Some(y)) = (lex.month(&c[1]), num(&c, 2)) {
-            if let Some(dt) = PartialDate::month(y, mo) {
-                let m = c.get(0).unwrap();
-                add(&mut hits, point(m.start(), m.end(), dt, false));
-            }
+        if let (Some(mo), Some(y)) = (lex.month(&c[1]), num(&c, 2))
+            && let Some(dt) = PartialDate::month(y, mo)
+        {
+            let m = c.get(0).unwrap();
+            add(&mut hits, point(m.start(), m.end(), dt, false));
         }
     }
     // Years on their own.
@@ -574,10 +575,10 @@ fn sorted(mut hits: Vec<DateHit>) -> Vec<DateHit> {
 /// A four-digit number that reads as a year: not money, not part of a bigger number,
 /// not a count of something (`2000 migrants`), not a percentage.
 fn plausible_year(s: &str, start: usize, end: usize, lex: &Lexicon) -> bool {
-    if let Some(c) = char_before(s, start) {
-        if c.is_ascii_digit() || matches!(c, '$' | '€' | '£' | '#' | '+' | '.' | ',' | '/') {
-            return false;
-        }
+    if let Some(c) = char_before(s, start)
+        && (c.is_ascii_digit() || matches!(c, '$' | '€' | '£' | '#' | '+' | '.' | ',' | '/'))
+    {
+        return false;
     }
     if let Some(c) = char_at(s, end) {
         if c == '%' || c.is_ascii_digit() {

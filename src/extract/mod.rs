@@ -251,7 +251,7 @@ fn unit_noun_before(s: &str, at: usize, lex: &Lexicon) -> Option<String> {
         .find(|&k| lex.unit_of(words[k]).is_some())?;
     let mut unit = lex.unit_of(words[k])?;
     for back in 1..=2 {
-        if k >= back + 1 && words[k - back].eq_ignore_ascii_case(lex.ratio_of) {
+        if k > back && words[k - back].eq_ignore_ascii_case(lex.ratio_of) {
             if let Some(u) = lex.unit_of(words[k - back - 1]) {
                 unit = u;
             }

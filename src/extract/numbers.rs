@@ -131,17 +131,16 @@ fn atoms(s: &str, excluded: &[Range], lex: &'static Lexicon) -> Vec<Atom> {
         }
         // Context of the digits: glued to letters, identifiers, times, ordinals.
         let before = char_before(s, start);
-        if currency.is_none() {
-            if let Some(b) = before {
-                if b.is_alphanumeric() || matches!(b, '.' | '/' | ':' | '#' | '+' | '§' | '_' | '@')
-                {
+        if currency.is_none()
+            && let Some(b) = before
+        {
+            if b.is_alphanumeric() || matches!(b, '.' | '/' | ':' | '#' | '+' | '§' | '_' | '@') {
+                continue;
+            }
+            if matches!(b, '-' | '–') {
+                let b2 = char_before(s, start - b.len_utf8());
+                if !b2.is_some_and(|x| x.is_ascii_digit()) {
                     continue;
-                }
-                if matches!(b, '-' | '–') {
-                    let b2 = char_before(s, start - b.len_utf8());
-                    if !b2.is_some_and(|x| x.is_ascii_digit()) {
-                        continue;
-                    }
                 }
             }
         }
@@ -158,15 +157,16 @@ fn atoms(s: &str, excluded: &[Range], lex: &'static Lexicon) -> Vec<Atom> {
                 continue; // 3:30, 9/11
             }
         }
-        if let Some((w, _)) = word_before(s, num_start) {
-            if currency.is_none() && Lexicon::is_in(lex.identifier_words, w) {
-                continue;
-            }
+        if let Some((w, _)) = word_before(s, num_start)
+            && currency.is_none()
+            && Lexicon::is_in(lex.identifier_words, w)
+        {
+            continue;
         }
-        if let Some((w, _)) = word_after(s, end) {
-            if Lexicon::is_in(lex.identifier_after, w) {
-                continue;
-            }
+        if let Some((w, _)) = word_after(s, end)
+            && Lexicon::is_in(lex.identifier_after, w)
+        {
+            continue;
         }
         let scaled = c.name("scale").is_some();
         let mut scale = 1.0;
@@ -257,14 +257,14 @@ fn noun_after(s: &str, at: usize, lex: &Lexicon) -> Option<(Range, String, bool)
         let low = bare.to_lowercase();
         let start = *first.get_or_insert(ws);
         // Two-word unit (`asylum seekers`, `political parties`).
-        if let Some((w2, w2s)) = word_after(s, ws + w.len()) {
-            if s[ws + w.len()..w2s].trim().is_empty() {
-                let w2b = w2.trim_end_matches(['.', '’', '\'']);
-                let two = format!("{low} {}", w2b.to_lowercase());
-                if lex.unit_of(&two).is_some() {
-                    let end = w2s + w2b.len();
-                    return Some(finish(s, start, end, two, lex));
-                }
+        if let Some((w2, w2s)) = word_after(s, ws + w.len())
+            && s[ws + w.len()..w2s].trim().is_empty()
+        {
+            let w2b = w2.trim_end_matches(['.', '’', '\'']);
+            let two = format!("{low} {}", w2b.to_lowercase());
+            if lex.unit_of(&two).is_some() {
+                let end = w2s + w2b.len();
+                return Some(finish(s, start, end, two, lex));
             }
         }
         if lex.stopwords.contains(&low.as_str()) {
@@ -286,19 +286,18 @@ fn finish(s: &str, start: usize, end: usize, head: String, lex: &Lexicon) -> (Ra
     let possessive = lex.possessive_marks.iter().any(|m| s[end..].starts_with(m));
     let mut end = end;
     // `organizations and individuals`: a coordinated plural noun joins the phrase.
-    if !possessive {
-        if let Some((j, js)) = word_after(s, end) {
-            if s[end..js].trim().is_empty() && Lexicon::is_in(lex.list_joiners, j) {
-                if let Some((n, ns)) = word_after(s, js + j.len()) {
-                    let n = n.trim_end_matches('.');
-                    if s[js + j.len()..ns].trim().is_empty()
-                        && plural_like(n, lex)
-                        && !lex.durations.contains(&n.to_lowercase().as_str())
-                    {
-                        end = ns + n.len();
-                    }
-                }
-            }
+    if !possessive
+        && let Some((j, js)) = word_after(s, end)
+        && s[end..js].trim().is_empty()
+        && Lexicon::is_in(lex.list_joiners, j)
+        && let Some((n, ns)) = word_after(s, js + j.len())
+    {
+        let n = n.trim_end_matches('.');
+        if s[js + j.len()..ns].trim().is_empty()
+            && plural_like(n, lex)
+            && !lex.durations.contains(&n.to_lowercase().as_str())
+        {
+            end = ns + n.len();
         }
     }
     ((start, end), head, possessive)
@@ -319,12 +318,11 @@ pub fn find_stats(s: &str, excluded: &[Range], lex: &'static Lexicon) -> Vec<Sta
         let (qual, qstart, _) =
             qualifier_before(s, m.start(), lex).unwrap_or(("about", m.start(), true));
         let mut unit = String::new();
-        if let Some((w, ws)) = word_after(s, m.end()) {
-            if Lexicon::is_in(&[lex.ratio_of], w) {
-                if let Some((_, head, _)) = noun_after(s, ws + w.len(), lex) {
-                    unit = unit_name(&head, lex);
-                }
-            }
+        if let Some((w, ws)) = word_after(s, m.end())
+            && Lexicon::is_in(&[lex.ratio_of], w)
+            && let Some((_, head, _)) = noun_after(s, ws + w.len(), lex)
+        {
+            unit = unit_name(&head, lex);
         }
         taken.push((m.start(), m.end()));
         hits.push(StatHit {
@@ -378,24 +376,23 @@ pub fn find_stats(s: &str, excluded: &[Range], lex: &'static Lexicon) -> Vec<Sta
                 && a.currency.is_none()
                 && b.currency.is_none()
                 && a.value < b.value
+                && let Some(noun) = noun_after(s, b.end, lex)
             {
-                if let Some(noun) = noun_after(s, b.end, lex) {
-                    let unit = unit_name(&noun.1, lex);
-                    hits.push(make(
-                        s,
-                        a.start,
-                        b.end,
-                        Some(a.value),
-                        None,
-                        None,
-                        Some(b.value),
-                        &unit,
-                        Some(noun),
-                        lex,
-                    ));
-                    i += 2;
-                    continue;
-                }
+                let unit = unit_name(&noun.1, lex);
+                hits.push(make(
+                    s,
+                    a.start,
+                    b.end,
+                    Some(a.value),
+                    None,
+                    None,
+                    Some(b.value),
+                    &unit,
+                    Some(noun),
+                    lex,
+                ));
+                i += 2;
+                continue;
             }
             // Ranges: `between 60 and 80%`, `from 5 to 10`, `$500 to $1,000`, `60-80%`.
             let opener = between_word
@@ -412,7 +409,7 @@ pub fn find_stats(s: &str, excluded: &[Range], lex: &'static Lexicon) -> Vec<Sta
                             && s[a.end..b.start].trim() == &s[a.end..b.start])
                 }
             };
-            if joined && a.value < range_high(a, b) && !a.word == !b.word {
+            if joined && a.value < range_high(a, b) && a.word == b.word {
                 let (lo, hi) = (range_low(a, b), range_high(a, b));
                 let start = opener.map_or(a.start, |(_, ws)| *ws);
                 let unit_atom = if b.currency.is_some() || b.percent {
