@@ -798,6 +798,6 @@ mod tests {
             )
             .is_empty()
         );
-        assert!(find("Proceso 2166 and 1850 and 5 May", "").is_empty());
+        assert!(find("Proceso 2166 and 1750 and 5 May", "").is_empty());
     }
 }
