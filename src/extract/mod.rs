@@ -411,6 +411,32 @@ mod tests {
     }
 
     #[test]
+    fn uses_the_converters_note_markers() {
+        let text = "It claimed 72 victims in August 20106 and 30 more in 20117.";
+        let mut b = para(text, 4);
+        let six = text.find("20106").unwrap() + 4;
+        let seven = text.find("20117").unwrap() + 4;
+        b.notes = vec![
+            crate::convert::NoteMarker {
+                offset: six,
+                len: 1,
+                number: 6,
+            },
+            crate::convert::NoteMarker {
+                offset: seven,
+                len: 1,
+                number: 7,
+            },
+        ];
+        let f = extract_document(&[b], &ctx("2018"));
+        let spans: Vec<&str> = f.events.iter().map(|e| e.span.as_str()).collect();
+        assert_eq!(spans, vec!["August 2010", "2011"]);
+        assert_eq!(f.events[0].paragraph, 4);
+        let values: Vec<f64> = f.statistics.iter().filter_map(|s| s.value).collect();
+        assert_eq!(values, vec![72.0, 30.0]);
+    }
+
+    #[test]
     fn duplicate_ids_get_suffixes() {
         let blocks = vec![para("In 2014 it grew.", 1), para("In 2014 it grew.", 2)];
         let f = extract_document(&blocks, &ctx("2020"));
@@ -427,6 +453,81 @@ mod tests {
             para("Copyright 2021 Nexstar Media Inc. All rights reserved.", 3),
         ];
         assert_eq!(extract_document(&blocks, &ctx("2020")), Facts::default());
+    }
+
+    #[test]
+    fn survives_random_text() {
+        // Deterministic pseudo-random strings over the characters the rules look at.
+        let alphabet: Vec<&str> = vec![
+            "1",
+            "9",
+            "20",
+            "2019",
+            "20106",
+            ",",
+            ".",
+            "-",
+            "–",
+            "$",
+            "%",
+            " ",
+            "\u{a0}",
+            "“",
+            "”",
+            "’",
+            "…",
+            "(",
+            ")",
+            "[3]",
+            "May",
+            "July 1st",
+            "between",
+            "and",
+            "of",
+            "in",
+            "one",
+            "four",
+            "million",
+            "people",
+            "Today",
+            "now",
+            "will",
+            "U.S.",
+            "\n",
+            "é",
+            "İ",
+            "said",
+            "Tuesday",
+            "ago",
+            "years",
+            "within",
+            "the first six months of",
+            "tens of thousands",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..2000 {
+            let mut t = String::new();
+            for _ in 0..(seed % 40) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                t.push_str(alphabet[(seed % alphabet.len() as u64) as usize]);
+                if seed % 3 == 0 {
+                    t.push(' ');
+                }
+            }
+            seed = seed.wrapping_add(0x9e37_79b9);
+            let b = para(&t, 1);
+            let f = extract_document(std::slice::from_ref(&b), &ctx("2019-11-20"));
+            for e in &f.events {
+                assert!(b.text[e.quote_offset..].starts_with(&e.quote), "{t:?}");
+                assert!(e.quote[e.span_offset..].starts_with(&e.span), "{t:?}");
+            }
+            for st in &f.statistics {
+                assert!(b.text[st.quote_offset..].starts_with(&st.quote), "{t:?}");
+                assert!(st.quote[st.span_offset..].starts_with(&st.span), "{t:?}");
+            }
+        }
     }
 
     #[test]
