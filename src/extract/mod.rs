@@ -512,7 +512,7 @@ mod tests {
                 seed ^= seed >> 7;
                 seed ^= seed << 17;
                 t.push_str(alphabet[(seed % alphabet.len() as u64) as usize]);
-                if seed % 3 == 0 {
+                if seed.is_multiple_of(3) {
                     t.push(' ');
                 }
             }
