@@ -65,7 +65,7 @@ pub struct Lexicon {
     pub date_prepositions: &'static [&'static str],
     /// `since`, giving a point event at its date.
     pub since: &'static [&'static str],
-    /// Words before a year that make it a period start (`from`) and the ones that end it.
+    /// Words that open a `from … through …` period.
     pub span_from: &'static [&'static str],
     /// Words joining the ends of a `from … through …` span.
     pub span_through: &'static [&'static str],
@@ -73,13 +73,13 @@ pub struct Lexicon {
     pub span_between: &'static [&'static str],
     /// `and`.
     pub span_and: &'static [&'static str],
-    /// Parts of a year: (`first six months`-style words) ordinal words with their value.
+    /// Ordinals of `the first six months of 2010`-style periods (`last` = 0: counted from the end).
     pub ordinals: &'static [(&'static str, u8)],
     /// Words for "months" and "quarter"/"half" in `the first N months of YEAR`.
     pub period_words: &'static [(&'static str, u8)],
     /// Deictic words for the publication day (`today`).
     pub today: &'static [&'static str],
-    /// Deictic words for the day before/after publication.
+    /// Deictic words for the day before publication.
     pub yesterday: &'static [&'static str],
     /// Deictic words for the day after publication.
     pub tomorrow: &'static [&'static str],
@@ -89,7 +89,7 @@ pub struct Lexicon {
     pub now_modals: &'static [&'static str],
     /// Verbs of announcing/acting next to which a lower-case `today` dates an action.
     pub action_verbs: &'static [&'static str],
-    /// `ago`, and the units it counts back (with months per unit).
+    /// `ago` (`10 years ago`).
     pub ago: &'static str,
     /// Units of an `N … ago` offset with their length in months.
     pub ago_units: &'static [(&'static str, u32)],
@@ -109,7 +109,7 @@ pub struct Lexicon {
     pub abbreviations: &'static [&'static str],
     /// Words that typically open a sentence (capitalised), used after an abbreviation.
     pub sentence_openers: &'static [&'static str],
-    /// Fiscal-year words (`fiscal year 2021`, `FY2021`): read as the plain year.
+    /// Suffix of a decade (`1990s`), read as the period 1990–1999.
     pub decade_suffix: &'static str,
     /// Possessive suffixes (`’s`, `'s`, `’`) that make a counted noun a modifier.
     pub possessive_marks: &'static [&'static str],
