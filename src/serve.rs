@@ -293,7 +293,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), Error> {
     let mut watched: HashSet<PathBuf> = HashSet::new();
     watch_dirs(&mut watcher, &root, &mut watched);
 
-    rebuild(&shared, &root, &origin, options.quiet, "started");
+    rebuild(&shared, &options.root, &origin, options.quiet, "started");
     let base_path = shared
         .state
         .read()
@@ -333,7 +333,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), Error> {
             [one] => format!("changed {}", crate::source::rel(&root, one)),
             many => format!("changed {} files", many.len()),
         };
-        rebuild(&shared, &root, &origin, options.quiet, &why);
+        rebuild(&shared, &options.root, &origin, options.quiet, &why);
     }
     Ok(())
 }
