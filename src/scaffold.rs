@@ -193,6 +193,31 @@ mod tests {
     }
 
     #[test]
+    fn pages_workflow_uses_the_official_flow() {
+        for needle in [
+            "actions/checkout@",
+            "id: pages",
+            "actions/configure-pages@",
+            "actions/cache@",
+            "--base-url \"$BASE_URL\"",
+            "${{ steps.pages.outputs.base_url }}/",
+            "cargo run --release --locked -- build",
+            "cargo install --locked --git \"$BRIEF_GIT_URL\" brief",
+            "actions/upload-pages-artifact@",
+            "path: public",
+            "actions/deploy-pages@",
+            "name: github-pages",
+            "pages: write",
+            "id-token: write",
+            "group: pages",
+            "EDIT ME",
+        ] {
+            assert!(PAGES_WORKFLOW.contains(needle), "pages.yml lacks {needle}");
+        }
+        assert!(!PAGES_WORKFLOW.contains('\t'), "YAML must not contain tabs");
+    }
+
+    #[test]
     fn sidecar_is_valid() {
         let meta: crate::source::SourceMeta = toml::from_str(SAMPLE_META).unwrap();
         assert!(meta.published.is_some() && meta.title.is_some());
