@@ -518,46 +518,23 @@ pub fn external_links(files: &[OutputFile], urls: &Urls) -> BTreeMap<String, Vec
     out
 }
 
-/// Problems with facts and corrections.
+/// Problems with facts, for `brief check`: the extension point for checks that need
+/// the extraction stage.
 ///
-/// In: the facts of each source after corrections, and the ids the corrections file
-/// names. Out: one [`Problem::Fact`] per correction whose id matches no fact.
-///
-/// This is the extension point for the fact checks that belong to `brief check`: facts
-/// waiting for review are counted by the command line rather than failing the check;
-/// entities missing from the gazetteer will be added here when the extraction stage
-/// reports them.
-pub fn fact_problems(
-    facts: &[crate::SourceFacts],
-    corrections_path: &std::path::Path,
-    corrected_ids: &[String],
-) -> Vec<Problem> {
-    let known: HashSet<&str> = facts
-        .iter()
-        .flat_map(|s| {
-            s.facts
-                .events
-                .iter()
-                .map(|e| e.id.as_str())
-                .chain(s.facts.statistics.iter().map(|st| st.id.as_str()))
-        })
-        .collect();
-    corrected_ids
-        .iter()
-        .filter(|id| !known.contains(id.as_str()))
-        .map(|id| {
-            Problem::Fact(format!(
-                "{}: correction for `{id}` matches no extracted fact (the text changed, or the id is mistyped)",
-                corrections_path.display()
-            ))
-        })
-        .collect()
+/// In: the rendered site. Out: [`Problem::Fact`]s. Nothing is found here yet:
+/// corrections that point at no fact are reported by the corrections stage as build
+/// warnings (and so already fail the check, since [`check_rendered`] includes every
+/// warning); facts waiting for review are counted by `brief check` as a note, not a
+/// failure; entities missing from the gazetteer belong here once extraction reports
+/// them.
+pub fn fact_problems(rendered: &crate::Rendered) -> Vec<Problem> {
+    let _ = rendered;
+    Vec::new()
 }
 
 /// Every problem of a rendered site that can be found offline: links, orphans, the
-/// build's warnings and fact problems. `corrected_ids` are the ids in the corrections
-/// file (see [`crate::review::CorrectionsFile`]).
-pub fn check_rendered(rendered: &crate::Rendered, corrected_ids: &[String]) -> Vec<Problem> {
+/// build's warnings and fact problems.
+pub fn check_rendered(rendered: &crate::Rendered) -> Vec<Problem> {
     let urls = &rendered.settings.urls;
     let mut problems: Vec<Problem> = check_links(&rendered.files, urls)
         .into_iter()
@@ -576,10 +553,7 @@ pub fn check_rendered(rendered: &crate::Rendered, corrected_ids: &[String]) -> V
             .cloned()
             .map(Problem::Warning),
     );
-    if rendered.settings.config.extract.enabled {
-        let path = &rendered.settings.config.extract.corrections;
-        problems.extend(fact_problems(&rendered.facts, path, corrected_ids));
-    }
+    problems.extend(fact_problems(rendered));
     problems
 }
 

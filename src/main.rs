@@ -247,7 +247,7 @@ fn run_check(root: &Path, args: CheckArgs, out: Output) -> Result<ExitCode, Erro
                 Vec::new()
             }
         };
-    problems.extend(check::check_rendered(&rendered, &corrected));
+    problems.extend(check::check_rendered(&rendered));
     if args.external {
         let links = check::external_links(&rendered.files, &rendered.settings.urls);
         problems.extend(with_progress(out, "checking external links…", || {
