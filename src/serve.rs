@@ -531,7 +531,11 @@ fn handle(shared: &Arc<Shared>, request: tiny_http::Request) {
         return;
     }
     if path == EVENTS_PATH {
-        subscribe(shared, request);
+        if *request.method() == Method::Head {
+            respond(request, 200, "text/event-stream", Vec::new());
+        } else {
+            subscribe(shared, request);
+        }
         return;
     }
     let state = shared.state.read().unwrap_or_else(|e| e.into_inner());
