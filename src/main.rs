@@ -5,7 +5,7 @@
 use brief::config::Overrides;
 use brief::error::Error;
 use brief::{BuildOptions, build, check, render_site, review, scaffold, serve};
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::collections::HashSet;
 use std::io::IsTerminal;
 use std::net::IpAddr;
@@ -39,6 +39,9 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// Extract dated events and statistics from documents outside a site and print them.
+    #[command(after_long_help = EXIT_CODES)]
+    Extract(ExtractArgs),
     /// Build the site into the output folder (default `public/`).
     #[command(after_long_help = EXIT_CODES)]
     Build(BuildArgs),
@@ -71,6 +74,28 @@ enum Command {
     /// a fact's fields, add `action = "fix"` entries to that file by hand.
     #[command(after_long_help = EXIT_CODES)]
     Review(ReviewArgs),
+}
+
+#[derive(Args, Debug)]
+struct ExtractArgs {
+    /// Documents (.txt, .md, .html); a sidecar NAME.meta.toml beside one is read.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// Publication date (YYYY, YYYY-MM or YYYY-MM-DD) to resolve relative dates
+    /// ("in January", "Today"); overrides sidecars and datelines.
+    #[arg(long)]
+    published: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum Format {
+    /// One line per fact, for reading.
+    Text,
+    /// The same JSON as the site's data/events.json and data/statistics.json.
+    Json,
 }
 
 #[derive(Args, Debug)]
@@ -127,6 +152,11 @@ fn main() -> ExitCode {
         verbose: cli.verbose,
     };
     let result = match cli.command {
+        Command::Extract(args) => Ok(extract_command(
+            &args.files,
+            args.published.as_deref(),
+            args.format,
+        )),
         Command::Build(args) => run_build(&cli.root, args, out),
         Command::Serve(args) => run_serve(&cli.root, args, out),
         Command::Check(args) => run_check(&cli.root, args, out),
@@ -180,6 +210,88 @@ fn with_progress<T>(out: Output, message: &str, work: impl FnOnce() -> T) -> T {
     drop(done);
     let _ = spinner.join();
     result
+}
+
+fn extract_command(files: &[PathBuf], published: Option<&str>, format: Format) -> ExitCode {
+    let published = match published.map(brief::date::PartialDate::parse).transpose() {
+        Ok(p) => p,
+        Err(msg) => {
+            eprintln!("error: --published: {msg}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut events = Vec::new();
+    let mut statistics = Vec::new();
+    for path in files {
+        let result = match brief::extract_file(path, published) {
+            Ok(r) => r,
+            Err(e) => {
+                print_error(&e);
+                return ExitCode::from(1);
+            }
+        };
+        let name = path.display().to_string();
+        for e in &result.facts.events {
+            events.push(serde_json::json!({
+                "id": e.id, "source_path": name, "source_url": null,
+                "date": e.date.to_string(), "end": e.end.map(|d| d.to_string()),
+                "precision": e.date.precision(), "display_date": e.date.display_en(),
+                "relative": e.relative, "span": e.span, "quote": e.quote,
+                "paragraph": e.paragraph, "anchor": format!("#p-{}", e.paragraph), "title": e.title,
+            }));
+        }
+        for s in &result.facts.statistics {
+            statistics.push(serde_json::json!({
+                "id": s.id, "source_path": name, "source_url": null,
+                "value": s.value, "low": s.low, "high": s.high, "of": s.of,
+                "unit": s.unit, "qualifier": s.qualifier, "span": s.span, "quote": s.quote,
+                "measure": s.measure, "as_of": s.as_of.or(result.published).map(|d| d.to_string()),
+                "paragraph": s.paragraph, "anchor": format!("#p-{}", s.paragraph),
+            }));
+        }
+    }
+    match format {
+        Format::Json => {
+            let out = serde_json::json!({"events": events, "statistics": statistics});
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&out).expect("JSON values serialize")
+            );
+        }
+        Format::Text => {
+            let s = |v: &serde_json::Value| v.as_str().unwrap_or("").to_string();
+            let n = |v: &serde_json::Value| v.as_f64().map(|x| x.to_string()).unwrap_or_default();
+            for e in &events {
+                let date = match e["end"].as_str() {
+                    Some(end) => format!("{}..{end}", s(&e["date"])),
+                    None => s(&e["date"]),
+                };
+                println!(
+                    "{}  p{}  event   {date}  «{}»",
+                    s(&e["source_path"]),
+                    e["paragraph"],
+                    s(&e["span"])
+                );
+            }
+            for st in &statistics {
+                let value = if st["value"].is_null() {
+                    format!("{}..{}", n(&st["low"]), n(&st["high"]))
+                } else {
+                    n(&st["value"])
+                };
+                println!(
+                    "{}  p{}  figure  {value} {} ({})  «{}»",
+                    s(&st["source_path"]),
+                    st["paragraph"],
+                    s(&st["unit"]),
+                    s(&st["qualifier"]),
+                    s(&st["span"])
+                );
+            }
+            eprintln!("{} events, {} figures", events.len(), statistics.len());
+        }
+    }
+    ExitCode::SUCCESS
 }
 
 fn run_build(root: &Path, args: BuildArgs, out: Output) -> Result<ExitCode, Error> {

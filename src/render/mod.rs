@@ -5,6 +5,7 @@
 //! `CNAME`, the theme's static files and the published data. Every job is listed first,
 //! then rendered in parallel; nothing is written here.
 
+pub mod data;
 pub mod markdown;
 pub mod theme;
 
@@ -510,6 +511,9 @@ impl<'a> Renderer<'a> {
         }
         files.push(self.render_home()?);
         files.push(self.render_404()?);
+        if self.settings.config.extract.enabled {
+            files.extend(data::files(self.urls, self.site));
+        }
         files.push(OutputFile::new("sitemap.xml", self.sitemap(), "sitemap"));
         files.push(OutputFile::new("robots.txt", self.robots(), "robots.txt"));
         files.push(OutputFile::new(".nojekyll", "", "GitHub Pages marker"));
