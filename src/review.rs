@@ -109,12 +109,23 @@ pub fn mark_span(quote: &str, span: &str, span_offset: usize) -> String {
     }
 }
 
+/// A number for editors: `13000` → `13,000`, `2.5` stays.
 fn number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
+    if v.fract() != 0.0 || v.abs() >= 1e15 {
+        return format!("{v}");
     }
+    let digits = (v.abs() as i64).to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if v < 0.0 {
+        out.insert(0, '-');
+    }
+    out
 }
 
 /// One fact as the editor sees it; `n` of `total` numbers it.
@@ -411,7 +422,10 @@ pub fn interactive(
                 Some('a') => Action::Approve,
                 Some('d') => Action::Drop,
                 Some('s') => break,
-                Some('q') => break 'items,
+                Some('q') => {
+                    writeln!(output)?;
+                    break 'items;
+                }
                 _ => continue,
             };
             decisions.push(Decision {
@@ -479,9 +493,12 @@ mod tests {
         assert!(report.contains("quote:    \"«Between January and March 2019», more than"));
         assert!(report.contains("[2/2] figure st-0a1b2c3d4e"));
         assert!(
-            report.contains("value:    more than 1000 people"),
+            report.contains("value:    more than 1,000 people"),
             "{report}"
         );
+        assert_eq!(number(-1234567.0), "-1,234,567");
+        assert_eq!(number(2.5), "2.5");
+        assert_eq!(number(100.0), "100");
         assert!(report.contains("«more than 1,000 people»"), "{report}");
         assert!(report.ends_with("2 facts to review: 1 events, 1 figures.\n"));
         // Decided facts are left out unless asked for.
