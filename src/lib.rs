@@ -10,6 +10,7 @@
 //! `render` (pages and data files) → `output` (write, all or nothing).
 #![warn(missing_docs)]
 
+pub mod check;
 pub mod compose;
 pub mod config;
 pub mod convert;
@@ -19,6 +20,9 @@ pub mod error;
 pub mod extract;
 pub mod output;
 pub mod render;
+pub mod review;
+pub mod scaffold;
+pub mod serve;
 pub mod slug;
 pub mod source;
 pub mod url;
@@ -69,6 +73,19 @@ pub struct Rendered {
     pub markdown: Vec<OutputFile>,
     /// The report so far.
     pub report: BuildReport,
+    /// The facts of each source, after corrections (for `brief review` and `brief check`).
+    pub facts: Vec<SourceFacts>,
+}
+
+/// The facts extracted from one source, with what an editor needs to find it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SourceFacts {
+    /// Path relative to `content/`, e.g. `sources/000_x.txt`.
+    pub source: String,
+    /// The source's title as shown on its page.
+    pub title: String,
+    /// Its events and statistics.
+    pub facts: extract::Facts,
 }
 
 /// Runs every stage up to rendering; writes nothing.
@@ -156,11 +173,21 @@ pub fn render_site(root: &Path, options: &BuildOptions) -> Result<Rendered, Erro
     report.files = files.len();
     report.warnings = site.warnings.clone();
     report.warnings.sort();
+    let facts = site
+        .sources
+        .iter()
+        .map(|s| SourceFacts {
+            source: s.source.rel_path.clone(),
+            title: s.title.clone(),
+            facts: s.facts.clone(),
+        })
+        .collect();
     Ok(Rendered {
         settings,
         files,
         markdown,
         report,
+        facts,
     })
 }
 
