@@ -54,11 +54,52 @@ pub struct Site {
     pub home: Option<Page>,
     /// The most recent date among the sources, used as "last updated".
     pub last_updated: Option<PartialDate>,
+    /// Ids of facts an editor has reviewed (approved, fixed or added).
+    pub reviewed: std::collections::BTreeSet<String>,
+    /// What the editor's corrections did.
+    pub corrections: crate::corrections::CorrectionReport,
     /// Problems found while composing.
     pub warnings: Vec<Warning>,
     /// Facts composed across sources (timeline, series, entities); filled by
     /// [`crate::briefing::build`] after composing.
     pub briefing: crate::briefing::Briefing,
+}
+
+/// A source's title and date, from its metadata or, failing that, from its text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resolved {
+    /// The title to show.
+    pub title: String,
+    /// Where it came from.
+    pub title_origin: MetaOrigin,
+    /// The publication date, if known.
+    pub published: Option<PartialDate>,
+    /// Where it came from.
+    pub date_origin: MetaOrigin,
+}
+
+/// Fills the title and date the metadata does not give: the title from the document's
+/// first line, the date from its dateline.
+pub fn resolve(source: &Source, doc: &Document) -> Resolved {
+    let (title, title_origin) = match (&source.meta.title, &doc.title) {
+        (Some(t), _) => (t.clone(), source.title_origin),
+        (None, Some(t)) => (t.clone(), MetaOrigin::Inferred),
+        (None, None) => (source.file_name.clone(), MetaOrigin::Missing),
+    };
+    let (published, date_origin) = match (source.meta.published, doc.dateline.as_deref()) {
+        (Some(d), _) => (Some(d), source.date_origin),
+        (None, Some(line)) => match convert::parse_dateline(line) {
+            Some(d) => (Some(d), MetaOrigin::Inferred),
+            None => (None, MetaOrigin::Missing),
+        },
+        (None, None) => (None, MetaOrigin::Missing),
+    };
+    Resolved {
+        title,
+        title_origin,
+        published,
+        date_origin,
+    }
 }
 
 /// Rights values that forbid republishing the full text.
@@ -88,19 +129,12 @@ pub fn compose(
         ..Default::default()
     };
     for ((source, doc), facts) in content.sources.into_iter().zip(docs).zip(facts) {
-        let (title, title_origin) = match (&source.meta.title, &doc.title) {
-            (Some(t), _) => (t.clone(), source.title_origin),
-            (None, Some(t)) => (t.clone(), MetaOrigin::Inferred),
-            (None, None) => (source.file_name.clone(), MetaOrigin::Missing),
-        };
-        let (published, date_origin) = match (source.meta.published, doc.dateline.as_deref()) {
-            (Some(d), _) => (Some(d), source.date_origin),
-            (None, Some(line)) => match convert::parse_dateline(line) {
-                Some(d) => (Some(d), MetaOrigin::Inferred),
-                None => (None, MetaOrigin::Missing),
-            },
-            (None, None) => (None, MetaOrigin::Missing),
-        };
+        let Resolved {
+            title,
+            title_origin,
+            published,
+            date_origin,
+        } = resolve(&source, &doc);
         if title_origin == MetaOrigin::Missing {
             site.warnings.push(Warning::at(
                 &source.rel_path,

@@ -80,21 +80,13 @@ impl Default for Config {
 }
 
 /// `[sources]`
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct SourcesConfig {
     /// When a source's rights are unknown, publish only its metadata, summary and quoted
     /// facts, not its full text (default: `false`: unknown rights publish the full text;
     /// `all-rights-reserved` never does).
     pub careful_with_unknown_rights: bool,
-}
-
-impl Default for SourcesConfig {
-    fn default() -> Self {
-        SourcesConfig {
-            careful_with_unknown_rights: false,
-        }
-    }
 }
 
 /// `[extract]`

@@ -11,14 +11,19 @@
 #![warn(missing_docs)]
 
 pub mod briefing;
+pub mod check;
 pub mod compose;
 pub mod config;
 pub mod convert;
+pub mod corrections;
 pub mod date;
 pub mod error;
 pub mod extract;
 pub mod output;
 pub mod render;
+pub mod review;
+pub mod scaffold;
+pub mod serve;
 pub mod slug;
 pub mod source;
 pub mod url;
@@ -69,6 +74,19 @@ pub struct Rendered {
     pub markdown: Vec<OutputFile>,
     /// The report so far.
     pub report: BuildReport,
+    /// The facts of each source, after corrections (for `brief review` and `brief check`).
+    pub facts: Vec<SourceFacts>,
+}
+
+/// The facts extracted from one source, with what an editor needs to find it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SourceFacts {
+    /// Path relative to `content/`, e.g. `sources/000_x.txt`.
+    pub source: String,
+    /// The source's title as shown on its page.
+    pub title: String,
+    /// Its events and statistics.
+    pub facts: extract::Facts,
 }
 
 /// Runs every stage up to rendering; writes nothing.
@@ -91,14 +109,46 @@ pub fn render_site(root: &Path, options: &BuildOptions) -> Result<Rendered, Erro
         .collect();
     lap(&mut report, "convert");
 
-    let facts: Vec<extract::Facts> = content
-        .sources
-        .iter()
-        .map(|_| extract::Facts::default())
-        .collect();
+    let mut facts: Vec<extract::Facts> = if settings.config.extract.enabled {
+        content
+            .sources
+            .par_iter()
+            .zip(docs.par_iter())
+            .map(|(s, d)| {
+                let ctx = extract::Context {
+                    published: compose::resolve(s, d).published,
+                    language: s
+                        .meta
+                        .language
+                        .clone()
+                        .unwrap_or_else(|| settings.config.language.clone()),
+                };
+                extract::extract_document(&d.blocks, &ctx)
+            })
+            .collect()
+    } else {
+        content
+            .sources
+            .iter()
+            .map(|_| extract::Facts::default())
+            .collect()
+    };
     lap(&mut report, "extract");
 
+    let corrections =
+        corrections::Corrections::load(&settings.root, &settings.config.extract.corrections)?;
+    let paths: Vec<&str> = content
+        .sources
+        .iter()
+        .map(|s| s.rel_path.as_str())
+        .collect();
+    let correction_report = corrections::apply(&corrections, &paths, &docs, &mut facts);
+
     let mut site = compose::compose(&settings, content, docs, facts);
+    site.warnings
+        .extend(correction_report.warnings.iter().cloned());
+    site.reviewed = correction_report.reviewed.clone();
+    site.corrections = correction_report;
     lap(&mut report, "compose");
 
     // Cross-source composition: timeline entries, series, entities.
@@ -129,11 +179,21 @@ pub fn render_site(root: &Path, options: &BuildOptions) -> Result<Rendered, Erro
     report.files = files.len();
     report.warnings = site.warnings.clone();
     report.warnings.sort();
+    let facts = site
+        .sources
+        .iter()
+        .map(|s| SourceFacts {
+            source: s.source.rel_path.clone(),
+            title: s.title.clone(),
+            facts: s.facts.clone(),
+        })
+        .collect();
     Ok(Rendered {
         settings,
         files,
         markdown,
         report,
+        facts,
     })
 }
 
@@ -153,6 +213,40 @@ fn markdown_page(s: &compose::SourcePage) -> String {
     }
     let fm = toml::to_string(&fm).unwrap_or_default();
     format!("+++\n{fm}+++\n\n{}", s.markdown)
+}
+
+/// One document's conversion and facts, for `brief extract`.
+#[derive(Debug, Clone)]
+pub struct ExtractedFile {
+    /// The converted document.
+    pub doc: convert::Document,
+    /// The facts found.
+    pub facts: extract::Facts,
+    /// The publication date used to resolve relative dates.
+    pub published: Option<date::PartialDate>,
+}
+
+/// Converts and extracts one document outside a site. `published` overrides the date
+/// from a sidecar (`NAME.meta.toml` beside the file) or a dateline in the text.
+pub fn extract_file(
+    path: &Path,
+    published: Option<date::PartialDate>,
+) -> Result<ExtractedFile, Error> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let source = source::read_one(dir, path)?;
+    let doc = convert::convert(source.body(), source.format);
+    let resolved = compose::resolve(&source, &doc);
+    let published = published.or(resolved.published);
+    let ctx = extract::Context {
+        published,
+        language: source.meta.language.clone().unwrap_or_else(|| "en".into()),
+    };
+    let facts = extract::extract_document(&doc.blocks, &ctx);
+    Ok(ExtractedFile {
+        doc,
+        facts,
+        published,
+    })
 }
 
 /// Builds the site at `root` into its output folder.

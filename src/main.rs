@@ -1,21 +1,34 @@
-//! The `brief` command line: a thin layer over the library.
+//! The `brief` command line: a thin layer over the library. Each subcommand is an
+//! `Args` struct and a `run_*` function returning the exit code; to add one, add a
+//! variant to [`Command`] and a match arm in `main`.
 
 use brief::config::Overrides;
-use brief::{BuildOptions, build};
-use clap::{Parser, Subcommand};
-use std::path::PathBuf;
+use brief::error::Error;
+use brief::{BuildOptions, build, check, render_site, review, scaffold, serve};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::collections::HashSet;
+use std::io::IsTerminal;
+use std::net::IpAddr;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Instant;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  success (for `check`: no problems found)
+  1  the site did not build, or `check` found problems, or a file could not be written
+  2  usage error (unknown option, missing argument)";
 
 /// brief: build a briefing microsite from a folder of documents.
 #[derive(Parser, Debug)]
-#[command(name = "brief", version, about, long_about = None)]
+#[command(name = "brief", version, about, after_long_help = EXIT_CODES)]
 struct Cli {
     /// The site folder (holding site.toml and content/).
     #[arg(long, short = 'r', global = true, default_value = ".")]
     root: PathBuf,
     /// Print less (only errors).
-    #[arg(long, short, global = true)]
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
     quiet: bool,
     /// Print more (every stage's time, every warning).
     #[arg(long, short, global = true)]
@@ -26,62 +39,465 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// Extract dated events and statistics from documents outside a site and print them.
+    #[command(after_long_help = EXIT_CODES)]
+    Extract(ExtractArgs),
     /// Build the site into the output folder (default `public/`).
-    Build {
-        /// Override site.toml's base_url (e.g. what actions/configure-pages gives).
-        #[arg(long)]
-        base_url: Option<String>,
-        /// Override the output folder.
-        #[arg(long, short)]
-        output: Option<PathBuf>,
-    },
+    #[command(after_long_help = EXIT_CODES)]
+    Build(BuildArgs),
+    /// Preview the site locally, rebuilding and reloading pages on every change.
+    ///
+    /// The site is built in memory (nothing is written) and served under its base
+    /// path, with the base URL pointed at this server. `content/`, `themes/`,
+    /// `templates/`, `static/` and `site.toml` are watched; open pages reload after a
+    /// rebuild, and a build error is shown in the terminal and over the page while
+    /// the last good version stays served.
+    #[command(after_long_help = EXIT_CODES)]
+    Serve(ServeArgs),
+    /// Build without writing and report everything wrong with the site.
+    ///
+    /// Checks links and #anchors between pages, pages no link reaches from the home
+    /// page (orphans), sources without a title or date and the other build warnings,
+    /// and corrections that match no fact. Exits 1 if anything is wrong.
+    #[command(after_long_help = EXIT_CODES)]
+    Check(CheckArgs),
+    /// Create a new site in DIR (which must be missing or empty).
+    #[command(after_long_help = EXIT_CODES)]
+    New(NewArgs),
+    /// Review extracted events and figures; decisions go to the corrections file.
+    ///
+    /// Shows each fact with the sentence it came from. Answer each with a (approve),
+    /// d (drop), s (skip) or q (quit), then Enter; text after the letter is kept as a
+    /// note. Decisions are appended to the corrections file (site.toml
+    /// `extract.corrections`, default content/corrections.toml); nothing already in it
+    /// is changed, and nothing is written if it was edited during the review. To fix
+    /// a fact's fields, add `action = "fix"` entries to that file by hand.
+    #[command(after_long_help = EXIT_CODES)]
+    Review(ReviewArgs),
+}
+
+#[derive(Args, Debug)]
+struct ExtractArgs {
+    /// Documents (.txt, .md, .html); a sidecar NAME.meta.toml beside one is read.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// Publication date (YYYY, YYYY-MM or YYYY-MM-DD) to resolve relative dates
+    /// ("in January", "Today"); overrides sidecars and datelines.
+    #[arg(long)]
+    published: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum Format {
+    /// One line per fact, for reading.
+    Text,
+    /// The same JSON as the site's data/events.json and data/statistics.json.
+    Json,
+}
+
+#[derive(Args, Debug)]
+struct BuildArgs {
+    /// Override site.toml's base_url (e.g. what actions/configure-pages gives).
+    #[arg(long)]
+    base_url: Option<String>,
+    /// Override the output folder.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+struct ServeArgs {
+    /// Port to listen on (0: any free port; the address is printed).
+    #[arg(long, short, default_value_t = 1111)]
+    port: u16,
+    /// Address to listen on. Use 0.0.0.0 to let other devices on the network see it.
+    #[arg(long, default_value = "127.0.0.1")]
+    bind: IpAddr,
+}
+
+#[derive(Args, Debug)]
+struct CheckArgs {
+    /// Also check that cited http(s) addresses answer (needs network; a few seconds
+    /// per address at most). Only in builds of brief with the `external` feature.
+    #[arg(long)]
+    external: bool,
+    /// Check the site as built for this base URL instead of site.toml's.
+    #[arg(long)]
+    base_url: Option<String>,
+}
+
+#[derive(Args, Debug)]
+struct NewArgs {
+    /// The folder to create the site in.
+    dir: PathBuf,
+}
+
+#[derive(Args, Debug)]
+struct ReviewArgs {
+    /// Only print the facts; ask nothing, write nothing.
+    #[arg(long)]
+    list: bool,
+    /// Include facts that already have a decision in the corrections file.
+    #[arg(long)]
+    all: bool,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Command::Build { base_url, output } => {
-            let start = Instant::now();
-            let options = BuildOptions {
-                overrides: Overrides {
-                    base_url,
-                    output_dir: output,
-                },
-                dry_run: false,
-            };
-            match build(&cli.root, &options) {
-                Ok(report) => {
-                    if !cli.quiet {
-                        for w in &report.warnings {
-                            eprintln!("warning: {w}");
-                        }
-                        if cli.verbose {
-                            for (stage, t) in &report.stages {
-                                eprintln!("  {stage:<10} {:>8.1} ms", t.as_secs_f64() * 1000.0);
-                            }
-                        }
-                        eprintln!(
-                            "built {} pages from {} sources: {} events, {} figures, {} warnings in {:.0} ms",
-                            report.pages,
-                            report.sources,
-                            report.events,
-                            report.statistics,
-                            report.warnings.len(),
-                            start.elapsed().as_secs_f64() * 1000.0
-                        );
-                    }
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    let mut source = std::error::Error::source(&e);
-                    while let Some(s) = source {
-                        eprintln!("  caused by: {s}");
-                        source = s.source();
-                    }
-                    ExitCode::from(1)
-                }
-            }
+    let out = Output {
+        quiet: cli.quiet,
+        verbose: cli.verbose,
+    };
+    let result = match cli.command {
+        Command::Extract(args) => Ok(extract_command(
+            &args.files,
+            args.published.as_deref(),
+            args.format,
+        )),
+        Command::Build(args) => run_build(&cli.root, args, out),
+        Command::Serve(args) => run_serve(&cli.root, args, out),
+        Command::Check(args) => run_check(&cli.root, args, out),
+        Command::New(args) => run_new(args, out),
+        Command::Review(args) => run_review(&cli.root, args, out),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            print_error(&e);
+            ExitCode::from(1)
         }
     }
+}
+
+/// How much to print.
+#[derive(Debug, Clone, Copy)]
+struct Output {
+    quiet: bool,
+    verbose: bool,
+}
+
+fn print_error(e: &Error) {
+    eprintln!("error: {e}");
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        eprintln!("  caused by: {s}");
+        source = s.source();
+    }
+}
+
+/// Runs `work`; if it takes more than a second and stderr is a terminal, shows a
+/// spinner meanwhile. Quiet in pipes and CI.
+fn with_progress<T>(out: Output, message: &str, work: impl FnOnce() -> T) -> T {
+    if out.quiet || !std::io::stderr().is_terminal() {
+        return work();
+    }
+    let (done, wait) = mpsc::channel::<()>();
+    let message = message.to_string();
+    let spinner = std::thread::spawn(move || {
+        if wait.recv_timeout(Duration::from_secs(1)) != Err(mpsc::RecvTimeoutError::Timeout) {
+            return;
+        }
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_message(message);
+        bar.enable_steady_tick(Duration::from_millis(100));
+        let _ = wait.recv();
+        bar.finish_and_clear();
+    });
+    let result = work();
+    drop(done);
+    let _ = spinner.join();
+    result
+}
+
+fn extract_command(files: &[PathBuf], published: Option<&str>, format: Format) -> ExitCode {
+    let published = match published.map(brief::date::PartialDate::parse).transpose() {
+        Ok(p) => p,
+        Err(msg) => {
+            eprintln!("error: --published: {msg}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut events = Vec::new();
+    let mut statistics = Vec::new();
+    for path in files {
+        let result = match brief::extract_file(path, published) {
+            Ok(r) => r,
+            Err(e) => {
+                print_error(&e);
+                return ExitCode::from(1);
+            }
+        };
+        let name = path.display().to_string();
+        for e in &result.facts.events {
+            events.push(serde_json::json!({
+                "id": e.id, "source_path": name, "source_url": null,
+                "date": e.date.to_string(), "end": e.end.map(|d| d.to_string()),
+                "precision": e.date.precision(), "display_date": e.date.display_en(),
+                "relative": e.relative, "span": e.span, "quote": e.quote,
+                "paragraph": e.paragraph, "anchor": format!("#p-{}", e.paragraph), "title": e.title,
+            }));
+        }
+        for s in &result.facts.statistics {
+            statistics.push(serde_json::json!({
+                "id": s.id, "source_path": name, "source_url": null,
+                "value": s.value, "low": s.low, "high": s.high, "of": s.of,
+                "unit": s.unit, "qualifier": s.qualifier, "span": s.span, "quote": s.quote,
+                "measure": s.measure, "as_of": s.as_of.or(result.published).map(|d| d.to_string()),
+                "paragraph": s.paragraph, "anchor": format!("#p-{}", s.paragraph),
+            }));
+        }
+    }
+    match format {
+        Format::Json => {
+            let out = serde_json::json!({"events": events, "statistics": statistics});
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&out).expect("JSON values serialize")
+            );
+        }
+        Format::Text => {
+            let s = |v: &serde_json::Value| v.as_str().unwrap_or("").to_string();
+            let n = |v: &serde_json::Value| v.as_f64().map(|x| x.to_string()).unwrap_or_default();
+            for e in &events {
+                let date = match e["end"].as_str() {
+                    Some(end) => format!("{}..{end}", s(&e["date"])),
+                    None => s(&e["date"]),
+                };
+                println!(
+                    "{}  p{}  event   {date}  «{}»",
+                    s(&e["source_path"]),
+                    e["paragraph"],
+                    s(&e["span"])
+                );
+            }
+            for st in &statistics {
+                let value = if st["value"].is_null() {
+                    format!("{}..{}", n(&st["low"]), n(&st["high"]))
+                } else {
+                    n(&st["value"])
+                };
+                println!(
+                    "{}  p{}  figure  {value} {} ({})  «{}»",
+                    s(&st["source_path"]),
+                    st["paragraph"],
+                    s(&st["unit"]),
+                    s(&st["qualifier"]),
+                    s(&st["span"])
+                );
+            }
+            eprintln!("{} events, {} figures", events.len(), statistics.len());
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn run_build(root: &Path, args: BuildArgs, out: Output) -> Result<ExitCode, Error> {
+    let start = Instant::now();
+    let options = BuildOptions {
+        overrides: Overrides {
+            base_url: args.base_url,
+            output_dir: args.output,
+        },
+        dry_run: false,
+    };
+    let report = with_progress(out, "building…", || build(root, &options))?;
+    if !out.quiet {
+        for w in &report.warnings {
+            eprintln!("warning: {w}");
+        }
+        if out.verbose {
+            for (stage, t) in &report.stages {
+                eprintln!("  {stage:<10} {:>8.1} ms", t.as_secs_f64() * 1000.0);
+            }
+        }
+        eprintln!(
+            "built {} pages from {} sources: {} events, {} figures, {} warnings in {:.0} ms",
+            report.pages,
+            report.sources,
+            report.events,
+            report.statistics,
+            report.warnings.len(),
+            start.elapsed().as_secs_f64() * 1000.0
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_serve(root: &Path, args: ServeArgs, out: Output) -> Result<ExitCode, Error> {
+    serve::serve(&serve::ServeOptions {
+        root: root.to_path_buf(),
+        bind: args.bind,
+        port: args.port,
+        quiet: out.quiet,
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_check(root: &Path, args: CheckArgs, out: Output) -> Result<ExitCode, Error> {
+    let start = Instant::now();
+    let options = BuildOptions {
+        overrides: Overrides {
+            base_url: args.base_url,
+            output_dir: None,
+        },
+        dry_run: true,
+    };
+    let rendered = with_progress(out, "building…", || render_site(root, &options))?;
+    let corrections_path = rendered
+        .settings
+        .root
+        .join(&rendered.settings.config.extract.corrections);
+    let mut problems = Vec::new();
+    let corrected: Vec<String> =
+        match review::CorrectionsFile::read(&corrections_path).and_then(|f| f.ids()) {
+            Ok(ids) => ids,
+            Err(e) => {
+                problems.push(check::Problem::Fact(e.to_string()));
+                Vec::new()
+            }
+        };
+    problems.extend(check::check_rendered(&rendered));
+    if args.external {
+        let links = check::external_links(&rendered.files, &rendered.settings.urls);
+        problems.extend(with_progress(out, "checking external links…", || {
+            external::check(links)
+        })?);
+    }
+    problems.sort();
+    for p in &problems {
+        println!("{p}");
+    }
+    let decided: HashSet<String> = corrected.into_iter().collect();
+    let pending = review::review_items(&rendered.facts, &decided, false).len();
+    if pending > 0 && !out.quiet {
+        eprintln!("note: {pending} facts are waiting for review (run `brief review`)");
+    }
+    if !out.quiet {
+        let links = problems
+            .iter()
+            .filter(|p| matches!(p, check::Problem::Link(_)))
+            .count();
+        let orphans = problems
+            .iter()
+            .filter(|p| matches!(p, check::Problem::Orphan(_)))
+            .count();
+        eprintln!(
+            "checked {} pages in {:.0} ms: {} problems ({links} broken links, {orphans} orphan pages, {} other)",
+            rendered.report.pages,
+            start.elapsed().as_secs_f64() * 1000.0,
+            problems.len(),
+            problems.len() - links - orphans
+        );
+    }
+    Ok(if problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// Checking cited addresses over the network (`brief check --external`).
+mod external {
+    use brief::check::Problem;
+    use brief::error::Error;
+    use std::collections::BTreeMap;
+
+    /// Without the `external` feature there is no HTTP client in the binary.
+    #[cfg(not(feature = "external"))]
+    pub fn check(_links: BTreeMap<String, Vec<String>>) -> Result<Vec<Problem>, Error> {
+        Err(Error::Invalid {
+            path: "brief".into(),
+            line: None,
+            message: "this brief was built without external link checking; install it \
+                      with `cargo install --features external …` to use --external"
+                .into(),
+        })
+    }
+
+    /// HEAD (then GET) each address with a short timeout; anything but a 2xx/3xx
+    /// answer is a problem.
+    #[cfg(feature = "external")]
+    pub fn check(links: BTreeMap<String, Vec<String>>) -> Result<Vec<Problem>, Error> {
+        use rayon::prelude::*;
+        use std::time::Duration;
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .timeout_global(Some(Duration::from_secs(10)))
+            .http_status_as_error(false)
+            .build()
+            .into();
+        let problems = links
+            .into_par_iter()
+            .filter_map(|(url, pages)| {
+                let status = agent
+                    .head(&url)
+                    .call()
+                    .map(|r| r.status().as_u16())
+                    .and_then(|s| {
+                        if s == 405 || s == 403 {
+                            agent.get(&url).call().map(|r| r.status().as_u16())
+                        } else {
+                            Ok(s)
+                        }
+                    });
+                let reason = match status {
+                    Ok(s) if s < 400 => return None,
+                    Ok(s) => format!("answered HTTP {s}"),
+                    Err(e) => e.to_string(),
+                };
+                Some(Problem::External { url, pages, reason })
+            })
+            .collect();
+        Ok(problems)
+    }
+}
+
+fn run_new(args: NewArgs, out: Output) -> Result<ExitCode, Error> {
+    let written = scaffold::new_site(&args.dir)?;
+    if !out.quiet {
+        for path in &written {
+            eprintln!("  wrote {}", path.display());
+        }
+        let dir = args.dir.display();
+        eprintln!(
+            "created a new site in {dir}. Next:\n  cd {dir}\n  brief serve     \
+             # preview at http://127.0.0.1:1111/\n\
+             Put your documents in content/sources/ and edit site.toml. To publish on \
+             GitHub Pages, edit BRIEF_GIT_URL in .github/workflows/pages.yml."
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_review(root: &Path, args: ReviewArgs, out: Output) -> Result<ExitCode, Error> {
+    let options = BuildOptions {
+        dry_run: true,
+        ..BuildOptions::default()
+    };
+    let rendered = with_progress(out, "building…", || render_site(root, &options))?;
+    let path = rendered
+        .settings
+        .root
+        .join(&rendered.settings.config.extract.corrections);
+    let mut file = review::CorrectionsFile::read(&path)?;
+    let decided: HashSet<String> = file.ids()?.into_iter().collect();
+    let items = review::review_items(&rendered.facts, &decided, args.all);
+    if args.list || items.is_empty() {
+        print!("{}", review::format_report(&items));
+        return Ok(ExitCode::SUCCESS);
+    }
+    let stdin = std::io::stdin();
+    let decisions = review::interactive(&items, &mut stdin.lock(), &mut std::io::stdout())
+        .map_err(|e| Error::io("standard input", e))?;
+    file.append(&decisions)?;
+    if !out.quiet {
+        eprintln!(
+            "{} decisions written to {}",
+            decisions.len(),
+            path.display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }

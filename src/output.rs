@@ -173,6 +173,12 @@ pub fn write_site(root: &Path, out: &Path, files: &[OutputFile]) -> Result<(), E
         return Err(e);
     }
     if out.exists() {
+        // Swap atomically where the system can, so that even a kill -9 at this moment
+        // leaves a complete site (the old one or the new one) at `out`.
+        if exchange(&staging, out).is_ok() {
+            fs::remove_dir_all(&staging).map_err(|e| Error::io(&staging, e))?;
+            return Ok(());
+        }
         fs::rename(out, &old).map_err(|e| Error::io(out, e))?;
     }
     if let Err(e) = fs::rename(&staging, out) {
@@ -186,6 +192,37 @@ pub fn write_site(root: &Path, out: &Path, files: &[OutputFile]) -> Result<(), E
         fs::remove_dir_all(&old).map_err(|e| Error::io(&old, e))?;
     }
     Ok(())
+}
+
+/// Atomically exchanges two paths (Linux `renameat2` with `RENAME_EXCHANGE`).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let ca = CString::new(a.as_os_str().as_bytes())?;
+    let cb = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both arguments are valid NUL-terminated paths that live across the call;
+    // AT_FDCWD makes them relative to the working directory like std::fs::rename.
+    let rc = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            ca.as_ptr(),
+            libc::AT_FDCWD,
+            cb.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if rc == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+/// Elsewhere there is no atomic exchange: the caller falls back to two renames.
+#[cfg(not(target_os = "linux"))]
+fn exchange(_a: &Path, _b: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::other("no atomic exchange on this system"))
 }
 
 fn write_all(staging: &Path, files: &[OutputFile]) -> Result<(), Error> {

@@ -238,6 +238,21 @@ fn files_under(
     Ok(files)
 }
 
+/// Reads one document (and its sidecar) outside a site, for `brief extract`.
+pub fn read_one(dir: &Path, path: &Path) -> Result<Source, Error> {
+    let format = format_of(path).ok_or_else(|| Error::Invalid {
+        path: path.to_path_buf(),
+        line: None,
+        message: "not a .txt, .md or .html document".into(),
+    })?;
+    let mut warnings = Vec::new();
+    read_source(dir, path, format, &mut warnings)?.ok_or_else(|| Error::Invalid {
+        path: path.to_path_buf(),
+        line: None,
+        message: "the document is marked as a draft".into(),
+    })
+}
+
 fn format_of(path: &Path) -> Option<Format> {
     let name = path.file_name()?.to_str()?;
     if name.ends_with(".meta.toml") {

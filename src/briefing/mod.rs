@@ -101,8 +101,10 @@ pub struct Briefing {
     pub per_source: Vec<SourceCounts>,
     /// Gazetteer size.
     pub gazetteer_size: usize,
-    /// How many facts an editor corrected, when the pipeline reports it.
+    /// How many facts an editor corrected, removed or added, when the pipeline reports it.
     pub corrections: Option<usize>,
+    /// How many facts an editor reviewed (approved, fixed or added).
+    pub reviewed: usize,
     /// The measured accuracy, if recorded.
     pub accuracy: Option<toml::Table>,
 }
@@ -218,7 +220,10 @@ pub fn build(site: &Site, inputs: &Inputs, config: &BriefingConfig) -> Briefing 
         candidates: found.candidates,
         key_figures,
         gazetteer_size: g.entities.len(),
-        corrections: None,
+        corrections: Some(
+            site.corrections.fixed + site.corrections.dropped + site.corrections.added,
+        ),
+        reviewed: site.reviewed.len(),
         accuracy: inputs.accuracy.clone(),
     }
 }

@@ -150,10 +150,10 @@ pub fn build(figures: &[(usize, Option<PartialDate>, &[Statistic])]) -> Vec<Meas
     for (i, it) in items.iter().enumerate() {
         let mut candidates = BTreeSet::new();
         for k in &it.keys {
-            if let Some(list) = index.get(&(it.stat.unit.as_str(), k.as_str())) {
-                if list.len() <= MAX_POSTINGS {
-                    candidates.extend(list.iter().copied().filter(|&j| j > i));
-                }
+            if let Some(list) = index.get(&(it.stat.unit.as_str(), k.as_str()))
+                && list.len() <= MAX_POSTINGS
+            {
+                candidates.extend(list.iter().copied().filter(|&j| j > i));
             }
         }
         for j in candidates {
@@ -258,7 +258,7 @@ pub fn build(figures: &[(usize, Option<PartialDate>, &[Statistic])]) -> Vec<Meas
             .char_indices()
             .filter(|&(i, c)| c == '-' && i <= 40)
             .map(|(i, _)| i)
-            .last();
+            .next_back();
         let slug = match cut {
             Some(i) if slug.len() > 40 => slug[..i].to_string(),
             _ => slug,

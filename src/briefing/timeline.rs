@@ -200,10 +200,10 @@ pub fn build(events: &[(usize, &[Event])]) -> Vec<TimelineEntry> {
                 continue;
             };
             for k in &it.keys {
-                if let Some(list) = by_key.get(k.as_str()) {
-                    if list.len() <= MAX_POSTINGS {
-                        candidates.extend(list.iter().copied().filter(|&j| j > i));
-                    }
+                if let Some(list) = by_key.get(k.as_str())
+                    && list.len() <= MAX_POSTINGS
+                {
+                    candidates.extend(list.iter().copied().filter(|&j| j > i));
                 }
             }
         }

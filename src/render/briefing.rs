@@ -273,7 +273,7 @@ fn format_number(v: f64, lang: &str) -> String {
     let digits = whole.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(thousands);
         }
         out.push(c);
@@ -380,10 +380,10 @@ impl Renderer<'_> {
             })
             .collect();
         let dates_note = if entry.conflicting {
-            entry
-                .reports
-                .iter()
-                .zip(&reports)
+            let mut dated: Vec<_> = entry.reports.iter().zip(&reports).collect();
+            dated.sort_by_key(|(r, _)| (r.event.date.first_day(), r.event.date));
+            dated
+                .into_iter()
                 .map(|(r, v)| format!("{} ({})", self.strings.date(&r.event.date), v.cite.label))
                 .collect::<Vec<_>>()
                 .join(" / ")
@@ -1089,6 +1089,7 @@ impl Renderer<'_> {
         ctx.insert("per_source", &per_source);
         ctx.insert("counts", &self.counts());
         ctx.insert("corrections", &b.corrections);
+        ctx.insert("reviewed", &b.reviewed);
         ctx.insert("gazetteer_size", &b.gazetteer_size);
         ctx.insert("candidates", &b.candidates);
         let accuracy: Vec<(String, String)> = b

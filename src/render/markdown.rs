@@ -233,9 +233,7 @@ impl<'o> Renderer<'o> {
             if let Event::End(TagEnd::FootnoteDefinition) = &events[i] {
                 if let Some((label, saved)) = in_note.take() {
                     let body = std::mem::replace(&mut self.out, saved);
-                    if !self.notes.contains_key(&label) {
-                        self.notes.insert(label, body);
-                    }
+                    self.notes.entry(label).or_insert(body);
                 }
                 i += 1;
                 continue;

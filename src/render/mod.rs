@@ -6,6 +6,7 @@
 //! then rendered in parallel; nothing is written here.
 
 pub mod briefing;
+pub mod data;
 pub mod markdown;
 pub mod theme;
 
@@ -532,6 +533,9 @@ impl<'a> Renderer<'a> {
         }
         files.push(self.render_home()?);
         files.push(self.render_404()?);
+        if self.settings.config.extract.enabled {
+            files.extend(data::files(self.urls, self.site));
+        }
         files.push(OutputFile::new("sitemap.xml", self.sitemap(), "sitemap"));
         files.push(OutputFile::new("robots.txt", self.robots(), "robots.txt"));
         files.push(OutputFile::new(".nojekyll", "", "GitHub Pages marker"));

@@ -1,0 +1,745 @@
+//! Figures in one sentence: counts, percentages, money, ranges, ratios and vague
+//! magnitudes, each with its hedge, its unit and the exact words that state it.
+//!
+//! In: a masked sentence (footnote markers and URLs blanked), the byte ranges already
+//! taken by dates, and the [`Lexicon`]. Out: [`StatHit`]s in sentence order. A number
+//! is left out when it is a year or date, an ordinal, an identifier (`Title 42`,
+//! `COVID-19`), a clock time, a duration that only bounds another figure, or a number
+//! word that counts nothing (`the two countries’ agencies`, `two or more states`).
+
+use super::lexicon::Lexicon;
+use super::text::{Range, char_at, char_before, word_after, word_before};
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
+
+/// One figure found in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatHit {
+    /// Byte offset of the figure's words in the sentence.
+    pub start: usize,
+    /// Byte offset just past them.
+    pub end: usize,
+    /// The value (`None` for a range).
+    pub value: Option<f64>,
+    /// Low end of a range.
+    pub low: Option<f64>,
+    /// High end of a range.
+    pub high: Option<f64>,
+    /// Denominator of `X of Y`.
+    pub of: Option<f64>,
+    /// The unit; empty when neither the figure nor the sentence says (caller fills it).
+    pub unit: String,
+    /// Canonical qualifier.
+    pub qualifier: String,
+    /// Start and end of the counted noun phrase, when one follows the figure.
+    pub noun: Option<Range>,
+    /// Byte offset where the number itself starts (after any qualifier).
+    pub number_start: usize,
+}
+
+#[derive(Debug, Clone)]
+struct Atom {
+    start: usize,
+    end: usize,
+    value: f64,
+    currency: Option<&'static str>,
+    percent: bool,
+    word: bool,
+    scaled: bool,
+    scale: f64,
+    integer: bool,
+}
+
+struct Patterns {
+    atom: Regex,
+    magnitude: Regex,
+}
+
+fn alternation<'a>(words: impl Iterator<Item = &'a str>) -> String {
+    let mut v: Vec<&str> = words.collect();
+    v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    v.iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+fn patterns(lex: &'static Lexicon) -> &'static Patterns {
+    static CACHE: OnceLock<Mutex<HashMap<&'static str, &'static Patterns>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
+    let mut map = cache.lock().unwrap_or_else(|e| e.into_inner());
+    map.entry(lex.code).or_insert_with(|| {
+        let cur = alternation(lex.currency_prefixes.iter().map(|(w, _)| *w));
+        let words = alternation(lex.number_words.iter().map(|(w, _)| *w));
+        let scales = alternation(lex.scales.iter().map(|(w, _)| *w));
+        let pct = alternation(lex.percent_words.iter().copied());
+        let cw = alternation(lex.currency_words.iter().map(|(w, _)| *w));
+        let atom = format!(
+            r"(?P<cur>{cur})?(?:(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)|\b(?P<word>(?i:{words})(?:-(?i:{words}))?)\b)(?:\s?(?P<scale>(?i:{scales}))\b)?(?:\s?(?P<pct>(?i:{pct})))?(?:\s(?P<cw>(?i:{cw}))\b)?"
+        );
+        let mags = alternation(lex.magnitudes.iter().map(|(w, _, _)| *w));
+        let p = Patterns {
+            atom: Regex::new(&atom).unwrap(),
+            magnitude: Regex::new(&format!(r"\b(?i:{mags})\b")).unwrap(),
+        };
+        Box::leak(Box::new(p))
+    })
+}
+
+fn overlaps(taken: &[Range], s: usize, e: usize) -> bool {
+    taken.iter().any(|&(a, b)| s < b && a < e)
+}
+
+fn atoms(s: &str, excluded: &[Range], lex: &'static Lexicon) -> Vec<Atom> {
+    let p = patterns(lex);
+    let mut out = Vec::new();
+    for c in p.atom.captures_iter(s) {
+        let m = c.get(0).unwrap();
+        let (start, end) = (m.start(), m.end());
+        if overlaps(excluded, start, end) {
+            continue;
+        }
+        let currency = c.name("cur").and_then(|g| {
+            lex.currency_prefixes
+                .iter()
+                .find(|(w, _)| *w == g.as_str())
+                .map(|&(_, u)| u)
+        });
+        let cw = c.name("cw").and_then(|g| {
+            let w = g.as_str().to_lowercase();
+            lex.currency_words
+                .iter()
+                .find(|(x, _)| *x == w)
+                .map(|&(_, u)| u)
+        });
+        let (mut value, word, integer, num_start, num_end) = if let Some(n) = c.name("num") {
+            let v: f64 = n.as_str().replace(',', "").parse().unwrap_or(f64::NAN);
+            (v, false, !n.as_str().contains('.'), n.start(), n.end())
+        } else if let Some(w) = c.name("word") {
+            let v = w
+                .as_str()
+                .split('-')
+                .map(|part| lex.number_word(part).unwrap_or(f64::NAN))
+                .sum::<f64>();
+            (v, true, true, w.start(), w.end())
+        } else {
+            continue;
+        };
+        if !value.is_finite() {
+            continue;
+        }
+        // Context of the digits: glued to letters, identifiers, times, ordinals.
+        let before = char_before(s, start);
+        if currency.is_none()
+            && let Some(b) = before
+        {
+            if b.is_alphanumeric() || matches!(b, '.' | '/' | ':' | '#' | '+' | '§' | '_' | '@') {
+                continue;
+            }
+            if matches!(b, '-' | '–') {
+                let b2 = char_before(s, start - b.len_utf8());
+                if !b2.is_some_and(|x| x.is_ascii_digit()) {
+                    continue;
+                }
+            }
+        }
+        let after = char_at(s, num_end);
+        if c.name("scale").is_none() && c.name("pct").is_none() && c.name("cw").is_none() {
+            if after.is_some_and(char::is_alphabetic) && !word {
+                continue; // 1st, 3D
+            }
+            let next2 = char_at(s, num_end + after.map_or(0, char::len_utf8));
+            if matches!(after, Some('-' | '‑')) && next2.is_some_and(char::is_alphabetic) {
+                continue; // 7-year-old, 10-day
+            }
+            if matches!(after, Some(':' | '/')) && next2.is_some_and(|x| x.is_ascii_digit()) {
+                continue; // 3:30, 9/11
+            }
+        }
+        if let Some((w, _)) = word_before(s, num_start)
+            && currency.is_none()
+            && Lexicon::is_in(lex.identifier_words, w)
+        {
+            continue;
+        }
+        if let Some((w, _)) = word_after(s, end)
+            && Lexicon::is_in(lex.identifier_after, w)
+        {
+            continue;
+        }
+        let scaled = c.name("scale").is_some();
+        let mut scale = 1.0;
+        if let Some(g) = c.name("scale") {
+            let w = g.as_str().to_lowercase();
+            if let Some(&(_, f)) = lex.scales.iter().find(|(x, _)| *x == w) {
+                value *= f;
+                scale = f;
+            }
+        }
+        out.push(Atom {
+            start,
+            end,
+            value,
+            currency: currency.or(cw),
+            percent: c.name("pct").is_some(),
+            word,
+            scaled,
+            scale,
+            integer,
+        });
+    }
+    out
+}
+
+/// The gap between two byte offsets, trimmed and lower-cased.
+fn gap(s: &str, a: usize, b: usize) -> String {
+    s.get(a..b).unwrap_or("").trim().to_lowercase()
+}
+
+/// The hedge right before byte `at`: (canonical qualifier, start of the hedge words,
+/// whether they belong in the span).
+fn qualifier_before(s: &str, at: usize, lex: &Lexicon) -> Option<(&'static str, usize, bool)> {
+    let head = s.get(..at)?.trim_end();
+    let low = head.to_lowercase();
+    if low.len() != head.len() {
+        // Lower-casing changed byte lengths: compare on the original case-insensitively.
+        return None;
+    }
+    let mut best: Option<(&'static str, usize, bool)> = None;
+    for &(q, canon, in_span) in lex.qualifiers {
+        if low.ends_with(q) {
+            let qs = low.len() - q.len();
+            if char_before(&low, qs).is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            if best.is_none_or(|(_, b, _)| qs < b) {
+                best = Some((canon, qs, in_span));
+            }
+        }
+    }
+    best
+}
+
+/// True if a word looks like a plural counted noun.
+fn plural_like(w: &str, lex: &Lexicon) -> bool {
+    let low = w.to_lowercase();
+    if lex.irregular_plurals.contains(&low.as_str()) || lex.unit_of(&low).is_some() {
+        return true;
+    }
+    w == low
+        && low.chars().count() >= 4
+        && low.chars().all(|c| c.is_alphabetic() || c == '-')
+        && low.ends_with('s')
+        && !low.ends_with("ss")
+        && !low.ends_with("us")
+        && !low.ends_with("is")
+        && !lex.not_nouns.contains(&low.as_str())
+        && !lex.stopwords.contains(&low.as_str())
+}
+
+/// The counted noun phrase starting right after byte `at`: its range, the unit word(s)
+/// and whether the head is possessive (`countries’`).
+fn noun_after(s: &str, at: usize, lex: &Lexicon) -> Option<(Range, String, bool)> {
+    let mut pos = at;
+    let mut first: Option<usize> = None;
+    for _ in 0..4 {
+        let (w, ws) = word_after(s, pos)?;
+        if !s[pos..ws].trim().is_empty() {
+            return None; // punctuation in between
+        }
+        let w = w.trim_end_matches(['’', '\'']);
+        let bare = if w.ends_with('.') && !w[..w.len() - 1].contains('.') {
+            &w[..w.len() - 1]
+        } else {
+            w
+        };
+        let low = bare.to_lowercase();
+        let start = *first.get_or_insert(ws);
+        // Two-word unit (`asylum seekers`, `political parties`).
+        if let Some((w2, w2s)) = word_after(s, ws + w.len())
+            && s[ws + w.len()..w2s].trim().is_empty()
+        {
+            let w2b = w2.trim_end_matches(['.', '’', '\'']);
+            let two = format!("{low} {}", w2b.to_lowercase());
+            if lex.unit_of(&two).is_some() {
+                let end = w2s + w2b.len();
+                return Some(finish(s, start, end, two, lex));
+            }
+        }
+        if lex.stopwords.contains(&low.as_str()) {
+            return None;
+        }
+        if plural_like(bare, lex) || lex.durations.contains(&low.as_str()) {
+            let end = ws + bare.len();
+            return Some(finish(s, start, end, low, lex));
+        }
+        if bare.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        pos = ws + w.len();
+    }
+    None
+}
+
+fn finish(s: &str, start: usize, end: usize, head: String, lex: &Lexicon) -> (Range, String, bool) {
+    let possessive = lex.possessive_marks.iter().any(|m| s[end..].starts_with(m));
+    let mut end = end;
+    // `organizations and individuals`: a coordinated plural noun joins the phrase.
+    if !possessive
+        && let Some((j, js)) = word_after(s, end)
+        && s[end..js].trim().is_empty()
+        && Lexicon::is_in(lex.list_joiners, j)
+        && let Some((n, ns)) = word_after(s, js + j.len())
+    {
+        let n = n.trim_end_matches('.');
+        if s[js + j.len()..ns].trim().is_empty()
+            && plural_like(n, lex)
+            && !lex.durations.contains(&n.to_lowercase().as_str())
+        {
+            end = ns + n.len();
+        }
+    }
+    ((start, end), head, possessive)
+}
+
+/// Finds the figures of one sentence. `excluded` are byte ranges taken by dates.
+pub fn find_stats(s: &str, excluded: &[Range], lex: &'static Lexicon) -> Vec<StatHit> {
+    let p = patterns(lex);
+    let mut hits: Vec<StatHit> = Vec::new();
+    let mut taken: Vec<Range> = excluded.to_vec();
+
+    // Vague magnitudes: `tens of thousands`.
+    for m in p.magnitude.find_iter(s) {
+        let low = m.as_str().to_lowercase();
+        let Some(&(_, lo, hi)) = lex.magnitudes.iter().find(|(w, _, _)| *w == low) else {
+            continue;
+        };
+        let (qual, qstart, _) =
+            qualifier_before(s, m.start(), lex).unwrap_or(("about", m.start(), true));
+        let mut unit = String::new();
+        if let Some((w, ws)) = word_after(s, m.end())
+            && Lexicon::is_in(&[lex.ratio_of], w)
+            && let Some((_, head, _)) = noun_after(s, ws + w.len(), lex)
+        {
+            unit = unit_name(&head, lex);
+        }
+        taken.push((m.start(), m.end()));
+        hits.push(StatHit {
+            start: qstart,
+            end: m.end(),
+            value: None,
+            low: Some(lo),
+            high: Some(hi),
+            of: None,
+            unit,
+            qualifier: qual.to_string(),
+            noun: None,
+            number_start: m.start(),
+        });
+    }
+
+    let atoms: Vec<Atom> = atoms(s, &taken, lex);
+    let mut i = 0;
+    while i < atoms.len() {
+        let a = &atoms[i];
+        let next = atoms.get(i + 1);
+        let between_word = word_before(s, a.start).map(|(w, ws)| (w.to_lowercase(), ws));
+        // Ratio `one in four`.
+        if let Some(b) = next {
+            let g = gap(s, a.end, b.start);
+            if g == lex.ratio_in && !a.percent && !b.percent && a.value < b.value && a.value > 0.0 {
+                let value = (a.value / b.value * 10000.0).round() / 100.0;
+                let noun = noun_after(s, b.end, lex);
+                hits.push(make(
+                    s,
+                    a.start,
+                    b.end,
+                    Some(value),
+                    None,
+                    None,
+                    None,
+                    "percent",
+                    noun,
+                    lex,
+                ));
+                i += 2;
+                continue;
+            }
+            // Ratio `18 of 41 patients`.
+            if g == lex.ratio_of
+                && !a.word
+                && a.integer
+                && b.integer
+                && !a.percent
+                && !b.percent
+                && a.currency.is_none()
+                && b.currency.is_none()
+                && a.value < b.value
+                && let Some(noun) = noun_after(s, b.end, lex)
+            {
+                let unit = unit_name(&noun.1, lex);
+                hits.push(make(
+                    s,
+                    a.start,
+                    b.end,
+                    Some(a.value),
+                    None,
+                    None,
+                    Some(b.value),
+                    &unit,
+                    Some(noun),
+                    lex,
+                ));
+                i += 2;
+                continue;
+            }
+            // Ranges: `between 60 and 80%`, `from 5 to 10`, `$500 to $1,000`, `60-80%`.
+            let opener = between_word
+                .as_ref()
+                .filter(|(w, _)| Lexicon::is_in(lex.range_open, w));
+            let joined = match opener {
+                Some((w, _)) if Lexicon::is_in(lex.span_between, w) => {
+                    Lexicon::is_in(lex.range_and, &g)
+                }
+                Some(_) => Lexicon::is_in(lex.range_to, &g) || Lexicon::is_in(lex.span_through, &g),
+                None => {
+                    (Lexicon::is_in(lex.range_to, &g) && (a.word == b.word))
+                        || ((g == "-" || g == "–")
+                            && s[a.end..b.start].trim() == &s[a.end..b.start])
+                }
+            };
+            if joined && a.value < range_high(a, b) && a.word == b.word {
+                let (lo, hi) = (range_low(a, b), range_high(a, b));
+                let start = opener.map_or(a.start, |(_, ws)| *ws);
+                let unit_atom = if b.currency.is_some() || b.percent {
+                    b
+                } else {
+                    a
+                };
+                let noun = if unit_atom.percent || unit_atom.currency.is_some() {
+                    None
+                } else {
+                    noun_after(s, b.end, lex).filter(|n| !n.2)
+                };
+                let unit = atom_unit(unit_atom, noun.as_ref(), lex);
+                if noun
+                    .as_ref()
+                    .is_some_and(|n| lex.durations.contains(&n.1.as_str()))
+                {
+                    // A range of durations only counts with a hedge.
+                    if qualifier_before(s, start, lex).is_none() {
+                        i += 2;
+                        continue;
+                    }
+                }
+                hits.push(make(
+                    s,
+                    start,
+                    b.end,
+                    None,
+                    Some(lo),
+                    Some(hi),
+                    None,
+                    &unit,
+                    noun,
+                    lex,
+                ));
+                i += 2;
+                continue;
+            }
+            // Lists read as a range: `within five, ten, 15 minutes`.
+            if let Some(n) = list_len(s, &atoms[i..]) {
+                let last = &atoms[i + n - 1];
+                if let Some(noun) = noun_after(s, last.end, lex) {
+                    let lo = a.value;
+                    let hi = last.value;
+                    let unit = unit_name(&noun.1, lex);
+                    let is_duration = lex.durations.contains(&noun.1.as_str());
+                    if !is_duration || qualifier_before(s, a.start, lex).is_some() {
+                        hits.push(make(
+                            s,
+                            a.start,
+                            last.end,
+                            None,
+                            Some(lo),
+                            Some(hi),
+                            None,
+                            &unit,
+                            Some(noun),
+                            lex,
+                        ));
+                    }
+                    i += n;
+                    continue;
+                }
+            }
+        }
+        // A single figure.
+        let counted_before = hits.iter().any(|h| {
+            !h.unit.is_empty()
+                && h.unit != "percent"
+                && !lex.currency_prefixes.iter().any(|(_, u)| *u == h.unit)
+        });
+        if let Some(h) = single(s, a, counted_before, lex) {
+            hits.push(h);
+        }
+        i += 1;
+    }
+    hits.sort_by_key(|h| h.start);
+    hits
+}
+
+fn range_low(a: &Atom, b: &Atom) -> f64 {
+    // `between 2 and 3 million`: the scale of the high end applies to the low end.
+    if b.scale > 1.0 && a.scale == 1.0 {
+        a.value * b.scale
+    } else {
+        a.value
+    }
+}
+
+fn range_high(_a: &Atom, b: &Atom) -> f64 {
+    b.value
+}
+
+/// How many atoms from the first form a comma list `5, 10, 15` (at least three,
+/// ascending, plain numbers), if they do.
+fn list_len(s: &str, atoms: &[Atom]) -> Option<usize> {
+    let mut n = 1;
+    while n < atoms.len() {
+        let g = s[atoms[n - 1].end..atoms[n].start].trim().to_lowercase();
+        let ok = g == "," || g == ", or" || g == ", and" || g == "or" || g == "and";
+        if !ok
+            || atoms[n].value <= atoms[n - 1].value
+            || atoms[n].percent
+            || atoms[n].currency.is_some()
+        {
+            break;
+        }
+        n += 1;
+    }
+    (n >= 3).then_some(n)
+}
+
+fn unit_name(head: &str, lex: &Lexicon) -> String {
+    lex.unit_of(head)
+        .map(str::to_string)
+        .unwrap_or_else(|| head.to_lowercase())
+}
+
+fn atom_unit(a: &Atom, noun: Option<&(Range, String, bool)>, lex: &Lexicon) -> String {
+    if a.percent {
+        "percent".into()
+    } else if let Some(c) = a.currency {
+        c.into()
+    } else if let Some(n) = noun {
+        unit_name(&n.1, lex)
+    } else {
+        String::new()
+    }
+}
+
+/// A single figure. `counted_before`: an earlier figure of the sentence counts
+/// something, so a bare number may carry its unit (`7 people dead and 12 wounded`).
+fn single(s: &str, a: &Atom, counted_before: bool, lex: &Lexicon) -> Option<StatHit> {
+    let noun = if a.percent || a.currency.is_some() {
+        None
+    } else {
+        noun_after(s, a.end, lex)
+    };
+    let qual = qualifier_before(s, a.start, lex);
+    if a.word {
+        // A number word counts only when it counts something.
+        if a.value == 1.0 && !a.scaled {
+            return None;
+        }
+        let rest = s[a.end..].trim_start().to_lowercase();
+        if lex.number_word_blockers.iter().any(|b| {
+            rest.starts_with(b)
+                && rest[b.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        }) {
+            return None;
+        }
+        if !(a.percent || a.currency.is_some() || a.scaled) && noun.as_ref().is_none_or(|n| n.2) {
+            return None;
+        }
+    }
+    if let Some(n) = &noun {
+        if lex.durations.contains(&n.1.as_str()) {
+            // A duration is a claim only with a hedge, never as a bound (`the last four years`).
+            let bound = word_before(s, qual.map_or(a.start, |q| q.1))
+                .is_some_and(|(w, _)| Lexicon::is_in(lex.duration_bound_words, w));
+            if qual.is_none() || bound {
+                return None;
+            }
+        }
+        if n.2 {
+            // `the 20 countries’ leaders`: the noun is a possessive modifier.
+            return Some(make(
+                s,
+                a.start,
+                a.end,
+                Some(a.value),
+                None,
+                None,
+                None,
+                "",
+                None,
+                lex,
+            ));
+        }
+    }
+    let unit = atom_unit(a, noun.as_ref(), lex);
+    if unit.is_empty() && qual.is_none() && a.value < 100.0 && !counted_before {
+        return None; // small bare numbers are labels more often than counts
+    }
+    Some(make(
+        s,
+        a.start,
+        a.end,
+        Some(a.value),
+        None,
+        None,
+        None,
+        &unit,
+        noun,
+        lex,
+    ))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn make(
+    s: &str,
+    start: usize,
+    end: usize,
+    value: Option<f64>,
+    low: Option<f64>,
+    high: Option<f64>,
+    of: Option<f64>,
+    unit: &str,
+    noun: Option<(Range, String, bool)>,
+    lex: &Lexicon,
+) -> StatHit {
+    let (qualifier, span_start) = match qualifier_before(s, start, lex) {
+        Some((q, qs, true)) => (q, qs),
+        Some((q, _, false)) => (q, start),
+        None => (lex.exact, start),
+    };
+    let noun_range = noun.as_ref().map(|n| n.0);
+    let end = match noun_range {
+        Some((_, ne)) if !noun.as_ref().is_some_and(|n| n.2) => ne.max(end),
+        _ => end,
+    };
+    StatHit {
+        start: span_start,
+        end,
+        value,
+        low,
+        high,
+        of,
+        unit: unit.to_string(),
+        qualifier: qualifier.to_string(),
+        noun: noun_range,
+        number_start: start,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::lexicon::lexicon;
+
+    fn find(s: &str) -> Vec<String> {
+        find_stats(s, &[], lexicon("en"))
+            .into_iter()
+            .map(|h| {
+                let v = match (h.value, h.low, h.high) {
+                    (Some(v), _, _) => format!("{v}"),
+                    (None, Some(l), Some(hi)) => format!("{l}..{hi}"),
+                    _ => "?".into(),
+                };
+                let of = h.of.map(|o| format!(" of {o}")).unwrap_or_default();
+                format!(
+                    "{v}{of} {} [{}] «{}»",
+                    h.unit,
+                    h.qualifier,
+                    &s[h.start..h.end]
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn counts_money_and_percent() {
+        assert_eq!(
+            find("More than 55,000 migrants have been sent"),
+            vec!["55000 people [more than] «More than 55,000 migrants»"]
+        );
+        assert_eq!(
+            find("through the $2.5 billion dollar Mérida Initiative"),
+            vec!["2500000000 USD [exact] «$2.5 billion dollar»"]
+        );
+        assert_eq!(
+            find("Extortions start at $10,000 but"),
+            vec!["10000 USD [at least] «$10,000»"]
+        );
+        assert_eq!(
+            find("36 percent of migrant disappearances"),
+            vec!["36 percent [exact] «36 percent»"]
+        );
+        assert_eq!(
+            find("in six U.S. border cities."),
+            vec!["6 cities [exact] «six U.S. border cities»"]
+        );
+        assert_eq!(
+            find("with more than 160 organizations and individuals from"),
+            vec!["160 organizations [more than] «more than 160 organizations and individuals»"]
+        );
+    }
+
+    #[test]
+    fn ranges_ratios_lists() {
+        assert_eq!(
+            find("affecting between 60 and 80% of women"),
+            vec!["60..80 percent [exact] «between 60 and 80%»"]
+        );
+        assert_eq!(
+            find("a wire of $500 to $1,000 in"),
+            vec!["500..1000 USD [exact] «$500 to $1,000»"]
+        );
+        assert_eq!(
+            find("kidnapped within five, ten, 15 minutes upon"),
+            vec!["5..15 minutes [up to] «within five, ten, 15 minutes»"]
+        );
+        assert_eq!(
+            find("In September, 18 of 41 patients in"),
+            vec!["18 of 41 patients [exact] «18 of 41 patients»"]
+        );
+        assert_eq!(
+            find("Almost one in four female migrants told"),
+            vec!["25 percent [almost] «Almost one in four female migrants»"]
+        );
+        assert_eq!(
+            find("through tens of thousands of forced disappearances"),
+            vec!["10000..100000 cases [about] «tens of thousands»"]
+        );
+    }
+
+    #[test]
+    fn exclusions() {
+        assert!(find("the two countries’ immigration agencies").is_empty());
+        assert!(find("with two or more states colluding").is_empty());
+        assert!(find("in the space of five days").is_empty());
+        assert!(find("during the last four years").is_empty());
+        assert!(
+            find("Title 42 expulsions and COVID-19 and a 7-year-old and the 2nd debate").is_empty()
+        );
+        assert!(find("one of the most important tools").is_empty());
+        assert!(find("Mexico + 2 more").is_empty());
+        assert!(find("at 3:30 p.m. under 8 U.S.C. 1225").is_empty());
+    }
+}

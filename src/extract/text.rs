@@ -1,0 +1,372 @@
+//! Text plumbing for extraction: footnote markers, masking and sentence boundaries.
+//!
+//! In: the verbatim text of one block (and the converter's note markers, if any).
+//! Out: byte ranges — of footnote markers, of URLs, and of sentences. Nothing here
+//! changes the text; masking makes a same-length copy so every offset found in the copy
+//! is valid in the original.
+
+use super::lexicon::Lexicon;
+use crate::convert::NoteMarker;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A half-open byte range `[start, end)` in a block's text.
+pub type Range = (usize, usize);
+
+static BRACKET_NOTE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[\d{1,3}\]").unwrap());
+static DIGITS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+").unwrap());
+static PHONE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:\(\d{3}\)\s?|\b\d{3}[-.])\d{3}[-.]\d{4}\b").unwrap());
+static URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|net|gov|edu|mx|pdf|html?)(?:/\S*)?\b",
+    )
+    .unwrap()
+});
+
+/// The character before byte `i`, if any.
+pub fn char_before(s: &str, i: usize) -> Option<char> {
+    s.get(..i).and_then(|p| p.chars().next_back())
+}
+
+/// The character at byte `i`, if any.
+pub fn char_at(s: &str, i: usize) -> Option<char> {
+    s.get(i..).and_then(|p| p.chars().next())
+}
+
+/// The word (letters, digits, dots, apostrophes) that ends right before byte `i`,
+/// skipping whitespace first. Returns the word and its start.
+pub fn word_before(s: &str, i: usize) -> Option<(&str, usize)> {
+    let head = s.get(..i)?;
+    let trimmed = head.trim_end();
+    let end = trimmed.len();
+    let start = trimmed
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric() || matches!(c, '.' | '’' | '\'' | '-' | '§'))
+        .last()
+        .map(|(k, _)| k)?;
+    Some((&s[start..end], start))
+}
+
+/// The word that starts at or after byte `i` (after whitespace). Returns it and its start.
+pub fn word_after(s: &str, i: usize) -> Option<(&str, usize)> {
+    let tail = s.get(i..)?;
+    let lead = tail.len() - tail.trim_start().len();
+    let start = i + lead;
+    let rest = &s[start..];
+    let len: usize = rest
+        .char_indices()
+        .take_while(|&(_, c)| c.is_alphanumeric() || matches!(c, '.' | '’' | '\'' | '-'))
+        .map(|(_, c)| c.len_utf8())
+        .sum();
+    if len == 0 {
+        return None;
+    }
+    // A trailing dot belongs to the word only for abbreviations; callers strip as needed.
+    Some((&s[start..start + len], start))
+}
+
+/// Footnote markers of a block: the converter's when it found any, else our own guess:
+/// `[12]`, digits glued to a word or closing mark (`reported22`, `women.5`, `)4`), and a
+/// digit or two glued to a year after a month or a date preposition (`August 20106`).
+pub fn footnote_markers(text: &str, notes: &[NoteMarker], lex: &Lexicon) -> Vec<Range> {
+    if !notes.is_empty() {
+        return notes
+            .iter()
+            .filter(|n| text.is_char_boundary(n.offset) && text.is_char_boundary(n.offset + n.len))
+            .filter(|n| n.offset + n.len <= text.len())
+            .map(|n| (n.offset, n.offset + n.len))
+            .collect();
+    }
+    let mut out: Vec<Range> = BRACKET_NOTE
+        .find_iter(text)
+        .map(|m| (m.start(), m.end()))
+        .collect();
+    for m in DIGITS.find_iter(text) {
+        let (s, e) = (m.start(), m.end());
+        let next = char_at(text, e);
+        if next.is_some_and(|c| c.is_alphanumeric()) {
+            continue;
+        }
+        // A decimal or a thousands group continues the number: not a marker end.
+        if matches!(next, Some('.') | Some(','))
+            && char_at(text, e + 1).is_some_and(|c| c.is_ascii_digit())
+        {
+            continue;
+        }
+        let prev = char_before(text, s);
+        let glued = match prev {
+            Some(c) if c.is_alphabetic() => true,
+            Some(')' | '”' | '"' | ']' | '’') => true,
+            Some('.' | ',' | ';') => {
+                let p2 = char_before(text, s - 1);
+                p2.is_some_and(|c| c.is_alphabetic() || matches!(c, ')' | '”' | '"' | ']'))
+            }
+            _ => false,
+        };
+        if glued && m.len() <= 3 {
+            out.push((s, e));
+            continue;
+        }
+        // A year with a note glued on: 5 or 6 digits, the first four a plausible year,
+        // after a month name or a date preposition.
+        if (5..=6).contains(&m.len()) && prev.is_some_and(char::is_whitespace) {
+            let year: i32 = m.as_str()[..4].parse().unwrap_or(0);
+            if !(1800..=2100).contains(&year) {
+                continue;
+            }
+            let before = word_before(text, s).map(|(w, _)| w.trim_end_matches('.'));
+            let ok = before.is_some_and(|w| {
+                lex.month(w).is_some()
+                    || lex.month(&format!("{w}.")).is_some()
+                    || Lexicon::is_in(lex.date_prepositions, w)
+            });
+            if ok {
+                out.push((s + 4, e));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// URLs, bare domain names and phone numbers in a text: never facts.
+pub fn urls(text: &str) -> Vec<Range> {
+    URL.find_iter(text)
+        .chain(PHONE.find_iter(text))
+        .map(|m| (m.start(), m.end()))
+        .collect()
+}
+
+/// A copy of `text` with every character inside `ranges` replaced by spaces (one per
+/// byte), so offsets into the copy are offsets into `text`.
+pub fn mask(text: &str, ranges: &[Range]) -> String {
+    if ranges.is_empty() {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        if ranges.iter().any(|&(s, e)| i >= s && i < e) {
+            out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace()
+}
+
+const TERMINALS: [char; 4] = ['.', '!', '?', '…'];
+const CLOSERS: [char; 6] = ['”', '"', '’', '\'', ')', ']'];
+const OPENERS: [char; 6] = ['“', '"', '‘', '\'', '(', '['];
+
+/// Splits a (marker-masked) block text into sentences: byte ranges, trimmed of
+/// surrounding whitespace. A sentence keeps its closing quotation mark; a footnote
+/// marker after its final stop is left out because the masked copy has spaces there.
+/// Leading dashes of an attribution line (`--Name`) are not part of the sentence.
+pub fn sentences(masked: &str, lex: &Lexicon) -> Vec<Range> {
+    let mut out = Vec::new();
+    let mut start = skip_lead(masked, 0);
+    let chars: Vec<(usize, char)> = masked.char_indices().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let (i, c) = chars[k];
+        if i < start {
+            k += 1;
+            continue;
+        }
+        let mut boundary_end = None;
+        if TERMINALS.contains(&c) {
+            // Extend over further terminals and closing marks.
+            let mut j = k + 1;
+            while j < chars.len()
+                && (TERMINALS.contains(&chars[j].1) || CLOSERS.contains(&chars[j].1))
+            {
+                j += 1;
+            }
+            let end = chars.get(j).map_or(masked.len(), |&(b, _)| b);
+            let follows_space = chars.get(j).is_none_or(|&(_, ch)| is_space(ch));
+            if follows_space && is_boundary(masked, i, c, end, lex) {
+                boundary_end = Some(end);
+            }
+            k = j.max(k + 1);
+        } else if c == '\n' {
+            let next = masked[i..].trim_start();
+            if next
+                .chars()
+                .next()
+                .is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || OPENERS.contains(&n))
+            {
+                boundary_end = Some(i);
+            }
+            k += 1;
+        } else {
+            k += 1;
+        }
+        if let Some(end) = boundary_end {
+            push_trimmed(masked, start, end, &mut out);
+            start = skip_lead(masked, end);
+        }
+    }
+    if start < masked.len() {
+        push_trimmed(masked, start, masked.len(), &mut out);
+    }
+    out
+}
+
+fn skip_lead(s: &str, from: usize) -> usize {
+    let mut i = from;
+    for (k, c) in s[from..].char_indices() {
+        if is_space(c) || matches!(c, '-' | '—' | '–' | '―') {
+            i = from + k + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+fn push_trimmed(s: &str, start: usize, end: usize, out: &mut Vec<Range>) {
+    let piece = &s[start..end];
+    let t = piece.trim_end();
+    if !t.trim().is_empty() {
+        out.push((start, start + t.len()));
+    }
+}
+
+/// Decides whether the terminal `c` at byte `i` (the run ends at `end`) closes a sentence.
+fn is_boundary(s: &str, i: usize, c: char, end: usize, lex: &Lexicon) -> bool {
+    let rest = s[end..].trim_start();
+    let Some(next) = rest.chars().next() else {
+        return true;
+    };
+    if !(next.is_uppercase() || next.is_ascii_digit() || OPENERS.contains(&next)) {
+        return false;
+    }
+    if c != '.' {
+        // `!`, `?`, `…`: the capital letter (already checked) decides.
+        return true;
+    }
+    // The word the dot ends.
+    let head = &s[..i];
+    let wstart = head
+        .char_indices()
+        .rev()
+        .take_while(|&(_, ch)| ch.is_alphanumeric() || ch == '.')
+        .last()
+        .map_or(i, |(b, _)| b);
+    let word = &s[wstart..i];
+    if word.is_empty() {
+        return true;
+    }
+    if lex.title_abbreviations.contains(&word) {
+        return false;
+    }
+    let dotted = word.contains('.') && word.chars().all(|ch| ch.is_alphabetic() || ch == '.');
+    let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    if dotted || initial || lex.abbreviations.contains(&word) {
+        let next_word: String = rest.chars().take_while(|ch| ch.is_alphabetic()).collect();
+        return lex.sentence_openers.contains(&next_word.as_str());
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::lexicon::lexicon;
+
+    fn split(text: &str) -> Vec<String> {
+        let lex = lexicon("en");
+        let marks = footnote_markers(text, &[], lex);
+        let masked = mask(text, &marks);
+        sentences(&masked, lex)
+            .into_iter()
+            .map(|(s, e)| text[s..e].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn splits_on_stops_and_keeps_closing_quotes() {
+        assert_eq!(
+            split("“Family separation is nothing new. It was true then,” she said. Next one."),
+            vec![
+                "“Family separation is nothing new.",
+                "It was true then,” she said.",
+                "Next one."
+            ]
+        );
+        assert_eq!(
+            split("They suffered sexual violence on the way.” Officials agreed."),
+            vec![
+                "They suffered sexual violence on the way.”",
+                "Officials agreed."
+            ]
+        );
+    }
+
+    #[test]
+    fn abbreviations_do_not_split() {
+        assert_eq!(
+            split("Dr. Smith met U.S. officials in Washington, D.C. on Monday. They talked."),
+            vec![
+                "Dr. Smith met U.S. officials in Washington, D.C. on Monday.",
+                "They talked."
+            ]
+        );
+        assert_eq!(
+            split("Aid went to the U.S. The rest stayed."),
+            vec!["Aid went to the U.S.", "The rest stayed."]
+        );
+        assert_eq!(
+            split("It cost $2.5 billion. Fine."),
+            vec!["It cost $2.5 billion.", "Fine."]
+        );
+    }
+
+    #[test]
+    fn footnote_markers_after_stops_are_left_out() {
+        assert_eq!(
+            split("Abuse affects many women.5 Also notable is this.12"),
+            vec!["Abuse affects many women.", "Also notable is this."]
+        );
+        assert_eq!(
+            split("It happened in May 20127. Then more."),
+            vec!["It happened in May 20127.", "Then more."]
+        );
+        assert_eq!(
+            split("--Jane Roe, Commissioner 2014-2017 (under Obama)1"),
+            vec!["Jane Roe, Commissioner 2014-2017 (under Obama)"]
+        );
+    }
+
+    #[test]
+    fn ellipsis_before_lowercase_does_not_split() {
+        assert_eq!(
+            split("It went on … by separating families. Done…"),
+            vec!["It went on … by separating families.", "Done…"]
+        );
+    }
+
+    #[test]
+    fn finds_glued_markers() {
+        let lex = lexicon("en");
+        let t = "in August 20106; reported22 how; 1,000 people; (“x”)4 and 2.5";
+        let m = footnote_markers(t, &[], lex);
+        let got: Vec<&str> = m.iter().map(|&(s, e)| &t[s..e]).collect();
+        assert_eq!(got, vec!["6", "22", "4"]);
+    }
+
+    #[test]
+    fn never_panics_on_odd_text() {
+        for t in [
+            "", " ", "\u{a0}.", "…", "“", "1.", "a.1", "--", "—", "U.S.", "x\n\nY",
+        ] {
+            let _ = split(t);
+        }
+    }
+}

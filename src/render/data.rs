@@ -1,0 +1,357 @@
+//! Data: the extracted facts published as open data.
+//!
+//! In: the composed [`Site`]. Out: `data/events.json`, `data/statistics.json` and their
+//! CSV twins, in the schema documented in the README ("Data contract"). Each item carries
+//! its provenance: source file, page URL, paragraph anchor, the verbatim sentence and,
+//! like a W3C TextQuoteSelector, a little text before and after it.
+
+use crate::compose::{Site, SourcePage};
+use crate::date::Precision;
+use crate::extract::{Event, Statistic};
+use crate::output::OutputFile;
+use crate::url::Urls;
+use serde::Serialize;
+use std::collections::BTreeSet;
+
+/// One row of `data/events.json`.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventRecord {
+    /// Stable id.
+    pub id: String,
+    /// `sources/<file name>`.
+    pub source_path: String,
+    /// URL of the source page.
+    pub source_url: String,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub date: String,
+    /// End of a span, same forms, or null.
+    pub end: Option<String>,
+    /// `year`, `month` or `day`.
+    pub precision: Precision,
+    /// The date for readers, e.g. "August 2010".
+    pub display_date: String,
+    /// True when part of the date came from the document's date or context.
+    pub relative: bool,
+    /// The exact date words.
+    pub span: String,
+    /// The full sentence, verbatim.
+    pub quote: String,
+    /// Up to 32 characters before the quote in its paragraph.
+    pub prefix: String,
+    /// Up to 32 characters after the quote in its paragraph.
+    pub suffix: String,
+    /// Paragraph number.
+    pub paragraph: u32,
+    /// URL of the paragraph.
+    pub anchor: String,
+    /// Short description.
+    pub title: String,
+    /// `extracted`, or `reviewed` when an editor approved, fixed or added it.
+    pub status: &'static str,
+}
+
+/// One row of `data/statistics.json`.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatisticRecord {
+    /// Stable id.
+    pub id: String,
+    /// `sources/<file name>`.
+    pub source_path: String,
+    /// URL of the source page.
+    pub source_url: String,
+    /// The value, or null for a range.
+    pub value: Option<f64>,
+    /// Low end of a range.
+    pub low: Option<f64>,
+    /// High end of a range.
+    pub high: Option<f64>,
+    /// Denominator of an "X of Y" ratio.
+    pub of: Option<f64>,
+    /// What is counted.
+    pub unit: String,
+    /// `exact`, `more than`, …
+    pub qualifier: String,
+    /// The exact words of the figure.
+    pub span: String,
+    /// The full sentence, verbatim.
+    pub quote: String,
+    /// Up to 32 characters before the quote in its paragraph.
+    pub prefix: String,
+    /// Up to 32 characters after the quote in its paragraph.
+    pub suffix: String,
+    /// What is measured.
+    pub measure: String,
+    /// The date the figure refers to.
+    pub as_of: Option<String>,
+    /// Paragraph number.
+    pub paragraph: u32,
+    /// URL of the paragraph.
+    pub anchor: String,
+    /// `extracted`, or `reviewed` when an editor approved, fixed or added it.
+    pub status: &'static str,
+}
+
+#[derive(Serialize)]
+struct EventsFile<'a> {
+    events: &'a [EventRecord],
+}
+
+#[derive(Serialize)]
+struct StatisticsFile<'a> {
+    statistics: &'a [StatisticRecord],
+}
+
+/// Text around a quote inside its block: (prefix, suffix), at most 32 characters each.
+fn context(s: &SourcePage, paragraph: u32, offset: usize, len: usize) -> (String, String) {
+    let Some(block) = s.doc.blocks.iter().find(|b| b.paragraph == paragraph) else {
+        return (String::new(), String::new());
+    };
+    let text = &block.text;
+    if offset + len > text.len()
+        || !text.is_char_boundary(offset)
+        || !text.is_char_boundary(offset + len)
+    {
+        return (String::new(), String::new());
+    }
+    let before: String = {
+        let chars: Vec<char> = text[..offset].chars().rev().take(32).collect();
+        chars.into_iter().rev().collect()
+    };
+    let after: String = text[offset + len..].chars().take(32).collect();
+    (before, after)
+}
+
+fn status(reviewed: &BTreeSet<String>, id: &str) -> &'static str {
+    if reviewed.contains(id) {
+        "reviewed"
+    } else {
+        "extracted"
+    }
+}
+
+fn event_record(
+    urls: &Urls,
+    s: &SourcePage,
+    e: &Event,
+    reviewed: &BTreeSet<String>,
+) -> EventRecord {
+    let (prefix, suffix) = context(s, e.paragraph, e.quote_offset, e.quote.len());
+    let display_date = match e.end {
+        Some(end) => format!("{} – {}", e.date.display_en(), end.display_en()),
+        None => e.date.display_en(),
+    };
+    EventRecord {
+        id: e.id.clone(),
+        source_path: s.source.rel_path.clone(),
+        source_url: urls.absolute(&s.path()),
+        date: e.date.to_string(),
+        end: e.end.map(|d| d.to_string()),
+        precision: e.date.precision(),
+        display_date,
+        relative: e.relative,
+        span: e.span.clone(),
+        quote: e.quote.clone(),
+        prefix,
+        suffix,
+        paragraph: e.paragraph,
+        anchor: urls.absolute(&format!("{}#p-{}", s.path(), e.paragraph)),
+        title: e.title.clone(),
+        status: status(reviewed, &e.id),
+    }
+}
+
+fn statistic_record(
+    urls: &Urls,
+    s: &SourcePage,
+    st: &Statistic,
+    reviewed: &BTreeSet<String>,
+) -> StatisticRecord {
+    let (prefix, suffix) = context(s, st.paragraph, st.quote_offset, st.quote.len());
+    StatisticRecord {
+        id: st.id.clone(),
+        source_path: s.source.rel_path.clone(),
+        source_url: urls.absolute(&s.path()),
+        value: st.value,
+        low: st.low,
+        high: st.high,
+        of: st.of,
+        unit: st.unit.clone(),
+        qualifier: st.qualifier.clone(),
+        span: st.span.clone(),
+        quote: st.quote.clone(),
+        prefix,
+        suffix,
+        measure: st.measure.clone(),
+        as_of: st.as_of.or(s.published).map(|d| d.to_string()),
+        paragraph: st.paragraph,
+        anchor: urls.absolute(&format!("{}#p-{}", s.path(), st.paragraph)),
+        status: status(reviewed, &st.id),
+    }
+}
+
+/// All event records of the site, in source then document order.
+pub fn events(urls: &Urls, site: &Site) -> Vec<EventRecord> {
+    site.sources
+        .iter()
+        .flat_map(|s| s.facts.events.iter().map(move |e| (s, e)))
+        .map(|(s, e)| event_record(urls, s, e, &site.reviewed))
+        .collect()
+}
+
+/// All statistic records of the site, in source then document order.
+pub fn statistics(urls: &Urls, site: &Site) -> Vec<StatisticRecord> {
+    site.sources
+        .iter()
+        .flat_map(|s| s.facts.statistics.iter().map(move |st| (s, st)))
+        .map(|(s, st)| statistic_record(urls, s, st, &site.reviewed))
+        .collect()
+}
+
+/// A CSV cell: quoted when needed (RFC 4180), and a leading `=`, `+`, `-` or `@` in
+/// text is prefixed with `'` so spreadsheets do not run document text as a formula.
+fn cell(text: &str) -> String {
+    let guarded = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    };
+    if guarded.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", guarded.replace('"', "\"\""))
+    } else {
+        guarded
+    }
+}
+
+fn num(v: Option<f64>) -> String {
+    v.map(|n| {
+        if n.fract() == 0.0 && n.abs() < 1e15 {
+            format!("{}", n as i64)
+        } else {
+            format!("{n}")
+        }
+    })
+    .unwrap_or_default()
+}
+
+fn csv(header: &[&str], rows: Vec<Vec<String>>) -> String {
+    let mut out = header.join(",");
+    out.push_str("\r\n");
+    for row in rows {
+        out.push_str(&row.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// The data files: JSON and CSV for events and statistics.
+pub fn files(urls: &Urls, site: &Site) -> Vec<OutputFile> {
+    let events = events(urls, site);
+    let stats = statistics(urls, site);
+    let events_json = serde_json::to_string_pretty(&EventsFile { events: &events })
+        .expect("plain data serializes");
+    let stats_json = serde_json::to_string_pretty(&StatisticsFile { statistics: &stats })
+        .expect("plain data serializes");
+    let events_csv = csv(
+        &[
+            "id",
+            "source_path",
+            "source_url",
+            "date",
+            "end",
+            "precision",
+            "display_date",
+            "relative",
+            "span",
+            "quote",
+            "paragraph",
+            "anchor",
+            "title",
+            "status",
+        ],
+        events
+            .iter()
+            .map(|e| {
+                vec![
+                    cell(&e.id),
+                    cell(&e.source_path),
+                    cell(&e.source_url),
+                    e.date.clone(),
+                    e.end.clone().unwrap_or_default(),
+                    format!("{:?}", e.precision).to_lowercase(),
+                    cell(&e.display_date),
+                    e.relative.to_string(),
+                    cell(&e.span),
+                    cell(&e.quote),
+                    e.paragraph.to_string(),
+                    cell(&e.anchor),
+                    cell(&e.title),
+                    e.status.to_string(),
+                ]
+            })
+            .collect(),
+    );
+    let stats_csv = csv(
+        &[
+            "id",
+            "source_path",
+            "source_url",
+            "value",
+            "low",
+            "high",
+            "of",
+            "unit",
+            "qualifier",
+            "span",
+            "quote",
+            "measure",
+            "as_of",
+            "paragraph",
+            "anchor",
+            "status",
+        ],
+        stats
+            .iter()
+            .map(|s| {
+                vec![
+                    cell(&s.id),
+                    cell(&s.source_path),
+                    cell(&s.source_url),
+                    num(s.value),
+                    num(s.low),
+                    num(s.high),
+                    num(s.of),
+                    cell(&s.unit),
+                    cell(&s.qualifier),
+                    cell(&s.span),
+                    cell(&s.quote),
+                    cell(&s.measure),
+                    s.as_of.clone().unwrap_or_default(),
+                    s.paragraph.to_string(),
+                    cell(&s.anchor),
+                    s.status.to_string(),
+                ]
+            })
+            .collect(),
+    );
+    vec![
+        OutputFile::new("data/events.json", events_json + "\n", "events data"),
+        OutputFile::new("data/statistics.json", stats_json + "\n", "statistics data"),
+        OutputFile::new("data/events.csv", events_csv, "events data (CSV)"),
+        OutputFile::new("data/statistics.csv", stats_csv, "statistics data (CSV)"),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_cells_are_quoted_and_guarded() {
+        assert_eq!(cell("plain"), "plain");
+        assert_eq!(cell("a, b"), "\"a, b\"");
+        assert_eq!(cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(num(Some(2500000000.0)), "2500000000");
+        assert_eq!(num(Some(2.5)), "2.5");
+    }
+}

@@ -1,0 +1,707 @@
+//! Serve: a local preview that rebuilds when a file changes and reloads open pages.
+//!
+//! In: the site root, an address and a port. Out: an HTTP server on that address that
+//! serves the site, built in memory with its base URL pointed at the server, under the
+//! configured base path. Nothing is written to disk, so serving never touches
+//! `content/`, `themes/`, the output folder or any other file.
+//!
+//! `content/`, `themes/`, `templates/`, `static/` and `site.toml` are watched; a burst
+//! of changes (an editor saving several files) is gathered for 100 ms, then the site
+//! is rebuilt. Every HTML page served gets a small script (`/__brief/live.js`, only
+//! here, never in `brief build`) that listens for Server-Sent Events on
+//! `/__brief/events`: `reload` after a good build, `build-error` with the error text
+//! after a failed one, which the script shows in an overlay (set with `textContent`,
+//! never parsed as HTML) while the last good site stays served.
+
+use crate::check::percent_decode;
+use crate::config::Overrides;
+use crate::error::Error;
+use crate::{BuildOptions, render_site};
+use notify::{EventKind, RecursiveMode, Watcher};
+use std::collections::{HashMap, HashSet};
+use std::io::Write;
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+/// Where the live-reload script is served.
+pub const LIVE_SCRIPT_PATH: &str = "/__brief/live.js";
+/// Where the Server-Sent Events are served.
+pub const EVENTS_PATH: &str = "/__brief/events";
+/// How long to wait for more changes before rebuilding.
+pub const DEBOUNCE: Duration = Duration::from_millis(100);
+
+/// The folders under the site root that are watched (besides `site.toml`).
+pub const WATCHED_DIRS: &[&str] = &["content", "themes", "templates", "static"];
+
+const LIVE_JS: &str = r#"// brief serve: reloads this page when the site is rebuilt. Not part of the built site.
+(function () {
+  "use strict";
+  var overlay = null;
+  var instance = null;
+  function showError(text) {
+    if (!overlay) {
+      overlay = document.createElement("div");
+      overlay.id = "brief-error-overlay";
+      overlay.setAttribute("role", "alert");
+      overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;" +
+        "padding:2rem;background:rgba(24,24,24,.94);color:#fafafa;" +
+        "font:15px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace";
+      var title = document.createElement("p");
+      title.style.cssText = "margin:0 0 1rem;font-weight:bold;color:#ff8a80";
+      title.textContent = "brief: the last change did not build. " +
+        "The page underneath is the last good version; fix the file and save.";
+      var pre = document.createElement("pre");
+      pre.style.cssText = "margin:0;white-space:pre-wrap";
+      var close = document.createElement("button");
+      close.type = "button";
+      close.textContent = "Hide";
+      close.style.cssText = "margin-top:1rem";
+      close.addEventListener("click", function () { overlay.hidden = true; });
+      overlay.appendChild(title);
+      overlay.appendChild(pre);
+      overlay.appendChild(close);
+      document.body.appendChild(overlay);
+    }
+    overlay.querySelector("pre").textContent = text;
+    overlay.hidden = false;
+  }
+  var events = new EventSource("/__brief/events");
+  events.addEventListener("hello", function (e) {
+    // A new server instance (restarted) means the page may be stale.
+    var id = e.data.split(" ")[0];
+    if (instance !== null && id !== instance) { location.reload(); }
+    instance = id;
+  });
+  events.addEventListener("reload", function () { location.reload(); });
+  events.addEventListener("build-error", function (e) { showError(e.data); });
+})();
+"#;
+
+/// Options of `brief serve`.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// The site root.
+    pub root: PathBuf,
+    /// Address to listen on (default 127.0.0.1).
+    pub bind: IpAddr,
+    /// Port (0: any free port; the address is printed).
+    pub port: u16,
+    /// Print only errors.
+    pub quiet: bool,
+}
+
+/// A message to the open pages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LiveEvent {
+    /// The site was rebuilt: reload.
+    Reload,
+    /// The last change did not build: show this text.
+    BuildError(String),
+}
+
+impl LiveEvent {
+    /// The event in Server-Sent Events form.
+    pub fn to_sse(&self) -> String {
+        match self {
+            LiveEvent::Reload => "event: reload\ndata: reload\n\n".into(),
+            LiveEvent::BuildError(text) => sse_event("build-error", text),
+        }
+    }
+}
+
+/// One SSE event; each line of `data` becomes its own `data:` line.
+fn sse_event(name: &str, data: &str) -> String {
+    let mut out = format!("event: {name}\n");
+    let data = data.replace('\r', "");
+    for line in data.split('\n') {
+        out.push_str("data: ");
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.push('\n');
+    out
+}
+
+/// The files of a built site: path inside the site → bytes.
+type SiteFiles = HashMap<String, Arc<[u8]>>;
+
+/// The last good site and the state of the last build.
+#[derive(Debug, Default)]
+struct State {
+    /// Path inside the site → bytes.
+    files: SiteFiles,
+    /// The base path the files are served under.
+    base_path: String,
+    /// The error of the last build, if it failed.
+    error: Option<String>,
+    /// Good builds so far.
+    generation: u64,
+}
+
+struct Shared {
+    state: RwLock<State>,
+    subscribers: Mutex<Vec<mpsc::Sender<LiveEvent>>>,
+    /// Identifies this server run, so pages notice a restart.
+    instance: String,
+}
+
+impl Shared {
+    fn broadcast(&self, event: &LiveEvent) {
+        let mut subs = self.subscribers.lock().unwrap_or_else(|e| e.into_inner());
+        subs.retain(|s| s.send(event.clone()).is_ok());
+    }
+}
+
+/// The origin pages are served from, for the base URL (`http://127.0.0.1:1111`).
+fn local_origin(addr: SocketAddr) -> String {
+    let ip = addr.ip();
+    let shown = if ip.is_unspecified() {
+        match ip {
+            IpAddr::V4(_) => "127.0.0.1".to_string(),
+            IpAddr::V6(_) => "[::1]".to_string(),
+        }
+    } else {
+        match ip {
+            IpAddr::V4(v4) => v4.to_string(),
+            IpAddr::V6(v6) => format!("[{v6}]"),
+        }
+    };
+    format!("http://{shown}:{}", addr.port())
+}
+
+/// Builds the site in memory with its base URL moved to `origin` (the path of
+/// site.toml's `base_url` is kept). Returns the base path and the files.
+fn build_in_memory(
+    root: &Path,
+    origin: &str,
+) -> Result<(String, SiteFiles, crate::BuildReport), Error> {
+    let configured = crate::config::load(root, &Overrides::default())?;
+    let base_path = configured.urls.base_path().to_string();
+    let options = BuildOptions {
+        overrides: Overrides {
+            base_url: Some(format!("{origin}{base_path}")),
+            output_dir: None,
+        },
+        dry_run: true,
+    };
+    let rendered = render_site(root, &options)?;
+    let files = rendered
+        .files
+        .into_iter()
+        .map(|f| (f.path, Arc::from(f.bytes)))
+        .collect();
+    Ok((base_path, files, rendered.report))
+}
+
+/// Rebuilds and updates the state; tells the pages and the terminal. A panic in the
+/// build is caught and reported like an error, so the server survives it.
+fn rebuild(shared: &Shared, root: &Path, origin: &str, quiet: bool, why: &str) {
+    let start = Instant::now();
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        build_in_memory(root, origin)
+    }))
+    .unwrap_or_else(|_| {
+        Err(Error::Invalid {
+            path: root.to_path_buf(),
+            line: None,
+            message: "the build panicked (a bug in brief; please report it)".into(),
+        })
+    });
+    let elapsed = start.elapsed().as_secs_f64() * 1000.0;
+    let mut state = shared.state.write().unwrap_or_else(|e| e.into_inner());
+    match result {
+        Ok((base_path, files, report)) => {
+            state.files = files;
+            state.base_path = base_path;
+            state.error = None;
+            state.generation += 1;
+            if !quiet {
+                for w in &report.warnings {
+                    eprintln!("warning: {w}");
+                }
+                eprintln!(
+                    "{why}: built {} pages, {} warnings in {elapsed:.0} ms",
+                    report.pages,
+                    report.warnings.len()
+                );
+            }
+            shared.broadcast(&LiveEvent::Reload);
+        }
+        Err(e) => {
+            let text = error_text(&e);
+            eprintln!("{why}: error: {text}");
+            eprintln!("(still serving the last good build; fix the file and save)");
+            state.error = Some(text.clone());
+            shared.broadcast(&LiveEvent::BuildError(text));
+        }
+    }
+}
+
+/// An error with its causes, one per line.
+fn error_text(e: &Error) -> String {
+    let mut text = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        text.push_str(&format!("\n  caused by: {s}"));
+        source = s.source();
+    }
+    text
+}
+
+/// Runs the server until the process is stopped. Errors only when it cannot start
+/// (port in use, site folder missing); build errors are shown, not returned.
+pub fn serve(options: &ServeOptions) -> Result<(), Error> {
+    let root = options
+        .root
+        .canonicalize()
+        .map_err(|e| Error::io(&options.root, e))?;
+    let addr = SocketAddr::new(options.bind, options.port);
+    let server = tiny_http::Server::http(addr).map_err(|e| Error::Invalid {
+        path: PathBuf::from(addr.to_string()),
+        line: None,
+        message: format!("cannot listen there: {e} (is another server using the port? try --port)"),
+    })?;
+    let actual = server.server_addr().to_ip().unwrap_or(addr);
+    let origin = local_origin(actual);
+    let instance = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or_default()
+        .to_string();
+    let shared = Arc::new(Shared {
+        state: RwLock::new(State {
+            base_path: "/".into(),
+            ..State::default()
+        }),
+        subscribers: Mutex::new(Vec::new()),
+        instance,
+    });
+
+    // Watch before the first build, so no change made during it is missed.
+    let (tx, rx) = mpsc::channel::<notify::Result<notify::Event>>();
+    let mut watcher = notify::recommended_watcher(move |event| {
+        let _ = tx.send(event);
+    })
+    .map_err(|e| Error::Invalid {
+        path: root.clone(),
+        line: None,
+        message: format!("cannot watch for changes: {e}"),
+    })?;
+    let mut watched: HashSet<PathBuf> = HashSet::new();
+    watch_dirs(&mut watcher, &root, &mut watched);
+
+    rebuild(&shared, &options.root, &origin, options.quiet, "started");
+    let base_path = shared
+        .state
+        .read()
+        .map(|s| s.base_path.clone())
+        .unwrap_or_else(|e| e.into_inner().base_path.clone());
+    println!("serving at {origin}{base_path}  (press Ctrl-C to stop)");
+    let _ = std::io::stdout().flush();
+
+    let server = Arc::new(server);
+    for _ in 0..4 {
+        let server = Arc::clone(&server);
+        let shared = Arc::clone(&shared);
+        std::thread::spawn(move || {
+            while let Ok(request) = server.recv() {
+                handle(&shared, request);
+            }
+        });
+    }
+
+    while let Ok(first) = rx.recv() {
+        let mut changed: Vec<PathBuf> = Vec::new();
+        collect_relevant(&root, first, &mut changed);
+        if changed.is_empty() {
+            continue;
+        }
+        loop {
+            match rx.recv_timeout(DEBOUNCE) {
+                Ok(event) => collect_relevant(&root, event, &mut changed),
+                Err(RecvTimeoutError::Timeout) => break,
+                Err(RecvTimeoutError::Disconnected) => return Ok(()),
+            }
+        }
+        watch_dirs(&mut watcher, &root, &mut watched);
+        changed.sort();
+        changed.dedup();
+        let why = match changed.as_slice() {
+            [one] => format!("changed {}", crate::source::rel(&root, one)),
+            many => format!("changed {} files", many.len()),
+        };
+        rebuild(&shared, &options.root, &origin, options.quiet, &why);
+    }
+    Ok(())
+}
+
+/// Watches the site root (for `site.toml` and new folders) and each watched folder
+/// that exists and is not watched yet.
+fn watch_dirs(watcher: &mut impl Watcher, root: &Path, watched: &mut HashSet<PathBuf>) {
+    if watched.insert(root.to_path_buf())
+        && let Err(e) = watcher.watch(root, RecursiveMode::NonRecursive)
+    {
+        eprintln!("warning: cannot watch {}: {e}", root.display());
+    }
+    for dir in WATCHED_DIRS {
+        let path = root.join(dir);
+        if path.is_dir() && !watched.contains(&path) {
+            match watcher.watch(&path, RecursiveMode::Recursive) {
+                Ok(()) => {
+                    watched.insert(path);
+                }
+                Err(e) => eprintln!("warning: cannot watch {}: {e}", path.display()),
+            }
+        }
+    }
+}
+
+/// Adds the paths of `event` that matter for the site to `changed`.
+fn collect_relevant(root: &Path, event: notify::Result<notify::Event>, changed: &mut Vec<PathBuf>) {
+    let Ok(event) = event else {
+        return;
+    };
+    // Reading files during a build must not trigger another build.
+    if let EventKind::Access(kind) = event.kind
+        && !matches!(
+            kind,
+            notify::event::AccessKind::Close(notify::event::AccessMode::Write)
+        )
+    {
+        return;
+    }
+    for path in event.paths {
+        if is_relevant(root, &path) {
+            changed.push(path);
+        }
+    }
+}
+
+/// True for `site.toml` and anything under the watched folders.
+pub fn is_relevant(root: &Path, path: &Path) -> bool {
+    let Ok(rel) = path.strip_prefix(root) else {
+        return false;
+    };
+    let mut parts = rel.components();
+    match parts.next().and_then(|c| c.as_os_str().to_str()) {
+        Some(crate::config::CONFIG_FILE) => parts.next().is_none(),
+        Some(first) => WATCHED_DIRS.contains(&first),
+        None => false,
+    }
+}
+
+/// The Content-Type for a file name.
+pub fn content_type(path: &str) -> &'static str {
+    let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    match ext.as_deref() {
+        Some("html" | "htm") => "text/html; charset=utf-8",
+        Some("css") => "text/css; charset=utf-8",
+        Some("js" | "mjs") => "text/javascript; charset=utf-8",
+        Some("json") => "application/json",
+        Some("xml") => "application/xml; charset=utf-8",
+        Some("atom") => "application/atom+xml; charset=utf-8",
+        Some("txt" | "md") => "text/plain; charset=utf-8",
+        Some("csv") => "text/csv; charset=utf-8",
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        Some("jpg" | "jpeg") => "image/jpeg",
+        Some("gif") => "image/gif",
+        Some("webp") => "image/webp",
+        Some("avif") => "image/avif",
+        Some("ico") => "image/x-icon",
+        Some("woff") => "font/woff",
+        Some("woff2") => "font/woff2",
+        Some("pdf") => "application/pdf",
+        Some("wasm") => "application/wasm",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Adds the live-reload script to an HTML page (before the last `</body>`, or at
+/// the end).
+pub fn inject_live_script(html: &[u8]) -> Vec<u8> {
+    let tag = format!("<script src=\"{LIVE_SCRIPT_PATH}\"></script>\n");
+    let needle = b"</body>";
+    let at = html
+        .windows(needle.len())
+        .rposition(|w| w.eq_ignore_ascii_case(needle))
+        .unwrap_or(html.len());
+    let mut out = Vec::with_capacity(html.len() + tag.len());
+    out.extend_from_slice(&html[..at]);
+    out.extend_from_slice(tag.as_bytes());
+    out.extend_from_slice(&html[at..]);
+    out
+}
+
+/// What a request for a path resolves to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolved {
+    /// Serve this file (path inside the site).
+    File(String),
+    /// Redirect to this path (adds the trailing slash of a folder, or the base path).
+    Redirect(String),
+    /// Nothing there.
+    NotFound,
+    /// A path that tries to leave the site (`..`, `\`, NUL): refused.
+    Refused,
+}
+
+/// Resolves a request path (already percent-decoded, without query) against the files
+/// of the site served under `base_path`.
+pub fn resolve_request(path: &str, base_path: &str, has_file: impl Fn(&str) -> bool) -> Resolved {
+    if path.contains(['\\', '\0'])
+        || path.split('/').any(|s| s == ".." || s == ".")
+        || !path.starts_with('/')
+    {
+        return Resolved::Refused;
+    }
+    let Some(rel) = path.strip_prefix(base_path) else {
+        if path == "/" || format!("{path}/") == base_path {
+            return Resolved::Redirect(base_path.to_string());
+        }
+        return Resolved::NotFound;
+    };
+    if rel.is_empty() || rel.ends_with('/') {
+        let index = format!("{rel}index.html");
+        return if has_file(&index) {
+            Resolved::File(index)
+        } else {
+            Resolved::NotFound
+        };
+    }
+    if has_file(rel) {
+        Resolved::File(rel.to_string())
+    } else if has_file(&format!("{rel}/index.html")) {
+        Resolved::Redirect(format!("{path}/"))
+    } else {
+        Resolved::NotFound
+    }
+}
+
+fn header(name: &str, value: &str) -> tiny_http::Header {
+    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes())
+        .unwrap_or_else(|()| tiny_http::Header::from_bytes(&b"X-Invalid"[..], &b"1"[..]).unwrap())
+}
+
+fn respond(request: tiny_http::Request, status: u16, content_type: &str, body: Vec<u8>) {
+    let response = tiny_http::Response::from_data(body)
+        .with_status_code(status)
+        .with_header(header("Content-Type", content_type))
+        .with_header(header("Cache-Control", "no-store"));
+    let _ = request.respond(response);
+}
+
+fn error_page(error: &str) -> Vec<u8> {
+    let escaped = crate::render::markdown::escape_html(error);
+    inject_live_script(
+        format!(
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>Build error</title></head>\n\
+             <body>\n<h1>The site did not build</h1>\n<pre>{escaped}</pre>\n\
+             <p>Fix the file and save; this page reloads by itself.</p>\n</body>\n</html>\n"
+        )
+        .as_bytes(),
+    )
+}
+
+/// Answers one request.
+fn handle(shared: &Arc<Shared>, request: tiny_http::Request) {
+    use tiny_http::Method;
+    if !matches!(request.method(), Method::Get | Method::Head) {
+        respond(
+            request,
+            405,
+            "text/plain; charset=utf-8",
+            b"Method not allowed\n".to_vec(),
+        );
+        return;
+    }
+    let raw = request.url().to_string();
+    let path = raw.split(['?', '#']).next().unwrap_or("");
+    let path = percent_decode(path);
+    if path == LIVE_SCRIPT_PATH {
+        respond(
+            request,
+            200,
+            content_type("live.js"),
+            LIVE_JS.as_bytes().to_vec(),
+        );
+        return;
+    }
+    if path == EVENTS_PATH {
+        if *request.method() == Method::Head {
+            respond(request, 200, "text/event-stream", Vec::new());
+        } else {
+            subscribe(shared, request);
+        }
+        return;
+    }
+    let state = shared.state.read().unwrap_or_else(|e| e.into_inner());
+    if state.generation == 0 {
+        let error = state
+            .error
+            .clone()
+            .unwrap_or_else(|| "not built yet".into());
+        drop(state);
+        respond(request, 500, content_type("x.html"), error_page(&error));
+        return;
+    }
+    let resolved = resolve_request(&path, &state.base_path, |p| state.files.contains_key(p));
+    match resolved {
+        Resolved::File(file) => {
+            let bytes = state.files[&file].clone();
+            drop(state);
+            let body = if file.ends_with(".html") {
+                inject_live_script(&bytes)
+            } else {
+                bytes.to_vec()
+            };
+            respond(request, 200, content_type(&file), body);
+        }
+        Resolved::Redirect(to) => {
+            drop(state);
+            let response = tiny_http::Response::from_data(Vec::new())
+                .with_status_code(301)
+                .with_header(header("Location", &to))
+                .with_header(header("Cache-Control", "no-store"));
+            let _ = request.respond(response);
+        }
+        Resolved::NotFound => {
+            let page = state.files.get("404.html").cloned();
+            drop(state);
+            match page {
+                Some(bytes) => respond(
+                    request,
+                    404,
+                    content_type("404.html"),
+                    inject_live_script(&bytes),
+                ),
+                None => respond(request, 404, content_type("x.txt"), b"Not found\n".to_vec()),
+            }
+        }
+        Resolved::Refused => {
+            drop(state);
+            respond(
+                request,
+                400,
+                content_type("x.txt"),
+                b"Refused: the path leaves the site\n".to_vec(),
+            );
+        }
+    }
+}
+
+/// Keeps an event stream open: says hello (and the current error, if any), then
+/// forwards each [`LiveEvent`], with a comment every 15 s so a closed page is noticed.
+fn subscribe(shared: &Arc<Shared>, request: tiny_http::Request) {
+    let (tx, rx) = mpsc::channel::<LiveEvent>();
+    let mut greeting = {
+        let state = shared.state.read().unwrap_or_else(|e| e.into_inner());
+        shared
+            .subscribers
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(tx);
+        let mut g = sse_event(
+            "hello",
+            &format!("{} {}", shared.instance, state.generation),
+        );
+        if let Some(error) = &state.error {
+            g.push_str(&LiveEvent::BuildError(error.clone()).to_sse());
+        }
+        g
+    };
+    greeting.insert_str(
+        0,
+        "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n\
+         Connection: close\r\n\r\nretry: 1000\n\n",
+    );
+    std::thread::spawn(move || {
+        let mut writer = request.into_writer();
+        if writer
+            .write_all(greeting.as_bytes())
+            .and_then(|()| writer.flush())
+            .is_err()
+        {
+            return;
+        }
+        loop {
+            let chunk = match rx.recv_timeout(Duration::from_secs(15)) {
+                Ok(event) => event.to_sse(),
+                Err(RecvTimeoutError::Timeout) => ": ping\n\n".into(),
+                Err(RecvTimeoutError::Disconnected) => return,
+            };
+            if writer
+                .write_all(chunk.as_bytes())
+                .and_then(|()| writer.flush())
+                .is_err()
+            {
+                return;
+            }
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn requests_resolve_under_the_base_path() {
+        let files = ["index.html", "a/index.html", "style.css"];
+        let has = |p: &str| files.contains(&p);
+        let r = |p: &str| resolve_request(p, "/repo/", has);
+        assert_eq!(r("/repo/"), Resolved::File("index.html".into()));
+        assert_eq!(r("/repo/a/"), Resolved::File("a/index.html".into()));
+        assert_eq!(r("/repo/a"), Resolved::Redirect("/repo/a/".into()));
+        assert_eq!(r("/repo/style.css"), Resolved::File("style.css".into()));
+        assert_eq!(r("/repo"), Resolved::Redirect("/repo/".into()));
+        assert_eq!(r("/"), Resolved::Redirect("/repo/".into()));
+        assert_eq!(r("/repo/b/"), Resolved::NotFound);
+        assert_eq!(r("/other/"), Resolved::NotFound);
+        assert_eq!(r("/repo/../site.toml"), Resolved::Refused);
+        assert_eq!(r("/repo/a/..\\x"), Resolved::Refused);
+        assert_eq!(r("/repo/./index.html"), Resolved::Refused);
+    }
+
+    #[test]
+    fn script_goes_before_the_last_body_end() {
+        let html = b"<body><p>x</p></BODY></html>";
+        let out = String::from_utf8(inject_live_script(html)).unwrap();
+        assert_eq!(
+            out,
+            "<body><p>x</p><script src=\"/__brief/live.js\"></script>\n</BODY></html>"
+        );
+        let out = inject_live_script(b"<p>fragment</p>");
+        assert!(out.ends_with(b"</script>\n"));
+    }
+
+    #[test]
+    fn error_events_keep_every_line() {
+        let e = LiveEvent::BuildError("a.html:3:1: bad\r\n<b>x</b>".into()).to_sse();
+        assert_eq!(
+            e,
+            "event: build-error\ndata: a.html:3:1: bad\ndata: <b>x</b>\n\n"
+        );
+    }
+
+    #[test]
+    fn only_site_files_are_relevant() {
+        let root = Path::new("/site");
+        assert!(is_relevant(root, Path::new("/site/site.toml")));
+        assert!(is_relevant(root, Path::new("/site/content/sources/a.txt")));
+        assert!(is_relevant(root, Path::new("/site/templates/page.html")));
+        assert!(!is_relevant(root, Path::new("/site/public/index.html")));
+        assert!(!is_relevant(root, Path::new("/site/site.toml.swp")));
+        assert!(!is_relevant(root, Path::new("/elsewhere/site.toml")));
+    }
+
+    #[test]
+    fn content_types() {
+        assert_eq!(content_type("a/index.html"), "text/html; charset=utf-8");
+        assert_eq!(content_type("favicon.svg"), "image/svg+xml");
+        assert_eq!(content_type("data"), "application/octet-stream");
+    }
+}

@@ -1,0 +1,274 @@
+//! Hostile and broken input: script injection in every input slot, file names that try
+//! to escape, and malformed or pathological documents. The build must either succeed
+//! (with a named warning) or fail with a clear error; never panic, never hang, never
+//! write outside the output folder, never let document markup run script.
+
+mod common;
+
+use common::*;
+use std::fs;
+use std::time::{Duration, Instant};
+
+fn vectors() -> Vec<String> {
+    include_str!("hostile/xss_vectors.txt")
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_string)
+        .collect()
+}
+
+fn toml_str(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
+}
+
+/// Builds a site with every vector in every input slot; returns it for inspection.
+pub fn hostile_site() -> (TempSite, usize) {
+    let site = TempSite::new();
+    let v = vectors();
+    let mut slots = 0;
+    site.write(
+        "site.toml",
+        &format!(
+            "title = {}\ndescription = {}\nauthor = {}\nbase_url = \"https://example.org/sub/\"\n",
+            toml_str(&format!("Site {}", v[0])),
+            toml_str(&v[1]),
+            toml_str(&v[2])
+        ),
+    );
+    slots += 3;
+    let mut corrections = String::new();
+    for (i, vector) in v.iter().enumerate() {
+        let sentence = format!("On 3 March 2020, more than 5,000 people {vector} were sent back.");
+        // Body of a text, a Markdown and an HTML document.
+        site.write(
+            &format!("content/sources/t{i:02}.txt"),
+            &format!("Title {vector}\n\n{sentence}\n\n{vector}\n"),
+        );
+        site.write(
+            &format!("content/sources/m{i:02}.md"),
+            &format!(
+                "+++\ntitle = {}\n+++\n{sentence}\n\n- {vector}\n\n> {vector}\n\n[^1]: {vector}\n",
+                toml_str(vector)
+            ),
+        );
+        site.write(
+            &format!("content/sources/h{i:02}.html"),
+            &format!("<html><head><title>{vector}</title></head><body><h1>{vector}</h1><p>{sentence}</p><p>{vector}</p></body></html>"),
+        );
+        slots += 3 + 4;
+        // Sidecar metadata.
+        site.write(
+            &format!("content/sources/t{i:02}.meta.toml"),
+            &format!(
+                "title = {0}\npublisher = {0}\nurl = {0}\nsummary = {0}\ndate_basis = {0}\ntags = [{0}]\npublished = \"2020-03\"\n",
+                toml_str(vector)
+            ),
+        );
+        slots += 6;
+        // A hand-written page.
+        site.write(
+            &format!("content/pages/p{i:02}.md"),
+            &format!(
+                "+++\ntitle = {0}\ndescription = {0}\nweight = 0\n+++\n{vector}\n\n{sentence}\n",
+                toml_str(vector)
+            ),
+        );
+        slots += 3;
+        // Corrections that add a fact whose fields carry the vector.
+        corrections.push_str(&format!(
+            "[[add]]\nkind = \"statistic\"\nsource = \"sources/t{i:02}.txt\"\nquote = {}\nspan = \"5,000\"\nvalue = 5000\nunit = {}\nmeasure = {}\nnote = {}\n\n",
+            toml_str(&sentence),
+            toml_str(vector),
+            toml_str(vector),
+            toml_str(vector)
+        ));
+        slots += 3;
+    }
+    site.write("content/corrections.toml", &corrections);
+    (site, slots)
+}
+
+#[test]
+fn no_vector_in_any_slot_becomes_live_markup() {
+    let (site, slots) = hostile_site();
+    let o = site.brief(&["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut checked = 0;
+    for (path, bytes) in snapshot(&site.out()) {
+        if path.ends_with(".html") || path.ends_with(".xml") {
+            let text = String::from_utf8_lossy(&bytes);
+            let hazards = script_hazards(&text);
+            assert!(hazards.is_empty(), "{path}: {hazards:?}");
+            checked += 1;
+        }
+    }
+    assert!(slots >= 40 * 10, "{slots} slots");
+    assert!(checked > 100, "only {checked} pages checked");
+}
+
+#[test]
+fn hostile_file_names_stay_inside_the_output_with_unique_slugs() {
+    let site = TempSite::new();
+    let long = "l".repeat(200);
+    let names = [
+        "..evil.txt".to_string(),
+        "...txt".to_string(),
+        "a\\b.txt".to_string(),
+        "con.txt".to_string(),
+        "NUL.txt".to_string(),
+        format!("{long}.txt"),
+        "ｅｖｉｌ.txt".to_string(),
+        "évil.txt".to_string(),
+        "привет.txt".to_string(),
+        "你好.txt".to_string(),
+        " spaced name .txt".to_string(),
+    ];
+    for n in &names {
+        site.write(
+            &format!("content/sources/{n}"),
+            "Title\n\nSome text of the document here.\n",
+        );
+    }
+    // A link that points outside content/ and a link loop.
+    let outside = site.root().join("secret.txt");
+    fs::write(&outside, "SECRET-OUTSIDE-CONTENT\n\nsecret text").unwrap();
+    std::os::unix::fs::symlink(&outside, site.root().join("content/sources/link.txt")).unwrap();
+    std::os::unix::fs::symlink(
+        site.root().join("content/sources"),
+        site.root().join("content/sources/loop"),
+    )
+    .unwrap();
+    let o = site.brief(&["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("link.txt"),
+        "the skipped link is named: {}",
+        stderr(&o)
+    );
+    let files = snapshot(&site.out());
+    for (path, bytes) in &files {
+        assert!(
+            !String::from_utf8_lossy(bytes).contains("SECRET-OUTSIDE-CONTENT"),
+            "{path} leaks a file outside content/"
+        );
+        for seg in path.split('/') {
+            assert!(seg.len() <= 100, "{path}");
+            assert!(seg.is_ascii(), "{path}");
+            assert_ne!(seg, "..");
+        }
+    }
+    let pages: Vec<_> = files
+        .keys()
+        .filter(|p| p.starts_with("sources/") && p.ends_with("/index.html"))
+        .collect();
+    assert_eq!(pages.len(), names.len(), "{pages:?}");
+    // Nothing was written next to the output folder except our own.
+    for e in fs::read_dir(site.root()).unwrap() {
+        let name = e.unwrap().file_name().to_string_lossy().into_owned();
+        assert!(
+            ["site.toml", "content", "public", "build", "secret.txt"].contains(&name.as_str()),
+            "{name}"
+        );
+    }
+}
+
+/// Runs a build that must end, one way or another, within a time bound.
+fn build_bounded(site: &TempSite, limit: Duration) -> std::process::Output {
+    let start = Instant::now();
+    let o = site.brief(&["build"]);
+    assert!(start.elapsed() < limit, "build took {:?}", start.elapsed());
+    let err = stderr(&o);
+    assert!(!err.contains("panicked"), "panic: {err}");
+    o
+}
+
+#[test]
+fn broken_documents_build_or_fail_clearly_and_never_panic() {
+    let site = TempSite::new();
+    site.write_bytes(
+        "content/sources/bom.txt",
+        "\u{feff}Title with BOM\n\nText.\n".as_bytes(),
+    );
+    site.write(
+        "content/sources/crlf.txt",
+        "Title\r\n\r\n05-23-2018\r\n\r\nA paragraph\r\nacross lines on 3 March 2020.\r\n",
+    );
+    site.write("content/sources/empty.txt", "");
+    site.write("content/sources/blank.md", "   \n\n");
+    site.write("content/sources/numbers.txt", "Numbers\n\nThey counted 1,2,3,4 and 10^999 and 99999999999999999999999 people in 2019-13-45.\n");
+    site.write("content/sources/oneline.txt", &"word ".repeat(1_000_000));
+    site.write(
+        "content/sources/nested.md",
+        &format!("{}deep\n", "> ".repeat(10_000)),
+    );
+    site.write(
+        "content/sources/lists.md",
+        &(0..10_000)
+            .map(|i| format!("{}- item\n", "  ".repeat(i)))
+            .collect::<String>(),
+    );
+    site.write(
+        "content/sources/unclosed.md",
+        "+++\ntitle = \"never closed\"\n",
+    );
+    let o = build_bounded(&site, Duration::from_secs(120));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("empty.txt"),
+        "empty documents are named in a warning: {err}"
+    );
+}
+
+#[test]
+fn impossible_dates_in_metadata_are_errors_naming_the_file() {
+    let site = TempSite::new();
+    site.write("content/sources/a.txt", "Title\n\nText.\n");
+    site.write(
+        "content/sources/a.meta.toml",
+        "published = \"2019-13-45\"\n",
+    );
+    let o = site.brief(&["build"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("a.meta.toml:1:") && err.contains("2019-13-45"),
+        "{err}"
+    );
+}
+
+#[test]
+fn malformed_front_matter_names_file_line_and_column() {
+    let site = TempSite::new();
+    site.write(
+        "content/pages/about.md",
+        "+++\ntitle = \"About\"\nweight = \"heavy\"\n+++\nBody\n",
+    );
+    let err = stderr(&site.brief(&["build"]));
+    assert!(err.contains("about.md:3:"), "{err}");
+    let site = TempSite::new();
+    site.write(
+        "content/pages/about.md",
+        "+++\ntitle = \"About\"\ncolour = \"red\"\n+++\nBody\n",
+    );
+    let err = stderr(&site.brief(&["build"]));
+    assert!(
+        err.contains("about.md:3:1") && err.contains("colour"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_build_never_writes_under_content_or_themes() {
+    let site = TempSite::new();
+    site.write("content/sources/a.txt", "Title\n\nText on 3 March 2020.\n");
+    site.write(
+        "themes/briefing/templates/page.html",
+        "{% extends \"base.html\" %}",
+    );
+    let before_content = snapshot(&site.root().join("content"));
+    let before_themes = snapshot(&site.root().join("themes"));
+    assert!(site.brief(&["build"]).status.success());
+    assert_eq!(before_content, snapshot(&site.root().join("content")));
+    assert_eq!(before_themes, snapshot(&site.root().join("themes")));
+}

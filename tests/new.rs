@@ -1,0 +1,90 @@
+//! `brief new`: the scaffold builds on the first try and passes `brief check`; a
+//! non-empty folder is refused and left alone.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn brief(args: &[&str], root: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(args)
+        .arg(root)
+        .output()
+        .unwrap()
+}
+
+fn text(out: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+#[test]
+fn new_site_builds_and_checks_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("my-briefing");
+    let out = brief(&["new"], &site);
+    assert!(out.status.success(), "{}", text(&out));
+    for file in [
+        "site.toml",
+        "content/sources/sample.txt",
+        "content/sources/sample.meta.toml",
+        "content/pages/_index.md",
+        ".github/workflows/pages.yml",
+        ".gitignore",
+    ] {
+        assert!(site.join(file).is_file(), "{file} missing");
+    }
+    let workflow = std::fs::read_to_string(site.join(".github/workflows/pages.yml")).unwrap();
+    let ours = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(".github/workflows/pages.yml"),
+    )
+    .unwrap();
+    assert_eq!(workflow, ours);
+
+    let out = brief(&["build", "--root"], &site);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("0 warnings"), "{}", text(&out));
+    let index = std::fs::read_to_string(site.join("public/index.html")).unwrap();
+    assert!(index.contains("My briefing"));
+    assert!(
+        index.contains("sources/sample/"),
+        "home does not list the sample"
+    );
+    let page = std::fs::read_to_string(site.join("public/sources/sample/index.html")).unwrap();
+    assert!(page.contains("town council"), "{page}");
+
+    let out = brief(&["check", "--root"], &site);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+}
+
+#[test]
+fn refuses_a_folder_with_files() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "my notes").unwrap();
+    let out = brief(&["new"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out).contains("not empty"), "{}", text(&out));
+    let entries: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(entries.len(), 1);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("notes.txt")).unwrap(),
+        "my notes"
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let out = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["new"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["check", "--help"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Exit codes"));
+}
