@@ -144,6 +144,8 @@ pub struct ChartPoint {
     pub label: String,
     /// Anchor of the figure.
     pub id: String,
+    /// The value, written above the point.
+    pub value: String,
 }
 
 /// A small line chart of a series.
@@ -475,7 +477,7 @@ impl Renderer<'_> {
             let dd = d.day.unwrap_or(15) as f64;
             d.year as f64 * 372.0 + (m - 1.0) * 31.0 + dd
         };
-        let (w, h, pad_l, pad_r, pad_t, pad_b) = (320.0, 140.0, 12.0, 12.0, 16.0, 28.0);
+        let (w, h, pad_l, pad_r, pad_t, pad_b) = (560.0, 190.0, 40.0, 40.0, 34.0, 30.0);
         let t0 = dated
             .iter()
             .map(|(_, _, d)| day(d))
@@ -512,6 +514,7 @@ impl Renderer<'_> {
                     y: (y * 10.0).round() / 10.0,
                     label,
                     id: f.id.clone(),
+                    value: f.value.clone(),
                 }
             })
             .collect();
@@ -823,7 +826,10 @@ impl Renderer<'_> {
     fn briefing_page(&self, kind: &str, title_key: &str, intro_key: &str, path: &str) -> PageView {
         let title = self.strings.get(title_key);
         let intro = self.strings.get(intro_key);
-        self.page_view(kind, &title, &intro, path, String::new())
+        let mut page = self.page_view(kind, &title, &intro, path, String::new());
+        // The whole introduction for the page; `description` is cut for meta tags.
+        page.extra.insert("intro".into(), intro.into());
+        page
     }
 
     fn years(&self, indexes: &[usize]) -> Vec<YearView> {
@@ -850,38 +856,56 @@ impl Renderer<'_> {
         }
         let y0 = indexes.iter().map(|&i| t[i].date.year).min().unwrap_or(0);
         let y1 = indexes.iter().map(|&i| t[i].date.year).max().unwrap_or(0) + 1;
-        let (w, pad) = (640.0, 16.0);
+        let (w, pad) = (900.0, 20.0);
         let x = |d: &PartialDate| -> f64 {
             let frac = (d.month.unwrap_or(7) as f64 - 1.0) / 12.0;
             let v = (d.year as f64 + frac - y0 as f64) / (y1 - y0) as f64;
             ((pad + v * (w - 2.0 * pad)) * 10.0).round() / 10.0
         };
+        // Dots closer than a dot's width stack upwards.
+        let mut seen: BTreeMap<i64, u32> = BTreeMap::new();
+        let placed: Vec<(usize, f64, u32)> = indexes
+            .iter()
+            .map(|&i| {
+                let px = x(&t[i].date);
+                let stack = seen.entry((px / 9.0).round() as i64).or_insert(0);
+                *stack += 1;
+                (i, px, *stack)
+            })
+            .collect();
+        let tallest = placed.iter().map(|p| p.2).max().unwrap_or(1) as f64;
+        let height = 40.0 + tallest * 9.0;
+        let axis = height - 26.0;
         let mut ticks = Vec::new();
-        let step = ((y1 - y0) as f64 / 8.0).ceil().max(1.0) as i32;
+        let step = ((y1 - y0) as f64 / 10.0).ceil().max(1.0) as i32;
         let mut y = y0;
         while y <= y1 {
             let tx = pad + (y - y0) as f64 / (y1 - y0) as f64 * (w - 2.0 * pad);
             ticks.push(serde_json::json!({"x": (tx * 10.0).round() / 10.0, "label": y}));
             y += step;
         }
-        let mut seen: BTreeMap<i64, u32> = BTreeMap::new();
-        let dots: Vec<serde_json::Value> = indexes
-            .iter()
-            .map(|&i| {
+        let dots: Vec<serde_json::Value> = placed
+            .into_iter()
+            .map(|(i, px, stack)| {
                 let e = &t[i];
-                let px = x(&e.date);
-                let stack = seen.entry((px / 6.0).round() as i64).or_insert(0);
-                *stack += 1;
                 serde_json::json!({
                     "x": px,
-                    "y": 40.0 - (*stack as f64 - 1.0) * 7.0,
+                    "y": axis - 6.0 - (stack as f64 - 1.0) * 9.0,
                     "id": e.id,
                     "label": format!("{}: {}", self.strings.date(&e.date), e.title),
                     "multi": e.reports.len() > 1,
                 })
             })
             .collect();
-        serde_json::json!({"width": w, "height": 70, "dots": dots, "ticks": ticks, "first": y0, "last": y1 - 1})
+        serde_json::json!({
+            "width": w,
+            "height": height,
+            "axis": axis,
+            "dots": dots,
+            "ticks": ticks,
+            "first": y0,
+            "last": y1 - 1,
+        })
     }
 
     fn render_timeline(
