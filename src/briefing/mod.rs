@@ -20,7 +20,7 @@ use crate::compose::Site;
 use crate::config::BriefingConfig;
 use crate::error::Error;
 use serde::Serialize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 pub use entities::{Candidate, EntityDef, Gazetteer, Kind, Mention, Quote};
@@ -107,14 +107,20 @@ pub struct Briefing {
     pub reviewed: usize,
     /// The measured accuracy, if recorded.
     pub accuracy: Option<toml::Table>,
+    /// Event id → index of its timeline entry.
+    pub event_entry: BTreeMap<String, usize>,
+    /// Per timeline entry, the entities (indexes into `entities`) it names.
+    pub entry_entities: Vec<Vec<usize>>,
+    /// Per source, the entities it names.
+    pub source_entities: Vec<Vec<usize>>,
 }
 
 impl Briefing {
     /// The timeline entry holding an event id.
     pub fn entry_of_event(&self, event_id: &str) -> Option<&TimelineEntry> {
-        self.timeline
-            .iter()
-            .find(|e| e.reports.iter().any(|r| r.event.id == event_id))
+        self.event_entry
+            .get(event_id)
+            .and_then(|&i| self.timeline.get(i))
     }
 }
 
@@ -204,7 +210,27 @@ pub fn build(site: &Site, inputs: &Inputs, config: &BriefingConfig) -> Briefing 
     }
 
     let key_figures = choose_key_figures(&measures, config);
+    let mut event_entry = BTreeMap::new();
+    for (i, entry) in timeline.iter().enumerate() {
+        for r in &entry.reports {
+            event_entry.entry(r.event.id.clone()).or_insert(i);
+        }
+    }
+    let mut entry_entities = vec![Vec::new(); timeline.len()];
+    let mut source_entities: Vec<Vec<usize>> = vec![Vec::new(); site.sources.len()];
+    for (k, e) in entities.iter().enumerate() {
+        for &t in &e.events {
+            entry_entities[t].push(k);
+        }
+        let named: BTreeSet<usize> = e.mentions.iter().map(|&(s, _)| s).collect();
+        for s in named {
+            source_entities[s].push(k);
+        }
+    }
     Briefing {
+        event_entry,
+        entry_entities,
+        source_entities,
         per_source: site
             .sources
             .iter()

@@ -148,20 +148,33 @@ pub fn build(figures: &[(usize, Option<PartialDate>, &[Statistic])]) -> Vec<Meas
     let mut group_sources: Vec<BTreeSet<usize>> =
         items.iter().map(|it| BTreeSet::from([it.source])).collect();
     for (i, it) in items.iter().enumerate() {
-        let mut candidates = BTreeSet::new();
+        let mut shared: HashMap<usize, u32> = HashMap::new();
         for k in &it.keys {
             if let Some(list) = index.get(&(it.stat.unit.as_str(), k.as_str()))
                 && list.len() <= MAX_POSTINGS
             {
-                candidates.extend(list.iter().copied().filter(|&j| j > i));
+                for &j in list.iter().filter(|&&j| j > i) {
+                    *shared.entry(j).or_insert(0) += 1;
+                }
             }
         }
+        // Every rule needs two shared keys; check candidates in index order.
+        let mut candidates: Vec<usize> = shared
+            .into_iter()
+            .filter(|&(_, n)| n >= 2)
+            .map(|(j, _)| j)
+            .collect();
+        candidates.sort_unstable();
         for j in candidates {
             if !same_measure(it, &items[j]) {
                 continue;
             }
             let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
             if ri == rj || !group_sources[ri].is_disjoint(&group_sources[rj]) {
+                continue;
+            }
+            // No chains: the groups' first figures must measure the same thing too.
+            if !same_measure(&items[ri], &items[rj]) {
                 continue;
             }
             let (keep, gone) = (ri.min(rj), ri.max(rj));

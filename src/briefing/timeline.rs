@@ -8,7 +8,8 @@
 //! ended) and name the same thing. Conflicting dates are kept on the entry.
 //!
 //! Candidates come from an index keyed by (month, keyword), so the work grows with the
-//! number of events, not with its square.
+//! number of events, not with its square. Groups do not chain: two groups join only when
+//! their first events also describe the same happening.
 
 use super::text;
 use crate::date::PartialDate;
@@ -145,8 +146,9 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
     x
 }
 
-/// Keywords shared by more events than this are not used to find candidates.
-const MAX_POSTINGS: usize = 400;
+/// Keywords shared by more events than this in one month are not used to find
+/// candidates (they do not tell happenings apart).
+const MAX_POSTINGS: usize = 150;
 
 /// Groups the events of all sources into timeline entries.
 pub fn build(events: &[(usize, &[Event])]) -> Vec<TimelineEntry> {
@@ -194,7 +196,8 @@ pub fn build(events: &[(usize, &[Event])]) -> Vec<TimelineEntry> {
             }
             None => slots.extend((1..=12).map(|m| (d.year, m))),
         }
-        let mut candidates: BTreeSet<usize> = BTreeSet::new();
+        // Shared keys per candidate, counted from the postings.
+        let mut shared: HashMap<usize, u32> = HashMap::new();
         for slot in slots {
             let Some(by_key) = index.get(&slot) else {
                 continue;
@@ -203,16 +206,29 @@ pub fn build(events: &[(usize, &[Event])]) -> Vec<TimelineEntry> {
                 if let Some(list) = by_key.get(k.as_str())
                     && list.len() <= MAX_POSTINGS
                 {
-                    candidates.extend(list.iter().copied().filter(|&j| j > i));
+                    for &j in list.iter().filter(|&&j| j > i) {
+                        *shared.entry(j).or_insert(0) += 1;
+                    }
                 }
             }
         }
+        // Every rule needs two shared keys; check candidates in index order.
+        let mut candidates: Vec<usize> = shared
+            .into_iter()
+            .filter(|&(_, n)| n >= 2)
+            .map(|(j, _)| j)
+            .collect();
+        candidates.sort_unstable();
         for j in candidates {
             if items[j].source == it.source || !same_happening(it, &items[j]) {
                 continue;
             }
             let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
             if ri == rj || !group_sources[ri].is_disjoint(&group_sources[rj]) {
+                continue;
+            }
+            // No chains: the groups' first events must describe the same happening too.
+            if !same_happening(&items[ri], &items[rj]) {
                 continue;
             }
             let (keep, gone) = (ri.min(rj), ri.max(rj));
@@ -370,5 +386,53 @@ pub(crate) mod tests {
         assert_eq!(e.len(), 1);
         assert!(!e[0].conflicting);
         assert_eq!(e[0].date, PartialDate::parse("2012-05").unwrap());
+    }
+}
+
+#[cfg(test)]
+mod scale {
+    use super::tests::event;
+    use super::*;
+
+    /// 10,000 documents of five events each; run with `--ignored` to time it.
+    #[test]
+    #[ignore]
+    fn ten_thousand_documents() {
+        let words = [
+            "border", "asylum", "court", "camp", "bridge", "report", "cartel", "shelter", "army",
+            "police", "election", "letter", "program", "massacre", "grave", "hearing", "visa",
+            "wall", "port", "river", "bus", "clinic", "mayor", "governor", "judge",
+        ];
+        let docs: Vec<Vec<Event>> = (0..10_000u32)
+            .map(|d| {
+                (0..5u32)
+                    .map(|k| {
+                        let n = d.wrapping_mul(2654435761).wrapping_add(k * 40503);
+                        let w = |i: u32| words[((n >> (i * 3)) % words.len() as u32) as usize];
+                        let title = format!("The {} {} {} in Tijuana", w(0), w(1), w(2));
+                        let date = format!("{}-{:02}", 2000 + n % 20, 1 + (n / 20) % 12);
+                        event(
+                            &format!("ev-{d}-{k}"),
+                            &date,
+                            &title,
+                            &format!("{title}."),
+                            k + 1,
+                        )
+                    })
+                    .collect()
+            })
+            .collect();
+        let input: Vec<(usize, &[Event])> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (i, e.as_slice()))
+            .collect();
+        let start = std::time::Instant::now();
+        let entries = build(&input);
+        eprintln!(
+            "{} entries from 50,000 events in {:?}",
+            entries.len(),
+            start.elapsed()
+        );
     }
 }

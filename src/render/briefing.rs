@@ -291,6 +291,21 @@ fn format_number(v: f64, lang: &str) -> String {
     if neg { format!("-{out}") } else { out }
 }
 
+/// The site title for `<title>`, at most 65 characters: the title itself when short
+/// enough, else the part before a colon, else the title cut at a word.
+pub fn short_title(title: &str) -> String {
+    let title = title.trim();
+    if title.chars().count() <= 65 {
+        return title.to_string();
+    }
+    if let Some((head, _)) = title.split_once(':')
+        && head.trim().chars().count() >= 8
+    {
+        return head.trim().to_string();
+    }
+    super::truncate_chars(title, 65)
+}
+
 /// JSON for a `<script type="application/ld+json">`: `<`, `>` and `&` are escaped so
 /// nothing in the data can close the script element.
 pub fn json_for_script(value: &serde_json::Value) -> String {
@@ -392,13 +407,9 @@ impl Renderer<'_> {
         } else {
             String::new()
         };
-        let entities = self
-            .briefing()
-            .entities
+        let entities = self.briefing().entry_entities[index]
             .iter()
-            .enumerate()
-            .filter(|(_, e)| e.events.contains(&index))
-            .map(|(i, _)| self.entity_link(i))
+            .map(|&i| self.entity_link(i))
             .collect();
         EventView {
             id: entry.id.clone(),
@@ -712,12 +723,9 @@ impl Renderer<'_> {
 
     /// Entities a source names.
     pub(super) fn source_entities(&self, index: usize) -> Vec<EntityLink> {
-        self.briefing()
-            .entities
+        self.briefing().source_entities[index]
             .iter()
-            .enumerate()
-            .filter(|(_, e)| e.mentions.iter().any(|(s, _)| *s == index))
-            .map(|(i, _)| self.entity_link(i))
+            .map(|&i| self.entity_link(i))
             .collect()
     }
 
@@ -1330,6 +1338,28 @@ mod tests {
         assert_eq!(format_number(2500000000.0, "es"), "2.500.000.000");
         assert_eq!(format_number(36.0, "en"), "36");
         assert_eq!(format_number(2.5, "en"), "2.5");
+    }
+
+    #[test]
+    fn long_titles_are_shortened_for_the_title_element() {
+        assert_eq!(
+            short_title(
+                "Remain in Mexico: the Migrant Protection Protocols and violence against migrants"
+            ),
+            "Remain in Mexico"
+        );
+        assert_eq!(short_title("Short"), "Short");
+        assert!(short_title(&"word ".repeat(30)).chars().count() <= 65);
+    }
+
+    #[test]
+    fn english_and_spanish_tables_have_the_same_words() {
+        let en: toml::Table =
+            toml::from_str(include_str!("../../themes/briefing/i18n/en.toml")).unwrap();
+        let es: toml::Table =
+            toml::from_str(include_str!("../../themes/briefing/i18n/es.toml")).unwrap();
+        let keys = |t: &toml::Table| t.keys().cloned().collect::<Vec<_>>();
+        assert_eq!(keys(&en), keys(&es));
     }
 
     #[test]

@@ -304,6 +304,10 @@ impl<'a> Renderer<'a> {
         ctx.insert("nav", &self.nav());
         ctx.insert("strings", &self.strings.as_map());
         ctx.insert("page", page);
+        ctx.insert(
+            "short_title",
+            &briefing::short_title(&self.settings.config.title),
+        );
         ctx
     }
 
