@@ -1120,7 +1120,9 @@ impl Renderer<'_> {
             .collect();
         ctx.insert("per_source", &per_source);
         ctx.insert("counts", &self.counts());
-        ctx.insert("corrections", &b.corrections);
+        // No corrections and no reviews: say so plainly rather than "0 facts".
+        let corrections = b.corrections.filter(|&n| n > 0 || b.reviewed > 0);
+        ctx.insert("corrections", &corrections);
         ctx.insert("reviewed", &b.reviewed);
         ctx.insert("gazetteer_size", &b.gazetteer_size);
         ctx.insert("candidates", &b.candidates);
