@@ -36,18 +36,18 @@ fn strip_byline(line: &str) -> &str {
         return line;
     };
     for sep in [" on ", " | ", " - ", " — ", " · "] {
-        if let Some(i) = after.find(sep) {
-            if after[..i].split_whitespace().count() <= 6 {
-                return &after[i + sep.len()..];
-            }
+        if let Some(i) = after.find(sep)
+            && after[..i].split_whitespace().count() <= 6
+        {
+            return &after[i + sep.len()..];
         }
     }
     // "By Jane Doe, April 15, 2020": the date starts at the first month name or digit
     // after a comma.
-    if let Some(i) = after.find(", ") {
-        if after[..i].split_whitespace().count() <= 6 {
-            return &after[i + 2..];
-        }
+    if let Some(i) = after.find(", ")
+        && after[..i].split_whitespace().count() <= 6
+    {
+        return &after[i + 2..];
     }
     line
 }

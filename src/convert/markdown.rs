@@ -44,6 +44,15 @@ pub fn split_front_matter(text: &str) -> Option<(&str, usize)> {
     None
 }
 
+/// A block as gathered: kind, byte range in the body, footnote references (range,
+/// label), and for code the concatenated text.
+type RawBlock = (
+    BlockKind,
+    Range<usize>,
+    Vec<(Range<usize>, String)>,
+    Option<String>,
+);
+
 /// What the innermost open container is.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Frame {
@@ -94,12 +103,7 @@ pub fn convert_markdown(src: &str) -> Document {
     let mut lists: Vec<bool> = Vec::new();
     // Footnote definitions: label → collected text ranges.
     let mut footnotes: Vec<(String, Vec<Range<usize>>)> = Vec::new();
-    let mut blocks: Vec<(
-        BlockKind,
-        Range<usize>,
-        Vec<(Range<usize>, String)>,
-        Option<String>,
-    )> = Vec::new();
+    let mut blocks: Vec<RawBlock> = Vec::new();
 
     let finish = |g: Gather, blocks: &mut Vec<_>, stack: &mut Vec<Frame>| {
         if let Some(r) = g.range.clone() {
@@ -132,10 +136,9 @@ pub fn convert_markdown(src: &str) -> Document {
                         | Tag::Subscript
                         | Tag::Link { .. }
                         | Tag::Image { .. }
-                ) {
-                    if let Some(g) = gather.take() {
-                        finish(g, &mut blocks, &mut stack);
-                    }
+                ) && let Some(g) = gather.take()
+                {
+                    finish(g, &mut blocks, &mut stack);
                 }
                 match tag {
                     Tag::Paragraph => {
@@ -223,10 +226,8 @@ pub fn convert_markdown(src: &str) -> Document {
                         | TagEnd::Image
                         | TagEnd::TableCell
                 );
-                if ends_block {
-                    if let Some(g) = gather.take() {
-                        finish(g, &mut blocks, &mut stack);
-                    }
+                if ends_block && let Some(g) = gather.take() {
+                    finish(g, &mut blocks, &mut stack);
                 }
                 if matches!(tag, TagEnd::List(_)) {
                     lists.pop();
@@ -255,10 +256,10 @@ pub fn convert_markdown(src: &str) -> Document {
             | Event::InlineMath(_)
             | Event::DisplayMath(_)
             | Event::TaskListMarker(_) => {
-                if let Some(g) = gather.as_mut() {
-                    if !matches!(event, Event::SoftBreak | Event::HardBreak) {
-                        g.extend(&range);
-                    }
+                if let Some(g) = gather.as_mut()
+                    && !matches!(event, Event::SoftBreak | Event::HardBreak)
+                {
+                    g.extend(&range);
                 }
             }
             Event::Rule => {}

@@ -437,15 +437,15 @@ fn body_blocks(src: &str, units: &[Unit], texts: &[&str], roles: &[Role]) -> Vec
         }
         let t = texts[j];
         // Epigraph: quoted paragraph(s) followed by an attribution line.
-        if opens_quote(t) {
-            if let Some(&a) = live.get(k + 1) {
-                if units[a].single() && attribution_body(texts[a]).is_some() {
-                    kinds[j] = Some(BlockKind::Quote);
-                    kinds[a] = Some(BlockKind::Attribution);
-                    k += 2;
-                    continue;
-                }
-            }
+        if opens_quote(t)
+            && let Some(&a) = live.get(k + 1)
+            && units[a].single()
+            && attribution_body(texts[a]).is_some()
+        {
+            kinds[j] = Some(BlockKind::Quote);
+            kinds[a] = Some(BlockKind::Attribution);
+            k += 2;
+            continue;
         }
         // Quoted run introduced by a line ending in ':'.
         let introduced = k > 0 && texts[live[k - 1]].trim_end().ends_with(':');
