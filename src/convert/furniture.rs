@@ -102,6 +102,31 @@ const CTA_OPENINGS: &[&str] = &[
     "get the latest",
 ];
 
+/// Words that show a call to action is about the site itself.
+const CTA_OBJECTS: &[&str] = &[
+    "homepage",
+    "home",
+    "newsletter",
+    "newsletters",
+    "website",
+    "site",
+    "us",
+    "our",
+    "here",
+    "page",
+    "stories",
+    "news",
+    "app",
+    "podcast",
+    "channel",
+    "updates",
+    "feed",
+    "subscribe",
+    "twitter",
+    "facebook",
+    "instagram",
+];
+
 /// Labels that open a metadata line.
 const METADATA_LABELS: &[&str] = &[
     "key words:",
@@ -246,8 +271,11 @@ pub fn is_copyright(s: &str) -> bool {
 
 /// [`Rule::MetadataLabel`]: a line opening with a metadata label ("Key words:").
 pub fn is_metadata_label(s: &str) -> bool {
+    if s.len() > 600 {
+        return false;
+    }
     let lower = s.to_lowercase();
-    s.len() <= 600 && METADATA_LABELS.iter().any(|l| lower.starts_with(l))
+    METADATA_LABELS.iter().any(|l| lower.starts_with(l))
 }
 
 /// [`Rule::PhotoCredit`]: a one-line caption that ends with a credit label followed by a
@@ -270,11 +298,21 @@ pub fn is_photo_credit(s: &str) -> bool {
     })
 }
 
-/// [`Rule::CallToAction`]: a paragraph opening with an imperative prompt. Only applied
-/// after the body.
+/// [`Rule::CallToAction`]: a short paragraph opening with an imperative prompt and
+/// naming the site or its channels ("Visit the homepage …", "Subscribe to our
+/// newsletter"). Only applied after the body.
 pub fn is_call_to_action(s: &str) -> bool {
+    if s.len() > 400 {
+        return false;
+    }
     let lower = s.to_lowercase();
-    s.split_whitespace().count() <= 40 && CTA_OPENINGS.iter().any(|p| lower.starts_with(p))
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() <= 40
+        && CTA_OPENINGS.iter().any(|p| lower.starts_with(p))
+        && words.iter().any(|w| CTA_OBJECTS.contains(w))
 }
 
 /// The heading of an [`Rule::AboutSection`]: a label line "About <Name>".
@@ -430,6 +468,7 @@ mod tests {
         ));
         assert!(is_call_to_action("Visit our archive for more reports."));
         assert!(!is_call_to_action("Visitors were turned away at the gate."));
+        assert!(!is_call_to_action("Follow the money, the auditor said."));
         assert!(is_about_heading("About Example Daily"));
         assert!(!is_about_heading("About time"));
         assert!(!is_about_heading("About 40 people came."));

@@ -108,8 +108,64 @@ fn decode_entities(s: &str, out: &mut String) {
     out.push_str(rest);
 }
 
+/// Pages nested deeper than this are read without structure (the HTML tree builder's
+/// work grows with the square of the nesting depth).
+pub const MAX_HTML_DEPTH: usize = 1000;
+
+/// Elements that close themselves implicitly or never have content; they do not count
+/// towards the nesting estimate.
+const NOT_NESTING: &[&str] = &[
+    "p", "li", "dt", "dd", "tr", "td", "th", "option", "br", "img", "hr", "meta", "link", "input",
+    "area", "base", "col", "embed", "param", "source", "track", "wbr", "!doctype",
+];
+
+/// A linear estimate of the deepest element nesting in `src`.
+fn nesting_estimate(src: &str) -> usize {
+    let b = src.as_bytes();
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(j) = b[i..].iter().position(|&c| c == b'<') {
+        i += j + 1;
+        if b.get(i) == Some(&b'/') {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        let name_len = b[i..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'!')
+            .count();
+        if name_len == 0 {
+            continue;
+        }
+        let name = src[i..i + name_len].to_ascii_lowercase();
+        if NOT_NESTING.contains(&name.as_str()) {
+            continue;
+        }
+        let tag_end = b[i..]
+            .iter()
+            .position(|&c| c == b'>')
+            .map_or(b.len(), |k| i + k);
+        if tag_end > 0 && b.get(tag_end - 1) == Some(&b'/') {
+            continue;
+        }
+        depth += 1;
+        max = max.max(depth);
+    }
+    max
+}
+
 /// Converts an HTML page. See the module documentation.
+///
+/// A page nested deeper than [`MAX_HTML_DEPTH`] is flattened first (every tag removed,
+/// script and style contents included, text kept), so the work stays bounded.
 pub fn convert_html(src: &str) -> Document {
+    let flat;
+    let src = if nesting_estimate(src) > MAX_HTML_DEPTH {
+        flat = flatten(src);
+        flat.as_str()
+    } else {
+        src
+    };
     let clean = sanitize(src);
     let mut doc = Document {
         format: Format::Html,
@@ -154,9 +210,55 @@ pub fn convert_html(src: &str) -> Document {
     doc
 }
 
+/// Elements that decide a block's kind; other open elements are only counted.
+const SIGNIFICANT: &[&str] = &[
+    "title",
+    "pre",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+];
+
+/// Walks the sanitised serialisation. Only the significant open elements are kept on a
+/// stack (and `pre` is counted), so the work per tag does not grow with the nesting
+/// depth of `div`s and the like.
+/// Removes every tag (and the contents of `script` and `style`), keeping the text
+/// between them: a deeply nested page becomes one flat run of text for the sanitiser.
+fn flatten(src: &str) -> String {
+    let mut out = String::with_capacity(src.len() / 2);
+    let lower = src.to_ascii_lowercase();
+    let mut i = 0;
+    while let Some(j) = src[i..].find('<') {
+        out.push_str(&src[i..i + j]);
+        i += j;
+        let mut end = src[i..].find('>').map_or(src.len(), |k| i + k + 1);
+        for raw in ["script", "style"] {
+            if lower[i + 1..].starts_with(raw) {
+                let close = format!("</{raw}");
+                end = lower[i..].find(&close).map_or(src.len(), |k| {
+                    let c = i + k;
+                    src[c..].find('>').map_or(src.len(), |m| c + m + 1)
+                });
+            }
+        }
+        out.push(' ');
+        i = end;
+    }
+    out.push_str(&src[i..]);
+    out
+}
+
 #[derive(Default)]
 struct Walker {
     stack: Vec<String>,
+    pre: usize,
     buf: String,
     first_h1: Option<String>,
     h1_seen: bool,
@@ -166,7 +268,7 @@ impl Walker {
     fn text(&mut self, raw: &str) {
         let mut decoded = String::new();
         decode_entities(raw, &mut decoded);
-        if self.stack.iter().any(|t| t == "pre") {
+        if self.pre > 0 {
             self.buf.push_str(&decoded);
             return;
         }
@@ -193,11 +295,18 @@ impl Walker {
             _ => {}
         }
         self.flush(doc);
+        if !SIGNIFICANT.contains(&name) {
+            return;
+        }
         if closing {
             if let Some(i) = self.stack.iter().rposition(|t| t == name) {
                 self.stack.truncate(i);
+                self.pre = self.stack.iter().filter(|t| *t == "pre").count();
             }
-        } else if name != "hr" {
+        } else {
+            if name == "pre" {
+                self.pre += 1;
+            }
             self.stack.push(name.to_string());
         }
     }
@@ -205,7 +314,7 @@ impl Walker {
     /// Turns the gathered text into a block of the kind its context gives.
     fn flush(&mut self, doc: &mut Document) {
         let buf = std::mem::take(&mut self.buf);
-        let in_pre = self.stack.iter().any(|t| t == "pre");
+        let in_pre = self.pre > 0;
         let text = if in_pre {
             buf.strip_prefix('\n')
                 .unwrap_or(&buf)
@@ -333,7 +442,7 @@ mod tests {
 
     #[test]
     fn degenerate_inputs() {
-        let deep = "<div>".repeat(10_000) + "deep" + &"</div>".repeat(10_000);
+        let deep = "<div>".repeat(100_000) + "deep<script>x()</script>" + &"</div>".repeat(100_000);
         for src in [
             "",
             "   ",
@@ -343,9 +452,17 @@ mod tests {
             "<p>\u{feff}ü</p>",
             deep.as_str(),
         ] {
+            let t = std::time::Instant::now();
             let doc = convert_html(src);
             let md = to_markdown(&doc);
             assert_eq!(anchorable_count(&md), doc.blocks.len());
+            assert!(!md.contains("x()"));
+            assert!(t.elapsed().as_secs() < 10);
         }
+        assert_eq!(convert_html(&deep).blocks[0].text, "deep");
+        assert_eq!(
+            nesting_estimate("<div><p>a<p>b<br><img src=x/></div><div>"),
+            1
+        );
     }
 }

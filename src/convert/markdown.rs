@@ -89,8 +89,54 @@ impl Gather {
     }
 }
 
+/// Files whose lines open more containers than this (`>` and list markers at a line
+/// start) are read as plain text: pulldown-cmark's work grows with the square of the
+/// nesting depth.
+pub const MAX_MARKDOWN_NESTING: usize = 1000;
+
+/// The most container markers that open any line of `text` (linear).
+fn nesting_estimate(text: &str) -> usize {
+    text.lines()
+        .map(|line| {
+            let b = line.as_bytes();
+            let (mut i, mut n) = (0, 0);
+            while i < b.len() {
+                match b[i] {
+                    b' ' | b'\t' => i += 1,
+                    b'>' => {
+                        n += 1;
+                        i += 1;
+                    }
+                    b'-' | b'*' | b'+' if matches!(b.get(i + 1), Some(b' ' | b'\t')) => {
+                        n += 1;
+                        i += 2;
+                    }
+                    b'0'..=b'9' => {
+                        let d = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+                        if matches!(b.get(i + d), Some(b'.' | b')')) {
+                            n += 1;
+                            i += d + 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    _ => break,
+                }
+            }
+            n
+        })
+        .max()
+        .unwrap_or(0)
+}
+
 /// Converts a Markdown file. See the module documentation.
+///
+/// A file nested deeper than [`MAX_MARKDOWN_NESTING`] is converted as plain text
+/// instead (its blocks are then escaped by [`super::to_markdown`]).
 pub fn convert_markdown(src: &str) -> Document {
+    if nesting_estimate(src) > MAX_MARKDOWN_NESTING {
+        return super::text::convert_text(src);
+    }
     let body =
         split_front_matter(src).map_or(if src.starts_with('\u{feff}') { 3 } else { 0 }, |(_, b)| b);
     let text = &src[body..];
@@ -417,8 +463,9 @@ mod tests {
 
     #[test]
     fn pathological_nesting_is_bounded() {
-        let deep_quote = ">".repeat(10_000) + " deep";
-        let deep_list: String = (0..10_000).map(|_| "- ").collect::<String>() + "x";
+        let deep_quote = ">".repeat(100_000) + " deep";
+        let deep_list: String = (0..100_000).map(|_| "- ").collect::<String>() + "x";
+        assert_eq!(nesting_estimate("> > - 1. x\n>"), 4);
         for src in [
             deep_quote,
             deep_list,

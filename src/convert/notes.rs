@@ -93,6 +93,7 @@ fn candidate_at(
             .chars()
             .rev()
             .take_while(|c| c.is_alphanumeric())
+            .take(64)
             .collect();
         let word_start = start - word.len();
         if word.chars().any(|c| c.is_ascii_digit()) {
@@ -148,12 +149,20 @@ fn small_number(s: &str) -> Option<u32> {
     s.parse().ok()
 }
 
-/// True when the whitespace-delimited token around `at` looks like a URL or path.
+/// How far back a token is searched for URL signs (bounds the work on long tokens).
+const TOKEN_WINDOW: usize = 256;
+
+/// True when the whitespace-delimited token ending at `at` looks like a URL, a path or
+/// an address (only its last [`TOKEN_WINDOW`] bytes are looked at).
 fn in_url(text: &str, at: usize) -> bool {
-    let tok_start = text[..at].rfind(char::is_whitespace).map_or(0, |i| {
-        i + text[i..].chars().next().map_or(1, char::len_utf8)
-    });
-    let tok = &text[tok_start..at];
+    let mut from = at.saturating_sub(TOKEN_WINDOW);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &text[from..at];
+    let tok = window
+        .rfind(char::is_whitespace)
+        .map_or(window, |i| &window[i..]);
     tok.contains("://") || tok.contains("www.") || tok.contains('/') || tok.contains('@')
 }
 

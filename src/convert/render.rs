@@ -258,8 +258,8 @@ fn write_inline(out: &mut String, text: &str, notes: &[NoteMarker], skip: usize,
     push_segment(&mut s, &text[pos..], raw);
     // Normalise lines: trim each, drop blank ones (a blank line would split the block).
     let mut first = true;
-    for line in s.split('\n') {
-        let line = line.trim_matches(|c: char| c == '\r' || c == ' ' || c == '\t');
+    for line in s.split(['\n', '\r']) {
+        let line = line.trim_matches(|c: char| c == ' ' || c == '\t');
         let line = if raw {
             strip_container_prefix(line)
         } else {
@@ -329,8 +329,9 @@ fn escape_into(out: &mut String, seg: &str, mut at_line_start: bool) {
                 out.push('\\');
                 out.push(c);
             }
-            '\n' => {
-                out.push(c);
+            // A lone CR ends a line for Markdown too.
+            '\n' | '\r' => {
+                out.push('\n');
                 at_line_start = true;
             }
             _ => out.push(c),

@@ -5,7 +5,8 @@
 //!
 //! Every block's `text` is a verbatim slice of the source, trimmed only of surrounding
 //! whitespace (Unicode White_Space, which includes NBSP), and `start` is its byte offset
-//! in the source. Nothing here rewrites text: quotes, NBSPs and footnote digits stay.
+//! in the source. A list item's text starts after its marker ("- ", "1. "); an
+//! attribution keeps its leading "--". Nothing here rewrites text: quotes, NBSPs and footnote digits stay.
 //!
 //! The steps, each a small general rule:
 //! 1. Lines; paragraphs ("units") are runs of non-blank lines (a line of only
@@ -240,8 +241,8 @@ pub fn convert_text(src: &str) -> Document {
     let mut title = None;
     if i < n && units[i].single() {
         let t = texts[i];
-        if t.split_whitespace().count() <= TITLE_MAX_WORDS
-            && t.len() <= 300
+        if t.len() <= 300
+            && t.split_whitespace().count() <= TITLE_MAX_WORDS
             && !ends_with_punctuation(t)
             && parse_dateline(t).is_none()
         {
@@ -686,5 +687,22 @@ mod tests {
         let big = "ä".repeat(2_500_000);
         let doc = convert_text(&big);
         assert_eq!(doc.blocks.len(), 1);
+    }
+
+    #[test]
+    fn pathological_text_is_bounded() {
+        use crate::convert::{anchorable_count, to_markdown};
+        let mut big = "a1".repeat(2_500_000);
+        big.push_str("\n\nNotes\n\n[1] x\n\n[2] y");
+        let many = "Word.\n\n- item\n\n“Quote:\n\n".repeat(20_000);
+        let lone_cr = "Title\n\nLine one\r- two\r1. three\r===\r> four";
+        for src in [big.as_str(), many.as_str(), lone_cr] {
+            let t = std::time::Instant::now();
+            let doc = convert_text(src);
+            check_offsets(src, &doc);
+            let md = to_markdown(&doc);
+            assert_eq!(anchorable_count(&md), doc.blocks.len());
+            assert!(t.elapsed().as_secs() < 30);
+        }
     }
 }
