@@ -148,6 +148,3 @@ pub struct Document {
     #[serde(default)]
     pub format: Format,
 }
-
-mod interim;
-pub use interim::{convert, parse_dateline, to_markdown};
