@@ -8,7 +8,7 @@
 use crate::convert::{self, Format};
 use crate::date::PartialDate;
 use crate::error::{Error, Warning, read_text};
-use crate::slug::slugify;
+use crate::slug::{slugify, unique_slug};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -383,7 +383,7 @@ fn read_source(
         meta.url = None;
     }
 
-    let slug = slugify(meta.slug.as_deref().unwrap_or(&stem));
+    let slug = unique_slug(meta.slug.as_deref().unwrap_or(&stem));
     Ok(Some(Source {
         rel_path,
         file_name,
