@@ -127,3 +127,33 @@ fn flagship_site_passes_under_a_project_subpath_and_at_a_domain_root() {
         assert!(text.contains("0 broken links"), "{text}");
     }
 }
+
+#[test]
+fn unreviewed_facts_fail_the_check_when_the_site_requires_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fixture(root, false);
+    write(
+        root,
+        "content/sources/a.txt",
+        "A report\n\nIn March 2021, more than 170,000 migrants arrived.\n\nThe second paragraph.\n",
+    );
+    let (out, text) = check(root);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "review is optional by default: {text}"
+    );
+    let toml = std::fs::read_to_string(root.join("site.toml")).unwrap();
+    write(
+        root,
+        "site.toml",
+        &format!("{toml}[extract]\nrequire_review = true\n"),
+    );
+    let (out, text) = check(root);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("sources/a.txt: fact ev-") && text.contains("waiting for review"),
+        "{text}"
+    );
+}
