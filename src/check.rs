@@ -103,9 +103,21 @@ pub struct HtmlRefs {
 /// Elements whose content is raw text, not markup.
 const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title"];
 
-/// Reads the links and ids of an HTML document (see the module comment for its limits).
-pub fn scan_html(html: &str) -> HtmlRefs {
-    let mut refs = HtmlRefs::default();
+/// A start tag: its lower-case name and its attributes (names lower-case, values with
+/// character references decoded), in document order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StartTag {
+    /// Tag name, lower case.
+    pub name: String,
+    /// Attributes as (name, decoded value).
+    pub attrs: Vec<(String, String)>,
+}
+
+/// The start tags of an HTML document (see the module comment for the scanner's limits):
+/// comments, doctype and end tags are skipped, and the contents of raw-text elements
+/// (`script`, `style`, `textarea`, `title`) are not read as markup.
+pub fn start_tags(html: &str) -> Vec<StartTag> {
+    let mut tags = Vec::new();
     let bytes = html.as_bytes();
     let mut i = 0;
     while let Some(off) = html[i..].find('<') {
@@ -184,21 +196,6 @@ pub fn scan_html(html: &str) -> HtmlRefs {
                 attrs.push((attr, value));
             }
         }
-        for (attr, value) in &attrs {
-            match attr.as_str() {
-                "href" | "src" => refs.links.push(value.clone()),
-                "id" => {
-                    refs.ids.insert(value.clone());
-                }
-                "name" if name == "a" => {
-                    refs.ids.insert(value.clone());
-                }
-                "http-equiv" if name == "meta" && value.eq_ignore_ascii_case("refresh") => {
-                    refs.redirect = true;
-                }
-                _ => {}
-            }
-        }
         i = j.min(html.len());
         if RAW_TEXT.contains(&name.as_str()) {
             let close = format!("</{name}");
@@ -206,6 +203,30 @@ pub fn scan_html(html: &str) -> HtmlRefs {
                 Some(e) => i + e,
                 None => html.len(),
             };
+        }
+        tags.push(StartTag { name, attrs });
+    }
+    tags
+}
+
+/// Reads the links and ids of an HTML document.
+pub fn scan_html(html: &str) -> HtmlRefs {
+    let mut refs = HtmlRefs::default();
+    for tag in start_tags(html) {
+        for (attr, value) in &tag.attrs {
+            match attr.as_str() {
+                "href" | "src" => refs.links.push(value.clone()),
+                "id" => {
+                    refs.ids.insert(value.clone());
+                }
+                "name" if tag.name == "a" => {
+                    refs.ids.insert(value.clone());
+                }
+                "http-equiv" if tag.name == "meta" && value.eq_ignore_ascii_case("refresh") => {
+                    refs.redirect = true;
+                }
+                _ => {}
+            }
         }
     }
     refs

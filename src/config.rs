@@ -98,6 +98,9 @@ pub struct ExtractConfig {
     /// The editor's corrections file, relative to the site root
     /// (default: `content/corrections.toml`; a missing file means no corrections).
     pub corrections: PathBuf,
+    /// `brief check` fails while any fact has not been reviewed (approved, fixed or
+    /// dropped) in the corrections file (default: `false`: a note only).
+    pub require_review: bool,
 }
 
 impl Default for ExtractConfig {
@@ -105,6 +108,7 @@ impl Default for ExtractConfig {
         ExtractConfig {
             enabled: true,
             corrections: PathBuf::from("content/corrections.toml"),
+            require_review: false,
         }
     }
 }

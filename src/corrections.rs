@@ -46,6 +46,17 @@ pub enum Action {
     Fix,
 }
 
+impl Action {
+    /// The word used in the corrections file.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Approve => "approve",
+            Action::Drop => "drop",
+            Action::Fix => "fix",
+        }
+    }
+}
+
 /// One `[[correction]]` or `[[add]]` table. Both share the fact fields; which of the
 /// other keys are required depends on the table (checked when applied).
 #[derive(Debug, Clone, Default, Deserialize)]

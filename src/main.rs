@@ -366,14 +366,26 @@ fn run_check(root: &Path, args: CheckArgs, out: Output) -> Result<ExitCode, Erro
             external::check(links)
         })?);
     }
+    let decided: HashSet<String> = corrected.into_iter().collect();
+    let pending = review::review_items(&rendered.facts, &decided, false);
+    if rendered.settings.config.extract.require_review {
+        // site.toml asks that every published fact has been looked at by an editor.
+        for item in &pending {
+            problems.push(check::Problem::Fact(format!(
+                "{}: fact {} is waiting for review (run `brief review`)",
+                item.source.source,
+                item.fact.id()
+            )));
+        }
+    } else if !pending.is_empty() && !out.quiet {
+        eprintln!(
+            "note: {} facts are waiting for review (run `brief review`)",
+            pending.len()
+        );
+    }
     problems.sort();
     for p in &problems {
         println!("{p}");
-    }
-    let decided: HashSet<String> = corrected.into_iter().collect();
-    let pending = review::review_items(&rendered.facts, &decided, false).len();
-    if pending > 0 && !out.quiet {
-        eprintln!("note: {pending} facts are waiting for review (run `brief review`)");
     }
     if !out.quiet {
         let links = problems

@@ -209,27 +209,7 @@ pub fn format_report(items: &[ReviewItem]) -> String {
     out
 }
 
-/// What the editor decided about a fact.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    /// The fact is right; publish it.
-    Approve,
-    /// The fact is wrong or useless; leave it out.
-    Drop,
-    /// Publish it with the fields in [`Decision::fix`] replaced.
-    Fix,
-}
-
-impl Action {
-    /// The word written to the corrections file.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Action::Approve => "approve",
-            Action::Drop => "drop",
-            Action::Fix => "fix",
-        }
-    }
-}
+pub use crate::corrections::Action;
 
 /// One `[[correction]]` entry.
 #[derive(Debug, Clone, PartialEq)]

@@ -48,6 +48,9 @@ description = "What the documents in content/sources/ say, fact by fact."
 # enabled = true
 # The editor's corrections (written by `brief review`; a missing file means none).
 # corrections = "content/corrections.toml"
+# Make `brief check` fail while any extracted fact has not been reviewed.
+# require_review = false
+
 
 [briefing]
 # Ids of the figures to show as key figures on the home page, in order

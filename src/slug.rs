@@ -43,6 +43,20 @@ pub fn slugify(text: &str) -> String {
     out
 }
 
+/// A slug for a name that must not collide with other names: [`slugify`], or, when
+/// nothing readable is left (a name in another script), `doc-` and a short hash of the
+/// name, so that `привет` and `你好` get different pages.
+pub fn unique_slug(name: &str) -> String {
+    let slug = slugify(name);
+    if slug != "untitled" || name.trim().is_empty() {
+        return slug;
+    }
+    use sha2::{Digest, Sha256};
+    let hash = Sha256::digest(name.as_bytes());
+    let hex: String = hash.iter().take(4).map(|b| format!("{b:02x}")).collect();
+    format!("doc-{hex}")
+}
+
 /// Folds an accented Latin letter to its ASCII base; other characters are returned as
 /// they are (and later dropped if not ASCII alphanumeric).
 fn fold(c: char) -> String {
@@ -78,5 +92,16 @@ mod tests {
         assert_eq!(slugify("ＣＯＮ"), "untitled");
         assert_eq!(slugify("CON"), "con-page");
         assert!(slugify(&"x".repeat(500)).len() <= 80);
+    }
+
+    #[test]
+    fn names_in_other_scripts_get_distinct_slugs() {
+        let a = unique_slug("привет");
+        let b = unique_slug("你好");
+        assert!(
+            a.starts_with("doc-") && b.starts_with("doc-") && a != b,
+            "{a} {b}"
+        );
+        assert_eq!(unique_slug("Ciudad Juárez"), "ciudad-juarez");
     }
 }

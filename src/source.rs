@@ -5,10 +5,10 @@
 //! matter + Markdown), sorted by path so that every later stage sees the same order.
 //! Reads only inside `content/`; never follows a link out of it; never writes.
 
-use crate::convert::Format;
+use crate::convert::{self, Format};
 use crate::date::PartialDate;
 use crate::error::{Error, Warning, read_text};
-use crate::slug::slugify;
+use crate::slug::{slugify, unique_slug};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -299,7 +299,7 @@ fn read_source(
     let mut date_origin = MetaOrigin::Missing;
 
     if format == Format::Markdown
-        && let Some((fm, offset)) = split_front_matter(&text)
+        && let Some((fm, offset)) = convert::split_front_matter(&text)
     {
         let fm_start = text.find('\n').map_or(0, |i| i + 1);
         let front: SourceFrontMatter =
@@ -383,7 +383,7 @@ fn read_source(
         meta.url = None;
     }
 
-    let slug = slugify(meta.slug.as_deref().unwrap_or(&stem));
+    let slug = unique_slug(meta.slug.as_deref().unwrap_or(&stem));
     Ok(Some(Source {
         rel_path,
         file_name,
@@ -431,7 +431,7 @@ fn merge_meta(first: SourceMeta, second: SourceMeta) -> SourceMeta {
 fn read_page(content_dir: &Path, pages_dir: &Path, path: &Path) -> Result<Page, Error> {
     let text = read_text(path)?;
     let rel_path = rel(content_dir, path);
-    let (meta, body, body_line) = match split_front_matter(&text) {
+    let (meta, body, body_line) = match convert::split_front_matter(&text) {
         Some((fm, offset)) => {
             let fm_start = text.find('\n').map_or(0, |i| i + 1);
             let meta: PageMeta =
@@ -463,32 +463,6 @@ fn read_page(content_dir: &Path, pages_dir: &Path, path: &Path) -> Result<Page, 
     })
 }
 
-/// Splits `+++` TOML front matter from a Markdown file: returns the TOML text and the
-/// byte offset where the body starts. `None` when the file has no front matter.
-pub fn split_front_matter(text: &str) -> Option<(&str, usize)> {
-    let first_end = text.find('\n')?;
-    if text[..first_end].trim_end() != "+++" {
-        return None;
-    }
-    let fm_start = first_end + 1;
-    let mut pos = fm_start;
-    while pos <= text.len() {
-        let end = text[pos..]
-            .find('\n')
-            .map(|i| pos + i)
-            .unwrap_or(text.len());
-        if text[pos..end].trim_end() == "+++" {
-            let body = (end + 1).min(text.len());
-            return Some((&text[fm_start..pos], body));
-        }
-        if end == text.len() {
-            break;
-        }
-        pos = end + 1;
-    }
-    None
-}
-
 fn check_unique_slugs(content_dir: &Path, sources: &[Source]) -> Result<(), Error> {
     let mut seen: BTreeMap<&str, &Source> = BTreeMap::new();
     for s in sources {
@@ -514,17 +488,6 @@ mod tests {
         let ok: SourceMeta = toml::from_str("published = \"2019-11\"\ntags = [\"a\"]").unwrap();
         assert_eq!(ok.published.unwrap().to_string(), "2019-11");
         assert!(toml::from_str::<SourceMeta>("published = \"2019-13-45\"").is_err());
-    }
-
-    #[test]
-    fn front_matter_is_split_from_the_body() {
-        let (fm, off) = split_front_matter("+++\ntitle = \"a\"\n+++\nbody\n").unwrap();
-        assert_eq!(fm, "title = \"a\"\n");
-        assert_eq!(off, 20);
-        assert!(split_front_matter("no front matter\n+++\n").is_none());
-        assert!(split_front_matter("+++\nunclosed").is_none());
-        let (fm, _) = split_front_matter("+++\r\nx = 1\r\n+++\r\nbody").unwrap();
-        assert_eq!(fm, "x = 1\r\n");
     }
 
     #[test]

@@ -100,9 +100,60 @@ fn missing_date_is_a_problem() {
 }
 
 #[test]
-#[ignore = "the flagship's source 002 has `[18](id.)` footnote text that the converter \
-            turns into a link to a missing page; un-ignore once src/convert escapes it"]
-fn flagship_site_passes() {
+fn flagship_site_passes_at_its_own_base_url() {
     let (out, text) = check(Path::new(env!("CARGO_MANIFEST_DIR")));
     assert_eq!(out.status.code(), Some(0), "{text}");
+}
+
+#[test]
+fn flagship_site_passes_under_a_project_subpath_and_at_a_domain_root() {
+    for base in [
+        "https://example.org/mpp-briefing/",
+        "https://briefing.example.org/",
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_brief"))
+            .args([
+                "--root",
+                env!("CARGO_MANIFEST_DIR"),
+                "check",
+                "--base-url",
+                base,
+            ])
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stderr).into_owned()
+            + &String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(0), "{base}: {text}");
+        assert!(text.contains("0 broken links"), "{text}");
+    }
+}
+
+#[test]
+fn unreviewed_facts_fail_the_check_when_the_site_requires_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fixture(root, false);
+    write(
+        root,
+        "content/sources/a.txt",
+        "A report\n\nIn March 2021, more than 170,000 migrants arrived.\n\nThe second paragraph.\n",
+    );
+    let (out, text) = check(root);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "review is optional by default: {text}"
+    );
+    let toml = std::fs::read_to_string(root.join("site.toml")).unwrap();
+    write(
+        root,
+        "site.toml",
+        &format!("{toml}[extract]\nrequire_review = true\n"),
+    );
+    let (out, text) = check(root);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("sources/a.txt: fact ev-") && text.contains("waiting for review"),
+        "{text}"
+    );
 }

@@ -4,15 +4,50 @@
 //! render stage reads.
 //!
 //! In: the raw text of a `.txt`, `.md` or `.html` source. Out: [`Document`]. Never
-//! changes the text of a block: extraction quotes must stay verbatim.
+//! changes the text of a block: extraction quotes must stay verbatim. Never panics, and
+//! the work is bounded (roughly linear) on any input, however hostile.
+//!
+//! * [`convert`] dispatches on [`Format`]: plain text ([`text`], the real work: title,
+//!   dateline, furniture, quotes, lists, headings, references, footnote markers),
+//!   Markdown ([`markdown`], via pulldown-cmark) and HTML ([`html`], via ammonia).
+//! * [`furniture`] holds the page-furniture rules for plain text.
+//! * [`to_markdown`] writes the page for the render stage; [`AnchorCounter`] /
+//!   [`anchorable_count`] define which element of that page is block N.
 
 use serde::{Deserialize, Serialize};
 
+mod dateline;
+pub mod furniture;
+pub mod html;
+pub mod markdown;
+mod notes;
+mod render;
+pub mod text;
+
+pub use dateline::parse_dateline;
+pub use markdown::split_front_matter;
+pub use render::{AnchorCounter, anchorable_count, markdown_options, to_markdown};
+
+/// Converts a source document's text into a [`Document`].
+///
+/// Pure: the same text gives the same document. For [`Format::Text`] every block's `text`
+/// is a verbatim slice of `text` at `start`; for [`Format::Markdown`] it is the block's
+/// raw Markdown (a slice at `start`, except code whose fences or container markers had to
+/// be removed); for [`Format::Html`] it is decoded text content and `start` is `None`.
+pub fn convert(text: &str, format: Format) -> Document {
+    match format {
+        Format::Text => text::convert_text(text),
+        Format::Markdown => markdown::convert_markdown(text),
+        Format::Html => html::convert_html(text),
+    }
+}
+
 /// The formats a source document may come in, by file extension.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     /// `.txt`: plain text, as captured from the web.
+    #[default]
     Text,
     /// `.md`: Markdown (optionally with `+++` TOML front matter).
     Markdown,
@@ -108,7 +143,8 @@ pub struct Document {
     pub references: Vec<Reference>,
     /// Lines dropped as page furniture.
     pub dropped: Vec<Dropped>,
+    /// The format the document was converted from. [`to_markdown`] escapes the text of
+    /// `.txt` and `.html` blocks but writes the raw Markdown of `.md` blocks.
+    #[serde(default)]
+    pub format: Format,
 }
-
-mod interim;
-pub use interim::{convert, parse_dateline, to_markdown};

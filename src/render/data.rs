@@ -91,14 +91,19 @@ pub struct StatisticRecord {
     pub status: &'static str,
 }
 
-#[derive(Serialize)]
-struct EventsFile<'a> {
-    events: &'a [EventRecord],
-}
-
-#[derive(Serialize)]
-struct StatisticsFile<'a> {
-    statistics: &'a [StatisticRecord],
+/// `{"key": [` + one compact JSON record per line + `]}`: valid JSON, much smaller than
+/// pretty-printing, and a changed fact is a one-line diff.
+fn json_lines<T: Serialize>(key: &str, records: &[T]) -> String {
+    let mut out = String::with_capacity(records.len() * 512 + 32);
+    out.push_str("{\"");
+    out.push_str(key);
+    out.push_str("\": [");
+    for (i, r) in records.iter().enumerate() {
+        out.push_str(if i == 0 { "\n" } else { ",\n" });
+        out.push_str(&serde_json::to_string(r).expect("plain data serializes"));
+    }
+    out.push_str("\n]}\n");
+    out
 }
 
 /// Text around a quote inside its block: (prefix, suffix), at most 32 characters each.
@@ -247,10 +252,9 @@ fn csv(header: &[&str], rows: Vec<Vec<String>>) -> String {
 pub fn files(urls: &Urls, site: &Site) -> Vec<OutputFile> {
     let events = events(urls, site);
     let stats = statistics(urls, site);
-    let events_json = serde_json::to_string_pretty(&EventsFile { events: &events })
-        .expect("plain data serializes");
-    let stats_json = serde_json::to_string_pretty(&StatisticsFile { statistics: &stats })
-        .expect("plain data serializes");
+    // One record per line: compact for large sites, still readable and diff-friendly.
+    let events_json = json_lines("events", &events);
+    let stats_json = json_lines("statistics", &stats);
     let events_csv = csv(
         &[
             "id",
@@ -334,8 +338,8 @@ pub fn files(urls: &Urls, site: &Site) -> Vec<OutputFile> {
             .collect(),
     );
     vec![
-        OutputFile::new("data/events.json", events_json + "\n", "events data"),
-        OutputFile::new("data/statistics.json", stats_json + "\n", "statistics data"),
+        OutputFile::new("data/events.json", events_json, "events data"),
+        OutputFile::new("data/statistics.json", stats_json, "statistics data"),
         OutputFile::new("data/events.csv", events_csv, "events data (CSV)"),
         OutputFile::new("data/statistics.csv", stats_csv, "statistics data (CSV)"),
     ]
@@ -353,5 +357,23 @@ mod tests {
         assert_eq!(cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
         assert_eq!(num(Some(2500000000.0)), "2500000000");
         assert_eq!(num(Some(2.5)), "2.5");
+    }
+
+    #[test]
+    fn json_lines_is_valid_json_with_one_record_per_line() {
+        let out = json_lines(
+            "events",
+            &[
+                serde_json::json!({"a": 1}),
+                serde_json::json!({"b": "x\ny"}),
+            ],
+        );
+        assert_eq!(out, "{\"events\": [\n{\"a\":1},\n{\"b\":\"x\\ny\"}\n]}\n");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["events"].as_array().unwrap().len(), 2);
+        assert_eq!(
+            json_lines("events", &Vec::<u8>::new()),
+            "{\"events\": [\n]}\n"
+        );
     }
 }

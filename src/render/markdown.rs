@@ -129,16 +129,18 @@ pub fn is_safe_link(url: &str) -> bool {
 }
 
 fn markdown_options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_HEADING_ATTRIBUTES
-        | Options::ENABLE_STRIKETHROUGH
+    // The converter's options, so paragraph numbers agree with its blocks.
+    crate::convert::markdown_options() | Options::ENABLE_STRIKETHROUGH
 }
 
 /// Renders Markdown to HTML.
 pub fn render(markdown: &str, opts: &MarkdownOptions) -> Rendered {
     let events: Vec<Event> = Parser::new_ext(markdown, markdown_options()).collect();
+    // Which events open an anchorable block: the converter's rule, in one place.
+    let mut counter = crate::convert::AnchorCounter::new();
+    let anchors: Vec<bool> = events.iter().map(|e| counter.is_anchor_start(e)).collect();
     let mut r = Renderer::new(opts);
+    r.anchors = anchors;
     r.collect_footnote_labels(&events);
     r.run(events);
     r.finish()
@@ -154,6 +156,7 @@ struct Renderer<'o> {
     headings: Vec<(u8, String, String)>,
     used_ids: std::collections::HashSet<String>,
     paragraph: u32,
+    anchors: Vec<bool>,
     item_depth: usize,
     quote_depth: usize,
     current_marks: Vec<Mark>,
@@ -173,6 +176,7 @@ impl<'o> Renderer<'o> {
             headings: Vec::new(),
             used_ids: Default::default(),
             paragraph: 0,
+            anchors: Vec::new(),
             item_depth: 0,
             quote_depth: 0,
             current_marks: Vec::new(),
@@ -186,6 +190,16 @@ impl<'o> Renderer<'o> {
             if let Event::Start(Tag::FootnoteDefinition(label)) = e {
                 self.defined_notes.insert(label.to_string());
             }
+        }
+    }
+
+    /// At event `i`: if it opens an anchorable block, starts the block and returns its
+    /// ` id="p-N"` attribute (or "" without paragraph ids); otherwise "".
+    fn block_at(&mut self, i: usize) -> String {
+        if self.anchors.get(i).copied().unwrap_or(false) {
+            self.next_block()
+        } else {
+            String::new()
         }
     }
 
@@ -238,7 +252,6 @@ impl<'o> Renderer<'o> {
                 i += 1;
                 continue;
             }
-            let in_definition = in_note.is_some();
             match &events[i] {
                 Event::Start(Tag::Heading {
                     level, id, classes, ..
@@ -253,8 +266,9 @@ impl<'o> Renderer<'o> {
                         j += 1;
                     }
                     let lvl = heading_level(*level);
-                    let block_id = self.next_block();
-                    let id = if self.opts.paragraph_ids {
+                    let anchored = self.anchors.get(i).copied().unwrap_or(false);
+                    self.block_at(i);
+                    let id = if self.opts.paragraph_ids && anchored {
                         format!("p-{}", self.paragraph)
                     } else {
                         let base = id
@@ -263,7 +277,6 @@ impl<'o> Renderer<'o> {
                             .unwrap_or_else(|| slugify(&text));
                         self.unique_id(&base)
                     };
-                    let _ = block_id;
                     self.used_ids.insert(id.clone());
                     let class = if classes.is_empty() {
                         String::new()
@@ -287,20 +300,12 @@ impl<'o> Renderer<'o> {
                     continue;
                 }
                 Event::Start(Tag::Paragraph) => {
-                    if self.item_depth == 0 && !in_definition {
-                        let attr = self.next_block();
-                        let _ = write!(self.out, "<p{attr}>");
-                    } else {
-                        self.out.push_str("<p>");
-                    }
+                    let attr = self.block_at(i);
+                    let _ = write!(self.out, "<p{attr}>");
                 }
                 Event::End(TagEnd::Paragraph) => self.out.push_str("</p>\n"),
                 Event::Start(Tag::Item) => {
-                    let attr = if in_definition {
-                        String::new()
-                    } else {
-                        self.next_block()
-                    };
+                    let attr = self.block_at(i);
                     self.item_depth += 1;
                     let _ = write!(self.out, "<li{attr}>");
                 }
@@ -323,11 +328,7 @@ impl<'o> Renderer<'o> {
                         }
                         j += 1;
                     }
-                    let attr = if in_definition {
-                        String::new()
-                    } else {
-                        self.next_block()
-                    };
+                    let attr = self.block_at(i);
                     self.has_code = true;
                     let body = match self.opts.highlighter {
                         Some(h) if !lang.is_empty() => h.highlight(&code, &lang),

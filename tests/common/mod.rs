@@ -90,93 +90,12 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// A start tag: its lower-case name and attributes (values with entities left as is).
-#[derive(Debug, Clone)]
-pub struct Tag {
-    pub name: String,
-    pub attrs: Vec<(String, String)>,
-}
-
-/// The start tags of an HTML text, read the way a browser tokenizer does for
-/// well-formed markup: quoted attribute values may contain `>`, comments are skipped,
-/// and the contents of `<script>` and `<style>` are not parsed as tags.
-pub fn start_tags(html: &str) -> Vec<Tag> {
-    let b = html.as_bytes();
-    let mut tags = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] != b'<' {
-            i += 1;
-            continue;
-        }
-        if html[i..].starts_with("<!--") {
-            i = html[i..].find("-->").map(|j| i + j + 3).unwrap_or(b.len());
-            continue;
-        }
-        let mut j = i + 1;
-        if j >= b.len() || !b[j].is_ascii_alphabetic() {
-            i += 1;
-            continue;
-        }
-        while j < b.len() && (b[j].is_ascii_alphanumeric() || b[j] == b'-') {
-            j += 1;
-        }
-        let name = html[i + 1..j].to_ascii_lowercase();
-        let mut attrs = Vec::new();
-        loop {
-            while j < b.len() && (b[j].is_ascii_whitespace() || b[j] == b'/') {
-                j += 1;
-            }
-            if j >= b.len() || b[j] == b'>' {
-                j += 1;
-                break;
-            }
-            let start = j;
-            while j < b.len() && !b[j].is_ascii_whitespace() && b[j] != b'=' && b[j] != b'>' {
-                j += 1;
-            }
-            let attr = html[start..j].to_ascii_lowercase();
-            let mut value = String::new();
-            if j < b.len() && b[j] == b'=' {
-                j += 1;
-                if j < b.len() && (b[j] == b'"' || b[j] == b'\'') {
-                    let q = b[j];
-                    let vs = j + 1;
-                    j = vs;
-                    while j < b.len() && b[j] != q {
-                        j += 1;
-                    }
-                    value = html[vs..j.min(b.len())].to_string();
-                    j += 1;
-                } else {
-                    let vs = j;
-                    while j < b.len() && !b[j].is_ascii_whitespace() && b[j] != b'>' {
-                        j += 1;
-                    }
-                    value = html[vs..j].to_string();
-                }
-            }
-            attrs.push((attr, value));
-        }
-        if name == "script" || name == "style" {
-            let close = format!("</{name}");
-            j = html[j.min(b.len())..]
-                .find(&close)
-                .map(|k| j + k)
-                .unwrap_or(b.len());
-        }
-        tags.push(Tag { name, attrs });
-        i = j;
-    }
-    tags
-}
-
 /// Problems that would let markup from a document run script: event-handler
 /// attributes, dangerous URL schemes, frames and embeds, scripts other than the
 /// theme's own files and JSON-LD.
 pub fn script_hazards(html: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for t in start_tags(html) {
+    for t in brief::check::start_tags(html) {
         if matches!(
             t.name.as_str(),
             "iframe" | "object" | "embed" | "frame" | "base"

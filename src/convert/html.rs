@@ -1,0 +1,468 @@
+//! HTML sources (`.html`, `.htm`) → [`Document`].
+//!
+//! In: an HTML page or fragment. Out: blocks with the text content of its `p`, `h1`–`h6`,
+//! `li`, `blockquote`, `pre` (and `div`/table-cell text outside those), entities decoded
+//! and whitespace collapsed; `start` is `None` because the text is not a slice of the
+//! source. The title is the `<title>`, else the first `<h1>`.
+//!
+//! Nothing is executed and no markup survives: the page is first run through `ammonia`
+//! with a whitelist of structural tags and no attributes, and with the *contents* of
+//! `script`, `style`, `nav`, `header`, `footer`, `aside`, forms and embedded objects
+//! removed. The sanitised serialisation (plain tags, escaped text) is then walked by a
+//! tiny tokenizer here.
+
+use super::{Block, BlockKind, Document, Format};
+use std::collections::{HashMap, HashSet};
+
+/// Tags kept by the sanitiser: the structure the walker needs.
+const KEEP: &[&str] = &[
+    "title",
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "pre",
+    "br",
+    "hr",
+    "div",
+    "section",
+    "article",
+    "main",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "td",
+    "th",
+    "dl",
+    "dt",
+    "dd",
+    "figure",
+    "figcaption",
+    "caption",
+];
+
+/// Tags dropped together with everything inside them.
+const DROP_WITH_CONTENT: &[&str] = &[
+    "script", "style", "nav", "header", "footer", "aside", "noscript", "template", "iframe",
+    "object", "embed", "svg", "math", "form", "select", "button", "canvas", "audio", "video",
+    "textarea",
+];
+
+fn sanitize(src: &str) -> String {
+    let mut b = ammonia::Builder::empty();
+    b.tags(KEEP.iter().copied().collect::<HashSet<&str>>())
+        .clean_content_tags(DROP_WITH_CONTENT.iter().copied().collect::<HashSet<&str>>())
+        .generic_attributes(HashSet::new())
+        .tag_attributes(HashMap::new())
+        .link_rel(None)
+        .strip_comments(true);
+    b.clean(src).to_string()
+}
+
+/// Decodes the entities the sanitiser's serialiser writes (and numeric ones).
+fn decode_entities(s: &str, out: &mut String) {
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let end = rest[..rest.len().min(12)].find(';');
+        let decoded = end.and_then(|e| {
+            let name = &rest[1..e];
+            let c = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some('\u{a0}'),
+                _ => {
+                    let num = name.strip_prefix('#')?;
+                    let v = match num.strip_prefix(['x', 'X']) {
+                        Some(h) => u32::from_str_radix(h, 16).ok()?,
+                        None => num.parse().ok()?,
+                    };
+                    char::from_u32(v)
+                }
+            }?;
+            Some((c, e + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+}
+
+/// Pages nested deeper than this are read without structure (the HTML tree builder's
+/// work grows with the square of the nesting depth).
+pub const MAX_HTML_DEPTH: usize = 1000;
+
+/// Elements that close themselves implicitly or never have content; they do not count
+/// towards the nesting estimate.
+const NOT_NESTING: &[&str] = &[
+    "p", "li", "dt", "dd", "tr", "td", "th", "option", "br", "img", "hr", "meta", "link", "input",
+    "area", "base", "col", "embed", "param", "source", "track", "wbr", "!doctype",
+];
+
+/// A linear estimate of the deepest element nesting in `src`.
+fn nesting_estimate(src: &str) -> usize {
+    let b = src.as_bytes();
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(j) = b[i..].iter().position(|&c| c == b'<') {
+        i += j + 1;
+        if b.get(i) == Some(&b'/') {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        let name_len = b[i..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'!')
+            .count();
+        if name_len == 0 {
+            continue;
+        }
+        let name = src[i..i + name_len].to_ascii_lowercase();
+        if NOT_NESTING.contains(&name.as_str()) {
+            continue;
+        }
+        let tag_end = b[i..]
+            .iter()
+            .position(|&c| c == b'>')
+            .map_or(b.len(), |k| i + k);
+        if tag_end > 0 && b.get(tag_end - 1) == Some(&b'/') {
+            continue;
+        }
+        depth += 1;
+        max = max.max(depth);
+    }
+    max
+}
+
+/// Converts an HTML page. See the module documentation.
+///
+/// A page nested deeper than [`MAX_HTML_DEPTH`] is flattened first (every tag removed,
+/// script and style contents included, text kept), so the work stays bounded.
+pub fn convert_html(src: &str) -> Document {
+    let flat;
+    let src = if nesting_estimate(src) > MAX_HTML_DEPTH {
+        flat = flatten(src);
+        flat.as_str()
+    } else {
+        src
+    };
+    let clean = sanitize(src);
+    let mut doc = Document {
+        format: Format::Html,
+        ..Default::default()
+    };
+    let mut w = Walker::default();
+    let mut rest = clean.as_str();
+    while !rest.is_empty() {
+        match rest.find('<') {
+            Some(0) => {
+                let end = rest.find('>').unwrap_or(rest.len() - 1);
+                let tag = &rest[1..end];
+                rest = &rest[end + 1..];
+                let (closing, name) = match tag.strip_prefix('/') {
+                    Some(n) => (true, n),
+                    None => (false, tag),
+                };
+                let name = name
+                    .split(|c: char| c.is_whitespace() || c == '/')
+                    .next()
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                w.tag(&name, closing, &mut doc);
+            }
+            Some(i) => {
+                w.text(&rest[..i]);
+                rest = &rest[i..];
+            }
+            None => {
+                w.text(rest);
+                rest = "";
+            }
+        }
+    }
+    w.flush(&mut doc);
+    if doc.title.is_none() {
+        doc.title = w.first_h1;
+    }
+    for (k, b) in doc.blocks.iter_mut().enumerate() {
+        b.paragraph = k as u32 + 1;
+    }
+    doc
+}
+
+/// Elements that decide a block's kind; other open elements are only counted.
+const SIGNIFICANT: &[&str] = &[
+    "title",
+    "pre",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+];
+
+/// Walks the sanitised serialisation. Only the significant open elements are kept on a
+/// stack (and `pre` is counted), so the work per tag does not grow with the nesting
+/// depth of `div`s and the like.
+/// Removes every tag (and the contents of `script` and `style`), keeping the text
+/// between them: a deeply nested page becomes one flat run of text for the sanitiser.
+fn flatten(src: &str) -> String {
+    let mut out = String::with_capacity(src.len() / 2);
+    let lower = src.to_ascii_lowercase();
+    let mut i = 0;
+    while let Some(j) = src[i..].find('<') {
+        out.push_str(&src[i..i + j]);
+        i += j;
+        let mut end = src[i..].find('>').map_or(src.len(), |k| i + k + 1);
+        for raw in ["script", "style"] {
+            if lower[i + 1..].starts_with(raw) {
+                let close = format!("</{raw}");
+                end = lower[i..].find(&close).map_or(src.len(), |k| {
+                    let c = i + k;
+                    src[c..].find('>').map_or(src.len(), |m| c + m + 1)
+                });
+            }
+        }
+        out.push(' ');
+        i = end;
+    }
+    out.push_str(&src[i..]);
+    out
+}
+
+#[derive(Default)]
+struct Walker {
+    stack: Vec<String>,
+    pre: usize,
+    buf: String,
+    first_h1: Option<String>,
+    h1_seen: bool,
+}
+
+impl Walker {
+    fn text(&mut self, raw: &str) {
+        let mut decoded = String::new();
+        decode_entities(raw, &mut decoded);
+        if self.pre > 0 {
+            self.buf.push_str(&decoded);
+            return;
+        }
+        for c in decoded.chars() {
+            if c.is_ascii_whitespace() {
+                if !self.buf.is_empty() && !self.buf.ends_with([' ', '\n']) {
+                    self.buf.push(' ');
+                }
+            } else {
+                self.buf.push(c);
+            }
+        }
+    }
+
+    fn tag(&mut self, name: &str, closing: bool, doc: &mut Document) {
+        match name {
+            "br" => {
+                let t = self.buf.trim_end_matches(' ').len();
+                self.buf.truncate(t);
+                self.buf.push('\n');
+                return;
+            }
+            "" => return,
+            _ => {}
+        }
+        self.flush(doc);
+        if !SIGNIFICANT.contains(&name) {
+            return;
+        }
+        if closing {
+            if let Some(i) = self.stack.iter().rposition(|t| t == name) {
+                self.stack.truncate(i);
+                self.pre = self.stack.iter().filter(|t| *t == "pre").count();
+            }
+        } else {
+            if name == "pre" {
+                self.pre += 1;
+            }
+            self.stack.push(name.to_string());
+        }
+    }
+
+    /// Turns the gathered text into a block of the kind its context gives.
+    fn flush(&mut self, doc: &mut Document) {
+        let buf = std::mem::take(&mut self.buf);
+        let in_pre = self.pre > 0;
+        let text = if in_pre {
+            buf.strip_prefix('\n')
+                .unwrap_or(&buf)
+                .trim_end()
+                .to_string()
+        } else {
+            buf.lines()
+                .map(|l| l.trim_matches(|c: char| c.is_whitespace()))
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        if text.trim().is_empty() {
+            return;
+        }
+        let mut kind = BlockKind::Paragraph;
+        for t in self.stack.iter().rev() {
+            kind = match t.as_str() {
+                "title" => {
+                    if doc.title.is_none() {
+                        doc.title = Some(text.replace('\n', " "));
+                    }
+                    return;
+                }
+                "pre" => BlockKind::Code { lang: None },
+                "h1" => {
+                    if !self.h1_seen {
+                        self.h1_seen = true;
+                        if doc.title.is_none() {
+                            self.first_h1 = Some(text.replace('\n', " "));
+                            return;
+                        }
+                    }
+                    BlockKind::Heading { level: 2 }
+                }
+                "h2" | "h3" | "h4" | "h5" | "h6" => BlockKind::Heading {
+                    level: t.as_bytes()[1] - b'0',
+                },
+                "li" => {
+                    let ordered = self
+                        .stack
+                        .iter()
+                        .rev()
+                        .find(|x| *x == "ol" || *x == "ul")
+                        .is_some_and(|x| x == "ol");
+                    BlockKind::ListItem { ordered }
+                }
+                "blockquote" => BlockKind::Quote,
+                _ => continue,
+            };
+            break;
+        }
+        doc.blocks.push(Block {
+            kind,
+            text,
+            start: None,
+            paragraph: 0,
+            notes: Vec::new(),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::convert::{anchorable_count, to_markdown};
+
+    #[test]
+    fn structure_and_entities() {
+        let src = "<html><head><title>The &amp; Title</title><style>p{}</style></head><body>\
+            <nav><a href=/>Home</a></nav><h1>Big</h1><p>One &lt;two&gt;&nbsp;three\n  four</p>\
+            <h3>Sub</h3><ul><li>a<ul><li>b</li></ul></li></ul><ol><li>c</li></ol>\
+            <blockquote><p>q1</p><p>q2</p></blockquote><pre>x  = 1\n</pre><div>loose</div>\
+            <footer>© me</footer></body></html>";
+        let doc = convert_html(src);
+        assert_eq!(doc.title.as_deref(), Some("The & Title"));
+        let got: Vec<(BlockKind, &str)> = doc
+            .blocks
+            .iter()
+            .map(|b| (b.kind.clone(), b.text.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (BlockKind::Heading { level: 2 }, "Big"),
+                (BlockKind::Paragraph, "One <two>\u{a0}three four"),
+                (BlockKind::Heading { level: 3 }, "Sub"),
+                (BlockKind::ListItem { ordered: false }, "a"),
+                (BlockKind::ListItem { ordered: false }, "b"),
+                (BlockKind::ListItem { ordered: true }, "c"),
+                (BlockKind::Quote, "q1"),
+                (BlockKind::Quote, "q2"),
+                (BlockKind::Code { lang: None }, "x  = 1"),
+                (BlockKind::Paragraph, "loose"),
+            ]
+        );
+        assert!(doc.blocks.iter().all(|b| b.start.is_none()));
+        let md = to_markdown(&doc);
+        assert_eq!(anchorable_count(&md), doc.blocks.len(), "{md}");
+    }
+
+    #[test]
+    fn scripts_and_handlers_are_gone() {
+        let src = "<h1>T</h1><p onclick=\"evil()\">Hi <script>alert(1)</script><img src=x onerror=alert(2)>\
+            <a href=\"javascript:alert(3)\">link</a></p><p>&lt;script&gt;alert(4)&lt;/script&gt;</p>";
+        let doc = convert_html(src);
+        let all: String = doc.blocks.iter().map(|b| b.text.clone()).collect();
+        assert!(
+            !all.contains("alert(1)") && !all.contains("alert(2)") && !all.contains("alert(3)")
+        );
+        let md = to_markdown(&doc);
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(&md));
+        assert!(!html.contains("<script"), "{html}");
+        assert!(html.contains("&lt;script&gt;"), "{html}");
+        assert!(!html.contains("onclick") && !html.contains("javascript"));
+    }
+
+    #[test]
+    fn first_h1_is_title_without_title_tag() {
+        let doc = convert_html("<h1>Only</h1><p>x</p><h1>Again</h1>");
+        assert_eq!(doc.title.as_deref(), Some("Only"));
+        assert_eq!(doc.blocks.len(), 2);
+    }
+
+    #[test]
+    fn degenerate_inputs() {
+        let deep = "<div>".repeat(100_000) + "deep<script>x()</script>" + &"</div>".repeat(100_000);
+        for src in [
+            "",
+            "   ",
+            "<",
+            "&",
+            "&#xFFFFFFFF;",
+            "<p>\u{feff}ü</p>",
+            deep.as_str(),
+        ] {
+            let t = std::time::Instant::now();
+            let doc = convert_html(src);
+            let md = to_markdown(&doc);
+            assert_eq!(anchorable_count(&md), doc.blocks.len());
+            assert!(!md.contains("x()"));
+            assert!(t.elapsed().as_secs() < 10);
+        }
+        assert_eq!(convert_html(&deep).blocks[0].text, "deep");
+        assert_eq!(
+            nesting_estimate("<div><p>a<p>b<br><img src=x/></div><div>"),
+            1
+        );
+    }
+}
