@@ -68,6 +68,8 @@ pub struct EntityLink {
     pub timeline_url: Option<String>,
     /// `place`, `organization`, `person`.
     pub kind: String,
+    /// Its slug (for in-page filtering).
+    pub slug: String,
 }
 
 /// A timeline entry on a page.
@@ -371,6 +373,7 @@ impl Renderer<'_> {
     fn entity_link(&self, index: usize) -> EntityLink {
         let e = &self.briefing().entities[index];
         EntityLink {
+            slug: e.slug.clone(),
             name: e.def.name.clone(),
             url: self.urls.link(&format!("entities/{}/", e.slug)),
             timeline_url: (!e.events.is_empty())

@@ -98,6 +98,10 @@ const EMBEDDED_STATIC: &[(&str, &[u8])] = &[
         "search.js",
         include_bytes!("../../themes/briefing/static/search.js"),
     ),
+    (
+        "timeline.js",
+        include_bytes!("../../themes/briefing/static/timeline.js"),
+    ),
 ];
 
 /// Name of the default theme.

@@ -84,6 +84,34 @@ test("a timeline entry's source link lands on the highlighted paragraph", async 
   await context.close();
 });
 
+test("the timeline's actor and place links filter in place, and open a page without JavaScript", async () => {
+  const { page, errors, context } = await newPage();
+  await page.goto(server.url + "timeline/");
+  const link = page.locator('.filters a[data-filter="nuevo-laredo"]');
+  assert.equal(await link.count(), 1);
+  assert.equal(await link.getAttribute("href"), BASE + "timeline/nuevo-laredo/");
+  const all = await page.locator("li.event").count();
+  await link.click();
+  const shown = await page.locator("li.event:visible").count();
+  assert.ok(shown > 0 && shown < all, `${shown} of ${all} events shown`);
+  for (const li of await page.locator("li.event:visible").all()) {
+    assert.match(await li.getAttribute("data-entities"), /\bnuevo-laredo\b/);
+  }
+  assert.equal(new URL(page.url()).pathname, BASE + "timeline/", "stayed on the page");
+  await page.click(".filter-clear");
+  assert.equal(await page.locator("li.event:visible").count(), all);
+  assert.deepEqual(errors, []);
+  await context.close();
+  const nojs = await browser.newContext({ javaScriptEnabled: false });
+  const p2 = await nojs.newPage();
+  await p2.goto(server.url + "timeline/");
+  await p2.click('.filters a[data-filter="nuevo-laredo"]');
+  await p2.waitForLoadState("load");
+  assert.equal(new URL(p2.url()).pathname, BASE + "timeline/nuevo-laredo/");
+  assert.ok((await p2.locator("li.event").count()) > 0);
+  await nojs.close();
+});
+
 test("every page passes axe (WCAG 2.1 A and AA)", async () => {
   const { page, context } = await newPage();
   const failures = [];
