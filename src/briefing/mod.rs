@@ -320,3 +320,53 @@ pub fn choose_key_figures(measures: &[Measure], config: &BriefingConfig) -> Vec<
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::series::tests::stat;
+    use super::*;
+
+    #[test]
+    fn key_figures_follow_the_settings_else_prefer_series_and_people() {
+        let a = [
+            stat(
+                "st-a",
+                50000.0,
+                "people",
+                "The U.S. has returned more than 50,000 asylum seekers to Mexican border towns.",
+                "more than 50,000 asylum seekers",
+                "asylum seekers returned",
+            ),
+            stat(
+                "st-t",
+                2.0,
+                "types",
+                "There are two types of kidnappings.",
+                "two types",
+                "types of kidnappings",
+            ),
+        ];
+        let b = [stat(
+            "st-b",
+            57000.0,
+            "people",
+            "The U.S. has sent 57,000 non-Mexican migrants to Mexico to await hearings.",
+            "57,000 non-Mexican migrants",
+            "migrants sent to Mexico",
+        )];
+        let measures = series::build(&[(0, None, &a), (1, None, &b)]);
+        let chosen = choose_key_figures(&measures, &BriefingConfig::default());
+        let first = &measures[chosen[0].0].points[chosen[0].1];
+        assert_eq!(
+            first.stat.id, "st-b",
+            "the latest figure of the series leads"
+        );
+        let config = BriefingConfig {
+            key_figures: vec!["st-t".into(), "missing".into()],
+            ..Default::default()
+        };
+        let chosen = choose_key_figures(&measures, &config);
+        assert_eq!(chosen.len(), 1);
+        assert_eq!(measures[chosen[0].0].points[chosen[0].1].stat.id, "st-t");
+    }
+}

@@ -33,6 +33,8 @@ pub struct CiteView {
     pub published: Option<String>,
     /// Publication date for readers.
     pub published_display: Option<String>,
+    /// The paragraph number.
+    pub paragraph: u32,
 }
 
 /// A date on a page: ISO for `datetime`, words for readers.
@@ -241,6 +243,10 @@ pub struct SourceFactView {
     pub label: String,
 }
 
+/// The generated methodology page's path; a hand-written `content/pages/methodology.md`
+/// is shown at its top instead of becoming a page of its own.
+pub const METHODOLOGY_PATH: &str = "methodology/";
+
 /// A link from a quoted sentence to a fact's entry.
 #[derive(Debug, Clone, Serialize)]
 pub struct FactLink {
@@ -364,6 +370,7 @@ impl Renderer<'_> {
                 .clone()
                 .unwrap_or_else(|| s.title.clone()),
             url,
+            paragraph,
             permalink: self.urls.absolute(&s.path()),
             published: s.published.map(|d| d.to_string()),
             published_display: s.published.map(|d| self.strings.date(&d)),
@@ -1098,12 +1105,23 @@ impl Renderer<'_> {
     }
 
     fn render_methodology(&self) -> Result<OutputFile, Error> {
-        let page = self.briefing_page(
+        let mut page = self.briefing_page(
             "methodology",
             "methodology",
             "methodology_intro",
             "methodology/",
         );
+        // The editor's own words, from content/pages/methodology.md, come first.
+        if let Some(p) = self.site.pages.iter().find(|p| p.path == METHODOLOGY_PATH) {
+            let rendered = super::markdown::render(
+                &p.body,
+                &super::MarkdownOptions {
+                    trusted_html: true,
+                    ..Default::default()
+                },
+            );
+            page.content = super::sanitize_trusted(&rendered.html);
+        }
         let mut ctx = self.context(&page);
         let b = self.briefing();
         let per_source: Vec<serde_json::Value> = self

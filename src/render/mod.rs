@@ -285,7 +285,7 @@ impl<'a> Renderer<'a> {
             .site
             .pages
             .iter()
-            .filter(|p| p.meta.weight > 0)
+            .filter(|p| p.meta.weight > 0 && p.path != briefing::METHODOLOGY_PATH)
             .collect();
         pages.sort_by(|a, b| (a.meta.weight, &a.path).cmp(&(b.meta.weight, &b.path)));
         for p in pages {
@@ -533,7 +533,10 @@ impl<'a> Renderer<'a> {
             .map(|(i, s)| self.render_source(i, s))
             .collect::<Result<_, _>>()?;
         for p in &self.site.pages {
-            files.extend(self.render_page(p)?);
+            // A hand-written methodology page becomes part of the generated one.
+            if p.path != briefing::METHODOLOGY_PATH {
+                files.extend(self.render_page(p)?);
+            }
         }
         files.push(self.render_home()?);
         files.push(self.render_404()?);
@@ -590,7 +593,9 @@ impl<'a> Renderer<'a> {
             entries.push((s.path(), lastmod));
         }
         for p in &self.site.pages {
-            entries.push((p.path.clone(), None));
+            if p.path != briefing::METHODOLOGY_PATH {
+                entries.push((p.path.clone(), None));
+            }
         }
         for path in [
             "timeline/",
