@@ -448,11 +448,19 @@ impl Renderer<'_> {
             "USD" => ("$", "", String::new()),
             other => ("", "", self.word_or(&format!("unit_{other}"), other)),
         };
-        let value = raw
+        let mut value = raw
             .iter()
             .map(|v| format!("{prefix}{v}{suffix}"))
             .collect::<Vec<_>>()
             .join("–");
+        // "18 of 41".
+        if let Some(of) = s.of {
+            value = format!(
+                "{value} {} {prefix}{}{suffix}",
+                self.strings.get("of_total"),
+                n(of)
+            );
+        }
         (value, unit)
     }
 
