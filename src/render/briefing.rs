@@ -875,19 +875,62 @@ impl Renderer<'_> {
     }
 
     /// The overview strip: one dot per entry on a line across the years.
-    fn strip(&self, indexes: &[usize]) -> serde_json::Value {
+    fn strip(&self, indexes: &[usize], w: f64) -> serde_json::Value {
         let t = &self.briefing().timeline;
         if indexes.is_empty() {
             return serde_json::Value::Null;
         }
         let y0 = indexes.iter().map(|&i| t[i].date.year).min().unwrap_or(0);
-        let y1 = indexes.iter().map(|&i| t[i].date.year).max().unwrap_or(0) + 1;
-        let (w, pad) = (900.0, 20.0);
+        let y1 = indexes
+            .iter()
+            .map(|&i| {
+                t[i].end
+                    .map_or(t[i].date.year, |d| d.year.max(t[i].date.year))
+            })
+            .max()
+            .unwrap_or(0)
+            + 1;
+        let pad = 20.0;
+        // Years without events take a sixth of the room of years with events, so a long
+        // empty stretch does not squeeze the busy years; stretches of five or more empty
+        // years are marked as breaks in the axis.
+        let busy: BTreeSet<i32> = indexes
+            .iter()
+            .flat_map(|&i| [Some(t[i].date.year), t[i].end.map(|d| d.year)])
+            .flatten()
+            .collect();
+        let weight = |y: i32| if busy.contains(&y) { 1.0 } else { 1.0 / 6.0 };
+        let mut start_of: BTreeMap<i32, f64> = BTreeMap::new();
+        let mut total = 0.0;
+        for y in y0..y1 {
+            start_of.insert(y, total);
+            total += weight(y);
+        }
+        let scale = (w - 2.0 * pad) / total;
         let x = |d: &PartialDate| -> f64 {
             let frac = (d.month.unwrap_or(7) as f64 - 1.0) / 12.0;
-            let v = (d.year as f64 + frac - y0 as f64) / (y1 - y0) as f64;
-            ((pad + v * (w - 2.0 * pad)) * 10.0).round() / 10.0
+            let at = start_of.get(&d.year).copied().unwrap_or(total) + frac * weight(d.year);
+            ((pad + at * scale) * 10.0).round() / 10.0
         };
+        let year_x = |y: i32| -> f64 {
+            let at = start_of.get(&y).copied().unwrap_or(total);
+            ((pad + at * scale) * 10.0).round() / 10.0
+        };
+        let mut breaks = Vec::new();
+        let mut run_start: Option<i32> = None;
+        for y in y0..=y1 {
+            let empty = y < y1 && !busy.contains(&y);
+            match (empty, run_start) {
+                (true, None) => run_start = Some(y),
+                (false, Some(from)) => {
+                    if y - from >= 5 {
+                        breaks.push(serde_json::json!({"x": (year_x(from) + year_x(y)) / 2.0}));
+                    }
+                    run_start = None;
+                }
+                _ => {}
+            }
+        }
         // Dots closer than a dot's width stack upwards.
         let mut seen: BTreeMap<i64, u32> = BTreeMap::new();
         let placed: Vec<(usize, f64, u32)> = indexes
@@ -902,13 +945,15 @@ impl Renderer<'_> {
         let tallest = placed.iter().map(|p| p.2).max().unwrap_or(1) as f64;
         let height = 40.0 + tallest * 9.0;
         let axis = height - 26.0;
-        let mut ticks = Vec::new();
-        let step = ((y1 - y0) as f64 / 10.0).ceil().max(1.0) as i32;
-        let mut y = y0;
-        while y <= y1 {
-            let tx = pad + (y - y0) as f64 / (y1 - y0) as f64 * (w - 2.0 * pad);
-            ticks.push(serde_json::json!({"x": (tx * 10.0).round() / 10.0, "label": y}));
-            y += step;
+        // Ticks at busy years, at least 56 units apart.
+        let mut ticks: Vec<serde_json::Value> = Vec::new();
+        let mut last_x = f64::NEG_INFINITY;
+        for &y in &busy {
+            let tx = year_x(y);
+            if y >= y0 && y < y1 && tx - last_x >= 56.0 {
+                ticks.push(serde_json::json!({"x": tx, "label": y}));
+                last_x = tx;
+            }
         }
         let dots: Vec<serde_json::Value> = placed
             .into_iter()
@@ -929,6 +974,7 @@ impl Renderer<'_> {
             "axis": axis,
             "dots": dots,
             "ticks": ticks,
+            "breaks": breaks,
             "first": y0,
             "last": y1 - 1,
         })
@@ -951,7 +997,10 @@ impl Renderer<'_> {
         }
         let mut ctx = self.context(&page);
         ctx.insert("years", &self.years(indexes));
-        ctx.insert("strip", &self.strip(indexes));
+        // A wide overview for large screens, a narrow one (drawn at its own size, so its
+        // text stays legible) for phones; CSS shows one of them.
+        ctx.insert("strip", &self.strip(indexes, 900.0));
+        ctx.insert("strip_narrow", &self.strip(indexes, 380.0));
         ctx.insert("filter", &entity.map(|e| self.entity_link(e)));
         let filters: Vec<(EntityLink, usize)> = self
             .briefing()
