@@ -1382,8 +1382,13 @@ impl Renderer<'_> {
                     Some(i) => name[i..].to_string(),
                     None => format!("pagefind/{}", name.trim_start_matches('/')),
                 };
-                (!rel.contains("playground"))
-                    .then(|| OutputFile::new(rel, f.contents, "search index (pagefind)"))
+                // The search page has its own small interface: pagefind's bundled UIs
+                // and playground are not published.
+                let unused = rel.contains("playground")
+                    || ["-ui.", "-modular-ui.", "-component-ui.", "-highlight."]
+                        .iter()
+                        .any(|u| rel.contains(u));
+                (!unused).then(|| OutputFile::new(rel, f.contents, "search index (pagefind)"))
             })
             .collect();
         out.sort_by(|a, b| a.path.cmp(&b.path));
