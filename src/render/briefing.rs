@@ -37,6 +37,38 @@ pub struct CiteView {
     pub paragraph: u32,
 }
 
+/// A verbatim sentence split around the words of its fact, so pages can emphasise them.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteParts {
+    /// Words before the fact.
+    pub before: String,
+    /// The fact's words (empty if they could not be placed).
+    pub span: String,
+    /// Words after.
+    pub after: String,
+}
+
+/// Splits `quote` around `span` at `offset` (falling back to its first occurrence).
+pub fn quote_parts(quote: &str, offset: usize, span: &str) -> QuoteParts {
+    let at = if quote.get(offset..offset + span.len()) == Some(span) {
+        Some(offset)
+    } else {
+        quote.find(span)
+    };
+    match at {
+        Some(i) if !span.is_empty() => QuoteParts {
+            before: quote[..i].to_string(),
+            span: span.to_string(),
+            after: quote[i + span.len()..].to_string(),
+        },
+        _ => QuoteParts {
+            before: quote.to_string(),
+            span: String::new(),
+            after: String::new(),
+        },
+    }
+}
+
 /// A date on a page: ISO for `datetime`, words for readers.
 #[derive(Debug, Clone, Serialize)]
 pub struct DateView {
@@ -53,6 +85,8 @@ pub struct ReportView {
     pub cite: CiteView,
     /// The sentence, verbatim.
     pub quote: String,
+    /// The sentence around its date words.
+    pub parts: QuoteParts,
     /// The date it gives.
     pub date: DateView,
     /// The end it gives, if any.
@@ -125,6 +159,8 @@ pub struct FigureView {
     pub span: String,
     /// The sentence, verbatim.
     pub quote: String,
+    /// The sentence around the figure's words.
+    pub parts: QuoteParts,
     /// The date it refers to.
     pub date: Option<DateView>,
     /// True when dated by its source's publication date.
@@ -402,6 +438,7 @@ impl Renderer<'_> {
             .map(|r| ReportView {
                 cite: self.cite(r.source, r.event.paragraph),
                 quote: r.event.quote.clone(),
+                parts: quote_parts(&r.event.quote, r.event.span_offset, &r.event.span),
                 date: self.date_view(&r.event.date),
                 end: r.event.end.map(|d| self.date_view(&d)),
             })
@@ -483,6 +520,7 @@ impl Renderer<'_> {
             label: p.stat.measure.clone(),
             span: p.stat.span.clone(),
             quote: p.stat.quote.clone(),
+            parts: quote_parts(&p.stat.quote, p.stat.span_offset, &p.stat.span),
             date: p.date.map(|d| self.date_view(&d)),
             dated_by_source: p.dated_by_source,
             cite: self.cite(p.source, p.stat.paragraph),
@@ -1445,6 +1483,18 @@ mod tests {
             toml::from_str(include_str!("../../themes/briefing/i18n/es.toml")).unwrap();
         let keys = |t: &toml::Table| t.keys().cloned().collect::<Vec<_>>();
         assert_eq!(keys(&en), keys(&es));
+    }
+
+    #[test]
+    fn quotes_split_around_their_fact() {
+        let p = quote_parts("Since December 2018, more.", 6, "December 2018");
+        assert_eq!(
+            (p.before.as_str(), p.span.as_str(), p.after.as_str()),
+            ("Since ", "December 2018", ", more.")
+        );
+        let p = quote_parts("No such words.", 3, "absent");
+        assert_eq!(p.before, "No such words.");
+        assert!(p.span.is_empty());
     }
 
     #[test]
