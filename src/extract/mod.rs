@@ -296,19 +296,114 @@ fn tidy(words: &[&str]) -> String {
         .to_string()
 }
 
-/// A short description of an event: the clause holding the date, at most 12 words,
-/// kept around the date words.
+/// A short description of an event for a timeline entry: the clause that holds the
+/// date (widened to at least eight words, or the parenthesis it sits in), without a
+/// dateline ("Washington, DC—") or other parentheses; at most 14 words, never ending on
+/// a short function word.
 fn title_for(quote: &str, start: usize, end: usize) -> String {
-    let (l, r) = clause(quote, start, end);
-    let before: Vec<&str> = quote[l..start].split_whitespace().collect();
-    let after: Vec<&str> = quote[start..r].split_whitespace().collect();
-    let take_before = before
-        .len()
-        .min(4)
-        .max(12usize.saturating_sub(after.len()).min(before.len()));
-    let mut words: Vec<&str> = before[before.len() - take_before..].to_vec();
-    words.extend(after.iter().take(12 - take_before.min(12)));
-    tidy(&words)
+    // Clause boundaries: commas as well as the stronger marks, as byte ranges.
+    // Parentheses are removed below rather than cut at; a comma between digits
+    // ("9,758") is part of a number.
+    let bytes = quote.as_bytes();
+    let digit_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    let marks: Vec<(usize, usize)> = quote
+        .char_indices()
+        .filter(|&(i, c)| match c {
+            ',' => !(i > 0 && digit_at(i - 1) && digit_at(i + 1)),
+            '(' | ')' => false,
+            _ => CLAUSE_MARKS.contains(&c) || c == '”',
+        })
+        .map(|(i, c)| (i, i + c.len_utf8()))
+        .collect();
+    // The clause runs from the end of the last mark before the date to the start of
+    // the first mark after it; `li`/`ri` index `marks` (None = sentence edge).
+    let mut li = marks.iter().rposition(|&(_, e)| e <= start);
+    let mut ri = marks.iter().position(|&(s, _)| s >= end);
+    let bounds = |li: Option<usize>, ri: Option<usize>| {
+        (
+            li.map_or(0, |i| marks[i].1),
+            ri.map_or(quote.len(), |i| marks[i].0),
+        )
+    };
+    // Widen a short clause to the right first (the news follows the date), then left.
+    loop {
+        let (l, r) = bounds(li, ri);
+        if quote[l..r].split_whitespace().count() >= 8 {
+            break;
+        }
+        match (ri, li) {
+            (Some(i), _) => ri = (i + 1 < marks.len()).then_some(i + 1),
+            (None, Some(i)) => li = i.checked_sub(1),
+            (None, None) => break,
+        }
+    }
+    let (l, r) = bounds(li, ri);
+    // A date inside parentheses: the clause stays inside them.
+    let (mut l, mut r) = (l, r);
+    let mut depth = 0usize;
+    let open = quote[..start]
+        .char_indices()
+        .rev()
+        .find_map(|(i, c)| match c {
+            ')' => {
+                depth += 1;
+                None
+            }
+            '(' if depth == 0 => Some(i),
+            '(' => {
+                depth -= 1;
+                None
+            }
+            _ => None,
+        });
+    if let Some(open) = open
+        && let Some(close) = quote[end..].find(')').map(|i| end + i)
+    {
+        l = l.max(open + 1);
+        r = r.min(close);
+    }
+    let mut text = quote[l..r].to_string();
+    // A dateline before a dash ("Washington, DC—") is not part of the news.
+    if let Some(i) = text.find('—')
+        && text[..i].split_whitespace().count() <= 3
+    {
+        text = text[i + '—'.len_utf8()..].to_string();
+    }
+    // Parenthetical remarks go, and so does half of one cut by the clause.
+    while let (Some(a), Some(b)) = (
+        text.find('('),
+        text[text.find('(').unwrap_or(0)..].find(')'),
+    ) {
+        text.replace_range(a..=a + b, "");
+    }
+    if let Some(b) = text.find(')') {
+        text.replace_range(..=b, "");
+    }
+    if let Some(a) = text.find('(') {
+        text.truncate(a);
+    }
+    let mut words: Vec<&str> = text.split_whitespace().collect();
+    let cut = words.len() > 14;
+    words.truncate(14);
+    // Never end on a short function word or a dangling mark.
+    while words.len() > 3
+        && words.last().is_some_and(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.is_empty() || (w.chars().count() <= 3 && w.chars().all(char::is_lowercase))
+        })
+    {
+        words.pop();
+    }
+    let mut title = tidy(&words).replace(" ,", ",");
+    if let Some(first) = title.chars().next()
+        && first.is_lowercase()
+    {
+        title = first.to_uppercase().collect::<String>() + &title[first.len_utf8()..];
+    }
+    if cut {
+        title.push('…');
+    }
+    title
 }
 
 /// A short label of what a figure measures: the counted noun phrase and what follows it
@@ -363,6 +458,68 @@ fn assign_ids(facts: &mut Facts) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn title(quote: &str, span: &str) -> String {
+        let start = quote.find(span).unwrap();
+        title_for(quote, start, start + span.len())
+    }
+
+    #[test]
+    fn titles_are_the_clause_of_the_date() {
+        assert_eq!(
+            title(
+                "In September 2019, the governments agreed to expand the program, which now runs in six cities.",
+                "September 2019"
+            ),
+            "In September 2019, the governments agreed to expand the program"
+        );
+        assert_eq!(
+            title(
+                "Since the start of MPP in December 2018, the United States has returned more than 50,000 people.",
+                "December 2018"
+            ),
+            "Since the start of MPP in December 2018"
+        );
+    }
+
+    #[test]
+    fn titles_keep_numbers_whole_and_stay_inside_parentheses() {
+        assert_eq!(
+            title(
+                "The reports documented 9,758 cases between May 2008 and June 2009, and more later.",
+                "May 2008"
+            ),
+            "The reports documented 9,758 cases between May 2008 and June 2009"
+        );
+        assert_eq!(
+            title(
+                "The party (in power from 1929 through 2000, briefly) lost.",
+                "1929"
+            ),
+            "In power from 1929 through 2000"
+        );
+    }
+
+    #[test]
+    fn titles_drop_datelines_and_cut_long_clauses_cleanly() {
+        assert_eq!(
+            title(
+                "Washington, DC—Today, the office sent a letter to the government.",
+                "Today"
+            ),
+            "Today, the office sent a letter to the government.".trim_end_matches('.')
+        );
+        let long = "In 2014 the agency opened new offices in seventeen cities across the whole of the southern region and the north of the country.";
+        let t = title(long, "2014");
+        assert!(
+            t.ends_with('…') && t.split_whitespace().count() <= 14,
+            "{t}"
+        );
+        assert!(!t.trim_end_matches('…').ends_with(" the"), "{t}");
+        // Multi-byte marks on both sides never split a character.
+        let t = title("“Quoted” — in 2013 “Dublin” — text; more…", "2013");
+        assert!(t.contains("2013"), "{t}");
+    }
 
     fn para(text: &str, n: u32) -> Block {
         Block {
