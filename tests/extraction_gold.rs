@@ -327,4 +327,33 @@ fn score_flagship(segment: fn(&str) -> Vec<Block>, dump: bool) {
         .unwrap();
     }
     assert!(fe >= 0.95 && fs >= 0.95, "F1 below 0.95:\n{report}");
+    if dump {
+        // The methodology page shows content/accuracy.toml; it must say what was measured.
+        let recorded: toml::Table =
+            toml::from_str(&std::fs::read_to_string(root.join("content/accuracy.toml")).unwrap())
+                .unwrap();
+        let expect = [
+            (
+                format!("Dated events ({} in the gold annotation)", te[2]),
+                format!(
+                    "precision {pe:.3}, recall {re:.3}, F1 {fe:.3} ({} found)",
+                    te[1]
+                ),
+            ),
+            (
+                format!("Statistics ({} in the gold annotation)", ts[2]),
+                format!(
+                    "precision {ps:.3}, recall {rs:.3}, F1 {fs:.3} ({} found)",
+                    ts[1]
+                ),
+            ),
+        ];
+        for (k, v) in expect {
+            assert_eq!(
+                recorded.get(&k).and_then(|x| x.as_str()),
+                Some(v.as_str()),
+                "content/accuracy.toml is out of date: set {k:?} = {v:?}"
+            );
+        }
+    }
 }
