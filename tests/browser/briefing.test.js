@@ -130,3 +130,16 @@ test("every page passes axe (WCAG 2.1 A and AA)", async () => {
   assert.deepEqual(failures, []);
   await context.close();
 });
+
+test("no page scrolls sideways on a 390 px phone", async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const wide = [];
+  for (const p of pages(SITE)) {
+    await page.goto(server.url + p);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (width > 390) wide.push(`${p || "(home)"}: ${width}px`);
+  }
+  assert.deepEqual(wide, []);
+  await context.close();
+});
