@@ -207,7 +207,7 @@ fn extract_block(block: &Block, ctx: &Context, lex: &'static Lexicon, facts: &mu
                 sentence_unit = Some(unit.clone());
                 block_unit = Some(unit.clone());
             }
-            let as_of = nearest_date(&hits, st.start).or(ctx.published);
+            let as_of = as_of_for(a, &hits, st.start, lex).or(ctx.published);
             facts.statistics.push(Statistic {
                 id: String::new(),
                 value: st.value,
@@ -262,17 +262,32 @@ fn unit_noun_before(s: &str, at: usize, lex: &Lexicon) -> Option<String> {
 }
 
 /// The date a figure refers to: the date nearest to it in the sentence (the end of a
-/// period).
-fn nearest_date(hits: &[dates::DateHit], at: usize) -> Option<PartialDate> {
-    hits.iter()
-        .min_by_key(|h| {
-            if h.start > at {
-                h.start - at
-            } else {
-                at.saturating_sub(h.end)
-            }
-        })
-        .map(|h| h.end_date.unwrap_or(h.date))
+/// period), unless that date opens a running count ("Since the start of MPP in
+/// December 2018, … has returned more than 50,000"): then the figure is as of the
+/// document's own date (`None` here, so the caller falls back to it).
+fn as_of_for(
+    quote: &str,
+    hits: &[dates::DateHit],
+    at: usize,
+    lex: &Lexicon,
+) -> Option<PartialDate> {
+    let h = hits.iter().min_by_key(|h| {
+        if h.start > at {
+            h.start - at
+        } else {
+            at.saturating_sub(h.end)
+        }
+    })?;
+    let (l, _) = clause(quote, h.start, h.end);
+    let lead = quote[l..h.start].to_lowercase();
+    let opens_count = lead
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| lex.since.contains(&w));
+    if opens_count {
+        None
+    } else {
+        Some(h.end_date.unwrap_or(h.date))
+    }
 }
 
 const CLAUSE_MARKS: [char; 7] = [';', '(', ')', '—', '–', ':', '“'];
@@ -529,6 +544,18 @@ mod tests {
             paragraph: n,
             notes: vec![],
         }
+    }
+
+    #[test]
+    fn a_running_count_since_a_date_is_as_of_the_document_date() {
+        let text = "Since the start of the program in March 2019, officials have returned more than 60,000 people. In April 2019, officials returned 6,000 people.";
+        let f = extract_document(&[para(text, 1)], &ctx("2019-12"));
+        let as_of: Vec<String> = f
+            .statistics
+            .iter()
+            .map(|s| s.as_of.unwrap().to_string())
+            .collect();
+        assert_eq!(as_of, ["2019-12", "2019-04"]);
     }
 
     fn ctx(p: &str) -> Context {
