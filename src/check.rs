@@ -12,6 +12,7 @@
 //! comments and raw-text elements (`<script>`, `<style>`) and nothing more. That keeps
 //! a heavy dependency out of every build.
 
+pub use crate::convert::html::decode_entities;
 use crate::output::OutputFile;
 use crate::url::Urls;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
@@ -238,56 +239,6 @@ fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
     hay.as_bytes()
         .windows(n)
         .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
-}
-
-/// Decodes HTML character references (`&amp;`, `&#39;`, `&#x2F;`, …); unknown ones stay.
-pub fn decode_entities(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        let end = rest[1..]
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
-            .map(|e| e + 1);
-        let decoded = match end {
-            Some(e) if rest.as_bytes()[e] == b';' => {
-                let name = &rest[1..e];
-                let c = match name {
-                    "amp" => Some('&'),
-                    "lt" => Some('<'),
-                    "gt" => Some('>'),
-                    "quot" => Some('"'),
-                    "apos" => Some('\''),
-                    "nbsp" => Some('\u{a0}'),
-                    _ => name
-                        .strip_prefix("#x")
-                        .or_else(|| name.strip_prefix("#X"))
-                        .map(|h| u32::from_str_radix(h, 16))
-                        .or_else(|| name.strip_prefix('#').map(str::parse::<u32>))
-                        .and_then(Result::ok)
-                        .and_then(char::from_u32),
-                };
-                c.map(|c| (c, e + 1))
-            }
-            _ => None,
-        };
-        match decoded {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 /// Decodes `%HH` escapes (invalid UTF-8 is replaced, never an error).

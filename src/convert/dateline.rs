@@ -74,16 +74,9 @@ fn strip_label(line: &str) -> &str {
 }
 
 fn strip_weekday(line: &str) -> &str {
-    const DAYS: [&str; 7] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
-    for d in DAYS {
+    // The day names come from the language table the extractor uses.
+    const DAYS: &[&str] = crate::extract::lexicon::EN.weekdays;
+    for d in DAYS.iter().copied() {
         for cand in [d, &d[..3]] {
             if let Some(rest) = line.strip_prefix(cand) {
                 let rest = rest.strip_prefix('.').unwrap_or(rest);

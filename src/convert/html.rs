@@ -67,33 +67,41 @@ fn sanitize(src: &str) -> String {
     b.clean(src).to_string()
 }
 
-/// Decodes the entities the sanitiser's serialiser writes (and numeric ones).
-fn decode_entities(s: &str, out: &mut String) {
+/// Decodes HTML character references (`&amp;`, `&#39;`, `&#x2F;`, …); unknown ones stay.
+pub fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
-        let end = rest[..rest.len().min(12)].find(';');
-        let decoded = end.and_then(|e| {
-            let name = &rest[1..e];
-            let c = match name {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                "nbsp" => Some('\u{a0}'),
-                _ => {
-                    let num = name.strip_prefix('#')?;
-                    let v = match num.strip_prefix(['x', 'X']) {
-                        Some(h) => u32::from_str_radix(h, 16).ok()?,
-                        None => num.parse().ok()?,
-                    };
-                    char::from_u32(v)
-                }
-            }?;
-            Some((c, e + 1))
-        });
+        let end = rest[1..]
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
+            .map(|e| e + 1);
+        let decoded = match end {
+            Some(e) if rest.as_bytes()[e] == b';' => {
+                let name = &rest[1..e];
+                let c = match name {
+                    "amp" => Some('&'),
+                    "lt" => Some('<'),
+                    "gt" => Some('>'),
+                    "quot" => Some('"'),
+                    "apos" => Some('\''),
+                    "nbsp" => Some('\u{a0}'),
+                    _ => name
+                        .strip_prefix("#x")
+                        .or_else(|| name.strip_prefix("#X"))
+                        .map(|h| u32::from_str_radix(h, 16))
+                        .or_else(|| name.strip_prefix('#').map(str::parse::<u32>))
+                        .and_then(Result::ok)
+                        .and_then(char::from_u32),
+                };
+                c.map(|c| (c, e + 1))
+            }
+            _ => None,
+        };
         match decoded {
             Some((c, len)) => {
                 out.push(c);
@@ -106,6 +114,7 @@ fn decode_entities(s: &str, out: &mut String) {
         }
     }
     out.push_str(rest);
+    out
 }
 
 /// Pages nested deeper than this are read without structure (the HTML tree builder's
@@ -267,7 +276,7 @@ struct Walker {
 impl Walker {
     fn text(&mut self, raw: &str) {
         let mut decoded = String::new();
-        decode_entities(raw, &mut decoded);
+        decoded.push_str(&decode_entities(raw));
         if self.pre > 0 {
             self.buf.push_str(&decoded);
             return;

@@ -115,7 +115,8 @@ pub struct Lexicon {
     pub possessive_marks: &'static [&'static str],
 }
 
-const EN: Lexicon = Lexicon {
+/// The English table.
+pub const EN: Lexicon = Lexicon {
     code: "en",
     months: &[
         ("January", 1),
