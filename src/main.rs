@@ -67,11 +67,12 @@ enum Command {
     /// Review extracted events and figures; decisions go to the corrections file.
     ///
     /// Shows each fact with the sentence it came from. Answer each with a (approve),
-    /// d (drop), s (skip) or q (quit), then Enter; text after the letter is kept as a
-    /// note. Decisions are appended to the corrections file (site.toml
-    /// `extract.corrections`, default content/corrections.toml); nothing already in it
-    /// is changed, and nothing is written if it was edited during the review. To fix
-    /// a fact's fields, add `action = "fix"` entries to that file by hand.
+    /// d (drop), f (fix), s (skip) or q (quit), then Enter; text after the letter is
+    /// kept as a note. A fix names the fields to change first:
+    /// `f value=1200 unit=people the report says 1,200`. Decisions are appended to the
+    /// corrections file (site.toml `extract.corrections`, default
+    /// content/corrections.toml); nothing already in it is changed, and nothing is
+    /// written if it was edited during the review.
     #[command(after_long_help = EXIT_CODES)]
     Review(ReviewArgs),
 }

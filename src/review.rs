@@ -371,9 +371,11 @@ impl CorrectionsFile {
 }
 
 /// Asks about each item in turn: one line per fact from `input`, starting with `a`
-/// (approve), `d` (drop), `s` (skip) or `q` (quit); anything after the letter is kept
-/// as the note (`d duplicate of the March figure`). End of input quits. Returns the
-/// decisions made, in order.
+/// (approve), `d` (drop), `f` (fix), `s` (skip) or `q` (quit); anything after the
+/// letter is kept as the note (`d duplicate of the March figure`). A fix lists
+/// `key=value` pairs first, then the note: `f value=1200 unit=people the report says
+/// 1,200`; a bad key or value is reported and asked again. End of input quits. Returns
+/// the decisions made, in order.
 pub fn interactive(
     items: &[ReviewItem],
     input: &mut dyn BufRead,
@@ -385,7 +387,7 @@ pub fn interactive(
         loop {
             write!(
                 output,
-                "  [a]pprove, [d]rop, [s]kip, [q]uit (a note may follow) > "
+                "  [a]pprove, [d]rop, [f]ix key=value..., [s]kip, [q]uit (a note may follow) > "
             )?;
             output.flush()?;
             let mut line = String::new();
@@ -396,11 +398,30 @@ pub fn interactive(
             let line = line.trim();
             let mut chars = line.chars();
             let key = chars.next().map(|c| c.to_ascii_lowercase());
-            let note = chars.as_str().trim();
-            let note = (!note.is_empty()).then(|| note.to_string());
+            let mut note = chars.as_str().trim();
+            let mut fix = toml::Table::new();
             let action = match key {
                 Some('a') => Action::Approve,
                 Some('d') => Action::Drop,
+                Some('f') => match parse_fix(note) {
+                    Ok((fields, rest)) if !fields.is_empty() => {
+                        fix = fields;
+                        note = rest;
+                        Action::Fix
+                    }
+                    Ok(_) => {
+                        writeln!(
+                            output,
+                            "  a fix needs key=value pairs, e.g. `f value=1200 unit=people`; keys: {}",
+                            FIX_KEYS.join(", ")
+                        )?;
+                        continue;
+                    }
+                    Err(e) => {
+                        writeln!(output, "  {e}")?;
+                        continue;
+                    }
+                },
                 Some('s') => break,
                 Some('q') => {
                     writeln!(output)?;
@@ -409,7 +430,8 @@ pub fn interactive(
                 _ => continue,
             };
             decisions.push(Decision {
-                note,
+                note: (!note.is_empty()).then(|| note.to_string()),
+                fix,
                 ..Decision::new(item.fact.id(), action)
             });
             break;
@@ -417,6 +439,47 @@ pub fn interactive(
         writeln!(output)?;
     }
     Ok(decisions)
+}
+
+/// Splits the text after `f` into its leading `key=value` pairs and the note after
+/// them. A value is read as TOML when it is one (`1200`, `true`, `"two words"`), else
+/// as a string (`people`, `2019-03`). Keys must be in [`FIX_KEYS`].
+fn parse_fix(text: &str) -> Result<(toml::Table, &str), String> {
+    let mut fields = toml::Table::new();
+    let mut rest = text.trim_start();
+    while let Some((key, after)) = rest.split_once('=') {
+        let key = key.trim();
+        if key.is_empty() || key.contains(char::is_whitespace) {
+            break;
+        }
+        if !FIX_KEYS.contains(&key) {
+            return Err(format!(
+                "`{key}` cannot be fixed; use one of: {}",
+                FIX_KEYS.join(", ")
+            ));
+        }
+        let after = after.trim_start();
+        let (raw, next) = if let Some(quoted) = after.strip_prefix('"') {
+            match quoted.find('"') {
+                Some(end) => (&after[..end + 2], &after[end + 2..]),
+                None => return Err(format!("`{key}`: the quoted value has no closing \"")),
+            }
+        } else {
+            let end = after.find(char::is_whitespace).unwrap_or(after.len());
+            (&after[..end], &after[end..])
+        };
+        if raw.is_empty() {
+            return Err(format!("`{key}` has no value"));
+        }
+        let value = toml::from_str::<toml::Table>(&format!("v = {raw}"))
+            .ok()
+            .and_then(|mut t| t.remove("v"))
+            .filter(|v| !matches!(v, toml::Value::Datetime(_)))
+            .unwrap_or_else(|| toml::Value::String(raw.trim_matches('"').to_string()));
+        fields.insert(key.to_string(), value);
+        rest = next.trim_start();
+    }
+    Ok((fields, rest.trim()))
 }
 
 #[cfg(test)]
@@ -595,5 +658,34 @@ mod tests {
             decisions,
             vec![Decision::new("st-0a1b2c3d4e", Action::Approve)]
         );
+    }
+
+    #[test]
+    fn interactive_fix_takes_key_value_pairs_then_a_note() {
+        let f = facts();
+        let items = review_items(&f, &HashSet::new(), false);
+        // A bad key and a fix without fields are asked again; the third answer counts.
+        let mut input = std::io::Cursor::new(
+            "f colour=red\nf\nf value=1200 unit=people qualifier=\"more than\" as_of=2019-03 the report says 1,200\n",
+        );
+        let mut out = Vec::new();
+        let decisions = interactive(&items, &mut input, &mut out).unwrap();
+        let shown = String::from_utf8(out).unwrap();
+        assert!(shown.contains("`colour` cannot be fixed"), "{shown}");
+        assert!(shown.contains("a fix needs key=value pairs"), "{shown}");
+        assert_eq!(decisions.len(), 1);
+        let d = &decisions[0];
+        assert_eq!(d.action, Action::Fix);
+        assert_eq!(d.note.as_deref(), Some("the report says 1,200"));
+        assert_eq!(d.fix["value"].as_integer(), Some(1200));
+        assert_eq!(d.fix["unit"].as_str(), Some("people"));
+        assert_eq!(d.fix["qualifier"].as_str(), Some("more than"));
+        assert_eq!(d.fix["as_of"].as_str(), Some("2019-03"));
+        // What is written back parses and keeps the typed value.
+        let text = format_decisions(&decisions).unwrap();
+        let parsed: toml::Table = toml::from_str(&text).unwrap();
+        let entry = &parsed["correction"].as_array().unwrap()[0];
+        assert_eq!(entry["value"].as_integer(), Some(1200));
+        assert_eq!(entry["action"].as_str(), Some("fix"));
     }
 }
