@@ -8,7 +8,9 @@
 //! found before it.
 
 use super::lexicon::Lexicon;
-use super::text::{Range, char_at, char_before, word_after, word_before};
+use super::text::{
+    PhraseSet, Range, ascii_stand_in, char_at, char_before, word_after, word_before,
+};
 use crate::date::{PartialDate, Precision};
 use regex::{Captures, Regex};
 use std::collections::HashMap;
@@ -54,6 +56,10 @@ struct Patterns {
     tomorrow: Regex,
     weekday: Regex,
     ago: Regex,
+    /// Any month name, anywhere: a cheap test before the patterns that need one.
+    any_month: Regex,
+    /// The words that mark a future event.
+    future: PhraseSet,
 }
 
 fn alternation<'a>(words: impl Iterator<Item = &'a str>) -> String {
@@ -149,6 +155,13 @@ fn build(lex: &Lexicon) -> Patterns {
             r"\b(\d{{1,3}}|{num_words}|an?)\s+({ago_units})\s+{}\b",
             regex::escape(lex.ago)
         )),
+        any_month: re(lex
+            .months
+            .iter()
+            .map(|(w, _)| regex::escape(w))
+            .collect::<Vec<_>>()
+            .join("|")),
+        future: PhraseSet::new(lex.future_markers),
     }
 }
 
@@ -186,9 +199,8 @@ fn num(c: &Captures, i: usize) -> Option<i32> {
 }
 
 /// True if the sentence speaks of the future (`will`, `upcoming`, …).
-pub fn is_future(sentence: &str, lex: &Lexicon) -> bool {
-    let low = sentence.to_lowercase();
-    lex.future_markers.iter().any(|m| has_phrase(&low, m))
+pub fn is_future(sentence: &str, lex: &'static Lexicon) -> bool {
+    patterns(lex).future.any_in(&sentence.to_lowercase())
 }
 
 /// True if `phrase` occurs in `hay` (both lower case) as whole words.
@@ -237,6 +249,14 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
     let mut hits: Vec<DateHit> = Vec::new();
     let mut taken: Vec<Range> = Vec::new();
     let future = is_future(s, lex);
+    // Cheap tests first: most patterns need a digit (every year has two), many a month
+    // name. A pattern that cannot match searches the empty text instead of `s`.
+    let digits = s
+        .chars()
+        .any(|c| c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric()));
+    let months = p.any_month.is_match(s);
+    let needs = |ok: bool| if ok { s } else { "" };
+    let (with_digits, with_digits_and_month) = (needs(digits), needs(digits && months));
     let mut add = |hits: &mut Vec<DateHit>, h: DateHit| {
         if h.start < h.end && !overlaps(&taken, h.start, h.end) {
             if let Some(e) = h.end_date
@@ -266,7 +286,7 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
 
     // Periods with explicit ends.
     for r in [&p.between, &p.from] {
-        for c in r.captures_iter(s) {
+        for c in r.captures_iter(with_digits) {
             let (Some(a), Some(b)) = (parse_abs(&c[1], lex), parse_abs(&c[2], lex)) else {
                 continue;
             };
@@ -274,7 +294,7 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
             add(&mut hits, span(m.start(), m.end(), a, b));
         }
     }
-    for c in p.day_range.captures_iter(s) {
+    for c in p.day_range.captures_iter(with_digits_and_month) {
         let (Some(mo), Some(y)) = (lex.month(&c[1]), num(&c, 4)) else {
             continue;
         };
@@ -289,7 +309,7 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
             add(&mut hits, span(m.start(), m.end(), a, b));
         }
     }
-    for c in p.month_range.captures_iter(s) {
+    for c in p.month_range.captures_iter(with_digits_and_month) {
         let (Some(m1), Some(m2), Some(y)) = (lex.month(&c[1]), lex.month(&c[2]), num(&c, 3)) else {
             continue;
         };
@@ -298,7 +318,7 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
             add(&mut hits, span(m.start(), m.end(), a, b));
         }
     }
-    for c in p.part_of.captures_iter(s) {
+    for c in p.part_of.captures_iter(with_digits) {
         let ord = c[1].to_lowercase();
         let ordv = lex
             .ordinals
@@ -347,7 +367,7 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
             add(&mut hits, span(m.start(), m.end(), a, b));
         }
     }
-    for c in p.year_dash.captures_iter(s) {
+    for c in p.year_dash.captures_iter(with_digits) {
         let m = c.get(0).unwrap();
         // `05-23-2018`: a numeric date, not a span.
         if char_before(s, m.start()).is_some_and(|ch| ch == '-' || ch == '/')
@@ -372,7 +392,7 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
             );
         }
     }
-    for c in p.year_pair.captures_iter(s) {
+    for c in p.year_pair.captures_iter(with_digits) {
         let (Some(a), Some(b)) = (num(&c, 1), num(&c, 2)) else {
             continue;
         };
@@ -391,13 +411,13 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
             );
         }
     }
-    for c in p.since.captures_iter(s) {
+    for c in p.since.captures_iter(with_digits) {
         if let Some(a) = parse_abs(&c[1], lex) {
             let m = c.get(0).unwrap();
             add(&mut hits, point(m.start(), m.end(), a, false));
         }
     }
-    for c in p.decade.captures_iter(s) {
+    for c in p.decade.captures_iter(with_digits) {
         if let Some(a) = num(&c, 1) {
             let m = c.get(0).unwrap();
             add(
@@ -412,7 +432,7 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
         }
     }
     // Full and month dates.
-    for c in p.full_mdy.captures_iter(s) {
+    for c in p.full_mdy.captures_iter(with_digits_and_month) {
         if let (Some(mo), Some(d), Some(y)) = (lex.month(&c[1]), num(&c, 2), num(&c, 3))
             && let Some(dt) = PartialDate::day(y, mo, d as u8)
         {
@@ -420,7 +440,7 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
             add(&mut hits, point(m.start(), m.end(), dt, false));
         }
     }
-    for c in p.full_dmy.captures_iter(s) {
+    for c in p.full_dmy.captures_iter(with_digits_and_month) {
         if let (Some(d), Some(mo), Some(y)) = (num(&c, 1), lex.month(&c[2]), num(&c, 3))
             && let Some(dt) = PartialDate::day(y, mo, d as u8)
         {
@@ -428,13 +448,17 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
             add(&mut hits, point(m.start(), m.end(), dt, false));
         }
     }
-    for c in p.num_us.captures_iter(s).chain(p.iso.captures_iter(s)) {
+    for c in p
+        .num_us
+        .captures_iter(with_digits)
+        .chain(p.iso.captures_iter(with_digits))
+    {
         let m = c.get(0).unwrap();
         if let Some(dt) = parse_abs(m.as_str(), lex) {
             add(&mut hits, point(m.start(), m.end(), dt, false));
         }
     }
-    for c in p.month_year.captures_iter(s) {
+    for c in p.month_year.captures_iter(with_digits_and_month) {
         if let (Some(mo), Some(y)) = (lex.month(&c[1]), num(&c, 2))
             && let Some(dt) = PartialDate::month(y, mo)
         {
@@ -443,12 +467,12 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
         }
     }
     // Years on their own.
-    for c in p.year.captures_iter(s) {
-        let m = c.get(0).unwrap();
+    // The year pattern's only group is the whole match: no need for captures.
+    for m in p.year.find_iter(with_digits) {
         if !plausible_year(s, m.start(), m.end(), lex) {
             continue;
         }
-        if let Some(y) = num(&c, 1) {
+        if let Ok(y) = m.as_str().parse::<i32>() {
             add(
                 &mut hits,
                 point(m.start(), m.end(), PartialDate::year(y), false),
@@ -459,7 +483,7 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
     let Some(pubd) = published else {
         return sorted(hits);
     };
-    for c in p.month_day.captures_iter(s) {
+    for c in p.month_day.captures_iter(with_digits_and_month) {
         let m = c.get(0).unwrap();
         if char_at(s, m.end()).is_some_and(|ch| ch.is_ascii_digit() || ch == '%') {
             continue;
@@ -471,7 +495,7 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
             }
         }
     }
-    for c in p.day_of_month.captures_iter(s) {
+    for c in p.day_of_month.captures_iter(with_digits_and_month) {
         let m = c.get(0).unwrap();
         if char_before(s, m.start()).is_some_and(|ch| ch.is_ascii_digit() || ch == '$') {
             continue;
@@ -483,10 +507,21 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
             }
         }
     }
-    for c in p.bare_month.captures_iter(s) {
+    // `bare_month` starts with short words found everywhere; on non-ASCII text it runs
+    // on an ASCII stand-in (same matches, same offsets; see `ascii_stand_in`).
+    let stand_in = if months { ascii_stand_in(s) } else { None };
+    let bare_hay = match (&stand_in, months) {
+        (Some(t), _) => t.as_ref(),
+        (None, true) => s,
+        (None, false) => "",
+    };
+    for c in p.bare_month.captures_iter(bare_hay) {
         let g = c.get(1).unwrap();
-        let Some(mo) = lex.month(&c[2]) else { continue };
-        let low = g.as_str().to_lowercase();
+        let month = c.get(2).unwrap();
+        let Some(mo) = lex.month(&s[month.range()]) else {
+            continue;
+        };
+        let low = s[g.range()].to_lowercase();
         let offset = lex
             .year_deictics
             .iter()

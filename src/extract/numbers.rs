@@ -201,11 +201,21 @@ fn gap(s: &str, a: usize, b: usize) -> String {
 /// whether they belong in the span).
 fn qualifier_before(s: &str, at: usize, lex: &Lexicon) -> Option<(&'static str, usize, bool)> {
     let head = s.get(..at)?.trim_end();
-    let low = head.to_lowercase();
-    if low.len() != head.len() {
-        // Lower-casing changed byte lengths: compare on the original case-insensitively.
-        return None;
-    }
+    // Only the end of the head can hold a hedge. An ASCII head lower-cases byte by byte,
+    // so lower-casing its last bytes is enough (`from` is where they start); any other
+    // head is lower-cased whole.
+    let (low, from) = if head.is_ascii() {
+        let longest = lex.qualifiers.iter().map(|q| q.0.len()).max().unwrap_or(0);
+        let from = head.len().saturating_sub(longest + 1);
+        (head[from..].to_ascii_lowercase(), from)
+    } else {
+        let low = head.to_lowercase();
+        if low.len() != head.len() {
+            // Lower-casing changed byte lengths: compare on the original case-insensitively.
+            return None;
+        }
+        (low, 0)
+    };
     let mut best: Option<(&'static str, usize, bool)> = None;
     for &(q, canon, in_span) in lex.qualifiers {
         if low.ends_with(q) {
@@ -213,6 +223,7 @@ fn qualifier_before(s: &str, at: usize, lex: &Lexicon) -> Option<(&'static str, 
             if char_before(&low, qs).is_some_and(char::is_alphanumeric) {
                 continue;
             }
+            let qs = from + qs;
             if best.is_none_or(|(_, b, _)| qs < b) {
                 best = Some((canon, qs, in_span));
             }
@@ -554,7 +565,15 @@ fn single(s: &str, a: &Atom, counted_before: bool, lex: &Lexicon) -> Option<Stat
         if a.value == 1.0 && !a.scaled {
             return None;
         }
-        let rest = s[a.end..].trim_start().to_lowercase();
+        // Only the first words after the number matter; ASCII lower-cases byte-wise.
+        let rest = s[a.end..].trim_start();
+        let rest = if rest.is_ascii() {
+            let longest = lex.number_word_blockers.iter().map(|b| b.len()).max();
+            let n = rest.len().min(longest.unwrap_or(0) + 1);
+            rest[..n].to_ascii_lowercase()
+        } else {
+            rest.to_lowercase()
+        };
         if lex.number_word_blockers.iter().any(|b| {
             rest.starts_with(b)
                 && rest[b.len()..]
