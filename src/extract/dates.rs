@@ -9,10 +9,12 @@
 
 use super::lexicon::Lexicon;
 use super::text::{
-    PhraseSet, Range, ascii_stand_in, char_at, char_before, word_after, word_before,
+    PhraseSet, Range, ascii_stand_in, char_at, char_before, strict_ascii_stand_in, word_after,
+    word_before,
 };
 use crate::date::{PartialDate, Precision};
 use regex::{Captures, Regex};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
@@ -60,6 +62,8 @@ struct Patterns {
     any_month: Regex,
     /// The words that mark a future event.
     future: PhraseSet,
+    /// The non-ASCII characters of the patterns (`–`, `—`), for their ASCII stand-in.
+    literals: String,
 }
 
 fn alternation<'a>(words: impl Iterator<Item = &'a str>) -> String {
@@ -106,7 +110,7 @@ fn build(lex: &Lexicon) -> Patterns {
     let year_deictics = alternation(lex.year_deictics.iter().map(|(w, _)| *w));
     let preps = alternation(lex.date_prepositions.iter().copied());
     let weekdays = alternation(lex.weekdays.iter().copied());
-    Patterns {
+    let mut p = Patterns {
         between: re(format!(
             r"\b(?i:{})\s+({abs})\s+(?i:{})\s+({abs})\b",
             words(lex.span_between),
@@ -162,7 +166,38 @@ fn build(lex: &Lexicon) -> Patterns {
             .collect::<Vec<_>>()
             .join("|")),
         future: PhraseSet::new(lex.future_markers),
-    }
+        literals: String::new(),
+    };
+    p.literals = [
+        &p.between,
+        &p.from,
+        &p.since,
+        &p.year_dash,
+        &p.month_range,
+        &p.day_range,
+        &p.part_of,
+        &p.year_pair,
+        &p.decade,
+        &p.full_mdy,
+        &p.full_dmy,
+        &p.num_us,
+        &p.iso,
+        &p.month_year,
+        &p.month_day,
+        &p.day_of_month,
+        &p.year,
+        &p.today,
+        &p.now,
+        &p.yesterday,
+        &p.tomorrow,
+        &p.weekday,
+        &p.ago,
+    ]
+    .iter()
+    .flat_map(|r| r.as_str().chars())
+    .filter(|c| !c.is_ascii())
+    .collect();
+    p
 }
 
 /// Parses one absolute date expression (`August 2010`, `05-23-2018`, `2014`).
@@ -255,7 +290,10 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
         .chars()
         .any(|c| c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric()));
     let months = p.any_month.is_match(s);
-    let needs = |ok: bool| if ok { s } else { "" };
+    // On non-ASCII text the patterns run on a stand-in (same matches, same offsets; see
+    // `strict_ascii_stand_in`) when one can be made: a Unicode `\b` slows them down.
+    let hay = strict_ascii_stand_in(s, &p.literals).unwrap_or(Cow::Borrowed(s));
+    let needs = |ok: bool| if ok { hay.as_ref() } else { "" };
     let (with_digits, with_digits_and_month) = (needs(digits), needs(digits && months));
     let mut add = |hits: &mut Vec<DateHit>, h: DateHit| {
         if h.start < h.end && !overlaps(&taken, h.start, h.end) {
@@ -535,7 +573,7 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
             add(&mut hits, point(g.start(), g.end(), dt, true));
         }
     }
-    for c in p.ago.captures_iter(s) {
+    for c in p.ago.captures_iter(&hay) {
         let m = c.get(0).unwrap();
         let n: i32 = c[1]
             .parse()
@@ -559,12 +597,12 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
             add(&mut hits, point(m.start(), m.end(), dt, true));
         }
     }
-    for m in p.today.find_iter(s) {
+    for m in p.today.find_iter(&hay) {
         if today_announces(s, m.start(), m.end(), lex) {
             add(&mut hits, point(m.start(), m.end(), pubd, true));
         }
     }
-    for m in p.now.find_iter(s) {
+    for m in p.now.find_iter(&hay) {
         let before = word_before(s, m.start()).map(|(w, _)| w.to_lowercase());
         let glued = char_before(s, m.start()).is_some_and(|c| !c.is_whitespace());
         if !glued && before.is_some_and(|w| Lexicon::is_in(lex.now_modals, &w)) {
@@ -574,13 +612,13 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
     if pubd.precision() == Precision::Day {
         let (y, mo, d) = (pubd.year, pubd.month.unwrap_or(1), pubd.day.unwrap_or(1));
         for (r, delta) in [(&p.yesterday, -1i64), (&p.tomorrow, 1)] {
-            for m in r.find_iter(s) {
+            for m in r.find_iter(&hay) {
                 if let Some(dt) = shift_days(y, mo, d, delta) {
                     add(&mut hits, point(m.start(), m.end(), dt, true));
                 }
             }
         }
-        for m in p.weekday.find_iter(s) {
+        for m in p.weekday.find_iter(&hay) {
             if said_before(s, m.start(), lex) {
                 continue;
             }

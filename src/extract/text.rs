@@ -133,6 +133,19 @@ pub fn footnote_markers(text: &str, notes: &[NoteMarker], lex: &Lexicon) -> Vec<
     out
 }
 
+/// Like [`ascii_stand_in`], for a regex that may also read single non-ASCII characters
+/// through `\s`, `\d` or its own non-ASCII `literals` (`€`): `None` as well when `s`
+/// holds non-ASCII white space, a non-ASCII digit or one of `literals`, so that every
+/// non-ASCII character left is read only through `\b`.
+pub fn strict_ascii_stand_in<'a>(s: &'a str, literals: &str) -> Option<Cow<'a, str>> {
+    let unsafe_char =
+        |c: char| !c.is_ascii() && (c.is_whitespace() || c.is_numeric() || literals.contains(c));
+    if s.chars().any(unsafe_char) {
+        return None;
+    }
+    ascii_stand_in(s)
+}
+
 /// URLs, bare domain names and phone numbers in a text: never facts.
 pub fn urls(text: &str) -> Vec<Range> {
     // URL reads non-ASCII text only through `\b`, `\S+`, `\S*` and `[\w.-]+`.
@@ -216,14 +229,15 @@ impl PhraseSet {
 }
 
 /// A same-length ASCII stand-in for `s`, for a regex whose literals are all ASCII
-/// (none of them `q` or `#`), that holds no `\d`, and that reads other characters only
+/// (none of them `_` or `#`), and that reads other characters only
 /// through `\b` and repeated classes (`\s+`, `\S*`, `[\w.-]+`). Such a regex finds the
 /// same matches at the same byte offsets in the stand-in as in `s`, and much faster: the
 /// regex crate's fast engine gives up on non-ASCII text when a pattern holds a Unicode
 /// `\b`.
 ///
 /// Each non-ASCII character becomes as many bytes as it takes: spaces for white space,
-/// `q` for a word character, `#` for anything else. Returns `None` (use `s` itself)
+/// `_` for a word character (a word character that is no letter, digit or space), `#`
+/// for anything else. Returns `None` (use `s` itself)
 /// when `s` holds one of the two non-ASCII letters that case-insensitive matching equates
 /// with ASCII ones (`ſ` with `s`, the Kelvin sign with `k`).
 pub fn ascii_stand_in(s: &str) -> Option<Cow<'_, str>> {
@@ -240,7 +254,7 @@ pub fn ascii_stand_in(s: &str) -> Option<Cow<'_, str>> {
         } else if c.is_whitespace() {
             ' '
         } else if regex_syntax::is_word_character(c) {
-            'q'
+            '_'
         } else {
             '#'
         };
