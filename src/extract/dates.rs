@@ -13,7 +13,7 @@ use super::text::{
     word_before,
 };
 use crate::date::{PartialDate, Precision};
-use regex::{Captures, Regex};
+use regex::{Captures, Regex, RegexSet};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
@@ -64,6 +64,40 @@ struct Patterns {
     future: PhraseSet,
     /// The non-ASCII characters of the patterns (`–`, `—`), for their ASCII stand-in.
     literals: String,
+    /// All patterns of [`Patterns::listed`], to learn in one pass which can match.
+    set: RegexSet,
+}
+
+impl Patterns {
+    /// The patterns run over a whole sentence (all but `bare_month`, which runs on a
+    /// stand-in of its own), in the order of `set`.
+    fn listed(&self) -> [&Regex; 23] {
+        [
+            &self.between,
+            &self.from,
+            &self.since,
+            &self.year_dash,
+            &self.month_range,
+            &self.day_range,
+            &self.part_of,
+            &self.year_pair,
+            &self.decade,
+            &self.full_mdy,
+            &self.full_dmy,
+            &self.num_us,
+            &self.iso,
+            &self.month_year,
+            &self.month_day,
+            &self.day_of_month,
+            &self.year,
+            &self.today,
+            &self.now,
+            &self.yesterday,
+            &self.tomorrow,
+            &self.weekday,
+            &self.ago,
+        ]
+    }
 }
 
 fn alternation<'a>(words: impl Iterator<Item = &'a str>) -> String {
@@ -167,36 +201,15 @@ fn build(lex: &Lexicon) -> Patterns {
             .join("|")),
         future: PhraseSet::new(lex.future_markers),
         literals: String::new(),
+        set: RegexSet::empty(),
     };
-    p.literals = [
-        &p.between,
-        &p.from,
-        &p.since,
-        &p.year_dash,
-        &p.month_range,
-        &p.day_range,
-        &p.part_of,
-        &p.year_pair,
-        &p.decade,
-        &p.full_mdy,
-        &p.full_dmy,
-        &p.num_us,
-        &p.iso,
-        &p.month_year,
-        &p.month_day,
-        &p.day_of_month,
-        &p.year,
-        &p.today,
-        &p.now,
-        &p.yesterday,
-        &p.tomorrow,
-        &p.weekday,
-        &p.ago,
-    ]
-    .iter()
-    .flat_map(|r| r.as_str().chars())
-    .filter(|c| !c.is_ascii())
-    .collect();
+    p.literals = p
+        .listed()
+        .iter()
+        .flat_map(|r| r.as_str().chars())
+        .filter(|c| !c.is_ascii())
+        .collect();
+    p.set = RegexSet::new(p.listed().iter().map(|r| r.as_str())).unwrap();
     p
 }
 
@@ -231,6 +244,31 @@ fn parse_abs(s: &str, lex: &'static Lexicon) -> Option<PartialDate> {
 
 fn num(c: &Captures, i: usize) -> Option<i32> {
     c.get(i)?.as_str().parse().ok()
+}
+
+// The most frequent date patterns (`full_dmy`, `day_of_month`, `month_year`) are read
+// from the text of their matches rather than from capture groups, which cost a
+// backtracking search per match. Their shape leaves no doubt where each group is:
+// a match starts with its day digits (a run the pattern ends with a letter or a space)
+// or with its month name; the month name is a single word without commas; the year is
+// the last four characters.
+
+/// The number a match starts with: its first group `(\d{1,2})`.
+fn leading_number(t: &str) -> Option<i32> {
+    let end = t.find(|c: char| !c.is_numeric()).unwrap_or(t.len());
+    t[..end].parse().ok()
+}
+
+/// The month word before the year a match ends with (`… May, 2019` → `May`), and the
+/// year.
+fn before_year(t: &str) -> (&str, Option<i32>) {
+    let Some((year_start, _)) = t.char_indices().rev().nth(3) else {
+        return ("", None);
+    };
+    let head = t[..year_start].trim_end();
+    let head = head.strip_suffix(',').unwrap_or(head);
+    let month = head.rsplit(char::is_whitespace).next().unwrap_or(head);
+    (month, t[year_start..].parse().ok())
 }
 
 /// True if the sentence speaks of the future (`will`, `upcoming`, …).
@@ -292,9 +330,19 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
     let months = p.any_month.is_match(s);
     // On non-ASCII text the patterns run on a stand-in (same matches, same offsets; see
     // `strict_ascii_stand_in`) when one can be made: a Unicode `\b` slows them down.
-    let hay = strict_ascii_stand_in(s, &p.literals).unwrap_or(Cow::Borrowed(s));
-    let needs = |ok: bool| if ok { hay.as_ref() } else { "" };
-    let (with_digits, with_digits_and_month) = (needs(digits), needs(digits && months));
+    let strict = strict_ascii_stand_in(s, &p.literals);
+    // Which patterns match anywhere: one pass of the set over the stand-in (an ASCII
+    // sentence is its own). Without a stand-in every pattern is tried.
+    let matched = strict.as_ref().map(|h| p.set.matches(h));
+    let hay = strict.unwrap_or(Cow::Borrowed(s));
+    let on = |r: &Regex, ok: bool| {
+        ok && matched.as_ref().is_none_or(|m| {
+            p.listed()
+                .iter()
+                .position(|x| std::ptr::eq(*x, r))
+                .is_some_and(|i| m.matched(i))
+        })
+    };
     let mut add = |hits: &mut Vec<DateHit>, h: DateHit| {
         if h.start < h.end && !overlaps(&taken, h.start, h.end) {
             if let Some(e) = h.end_date
@@ -324,224 +372,260 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
 
     // Periods with explicit ends.
     for r in [&p.between, &p.from] {
-        for c in r.captures_iter(with_digits) {
-            let (Some(a), Some(b)) = (parse_abs(&c[1], lex), parse_abs(&c[2], lex)) else {
+        if on(r, digits) {
+            for c in r.captures_iter(&hay) {
+                let (Some(a), Some(b)) = (parse_abs(&c[1], lex), parse_abs(&c[2], lex)) else {
+                    continue;
+                };
+                let m = c.get(0).unwrap();
+                add(&mut hits, span(m.start(), m.end(), a, b));
+            }
+        }
+    }
+    if on(&p.day_range, digits && months) {
+        for c in p.day_range.captures_iter(&hay) {
+            let (Some(mo), Some(y)) = (lex.month(&c[1]), num(&c, 4)) else {
                 continue;
             };
-            let m = c.get(0).unwrap();
-            add(&mut hits, span(m.start(), m.end(), a, b));
+            let (Some(d1), Some(d2)) = (num(&c, 2), num(&c, 3)) else {
+                continue;
+            };
+            if let (Some(a), Some(b)) = (
+                PartialDate::day(y, mo, d1 as u8),
+                PartialDate::day(y, mo, d2 as u8),
+            ) {
+                let m = c.get(0).unwrap();
+                add(&mut hits, span(m.start(), m.end(), a, b));
+            }
         }
     }
-    for c in p.day_range.captures_iter(with_digits_and_month) {
-        let (Some(mo), Some(y)) = (lex.month(&c[1]), num(&c, 4)) else {
-            continue;
-        };
-        let (Some(d1), Some(d2)) = (num(&c, 2), num(&c, 3)) else {
-            continue;
-        };
-        if let (Some(a), Some(b)) = (
-            PartialDate::day(y, mo, d1 as u8),
-            PartialDate::day(y, mo, d2 as u8),
-        ) {
-            let m = c.get(0).unwrap();
-            add(&mut hits, span(m.start(), m.end(), a, b));
+    if on(&p.month_range, digits && months) {
+        for c in p.month_range.captures_iter(&hay) {
+            let (Some(m1), Some(m2), Some(y)) = (lex.month(&c[1]), lex.month(&c[2]), num(&c, 3))
+            else {
+                continue;
+            };
+            if let (Some(a), Some(b)) = (PartialDate::month(y, m1), PartialDate::month(y, m2)) {
+                let m = c.get(0).unwrap();
+                add(&mut hits, span(m.start(), m.end(), a, b));
+            }
         }
     }
-    for c in p.month_range.captures_iter(with_digits_and_month) {
-        let (Some(m1), Some(m2), Some(y)) = (lex.month(&c[1]), lex.month(&c[2]), num(&c, 3)) else {
-            continue;
-        };
-        if let (Some(a), Some(b)) = (PartialDate::month(y, m1), PartialDate::month(y, m2)) {
-            let m = c.get(0).unwrap();
-            add(&mut hits, span(m.start(), m.end(), a, b));
-        }
-    }
-    for c in p.part_of.captures_iter(with_digits) {
-        let ord = c[1].to_lowercase();
-        let ordv = lex
-            .ordinals
-            .iter()
-            .find(|(w, _)| *w == ord)
-            .map(|&(_, v)| v);
-        let unit = c[3].to_lowercase();
-        let per = lex
-            .period_words
-            .iter()
-            .find(|(w, _)| *w == unit)
-            .map(|&(_, v)| v);
-        let (Some(ordv), Some(per), Some(y)) = (ordv, per, num(&c, 4)) else {
-            continue;
-        };
-        let n: u8 = match c.get(2) {
-            Some(g) => g
-                .as_str()
-                .parse()
-                .ok()
-                .or_else(|| lex.number_word(g.as_str()).map(|v| v as u8))
-                .unwrap_or(0),
-            None => 1,
-        };
-        // `the first six months` (per = 1 month, n = 6), `the second quarter` (per = 3, n = 1).
-        let len = per.saturating_mul(n);
-        if len == 0 || len > 12 {
-            continue;
-        }
-        let (m1, m2) = if ordv == 0 {
-            (13 - len, 12)
-        } else if per == 1 {
-            if ordv != 1 {
+    if on(&p.part_of, digits) {
+        for c in p.part_of.captures_iter(&hay) {
+            let ord = c[1].to_lowercase();
+            let ordv = lex
+                .ordinals
+                .iter()
+                .find(|(w, _)| *w == ord)
+                .map(|&(_, v)| v);
+            let unit = c[3].to_lowercase();
+            let per = lex
+                .period_words
+                .iter()
+                .find(|(w, _)| *w == unit)
+                .map(|&(_, v)| v);
+            let (Some(ordv), Some(per), Some(y)) = (ordv, per, num(&c, 4)) else {
+                continue;
+            };
+            let n: u8 = match c.get(2) {
+                Some(g) => g
+                    .as_str()
+                    .parse()
+                    .ok()
+                    .or_else(|| lex.number_word(g.as_str()).map(|v| v as u8))
+                    .unwrap_or(0),
+                None => 1,
+            };
+            // `the first six months` (per = 1 month, n = 6), `the second quarter` (per = 3, n = 1).
+            let len = per.saturating_mul(n);
+            if len == 0 || len > 12 {
                 continue;
             }
-            (1, len)
-        } else {
-            let first = (ordv - 1) * per + 1;
-            (first, first + len - 1)
-        };
-        if m2 > 12 {
-            continue;
-        }
-        if let (Some(a), Some(b)) = (PartialDate::month(y, m1), PartialDate::month(y, m2)) {
-            let m = c.get(0).unwrap();
-            add(&mut hits, span(m.start(), m.end(), a, b));
-        }
-    }
-    for c in p.year_dash.captures_iter(with_digits) {
-        let m = c.get(0).unwrap();
-        // `05-23-2018`: a numeric date, not a span.
-        if char_before(s, m.start()).is_some_and(|ch| ch == '-' || ch == '/')
-            || char_at(s, m.end()).is_some_and(|ch| ch == '-' || ch == '/')
-        {
-            continue;
-        }
-        let Some(a) = num(&c, 1) else { continue };
-        let Some(mut b) = num(&c, 2) else { continue };
-        if c[2].len() == 2 {
-            b += a / 100 * 100;
-        }
-        if b > a && b - a < 100 {
-            add(
-                &mut hits,
-                span(
-                    m.start(),
-                    m.end(),
-                    PartialDate::year(a),
-                    PartialDate::year(b),
-                ),
-            );
+            let (m1, m2) = if ordv == 0 {
+                (13 - len, 12)
+            } else if per == 1 {
+                if ordv != 1 {
+                    continue;
+                }
+                (1, len)
+            } else {
+                let first = (ordv - 1) * per + 1;
+                (first, first + len - 1)
+            };
+            if m2 > 12 {
+                continue;
+            }
+            if let (Some(a), Some(b)) = (PartialDate::month(y, m1), PartialDate::month(y, m2)) {
+                let m = c.get(0).unwrap();
+                add(&mut hits, span(m.start(), m.end(), a, b));
+            }
         }
     }
-    for c in p.year_pair.captures_iter(with_digits) {
-        let (Some(a), Some(b)) = (num(&c, 1), num(&c, 2)) else {
-            continue;
-        };
-        // Two consecutive years joined by `and` read as one two-year period; other
-        // pairs are separate points (found by the year pass below).
-        if b == a + 1 {
+    if on(&p.year_dash, digits) {
+        for c in p.year_dash.captures_iter(&hay) {
             let m = c.get(0).unwrap();
-            add(
-                &mut hits,
-                span(
-                    m.start(),
-                    m.end(),
-                    PartialDate::year(a),
-                    PartialDate::year(b),
-                ),
-            );
+            // `05-23-2018`: a numeric date, not a span.
+            if char_before(s, m.start()).is_some_and(|ch| ch == '-' || ch == '/')
+                || char_at(s, m.end()).is_some_and(|ch| ch == '-' || ch == '/')
+            {
+                continue;
+            }
+            let Some(a) = num(&c, 1) else { continue };
+            let Some(mut b) = num(&c, 2) else { continue };
+            if c[2].len() == 2 {
+                b += a / 100 * 100;
+            }
+            if b > a && b - a < 100 {
+                add(
+                    &mut hits,
+                    span(
+                        m.start(),
+                        m.end(),
+                        PartialDate::year(a),
+                        PartialDate::year(b),
+                    ),
+                );
+            }
         }
     }
-    for c in p.since.captures_iter(with_digits) {
-        if let Some(a) = parse_abs(&c[1], lex) {
-            let m = c.get(0).unwrap();
-            add(&mut hits, point(m.start(), m.end(), a, false));
+    if on(&p.year_pair, digits) {
+        for c in p.year_pair.captures_iter(&hay) {
+            let (Some(a), Some(b)) = (num(&c, 1), num(&c, 2)) else {
+                continue;
+            };
+            // Two consecutive years joined by `and` read as one two-year period; other
+            // pairs are separate points (found by the year pass below).
+            if b == a + 1 {
+                let m = c.get(0).unwrap();
+                add(
+                    &mut hits,
+                    span(
+                        m.start(),
+                        m.end(),
+                        PartialDate::year(a),
+                        PartialDate::year(b),
+                    ),
+                );
+            }
         }
     }
-    for c in p.decade.captures_iter(with_digits) {
-        if let Some(a) = num(&c, 1) {
-            let m = c.get(0).unwrap();
-            add(
-                &mut hits,
-                span(
-                    m.start(),
-                    m.end(),
-                    PartialDate::year(a),
-                    PartialDate::year(a + 9),
-                ),
-            );
+    if on(&p.since, digits) {
+        for c in p.since.captures_iter(&hay) {
+            if let Some(a) = parse_abs(&c[1], lex) {
+                let m = c.get(0).unwrap();
+                add(&mut hits, point(m.start(), m.end(), a, false));
+            }
+        }
+    }
+    if on(&p.decade, digits) {
+        for c in p.decade.captures_iter(&hay) {
+            if let Some(a) = num(&c, 1) {
+                let m = c.get(0).unwrap();
+                add(
+                    &mut hits,
+                    span(
+                        m.start(),
+                        m.end(),
+                        PartialDate::year(a),
+                        PartialDate::year(a + 9),
+                    ),
+                );
+            }
         }
     }
     // Full and month dates.
-    for c in p.full_mdy.captures_iter(with_digits_and_month) {
-        if let (Some(mo), Some(d), Some(y)) = (lex.month(&c[1]), num(&c, 2), num(&c, 3))
-            && let Some(dt) = PartialDate::day(y, mo, d as u8)
-        {
-            let m = c.get(0).unwrap();
-            add(&mut hits, point(m.start(), m.end(), dt, false));
+    if on(&p.full_mdy, digits && months) {
+        for c in p.full_mdy.captures_iter(&hay) {
+            if let (Some(mo), Some(d), Some(y)) = (lex.month(&c[1]), num(&c, 2), num(&c, 3))
+                && let Some(dt) = PartialDate::day(y, mo, d as u8)
+            {
+                let m = c.get(0).unwrap();
+                add(&mut hits, point(m.start(), m.end(), dt, false));
+            }
         }
     }
-    for c in p.full_dmy.captures_iter(with_digits_and_month) {
-        if let (Some(d), Some(mo), Some(y)) = (num(&c, 1), lex.month(&c[2]), num(&c, 3))
-            && let Some(dt) = PartialDate::day(y, mo, d as u8)
-        {
-            let m = c.get(0).unwrap();
-            add(&mut hits, point(m.start(), m.end(), dt, false));
+    if on(&p.full_dmy, digits && months) {
+        // Frequent: the groups are read from the match's text (see `leading_number`).
+        for m in p.full_dmy.find_iter(&hay) {
+            let t = m.as_str();
+            let (month, year) = before_year(t);
+            if let (Some(d), Some(mo), Some(y)) = (leading_number(t), lex.month(month), year)
+                && let Some(dt) = PartialDate::day(y, mo, d as u8)
+            {
+                add(&mut hits, point(m.start(), m.end(), dt, false));
+            }
         }
     }
-    for c in p
-        .num_us
-        .captures_iter(with_digits)
-        .chain(p.iso.captures_iter(with_digits))
+    let num_us = on(&p.num_us, digits).then(|| p.num_us.captures_iter(&hay));
+    let iso = on(&p.iso, digits).then(|| p.iso.captures_iter(&hay));
+    for c in num_us
+        .into_iter()
+        .flatten()
+        .chain(iso.into_iter().flatten())
     {
         let m = c.get(0).unwrap();
         if let Some(dt) = parse_abs(m.as_str(), lex) {
             add(&mut hits, point(m.start(), m.end(), dt, false));
         }
     }
-    for c in p.month_year.captures_iter(with_digits_and_month) {
-        if let (Some(mo), Some(y)) = (lex.month(&c[1]), num(&c, 2))
-            && let Some(dt) = PartialDate::month(y, mo)
-        {
-            let m = c.get(0).unwrap();
-            add(&mut hits, point(m.start(), m.end(), dt, false));
+    if on(&p.month_year, digits && months) {
+        for m in p.month_year.find_iter(&hay) {
+            let t = m.as_str();
+            let month = t.split(|c: char| c == ',' || c.is_whitespace()).next();
+            let month = month.unwrap_or(t);
+            if let (Some(mo), Some(y)) = (lex.month(month), before_year(t).1)
+                && let Some(dt) = PartialDate::month(y, mo)
+            {
+                add(&mut hits, point(m.start(), m.end(), dt, false));
+            }
         }
     }
     // Years on their own.
     // The year pattern's only group is the whole match: no need for captures.
-    for m in p.year.find_iter(with_digits) {
-        if !plausible_year(s, m.start(), m.end(), lex) {
-            continue;
-        }
-        if let Ok(y) = m.as_str().parse::<i32>() {
-            add(
-                &mut hits,
-                point(m.start(), m.end(), PartialDate::year(y), false),
-            );
+    if on(&p.year, digits) {
+        for m in p.year.find_iter(&hay) {
+            if !plausible_year(s, m.start(), m.end(), lex) {
+                continue;
+            }
+            if let Ok(y) = m.as_str().parse::<i32>() {
+                add(
+                    &mut hits,
+                    point(m.start(), m.end(), PartialDate::year(y), false),
+                );
+            }
         }
     }
     // Everything below needs the published date.
     let Some(pubd) = published else {
         return sorted(hits);
     };
-    for c in p.month_day.captures_iter(with_digits_and_month) {
-        let m = c.get(0).unwrap();
-        if char_at(s, m.end()).is_some_and(|ch| ch.is_ascii_digit() || ch == '%') {
-            continue;
-        }
-        if let (Some(mo), Some(d)) = (lex.month(&c[1]), num(&c, 2)) {
-            let y = year_for(mo, Some(d as u8), pubd, future);
-            if let Some(dt) = PartialDate::day(y, mo, d as u8) {
-                add(&mut hits, point(m.start(), m.end(), dt, true));
+    if on(&p.month_day, digits && months) {
+        for c in p.month_day.captures_iter(&hay) {
+            let m = c.get(0).unwrap();
+            if char_at(s, m.end()).is_some_and(|ch| ch.is_ascii_digit() || ch == '%') {
+                continue;
+            }
+            if let (Some(mo), Some(d)) = (lex.month(&c[1]), num(&c, 2)) {
+                let y = year_for(mo, Some(d as u8), pubd, future);
+                if let Some(dt) = PartialDate::day(y, mo, d as u8) {
+                    add(&mut hits, point(m.start(), m.end(), dt, true));
+                }
             }
         }
     }
-    for c in p.day_of_month.captures_iter(with_digits_and_month) {
-        let m = c.get(0).unwrap();
-        if char_before(s, m.start()).is_some_and(|ch| ch.is_ascii_digit() || ch == '$') {
-            continue;
-        }
-        if let (Some(d), Some(mo)) = (num(&c, 1), lex.month(&c[2])) {
-            let y = year_for(mo, Some(d as u8), pubd, future);
-            if let Some(dt) = PartialDate::day(y, mo, d as u8) {
-                add(&mut hits, point(m.start(), m.end(), dt, true));
+    if on(&p.day_of_month, digits && months) {
+        for m in p.day_of_month.find_iter(&hay) {
+            if char_before(s, m.start()).is_some_and(|ch| ch.is_ascii_digit() || ch == '$') {
+                continue;
+            }
+            let t = m.as_str();
+            let month = t.rsplit(char::is_whitespace).next().unwrap_or(t);
+            if let (Some(d), Some(mo)) = (leading_number(t), lex.month(month)) {
+                let y = year_for(mo, Some(d as u8), pubd, future);
+                if let Some(dt) = PartialDate::day(y, mo, d as u8) {
+                    add(&mut hits, point(m.start(), m.end(), dt, true));
+                }
             }
         }
     }
@@ -573,67 +657,77 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
             add(&mut hits, point(g.start(), g.end(), dt, true));
         }
     }
-    for c in p.ago.captures_iter(&hay) {
-        let m = c.get(0).unwrap();
-        let n: i32 = c[1]
-            .parse()
-            .ok()
-            .or_else(|| lex.number_word(&c[1]).map(|v| v as i32))
-            .unwrap_or(1);
-        let unit = c[2].to_lowercase();
-        let Some(&(_, months)) = lex.ago_units.iter().find(|(w, _)| *w == unit) else {
-            continue;
-        };
-        let back = n * months as i32;
-        let dt = if months % 12 == 0 {
-            Some(PartialDate::year(pubd.year - back / 12))
-        } else if let Some(pm) = pubd.month {
-            let total = pubd.year * 12 + (pm as i32 - 1) - back;
-            PartialDate::month(total.div_euclid(12), (total.rem_euclid(12) + 1) as u8)
-        } else {
-            None
-        };
-        if let Some(dt) = dt {
-            add(&mut hits, point(m.start(), m.end(), dt, true));
+    if on(&p.ago, true) {
+        for c in p.ago.captures_iter(&hay) {
+            let m = c.get(0).unwrap();
+            let n: i32 = c[1]
+                .parse()
+                .ok()
+                .or_else(|| lex.number_word(&c[1]).map(|v| v as i32))
+                .unwrap_or(1);
+            let unit = c[2].to_lowercase();
+            let Some(&(_, months)) = lex.ago_units.iter().find(|(w, _)| *w == unit) else {
+                continue;
+            };
+            let back = n * months as i32;
+            let dt = if months % 12 == 0 {
+                Some(PartialDate::year(pubd.year - back / 12))
+            } else if let Some(pm) = pubd.month {
+                let total = pubd.year * 12 + (pm as i32 - 1) - back;
+                PartialDate::month(total.div_euclid(12), (total.rem_euclid(12) + 1) as u8)
+            } else {
+                None
+            };
+            if let Some(dt) = dt {
+                add(&mut hits, point(m.start(), m.end(), dt, true));
+            }
         }
     }
-    for m in p.today.find_iter(&hay) {
-        if today_announces(s, m.start(), m.end(), lex) {
-            add(&mut hits, point(m.start(), m.end(), pubd, true));
+    if on(&p.today, true) {
+        for m in p.today.find_iter(&hay) {
+            if today_announces(s, m.start(), m.end(), lex) {
+                add(&mut hits, point(m.start(), m.end(), pubd, true));
+            }
         }
     }
-    for m in p.now.find_iter(&hay) {
-        let before = word_before(s, m.start()).map(|(w, _)| w.to_lowercase());
-        let glued = char_before(s, m.start()).is_some_and(|c| !c.is_whitespace());
-        if !glued && before.is_some_and(|w| Lexicon::is_in(lex.now_modals, &w)) {
-            add(&mut hits, point(m.start(), m.end(), pubd, true));
+    if on(&p.now, true) {
+        for m in p.now.find_iter(&hay) {
+            let before = word_before(s, m.start()).map(|(w, _)| w.to_lowercase());
+            let glued = char_before(s, m.start()).is_some_and(|c| !c.is_whitespace());
+            if !glued && before.is_some_and(|w| Lexicon::is_in(lex.now_modals, &w)) {
+                add(&mut hits, point(m.start(), m.end(), pubd, true));
+            }
         }
     }
     if pubd.precision() == Precision::Day {
         let (y, mo, d) = (pubd.year, pubd.month.unwrap_or(1), pubd.day.unwrap_or(1));
         for (r, delta) in [(&p.yesterday, -1i64), (&p.tomorrow, 1)] {
-            for m in r.find_iter(&hay) {
-                if let Some(dt) = shift_days(y, mo, d, delta) {
-                    add(&mut hits, point(m.start(), m.end(), dt, true));
+            if on(r, true) {
+                for m in r.find_iter(&hay) {
+                    if let Some(dt) = shift_days(y, mo, d, delta) {
+                        add(&mut hits, point(m.start(), m.end(), dt, true));
+                    }
                 }
             }
         }
-        for m in p.weekday.find_iter(&hay) {
-            if said_before(s, m.start(), lex) {
-                continue;
-            }
-            let Some(target) = lex.weekdays.iter().position(|w| *w == m.as_str()) else {
-                continue;
-            };
-            let wd = crate::date::weekday(y, mo, d) as i64;
-            let delta = if future {
-                let k = (target as i64 - wd).rem_euclid(7);
-                if k == 0 { 7 } else { k }
-            } else {
-                -((wd - target as i64).rem_euclid(7))
-            };
-            if let Some(dt) = shift_days(y, mo, d, delta) {
-                add(&mut hits, point(m.start(), m.end(), dt, true));
+        if on(&p.weekday, true) {
+            for m in p.weekday.find_iter(&hay) {
+                if said_before(s, m.start(), lex) {
+                    continue;
+                }
+                let Some(target) = lex.weekdays.iter().position(|w| *w == m.as_str()) else {
+                    continue;
+                };
+                let wd = crate::date::weekday(y, mo, d) as i64;
+                let delta = if future {
+                    let k = (target as i64 - wd).rem_euclid(7);
+                    if k == 0 { 7 } else { k }
+                } else {
+                    -((wd - target as i64).rem_euclid(7))
+                };
+                if let Some(dt) = shift_days(y, mo, d, delta) {
+                    add(&mut hits, point(m.start(), m.end(), dt, true));
+                }
             }
         }
     }
