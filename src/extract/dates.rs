@@ -33,31 +33,53 @@ pub struct DateHit {
     pub relative: bool,
 }
 
+/// A pattern compiled on first use: most sentences need only a few of them, and a small
+/// site may never need some.
+struct Pattern {
+    source: String,
+    regex: OnceLock<Regex>,
+}
+
+impl Pattern {
+    fn new(source: String) -> Pattern {
+        Pattern {
+            source,
+            regex: OnceLock::new(),
+        }
+    }
+
+    /// The compiled regex (its source was checked when the set of all was built).
+    fn get(&self) -> &Regex {
+        self.regex
+            .get_or_init(|| Regex::new(&self.source).expect("checked by the set"))
+    }
+}
+
 struct Patterns {
-    between: Regex,
-    from: Regex,
-    since: Regex,
-    year_dash: Regex,
-    month_range: Regex,
-    day_range: Regex,
-    part_of: Regex,
-    year_pair: Regex,
-    decade: Regex,
-    full_mdy: Regex,
-    full_dmy: Regex,
-    num_us: Regex,
-    iso: Regex,
-    month_year: Regex,
-    month_day: Regex,
-    day_of_month: Regex,
-    bare_month: Regex,
-    year: Regex,
-    today: Regex,
-    now: Regex,
-    yesterday: Regex,
-    tomorrow: Regex,
-    weekday: Regex,
-    ago: Regex,
+    between: Pattern,
+    from: Pattern,
+    since: Pattern,
+    year_dash: Pattern,
+    month_range: Pattern,
+    day_range: Pattern,
+    part_of: Pattern,
+    year_pair: Pattern,
+    decade: Pattern,
+    full_mdy: Pattern,
+    full_dmy: Pattern,
+    num_us: Pattern,
+    iso: Pattern,
+    month_year: Pattern,
+    month_day: Pattern,
+    day_of_month: Pattern,
+    bare_month: Pattern,
+    year: Pattern,
+    today: Pattern,
+    now: Pattern,
+    yesterday: Pattern,
+    tomorrow: Pattern,
+    weekday: Pattern,
+    ago: Pattern,
     /// Any month name, anywhere: a cheap test before the patterns that need one.
     any_month: Regex,
     /// The words that mark a future event.
@@ -71,7 +93,7 @@ struct Patterns {
 impl Patterns {
     /// The patterns run over a whole sentence (all but `bare_month`, which runs on a
     /// stand-in of its own), in the order of `set`.
-    fn listed(&self) -> [&Regex; 23] {
+    fn listed(&self) -> [&Pattern; 23] {
         [
             &self.between,
             &self.from,
@@ -135,8 +157,8 @@ fn build(lex: &Lexicon) -> Patterns {
     let my = format!(r"{m},?\s+(?:of\s+)?{y}");
     let abs = format!(r"(?:{full_mdy}|{full_dmy}|{num_us}|{iso}|{my}|{y})");
     let words = |l: &[&str]| format!("(?:{})", alternation(l.iter().copied()));
-    let ci = |p: String| Regex::new(&format!("(?i:{p})")).unwrap();
-    let re = |p: String| Regex::new(&p).unwrap();
+    let ci = |p: String| Pattern::new(format!("(?i:{p})"));
+    let re = Pattern::new;
     let num_words = alternation(lex.number_words.iter().map(|(w, _)| *w));
     let ordinals = alternation(lex.ordinals.iter().map(|(w, _)| *w));
     let periods = alternation(lex.period_words.iter().map(|(w, _)| *w));
@@ -193,12 +215,14 @@ fn build(lex: &Lexicon) -> Patterns {
             r"\b(\d{{1,3}}|{num_words}|an?)\s+({ago_units})\s+{}\b",
             regex::escape(lex.ago)
         )),
-        any_month: re(lex
-            .months
-            .iter()
-            .map(|(w, _)| regex::escape(w))
-            .collect::<Vec<_>>()
-            .join("|")),
+        any_month: Regex::new(
+            &lex.months
+                .iter()
+                .map(|(w, _)| regex::escape(w))
+                .collect::<Vec<_>>()
+                .join("|"),
+        )
+        .unwrap(),
         future: PhraseSet::new(lex.future_markers),
         literals: String::new(),
         set: RegexSet::empty(),
@@ -206,10 +230,10 @@ fn build(lex: &Lexicon) -> Patterns {
     p.literals = p
         .listed()
         .iter()
-        .flat_map(|r| r.as_str().chars())
+        .flat_map(|r| r.source.chars())
         .filter(|c| !c.is_ascii())
         .collect();
-    p.set = RegexSet::new(p.listed().iter().map(|r| r.as_str())).unwrap();
+    p.set = RegexSet::new(p.listed().iter().map(|r| &r.source)).unwrap();
     p
 }
 
@@ -221,22 +245,22 @@ fn parse_abs(s: &str, lex: &'static Lexicon) -> Option<PartialDate> {
         r.captures(s)
             .filter(|c| c.get(0).is_some_and(|m| m.as_str() == s))
     };
-    if let Some(c) = whole(&p.full_mdy) {
+    if let Some(c) = whole(p.full_mdy.get()) {
         return PartialDate::day(num(&c, 3)?, lex.month(&c[1])?, num(&c, 2)? as u8);
     }
-    if let Some(c) = whole(&p.full_dmy) {
+    if let Some(c) = whole(p.full_dmy.get()) {
         return PartialDate::day(num(&c, 3)?, lex.month(&c[2])?, num(&c, 1)? as u8);
     }
-    if let Some(c) = whole(&p.num_us) {
+    if let Some(c) = whole(p.num_us.get()) {
         return PartialDate::day(num(&c, 3)?, num(&c, 1)? as u8, num(&c, 2)? as u8);
     }
-    if let Some(c) = whole(&p.iso) {
+    if let Some(c) = whole(p.iso.get()) {
         return PartialDate::day(num(&c, 1)?, num(&c, 2)? as u8, num(&c, 3)? as u8);
     }
-    if let Some(c) = whole(&p.month_year) {
+    if let Some(c) = whole(p.month_year.get()) {
         return PartialDate::month(num(&c, 2)?, lex.month(&c[1])?);
     }
-    if let Some(c) = whole(&p.year) {
+    if let Some(c) = whole(p.year.get()) {
         return Some(PartialDate::year(num(&c, 1)?));
     }
     None
@@ -335,7 +359,7 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
     // sentence is its own). Without a stand-in every pattern is tried.
     let matched = strict.as_ref().map(|h| p.set.matches(h));
     let hay = strict.unwrap_or(Cow::Borrowed(s));
-    let on = |r: &Regex, ok: bool| {
+    let on = |r: &Pattern, ok: bool| {
         ok && matched.as_ref().is_none_or(|m| {
             p.listed()
                 .iter()
@@ -373,7 +397,7 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
     // Periods with explicit ends.
     for r in [&p.between, &p.from] {
         if on(r, digits) {
-            for c in r.captures_iter(&hay) {
+            for c in r.get().captures_iter(&hay) {
                 let (Some(a), Some(b)) = (parse_abs(&c[1], lex), parse_abs(&c[2], lex)) else {
                     continue;
                 };
@@ -383,7 +407,7 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
         }
     }
     if on(&p.day_range, digits && months) {
-        for c in p.day_range.captures_iter(&hay) {
+        for c in p.day_range.get().captures_iter(&hay) {
             let (Some(mo), Some(y)) = (lex.month(&c[1]), num(&c, 4)) else {
                 continue;
             };
@@ -400,7 +424,7 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
         }
     }
     if on(&p.month_range, digits && months) {
-        for c in p.month_range.captures_iter(&hay) {
+        for c in p.month_range.get().captures_iter(&hay) {
             let (Some(m1), Some(m2), Some(y)) = (lex.month(&c[1]), lex.month(&c[2]), num(&c, 3))
             else {
                 continue;
@@ -412,7 +436,7 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
         }
     }
     if on(&p.part_of, digits) {
-        for c in p.part_of.captures_iter(&hay) {
+        for c in p.part_of.get().captures_iter(&hay) {
             let ord = c[1].to_lowercase();
             let ordv = lex
                 .ordinals
@@ -463,7 +487,7 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
         }
     }
     if on(&p.year_dash, digits) {
-        for c in p.year_dash.captures_iter(&hay) {
+        for c in p.year_dash.get().captures_iter(&hay) {
             let m = c.get(0).unwrap();
             // `05-23-2018`: a numeric date, not a span.
             if char_before(s, m.start()).is_some_and(|ch| ch == '-' || ch == '/')
@@ -490,7 +514,7 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
         }
     }
     if on(&p.year_pair, digits) {
-        for c in p.year_pair.captures_iter(&hay) {
+        for c in p.year_pair.get().captures_iter(&hay) {
             let (Some(a), Some(b)) = (num(&c, 1), num(&c, 2)) else {
                 continue;
             };
@@ -511,7 +535,7 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
         }
     }
     if on(&p.since, digits) {
-        for c in p.since.captures_iter(&hay) {
+        for c in p.since.get().captures_iter(&hay) {
             if let Some(a) = parse_abs(&c[1], lex) {
                 let m = c.get(0).unwrap();
                 add(&mut hits, point(m.start(), m.end(), a, false));
@@ -519,7 +543,7 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
         }
     }
     if on(&p.decade, digits) {
-        for c in p.decade.captures_iter(&hay) {
+        for c in p.decade.get().captures_iter(&hay) {
             if let Some(a) = num(&c, 1) {
                 let m = c.get(0).unwrap();
                 add(
@@ -536,7 +560,7 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
     }
     // Full and month dates.
     if on(&p.full_mdy, digits && months) {
-        for c in p.full_mdy.captures_iter(&hay) {
+        for c in p.full_mdy.get().captures_iter(&hay) {
             if let (Some(mo), Some(d), Some(y)) = (lex.month(&c[1]), num(&c, 2), num(&c, 3))
                 && let Some(dt) = PartialDate::day(y, mo, d as u8)
             {
@@ -547,7 +571,7 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
     }
     if on(&p.full_dmy, digits && months) {
         // Frequent: the groups are read from the match's text (see `leading_number`).
-        for m in p.full_dmy.find_iter(&hay) {
+        for m in p.full_dmy.get().find_iter(&hay) {
             let t = m.as_str();
             let (month, year) = before_year(t);
             if let (Some(d), Some(mo), Some(y)) = (leading_number(t), lex.month(month), year)
@@ -557,8 +581,8 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
             }
         }
     }
-    let num_us = on(&p.num_us, digits).then(|| p.num_us.captures_iter(&hay));
-    let iso = on(&p.iso, digits).then(|| p.iso.captures_iter(&hay));
+    let num_us = on(&p.num_us, digits).then(|| p.num_us.get().captures_iter(&hay));
+    let iso = on(&p.iso, digits).then(|| p.iso.get().captures_iter(&hay));
     for c in num_us
         .into_iter()
         .flatten()
@@ -570,7 +594,7 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
         }
     }
     if on(&p.month_year, digits && months) {
-        for m in p.month_year.find_iter(&hay) {
+        for m in p.month_year.get().find_iter(&hay) {
             let t = m.as_str();
             let month = t.split(|c: char| c == ',' || c.is_whitespace()).next();
             let month = month.unwrap_or(t);
@@ -584,7 +608,7 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
     // Years on their own.
     // The year pattern's only group is the whole match: no need for captures.
     if on(&p.year, digits) {
-        for m in p.year.find_iter(&hay) {
+        for m in p.year.get().find_iter(&hay) {
             if !plausible_year(s, m.start(), m.end(), lex) {
                 continue;
             }
@@ -601,7 +625,7 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
         return sorted(hits);
     };
     if on(&p.month_day, digits && months) {
-        for c in p.month_day.captures_iter(&hay) {
+        for c in p.month_day.get().captures_iter(&hay) {
             let m = c.get(0).unwrap();
             if char_at(s, m.end()).is_some_and(|ch| ch.is_ascii_digit() || ch == '%') {
                 continue;
@@ -615,7 +639,7 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
         }
     }
     if on(&p.day_of_month, digits && months) {
-        for m in p.day_of_month.find_iter(&hay) {
+        for m in p.day_of_month.get().find_iter(&hay) {
             if char_before(s, m.start()).is_some_and(|ch| ch.is_ascii_digit() || ch == '$') {
                 continue;
             }
@@ -637,7 +661,7 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
         (None, true) => s,
         (None, false) => "",
     };
-    for c in p.bare_month.captures_iter(bare_hay) {
+    for c in p.bare_month.get().captures_iter(bare_hay) {
         let g = c.get(1).unwrap();
         let month = c.get(2).unwrap();
         let Some(mo) = lex.month(&s[month.range()]) else {
@@ -658,7 +682,7 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
         }
     }
     if on(&p.ago, true) {
-        for c in p.ago.captures_iter(&hay) {
+        for c in p.ago.get().captures_iter(&hay) {
             let m = c.get(0).unwrap();
             let n: i32 = c[1]
                 .parse()
@@ -684,14 +708,14 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
         }
     }
     if on(&p.today, true) {
-        for m in p.today.find_iter(&hay) {
+        for m in p.today.get().find_iter(&hay) {
             if today_announces(s, m.start(), m.end(), lex) {
                 add(&mut hits, point(m.start(), m.end(), pubd, true));
             }
         }
     }
     if on(&p.now, true) {
-        for m in p.now.find_iter(&hay) {
+        for m in p.now.get().find_iter(&hay) {
             let before = word_before(s, m.start()).map(|(w, _)| w.to_lowercase());
             let glued = char_before(s, m.start()).is_some_and(|c| !c.is_whitespace());
             if !glued && before.is_some_and(|w| Lexicon::is_in(lex.now_modals, &w)) {
@@ -703,7 +727,7 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
         let (y, mo, d) = (pubd.year, pubd.month.unwrap_or(1), pubd.day.unwrap_or(1));
         for (r, delta) in [(&p.yesterday, -1i64), (&p.tomorrow, 1)] {
             if on(r, true) {
-                for m in r.find_iter(&hay) {
+                for m in r.get().find_iter(&hay) {
                     if let Some(dt) = shift_days(y, mo, d, delta) {
                         add(&mut hits, point(m.start(), m.end(), dt, true));
                     }
@@ -711,7 +735,7 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
             }
         }
         if on(&p.weekday, true) {
-            for m in p.weekday.find_iter(&hay) {
+            for m in p.weekday.get().find_iter(&hay) {
                 if said_before(s, m.start(), lex) {
                     continue;
                 }

@@ -219,8 +219,12 @@ impl PhraseSet {
 
     /// True if one of the phrases occurs in `hay` (lower case) as whole words.
     pub fn any_in(&self, hay: &str) -> bool {
-        // Every occurrence of every phrase, overlapping ones included, as `has_phrase`
-        // tries them; a phrase is valid UTF-8, so matches fall on character boundaries.
+        // Most texts hold none of the phrases at all: a quick test first. Then every
+        // occurrence of every phrase, overlapping ones included, as `has_phrase` tries
+        // them; a phrase is valid UTF-8, so matches fall on character boundaries.
+        if !self.phrases.is_match(hay) {
+            return false;
+        }
         self.phrases.find_overlapping_iter(hay).any(|m| {
             char_before(hay, m.start()).is_none_or(|c| !c.is_alphanumeric())
                 && char_at(hay, m.end()).is_none_or(|c| !c.is_alphanumeric())
