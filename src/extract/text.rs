@@ -233,17 +233,16 @@ impl PhraseSet {
 }
 
 /// A same-length ASCII stand-in for `s`, for a regex whose literals are all ASCII
-/// (none of them `_` or `#`), and that reads other characters only
-/// through `\b` and repeated classes (`\s+`, `\S*`, `[\w.-]+`). Such a regex finds the
-/// same matches at the same byte offsets in the stand-in as in `s`, and much faster: the
-/// regex crate's fast engine gives up on non-ASCII text when a pattern holds a Unicode
-/// `\b`.
+/// (none of them `_` or `#`) and that reads other characters only through `\b` and
+/// repeated classes (`\s+`, `\S*`, `[\w.-]+`). Such a regex finds the same matches at
+/// the same byte offsets in the stand-in as in `s`, and much faster: the regex crate's
+/// fast engine gives up on non-ASCII text when a pattern holds a Unicode `\b`.
 ///
-/// Each non-ASCII character becomes as many bytes as it takes: spaces for white space,
-/// `_` for a word character (a word character that is no letter, digit or space), `#`
-/// for anything else. Returns `None` (use `s` itself)
-/// when `s` holds one of the two non-ASCII letters that case-insensitive matching equates
-/// with ASCII ones (`ſ` with `s`, the Kelvin sign with `k`).
+/// Each non-ASCII character becomes as many bytes as it takes (at least two): spaces for
+/// white space (so a literal single space never matches there), `_` for a word
+/// character, `#` for anything else. Returns `None` (use `s` itself) when `s` holds one
+/// of the two non-ASCII letters that case-insensitive matching equates with ASCII ones
+/// (`ſ` with `s`, the Kelvin sign with `k`).
 pub fn ascii_stand_in(s: &str) -> Option<Cow<'_, str>> {
     if s.is_ascii() {
         return Some(Cow::Borrowed(s));
