@@ -8,9 +8,13 @@
 //! found before it.
 
 use super::lexicon::Lexicon;
-use super::text::{Range, char_at, char_before, word_after, word_before};
+use super::text::{
+    PhraseSet, Range, ascii_stand_in, char_at, char_before, strict_ascii_stand_in, word_after,
+    word_before,
+};
 use crate::date::{PartialDate, Precision};
-use regex::{Captures, Regex};
+use regex::{Captures, Regex, RegexSet};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
@@ -29,31 +33,93 @@ pub struct DateHit {
     pub relative: bool,
 }
 
+/// A pattern compiled on first use: most sentences need only a few of them, and a small
+/// site may never need some.
+struct Pattern {
+    source: String,
+    regex: OnceLock<Regex>,
+}
+
+impl Pattern {
+    fn new(source: String) -> Pattern {
+        Pattern {
+            source,
+            regex: OnceLock::new(),
+        }
+    }
+
+    /// The compiled regex (its source was checked when the set of all was built).
+    fn get(&self) -> &Regex {
+        self.regex
+            .get_or_init(|| Regex::new(&self.source).expect("checked by the set"))
+    }
+}
+
 struct Patterns {
-    between: Regex,
-    from: Regex,
-    since: Regex,
-    year_dash: Regex,
-    month_range: Regex,
-    day_range: Regex,
-    part_of: Regex,
-    year_pair: Regex,
-    decade: Regex,
-    full_mdy: Regex,
-    full_dmy: Regex,
-    num_us: Regex,
-    iso: Regex,
-    month_year: Regex,
-    month_day: Regex,
-    day_of_month: Regex,
-    bare_month: Regex,
-    year: Regex,
-    today: Regex,
-    now: Regex,
-    yesterday: Regex,
-    tomorrow: Regex,
-    weekday: Regex,
-    ago: Regex,
+    between: Pattern,
+    from: Pattern,
+    since: Pattern,
+    year_dash: Pattern,
+    month_range: Pattern,
+    day_range: Pattern,
+    part_of: Pattern,
+    year_pair: Pattern,
+    decade: Pattern,
+    full_mdy: Pattern,
+    full_dmy: Pattern,
+    num_us: Pattern,
+    iso: Pattern,
+    month_year: Pattern,
+    month_day: Pattern,
+    day_of_month: Pattern,
+    bare_month: Pattern,
+    year: Pattern,
+    today: Pattern,
+    now: Pattern,
+    yesterday: Pattern,
+    tomorrow: Pattern,
+    weekday: Pattern,
+    ago: Pattern,
+    /// Any month name, anywhere: a cheap test before the patterns that need one.
+    any_month: Regex,
+    /// The words that mark a future event.
+    future: PhraseSet,
+    /// The non-ASCII characters of the patterns (`–`, `—`), for their ASCII stand-in.
+    literals: String,
+    /// All patterns of [`Patterns::listed`], to learn in one pass which can match.
+    set: RegexSet,
+}
+
+impl Patterns {
+    /// The patterns run over a whole sentence (all but `bare_month`, which runs on a
+    /// stand-in of its own), in the order of `set`.
+    fn listed(&self) -> [&Pattern; 23] {
+        [
+            &self.between,
+            &self.from,
+            &self.since,
+            &self.year_dash,
+            &self.month_range,
+            &self.day_range,
+            &self.part_of,
+            &self.year_pair,
+            &self.decade,
+            &self.full_mdy,
+            &self.full_dmy,
+            &self.num_us,
+            &self.iso,
+            &self.month_year,
+            &self.month_day,
+            &self.day_of_month,
+            &self.year,
+            &self.today,
+            &self.now,
+            &self.yesterday,
+            &self.tomorrow,
+            &self.weekday,
+            &self.ago,
+        ]
+    }
 }
 
 fn alternation<'a>(words: impl Iterator<Item = &'a str>) -> String {
@@ -91,8 +157,8 @@ fn build(lex: &Lexicon) -> Patterns {
     let my = format!(r"{m},?\s+(?:of\s+)?{y}");
     let abs = format!(r"(?:{full_mdy}|{full_dmy}|{num_us}|{iso}|{my}|{y})");
     let words = |l: &[&str]| format!("(?:{})", alternation(l.iter().copied()));
-    let ci = |p: String| Regex::new(&format!("(?i:{p})")).unwrap();
-    let re = |p: String| Regex::new(&p).unwrap();
+    let ci = |p: String| Pattern::new(format!("(?i:{p})"));
+    let re = Pattern::new;
     let num_words = alternation(lex.number_words.iter().map(|(w, _)| *w));
     let ordinals = alternation(lex.ordinals.iter().map(|(w, _)| *w));
     let periods = alternation(lex.period_words.iter().map(|(w, _)| *w));
@@ -100,7 +166,7 @@ fn build(lex: &Lexicon) -> Patterns {
     let year_deictics = alternation(lex.year_deictics.iter().map(|(w, _)| *w));
     let preps = alternation(lex.date_prepositions.iter().copied());
     let weekdays = alternation(lex.weekdays.iter().copied());
-    Patterns {
+    let mut p = Patterns {
         between: re(format!(
             r"\b(?i:{})\s+({abs})\s+(?i:{})\s+({abs})\b",
             words(lex.span_between),
@@ -149,7 +215,26 @@ fn build(lex: &Lexicon) -> Patterns {
             r"\b(\d{{1,3}}|{num_words}|an?)\s+({ago_units})\s+{}\b",
             regex::escape(lex.ago)
         )),
-    }
+        any_month: Regex::new(
+            &lex.months
+                .iter()
+                .map(|(w, _)| regex::escape(w))
+                .collect::<Vec<_>>()
+                .join("|"),
+        )
+        .unwrap(),
+        future: PhraseSet::new(lex.future_markers),
+        literals: String::new(),
+        set: RegexSet::empty(),
+    };
+    p.literals = p
+        .listed()
+        .iter()
+        .flat_map(|r| r.source.chars())
+        .filter(|c| !c.is_ascii())
+        .collect();
+    p.set = RegexSet::new(p.listed().iter().map(|r| &r.source)).unwrap();
+    p
 }
 
 /// Parses one absolute date expression (`August 2010`, `05-23-2018`, `2014`).
@@ -160,22 +245,22 @@ fn parse_abs(s: &str, lex: &'static Lexicon) -> Option<PartialDate> {
         r.captures(s)
             .filter(|c| c.get(0).is_some_and(|m| m.as_str() == s))
     };
-    if let Some(c) = whole(&p.full_mdy) {
+    if let Some(c) = whole(p.full_mdy.get()) {
         return PartialDate::day(num(&c, 3)?, lex.month(&c[1])?, num(&c, 2)? as u8);
     }
-    if let Some(c) = whole(&p.full_dmy) {
+    if let Some(c) = whole(p.full_dmy.get()) {
         return PartialDate::day(num(&c, 3)?, lex.month(&c[2])?, num(&c, 1)? as u8);
     }
-    if let Some(c) = whole(&p.num_us) {
+    if let Some(c) = whole(p.num_us.get()) {
         return PartialDate::day(num(&c, 3)?, num(&c, 1)? as u8, num(&c, 2)? as u8);
     }
-    if let Some(c) = whole(&p.iso) {
+    if let Some(c) = whole(p.iso.get()) {
         return PartialDate::day(num(&c, 1)?, num(&c, 2)? as u8, num(&c, 3)? as u8);
     }
-    if let Some(c) = whole(&p.month_year) {
+    if let Some(c) = whole(p.month_year.get()) {
         return PartialDate::month(num(&c, 2)?, lex.month(&c[1])?);
     }
-    if let Some(c) = whole(&p.year) {
+    if let Some(c) = whole(p.year.get()) {
         return Some(PartialDate::year(num(&c, 1)?));
     }
     None
@@ -185,10 +270,34 @@ fn num(c: &Captures, i: usize) -> Option<i32> {
     c.get(i)?.as_str().parse().ok()
 }
 
+// The most frequent date patterns (`full_dmy`, `day_of_month`, `month_year`) are read
+// from the text of their matches rather than from capture groups, which cost a
+// backtracking search per match. Their shape leaves no doubt where each group is:
+// a match starts with its day digits (a run the pattern ends with a letter or a space)
+// or with its month name; the month name is a single word without commas; the year is
+// the last four characters.
+
+/// The number a match starts with: its first group `(\d{1,2})`.
+fn leading_number(t: &str) -> Option<i32> {
+    let end = t.find(|c: char| !c.is_numeric()).unwrap_or(t.len());
+    t[..end].parse().ok()
+}
+
+/// The month word before the year a match ends with (`… May, 2019` → `May`), and the
+/// year.
+fn before_year(t: &str) -> (&str, Option<i32>) {
+    let Some((year_start, _)) = t.char_indices().rev().nth(3) else {
+        return ("", None);
+    };
+    let head = t[..year_start].trim_end();
+    let head = head.strip_suffix(',').unwrap_or(head);
+    let month = head.rsplit(char::is_whitespace).next().unwrap_or(head);
+    (month, t[year_start..].parse().ok())
+}
+
 /// True if the sentence speaks of the future (`will`, `upcoming`, …).
-pub fn is_future(sentence: &str, lex: &Lexicon) -> bool {
-    let low = sentence.to_lowercase();
-    lex.future_markers.iter().any(|m| has_phrase(&low, m))
+pub fn is_future(sentence: &str, lex: &'static Lexicon) -> bool {
+    patterns(lex).future.any_in(&sentence.to_lowercase())
 }
 
 /// True if `phrase` occurs in `hay` (both lower case) as whole words.
@@ -237,6 +346,27 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
     let mut hits: Vec<DateHit> = Vec::new();
     let mut taken: Vec<Range> = Vec::new();
     let future = is_future(s, lex);
+    // Cheap tests first: most patterns need a digit (every year has two), many a month
+    // name. A pattern that cannot match searches the empty text instead of `s`.
+    let digits = s
+        .chars()
+        .any(|c| c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric()));
+    let months = p.any_month.is_match(s);
+    // On non-ASCII text the patterns run on a stand-in (same matches, same offsets; see
+    // `strict_ascii_stand_in`) when one can be made: a Unicode `\b` slows them down.
+    let strict = strict_ascii_stand_in(s, &p.literals);
+    // Which patterns match anywhere: one pass of the set over the stand-in (an ASCII
+    // sentence is its own). Without a stand-in every pattern is tried.
+    let matched = strict.as_ref().map(|h| p.set.matches(h));
+    let hay = strict.unwrap_or(Cow::Borrowed(s));
+    let on = |r: &Pattern, ok: bool| {
+        ok && matched.as_ref().is_none_or(|m| {
+            p.listed()
+                .iter()
+                .position(|x| std::ptr::eq(*x, r))
+                .is_some_and(|i| m.matched(i))
+        })
+    };
     let mut add = |hits: &mut Vec<DateHit>, h: DateHit| {
         if h.start < h.end && !overlaps(&taken, h.start, h.end) {
             if let Some(e) = h.end_date
@@ -266,227 +396,278 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
 
     // Periods with explicit ends.
     for r in [&p.between, &p.from] {
-        for c in r.captures_iter(s) {
-            let (Some(a), Some(b)) = (parse_abs(&c[1], lex), parse_abs(&c[2], lex)) else {
+        if on(r, digits) {
+            for c in r.get().captures_iter(&hay) {
+                let (Some(a), Some(b)) = (parse_abs(&c[1], lex), parse_abs(&c[2], lex)) else {
+                    continue;
+                };
+                let m = c.get(0).unwrap();
+                add(&mut hits, span(m.start(), m.end(), a, b));
+            }
+        }
+    }
+    if on(&p.day_range, digits && months) {
+        for c in p.day_range.get().captures_iter(&hay) {
+            let (Some(mo), Some(y)) = (lex.month(&c[1]), num(&c, 4)) else {
                 continue;
             };
-            let m = c.get(0).unwrap();
-            add(&mut hits, span(m.start(), m.end(), a, b));
+            let (Some(d1), Some(d2)) = (num(&c, 2), num(&c, 3)) else {
+                continue;
+            };
+            if let (Some(a), Some(b)) = (
+                PartialDate::day(y, mo, d1 as u8),
+                PartialDate::day(y, mo, d2 as u8),
+            ) {
+                let m = c.get(0).unwrap();
+                add(&mut hits, span(m.start(), m.end(), a, b));
+            }
         }
     }
-    for c in p.day_range.captures_iter(s) {
-        let (Some(mo), Some(y)) = (lex.month(&c[1]), num(&c, 4)) else {
-            continue;
-        };
-        let (Some(d1), Some(d2)) = (num(&c, 2), num(&c, 3)) else {
-            continue;
-        };
-        if let (Some(a), Some(b)) = (
-            PartialDate::day(y, mo, d1 as u8),
-            PartialDate::day(y, mo, d2 as u8),
-        ) {
-            let m = c.get(0).unwrap();
-            add(&mut hits, span(m.start(), m.end(), a, b));
+    if on(&p.month_range, digits && months) {
+        for c in p.month_range.get().captures_iter(&hay) {
+            let (Some(m1), Some(m2), Some(y)) = (lex.month(&c[1]), lex.month(&c[2]), num(&c, 3))
+            else {
+                continue;
+            };
+            if let (Some(a), Some(b)) = (PartialDate::month(y, m1), PartialDate::month(y, m2)) {
+                let m = c.get(0).unwrap();
+                add(&mut hits, span(m.start(), m.end(), a, b));
+            }
         }
     }
-    for c in p.month_range.captures_iter(s) {
-        let (Some(m1), Some(m2), Some(y)) = (lex.month(&c[1]), lex.month(&c[2]), num(&c, 3)) else {
-            continue;
-        };
-        if let (Some(a), Some(b)) = (PartialDate::month(y, m1), PartialDate::month(y, m2)) {
-            let m = c.get(0).unwrap();
-            add(&mut hits, span(m.start(), m.end(), a, b));
-        }
-    }
-    for c in p.part_of.captures_iter(s) {
-        let ord = c[1].to_lowercase();
-        let ordv = lex
-            .ordinals
-            .iter()
-            .find(|(w, _)| *w == ord)
-            .map(|&(_, v)| v);
-        let unit = c[3].to_lowercase();
-        let per = lex
-            .period_words
-            .iter()
-            .find(|(w, _)| *w == unit)
-            .map(|&(_, v)| v);
-        let (Some(ordv), Some(per), Some(y)) = (ordv, per, num(&c, 4)) else {
-            continue;
-        };
-        let n: u8 = match c.get(2) {
-            Some(g) => g
-                .as_str()
-                .parse()
-                .ok()
-                .or_else(|| lex.number_word(g.as_str()).map(|v| v as u8))
-                .unwrap_or(0),
-            None => 1,
-        };
-        // `the first six months` (per = 1 month, n = 6), `the second quarter` (per = 3, n = 1).
-        let len = per.saturating_mul(n);
-        if len == 0 || len > 12 {
-            continue;
-        }
-        let (m1, m2) = if ordv == 0 {
-            (13 - len, 12)
-        } else if per == 1 {
-            if ordv != 1 {
+    if on(&p.part_of, digits) {
+        for c in p.part_of.get().captures_iter(&hay) {
+            let ord = c[1].to_lowercase();
+            let ordv = lex
+                .ordinals
+                .iter()
+                .find(|(w, _)| *w == ord)
+                .map(|&(_, v)| v);
+            let unit = c[3].to_lowercase();
+            let per = lex
+                .period_words
+                .iter()
+                .find(|(w, _)| *w == unit)
+                .map(|&(_, v)| v);
+            let (Some(ordv), Some(per), Some(y)) = (ordv, per, num(&c, 4)) else {
+                continue;
+            };
+            let n: u8 = match c.get(2) {
+                Some(g) => g
+                    .as_str()
+                    .parse()
+                    .ok()
+                    .or_else(|| lex.number_word(g.as_str()).map(|v| v as u8))
+                    .unwrap_or(0),
+                None => 1,
+            };
+            // `the first six months` (per = 1 month, n = 6), `the second quarter` (per = 3, n = 1).
+            let len = per.saturating_mul(n);
+            if len == 0 || len > 12 {
                 continue;
             }
-            (1, len)
-        } else {
-            let first = (ordv - 1) * per + 1;
-            (first, first + len - 1)
-        };
-        if m2 > 12 {
-            continue;
-        }
-        if let (Some(a), Some(b)) = (PartialDate::month(y, m1), PartialDate::month(y, m2)) {
-            let m = c.get(0).unwrap();
-            add(&mut hits, span(m.start(), m.end(), a, b));
-        }
-    }
-    for c in p.year_dash.captures_iter(s) {
-        let m = c.get(0).unwrap();
-        // `05-23-2018`: a numeric date, not a span.
-        if char_before(s, m.start()).is_some_and(|ch| ch == '-' || ch == '/')
-            || char_at(s, m.end()).is_some_and(|ch| ch == '-' || ch == '/')
-        {
-            continue;
-        }
-        let Some(a) = num(&c, 1) else { continue };
-        let Some(mut b) = num(&c, 2) else { continue };
-        if c[2].len() == 2 {
-            b += a / 100 * 100;
-        }
-        if b > a && b - a < 100 {
-            add(
-                &mut hits,
-                span(
-                    m.start(),
-                    m.end(),
-                    PartialDate::year(a),
-                    PartialDate::year(b),
-                ),
-            );
+            let (m1, m2) = if ordv == 0 {
+                (13 - len, 12)
+            } else if per == 1 {
+                if ordv != 1 {
+                    continue;
+                }
+                (1, len)
+            } else {
+                let first = (ordv - 1) * per + 1;
+                (first, first + len - 1)
+            };
+            if m2 > 12 {
+                continue;
+            }
+            if let (Some(a), Some(b)) = (PartialDate::month(y, m1), PartialDate::month(y, m2)) {
+                let m = c.get(0).unwrap();
+                add(&mut hits, span(m.start(), m.end(), a, b));
+            }
         }
     }
-    for c in p.year_pair.captures_iter(s) {
-        let (Some(a), Some(b)) = (num(&c, 1), num(&c, 2)) else {
-            continue;
-        };
-        // Two consecutive years joined by `and` read as one two-year period; other
-        // pairs are separate points (found by the year pass below).
-        if b == a + 1 {
+    if on(&p.year_dash, digits) {
+        for c in p.year_dash.get().captures_iter(&hay) {
             let m = c.get(0).unwrap();
-            add(
-                &mut hits,
-                span(
-                    m.start(),
-                    m.end(),
-                    PartialDate::year(a),
-                    PartialDate::year(b),
-                ),
-            );
+            // `05-23-2018`: a numeric date, not a span.
+            if char_before(s, m.start()).is_some_and(|ch| ch == '-' || ch == '/')
+                || char_at(s, m.end()).is_some_and(|ch| ch == '-' || ch == '/')
+            {
+                continue;
+            }
+            let Some(a) = num(&c, 1) else { continue };
+            let Some(mut b) = num(&c, 2) else { continue };
+            if c[2].len() == 2 {
+                b += a / 100 * 100;
+            }
+            if b > a && b - a < 100 {
+                add(
+                    &mut hits,
+                    span(
+                        m.start(),
+                        m.end(),
+                        PartialDate::year(a),
+                        PartialDate::year(b),
+                    ),
+                );
+            }
         }
     }
-    for c in p.since.captures_iter(s) {
-        if let Some(a) = parse_abs(&c[1], lex) {
-            let m = c.get(0).unwrap();
-            add(&mut hits, point(m.start(), m.end(), a, false));
+    if on(&p.year_pair, digits) {
+        for c in p.year_pair.get().captures_iter(&hay) {
+            let (Some(a), Some(b)) = (num(&c, 1), num(&c, 2)) else {
+                continue;
+            };
+            // Two consecutive years joined by `and` read as one two-year period; other
+            // pairs are separate points (found by the year pass below).
+            if b == a + 1 {
+                let m = c.get(0).unwrap();
+                add(
+                    &mut hits,
+                    span(
+                        m.start(),
+                        m.end(),
+                        PartialDate::year(a),
+                        PartialDate::year(b),
+                    ),
+                );
+            }
         }
     }
-    for c in p.decade.captures_iter(s) {
-        if let Some(a) = num(&c, 1) {
-            let m = c.get(0).unwrap();
-            add(
-                &mut hits,
-                span(
-                    m.start(),
-                    m.end(),
-                    PartialDate::year(a),
-                    PartialDate::year(a + 9),
-                ),
-            );
+    if on(&p.since, digits) {
+        for c in p.since.get().captures_iter(&hay) {
+            if let Some(a) = parse_abs(&c[1], lex) {
+                let m = c.get(0).unwrap();
+                add(&mut hits, point(m.start(), m.end(), a, false));
+            }
+        }
+    }
+    if on(&p.decade, digits) {
+        for c in p.decade.get().captures_iter(&hay) {
+            if let Some(a) = num(&c, 1) {
+                let m = c.get(0).unwrap();
+                add(
+                    &mut hits,
+                    span(
+                        m.start(),
+                        m.end(),
+                        PartialDate::year(a),
+                        PartialDate::year(a + 9),
+                    ),
+                );
+            }
         }
     }
     // Full and month dates.
-    for c in p.full_mdy.captures_iter(s) {
-        if let (Some(mo), Some(d), Some(y)) = (lex.month(&c[1]), num(&c, 2), num(&c, 3))
-            && let Some(dt) = PartialDate::day(y, mo, d as u8)
-        {
-            let m = c.get(0).unwrap();
-            add(&mut hits, point(m.start(), m.end(), dt, false));
+    if on(&p.full_mdy, digits && months) {
+        for c in p.full_mdy.get().captures_iter(&hay) {
+            if let (Some(mo), Some(d), Some(y)) = (lex.month(&c[1]), num(&c, 2), num(&c, 3))
+                && let Some(dt) = PartialDate::day(y, mo, d as u8)
+            {
+                let m = c.get(0).unwrap();
+                add(&mut hits, point(m.start(), m.end(), dt, false));
+            }
         }
     }
-    for c in p.full_dmy.captures_iter(s) {
-        if let (Some(d), Some(mo), Some(y)) = (num(&c, 1), lex.month(&c[2]), num(&c, 3))
-            && let Some(dt) = PartialDate::day(y, mo, d as u8)
-        {
-            let m = c.get(0).unwrap();
-            add(&mut hits, point(m.start(), m.end(), dt, false));
+    if on(&p.full_dmy, digits && months) {
+        // Frequent: the groups are read from the match's text (see `leading_number`).
+        for m in p.full_dmy.get().find_iter(&hay) {
+            let t = m.as_str();
+            let (month, year) = before_year(t);
+            if let (Some(d), Some(mo), Some(y)) = (leading_number(t), lex.month(month), year)
+                && let Some(dt) = PartialDate::day(y, mo, d as u8)
+            {
+                add(&mut hits, point(m.start(), m.end(), dt, false));
+            }
         }
     }
-    for c in p.num_us.captures_iter(s).chain(p.iso.captures_iter(s)) {
+    let num_us = on(&p.num_us, digits).then(|| p.num_us.get().captures_iter(&hay));
+    let iso = on(&p.iso, digits).then(|| p.iso.get().captures_iter(&hay));
+    for c in num_us
+        .into_iter()
+        .flatten()
+        .chain(iso.into_iter().flatten())
+    {
         let m = c.get(0).unwrap();
         if let Some(dt) = parse_abs(m.as_str(), lex) {
             add(&mut hits, point(m.start(), m.end(), dt, false));
         }
     }
-    for c in p.month_year.captures_iter(s) {
-        if let (Some(mo), Some(y)) = (lex.month(&c[1]), num(&c, 2))
-            && let Some(dt) = PartialDate::month(y, mo)
-        {
-            let m = c.get(0).unwrap();
-            add(&mut hits, point(m.start(), m.end(), dt, false));
+    if on(&p.month_year, digits && months) {
+        for m in p.month_year.get().find_iter(&hay) {
+            let t = m.as_str();
+            let month = t.split(|c: char| c == ',' || c.is_whitespace()).next();
+            let month = month.unwrap_or(t);
+            if let (Some(mo), Some(y)) = (lex.month(month), before_year(t).1)
+                && let Some(dt) = PartialDate::month(y, mo)
+            {
+                add(&mut hits, point(m.start(), m.end(), dt, false));
+            }
         }
     }
     // Years on their own.
-    for c in p.year.captures_iter(s) {
-        let m = c.get(0).unwrap();
-        if !plausible_year(s, m.start(), m.end(), lex) {
-            continue;
-        }
-        if let Some(y) = num(&c, 1) {
-            add(
-                &mut hits,
-                point(m.start(), m.end(), PartialDate::year(y), false),
-            );
+    // The year pattern's only group is the whole match: no need for captures.
+    if on(&p.year, digits) {
+        for m in p.year.get().find_iter(&hay) {
+            if !plausible_year(s, m.start(), m.end(), lex) {
+                continue;
+            }
+            if let Ok(y) = m.as_str().parse::<i32>() {
+                add(
+                    &mut hits,
+                    point(m.start(), m.end(), PartialDate::year(y), false),
+                );
+            }
         }
     }
     // Everything below needs the published date.
     let Some(pubd) = published else {
         return sorted(hits);
     };
-    for c in p.month_day.captures_iter(s) {
-        let m = c.get(0).unwrap();
-        if char_at(s, m.end()).is_some_and(|ch| ch.is_ascii_digit() || ch == '%') {
-            continue;
-        }
-        if let (Some(mo), Some(d)) = (lex.month(&c[1]), num(&c, 2)) {
-            let y = year_for(mo, Some(d as u8), pubd, future);
-            if let Some(dt) = PartialDate::day(y, mo, d as u8) {
-                add(&mut hits, point(m.start(), m.end(), dt, true));
+    if on(&p.month_day, digits && months) {
+        for c in p.month_day.get().captures_iter(&hay) {
+            let m = c.get(0).unwrap();
+            if char_at(s, m.end()).is_some_and(|ch| ch.is_ascii_digit() || ch == '%') {
+                continue;
+            }
+            if let (Some(mo), Some(d)) = (lex.month(&c[1]), num(&c, 2)) {
+                let y = year_for(mo, Some(d as u8), pubd, future);
+                if let Some(dt) = PartialDate::day(y, mo, d as u8) {
+                    add(&mut hits, point(m.start(), m.end(), dt, true));
+                }
             }
         }
     }
-    for c in p.day_of_month.captures_iter(s) {
-        let m = c.get(0).unwrap();
-        if char_before(s, m.start()).is_some_and(|ch| ch.is_ascii_digit() || ch == '$') {
-            continue;
-        }
-        if let (Some(d), Some(mo)) = (num(&c, 1), lex.month(&c[2])) {
-            let y = year_for(mo, Some(d as u8), pubd, future);
-            if let Some(dt) = PartialDate::day(y, mo, d as u8) {
-                add(&mut hits, point(m.start(), m.end(), dt, true));
+    if on(&p.day_of_month, digits && months) {
+        for m in p.day_of_month.get().find_iter(&hay) {
+            if char_before(s, m.start()).is_some_and(|ch| ch.is_ascii_digit() || ch == '$') {
+                continue;
+            }
+            let t = m.as_str();
+            let month = t.rsplit(char::is_whitespace).next().unwrap_or(t);
+            if let (Some(d), Some(mo)) = (leading_number(t), lex.month(month)) {
+                let y = year_for(mo, Some(d as u8), pubd, future);
+                if let Some(dt) = PartialDate::day(y, mo, d as u8) {
+                    add(&mut hits, point(m.start(), m.end(), dt, true));
+                }
             }
         }
     }
-    for c in p.bare_month.captures_iter(s) {
+    // `bare_month` starts with short words found everywhere; on non-ASCII text it runs
+    // on an ASCII stand-in (same matches, same offsets; see `ascii_stand_in`).
+    let stand_in = if months { ascii_stand_in(s) } else { None };
+    let bare_hay = match (&stand_in, months) {
+        (Some(t), _) => t.as_ref(),
+        (None, true) => s,
+        (None, false) => "",
+    };
+    for c in p.bare_month.get().captures_iter(bare_hay) {
         let g = c.get(1).unwrap();
-        let Some(mo) = lex.month(&c[2]) else { continue };
-        let low = g.as_str().to_lowercase();
+        let month = c.get(2).unwrap();
+        let Some(mo) = lex.month(&s[month.range()]) else {
+            continue;
+        };
+        let low = s[g.range()].to_lowercase();
         let offset = lex
             .year_deictics
             .iter()
@@ -500,67 +681,77 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
             add(&mut hits, point(g.start(), g.end(), dt, true));
         }
     }
-    for c in p.ago.captures_iter(s) {
-        let m = c.get(0).unwrap();
-        let n: i32 = c[1]
-            .parse()
-            .ok()
-            .or_else(|| lex.number_word(&c[1]).map(|v| v as i32))
-            .unwrap_or(1);
-        let unit = c[2].to_lowercase();
-        let Some(&(_, months)) = lex.ago_units.iter().find(|(w, _)| *w == unit) else {
-            continue;
-        };
-        let back = n * months as i32;
-        let dt = if months % 12 == 0 {
-            Some(PartialDate::year(pubd.year - back / 12))
-        } else if let Some(pm) = pubd.month {
-            let total = pubd.year * 12 + (pm as i32 - 1) - back;
-            PartialDate::month(total.div_euclid(12), (total.rem_euclid(12) + 1) as u8)
-        } else {
-            None
-        };
-        if let Some(dt) = dt {
-            add(&mut hits, point(m.start(), m.end(), dt, true));
+    if on(&p.ago, true) {
+        for c in p.ago.get().captures_iter(&hay) {
+            let m = c.get(0).unwrap();
+            let n: i32 = c[1]
+                .parse()
+                .ok()
+                .or_else(|| lex.number_word(&c[1]).map(|v| v as i32))
+                .unwrap_or(1);
+            let unit = c[2].to_lowercase();
+            let Some(&(_, months)) = lex.ago_units.iter().find(|(w, _)| *w == unit) else {
+                continue;
+            };
+            let back = n * months as i32;
+            let dt = if months % 12 == 0 {
+                Some(PartialDate::year(pubd.year - back / 12))
+            } else if let Some(pm) = pubd.month {
+                let total = pubd.year * 12 + (pm as i32 - 1) - back;
+                PartialDate::month(total.div_euclid(12), (total.rem_euclid(12) + 1) as u8)
+            } else {
+                None
+            };
+            if let Some(dt) = dt {
+                add(&mut hits, point(m.start(), m.end(), dt, true));
+            }
         }
     }
-    for m in p.today.find_iter(s) {
-        if today_announces(s, m.start(), m.end(), lex) {
-            add(&mut hits, point(m.start(), m.end(), pubd, true));
+    if on(&p.today, true) {
+        for m in p.today.get().find_iter(&hay) {
+            if today_announces(s, m.start(), m.end(), lex) {
+                add(&mut hits, point(m.start(), m.end(), pubd, true));
+            }
         }
     }
-    for m in p.now.find_iter(s) {
-        let before = word_before(s, m.start()).map(|(w, _)| w.to_lowercase());
-        let glued = char_before(s, m.start()).is_some_and(|c| !c.is_whitespace());
-        if !glued && before.is_some_and(|w| Lexicon::is_in(lex.now_modals, &w)) {
-            add(&mut hits, point(m.start(), m.end(), pubd, true));
+    if on(&p.now, true) {
+        for m in p.now.get().find_iter(&hay) {
+            let before = word_before(s, m.start()).map(|(w, _)| w.to_lowercase());
+            let glued = char_before(s, m.start()).is_some_and(|c| !c.is_whitespace());
+            if !glued && before.is_some_and(|w| Lexicon::is_in(lex.now_modals, &w)) {
+                add(&mut hits, point(m.start(), m.end(), pubd, true));
+            }
         }
     }
     if pubd.precision() == Precision::Day {
         let (y, mo, d) = (pubd.year, pubd.month.unwrap_or(1), pubd.day.unwrap_or(1));
         for (r, delta) in [(&p.yesterday, -1i64), (&p.tomorrow, 1)] {
-            for m in r.find_iter(s) {
-                if let Some(dt) = shift_days(y, mo, d, delta) {
-                    add(&mut hits, point(m.start(), m.end(), dt, true));
+            if on(r, true) {
+                for m in r.get().find_iter(&hay) {
+                    if let Some(dt) = shift_days(y, mo, d, delta) {
+                        add(&mut hits, point(m.start(), m.end(), dt, true));
+                    }
                 }
             }
         }
-        for m in p.weekday.find_iter(s) {
-            if said_before(s, m.start(), lex) {
-                continue;
-            }
-            let Some(target) = lex.weekdays.iter().position(|w| *w == m.as_str()) else {
-                continue;
-            };
-            let wd = crate::date::weekday(y, mo, d) as i64;
-            let delta = if future {
-                let k = (target as i64 - wd).rem_euclid(7);
-                if k == 0 { 7 } else { k }
-            } else {
-                -((wd - target as i64).rem_euclid(7))
-            };
-            if let Some(dt) = shift_days(y, mo, d, delta) {
-                add(&mut hits, point(m.start(), m.end(), dt, true));
+        if on(&p.weekday, true) {
+            for m in p.weekday.get().find_iter(&hay) {
+                if said_before(s, m.start(), lex) {
+                    continue;
+                }
+                let Some(target) = lex.weekdays.iter().position(|w| *w == m.as_str()) else {
+                    continue;
+                };
+                let wd = crate::date::weekday(y, mo, d) as i64;
+                let delta = if future {
+                    let k = (target as i64 - wd).rem_euclid(7);
+                    if k == 0 { 7 } else { k }
+                } else {
+                    -((wd - target as i64).rem_euclid(7))
+                };
+                if let Some(dt) = shift_days(y, mo, d, delta) {
+                    add(&mut hits, point(m.start(), m.end(), dt, true));
+                }
             }
         }
     }

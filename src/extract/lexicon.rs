@@ -885,25 +885,45 @@ impl Lexicon {
 
     /// The value of a number word (case-insensitive).
     pub fn number_word(&self, word: &str) -> Option<f64> {
-        let w = word.to_lowercase();
-        self.number_words
-            .iter()
-            .find(|(name, _)| *name == w)
-            .map(|&(_, v)| v)
+        find_lowered(self.number_words, word)
     }
 
     /// The unit for a counted noun (one or two words, lower case), if known.
     pub fn unit_of(&self, noun: &str) -> Option<&'static str> {
-        let n = noun.to_lowercase();
-        self.unit_nouns
-            .iter()
-            .find(|(w, _)| *w == n)
-            .map(|&(_, u)| u)
+        find_lowered(self.unit_nouns, noun)
     }
 
     /// True if `word` (any case) is in `list`.
     pub fn is_in(list: &[&str], word: &str) -> bool {
+        if word.is_ascii() {
+            // Lower-casing an ASCII word is byte-wise, and so is comparing it with an
+            // ASCII entry; only a non-ASCII entry needs lower-casing on its own.
+            return list.iter().any(|x| {
+                if x.is_ascii() {
+                    x.eq_ignore_ascii_case(word)
+                } else {
+                    x.to_lowercase() == word.to_ascii_lowercase()
+                }
+            });
+        }
         let w = word.to_lowercase();
         list.iter().any(|x| x.to_lowercase() == w)
     }
+}
+
+/// The value of the entry of `table` equal to `word` lower-cased. Lower-casing is done
+/// without allocating when `word` is ASCII (the common case).
+fn find_lowered<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
+    if word.is_ascii() {
+        let lowered_eq = |entry: &str| {
+            entry.len() == word.len()
+                && entry
+                    .bytes()
+                    .zip(word.bytes())
+                    .all(|(e, w)| e == w.to_ascii_lowercase())
+        };
+        return table.iter().find(|(e, _)| lowered_eq(e)).map(|&(_, v)| v);
+    }
+    let w = word.to_lowercase();
+    table.iter().find(|(e, _)| *e == w).map(|&(_, v)| v)
 }

@@ -28,6 +28,8 @@ use lexicon::Lexicon;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
+use text::PhraseSet;
 
 /// A dated event found in a document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -156,15 +158,12 @@ fn extract_block(block: &Block, ctx: &Context, lex: &'static Lexicon, facts: &mu
     blanks.extend(text::urls(text));
     let analysis = text::mask(text, &blanks);
     let mut block_unit: Option<String> = None;
+    let phrases = marker_phrases(lex);
     for (qs, qe) in text::sentences(&split_copy, lex) {
         let quote = &text[qs..qe];
         let a = &analysis[qs..qe];
         let low = quote.to_lowercase();
-        if lex
-            .furniture_markers
-            .iter()
-            .any(|m| dates::has_phrase(&low, m))
-        {
+        if phrases.furniture.any_in(&low) {
             continue;
         }
         let hits = dates::find_dates(a, ctx.published, lex);
@@ -172,10 +171,7 @@ fn extract_block(block: &Block, ctx: &Context, lex: &'static Lexicon, facts: &mu
         if only_dates(a, &date_ranges) {
             continue; // a dateline
         }
-        let editorial = lex
-            .editorial_markers
-            .iter()
-            .any(|m| dates::has_phrase(&low, m));
+        let editorial = phrases.editorial.any_in(&low);
         if !editorial {
             for h in &hits {
                 facts.events.push(Event {
@@ -226,6 +222,25 @@ fn extract_block(block: &Block, ctx: &Context, lex: &'static Lexicon, facts: &mu
             });
         }
     }
+}
+
+/// The furniture and editorial phrases of a lexicon, looked up in one pass each.
+struct MarkerPhrases {
+    furniture: PhraseSet,
+    editorial: PhraseSet,
+}
+
+/// The [`MarkerPhrases`] of `lex`, built once per language.
+fn marker_phrases(lex: &'static Lexicon) -> &'static MarkerPhrases {
+    static CACHE: OnceLock<Mutex<HashMap<&'static str, &'static MarkerPhrases>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
+    let mut map = cache.lock().unwrap_or_else(|e| e.into_inner());
+    map.entry(lex.code).or_insert_with(|| {
+        Box::leak(Box::new(MarkerPhrases {
+            furniture: PhraseSet::new(lex.furniture_markers),
+            editorial: PhraseSet::new(lex.editorial_markers),
+        }))
+    })
 }
 
 /// True when a sentence holds dates and nothing else but punctuation (a dateline).

@@ -8,8 +8,9 @@
 //! word that counts nothing (`the two countries’ agencies`, `two or more states`).
 
 use super::lexicon::Lexicon;
-use super::text::{Range, char_at, char_before, word_after, word_before};
+use super::text::{Range, char_at, char_before, strict_ascii_stand_in, word_after, word_before};
 use regex::Regex;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
@@ -53,6 +54,8 @@ struct Atom {
 
 struct Patterns {
     atom: Regex,
+    /// The non-ASCII characters of the atom pattern (`€`, `£`), for its ASCII stand-in.
+    atom_literals: String,
     magnitude: Regex,
 }
 
@@ -80,6 +83,7 @@ fn patterns(lex: &'static Lexicon) -> &'static Patterns {
         );
         let mags = alternation(lex.magnitudes.iter().map(|(w, _, _)| *w));
         let p = Patterns {
+            atom_literals: atom.chars().filter(|c| !c.is_ascii()).collect(),
             atom: Regex::new(&atom).unwrap(),
             magnitude: Regex::new(&format!(r"\b(?i:{mags})\b")).unwrap(),
         };
@@ -94,35 +98,38 @@ fn overlaps(taken: &[Range], s: usize, e: usize) -> bool {
 fn atoms(s: &str, excluded: &[Range], lex: &'static Lexicon) -> Vec<Atom> {
     let p = patterns(lex);
     let mut out = Vec::new();
-    for c in p.atom.captures_iter(s) {
-        let m = c.get(0).unwrap();
+    // On non-ASCII text the atom pattern runs on a stand-in (same matches, same offsets;
+    // see `strict_ascii_stand_in`): its Unicode `\b` would slow it down tenfold.
+    let hay = strict_ascii_stand_in(s, &p.atom_literals).unwrap_or(Cow::Borrowed(s));
+    for m in p.atom.find_iter(&hay) {
         let (start, end) = (m.start(), m.end());
         if overlaps(excluded, start, end) {
             continue;
         }
-        let currency = c.name("cur").and_then(|g| {
+        let c = atom_groups(p, &hay, m);
+        let text = |g: Range| &s[g.0..g.1];
+        let currency = c.cur.and_then(|g| {
             lex.currency_prefixes
                 .iter()
-                .find(|(w, _)| *w == g.as_str())
+                .find(|(w, _)| *w == text(g))
                 .map(|&(_, u)| u)
         });
-        let cw = c.name("cw").and_then(|g| {
-            let w = g.as_str().to_lowercase();
+        let cw = c.cw.and_then(|g| {
+            let w = text(g).to_lowercase();
             lex.currency_words
                 .iter()
                 .find(|(x, _)| *x == w)
                 .map(|&(_, u)| u)
         });
-        let (mut value, word, integer, num_start, num_end) = if let Some(n) = c.name("num") {
-            let v: f64 = n.as_str().replace(',', "").parse().unwrap_or(f64::NAN);
-            (v, false, !n.as_str().contains('.'), n.start(), n.end())
-        } else if let Some(w) = c.name("word") {
-            let v = w
-                .as_str()
+        let (mut value, word, integer, num_start, num_end) = if let Some(n) = c.num {
+            let v: f64 = text(n).replace(',', "").parse().unwrap_or(f64::NAN);
+            (v, false, !text(n).contains('.'), n.0, n.1)
+        } else if let Some(w) = c.word {
+            let v = text(w)
                 .split('-')
                 .map(|part| lex.number_word(part).unwrap_or(f64::NAN))
                 .sum::<f64>();
-            (v, true, true, w.start(), w.end())
+            (v, true, true, w.0, w.1)
         } else {
             continue;
         };
@@ -145,7 +152,7 @@ fn atoms(s: &str, excluded: &[Range], lex: &'static Lexicon) -> Vec<Atom> {
             }
         }
         let after = char_at(s, num_end);
-        if c.name("scale").is_none() && c.name("pct").is_none() && c.name("cw").is_none() {
+        if c.scale.is_none() && c.pct.is_none() && c.cw.is_none() {
             if after.is_some_and(char::is_alphabetic) && !word {
                 continue; // 1st, 3D
             }
@@ -168,10 +175,10 @@ fn atoms(s: &str, excluded: &[Range], lex: &'static Lexicon) -> Vec<Atom> {
         {
             continue;
         }
-        let scaled = c.name("scale").is_some();
+        let scaled = c.scale.is_some();
         let mut scale = 1.0;
-        if let Some(g) = c.name("scale") {
-            let w = g.as_str().to_lowercase();
+        if let Some(g) = c.scale {
+            let w = text(g).to_lowercase();
             if let Some(&(_, f)) = lex.scales.iter().find(|(x, _)| *x == w) {
                 value *= f;
                 scale = f;
@@ -182,7 +189,7 @@ fn atoms(s: &str, excluded: &[Range], lex: &'static Lexicon) -> Vec<Atom> {
             end,
             value,
             currency: currency.or(cw),
-            percent: c.name("pct").is_some(),
+            percent: c.pct.is_some(),
             word,
             scaled,
             scale,
@@ -190,6 +197,56 @@ fn atoms(s: &str, excluded: &[Range], lex: &'static Lexicon) -> Vec<Atom> {
         });
     }
     out
+}
+
+/// The groups of one match of the atom pattern, as byte ranges of the sentence.
+#[derive(Debug, Default)]
+struct AtomGroups {
+    cur: Option<Range>,
+    num: Option<Range>,
+    word: Option<Range>,
+    scale: Option<Range>,
+    pct: Option<Range>,
+    cw: Option<Range>,
+}
+
+/// The groups of the atom match `m` of `hay`. Most matches are plain digits (with `,` and
+/// `.`), perhaps with `%`: nothing but the number (and the percent sign) can match
+/// those, so they are read directly; the others ask the regex for its groups (a
+/// backtracking search each, the costly part of finding figures).
+fn atom_groups(p: &Patterns, hay: &str, m: regex::Match) -> AtomGroups {
+    let t = m.as_str();
+    let digits = t
+        .bytes()
+        .position(|b| !(b.is_ascii_digit() || b == b',' || b == b'.'))
+        .unwrap_or(t.len());
+    let number_end = m.start() + digits;
+    if digits == t.len() {
+        return AtomGroups {
+            num: Some((m.start(), m.end())),
+            ..AtomGroups::default()
+        };
+    }
+    if digits > 0 && &t[digits..] == "%" {
+        return AtomGroups {
+            num: Some((m.start(), number_end)),
+            pct: Some((number_end, m.end())),
+            ..AtomGroups::default()
+        };
+    }
+    // The leftmost match from the start of `m` is `m` itself.
+    let Some(c) = p.atom.captures_at(hay, m.start()) else {
+        return AtomGroups::default();
+    };
+    let g = |name: &str| c.name(name).map(|g| (g.start(), g.end()));
+    AtomGroups {
+        cur: g("cur"),
+        num: g("num"),
+        word: g("word"),
+        scale: g("scale"),
+        pct: g("pct"),
+        cw: g("cw"),
+    }
 }
 
 /// The gap between two byte offsets, trimmed and lower-cased.
@@ -201,11 +258,21 @@ fn gap(s: &str, a: usize, b: usize) -> String {
 /// whether they belong in the span).
 fn qualifier_before(s: &str, at: usize, lex: &Lexicon) -> Option<(&'static str, usize, bool)> {
     let head = s.get(..at)?.trim_end();
-    let low = head.to_lowercase();
-    if low.len() != head.len() {
-        // Lower-casing changed byte lengths: compare on the original case-insensitively.
-        return None;
-    }
+    // Only the end of the head can hold a hedge. An ASCII head lower-cases byte by byte,
+    // so lower-casing its last bytes is enough (`from` is where they start); any other
+    // head is lower-cased whole.
+    let (low, from) = if head.is_ascii() {
+        let longest = lex.qualifiers.iter().map(|q| q.0.len()).max().unwrap_or(0);
+        let from = head.len().saturating_sub(longest + 1);
+        (head[from..].to_ascii_lowercase(), from)
+    } else {
+        let low = head.to_lowercase();
+        if low.len() != head.len() {
+            // Lower-casing changed byte lengths: compare on the original case-insensitively.
+            return None;
+        }
+        (low, 0)
+    };
     let mut best: Option<(&'static str, usize, bool)> = None;
     for &(q, canon, in_span) in lex.qualifiers {
         if low.ends_with(q) {
@@ -213,6 +280,7 @@ fn qualifier_before(s: &str, at: usize, lex: &Lexicon) -> Option<(&'static str, 
             if char_before(&low, qs).is_some_and(char::is_alphanumeric) {
                 continue;
             }
+            let qs = from + qs;
             if best.is_none_or(|(_, b, _)| qs < b) {
                 best = Some((canon, qs, in_span));
             }
@@ -554,7 +622,15 @@ fn single(s: &str, a: &Atom, counted_before: bool, lex: &Lexicon) -> Option<Stat
         if a.value == 1.0 && !a.scaled {
             return None;
         }
-        let rest = s[a.end..].trim_start().to_lowercase();
+        // Only the first words after the number matter; ASCII lower-cases byte-wise.
+        let rest = s[a.end..].trim_start();
+        let rest = if rest.is_ascii() {
+            let longest = lex.number_word_blockers.iter().map(|b| b.len()).max();
+            let n = rest.len().min(longest.unwrap_or(0) + 1);
+            rest[..n].to_ascii_lowercase()
+        } else {
+            rest.to_lowercase()
+        };
         if lex.number_word_blockers.iter().any(|b| {
             rest.starts_with(b)
                 && rest[b.len()..]

@@ -7,7 +7,9 @@
 
 use super::lexicon::Lexicon;
 use crate::convert::NoteMarker;
+use aho_corasick::AhoCorasick;
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// A half-open byte range `[start, end)` in a block's text.
@@ -131,29 +133,137 @@ pub fn footnote_markers(text: &str, notes: &[NoteMarker], lex: &Lexicon) -> Vec<
     out
 }
 
+/// Like [`ascii_stand_in`], for a regex that may also read single non-ASCII characters
+/// through `\s`, `\d` or its own non-ASCII `literals` (`€`): `None` as well when `s`
+/// holds non-ASCII white space, a non-ASCII digit or one of `literals`, so that every
+/// non-ASCII character left is read only through `\b`.
+pub fn strict_ascii_stand_in<'a>(s: &'a str, literals: &str) -> Option<Cow<'a, str>> {
+    let unsafe_char =
+        |c: char| !c.is_ascii() && (c.is_whitespace() || c.is_numeric() || literals.contains(c));
+    if s.chars().any(unsafe_char) {
+        return None;
+    }
+    ascii_stand_in(s)
+}
+
 /// URLs, bare domain names and phone numbers in a text: never facts.
 pub fn urls(text: &str) -> Vec<Range> {
-    URL.find_iter(text)
-        .chain(PHONE.find_iter(text))
+    // URL reads non-ASCII text only through `\b`, `\S+`, `\S*` and `[\w.-]+`.
+    let url_hay = ascii_stand_in(text).unwrap_or(Cow::Borrowed(text));
+    let phone_hay = if may_hold_phone(text) { text } else { "" };
+    URL.find_iter(&url_hay)
+        .chain(PHONE.find_iter(phone_hay))
         .map(|m| (m.start(), m.end()))
         .collect()
 }
 
+/// False when `text` surely holds no phone number: every match of PHONE has a `-` or `.`
+/// followed by three digits and another `-` or `.`.
+fn may_hold_phone(text: &str) -> bool {
+    let mut digits_since_mark: Option<usize> = None;
+    for c in text.chars() {
+        if c == '-' || c == '.' {
+            if digits_since_mark == Some(3) {
+                return true;
+            }
+            digits_since_mark = Some(0);
+        } else if c.is_numeric() {
+            digits_since_mark = digits_since_mark.map(|n| n + 1);
+        } else {
+            digits_since_mark = None;
+        }
+    }
+    false
+}
+
 /// A copy of `text` with every character inside `ranges` replaced by spaces (one per
-/// byte), so offsets into the copy are offsets into `text`.
+/// byte), so offsets into the copy are offsets into `text`. A character is blanked when
+/// it starts inside a range (the whole character, even if it runs past the range's end).
 pub fn mask(text: &str, ranges: &[Range]) -> String {
     if ranges.is_empty() {
         return text.to_string();
     }
+    // Which bytes lie inside a range: one pass over the ranges, one over the text.
+    let mut inside = vec![false; text.len()];
+    for &(s, e) in ranges {
+        let e = e.min(text.len());
+        if s < e {
+            inside[s..e].fill(true);
+        }
+    }
     let mut out = String::with_capacity(text.len());
     for (i, c) in text.char_indices() {
-        if ranges.iter().any(|&(s, e)| i >= s && i < e) {
+        if inside[i] {
             out.extend(std::iter::repeat_n(' ', c.len_utf8()));
         } else {
             out.push(c);
         }
     }
     out
+}
+
+/// A set of lower-case phrases looked up as whole words in a lower-case text: the same
+/// answer as trying [`crate::extract::dates::has_phrase`] with each phrase, in one pass.
+pub struct PhraseSet {
+    phrases: AhoCorasick,
+}
+
+impl PhraseSet {
+    /// The set of `phrases` (none of them empty).
+    pub fn new(phrases: &[&str]) -> PhraseSet {
+        let phrases = phrases.iter().filter(|p| !p.is_empty());
+        PhraseSet {
+            phrases: AhoCorasick::new(phrases).expect("phrase lists are small"),
+        }
+    }
+
+    /// True if one of the phrases occurs in `hay` (lower case) as whole words.
+    pub fn any_in(&self, hay: &str) -> bool {
+        // Most texts hold none of the phrases at all: a quick test first. Then every
+        // occurrence of every phrase, overlapping ones included, as `has_phrase` tries
+        // them; a phrase is valid UTF-8, so matches fall on character boundaries.
+        if !self.phrases.is_match(hay) {
+            return false;
+        }
+        self.phrases.find_overlapping_iter(hay).any(|m| {
+            char_before(hay, m.start()).is_none_or(|c| !c.is_alphanumeric())
+                && char_at(hay, m.end()).is_none_or(|c| !c.is_alphanumeric())
+        })
+    }
+}
+
+/// A same-length ASCII stand-in for `s`, for a regex whose literals are all ASCII
+/// (none of them `_` or `#`) and that reads other characters only through `\b` and
+/// repeated classes (`\s+`, `\S*`, `[\w.-]+`). Such a regex finds the same matches at
+/// the same byte offsets in the stand-in as in `s`, and much faster: the regex crate's
+/// fast engine gives up on non-ASCII text when a pattern holds a Unicode `\b`.
+///
+/// Each non-ASCII character becomes as many bytes as it takes (at least two): spaces for
+/// white space (so a literal single space never matches there), `_` for a word
+/// character, `#` for anything else. Returns `None` (use `s` itself) when `s` holds one
+/// of the two non-ASCII letters that case-insensitive matching equates with ASCII ones
+/// (`ſ` with `s`, the Kelvin sign with `k`).
+pub fn ascii_stand_in(s: &str) -> Option<Cow<'_, str>> {
+    if s.is_ascii() {
+        return Some(Cow::Borrowed(s));
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let fill = if c.is_ascii() {
+            out.push(c);
+            continue;
+        } else if c == '\u{17f}' || c == '\u{212a}' {
+            return None;
+        } else if c.is_whitespace() {
+            ' '
+        } else if regex_syntax::is_word_character(c) {
+            '_'
+        } else {
+            '#'
+        };
+        out.extend(std::iter::repeat_n(fill, c.len_utf8()));
+    }
+    Some(Cow::Owned(out))
 }
 
 fn is_space(c: char) -> bool {
