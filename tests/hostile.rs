@@ -7,7 +7,6 @@ mod common;
 
 use common::*;
 use std::fs;
-use std::time::{Duration, Instant};
 
 fn vectors() -> Vec<String> {
     include_str!("hostile/xss_vectors.txt")
@@ -275,54 +274,6 @@ fn hostile_file_names_stay_inside_the_output_with_unique_slugs() {
             "{name}"
         );
     }
-}
-
-/// Runs a build that must end, one way or another, within a time bound.
-fn build_bounded(site: &TempSite, limit: Duration) -> std::process::Output {
-    let start = Instant::now();
-    let o = site.brief(&["build"]);
-    assert!(start.elapsed() < limit, "build took {:?}", start.elapsed());
-    let err = stderr(&o);
-    assert!(!err.contains("panicked"), "panic: {err}");
-    o
-}
-
-#[test]
-fn broken_documents_build_or_fail_clearly_and_never_panic() {
-    let site = TempSite::new();
-    site.write_bytes(
-        "content/sources/bom.txt",
-        "\u{feff}Title with BOM\n\nText.\n".as_bytes(),
-    );
-    site.write(
-        "content/sources/crlf.txt",
-        "Title\r\n\r\n05-23-2018\r\n\r\nA paragraph\r\nacross lines on 3 March 2020.\r\n",
-    );
-    site.write("content/sources/empty.txt", "");
-    site.write("content/sources/blank.md", "   \n\n");
-    site.write("content/sources/numbers.txt", "Numbers\n\nThey counted 1,2,3,4 and 10^999 and 99999999999999999999999 people in 2019-13-45.\n");
-    site.write("content/sources/oneline.txt", &"word ".repeat(1_000_000));
-    site.write(
-        "content/sources/nested.md",
-        &format!("{}deep\n", "> ".repeat(10_000)),
-    );
-    site.write(
-        "content/sources/lists.md",
-        &(0..10_000)
-            .map(|i| format!("{}- item\n", "  ".repeat(i)))
-            .collect::<String>(),
-    );
-    site.write(
-        "content/sources/unclosed.md",
-        "+++\ntitle = \"never closed\"\n",
-    );
-    let o = build_bounded(&site, Duration::from_secs(120));
-    assert!(o.status.success(), "{}", stderr(&o));
-    let err = stderr(&o);
-    assert!(
-        err.contains("empty.txt"),
-        "empty documents are named in a warning: {err}"
-    );
 }
 
 #[test]
