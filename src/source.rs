@@ -415,7 +415,13 @@ fn read_source(
 
 /// True if `path` resolves, through any links, to a place inside `content_dir`.
 fn is_inside(content_dir: &Path, path: &Path) -> bool {
-    match (content_dir.canonicalize(), path.canonicalize()) {
+    // `brief extract a.txt` reads beside a file whose parent is "".
+    let dir = if content_dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        content_dir
+    };
+    match (dir.canonicalize(), path.canonicalize()) {
         (Ok(root), Ok(p)) => p.starts_with(root),
         _ => false,
     }

@@ -152,7 +152,10 @@ fn mutate(rng: &mut Rng, corpus: &[Vec<u8>]) -> Vec<u8> {
     data
 }
 
-fn run(name: &str, target: fn(&[u8]), secs: u64, seed: u64) -> (u64, Vec<String>) {
+/// One fuzz target's entry point.
+type Target = fn(&[u8]);
+
+fn run(name: &str, target: Target, secs: u64, seed: u64) -> (u64, Vec<String>) {
     let mut rng = Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
     let mut corpus = seeds();
     let deadline = Instant::now() + Duration::from_secs(secs);
@@ -189,7 +192,7 @@ fn fuzz_all_targets_on_stable() {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(1);
-    let targets: [(&str, fn(&[u8])); 4] = [
+    let targets: [(&str, Target); 4] = [
         ("convert_text", targets::convert_text),
         ("convert_markdown", targets::convert_markdown),
         ("convert_html", targets::convert_html),

@@ -389,3 +389,26 @@ fn aliases_and_entity_ids_with_dot_dot_fail_or_stay_inside() {
     );
     assert!(!sb.dir.path().join("etc").exists() && !sb.root().join("etc").exists());
 }
+
+/// `brief extract a.txt` from the document's own folder still reads its sidecar (the
+/// check that keeps links out of content/ must not refuse a file's plain neighbour).
+#[test]
+fn extract_reads_the_sidecar_beside_a_relative_path() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        &dir.path().join("a.txt"),
+        "Title\n\nThey met on 3 March to talk.\n",
+    );
+    write(
+        &dir.path().join("a.meta.toml"),
+        "published = \"2020-03-10\"\n",
+    );
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
+        .current_dir(dir.path())
+        .args(["extract", "a.txt", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("2020-03-03"), "{out}");
+}
