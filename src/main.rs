@@ -33,6 +33,16 @@ struct Cli {
     /// Print more (every stage's time, every warning).
     #[arg(long, short, global = true)]
     verbose: bool,
+    /// Worker threads for converting, extracting and rendering (0: one per core). The
+    /// output is byte-identical whatever the number.
+    #[arg(
+        long,
+        short = 'j',
+        global = true,
+        default_value_t = 0,
+        value_name = "N"
+    )]
+    jobs: usize,
     #[command(subcommand)]
     command: Command,
 }
@@ -148,6 +158,12 @@ struct ReviewArgs {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if cli.jobs > 0 {
+        // Fails only if the pool was built already, which nothing does before this.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(cli.jobs)
+            .build_global();
+    }
     let out = Output {
         quiet: cli.quiet,
         verbose: cli.verbose,

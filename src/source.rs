@@ -201,6 +201,14 @@ fn files_under(
         .canonicalize()
         .map_err(|e| Error::io(content_dir, e))?;
     let mut files = Vec::new();
+    // `content/sources` or `content/pages` itself may be a link out of content/.
+    if !is_inside(content_dir, dir) {
+        warnings.push(Warning::at(
+            rel(content_dir, dir),
+            "symbolic link leads outside content/ or nowhere; skipped",
+        ));
+        return Ok(files);
+    }
     for entry in WalkDir::new(dir).follow_links(false).sort_by_file_name() {
         let entry = entry.map_err(|e| {
             let path = e
@@ -360,7 +368,14 @@ fn read_source(
 
     // The sidecar wins over front matter, key by key.
     let sidecar = path.with_file_name(format!("{stem}.meta.toml"));
-    if sidecar.is_file() {
+    let sidecar_inside = is_inside(content_dir, &sidecar);
+    if sidecar.is_file() && !sidecar_inside {
+        warnings.push(Warning::at(
+            rel(content_dir, &sidecar),
+            "symbolic link leads outside content/; skipped",
+        ));
+    }
+    if sidecar.is_file() && sidecar_inside {
         let side_text = read_text(&sidecar)?;
         let side: SourceMeta =
             toml::from_str(&side_text).map_err(|e| Error::toml(&sidecar, &side_text, &e))?;
@@ -396,6 +411,33 @@ fn read_source(
         title_origin,
         date_origin,
     }))
+}
+
+/// True if `path` resolves, through any links, to a place inside `content_dir`.
+fn is_inside(content_dir: &Path, path: &Path) -> bool {
+    // `brief extract a.txt` reads beside a file whose parent is "".
+    let dir = if content_dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        content_dir
+    };
+    match (dir.canonicalize(), path.canonicalize()) {
+        (Ok(root), Ok(p)) => p.starts_with(root),
+        _ => false,
+    }
+}
+
+/// Refuses to read `path` if it is a link that leads outside `content_dir`: the build
+/// reads nothing outside `content/` (for files such as `entities.toml`).
+pub fn check_inside(content_dir: &Path, path: &Path) -> Result<(), Error> {
+    if is_inside(content_dir, path) {
+        return Ok(());
+    }
+    Err(Error::Invalid {
+        path: path.to_path_buf(),
+        line: None,
+        message: "is a symbolic link that leads outside content/; brief reads nothing there".into(),
+    })
 }
 
 /// True for `http://` and `https://` URLs, the only ones a page links to from metadata.
@@ -497,5 +539,32 @@ mod tests {
         assert!(!is_safe_url("JAVASCRIPT:alert(1)"));
         assert!(!is_safe_url("data:text/html,<script>"));
         assert!(!is_safe_url("https://x/\"onmouseover=\"alert(1)"));
+    }
+
+    /// Regression (issue 6): a sidecar that was a symbolic link to a file outside
+    /// content/ was read, so its title showed on the site.
+    #[test]
+    fn a_sidecar_linked_from_outside_content_is_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let content = dir.path().join("content");
+        std::fs::create_dir_all(content.join("sources")).unwrap();
+        std::fs::write(dir.path().join("x.meta.toml"), "title = \"SECRET\"\n").unwrap();
+        std::fs::write(content.join("sources/a.txt"), "Title\n\nText.\n").unwrap();
+        std::os::unix::fs::symlink(
+            dir.path().join("x.meta.toml"),
+            content.join("sources/a.meta.toml"),
+        )
+        .unwrap();
+        let found = discover(&content).unwrap();
+        assert_eq!(found.sources[0].meta.title, None);
+        assert!(
+            found
+                .warnings
+                .iter()
+                .any(|w| w.to_string().contains("a.meta.toml")),
+            "{:?}",
+            found.warnings
+        );
+        assert!(check_inside(&content, &content.join("sources/a.meta.toml")).is_err());
     }
 }

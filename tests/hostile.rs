@@ -7,7 +7,6 @@ mod common;
 
 use common::*;
 use std::fs;
-use std::time::{Duration, Instant};
 
 fn vectors() -> Vec<String> {
     include_str!("hostile/xss_vectors.txt")
@@ -21,12 +20,55 @@ fn toml_str(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
 }
 
-/// Builds a site with every vector in every input slot; returns it for inspection.
-pub fn hostile_site() -> (TempSite, usize) {
-    let site = TempSite::new();
+/// The input slots a vector is placed in, per vector (see [`write_hostile_fixture`]).
+const SLOTS: &[&str] = &[
+    "txt: title line",
+    "txt: body paragraph",
+    "txt: dated sentence with a figure (quote of an event and a statistic: timeline, statistics, JSON-LD, search, feeds, data files)",
+    "md: front matter title",
+    "md: front matter summary",
+    "md: dated sentence (extracted quote)",
+    "md: list item",
+    "md: blockquote",
+    "md: footnote definition",
+    "md: link URL",
+    "md: link text",
+    "md: image URL",
+    "html: <title>",
+    "html: <h1>",
+    "html: paragraph with a dated sentence",
+    "html: raw body markup",
+    "sidecar: title",
+    "sidecar: publisher",
+    "sidecar: url",
+    "sidecar: summary",
+    "sidecar: date_basis",
+    "sidecar: tags",
+    "page: front matter title",
+    "page: front matter description",
+    "page: body",
+    "corrections add: unit",
+    "corrections add: measure",
+    "corrections add: note",
+    "corrections fix: event title",
+    "corrections fix: statistic unit and measure",
+    "entities.toml: name",
+    "entities.toml: alias",
+];
+
+/// Site-wide slots, one vector each (site.toml title, description, author).
+const SITE_SLOTS: usize = 3;
+
+/// Writes a site with every vector in every input slot of [`SLOTS`] into `root`;
+/// returns (vectors, slots per vector).
+pub fn write_hostile_fixture(root: &std::path::Path) -> (usize, usize) {
+    let w = |rel: &str, text: &str| {
+        let p = root.join(rel);
+        fs::create_dir_all(p.parent().unwrap()).unwrap();
+        fs::write(p, text).unwrap();
+    };
     let v = vectors();
-    let mut slots = 0;
-    site.write(
+    w(
         "site.toml",
         &format!(
             "title = {}\ndescription = {}\nauthor = {}\nbase_url = \"https://example.org/sub/\"\n",
@@ -35,46 +77,46 @@ pub fn hostile_site() -> (TempSite, usize) {
             toml_str(&v[2])
         ),
     );
-    slots += 3;
     let mut corrections = String::new();
+    let mut entities = String::new();
     for (i, vector) in v.iter().enumerate() {
         let sentence = format!("On 3 March 2020, more than 5,000 people {vector} were sent back.");
-        // Body of a text, a Markdown and an HTML document.
-        site.write(
-            &format!("content/sources/t{i:02}.txt"),
-            &format!("Title {vector}\n\n{sentence}\n\n{vector}\n"),
+        // The entity's name and alias are in the text so that it gets a page.
+        let name = format!("Agent{i:02} {vector} Smith");
+        let alias = format!("Alias{i:02} {vector} Jones");
+        let txt = format!(
+            "Title {vector}\n\n{sentence}\n\n{vector}\n\n{name} met {alias} in May 2019.\n"
         );
-        site.write(
+        w(&format!("content/sources/t{i:02}.txt"), &txt);
+        w(
             &format!("content/sources/m{i:02}.md"),
             &format!(
-                "+++\ntitle = {}\n+++\n{sentence}\n\n- {vector}\n\n> {vector}\n\n[^1]: {vector}\n",
+                "+++\ntitle = {0}\nsummary = {0}\n+++\n{sentence}\n\n- {vector}\n\n> {vector}\n\n\
+                 See [link {i}](<{vector}>), [{vector}](https://example.org/{i}) and \
+                 ![image {i}](<{vector}>)[^1].\n\n[^1]: {vector}\n",
                 toml_str(vector)
             ),
         );
-        site.write(
+        w(
             &format!("content/sources/h{i:02}.html"),
-            &format!("<html><head><title>{vector}</title></head><body><h1>{vector}</h1><p>{sentence}</p><p>{vector}</p></body></html>"),
+            &format!(
+                "<html><head><title>{vector}</title></head><body><h1>{vector}</h1><p>{sentence}</p><p>{vector}</p></body></html>"
+            ),
         );
-        slots += 3 + 4;
-        // Sidecar metadata.
-        site.write(
+        w(
             &format!("content/sources/t{i:02}.meta.toml"),
             &format!(
                 "title = {0}\npublisher = {0}\nurl = {0}\nsummary = {0}\ndate_basis = {0}\ntags = [{0}]\npublished = \"2020-03\"\n",
                 toml_str(vector)
             ),
         );
-        slots += 6;
-        // A hand-written page.
-        site.write(
+        w(
             &format!("content/pages/p{i:02}.md"),
             &format!(
                 "+++\ntitle = {0}\ndescription = {0}\nweight = 0\n+++\n{vector}\n\n{sentence}\n",
                 toml_str(vector)
             ),
         );
-        slots += 3;
-        // Corrections that add a fact whose fields carry the vector.
         corrections.push_str(&format!(
             "[[add]]\nkind = \"statistic\"\nsource = \"sources/t{i:02}.txt\"\nquote = {}\nspan = \"5,000\"\nvalue = 5000\nunit = {}\nmeasure = {}\nnote = {}\n\n",
             toml_str(&sentence),
@@ -82,10 +124,70 @@ pub fn hostile_site() -> (TempSite, usize) {
             toml_str(vector),
             toml_str(vector)
         ));
-        slots += 3;
+        // Fixes of the facts the machine finds in the text source carry the vector too.
+        let doc = brief::convert::convert(&txt, brief::convert::Format::Text);
+        let facts = brief::extract::extract_document(
+            &doc.blocks,
+            &brief::extract::Context {
+                published: brief::date::PartialDate::parse("2020-03").ok(),
+                language: "en".into(),
+            },
+        );
+        for e in &facts.events {
+            corrections.push_str(&format!(
+                "[[correction]]\nid = \"{}\"\naction = \"fix\"\ntitle = {}\nnote = {}\n\n",
+                e.id,
+                toml_str(vector),
+                toml_str(vector)
+            ));
+        }
+        for st in &facts.statistics {
+            corrections.push_str(&format!(
+                "[[correction]]\nid = \"{}\"\naction = \"fix\"\nunit = {}\nmeasure = {}\n\n",
+                st.id,
+                toml_str(vector),
+                toml_str(vector)
+            ));
+        }
+        assert!(
+            !facts.events.is_empty() && !facts.statistics.is_empty(),
+            "vector {i}: the dated sentence yields an event and a figure to fix"
+        );
+        entities.push_str(&format!(
+            "[[entity]]\nid = \"e{i:02}\"\nname = {}\nkind = \"person\"\naliases = [{}]\n\n",
+            toml_str(&name),
+            toml_str(&alias)
+        ));
     }
-    site.write("content/corrections.toml", &corrections);
-    (site, slots)
+    w("content/corrections.toml", &corrections);
+    w("content/entities.toml", &entities);
+    (v.len(), SLOTS.len())
+}
+
+/// Builds a site with every vector in every input slot; returns it and the number of
+/// (vector, slot) placements.
+pub fn hostile_site() -> (TempSite, usize) {
+    let site = TempSite::new();
+    let (vectors, slots) = write_hostile_fixture(site.root());
+    (site, vectors * slots + SITE_SLOTS)
+}
+
+/// Writes the fixture for the browser test (tests/hostile/browser/run.sh) into
+/// `$BRIEF_HOSTILE_FIXTURE`, with a `slots.json` listing what went where.
+#[test]
+#[ignore = "run by tests/hostile/browser/run.sh"]
+fn write_fixture_for_the_browser_test() {
+    let dir = std::env::var("BRIEF_HOSTILE_FIXTURE").expect("set BRIEF_HOSTILE_FIXTURE");
+    let root = std::path::Path::new(&dir);
+    let (vectors, slots) = write_hostile_fixture(root);
+    let ids: Vec<String> = (1..=vectors).map(|n| format!("v{n:02}")).collect();
+    let manifest = serde_json::json!({
+        "vectors": ids,
+        "slots": SLOTS,
+        "site_slots": SITE_SLOTS,
+        "placements": vectors * slots + SITE_SLOTS,
+    });
+    fs::write(root.join("slots.json"), manifest.to_string()).unwrap();
 }
 
 #[test]
@@ -102,7 +204,7 @@ fn no_vector_in_any_slot_becomes_live_markup() {
             checked += 1;
         }
     }
-    assert!(slots >= 40 * 10, "{slots} slots");
+    assert!(slots >= 40 * 30, "{slots} slots");
     assert!(checked > 100, "only {checked} pages checked");
 }
 
@@ -172,54 +274,6 @@ fn hostile_file_names_stay_inside_the_output_with_unique_slugs() {
             "{name}"
         );
     }
-}
-
-/// Runs a build that must end, one way or another, within a time bound.
-fn build_bounded(site: &TempSite, limit: Duration) -> std::process::Output {
-    let start = Instant::now();
-    let o = site.brief(&["build"]);
-    assert!(start.elapsed() < limit, "build took {:?}", start.elapsed());
-    let err = stderr(&o);
-    assert!(!err.contains("panicked"), "panic: {err}");
-    o
-}
-
-#[test]
-fn broken_documents_build_or_fail_clearly_and_never_panic() {
-    let site = TempSite::new();
-    site.write_bytes(
-        "content/sources/bom.txt",
-        "\u{feff}Title with BOM\n\nText.\n".as_bytes(),
-    );
-    site.write(
-        "content/sources/crlf.txt",
-        "Title\r\n\r\n05-23-2018\r\n\r\nA paragraph\r\nacross lines on 3 March 2020.\r\n",
-    );
-    site.write("content/sources/empty.txt", "");
-    site.write("content/sources/blank.md", "   \n\n");
-    site.write("content/sources/numbers.txt", "Numbers\n\nThey counted 1,2,3,4 and 10^999 and 99999999999999999999999 people in 2019-13-45.\n");
-    site.write("content/sources/oneline.txt", &"word ".repeat(1_000_000));
-    site.write(
-        "content/sources/nested.md",
-        &format!("{}deep\n", "> ".repeat(10_000)),
-    );
-    site.write(
-        "content/sources/lists.md",
-        &(0..10_000)
-            .map(|i| format!("{}- item\n", "  ".repeat(i)))
-            .collect::<String>(),
-    );
-    site.write(
-        "content/sources/unclosed.md",
-        "+++\ntitle = \"never closed\"\n",
-    );
-    let o = build_bounded(&site, Duration::from_secs(120));
-    assert!(o.status.success(), "{}", stderr(&o));
-    let err = stderr(&o);
-    assert!(
-        err.contains("empty.txt"),
-        "empty documents are named in a warning: {err}"
-    );
 }
 
 #[test]

@@ -72,6 +72,7 @@ pub fn load(content_dir: &Path) -> Result<Gazetteer, Error> {
     if !path.is_file() {
         return Ok(Gazetteer::default());
     }
+    crate::source::check_inside(content_dir, &path)?;
     let text = crate::error::read_text(&path)?;
     let file: GazetteerFile = toml::from_str(&text).map_err(|e| Error::toml(&path, &text, &e))?;
     let mut seen = BTreeSet::new();

@@ -45,6 +45,7 @@ pub fn load_inputs(content_dir: &Path) -> Result<Inputs, Error> {
     let gazetteer = entities::load(content_dir)?;
     let path = content_dir.join(ACCURACY_FILE);
     let accuracy = if path.is_file() {
+        crate::source::check_inside(content_dir, &path)?;
         let text = crate::error::read_text(&path)?;
         Some(toml::from_str(&text).map_err(|e| Error::toml(&path, &text, &e))?)
     } else {

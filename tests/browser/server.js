@@ -21,7 +21,14 @@ const TYPES = {
 export function serve(root, basePath) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, "http://localhost");
-    let rel = decodeURIComponent(url.pathname);
+    let rel;
+    try {
+      rel = decodeURIComponent(url.pathname);
+    } catch {
+      // A malformed %-escape (hostile links do this): a bad request, not a crash.
+      res.writeHead(400);
+      return res.end("bad request");
+    }
     const notFound = () => {
       const page = path.join(root, "404.html");
       res.writeHead(404, { "content-type": TYPES[".html"] });

@@ -1,0 +1,2 @@
+//! The fuzz targets' bodies (see targets.rs).
+pub mod targets;
