@@ -8,7 +8,7 @@
 //! `deport` → one "transfer" class; `begin`, `start`, `launch` → one "start" class;
 //! people nouns) replace their words, so paraphrases of the same happening meet.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// Words that carry no topic.
 const STOP: &[&str] = &[
@@ -355,6 +355,52 @@ pub fn overlap(a: &BTreeSet<String>, b: &BTreeSet<String>) -> (usize, f64) {
     let shared = a.intersection(b).count();
     let smaller = a.len().min(b.len()).max(1);
     (shared, shared as f64 / smaller as f64)
+}
+
+/// Keys as small numbers, so that comparing two sets of keys is a merge of sorted
+/// integers rather than of strings.
+#[derive(Debug, Default)]
+pub struct Interner {
+    ids: HashMap<String, u32>,
+}
+
+impl Interner {
+    /// The numbers of `keys`, sorted.
+    pub fn ids(&mut self, keys: BTreeSet<String>) -> Vec<u32> {
+        let mut out: Vec<u32> = keys
+            .into_iter()
+            .map(|k| {
+                let next = self.ids.len() as u32;
+                *self.ids.entry(k).or_insert(next)
+            })
+            .collect();
+        out.sort_unstable();
+        out
+    }
+}
+
+/// [`overlap`] of two sorted lists of key numbers.
+pub fn overlap_ids(a: &[u32], b: &[u32]) -> (usize, f64) {
+    let shared = shared_ids(a, b);
+    let smaller = a.len().min(b.len()).max(1);
+    (shared, shared as f64 / smaller as f64)
+}
+
+/// How many numbers two sorted lists share.
+pub fn shared_ids(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 #[cfg(test)]
