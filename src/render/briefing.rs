@@ -365,7 +365,7 @@ impl Renderer<'_> {
         &self.site.briefing
     }
 
-    fn lang(&self) -> &str {
+    pub(super) fn lang(&self) -> &str {
         &self.settings.config.language
     }
 
@@ -1018,7 +1018,7 @@ impl Renderer<'_> {
         })
     }
 
-    fn render_timeline(
+    pub(super) fn render_timeline(
         &self,
         indexes: &[usize],
         entity: Option<usize>,
@@ -1059,7 +1059,7 @@ impl Renderer<'_> {
         ))
     }
 
-    fn render_statistics(&self, existing: &BTreeSet<String>) -> Result<OutputFile, Error> {
+    pub(super) fn render_statistics(&self, existing: &BTreeSet<String>) -> Result<OutputFile, Error> {
         let page = self.briefing_page(
             "statistics",
             "statistics",
@@ -1148,7 +1148,7 @@ impl Renderer<'_> {
         }
     }
 
-    fn render_entities(&self) -> Result<Vec<OutputFile>, Error> {
+    pub(super) fn render_entities(&self) -> Result<Vec<OutputFile>, Error> {
         let mut files = Vec::new();
         let page = self.briefing_page("entities", "entities", "entities_intro", "entities/");
         let mut ctx = self.context(&page);
@@ -1199,7 +1199,7 @@ impl Renderer<'_> {
         Ok(files)
     }
 
-    fn render_methodology(&self) -> Result<OutputFile, Error> {
+    pub(super) fn render_methodology(&self) -> Result<OutputFile, Error> {
         let mut page = self.briefing_page(
             "methodology",
             "methodology",
@@ -1256,7 +1256,7 @@ impl Renderer<'_> {
         ))
     }
 
-    fn render_print_brief(&self) -> Result<OutputFile, Error> {
+    pub(super) fn render_print_brief(&self) -> Result<OutputFile, Error> {
         let c = &self.settings.config;
         let page = self.page_view("brief", &c.title, &c.description, "brief/", String::new());
         let mut ctx = self.context(&page);
@@ -1277,7 +1277,7 @@ impl Renderer<'_> {
         Ok(OutputFile::new("brief/index.html", html, "print brief"))
     }
 
-    fn render_search(&self) -> Result<OutputFile, Error> {
+    pub(super) fn render_search(&self) -> Result<OutputFile, Error> {
         let page = self.briefing_page("search", "search", "search_intro", "search/");
         let mut ctx = self.context(&page);
         ctx.insert("search_enabled", &self.settings.config.search.enabled);
@@ -1285,7 +1285,7 @@ impl Renderer<'_> {
         Ok(OutputFile::new("search/index.html", html, "search page"))
     }
 
-    fn timeline_json(&self) -> String {
+    pub(super) fn timeline_json(&self) -> String {
         let ymd = |d: &PartialDate| {
             let mut o = serde_json::json!({"year": d.year.to_string()});
             if let Some(m) = d.month {
@@ -1338,100 +1338,67 @@ impl Renderer<'_> {
         serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
     }
 
-    /// Every page and data file of the briefing. `existing` holds the paths already
-    /// rendered (to link only the data files that exist).
-    pub(super) fn briefing_files(
-        &self,
-        existing: &BTreeSet<String>,
-    ) -> Result<Vec<OutputFile>, Error> {
-        let b = self.briefing();
-        let all: Vec<usize> = (0..b.timeline.len()).collect();
-        let mut files = vec![self.render_timeline(&all, None, "timeline/")?];
-        for (i, e) in b.entities.iter().enumerate() {
-            if !e.events.is_empty() {
-                files.push(self.render_timeline(
-                    &e.events,
-                    Some(i),
-                    &format!("timeline/{}/", e.slug),
-                )?);
-            }
-        }
-        files.push(self.render_statistics(existing)?);
-        files.extend(self.render_entities()?);
-        files.push(self.render_methodology()?);
-        files.push(self.render_print_brief()?);
-        files.push(self.render_search()?);
-        files.push(OutputFile::new(
-            "data/timeline.json",
-            self.timeline_json(),
-            "timeline data (TimelineJS)",
-        ));
-        Ok(files)
-    }
+}
 
-    /// The pagefind search index of the rendered pages, as files under `pagefind/`.
-    pub(super) fn search_index(&self, files: &[OutputFile]) -> Result<Vec<OutputFile>, Error> {
-        if !self.settings.config.search.enabled {
-            return Ok(Vec::new());
-        }
-        let pages: Vec<(String, String)> = files
-            .iter()
-            .filter(|f| f.path.ends_with("index.html"))
-            .filter_map(|f| {
-                let html = std::str::from_utf8(&f.bytes).ok()?;
-                // Site-relative URLs: pagefind's script prefixes the base path it is
-                // served from.
-                html.contains("data-pagefind-body").then(|| {
-                    let dir = f.path.trim_end_matches("index.html");
-                    (format!("/{dir}"), html.to_string())
-                })
-            })
-            .collect();
-        let lang = self.lang().to_string();
-        let fail = |e: String| Error::Invalid {
-            path: "pagefind".into(),
-            line: None,
-            message: format!("search index: {e}"),
-        };
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .build()
-            .map_err(|e| fail(e.to_string()))?;
-        let built = runtime.block_on(async move {
-            let options = pagefind::options::PagefindServiceConfig::builder()
-                .force_language(lang)
-                .keep_index_url(true)
-                .build();
-            let mut index =
-                pagefind::api::PagefindIndex::new(Some(options)).map_err(|e| e.to_string())?;
-            for (url, html) in pages {
-                index
-                    .add_html_file(None, Some(url), html)
-                    .await
-                    .map_err(|e| e.to_string())?;
+/// Builds the pagefind search index from the pages that arrive on `pages`, each job's
+/// pages tagged with the job's place in the list: they are indexed in list order
+/// whatever order they arrive in (pagefind numbers pages in the order it sees them).
+/// Returns the index's files under `pagefind/`.
+pub(super) fn search_index(
+    lang: &str,
+    pages: std::sync::mpsc::Receiver<(usize, super::SearchPages)>,
+) -> Result<Vec<OutputFile>, Error> {
+    let fail = |e: String| Error::Invalid {
+        path: "pagefind".into(),
+        line: None,
+        message: format!("search index: {e}"),
+    };
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .map_err(|e| fail(e.to_string()))?;
+    let built = runtime.block_on(async move {
+        let options = pagefind::options::PagefindServiceConfig::builder()
+            .force_language(lang.to_string())
+            .keep_index_url(true)
+            .build();
+        let mut index =
+            pagefind::api::PagefindIndex::new(Some(options)).map_err(|e| e.to_string())?;
+        let mut waiting: BTreeMap<usize, super::SearchPages> = BTreeMap::new();
+        let mut next = 0;
+        for (k, job_pages) in pages {
+            waiting.insert(k, job_pages);
+            while let Some(ready) = waiting.remove(&next) {
+                for (url, html) in ready {
+                    index
+                        .add_html_file(None, Some(url), html)
+                        .await
+                        .map_err(|e| e.to_string())?;
+                }
+                next += 1;
             }
-            index.get_files().await.map_err(|e| e.to_string())
-        });
-        let synthetic = built.map_err(fail)?;
-        let mut out: Vec<OutputFile> = synthetic
-            .into_iter()
-            .filter_map(|f| {
-                let name = f.filename.to_string_lossy().replace('\\', "/");
-                let rel = match name.rfind("pagefind/") {
-                    Some(i) => name[i..].to_string(),
-                    None => format!("pagefind/{}", name.trim_start_matches('/')),
-                };
-                // The search page has its own small interface: pagefind's bundled UIs
-                // and playground are not published.
-                let unused = rel.contains("playground")
-                    || ["-ui.", "-modular-ui.", "-component-ui.", "-highlight."]
-                        .iter()
-                        .any(|u| rel.contains(u));
-                (!unused).then(|| OutputFile::new(rel, f.contents, "search index (pagefind)"))
-            })
-            .collect();
-        out.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(out)
-    }
+        }
+        index.get_files().await.map_err(|e| e.to_string())
+    });
+    let synthetic = built.map_err(fail)?;
+    let mut out: Vec<OutputFile> = synthetic
+        .into_iter()
+        .filter_map(|f| {
+            let name = f.filename.to_string_lossy().replace('\\', "/");
+            let rel = match name.rfind("pagefind/") {
+                Some(i) => name[i..].to_string(),
+                None => format!("pagefind/{}", name.trim_start_matches('/')),
+            };
+            // The search page has its own small interface: pagefind's bundled UIs
+            // and playground are not published.
+            let unused = rel.contains("playground")
+                || ["-ui.", "-modular-ui.", "-component-ui.", "-highlight."]
+                    .iter()
+                    .any(|u| rel.contains(u));
+            (!unused).then(|| OutputFile::new(rel, f.contents, "search index (pagefind)"))
+        })
+        .collect();
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(out)
 }
 
 fn flatten_toml(prefix: &str, t: &toml::Table) -> Vec<(String, String)> {
