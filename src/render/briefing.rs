@@ -1074,6 +1074,8 @@ impl Renderer<'_> {
             measures.into_iter().partition(|m| m.figures.len() > 1);
         ctx.insert("series", &series);
         ctx.insert("single", &single);
+        // The context holds its own copy: free ours before the page is rendered.
+        drop((series, single));
         let mut downloads = Vec::new();
         for (file, format) in [
             ("data/statistics.csv", "CSV"),
@@ -1299,12 +1301,13 @@ impl Renderer<'_> {
         let events: Vec<serde_json::Value> = (0..self.briefing().timeline.len())
             .map(|i| {
                 let e = &self.briefing().timeline[i];
-                let v = self.event_view(i);
                 let text = e
                     .reports
                     .iter()
-                    .zip(&v.reports)
-                    .map(|(r, rv)| {
+                    .map(|r| {
+                        let s = &self.site.sources[r.source];
+                        // The cite label of `cite()`: the publisher, else the title.
+                        let label = s.source.meta.publisher.as_ref().unwrap_or(&s.title);
                         let href = self.urls.absolute(&format!(
                             "{}#p-{}",
                             self.site.sources[r.source].path(),
@@ -1314,7 +1317,7 @@ impl Renderer<'_> {
                             "<p>“{}” — <a href=\"{}\">{}</a></p>",
                             super::markdown::escape_html(&r.event.quote),
                             super::markdown::escape_html(&href),
-                            super::markdown::escape_html(&rv.cite.label)
+                            super::markdown::escape_html(label)
                         )
                     })
                     .collect::<String>();

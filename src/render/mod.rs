@@ -267,10 +267,17 @@ enum Job<'a> {
 /// A job's pages for the search index: (site-relative URL, HTML).
 pub(crate) type SearchPages = Vec<(String, String)>;
 
-/// A page for the search index, if it has a `data-pagefind-body`. Its URL is
-/// site-relative: pagefind's script prefixes the base path it is served from.
+/// Pages larger than this are left out of the search index. Only the timeline and
+/// statistics pages of very large briefings get there (16 MB and 31 MB at 1,000
+/// sources); their words are the sources' own sentences, already indexed on the source
+/// pages, and pagefind would spend longer on one of them than on a thousand sources.
+pub const SEARCH_MAX_PAGE_BYTES: usize = 4 << 20;
+
+/// A page for the search index, if it has a `data-pagefind-body` and is not larger than
+/// [`SEARCH_MAX_PAGE_BYTES`]. Its URL is site-relative: pagefind's script prefixes the
+/// base path it is served from.
 fn searchable(f: &OutputFile) -> Option<(String, String)> {
-    if !f.path.ends_with("index.html") {
+    if !f.path.ends_with("index.html") || f.bytes.len() > SEARCH_MAX_PAGE_BYTES {
         return None;
     }
     let html = std::str::from_utf8(&f.bytes).ok()?;
@@ -711,7 +718,12 @@ impl<'a> Renderer<'a> {
         let search_enabled = self.settings.config.search.enabled;
         std::thread::scope(|scope| {
             let (feed, indexer) = if search_enabled {
-                let (tx, rx) = std::sync::mpsc::channel::<(usize, SearchPages)>();
+                // Bounded: when the indexer falls behind, rendering waits for it rather
+                // than piling up pages in memory. It never deadlocks: the indexer keeps
+                // taking pages, holding back the few that arrive ahead of their turn.
+                let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, SearchPages)>(
+                    2 * rayon::current_num_threads(),
+                );
                 let lang = self.lang().to_string();
                 let handle = scope.spawn(move || briefing::search_index(&lang, rx));
                 (Some(tx), Some(handle))
@@ -724,7 +736,12 @@ impl<'a> Renderer<'a> {
                     if k >= jobs.len() || failed.lock().map_or(true, |f| f.is_some()) {
                         break;
                     }
-                    let result = self.run(jobs[k]).and_then(|files| {
+                    let t0 = std::time::Instant::now();
+                    let result = self.run(jobs[k]);
+                    if std::env::var_os("BRIEF_JOB_TIMES").is_some() && t0.elapsed().as_millis() > 100 {
+                        eprintln!("job {:?} {:?}", jobs[k], t0.elapsed());
+                    }
+                    let result = result.and_then(|files| {
                         let mut pages = Vec::new();
                         for f in files {
                             if feed.is_some()
