@@ -3,7 +3,8 @@
 #
 #   bench/run.sh [SIZES...]        default sizes: 1000 2000 5000 10000
 #
-# Environment: RUNS (timed runs per size, default 3), WARMUP (default 1), HUGO_SIZES
+# Environment: RUNS (timed runs per size, default 3; 0 times the one /usr/bin/time run
+# instead of using hyperfine, for slow machines), WARMUP (default 1), HUGO_SIZES
 # (sizes Hugo also builds, default "1000 10000"), BENCH_DIR (default /tmp/brief-bench),
 # GEN_CORPUS (the corpus generator, default ../shared/bench/gen_corpus.py).
 #
@@ -29,6 +30,19 @@ cargo build --release --manifest-path "$here/Cargo.toml" -q
 brief="$here/target/release/brief"
 mkdir -p "$work"
 
+elapsed_s() { # file with /usr/bin/time -v output → wall seconds
+  awk '/Elapsed \(wall clock\)/ {n=split($NF,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; printf "%.2f", s}' "$1"
+}
+timed() { # name command... → "mean stddev" (hyperfine, or one timed run when RUNS=0)
+  local name="$1"; shift
+  if [ "$runs" -gt 0 ]; then
+    hyperfine --warmup "$warmup" --runs "$runs" --export-json "$work/$name.json" "$*" >/dev/null
+    mean_sd "$work/$name.json"
+  else
+    /usr/bin/time -v "$@" >/dev/null 2>"$work/$name.once"
+    echo "$(elapsed_s "$work/$name.once") -"
+  fi
+}
 mean_sd() { # hyperfine JSON → "mean stddev" in seconds
   python3 -c "import json,sys;r=json.load(open(sys.argv[1]))['results'][0];print(f\"{r['mean']:.2f} {(r['stddev'] or 0):.2f}\")" "$1"
 }
@@ -49,20 +63,20 @@ for n in "${sizes[@]}"; do
     python3 "$gen" --pages "$n" --out "$site/content/sources" --flavor plain >/dev/null
     printf 'title = "Benchmark briefing"\nbase_url = "https://example.org/bench/"\n' > "$site/site.toml"
   fi
-  hyperfine --warmup "$warmup" --runs "$runs" --export-json "$work/brief-$n.json" \
-    "$brief --root $site build --quiet" >/dev/null
-  read -r b_mean b_sd < <(mean_sd "$work/brief-$n.json")
+  if [ "$runs" -gt 0 ]; then
+    read -r b_mean b_sd < <(timed "brief-$n" "$brief" --root "$site" build --quiet)
+  fi
   /usr/bin/time -v "$brief" --root "$site" build --verbose >"$work/brief-$n.stages" 2>&1
   b_mem=$(peak_mb "$work/brief-$n.stages")
+  [ "$runs" -gt 0 ] || { b_mean=$(elapsed_s "$work/brief-$n.stages"); b_sd=-; }
   per_doc=$(python3 -c "print(f'{$b_mean*1000/$n:.2f}')")
   ratio="-"
   h_line=""
   if command -v hugo >/dev/null && [[ "$hugo_sizes" == *" $n "* ]]; then
     hsite="$work/hugo-$n"
     [ -d "$hsite" ] || python3 "$gen" --pages "$n" --out "$hsite" --flavor hugo >/dev/null
-    hyperfine --warmup "$warmup" --runs "$runs" --export-json "$work/hugo-$n.json" \
-      "hugo --quiet --source $hsite --destination $work/hugo-out-$n" >/dev/null
-    read -r h_mean h_sd < <(mean_sd "$work/hugo-$n.json")
+    read -r h_mean h_sd < <(timed "hugo-$n" hugo --quiet --source "$hsite" \
+      --destination "$work/hugo-out-$n")
     /usr/bin/time -v hugo --quiet --source "$hsite" --destination "$work/hugo-out-$n" \
       >/dev/null 2>"$work/hugo-$n.time"
     h_mem=$(peak_mb "$work/hugo-$n.time")

@@ -343,9 +343,7 @@ fn normalize(p: &Path) -> PathBuf {
 /// Writes `files` into a staging folder beside `out`, then swaps it in.
 pub fn write_site(root: &Path, out: &Path, files: &[OutputFile]) -> Result<(), Error> {
     let staging = Staging::begin(root, out)?;
-    files
-        .par_iter()
-        .try_for_each(|f| staging.put(f.clone()))?;
+    files.par_iter().try_for_each(|f| staging.put(f.clone()))?;
     staging.finish()
 }
 

@@ -314,6 +314,9 @@ pub struct Found {
     pub candidates: Vec<Candidate>,
 }
 
+/// Names seen: how often, and whether as a speaker.
+type NameCounts = BTreeMap<String, (usize, bool)>;
+
 /// One source's blocks as (paragraph, text).
 pub type Blocks<'a> = Vec<(u32, &'a str)>;
 
@@ -327,7 +330,7 @@ pub fn find(g: &Gazetteer, sources: &[Blocks]) -> Found {
     .expect("valid");
     // Each source on its own (a pronoun refers to the last speaker of its source), in
     // parallel; the results are joined in source order.
-    let per_source: Vec<(Found, BTreeMap<String, (usize, bool)>)> = sources
+    let per_source: Vec<(Found, NameCounts)> = sources
         .par_iter()
         .enumerate()
         .map(|(source, blocks)| {

@@ -1059,7 +1059,10 @@ impl Renderer<'_> {
         ))
     }
 
-    pub(super) fn render_statistics(&self, existing: &BTreeSet<String>) -> Result<OutputFile, Error> {
+    pub(super) fn render_statistics(
+        &self,
+        existing: &BTreeSet<String>,
+    ) -> Result<OutputFile, Error> {
         let page = self.briefing_page(
             "statistics",
             "statistics",
@@ -1340,7 +1343,6 @@ impl Renderer<'_> {
         });
         serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
     }
-
 }
 
 /// Builds the pagefind search index from the pages that arrive on `pages`, each job's

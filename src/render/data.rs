@@ -309,7 +309,7 @@ pub fn files(urls: &Urls, site: &Site) -> Vec<OutputFile> {
 }
 
 fn events_csv(records: &[EventRecord]) -> String {
-    let text = csv(
+    csv(
         &[
             "id",
             "source_path",
@@ -347,12 +347,11 @@ fn events_csv(records: &[EventRecord]) -> String {
                 ]
             })
             .collect(),
-    );
-    text
+    )
 }
 
 fn statistics_csv(records: &[StatisticRecord]) -> String {
-    let text = csv(
+    csv(
         &[
             "id",
             "source_path",
@@ -394,8 +393,7 @@ fn statistics_csv(records: &[StatisticRecord]) -> String {
                 ]
             })
             .collect(),
-    );
-    text
+    )
 }
 
 #[cfg(test)]

@@ -264,6 +264,16 @@ enum Job<'a> {
     TimelineJson,
 }
 
+impl Job<'_> {
+    /// True for the pages that show every event or figure of the briefing.
+    fn is_heavy(self) -> bool {
+        matches!(
+            self,
+            Job::Timeline(None) | Job::Statistics | Job::PrintBrief | Job::TimelineJson
+        )
+    }
+}
+
 /// A job's pages for the search index: (site-relative URL, HTML).
 pub(crate) type SearchPages = Vec<(String, String)>;
 
@@ -730,46 +740,60 @@ impl<'a> Renderer<'a> {
             } else {
                 (None, None)
             };
-            let worker = || {
-                loop {
-                    let k = next.fetch_add(1, Ordering::Relaxed);
-                    if k >= jobs.len() || failed.lock().map_or(true, |f| f.is_some()) {
-                        break;
+            let run_job = |k: usize| {
+                let result = self.run(jobs[k]).and_then(|files| {
+                    let mut pages = Vec::new();
+                    for f in files {
+                        if feed.is_some()
+                            && let Some(page) = searchable(&f)
+                        {
+                            pages.push(page);
+                        }
+                        sink.put(f)?;
                     }
-                    let t0 = std::time::Instant::now();
-                    let result = self.run(jobs[k]);
-                    if std::env::var_os("BRIEF_JOB_TIMES").is_some() && t0.elapsed().as_millis() > 100 {
-                        eprintln!("job {:?} {:?}", jobs[k], t0.elapsed());
+                    if let Some(feed) = &feed {
+                        // A closed channel means the indexer failed; it says why.
+                        let _ = feed.send((k, pages));
                     }
-                    let result = result.and_then(|files| {
-                        let mut pages = Vec::new();
-                        for f in files {
-                            if feed.is_some()
-                                && let Some(page) = searchable(&f)
-                            {
-                                pages.push(page);
-                            }
-                            sink.put(f)?;
-                        }
-                        if let Some(feed) = &feed {
-                            // A closed channel means the indexer failed; it says why.
-                            let _ = feed.send((k, pages));
-                        }
-                        Ok(())
-                    });
-                    if let Err(e) = result {
-                        let mut f = failed.lock().unwrap_or_else(|e| e.into_inner());
-                        // The first failing job in list order, whichever thread saw it.
-                        if f.as_ref().is_none_or(|(at, _)| k < *at) {
-                            *f = Some((k, e));
-                        }
+                    Ok(())
+                });
+                if let Err(e) = result {
+                    let mut f = failed.lock().unwrap_or_else(|e| e.into_inner());
+                    // The first failing job in list order, whichever thread saw it.
+                    if f.as_ref().is_none_or(|(at, _)| k < *at) {
+                        *f = Some((k, e));
                     }
                 }
             };
-            rayon::scope(|s| {
-                for _ in 0..rayon::current_num_threads() {
-                    s.spawn(|_| worker());
-                }
+            let stop = || failed.lock().map_or(true, |f| f.is_some());
+            // The pages that gather the whole briefing run one after the other on a
+            // thread of their own, started first: each is large (its view of every event
+            // or figure), so only one is in memory at a time, and the longest job does
+            // not wait for the others to start.
+            let (heavy, light): (Vec<usize>, Vec<usize>) =
+                (0..jobs.len()).partition(|&k| jobs[k].is_heavy());
+            std::thread::scope(|inner| {
+                inner.spawn(|| {
+                    for &k in &heavy {
+                        if stop() {
+                            break;
+                        }
+                        run_job(k);
+                    }
+                });
+                rayon::scope(|s| {
+                    for _ in 0..rayon::current_num_threads() {
+                        s.spawn(|_| {
+                            loop {
+                                let i = next.fetch_add(1, Ordering::Relaxed);
+                                if i >= light.len() || stop() {
+                                    break;
+                                }
+                                run_job(light[i]);
+                            }
+                        });
+                    }
+                });
             });
             let rendered = start.elapsed();
             drop(feed);
