@@ -292,6 +292,15 @@ impl QuoteFinder {
     }
 }
 
+/// The `who` group of `re` in `sentence`. Most sentences quote no one: the fast
+/// `is_match` turns them away before the slower search for groups.
+fn who(re: &Regex, sentence: &str) -> Option<String> {
+    if !re.is_match(sentence) {
+        return None;
+    }
+    re.captures(sentence).map(|c| c["who"].to_string())
+}
+
 /// Words that start sentences and are not names.
 fn is_function_word(w: &str) -> bool {
     let lower = w.to_lowercase();
@@ -356,14 +365,14 @@ pub fn find(g: &Gazetteer, sources: &[Blocks]) -> Found {
                 }
                 for sentence in sentences(text) {
                     let mut speaker: Option<(String, bool)> = None;
-                    if let Some(c) = finder.quote_then_speaker.captures(sentence) {
-                        speaker = Some((c["who"].to_string(), true));
-                    } else if let Some(c) = finder.quote_said_speaker.captures(sentence) {
-                        speaker = Some((c["who"].to_string(), true));
-                    } else if let Some(c) = finder.name_told.captures(sentence) {
-                        speaker = Some((c["who"].to_string(), false));
-                    } else if let Some(c) = finder.according_to.captures(sentence) {
-                        speaker = Some((c["who"].to_string(), false));
+                    if let Some(c) = who(&finder.quote_then_speaker, sentence) {
+                        speaker = Some((c, true));
+                    } else if let Some(c) = who(&finder.quote_said_speaker, sentence) {
+                        speaker = Some((c, true));
+                    } else if let Some(c) = who(&finder.name_told, sentence) {
+                        speaker = Some((c, false));
+                    } else if let Some(c) = who(&finder.according_to, sentence) {
+                        speaker = Some((c, false));
                     } else if finder.pronoun_said.is_match(sentence) {
                         speaker = Some(("she".into(), false));
                     }

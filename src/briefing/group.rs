@@ -96,7 +96,11 @@ pub(super) fn group(items: &impl Items) -> Vec<usize> {
                 }
                 let (keep, gone) = (ri.min(rj), ri.max(rj));
                 parent[gone] = keep;
-                let moved = std::mem::take(&mut group_sources[gone]);
+                // Pour the smaller set into the larger, so a big group is never copied.
+                let mut moved = std::mem::take(&mut group_sources[gone]);
+                if moved.len() > group_sources[keep].len() {
+                    std::mem::swap(&mut moved, &mut group_sources[keep]);
+                }
                 group_sources[keep].extend(moved);
             }
         }

@@ -15,6 +15,7 @@ use crate::compose::SourcePage;
 use crate::date::PartialDate;
 use crate::error::Error;
 use crate::output::OutputFile;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -898,8 +899,8 @@ impl Renderer<'_> {
 
     fn years(&self, indexes: &[usize]) -> Vec<YearView> {
         let mut years: Vec<YearView> = Vec::new();
-        for &i in indexes {
-            let ev = self.event_view(i);
+        let views: Vec<EventView> = indexes.par_iter().map(|&i| self.event_view(i)).collect();
+        for (&i, ev) in indexes.iter().zip(views) {
             let year = self.briefing().timeline[i].date.year;
             match years.last_mut() {
                 Some(y) if y.year == year => y.events.push(ev),
@@ -1071,6 +1072,7 @@ impl Renderer<'_> {
         );
         let mut ctx = self.context(&page);
         let measures: Vec<MeasureView> = (0..self.briefing().measures.len())
+            .into_par_iter()
             .map(|i| self.measure_view(i))
             .collect();
         let (series, single): (Vec<MeasureView>, Vec<MeasureView>) =
@@ -1302,6 +1304,7 @@ impl Renderer<'_> {
             o
         };
         let events: Vec<serde_json::Value> = (0..self.briefing().timeline.len())
+            .into_par_iter()
             .map(|i| {
                 let e = &self.briefing().timeline[i];
                 let text = e
