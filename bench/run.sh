@@ -1,51 +1,96 @@
 #!/usr/bin/env bash
 # Benchmark: brief vs Hugo on the same synthetic briefing corpus.
 #
-#   bench/run.sh [SIZES...]        default sizes: 1000 10000
+#   bench/run.sh [SIZES...]        default sizes: 1000 2000 5000 10000
+#
+# Environment: RUNS (timed runs per size, default 3; 0 times the one /usr/bin/time run
+# instead of using hyperfine, for slow machines), WARMUP (default 1), HUGO_SIZES
+# (sizes Hugo also builds, default "1000 10000"), BENCH_DIR (default /tmp/brief-bench),
+# GEN_CORPUS (the corpus generator, default ../shared/bench/gen_corpus.py).
 #
 # Needs: python3, hyperfine, /usr/bin/time (GNU time), and hugo for the comparison
-# (apt-get install hyperfine time hugo). The corpus comes from
-# ../shared/bench/gen_corpus.py (deterministic). For each size it prints brief's and
-# Hugo's wall time (hyperfine, 3 runs after a warm-up), the ratio, peak memory
-# (/usr/bin/time -v) and brief's per-stage breakdown (brief build --verbose).
+# (apt-get install hyperfine time hugo). The corpus is deterministic. For each size it
+# prints brief's wall time (hyperfine mean and standard deviation), the time per
+# document, peak memory (/usr/bin/time -v) and, for the Hugo sizes, Hugo's time, peak
+# memory and the ratio; then brief's per-stage breakdown (brief build --verbose) of one
+# more run. Stages overlap where the build overlaps them: `search` is the time the
+# search index needs after the last page is rendered (it is built alongside rendering),
+# `write` the final swap of the staging folder (files are written as they are rendered).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 gen="${GEN_CORPUS:-$here/../shared/bench/gen_corpus.py}"
 work="${BENCH_DIR:-/tmp/brief-bench}"
+runs="${RUNS:-3}"
+warmup="${WARMUP:-1}"
+hugo_sizes=" ${HUGO_SIZES:-1000 10000} "
 sizes=("$@")
-[ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
+[ ${#sizes[@]} -gt 0 ] || sizes=(1000 2000 5000 10000)
 
 cargo build --release --manifest-path "$here/Cargo.toml" -q
 brief="$here/target/release/brief"
 mkdir -p "$work"
 
-peak_mb() { # command... → peak RSS in MB
-  /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F: '/Maximum resident/ {printf "%.0f", $2/1024}'
+elapsed_s() { # file with /usr/bin/time -v output → wall seconds
+  awk '/Elapsed \(wall clock\)/ {n=split($NF,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; printf "%.2f", s}' "$1"
+}
+timed() { # name command... → "mean stddev" (hyperfine, or one timed run when RUNS=0)
+  local name="$1"; shift
+  if [ "$runs" -gt 0 ]; then
+    hyperfine --warmup "$warmup" --runs "$runs" --export-json "$work/$name.json" "$*" >/dev/null
+    mean_sd "$work/$name.json"
+  else
+    /usr/bin/time -v "$@" >/dev/null 2>"$work/$name.once"
+    echo "$(elapsed_s "$work/$name.once") -"
+  fi
+}
+mean_sd() { # hyperfine JSON → "mean stddev" in seconds
+  python3 -c "import json,sys;r=json.load(open(sys.argv[1]))['results'][0];print(f\"{r['mean']:.2f} {(r['stddev'] or 0):.2f}\")" "$1"
+}
+peak_mb() { # file with /usr/bin/time -v output → peak RSS in MB
+  awk -F: '/Maximum resident/ {printf "%.0f", $2/1024}' "$1"
 }
 
-printf '%-7s %-6s %10s %10s %8s %10s\n' pages tool mean_s stddev_s ratio peak_MB
+summary="$work/summary.txt"
+stages="$work/stages.txt"
+: > "$summary"
+: > "$stages"
+row() { printf '%-7s %-6s %9s %9s %11s %9s %7s\n' "$@" | tee -a "$summary"; }
+row pages tool mean_s stddev_s ms_per_doc peak_MB vs_hugo
+
 for n in "${sizes[@]}"; do
   site="$work/brief-$n"
   if [ ! -d "$site/content/sources" ]; then
     python3 "$gen" --pages "$n" --out "$site/content/sources" --flavor plain >/dev/null
     printf 'title = "Benchmark briefing"\nbase_url = "https://example.org/bench/"\n' > "$site/site.toml"
   fi
-  hyperfine --warmup 1 --runs 3 --export-json "$work/brief-$n.json" \
-    "$brief --root $site build --quiet" >/dev/null
-  b_mean=$(python3 -c "import json;r=json.load(open('$work/brief-$n.json'))['results'][0];print(f\"{r['mean']:.3f} {r['stddev']:.3f}\")")
-  b_mem=$(peak_mb "$brief" --root "$site" build --quiet)
-  h_mean="- -"; h_mem="-"; ratio="-"
-  if command -v hugo >/dev/null; then
+  if [ "$runs" -gt 0 ]; then
+    read -r b_mean b_sd < <(timed "brief-$n" "$brief" --root "$site" build --quiet)
+  fi
+  /usr/bin/time -v "$brief" --root "$site" build --verbose >"$work/brief-$n.stages" 2>&1
+  b_mem=$(peak_mb "$work/brief-$n.stages")
+  [ "$runs" -gt 0 ] || { b_mean=$(elapsed_s "$work/brief-$n.stages"); b_sd=-; }
+  per_doc=$(python3 -c "print(f'{$b_mean*1000/$n:.2f}')")
+  ratio="-"
+  h_line=""
+  if command -v hugo >/dev/null && [[ "$hugo_sizes" == *" $n "* ]]; then
     hsite="$work/hugo-$n"
     [ -d "$hsite" ] || python3 "$gen" --pages "$n" --out "$hsite" --flavor hugo >/dev/null
-    hyperfine --warmup 1 --runs 3 --export-json "$work/hugo-$n.json" \
-      "hugo --quiet --source $hsite --destination $work/hugo-out-$n" >/dev/null
-    h_mean=$(python3 -c "import json;r=json.load(open('$work/hugo-$n.json'))['results'][0];print(f\"{r['mean']:.3f} {r['stddev']:.3f}\")")
-    h_mem=$(peak_mb hugo --quiet --source "$hsite" --destination "$work/hugo-out-$n")
-    ratio=$(python3 -c "print(f'{${b_mean% *}/${h_mean% *}:.2f}')")
+    read -r h_mean h_sd < <(timed "hugo-$n" hugo --quiet --source "$hsite" \
+      --destination "$work/hugo-out-$n")
+    /usr/bin/time -v hugo --quiet --source "$hsite" --destination "$work/hugo-out-$n" \
+      >/dev/null 2>"$work/hugo-$n.time"
+    h_mem=$(peak_mb "$work/hugo-$n.time")
+    ratio=$(python3 -c "print(f'{$b_mean/$h_mean:.2f}')")
+    h_per_doc=$(python3 -c "print(f'{$h_mean*1000/$n:.2f}')")
+    h_line="$n hugo $h_mean $h_sd $h_per_doc $h_mem 1.00"
   fi
-  printf '%-7s %-6s %10s %10s %8s %10s\n' "$n" brief ${b_mean} "$ratio" "$b_mem"
-  printf '%-7s %-6s %10s %10s %8s %10s\n' "$n" hugo ${h_mean} 1.00 "$h_mem"
-  echo "  brief stages at $n pages:"
-  "$brief" --root "$site" build --verbose 2>&1 | sed -n 's/^  /    /p'
+  row "$n" brief "$b_mean" "$b_sd" "$per_doc" "$b_mem" "$ratio"
+  [ -z "$h_line" ] || row $h_line
+  {
+    echo "brief stages at $n pages:"
+    sed -n 's/^  /    /p' "$work/brief-$n.stages"
+  } | tee -a "$stages"
 done
+echo
+cat "$summary"
+cat "$stages"

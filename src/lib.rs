@@ -89,8 +89,15 @@ pub struct SourceFacts {
     pub facts: extract::Facts,
 }
 
-/// Runs every stage up to rendering; writes nothing.
-pub fn render_site(root: &Path, options: &BuildOptions) -> Result<Rendered, Error> {
+/// A site composed and ready to render.
+struct Composed {
+    settings: Settings,
+    site: compose::Site,
+    report: BuildReport,
+}
+
+/// Runs every stage up to rendering: discover, convert, extract, compose, briefing.
+fn compose_site(root: &Path, options: &BuildOptions) -> Result<Composed, Error> {
     let mut report = BuildReport::default();
     let mut clock = Instant::now();
     let mut lap = |report: &mut BuildReport, name: &'static str| {
@@ -156,29 +163,60 @@ pub fn render_site(root: &Path, options: &BuildOptions) -> Result<Rendered, Erro
     site.briefing = briefing::build(&site, &inputs, &settings.config.briefing);
     lap(&mut report, "briefing");
 
-    let theme = render::Theme::load(root, &settings.config.theme, &settings.urls)?;
-    let renderer = render::Renderer::new(&settings, &site, &theme)?;
-    let files = output::check_files(renderer.render()?)?;
-    let markdown = site
-        .sources
-        .iter()
-        .map(|s| {
-            OutputFile::new(
-                format!("{}.md", s.source.slug),
-                markdown_page(s),
-                format!("generated Markdown of {}", s.source.rel_path),
-            )
-        })
-        .collect();
-    lap(&mut report, "render");
-
     report.sources = site.sources.len();
     report.events = site.sources.iter().map(|s| s.facts.events.len()).sum();
     report.statistics = site.sources.iter().map(|s| s.facts.statistics.len()).sum();
-    report.pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
-    report.files = files.len();
     report.warnings = site.warnings.clone();
     report.warnings.sort();
+    Ok(Composed {
+        settings,
+        site,
+        report,
+    })
+}
+
+/// Renders the site's files into `site_sink` and the generated Markdown into
+/// `markdown_sink`; adds the `render` and `search` stages to the report.
+fn render_into(
+    root: &Path,
+    composed: &mut Composed,
+    site_sink: &dyn output::Sink,
+    markdown_sink: &dyn output::Sink,
+) -> Result<(), Error> {
+    let Composed {
+        settings,
+        site,
+        report,
+    } = composed;
+    let theme = render::Theme::load(root, &settings.config.theme, &settings.urls)?;
+    let renderer = render::Renderer::new(settings, site, &theme)?;
+    let times = renderer.render(site_sink)?;
+    site.sources.par_iter().try_for_each(|s| {
+        markdown_sink.put(OutputFile::new(
+            format!("{}.md", s.source.slug),
+            markdown_page(s),
+            format!("generated Markdown of {}", s.source.rel_path),
+        ))
+    })?;
+    report.stages.push(("render", times.render));
+    report.stages.push(("search", times.search));
+    Ok(())
+}
+
+/// Runs every stage up to rendering; writes nothing.
+pub fn render_site(root: &Path, options: &BuildOptions) -> Result<Rendered, Error> {
+    let mut composed = compose_site(root, options)?;
+    let (site_files, markdown_files) = (output::Collect::default(), output::Collect::default());
+    render_into(root, &mut composed, &site_files, &markdown_files)?;
+    let files = site_files.into_files()?;
+    let markdown = markdown_files.into_files()?;
+    let Composed {
+        settings,
+        site,
+        mut report,
+    } = composed;
+    report.pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+    report.files = files.len();
     let facts = site
         .sources
         .iter()
@@ -249,17 +287,24 @@ pub fn extract_file(
     })
 }
 
-/// Builds the site at `root` into its output folder.
+/// Builds the site at `root` into its output folder. Files are written into staging
+/// folders as they are rendered; the output folders are replaced only at the end, when
+/// everything succeeded.
 pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, Error> {
-    let rendered = render_site(root, options)?;
-    let mut report = rendered.report;
     if options.dry_run {
-        return Ok(report);
+        return render_site(root, options).map(|r| r.report);
     }
+    let mut composed = compose_site(root, options)?;
+    let settings = &composed.settings;
+    let site_dir = output::Staging::begin(root, &settings.output_dir)?;
+    let markdown_dir = output::Staging::begin(root, &settings.markdown_dir)?;
+    render_into(root, &mut composed, &site_dir, &markdown_dir)?;
+    let mut report = composed.report;
+    report.pages = site_dir.pages();
+    report.files = site_dir.len();
     let start = Instant::now();
-    let settings = &rendered.settings;
-    output::write_site(root, &settings.output_dir, &rendered.files)?;
-    output::write_site(root, &settings.markdown_dir, &rendered.markdown)?;
+    site_dir.finish()?;
+    markdown_dir.finish()?;
     report.stages.push(("write", start.elapsed()));
     Ok(report)
 }

@@ -1,15 +1,19 @@
 //! Output: writes the rendered site to disk, all or nothing.
 //!
-//! In: a list of [`OutputFile`]s (a path inside the site and its bytes). Out: the output
-//! folder replaced by a staging folder that was written in full first, so a failed or
-//! interrupted build leaves the previous site in place. Refuses to replace a folder the
-//! tool did not create, and any path that would land outside the output folder.
+//! In: [`OutputFile`]s (a path inside the site and its bytes), handed to a [`Sink`] one
+//! by one as they are rendered. Out: either the files in memory ([`Collect`], for
+//! `check`, `serve` and dry runs) or a [`Staging`] folder that is written as files come
+//! and swapped in for the output folder only when the whole build succeeded, so a failed
+//! or interrupted build leaves the previous site in place. Refuses to replace a folder
+//! the tool did not create, any path that would land outside the output folder, and two
+//! files at one path.
 
 use crate::error::Error;
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
 /// The marker file that says "brief made this folder; it may replace it".
 pub const MARKER: &str = ".brief-output";
@@ -73,15 +77,205 @@ pub fn check_files(files: Vec<OutputFile>) -> Result<Vec<OutputFile>, Error> {
             reason: format!("{reason} (from {})", f.origin),
         })?;
         if let Some(prev) = by_path.get(&f.path) {
-            return Err(Error::DuplicateOutput {
-                path: f.path.clone(),
-                first: prev.origin.clone(),
-                second: f.origin,
-            });
+            return Err(duplicate(&f.path, &prev.origin, &f.origin));
         }
         by_path.insert(f.path.clone(), f);
     }
     Ok(by_path.into_values().collect())
+}
+
+/// Where rendered files go, one at a time and from any thread.
+pub trait Sink: Sync {
+    /// Takes one finished file.
+    fn put(&self, file: OutputFile) -> Result<(), Error>;
+}
+
+/// A sink that keeps every file in memory.
+#[derive(Debug, Default)]
+pub struct Collect {
+    files: Mutex<Vec<OutputFile>>,
+}
+
+impl Sink for Collect {
+    fn put(&self, file: OutputFile) -> Result<(), Error> {
+        self.files
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(file);
+        Ok(())
+    }
+}
+
+impl Collect {
+    /// The files, checked by [`check_files`] and sorted by path.
+    pub fn into_files(self) -> Result<Vec<OutputFile>, Error> {
+        check_files(self.files.into_inner().unwrap_or_else(|e| e.into_inner()))
+    }
+}
+
+/// The error for two files at one path; the origins are named in sorted order so the
+/// message does not depend on which thread finished first.
+fn duplicate(path: &str, a: &str, b: &str) -> Error {
+    let (first, second) = if a <= b { (a, b) } else { (b, a) };
+    Error::DuplicateOutput {
+        path: path.to_string(),
+        first: first.to_string(),
+        second: second.to_string(),
+    }
+}
+
+/// Paths and origins of the files written so far.
+#[derive(Debug, Default)]
+struct Written {
+    files: BTreeMap<String, String>,
+    dirs: HashSet<PathBuf>,
+    /// The first clash of two files at one path: (path, origin, origin).
+    duplicate: Option<(String, String, String)>,
+}
+
+/// A staging folder beside the output folder: files are written into it as they are
+/// rendered; [`Staging::finish`] swaps it in. Dropped unfinished (an error on the way),
+/// it is removed and the output folder is left as it was.
+#[derive(Debug)]
+pub struct Staging {
+    out: PathBuf,
+    staging: PathBuf,
+    old: PathBuf,
+    written: Mutex<Written>,
+    finished: bool,
+}
+
+impl Staging {
+    /// Checks the output folder ([`check_output_dir`]) and starts an empty staging folder.
+    pub fn begin(root: &Path, out: &Path) -> Result<Staging, Error> {
+        check_output_dir(root, out)?;
+        let parent = out
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        let staging = parent.join(format!(".{name}.brief-staging"));
+        let old = parent.join(format!(".{name}.brief-old"));
+        // Leftovers of an interrupted build are ours to remove.
+        for dir in [&staging, &old] {
+            if dir.exists() {
+                fs::remove_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+            }
+        }
+        fs::create_dir_all(&staging).map_err(|e| Error::io(&staging, e))?;
+        Ok(Staging {
+            out: out.to_path_buf(),
+            staging,
+            old,
+            written: Mutex::new(Written::default()),
+            finished: false,
+        })
+    }
+
+    /// How many files were written.
+    pub fn len(&self) -> usize {
+        self.lock().files.len()
+    }
+
+    /// True when no file was written.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// How many of the written files are HTML pages.
+    pub fn pages(&self) -> usize {
+        let w = self.lock();
+        w.files.keys().filter(|p| p.ends_with(".html")).count()
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Written> {
+        self.written.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Writes the marker file and swaps the staging folder in for the output folder.
+    /// Fails, writing nothing more, if two files had the same path.
+    pub fn finish(mut self) -> Result<(), Error> {
+        if let Some((path, a, b)) = self.lock().duplicate.take() {
+            return Err(duplicate(&path, &a, &b));
+        }
+        let marker = self.staging.join(MARKER);
+        fs::write(
+            &marker,
+            b"This folder is generated by brief and replaced on every build.\n",
+        )
+        .map_err(|e| Error::io(&marker, e))?;
+        let (staging, out, old) = (&self.staging, &self.out, &self.old);
+        if out.exists() {
+            // Swap atomically where the system can, so that even a kill -9 at this moment
+            // leaves a complete site (the old one or the new one) at `out`.
+            if exchange(staging, out).is_ok() {
+                self.finished = true;
+                fs::remove_dir_all(staging).map_err(|e| Error::io(staging, e))?;
+                return Ok(());
+            }
+            fs::rename(out, old).map_err(|e| Error::io(out, e))?;
+        }
+        if let Err(e) = fs::rename(staging, out) {
+            // Put the previous site back before reporting.
+            if old.exists() {
+                let _ = fs::rename(old, out);
+            }
+            return Err(Error::io(out, e));
+        }
+        self.finished = true;
+        if old.exists() {
+            fs::remove_dir_all(old).map_err(|e| Error::io(old, e))?;
+        }
+        Ok(())
+    }
+}
+
+impl Sink for Staging {
+    fn put(&self, file: OutputFile) -> Result<(), Error> {
+        check_site_path(&file.path).map_err(|reason| Error::UnsafeOutput {
+            path: PathBuf::from(&file.path),
+            reason: format!("{reason} (from {})", file.origin),
+        })?;
+        let path = self.staging.join(&file.path);
+        let dir = path.parent().map(Path::to_path_buf);
+        {
+            let mut w = self.lock();
+            if let Some(first) = w.files.get(&file.path) {
+                // Reported by `finish`, after every file had its chance; the smallest
+                // clash is kept so the message is the same on every run.
+                let (a, b) = if first.as_str() <= file.origin.as_str() {
+                    (first.clone(), file.origin.clone())
+                } else {
+                    (file.origin.clone(), first.clone())
+                };
+                let clash = (file.path.clone(), a, b);
+                if w.duplicate.as_ref().is_none_or(|d| clash < *d) {
+                    w.duplicate = Some(clash);
+                }
+                return Ok(());
+            }
+            w.files.insert(file.path.clone(), file.origin.clone());
+            if let Some(d) = &dir
+                && !w.dirs.contains(d)
+            {
+                fs::create_dir_all(d).map_err(|e| Error::io(d, e))?;
+                w.dirs.insert(d.clone());
+            }
+        }
+        fs::write(&path, &file.bytes).map_err(|e| Error::io(&path, e))
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.finished {
+            let _ = fs::remove_dir_all(&self.staging);
+        }
+    }
 }
 
 /// Refuses output folders that would destroy the user's work: the site root or an
@@ -148,50 +342,9 @@ fn normalize(p: &Path) -> PathBuf {
 
 /// Writes `files` into a staging folder beside `out`, then swaps it in.
 pub fn write_site(root: &Path, out: &Path, files: &[OutputFile]) -> Result<(), Error> {
-    check_output_dir(root, out)?;
-    let parent = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    let staging = parent.join(format!(".{name}.brief-staging"));
-    let old = parent.join(format!(".{name}.brief-old"));
-    // Leftovers of an interrupted build are ours to remove.
-    for dir in [&staging, &old] {
-        if dir.exists() {
-            fs::remove_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-        }
-    }
-    fs::create_dir_all(&staging).map_err(|e| Error::io(&staging, e))?;
-    let result = write_all(&staging, files);
-    if let Err(e) = result {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(e);
-    }
-    if out.exists() {
-        // Swap atomically where the system can, so that even a kill -9 at this moment
-        // leaves a complete site (the old one or the new one) at `out`.
-        if exchange(&staging, out).is_ok() {
-            fs::remove_dir_all(&staging).map_err(|e| Error::io(&staging, e))?;
-            return Ok(());
-        }
-        fs::rename(out, &old).map_err(|e| Error::io(out, e))?;
-    }
-    if let Err(e) = fs::rename(&staging, out) {
-        // Put the previous site back before reporting.
-        if old.exists() {
-            let _ = fs::rename(&old, out);
-        }
-        return Err(Error::io(out, e));
-    }
-    if old.exists() {
-        fs::remove_dir_all(&old).map_err(|e| Error::io(&old, e))?;
-    }
-    Ok(())
+    let staging = Staging::begin(root, out)?;
+    files.par_iter().try_for_each(|f| staging.put(f.clone()))?;
+    staging.finish()
 }
 
 /// Atomically exchanges two paths (Linux `renameat2` with `RENAME_EXCHANGE`).
@@ -223,26 +376,6 @@ fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
 #[cfg(not(target_os = "linux"))]
 fn exchange(_a: &Path, _b: &Path) -> std::io::Result<()> {
     Err(std::io::Error::other("no atomic exchange on this system"))
-}
-
-fn write_all(staging: &Path, files: &[OutputFile]) -> Result<(), Error> {
-    let dirs: std::collections::BTreeSet<PathBuf> = files
-        .iter()
-        .filter_map(|f| Path::new(&f.path).parent().map(|p| staging.join(p)))
-        .collect();
-    for d in &dirs {
-        fs::create_dir_all(d).map_err(|e| Error::io(d, e))?;
-    }
-    files.par_iter().try_for_each(|f| {
-        let path = staging.join(&f.path);
-        fs::write(&path, &f.bytes).map_err(|e| Error::io(&path, e))
-    })?;
-    let marker = staging.join(MARKER);
-    fs::write(
-        &marker,
-        b"This folder is generated by brief and replaced on every build.\n",
-    )
-    .map_err(|e| Error::io(&marker, e))
 }
 
 #[cfg(test)]

@@ -134,10 +134,12 @@ fn build_flagship(gold: &Path) -> Built {
     let inputs = briefing::load_inputs(&settings.content_dir).unwrap();
     site.briefing = briefing::build(&site, &inputs, &settings.config.briefing);
     let theme = Theme::load(root, &settings.config.theme, &settings.urls).unwrap();
-    let files = Renderer::new(&settings, &site, &theme)
+    let sink = brief::output::Collect::default();
+    Renderer::new(&settings, &site, &theme)
         .unwrap()
-        .render()
+        .render(&sink)
         .unwrap();
+    let files = sink.into_files().unwrap();
     if let Ok(out) = std::env::var("BRIEF_PREVIEW_OUT") {
         for f in &files {
             let p = Path::new(&out).join(&f.path);

@@ -10,6 +10,7 @@
 
 use crate::error::Error;
 use crate::slug::slugify;
+use rayon::prelude::*;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -292,6 +293,15 @@ impl QuoteFinder {
     }
 }
 
+/// The `who` group of `re` in `sentence`. Most sentences quote no one: the fast
+/// `is_match` turns them away before the slower search for groups.
+fn who(re: &Regex, sentence: &str) -> Option<String> {
+    if !re.is_match(sentence) {
+        return None;
+    }
+    re.captures(sentence).map(|c| c["who"].to_string())
+}
+
 /// Words that start sentences and are not names.
 fn is_function_word(w: &str) -> bool {
     let lower = w.to_lowercase();
@@ -314,6 +324,9 @@ pub struct Found {
     pub candidates: Vec<Candidate>,
 }
 
+/// Names seen: how often, and whether as a speaker.
+type NameCounts = BTreeMap<String, (usize, bool)>;
+
 /// One source's blocks as (paragraph, text).
 pub type Blocks<'a> = Vec<(u32, &'a str)>;
 
@@ -325,74 +338,92 @@ pub fn find(g: &Gazetteer, sources: &[Blocks]) -> Found {
         r"\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:de|del|la|las|los|of|the|y)\s+)?\p{Lu}[\p{L}'’-]+)+",
     )
     .expect("valid");
+    // Each source on its own (a pronoun refers to the last speaker of its source), in
+    // parallel; the results are joined in source order.
+    let per_source: Vec<(Found, NameCounts)> = sources
+        .par_iter()
+        .enumerate()
+        .map(|(source, blocks)| {
+            let mut found = Found::default();
+            let mut counts: BTreeMap<String, (usize, bool)> = BTreeMap::new();
+            let mut last_speaker: Option<String> = None;
+            for (paragraph, text) in blocks {
+                for entity in matcher.find(text) {
+                    found.mentions.push(Mention {
+                        entity,
+                        source,
+                        paragraph: *paragraph,
+                    });
+                }
+                for m in phrase.find_iter(text) {
+                    let mut words: Vec<&str> = m.as_str().split_whitespace().collect();
+                    while words.first().is_some_and(|w| is_function_word(w)) {
+                        words.remove(0);
+                    }
+                    if words.len() >= 2 {
+                        counts.entry(words.join(" ")).or_default().0 += 1;
+                    }
+                }
+                for sentence in sentences(text) {
+                    let mut speaker: Option<(String, bool)> = None;
+                    if let Some(c) = who(&finder.quote_then_speaker, sentence) {
+                        speaker = Some((c, true));
+                    } else if let Some(c) = who(&finder.quote_said_speaker, sentence) {
+                        speaker = Some((c, true));
+                    } else if let Some(c) = who(&finder.name_told, sentence) {
+                        speaker = Some((c, false));
+                    } else if let Some(c) = who(&finder.according_to, sentence) {
+                        speaker = Some((c, false));
+                    } else if finder.pronoun_said.is_match(sentence) {
+                        speaker = Some(("she".into(), false));
+                    }
+                    let Some((who, direct)) = speaker else {
+                        continue;
+                    };
+                    let who = who.trim_end_matches(['.', ',']).to_string();
+                    let who = if ["he", "she", "they"].contains(&who.to_lowercase().as_str()) {
+                        match &last_speaker {
+                            Some(s) => s.clone(),
+                            None => continue,
+                        }
+                    } else {
+                        who
+                    };
+                    if is_function_word(who.split_whitespace().next().unwrap_or("")) {
+                        continue;
+                    }
+                    let entity = resolve_speaker(g, &matcher, &who);
+                    // A lone capitalised word opening reported speech is as often an adverb
+                    // ("Meantime, officials said") as a name: keep it only if it is known.
+                    if !direct && entity.is_none() && !who.contains(' ') {
+                        continue;
+                    }
+                    if entity.is_none() {
+                        counts.entry(who.clone()).or_default().1 = true;
+                    }
+                    last_speaker = Some(who.clone());
+                    found.quotes.push(Quote {
+                        source,
+                        paragraph: *paragraph,
+                        text: sentence.to_string(),
+                        speaker: who,
+                        entity,
+                        direct,
+                    });
+                }
+            }
+            (found, counts)
+        })
+        .collect();
     let mut found = Found::default();
     let mut counts: BTreeMap<String, (usize, bool)> = BTreeMap::new();
-    for (source, blocks) in sources.iter().enumerate() {
-        let mut last_speaker: Option<String> = None;
-        for (paragraph, text) in blocks {
-            for entity in matcher.find(text) {
-                found.mentions.push(Mention {
-                    entity,
-                    source,
-                    paragraph: *paragraph,
-                });
-            }
-            for m in phrase.find_iter(text) {
-                let mut words: Vec<&str> = m.as_str().split_whitespace().collect();
-                while words.first().is_some_and(|w| is_function_word(w)) {
-                    words.remove(0);
-                }
-                if words.len() >= 2 {
-                    counts.entry(words.join(" ")).or_default().0 += 1;
-                }
-            }
-            for sentence in sentences(text) {
-                let mut speaker: Option<(String, bool)> = None;
-                if let Some(c) = finder.quote_then_speaker.captures(sentence) {
-                    speaker = Some((c["who"].to_string(), true));
-                } else if let Some(c) = finder.quote_said_speaker.captures(sentence) {
-                    speaker = Some((c["who"].to_string(), true));
-                } else if let Some(c) = finder.name_told.captures(sentence) {
-                    speaker = Some((c["who"].to_string(), false));
-                } else if let Some(c) = finder.according_to.captures(sentence) {
-                    speaker = Some((c["who"].to_string(), false));
-                } else if finder.pronoun_said.is_match(sentence) {
-                    speaker = Some(("she".into(), false));
-                }
-                let Some((who, direct)) = speaker else {
-                    continue;
-                };
-                let who = who.trim_end_matches(['.', ',']).to_string();
-                let who = if ["he", "she", "they"].contains(&who.to_lowercase().as_str()) {
-                    match &last_speaker {
-                        Some(s) => s.clone(),
-                        None => continue,
-                    }
-                } else {
-                    who
-                };
-                if is_function_word(who.split_whitespace().next().unwrap_or("")) {
-                    continue;
-                }
-                let entity = resolve_speaker(g, &matcher, &who);
-                // A lone capitalised word opening reported speech is as often an adverb
-                // ("Meantime, officials said") as a name: keep it only if it is known.
-                if !direct && entity.is_none() && !who.contains(' ') {
-                    continue;
-                }
-                if entity.is_none() {
-                    counts.entry(who.clone()).or_default().1 = true;
-                }
-                last_speaker = Some(who.clone());
-                found.quotes.push(Quote {
-                    source,
-                    paragraph: *paragraph,
-                    text: sentence.to_string(),
-                    speaker: who,
-                    entity,
-                    direct,
-                });
-            }
+    for (f, c) in per_source {
+        found.mentions.extend(f.mentions);
+        found.quotes.extend(f.quotes);
+        for (name, (count, speaker)) in c {
+            let e = counts.entry(name).or_default();
+            e.0 += count;
+            e.1 |= speaker;
         }
     }
     found.mentions.sort();

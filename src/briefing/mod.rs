@@ -12,6 +12,7 @@
 //! - [`entities`]: gazetteer, mentions, quotes and speakers, candidate names.
 
 pub mod entities;
+mod group;
 pub mod series;
 pub mod text;
 pub mod timeline;

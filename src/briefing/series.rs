@@ -9,12 +9,13 @@
 //! seekers to Mexican border towns" meets "migrants … sent to Mexico"). Candidates come
 //! from an index keyed by (unit, keyword), so the work grows with the number of figures.
 
-use super::text;
+use super::{group, text};
 use crate::date::PartialDate;
 use crate::extract::Statistic;
 use crate::slug::slugify;
+use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// One figure of a series.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -32,11 +33,16 @@ pub struct Point {
 impl Point {
     /// The value to plot: the value, else the middle of a range.
     pub fn plot_value(&self) -> Option<f64> {
-        self.stat.value.or(match (self.stat.low, self.stat.high) {
-            (Some(l), Some(h)) => Some((l + h) / 2.0),
-            (l, h) => l.or(h),
-        })
+        plot_value(&self.stat)
     }
+}
+
+/// The value to plot of a figure: the value, else the middle of a range.
+fn plot_value(stat: &Statistic) -> Option<f64> {
+    stat.value.or(match (stat.low, stat.high) {
+        (Some(l), Some(h)) => Some((l + h) / 2.0),
+        (l, h) => l.or(h),
+    })
 }
 
 /// A measure and its figures.
@@ -79,10 +85,10 @@ pub fn clause_of(stat: &Statistic) -> String {
     format!("{} {}", &q[left..right], stat.measure)
 }
 
-struct Item {
+struct Item<'a> {
     source: usize,
-    stat: Statistic,
-    keys: BTreeSet<String>,
+    stat: &'a Statistic,
+    keys: Vec<u32>,
     value: Option<f64>,
 }
 
@@ -96,101 +102,89 @@ fn same_measure(a: &Item, b: &Item) -> bool {
             return false;
         }
     }
-    let (shared, ratio) = text::overlap(&a.keys, &b.keys);
+    let (shared, ratio) = text::overlap_ids(&a.keys, &b.keys);
     (shared >= 3 && ratio >= 0.4) || (shared >= 2 && ratio >= 0.6)
-}
-
-fn find(parent: &mut [usize], mut x: usize) -> usize {
-    while parent[x] != x {
-        parent[x] = parent[parent[x]];
-        x = parent[x];
-    }
-    x
 }
 
 /// Keywords shared by more figures than this are not used to find candidates.
 const MAX_POSTINGS: usize = 400;
+
+/// The figures with their keys, and the index of (unit, key) → figures.
+struct Figures<'a> {
+    items: Vec<Item<'a>>,
+    index: HashMap<(&'a str, u32), Vec<u32>>,
+}
+
+impl group::Items for Figures<'_> {
+    fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    fn source(&self, i: usize) -> usize {
+        self.items[i].source
+    }
+
+    fn postings(&self, i: usize, scan: &mut dyn FnMut(&[u32])) {
+        let it = &self.items[i];
+        for &k in &it.keys {
+            if let Some(list) = self.index.get(&(it.stat.unit.as_str(), k))
+                && list.len() <= MAX_POSTINGS
+            {
+                scan(list);
+            }
+        }
+    }
+
+    fn same(&self, a: usize, b: usize) -> bool {
+        same_measure(&self.items[a], &self.items[b])
+    }
+}
 
 /// Groups the figures of all sources into measures. `figures` holds, per source, its
 /// index, its publication date and its statistics.
 pub fn build(figures: &[(usize, Option<PartialDate>, &[Statistic])]) -> Vec<Measure> {
     let published: HashMap<usize, Option<PartialDate>> =
         figures.iter().map(|(s, d, _)| (*s, *d)).collect();
-    let items: Vec<Item> = figures
+    let flat: Vec<(usize, &Statistic)> = figures
         .iter()
-        .flat_map(|(source, _, stats)| {
-            stats.iter().map(move |s| {
-                let p = Point {
-                    source: *source,
-                    stat: s.clone(),
-                    date: None,
-                    dated_by_source: false,
-                };
-                Item {
-                    source: *source,
-                    keys: text::keys(&clause_of(s)),
-                    value: p.plot_value(),
-                    stat: s.clone(),
-                }
-            })
+        .flat_map(|(source, _, stats)| stats.iter().map(move |s| (*source, s)))
+        .collect();
+    let keyed: Vec<BTreeSet<String>> = flat
+        .par_iter()
+        .map(|(_, s)| text::keys(&clause_of(s)))
+        .collect();
+    let mut interner = text::Interner::default();
+    let items: Vec<Item> = flat
+        .iter()
+        .zip(keyed)
+        .map(|(&(source, stat), keys)| Item {
+            source,
+            keys: interner.ids(keys),
+            value: plot_value(stat),
+            stat,
         })
         .collect();
-    let mut index: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    let mut index: HashMap<(&str, u32), Vec<u32>> = HashMap::new();
     for (i, it) in items.iter().enumerate() {
-        for k in &it.keys {
+        for &k in &it.keys {
             index
-                .entry((it.stat.unit.as_str(), k.as_str()))
+                .entry((it.stat.unit.as_str(), k))
                 .or_default()
-                .push(i);
+                .push(i as u32);
         }
     }
-    let mut parent: Vec<usize> = (0..items.len()).collect();
-    let mut group_sources: Vec<BTreeSet<usize>> =
-        items.iter().map(|it| BTreeSet::from([it.source])).collect();
-    for (i, it) in items.iter().enumerate() {
-        let mut shared: HashMap<usize, u32> = HashMap::new();
-        for k in &it.keys {
-            if let Some(list) = index.get(&(it.stat.unit.as_str(), k.as_str()))
-                && list.len() <= MAX_POSTINGS
-            {
-                for &j in list.iter().filter(|&&j| j > i) {
-                    *shared.entry(j).or_insert(0) += 1;
-                }
-            }
-        }
-        // Every rule needs two shared keys; check candidates in index order.
-        let mut candidates: Vec<usize> = shared
-            .into_iter()
-            .filter(|&(_, n)| n >= 2)
-            .map(|(j, _)| j)
-            .collect();
-        candidates.sort_unstable();
-        for j in candidates {
-            if !same_measure(it, &items[j]) {
-                continue;
-            }
-            let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
-            if ri == rj || !group_sources[ri].is_disjoint(&group_sources[rj]) {
-                continue;
-            }
-            // No chains: the groups' first figures must measure the same thing too.
-            if !same_measure(&items[ri], &items[rj]) {
-                continue;
-            }
-            let (keep, gone) = (ri.min(rj), ri.max(rj));
-            parent[gone] = keep;
-            let moved = std::mem::take(&mut group_sources[gone]);
-            group_sources[keep].extend(moved);
-        }
-    }
+    let figures = Figures { items, index };
+    let roots = group::group(&figures);
+    let items = figures.items;
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..items.len() {
-        let r = find(&mut parent, i);
+    for (i, r) in roots.into_iter().enumerate() {
         groups.entry(r).or_default().push(i);
     }
-    let mut used_ids: BTreeSet<String> = BTreeSet::new();
+    let mut used_ids: HashSet<String> = HashSet::new();
+    let mut next_number: HashMap<String, u32> = HashMap::new();
+    let groups: Vec<Vec<usize>> = groups.into_values().collect();
     let mut measures: Vec<Measure> = groups
-        .into_values()
+        .into_par_iter()
         .map(|members| {
             let mut points: Vec<Point> = members
                 .iter()
@@ -202,37 +196,37 @@ pub fn build(figures: &[(usize, Option<PartialDate>, &[Statistic])]) -> Vec<Meas
                     };
                     Point {
                         source: it.source,
-                        stat: it.stat.clone(),
+                        stat: (*it.stat).clone(),
                         date,
                         dated_by_source: by_source,
                     }
                 })
                 .collect();
-            points.sort_by(|a, b| {
-                let key = |p: &Point| {
-                    (
-                        p.date.is_none(),
-                        p.date.map(|d| d.first_day()),
-                        p.date,
-                        p.source,
-                        p.stat.id.clone(),
-                    )
-                };
-                key(a).cmp(&key(b))
+            // Stable, like the sort it replaces; the key is made once per point.
+            points.sort_by_cached_key(|p| {
+                (
+                    p.date.is_none(),
+                    p.date.map(|d| d.first_day()),
+                    p.date,
+                    p.source,
+                    p.stat.id.clone(),
+                )
             });
             let source_count = points
                 .iter()
                 .map(|p| p.source)
                 .collect::<BTreeSet<_>>()
                 .len();
-            let disagree = points.iter().any(|a| {
-                points.iter().any(|b| {
-                    a.source != b.source
-                        && a.date.is_some()
-                        && a.date == b.date
-                        && a.plot_value() != b.plot_value()
-                })
-            });
+            // Points of one date are next to each other: sources disagree on a date when
+            // it has two sources and two values (then some pair differs in both).
+            let disagree = points
+                .chunk_by(|a, b| a.date == b.date)
+                .filter(|run| run[0].date.is_some())
+                .any(|run| {
+                    let (first_source, first_value) = (run[0].source, run[0].plot_value());
+                    run.iter().any(|p| p.source != first_source)
+                        && run.iter().any(|p| p.plot_value() != first_value)
+                });
             // The shortest label names the measure most plainly.
             let lead = points
                 .iter()
@@ -277,12 +271,19 @@ pub fn build(figures: &[(usize, Option<PartialDate>, &[Statistic])]) -> Vec<Meas
             _ => slug,
         };
         let base = format!("m-{slug}");
-        let mut id = base.clone();
-        let mut n = 1;
+        // Ids only ever get taken, so the search for a free number of this base goes on
+        // from where it last stopped.
+        let n = next_number.entry(base.clone()).or_insert(1);
+        let mut id = if *n == 1 {
+            base.clone()
+        } else {
+            format!("{base}-{n}")
+        };
         while used_ids.contains(&id) {
-            n += 1;
+            *n += 1;
             id = format!("{base}-{n}");
         }
+        *n += 1;
         used_ids.insert(id.clone());
         m.id = id;
     }

@@ -11,9 +11,10 @@
 //! number of events, not with its square. Groups do not chain: two groups join only when
 //! their first events also describe the same happening.
 
-use super::text;
+use super::{group, text};
 use crate::date::PartialDate;
 use crate::extract::Event;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -104,15 +105,16 @@ fn names(sentence: &str) -> BTreeSet<String> {
     out
 }
 
-struct Item {
+struct Item<'a> {
     source: usize,
-    event: Event,
+    event: &'a Event,
     /// Keys of the title and the sentence.
-    keys: BTreeSet<String>,
-    /// Keys of the title alone (what happened, not its context).
-    title_keys: BTreeSet<String>,
+    keys: Vec<u32>,
+    /// The title says something started / ended.
+    starts: bool,
+    ends: bool,
     /// Names in the title.
-    names: BTreeSet<String>,
+    names: Vec<u32>,
 }
 
 fn same_happening(a: &Item, b: &Item) -> bool {
@@ -120,7 +122,7 @@ fn same_happening(a: &Item, b: &Item) -> bool {
     if close == Closeness::Far {
         return false;
     }
-    let (shared, ratio) = text::overlap(&a.keys, &b.keys);
+    let (shared, ratio) = text::overlap_ids(&a.keys, &b.keys);
     let similar = match close {
         Closeness::Same => shared >= 2 && ratio >= 0.5,
         _ => shared >= 3 && ratio >= 0.6,
@@ -129,54 +131,33 @@ fn same_happening(a: &Item, b: &Item) -> bool {
         return true;
     }
     // Both titles say the same named thing started (or ended): that happens once.
-    ["@start", "@end"].iter().any(|class| {
-        a.title_keys.contains(*class)
-            && b.title_keys.contains(*class)
-            && a.event.end.is_none()
-            && b.event.end.is_none()
-            && a.names.intersection(&b.names).next().is_some()
-    })
-}
-
-fn find(parent: &mut [usize], mut x: usize) -> usize {
-    while parent[x] != x {
-        parent[x] = parent[parent[x]];
-        x = parent[x];
-    }
-    x
+    ((a.starts && b.starts) || (a.ends && b.ends))
+        && a.event.end.is_none()
+        && b.event.end.is_none()
+        && text::shared_ids(&a.names, &b.names) > 0
 }
 
 /// Keywords shared by more events than this in one month are not used to find
 /// candidates (they do not tell happenings apart).
 const MAX_POSTINGS: usize = 150;
 
-/// Groups the events of all sources into timeline entries.
-pub fn build(events: &[(usize, &[Event])]) -> Vec<TimelineEntry> {
-    let items: Vec<Item> = events
-        .iter()
-        .flat_map(|(source, evs)| {
-            evs.iter().map(move |e| Item {
-                source: *source,
-                keys: text::keys(&format!("{} {}", e.title, e.quote)),
-                title_keys: text::keys(&e.title),
-                names: names(&e.title),
-                event: e.clone(),
-            })
-        })
-        .collect();
-    // Index: (year, month or 0) → keyword → items.
-    let mut index: HashMap<(i32, u8), HashMap<&str, Vec<usize>>> = HashMap::new();
-    for (i, it) in items.iter().enumerate() {
-        let slot = (it.event.date.year, it.event.date.month.unwrap_or(0));
-        let by_key = index.entry(slot).or_default();
-        for k in &it.keys {
-            by_key.entry(k.as_str()).or_default().push(i);
-        }
+/// The events with their keys, and the index of (year, month or 0, key) → events.
+struct Events<'a> {
+    items: Vec<Item<'a>>,
+    index: HashMap<(i32, u8, u32), Vec<u32>>,
+}
+
+impl group::Items for Events<'_> {
+    fn len(&self) -> usize {
+        self.items.len()
     }
-    let mut parent: Vec<usize> = (0..items.len()).collect();
-    let mut group_sources: Vec<BTreeSet<usize>> =
-        items.iter().map(|it| BTreeSet::from([it.source])).collect();
-    for (i, it) in items.iter().enumerate() {
+
+    fn source(&self, i: usize) -> usize {
+        self.items[i].source
+    }
+
+    fn postings(&self, i: usize, scan: &mut dyn FnMut(&[u32])) {
+        let it = &self.items[i];
         let d = it.event.date;
         let mut slots: Vec<(i32, u8)> = vec![(d.year, 0)];
         match d.month {
@@ -196,60 +177,76 @@ pub fn build(events: &[(usize, &[Event])]) -> Vec<TimelineEntry> {
             }
             None => slots.extend((1..=12).map(|m| (d.year, m))),
         }
-        // Shared keys per candidate, counted from the postings.
-        let mut shared: HashMap<usize, u32> = HashMap::new();
-        for slot in slots {
-            let Some(by_key) = index.get(&slot) else {
-                continue;
-            };
-            for k in &it.keys {
-                if let Some(list) = by_key.get(k.as_str())
+        for (year, month) in slots {
+            for &k in &it.keys {
+                if let Some(list) = self.index.get(&(year, month, k))
                     && list.len() <= MAX_POSTINGS
                 {
-                    for &j in list.iter().filter(|&&j| j > i) {
-                        *shared.entry(j).or_insert(0) += 1;
-                    }
+                    scan(list);
                 }
             }
         }
-        // Every rule needs two shared keys; check candidates in index order.
-        let mut candidates: Vec<usize> = shared
-            .into_iter()
-            .filter(|&(_, n)| n >= 2)
-            .map(|(j, _)| j)
-            .collect();
-        candidates.sort_unstable();
-        for j in candidates {
-            if items[j].source == it.source || !same_happening(it, &items[j]) {
-                continue;
-            }
-            let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
-            if ri == rj || !group_sources[ri].is_disjoint(&group_sources[rj]) {
-                continue;
-            }
-            // No chains: the groups' first events must describe the same happening too.
-            if !same_happening(&items[ri], &items[rj]) {
-                continue;
-            }
-            let (keep, gone) = (ri.min(rj), ri.max(rj));
-            parent[gone] = keep;
-            let moved = std::mem::take(&mut group_sources[gone]);
-            group_sources[keep].extend(moved);
+    }
+
+    fn same(&self, a: usize, b: usize) -> bool {
+        same_happening(&self.items[a], &self.items[b])
+    }
+}
+
+/// Groups the events of all sources into timeline entries.
+pub fn build(events: &[(usize, &[Event])]) -> Vec<TimelineEntry> {
+    let flat: Vec<(usize, &Event)> = events
+        .iter()
+        .flat_map(|(source, evs)| evs.iter().map(move |e| (*source, e)))
+        .collect();
+    let keyed: Vec<_> = flat
+        .par_iter()
+        .map(|(_, e)| {
+            let title_keys = text::keys(&e.title);
+            (
+                text::keys(&format!("{} {}", e.title, e.quote)),
+                title_keys.contains("@start"),
+                title_keys.contains("@end"),
+                names(&e.title),
+            )
+        })
+        .collect();
+    let mut interner = text::Interner::default();
+    let items: Vec<Item> = flat
+        .iter()
+        .zip(keyed)
+        .map(|(&(source, event), (keys, starts, ends, names))| Item {
+            source,
+            event,
+            keys: interner.ids(keys),
+            starts,
+            ends,
+            names: interner.ids(names),
+        })
+        .collect();
+    let mut index: HashMap<(i32, u8, u32), Vec<u32>> = HashMap::new();
+    for (i, it) in items.iter().enumerate() {
+        let (year, month) = (it.event.date.year, it.event.date.month.unwrap_or(0));
+        for &k in &it.keys {
+            index.entry((year, month, k)).or_default().push(i as u32);
         }
     }
+    let events = Events { items, index };
+    let roots = group::group(&events);
+    let items = events.items;
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..items.len() {
-        let r = find(&mut parent, i);
+    for (i, r) in roots.into_iter().enumerate() {
         groups.entry(r).or_default().push(i);
     }
+    let groups: Vec<Vec<usize>> = groups.into_values().collect();
     let mut entries: Vec<TimelineEntry> = groups
-        .into_values()
+        .into_par_iter()
         .map(|members| {
             let mut reports: Vec<Report> = members
                 .iter()
                 .map(|&i| Report {
                     source: items[i].source,
-                    event: items[i].event.clone(),
+                    event: (*items[i].event).clone(),
                 })
                 .collect();
             reports.sort_by(|a, b| {
@@ -260,7 +257,10 @@ pub fn build(events: &[(usize, &[Event])]) -> Vec<TimelineEntry> {
                 ))
             });
             let dates: Vec<PartialDate> = reports.iter().map(|r| r.event.date).collect();
-            let conflicting = dates.iter().any(|a| dates.iter().any(|b| !contains(a, b)));
+            let distinct: BTreeSet<PartialDate> = dates.iter().copied().collect();
+            let conflicting = distinct
+                .iter()
+                .any(|a| distinct.iter().any(|b| !contains(a, b)));
             // Filed under the earliest date; among dates that contain one another, the
             // most precise.
             let date = if conflicting {
@@ -288,9 +288,8 @@ pub fn build(events: &[(usize, &[Event])]) -> Vec<TimelineEntry> {
             }
         })
         .collect();
-    entries.sort_by(|a, b| {
-        (a.date.first_day(), a.date, a.end, &a.id).cmp(&(b.date.first_day(), b.date, b.end, &b.id))
-    });
+    // Stable, like the sort it replaces; the date string is made once per entry.
+    entries.sort_by_cached_key(|e| (e.date.first_day(), e.date, e.end, e.id.clone()));
     entries
 }
 

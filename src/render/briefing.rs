@@ -15,6 +15,7 @@ use crate::compose::SourcePage;
 use crate::date::PartialDate;
 use crate::error::Error;
 use crate::output::OutputFile;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -365,7 +366,7 @@ impl Renderer<'_> {
         &self.site.briefing
     }
 
-    fn lang(&self) -> &str {
+    pub(super) fn lang(&self) -> &str {
         &self.settings.config.language
     }
 
@@ -898,8 +899,8 @@ impl Renderer<'_> {
 
     fn years(&self, indexes: &[usize]) -> Vec<YearView> {
         let mut years: Vec<YearView> = Vec::new();
-        for &i in indexes {
-            let ev = self.event_view(i);
+        let views: Vec<EventView> = indexes.par_iter().map(|&i| self.event_view(i)).collect();
+        for (&i, ev) in indexes.iter().zip(views) {
             let year = self.briefing().timeline[i].date.year;
             match years.last_mut() {
                 Some(y) if y.year == year => y.events.push(ev),
@@ -1018,7 +1019,7 @@ impl Renderer<'_> {
         })
     }
 
-    fn render_timeline(
+    pub(super) fn render_timeline(
         &self,
         indexes: &[usize],
         entity: Option<usize>,
@@ -1059,7 +1060,10 @@ impl Renderer<'_> {
         ))
     }
 
-    fn render_statistics(&self, existing: &BTreeSet<String>) -> Result<OutputFile, Error> {
+    pub(super) fn render_statistics(
+        &self,
+        existing: &BTreeSet<String>,
+    ) -> Result<OutputFile, Error> {
         let page = self.briefing_page(
             "statistics",
             "statistics",
@@ -1068,12 +1072,15 @@ impl Renderer<'_> {
         );
         let mut ctx = self.context(&page);
         let measures: Vec<MeasureView> = (0..self.briefing().measures.len())
+            .into_par_iter()
             .map(|i| self.measure_view(i))
             .collect();
         let (series, single): (Vec<MeasureView>, Vec<MeasureView>) =
             measures.into_iter().partition(|m| m.figures.len() > 1);
         ctx.insert("series", &series);
         ctx.insert("single", &single);
+        // The context holds its own copy: free ours before the page is rendered.
+        drop((series, single));
         let mut downloads = Vec::new();
         for (file, format) in [
             ("data/statistics.csv", "CSV"),
@@ -1148,7 +1155,7 @@ impl Renderer<'_> {
         }
     }
 
-    fn render_entities(&self) -> Result<Vec<OutputFile>, Error> {
+    pub(super) fn render_entities(&self) -> Result<Vec<OutputFile>, Error> {
         let mut files = Vec::new();
         let page = self.briefing_page("entities", "entities", "entities_intro", "entities/");
         let mut ctx = self.context(&page);
@@ -1199,7 +1206,7 @@ impl Renderer<'_> {
         Ok(files)
     }
 
-    fn render_methodology(&self) -> Result<OutputFile, Error> {
+    pub(super) fn render_methodology(&self) -> Result<OutputFile, Error> {
         let mut page = self.briefing_page(
             "methodology",
             "methodology",
@@ -1256,7 +1263,7 @@ impl Renderer<'_> {
         ))
     }
 
-    fn render_print_brief(&self) -> Result<OutputFile, Error> {
+    pub(super) fn render_print_brief(&self) -> Result<OutputFile, Error> {
         let c = &self.settings.config;
         let page = self.page_view("brief", &c.title, &c.description, "brief/", String::new());
         let mut ctx = self.context(&page);
@@ -1277,7 +1284,7 @@ impl Renderer<'_> {
         Ok(OutputFile::new("brief/index.html", html, "print brief"))
     }
 
-    fn render_search(&self) -> Result<OutputFile, Error> {
+    pub(super) fn render_search(&self) -> Result<OutputFile, Error> {
         let page = self.briefing_page("search", "search", "search_intro", "search/");
         let mut ctx = self.context(&page);
         ctx.insert("search_enabled", &self.settings.config.search.enabled);
@@ -1285,7 +1292,7 @@ impl Renderer<'_> {
         Ok(OutputFile::new("search/index.html", html, "search page"))
     }
 
-    fn timeline_json(&self) -> String {
+    pub(super) fn timeline_json(&self) -> String {
         let ymd = |d: &PartialDate| {
             let mut o = serde_json::json!({"year": d.year.to_string()});
             if let Some(m) = d.month {
@@ -1297,14 +1304,16 @@ impl Renderer<'_> {
             o
         };
         let events: Vec<serde_json::Value> = (0..self.briefing().timeline.len())
+            .into_par_iter()
             .map(|i| {
                 let e = &self.briefing().timeline[i];
-                let v = self.event_view(i);
                 let text = e
                     .reports
                     .iter()
-                    .zip(&v.reports)
-                    .map(|(r, rv)| {
+                    .map(|r| {
+                        let s = &self.site.sources[r.source];
+                        // The cite label of `cite()`: the publisher, else the title.
+                        let label = s.source.meta.publisher.as_ref().unwrap_or(&s.title);
                         let href = self.urls.absolute(&format!(
                             "{}#p-{}",
                             self.site.sources[r.source].path(),
@@ -1314,7 +1323,7 @@ impl Renderer<'_> {
                             "<p>“{}” — <a href=\"{}\">{}</a></p>",
                             super::markdown::escape_html(&r.event.quote),
                             super::markdown::escape_html(&href),
-                            super::markdown::escape_html(&rv.cite.label)
+                            super::markdown::escape_html(label)
                         )
                     })
                     .collect::<String>();
@@ -1337,101 +1346,67 @@ impl Renderer<'_> {
         });
         serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
     }
+}
 
-    /// Every page and data file of the briefing. `existing` holds the paths already
-    /// rendered (to link only the data files that exist).
-    pub(super) fn briefing_files(
-        &self,
-        existing: &BTreeSet<String>,
-    ) -> Result<Vec<OutputFile>, Error> {
-        let b = self.briefing();
-        let all: Vec<usize> = (0..b.timeline.len()).collect();
-        let mut files = vec![self.render_timeline(&all, None, "timeline/")?];
-        for (i, e) in b.entities.iter().enumerate() {
-            if !e.events.is_empty() {
-                files.push(self.render_timeline(
-                    &e.events,
-                    Some(i),
-                    &format!("timeline/{}/", e.slug),
-                )?);
+/// Builds the pagefind search index from the pages that arrive on `pages`, each job's
+/// pages tagged with the job's place in the list: they are indexed in list order
+/// whatever order they arrive in (pagefind numbers pages in the order it sees them).
+/// Returns the index's files under `pagefind/`.
+pub(super) fn search_index(
+    lang: &str,
+    pages: std::sync::mpsc::Receiver<(usize, super::SearchPages)>,
+) -> Result<Vec<OutputFile>, Error> {
+    let fail = |e: String| Error::Invalid {
+        path: "pagefind".into(),
+        line: None,
+        message: format!("search index: {e}"),
+    };
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .map_err(|e| fail(e.to_string()))?;
+    let built = runtime.block_on(async move {
+        let options = pagefind::options::PagefindServiceConfig::builder()
+            .force_language(lang.to_string())
+            .keep_index_url(true)
+            .build();
+        let mut index =
+            pagefind::api::PagefindIndex::new(Some(options)).map_err(|e| e.to_string())?;
+        let mut waiting: BTreeMap<usize, super::SearchPages> = BTreeMap::new();
+        let mut next = 0;
+        for (k, job_pages) in pages {
+            waiting.insert(k, job_pages);
+            while let Some(ready) = waiting.remove(&next) {
+                for (url, html) in ready {
+                    index
+                        .add_html_file(None, Some(url), html)
+                        .await
+                        .map_err(|e| e.to_string())?;
+                }
+                next += 1;
             }
         }
-        files.push(self.render_statistics(existing)?);
-        files.extend(self.render_entities()?);
-        files.push(self.render_methodology()?);
-        files.push(self.render_print_brief()?);
-        files.push(self.render_search()?);
-        files.push(OutputFile::new(
-            "data/timeline.json",
-            self.timeline_json(),
-            "timeline data (TimelineJS)",
-        ));
-        Ok(files)
-    }
-
-    /// The pagefind search index of the rendered pages, as files under `pagefind/`.
-    pub(super) fn search_index(&self, files: &[OutputFile]) -> Result<Vec<OutputFile>, Error> {
-        if !self.settings.config.search.enabled {
-            return Ok(Vec::new());
-        }
-        let pages: Vec<(String, String)> = files
-            .iter()
-            .filter(|f| f.path.ends_with("index.html"))
-            .filter_map(|f| {
-                let html = std::str::from_utf8(&f.bytes).ok()?;
-                // Site-relative URLs: pagefind's script prefixes the base path it is
-                // served from.
-                html.contains("data-pagefind-body").then(|| {
-                    let dir = f.path.trim_end_matches("index.html");
-                    (format!("/{dir}"), html.to_string())
-                })
-            })
-            .collect();
-        let lang = self.lang().to_string();
-        let fail = |e: String| Error::Invalid {
-            path: "pagefind".into(),
-            line: None,
-            message: format!("search index: {e}"),
-        };
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .build()
-            .map_err(|e| fail(e.to_string()))?;
-        let built = runtime.block_on(async move {
-            let options = pagefind::options::PagefindServiceConfig::builder()
-                .force_language(lang)
-                .keep_index_url(true)
-                .build();
-            let mut index =
-                pagefind::api::PagefindIndex::new(Some(options)).map_err(|e| e.to_string())?;
-            for (url, html) in pages {
-                index
-                    .add_html_file(None, Some(url), html)
-                    .await
-                    .map_err(|e| e.to_string())?;
-            }
-            index.get_files().await.map_err(|e| e.to_string())
-        });
-        let synthetic = built.map_err(fail)?;
-        let mut out: Vec<OutputFile> = synthetic
-            .into_iter()
-            .filter_map(|f| {
-                let name = f.filename.to_string_lossy().replace('\\', "/");
-                let rel = match name.rfind("pagefind/") {
-                    Some(i) => name[i..].to_string(),
-                    None => format!("pagefind/{}", name.trim_start_matches('/')),
-                };
-                // The search page has its own small interface: pagefind's bundled UIs
-                // and playground are not published.
-                let unused = rel.contains("playground")
-                    || ["-ui.", "-modular-ui.", "-component-ui.", "-highlight."]
-                        .iter()
-                        .any(|u| rel.contains(u));
-                (!unused).then(|| OutputFile::new(rel, f.contents, "search index (pagefind)"))
-            })
-            .collect();
-        out.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(out)
-    }
+        index.get_files().await.map_err(|e| e.to_string())
+    });
+    let synthetic = built.map_err(fail)?;
+    let mut out: Vec<OutputFile> = synthetic
+        .into_iter()
+        .filter_map(|f| {
+            let name = f.filename.to_string_lossy().replace('\\', "/");
+            let rel = match name.rfind("pagefind/") {
+                Some(i) => name[i..].to_string(),
+                None => format!("pagefind/{}", name.trim_start_matches('/')),
+            };
+            // The search page has its own small interface: pagefind's bundled UIs
+            // and playground are not published.
+            let unused = rel.contains("playground")
+                || ["-ui.", "-modular-ui.", "-component-ui.", "-highlight."]
+                    .iter()
+                    .any(|u| rel.contains(u));
+            (!unused).then(|| OutputFile::new(rel, f.contents, "search index (pagefind)"))
+        })
+        .collect();
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(out)
 }
 
 fn flatten_toml(prefix: &str, t: &toml::Table) -> Vec<(String, String)> {

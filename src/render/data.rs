@@ -248,14 +248,68 @@ fn csv(header: &[&str], rows: Vec<Vec<String>>) -> String {
     out
 }
 
+/// One of the published data files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DataFile {
+    /// `data/events.json`.
+    EventsJson,
+    /// `data/statistics.json`.
+    StatisticsJson,
+    /// `data/events.csv`.
+    EventsCsv,
+    /// `data/statistics.csv`.
+    StatisticsCsv,
+}
+
+impl DataFile {
+    /// Every data file, in the order of the file list.
+    pub const ALL: [DataFile; 4] = [
+        DataFile::EventsJson,
+        DataFile::StatisticsJson,
+        DataFile::EventsCsv,
+        DataFile::StatisticsCsv,
+    ];
+
+    /// Its path inside the site.
+    pub fn path(self) -> &'static str {
+        match self {
+            DataFile::EventsJson => "data/events.json",
+            DataFile::StatisticsJson => "data/statistics.json",
+            DataFile::EventsCsv => "data/events.csv",
+            DataFile::StatisticsCsv => "data/statistics.csv",
+        }
+    }
+
+    fn origin(self) -> &'static str {
+        match self {
+            DataFile::EventsJson => "events data",
+            DataFile::StatisticsJson => "statistics data",
+            DataFile::EventsCsv => "events data (CSV)",
+            DataFile::StatisticsCsv => "statistics data (CSV)",
+        }
+    }
+}
+
+/// One data file (each is made on its own, so they can be made in parallel and only
+/// one at a time need be in memory).
+pub fn file(kind: DataFile, urls: &Urls, site: &Site) -> OutputFile {
+    // One record per line: compact for large sites, still readable and diff-friendly.
+    let text = match kind {
+        DataFile::EventsJson => json_lines("events", &events(urls, site)),
+        DataFile::StatisticsJson => json_lines("statistics", &statistics(urls, site)),
+        DataFile::EventsCsv => events_csv(&events(urls, site)),
+        DataFile::StatisticsCsv => statistics_csv(&statistics(urls, site)),
+    };
+    OutputFile::new(kind.path(), text, kind.origin())
+}
+
 /// The data files: JSON and CSV for events and statistics.
 pub fn files(urls: &Urls, site: &Site) -> Vec<OutputFile> {
-    let events = events(urls, site);
-    let stats = statistics(urls, site);
-    // One record per line: compact for large sites, still readable and diff-friendly.
-    let events_json = json_lines("events", &events);
-    let stats_json = json_lines("statistics", &stats);
-    let events_csv = csv(
+    DataFile::ALL.map(|kind| file(kind, urls, site)).to_vec()
+}
+
+fn events_csv(records: &[EventRecord]) -> String {
+    csv(
         &[
             "id",
             "source_path",
@@ -272,7 +326,7 @@ pub fn files(urls: &Urls, site: &Site) -> Vec<OutputFile> {
             "title",
             "status",
         ],
-        events
+        records
             .iter()
             .map(|e| {
                 vec![
@@ -293,8 +347,11 @@ pub fn files(urls: &Urls, site: &Site) -> Vec<OutputFile> {
                 ]
             })
             .collect(),
-    );
-    let stats_csv = csv(
+    )
+}
+
+fn statistics_csv(records: &[StatisticRecord]) -> String {
+    csv(
         &[
             "id",
             "source_path",
@@ -313,7 +370,7 @@ pub fn files(urls: &Urls, site: &Site) -> Vec<OutputFile> {
             "anchor",
             "status",
         ],
-        stats
+        records
             .iter()
             .map(|s| {
                 vec![
@@ -336,13 +393,7 @@ pub fn files(urls: &Urls, site: &Site) -> Vec<OutputFile> {
                 ]
             })
             .collect(),
-    );
-    vec![
-        OutputFile::new("data/events.json", events_json, "events data"),
-        OutputFile::new("data/statistics.json", stats_json, "statistics data"),
-        OutputFile::new("data/events.csv", events_csv, "events data (CSV)"),
-        OutputFile::new("data/statistics.csv", stats_csv, "statistics data (CSV)"),
-    ]
+    )
 }
 
 #[cfg(test)]

@@ -2,8 +2,10 @@
 //!
 //! In: [`Site`], [`Settings`], a loaded [`Theme`]. Out: `Vec<OutputFile>`: every page
 //! (home, sources, hand-written pages, 404), the feed, sitemap, robots.txt, `.nojekyll`,
-//! `CNAME`, the theme's static files and the published data. Every job is listed first,
-//! then rendered in parallel; nothing is written here.
+//! `CNAME`, the theme's static files, the published data, the briefing's pages and the
+//! search index. Every job is listed first, then rendered in parallel; each file goes to
+//! an [`output::Sink`](crate::output::Sink) as soon as it is made (written to disk, or
+//! kept in memory for `check` and `serve`).
 
 pub mod briefing;
 pub mod data;
@@ -14,14 +16,16 @@ use crate::compose::{Site, SourcePage};
 use crate::config::Settings;
 use crate::date::PartialDate;
 use crate::error::Error;
-use crate::output::OutputFile;
+use crate::output::{OutputFile, Sink};
 use crate::source::MetaOrigin;
 use crate::url::Urls;
 use markdown::{Highlighter, MarkdownOptions, escape_html};
-use rayon::prelude::*;
+
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt::Write;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 pub use theme::Theme;
 
 /// The theme's words in the site's language, with date formatting.
@@ -217,6 +221,89 @@ fn truncate_chars(s: &str, max: usize) -> String {
         _ => cut,
     };
     format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
+}
+
+/// One job of the render stage: a page or file (or a few) of the site.
+#[derive(Debug, Clone, Copy)]
+enum Job<'a> {
+    /// A source's page.
+    Source(usize),
+    /// A hand-written page and its aliases.
+    Page(&'a crate::source::Page),
+    /// The home page.
+    Home,
+    /// `404.html`.
+    NotFound,
+    /// One of the published data files.
+    Data(data::DataFile),
+    /// `sitemap.xml`.
+    Sitemap,
+    /// `robots.txt`.
+    Robots,
+    /// `.nojekyll`.
+    NoJekyll,
+    /// The Atom feed.
+    Feed,
+    /// `CNAME`, if configured.
+    Cname,
+    /// The theme's static files.
+    Statics,
+    /// The timeline, or an entity's filtered timeline.
+    Timeline(Option<usize>),
+    /// The statistics page.
+    Statistics,
+    /// The entities index and a page per entity.
+    Entities,
+    /// The methodology page.
+    Methodology,
+    /// The print brief.
+    PrintBrief,
+    /// The search page.
+    SearchPage,
+    /// `data/timeline.json`.
+    TimelineJson,
+}
+
+impl Job<'_> {
+    /// True for the pages that show every event or figure of the briefing.
+    fn is_heavy(self) -> bool {
+        matches!(
+            self,
+            Job::Timeline(None) | Job::Statistics | Job::PrintBrief | Job::TimelineJson
+        )
+    }
+}
+
+/// A job's pages for the search index: (site-relative URL, HTML).
+pub(crate) type SearchPages = Vec<(String, String)>;
+
+/// Pages larger than this are left out of the search index. Only the timeline and
+/// statistics pages of very large briefings get there (16 MB and 31 MB at 1,000
+/// sources); their words are the sources' own sentences, already indexed on the source
+/// pages, and pagefind would spend longer on one of them than on a thousand sources.
+pub const SEARCH_MAX_PAGE_BYTES: usize = 4 << 20;
+
+/// A page for the search index, if it has a `data-pagefind-body` and is not larger than
+/// [`SEARCH_MAX_PAGE_BYTES`]. Its URL is site-relative: pagefind's script prefixes the
+/// base path it is served from.
+fn searchable(f: &OutputFile) -> Option<(String, String)> {
+    if !f.path.ends_with("index.html") || f.bytes.len() > SEARCH_MAX_PAGE_BYTES {
+        return None;
+    }
+    let html = std::str::from_utf8(&f.bytes).ok()?;
+    html.contains("data-pagefind-body").then(|| {
+        let dir = f.path.trim_end_matches("index.html");
+        (format!("/{dir}"), html.to_string())
+    })
+}
+
+/// How long rendering took, and how much longer the search index needed after it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RenderTimes {
+    /// Every page and file but the search index.
+    pub render: std::time::Duration,
+    /// The search index, beyond the time it ran alongside rendering.
+    pub search: std::time::Duration,
 }
 
 /// Renders the whole site into files.
@@ -523,64 +610,212 @@ impl<'a> Renderer<'a> {
         Ok(OutputFile::new("404.html", html, "404 page"))
     }
 
-    /// Renders every file of the site.
-    pub fn render(&self) -> Result<Vec<OutputFile>, Error> {
-        let mut files: Vec<OutputFile> = self
-            .site
-            .sources
-            .par_iter()
-            .enumerate()
-            .map(|(i, s)| self.render_source(i, s))
-            .collect::<Result<_, _>>()?;
+    /// The jobs that make up the site, in the order of the file list: sources, pages,
+    /// home, 404, data, sitemap, robots, feed, CNAME, static files, then the briefing's
+    /// pages. The search index takes its pages in this order.
+    fn jobs(&self) -> Vec<Job<'a>> {
+        let c = &self.settings.config;
+        let mut jobs: Vec<Job> = (0..self.site.sources.len()).map(Job::Source).collect();
         for p in &self.site.pages {
             // A hand-written methodology page becomes part of the generated one.
             if p.path != briefing::METHODOLOGY_PATH {
-                files.extend(self.render_page(p)?);
+                jobs.push(Job::Page(p));
             }
         }
-        files.push(self.render_home()?);
-        files.push(self.render_404()?);
-        if self.settings.config.extract.enabled {
-            files.extend(data::files(self.urls, self.site));
+        jobs.extend([Job::Home, Job::NotFound]);
+        if c.extract.enabled {
+            jobs.extend(data::DataFile::ALL.map(Job::Data));
         }
-        files.push(OutputFile::new("sitemap.xml", self.sitemap(), "sitemap"));
-        files.push(OutputFile::new("robots.txt", self.robots(), "robots.txt"));
-        files.push(OutputFile::new(".nojekyll", "", "GitHub Pages marker"));
-        if self.settings.config.feed.enabled {
-            files.push(OutputFile::new(
-                self.settings.config.feed.filename.clone(),
+        jobs.extend([Job::Sitemap, Job::Robots, Job::NoJekyll]);
+        if c.feed.enabled {
+            jobs.push(Job::Feed);
+        }
+        jobs.extend([Job::Cname, Job::Statics, Job::Timeline(None)]);
+        for (i, e) in self.site.briefing.entities.iter().enumerate() {
+            if !e.events.is_empty() {
+                jobs.push(Job::Timeline(Some(i)));
+            }
+        }
+        jobs.extend([
+            Job::Statistics,
+            Job::Entities,
+            Job::Methodology,
+            Job::PrintBrief,
+            Job::SearchPage,
+            Job::TimelineJson,
+        ]);
+        jobs
+    }
+
+    /// Renders one job.
+    fn run(&self, job: Job) -> Result<Vec<OutputFile>, Error> {
+        let c = &self.settings.config;
+        let one = |f: OutputFile| Ok(vec![f]);
+        match job {
+            Job::Source(i) => one(self.render_source(i, &self.site.sources[i])?),
+            Job::Page(p) => self.render_page(p),
+            Job::Home => one(self.render_home()?),
+            Job::NotFound => one(self.render_404()?),
+            Job::Data(kind) => one(data::file(kind, self.urls, self.site)),
+            Job::Sitemap => one(OutputFile::new("sitemap.xml", self.sitemap(), "sitemap")),
+            Job::Robots => one(OutputFile::new("robots.txt", self.robots(), "robots.txt")),
+            Job::NoJekyll => one(OutputFile::new(".nojekyll", "", "GitHub Pages marker")),
+            Job::Feed => one(OutputFile::new(
+                c.feed.filename.clone(),
                 self.atom(),
                 "Atom feed",
-            ));
+            )),
+            Job::Cname => Ok(c
+                .cname
+                .as_deref()
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .map(|cname| {
+                    OutputFile::new("CNAME", format!("{cname}\n"), "CNAME (site.toml cname)")
+                })
+                .into_iter()
+                .collect()),
+            Job::Statics => Ok(self
+                .theme
+                .statics
+                .iter()
+                .map(|(path, bytes)| {
+                    OutputFile::new(path.clone(), bytes.clone(), format!("static file {path}"))
+                })
+                .collect()),
+            Job::Timeline(None) => {
+                let all: Vec<usize> = (0..self.site.briefing.timeline.len()).collect();
+                one(self.render_timeline(&all, None, "timeline/")?)
+            }
+            Job::Timeline(Some(i)) => {
+                let e = &self.site.briefing.entities[i];
+                one(self.render_timeline(&e.events, Some(i), &format!("timeline/{}/", e.slug))?)
+            }
+            Job::Statistics => {
+                // The data files the page links to: those the data jobs or the theme make.
+                let existing: std::collections::BTreeSet<String> = data::DataFile::ALL
+                    .iter()
+                    .filter(|_| c.extract.enabled)
+                    .map(|d| d.path().to_string())
+                    .chain(self.theme.statics.keys().cloned())
+                    .collect();
+                one(self.render_statistics(&existing)?)
+            }
+            Job::Entities => self.render_entities(),
+            Job::Methodology => one(self.render_methodology()?),
+            Job::PrintBrief => one(self.render_print_brief()?),
+            Job::SearchPage => one(self.render_search()?),
+            Job::TimelineJson => one(OutputFile::new(
+                "data/timeline.json",
+                self.timeline_json(),
+                "timeline data (TimelineJS)",
+            )),
         }
-        if let Some(cname) = self
-            .settings
-            .config
-            .cname
-            .as_deref()
-            .map(str::trim)
-            .filter(|c| !c.is_empty())
-        {
-            files.push(OutputFile::new(
-                "CNAME",
-                format!("{cname}\n"),
-                "CNAME (site.toml cname)",
-            ));
-        }
-        for (path, bytes) in &self.theme.statics {
-            files.push(OutputFile::new(
-                path.clone(),
-                bytes.clone(),
-                format!("static file {path}"),
-            ));
-        }
-        // The briefing pages, then the search index over every page.
-        let existing: std::collections::BTreeSet<String> =
-            files.iter().map(|f| f.path.clone()).collect();
-        files.extend(self.briefing_files(&existing)?);
-        let index = self.search_index(&files)?;
-        files.extend(index);
-        Ok(files)
+    }
+
+    /// Renders every file of the site into `sink`, the search index last.
+    ///
+    /// Jobs run in parallel, taken in list order (so pages reach the search index
+    /// nearly in order and few wait), and each file goes to the sink as soon as it is
+    /// rendered. The search index is built on a thread of its own at the same time: it
+    /// takes the searchable pages of each job in list order, so it is the same whatever
+    /// the thread count.
+    pub fn render(&self, sink: &dyn Sink) -> Result<RenderTimes, Error> {
+        let start = std::time::Instant::now();
+        let jobs = self.jobs();
+        let next = AtomicUsize::new(0);
+        let failed: Mutex<Option<(usize, Error)>> = Mutex::new(None);
+        let search_enabled = self.settings.config.search.enabled;
+        std::thread::scope(|scope| {
+            let (feed, indexer) = if search_enabled {
+                // Bounded: when the indexer falls behind, rendering waits for it rather
+                // than piling up pages in memory. It never deadlocks: the indexer keeps
+                // taking pages, holding back the few that arrive ahead of their turn.
+                let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, SearchPages)>(
+                    2 * rayon::current_num_threads(),
+                );
+                let lang = self.lang().to_string();
+                let handle = scope.spawn(move || briefing::search_index(&lang, rx));
+                (Some(tx), Some(handle))
+            } else {
+                (None, None)
+            };
+            let run_job = |k: usize| {
+                let result = self.run(jobs[k]).and_then(|files| {
+                    let mut pages = Vec::new();
+                    for f in files {
+                        if feed.is_some()
+                            && let Some(page) = searchable(&f)
+                        {
+                            pages.push(page);
+                        }
+                        sink.put(f)?;
+                    }
+                    if let Some(feed) = &feed {
+                        // A closed channel means the indexer failed; it says why.
+                        let _ = feed.send((k, pages));
+                    }
+                    Ok(())
+                });
+                if let Err(e) = result {
+                    let mut f = failed.lock().unwrap_or_else(|e| e.into_inner());
+                    // The first failing job in list order, whichever thread saw it.
+                    if f.as_ref().is_none_or(|(at, _)| k < *at) {
+                        *f = Some((k, e));
+                    }
+                }
+            };
+            let stop = || failed.lock().map_or(true, |f| f.is_some());
+            // The pages that gather the whole briefing run one after the other on a
+            // thread of their own, started first: each is large (its view of every event
+            // or figure), so only one is in memory at a time, and the longest job does
+            // not wait for the others to start.
+            let (heavy, light): (Vec<usize>, Vec<usize>) =
+                (0..jobs.len()).partition(|&k| jobs[k].is_heavy());
+            std::thread::scope(|inner| {
+                inner.spawn(|| {
+                    for &k in &heavy {
+                        if stop() {
+                            break;
+                        }
+                        run_job(k);
+                    }
+                });
+                rayon::scope(|s| {
+                    for _ in 0..rayon::current_num_threads() {
+                        s.spawn(|_| {
+                            loop {
+                                let i = next.fetch_add(1, Ordering::Relaxed);
+                                if i >= light.len() || stop() {
+                                    break;
+                                }
+                                run_job(light[i]);
+                            }
+                        });
+                    }
+                });
+            });
+            let rendered = start.elapsed();
+            drop(feed);
+            if let Some((_, e)) = failed.into_inner().unwrap_or_else(|e| e.into_inner()) {
+                return Err(e);
+            }
+            let index = match indexer {
+                Some(handle) => handle.join().map_err(|_| Error::Invalid {
+                    path: "pagefind".into(),
+                    line: None,
+                    message: "search index: the indexer panicked".into(),
+                })??,
+                None => Vec::new(),
+            };
+            for f in index {
+                sink.put(f)?;
+            }
+            Ok(RenderTimes {
+                render: rendered,
+                search: start.elapsed() - rendered,
+            })
+        })
     }
 
     fn sitemap(&self) -> String {
