@@ -116,12 +116,17 @@ impl Collect {
 /// The error for two files at one path; the origins are named in sorted order so the
 /// message does not depend on which thread finished first.
 fn duplicate(path: &str, a: &str, b: &str) -> Error {
-    let (first, second) = if a <= b { (a, b) } else { (b, a) };
+    let (first, second) = ordered(a, b);
     Error::DuplicateOutput {
         path: path.to_string(),
         first: first.to_string(),
         second: second.to_string(),
     }
+}
+
+/// `a` and `b`, smaller first.
+fn ordered<'s>(a: &'s str, b: &'s str) -> (&'s str, &'s str) {
+    if a <= b { (a, b) } else { (b, a) }
 }
 
 /// Paths and origins of the files written so far.
@@ -247,12 +252,8 @@ impl Sink for Staging {
             if let Some(first) = w.files.get(&file.path) {
                 // Reported by `finish`, after every file had its chance; the smallest
                 // clash is kept so the message is the same on every run.
-                let (a, b) = if first.as_str() <= file.origin.as_str() {
-                    (first.clone(), file.origin.clone())
-                } else {
-                    (file.origin.clone(), first.clone())
-                };
-                let clash = (file.path.clone(), a, b);
+                let (a, b) = ordered(first, &file.origin);
+                let clash = (file.path.clone(), a.to_string(), b.to_string());
                 if w.duplicate.as_ref().is_none_or(|d| clash < *d) {
                     w.duplicate = Some(clash);
                 }

@@ -386,6 +386,15 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
         end_date: Some(b),
         relative: false,
     };
+    // A span of whole years, `a` to `b`, over the words of `m`.
+    let years = |m: regex::Match, a: i32, b: i32| {
+        span(
+            m.start(),
+            m.end(),
+            PartialDate::year(a),
+            PartialDate::year(b),
+        )
+    };
     let point = |start: usize, end: usize, a: PartialDate, relative: bool| DateHit {
         start,
         end,
@@ -501,15 +510,7 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
                 b += a / 100 * 100;
             }
             if b > a && b - a < 100 {
-                add(
-                    &mut hits,
-                    span(
-                        m.start(),
-                        m.end(),
-                        PartialDate::year(a),
-                        PartialDate::year(b),
-                    ),
-                );
+                add(&mut hits, years(m, a, b));
             }
         }
     }
@@ -522,15 +523,7 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
             // pairs are separate points (found by the year pass below).
             if b == a + 1 {
                 let m = c.get(0).unwrap();
-                add(
-                    &mut hits,
-                    span(
-                        m.start(),
-                        m.end(),
-                        PartialDate::year(a),
-                        PartialDate::year(b),
-                    ),
-                );
+                add(&mut hits, years(m, a, b));
             }
         }
     }

@@ -54,6 +54,15 @@ fn hashes_outside_output(root: &Path) -> BTreeMap<String, String> {
     out
 }
 
+/// Everything `child` wrote to its (piped) standard error, up to its end.
+fn stderr_of(child: &mut std::process::Child) -> String {
+    let mut err = String::new();
+    if let Some(mut pipe) = child.stderr.take() {
+        pipe.read_to_string(&mut err).unwrap();
+    }
+    err
+}
+
 fn small_site() -> TempSite {
     let site = TempSite::new();
     site.write(
@@ -314,13 +323,7 @@ fn review_refuses_when_the_corrections_file_changed_meanwhile() {
     drop(stdin);
     let mut rest = String::new();
     BufReader::new(stdout).read_to_string(&mut rest).unwrap();
-    let mut err = String::new();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut err)
-        .unwrap();
+    let err = stderr_of(&mut child);
     let status = child.wait().unwrap();
     assert_eq!(status.code(), Some(1), "{err}");
     assert!(err.contains("changed since"), "{err}");
@@ -383,13 +386,7 @@ fn serve_never_writes_into_the_site() {
         if Instant::now() > deadline {
             let page = get("/about/");
             let _ = child.kill();
-            let mut err = String::new();
-            child
-                .stderr
-                .take()
-                .unwrap()
-                .read_to_string(&mut err)
-                .unwrap();
+            let err = stderr_of(&mut child);
             panic!("no rebuild: {page}\n{err}");
         }
         std::thread::sleep(Duration::from_millis(200));
