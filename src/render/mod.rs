@@ -766,34 +766,35 @@ impl<'a> Renderer<'a> {
                 }
             };
             let stop = || failed.lock().map_or(true, |f| f.is_some());
-            // The pages that gather the whole briefing run one after the other on a
-            // thread of their own, started first: each is large (its view of every event
-            // or figure), so only one is in memory at a time, and the longest job does
-            // not wait for the others to start.
+            // The pages that gather the whole briefing run one after the other, started
+            // first by whichever worker comes first: each is large (its view of every
+            // event or figure), so only one is in memory at a time, and the longest job
+            // does not wait for the others to start. They run on a worker of the pool, so
+            // their own parallel parts are taken up by the other workers as those run
+            // out of pages (a thread outside the pool would wait for the pool instead).
             let (heavy, light): (Vec<usize>, Vec<usize>) =
                 (0..jobs.len()).partition(|&k| jobs[k].is_heavy());
-            std::thread::scope(|inner| {
-                inner.spawn(|| {
-                    for &k in &heavy {
-                        if stop() {
-                            break;
-                        }
-                        run_job(k);
-                    }
-                });
-                rayon::scope(|s| {
-                    for _ in 0..rayon::current_num_threads() {
-                        s.spawn(|_| {
-                            loop {
-                                let i = next.fetch_add(1, Ordering::Relaxed);
-                                if i >= light.len() || stop() {
-                                    break;
+            let heavy_taken = std::sync::atomic::AtomicBool::new(false);
+            rayon::scope(|s| {
+                for _ in 0..rayon::current_num_threads() {
+                    s.spawn(|_| {
+                        if !heavy_taken.swap(true, Ordering::Relaxed) {
+                            for &k in &heavy {
+                                if stop() {
+                                    return;
                                 }
-                                run_job(light[i]);
+                                run_job(k);
                             }
-                        });
-                    }
-                });
+                        }
+                        loop {
+                            let i = next.fetch_add(1, Ordering::Relaxed);
+                            if i >= light.len() || stop() {
+                                break;
+                            }
+                            run_job(light[i]);
+                        }
+                    });
+                }
             });
             let rendered = start.elapsed();
             drop(feed);
