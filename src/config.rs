@@ -114,7 +114,7 @@ impl Default for ExtractConfig {
 }
 
 /// `[briefing]`
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct BriefingConfig {
     /// Ids of the statistics to show as key figures on the home page, in order
@@ -123,6 +123,20 @@ pub struct BriefingConfig {
     /// How to cite the briefing; shown on the home page (default: generated from the
     /// title, organisation and URL).
     pub citation: Option<String>,
+    /// Most timeline entries, or figures, on one page: a longer timeline or statistics
+    /// page is split into numbered pages (`timeline/page/2/`, …), and the print brief
+    /// keeps this many of the best-supported entries (default: 1000).
+    pub page_size: usize,
+}
+
+impl Default for BriefingConfig {
+    fn default() -> Self {
+        BriefingConfig {
+            key_figures: Vec::new(),
+            citation: None,
+            page_size: 1000,
+        }
+    }
 }
 
 /// `[feed]`
@@ -236,6 +250,14 @@ pub fn load(root: &Path, overrides: &Overrides) -> Result<Settings, Error> {
                 "language = \"{}\" is not supported; use \"en\" or \"es\"",
                 config.language
             ),
+        });
+    }
+    if config.briefing.page_size == 0 {
+        return Err(Error::Invalid {
+            path,
+            line: None,
+            message: "[briefing] page_size = 0: a page holds at least one entry; use 1 or more"
+                .into(),
         });
     }
     let output_dir = root.join(&config.output_dir);

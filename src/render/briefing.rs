@@ -19,6 +19,38 @@ use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
+/// Links between the pages of a timeline or statistics split into pages.
+#[derive(Debug, Clone, Serialize)]
+pub struct PagerView {
+    /// This page's number, from 1.
+    pub current: usize,
+    /// How many pages.
+    pub total: usize,
+    /// "Page 2 of 35".
+    pub status: String,
+    /// The first page.
+    pub first: String,
+    /// The previous page.
+    pub prev: Option<String>,
+    /// The next page.
+    pub next: Option<String>,
+    /// Every page (on the first page only).
+    pub pages: Vec<PageLinkView>,
+}
+
+/// A page in a [`PagerView`].
+#[derive(Debug, Clone, Serialize)]
+pub struct PageLinkView {
+    /// Its number, from 1.
+    pub number: usize,
+    /// Link.
+    pub url: String,
+    /// What it holds ("March 2019 – June 2019").
+    pub label: String,
+    /// True for the page being shown.
+    pub current: bool,
+}
+
 /// A link to the paragraph of a source that states a fact.
 #[derive(Debug, Clone, Serialize)]
 pub struct CiteView {
@@ -431,6 +463,19 @@ impl Renderer<'_> {
         }
     }
 
+    /// Link to timeline entry `index` on its page of the timeline.
+    fn entry_url(&self, index: usize) -> String {
+        let id = &self.briefing().timeline[index].id;
+        self.urls
+            .link(&format!("{}#{id}", self.paging.entry_path(index)))
+    }
+
+    /// Link to a figure on its page of the statistics.
+    fn stat_url(&self, stat_id: &str) -> String {
+        self.urls
+            .link(&format!("{}#{stat_id}", self.paging.stat_path(stat_id)))
+    }
+
     fn event_view(&self, index: usize) -> EventView {
         let entry: &TimelineEntry = &self.briefing().timeline[index];
         let reports: Vec<ReportView> = entry
@@ -461,7 +506,7 @@ impl Renderer<'_> {
             .collect();
         EventView {
             id: entry.id.clone(),
-            url: self.urls.link(&format!("timeline/#{}", entry.id)),
+            url: self.entry_url(index),
             date: self.date_view(&entry.date),
             end: entry.end.map(|d| self.date_view(&d)),
             title: entry.title.clone(),
@@ -514,7 +559,9 @@ impl Renderer<'_> {
         };
         FigureView {
             id: p.stat.id.clone(),
-            url: self.urls.link(&format!("statistics/#{}", p.stat.id)),
+            url: self
+                .urls
+                .link(&format!("{}#{}", self.paging.measure_path(mi), p.stat.id)),
             value,
             qualifier,
             unit,
@@ -526,7 +573,9 @@ impl Renderer<'_> {
             dated_by_source: p.dated_by_source,
             cite: self.cite(p.source, p.stat.paragraph),
             series_sources: m.source_count,
-            measure_url: self.urls.link(&format!("statistics/#{}", m.id)),
+            measure_url: self
+                .urls
+                .link(&format!("{}#{}", self.paging.measure_path(mi), m.id)),
         }
     }
 
@@ -651,13 +700,14 @@ impl Renderer<'_> {
         let s = &self.site.sources[index];
         let mut marks: BTreeMap<u32, Vec<Mark>> = BTreeMap::new();
         for e in &s.facts.events {
-            let Some(entry) = self.briefing().entry_of_event(&e.id) else {
+            let Some(&ei) = self.briefing().event_entry.get(&e.id) else {
                 continue;
             };
+            let entry = &self.briefing().timeline[ei];
             marks.entry(e.paragraph).or_default().push(Mark {
                 text: e.span.clone(),
                 id: format!("mark-{}", e.id),
-                href: self.urls.link(&format!("timeline/#{}", entry.id)),
+                href: self.entry_url(ei),
                 title: format!(
                     "{}: {}",
                     self.strings.get("timeline"),
@@ -670,7 +720,7 @@ impl Renderer<'_> {
             marks.entry(st.paragraph).or_default().push(Mark {
                 text: st.span.clone(),
                 id: format!("mark-{}", st.id),
-                href: self.urls.link(&format!("statistics/#{}", st.id)),
+                href: self.stat_url(&st.id),
                 title: format!("{}: {}", self.strings.get("statistics"), st.measure),
                 class: "fact-stat".into(),
             });
@@ -684,7 +734,7 @@ impl Renderer<'_> {
         let page = s.path();
         let mut out: Vec<(u32, usize, SourceFactView)> = Vec::new();
         for e in &s.facts.events {
-            let Some(entry) = self.briefing().entry_of_event(&e.id) else {
+            let Some(&ei) = self.briefing().event_entry.get(&e.id) else {
                 continue;
             };
             out.push((
@@ -695,7 +745,7 @@ impl Renderer<'_> {
                     quote: e.quote.clone(),
                     span: e.span.clone(),
                     paragraph_url: self.urls.link(&format!("{page}#p-{}", e.paragraph)),
-                    url: self.urls.link(&format!("timeline/#{}", entry.id)),
+                    url: self.entry_url(ei),
                     label: format!(
                         "{}: {}",
                         self.strings.get("timeline"),
@@ -713,7 +763,7 @@ impl Renderer<'_> {
                     quote: st.quote.clone(),
                     span: st.span.clone(),
                     paragraph_url: self.urls.link(&format!("{page}#p-{}", st.paragraph)),
-                    url: self.urls.link(&format!("statistics/#{}", st.id)),
+                    url: self.stat_url(&st.id),
                     label: format!("{}: {}", self.strings.get("statistics"), st.span),
                 },
             ));
@@ -735,7 +785,7 @@ impl Renderer<'_> {
             }
         };
         for e in &s.facts.events {
-            let Some(entry) = self.briefing().entry_of_event(&e.id) else {
+            let Some(&ei) = self.briefing().event_entry.get(&e.id) else {
                 continue;
             };
             add(
@@ -743,7 +793,7 @@ impl Renderer<'_> {
                 e.quote_offset,
                 &e.quote,
                 FactLink {
-                    url: self.urls.link(&format!("timeline/#{}", entry.id)),
+                    url: self.entry_url(ei),
                     label: format!(
                         "{}: {}",
                         self.strings.get("timeline"),
@@ -758,7 +808,7 @@ impl Renderer<'_> {
                 st.quote_offset,
                 &st.quote,
                 FactLink {
-                    url: self.urls.link(&format!("statistics/#{}", st.id)),
+                    url: self.stat_url(&st.id),
                     label: format!("{}: {}", self.strings.get("statistics"), st.span),
                 },
             );
@@ -1019,13 +1069,68 @@ impl Renderer<'_> {
         })
     }
 
+    /// The pager of page `current` (0-based) of `total` pages at `base` (none for a
+    /// single page), each page labelled by `label(page)`.
+    fn pager(
+        &self,
+        base: &str,
+        current: usize,
+        total: usize,
+        label: impl Fn(usize) -> String,
+    ) -> Option<PagerView> {
+        if total < 2 {
+            return None;
+        }
+        let link = |p: usize| self.urls.link(&super::paging::page_path(base, p));
+        Some(PagerView {
+            current: current + 1,
+            total,
+            status: self
+                .strings
+                .get("page_of")
+                .replace("{n}", &(current + 1).to_string())
+                .replace("{total}", &total.to_string()),
+            first: link(0),
+            prev: (current > 0).then(|| link(current - 1)),
+            next: (current + 1 < total).then(|| link(current + 1)),
+            // The list of every page on the first page only: on the others it would
+            // make the site grow with the square of its size.
+            pages: if current == 0 {
+                (0..total)
+                    .map(|p| PageLinkView {
+                        number: p + 1,
+                        url: link(p),
+                        label: label(p),
+                        current: p == current,
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            },
+        })
+    }
+
+    /// A page of the timeline (`entity`: of an entity's filtered timeline).
     pub(super) fn render_timeline(
         &self,
-        indexes: &[usize],
         entity: Option<usize>,
-        path: &str,
+        page_no: usize,
     ) -> Result<OutputFile, Error> {
-        let mut page = self.briefing_page("timeline", "timeline", "timeline_intro", path);
+        let t = &self.briefing().timeline;
+        let (base, all): (String, Vec<usize>) = match entity {
+            None => ("timeline/".into(), (0..t.len()).collect()),
+            Some(e) => {
+                let e = &self.briefing().entities[e];
+                (format!("timeline/{}/", e.slug), e.events.clone())
+            }
+        };
+        let ranges = match entity {
+            None => &self.paging.timeline,
+            Some(e) => &self.paging.entities[e],
+        };
+        let indexes = &all[ranges[page_no].clone()];
+        let path = super::paging::page_path(&base, page_no);
+        let mut page = self.briefing_page("timeline", "timeline", "timeline_intro", &path);
         if let Some(e) = entity {
             let name = &self.briefing().entities[e].def.name;
             page.title = format!("{}: {}", self.strings.get("timeline"), name);
@@ -1034,7 +1139,17 @@ impl Renderer<'_> {
                 .get("timeline_filtered_intro")
                 .replace("{name}", name);
         }
+        let pager = self.pager(&base, page_no, ranges.len(), |p| {
+            let r = &ranges[p];
+            let (first, last) = (&t[all[r.start]].date, &t[all[r.end - 1]].date);
+            let (a, b) = (self.strings.date(first), self.strings.date(last));
+            if a == b { a } else { format!("{a} – {b}") }
+        });
+        if let Some(p) = &pager {
+            page.title = format!("{} ({})", page.title, p.status);
+        }
         let mut ctx = self.context(&page);
+        ctx.insert("pager", &pager);
         ctx.insert("years", &self.years(indexes));
         // A wide overview for large screens, a narrow one (drawn at its own size, so its
         // text stays legible) for phones; CSS shows one of them.
@@ -1060,20 +1175,33 @@ impl Renderer<'_> {
         ))
     }
 
+    /// A page of the statistics.
     pub(super) fn render_statistics(
         &self,
+        page_no: usize,
         existing: &BTreeSet<String>,
     ) -> Result<OutputFile, Error> {
-        let page = self.briefing_page(
-            "statistics",
-            "statistics",
-            "statistics_intro",
-            "statistics/",
-        );
+        let path = super::paging::page_path("statistics/", page_no);
+        let mut page = self.briefing_page("statistics", "statistics", "statistics_intro", &path);
+        let pages = &self.paging.statistics;
+        let pager = self.pager("statistics/", page_no, pages.len(), |p| {
+            let measures = &self.briefing().measures;
+            let (first, last) = (&pages[p][0], &pages[p][pages[p].len() - 1]);
+            let (a, b) = (&measures[*first].label, &measures[*last].label);
+            if a == b {
+                a.clone()
+            } else {
+                format!("{a} … {b}")
+            }
+        });
+        if let Some(p) = &pager {
+            page.title = format!("{} ({})", page.title, p.status);
+        }
         let mut ctx = self.context(&page);
-        let measures: Vec<MeasureView> = (0..self.briefing().measures.len())
-            .into_par_iter()
-            .map(|i| self.measure_view(i))
+        ctx.insert("pager", &pager);
+        let measures: Vec<MeasureView> = pages[page_no]
+            .par_iter()
+            .map(|&i| self.measure_view(i))
             .collect();
         let (series, single): (Vec<MeasureView>, Vec<MeasureView>) =
             measures.into_iter().partition(|m| m.figures.len() > 1);
@@ -1122,7 +1250,7 @@ impl Renderer<'_> {
         ctx.insert("jsonld", &json_for_script(&v));
         let html = self.theme.render("statistics.html", &ctx)?;
         Ok(OutputFile::new(
-            "statistics/index.html",
+            format!("{path}index.html"),
             html,
             "statistics page",
         ))
@@ -1268,8 +1396,31 @@ impl Renderer<'_> {
         let page = self.page_view("brief", &c.title, &c.description, "brief/", String::new());
         let mut ctx = self.context(&page);
         ctx.insert("key_figures", &self.key_figures());
-        let all: Vec<usize> = (0..self.briefing().timeline.len()).collect();
-        ctx.insert("years", &self.years(&all));
+        // A timeline longer than a page is cut to its best-supported entries (most
+        // sources, then latest), shown in date order: the brief is meant for paper.
+        let t = &self.briefing().timeline;
+        let mut shown: Vec<usize> = (0..t.len()).collect();
+        if shown.len() > self.paging.size {
+            shown.sort_by_key(|&i| {
+                (
+                    std::cmp::Reverse(t[i].reports.len()),
+                    std::cmp::Reverse(t[i].date.first_day()),
+                    i,
+                )
+            });
+            shown.truncate(self.paging.size);
+            shown.sort_unstable();
+            ctx.insert(
+                "timeline_selection",
+                &self
+                    .strings
+                    .get("brief_selection")
+                    .replace("{shown}", &shown.len().to_string())
+                    .replace("{total}", &t.len().to_string())
+                    .replace("{url}", &self.urls.absolute("timeline/")),
+            );
+        }
+        ctx.insert("years", &self.years(&shown));
         let sources: Vec<_> = self
             .site
             .sources

@@ -10,6 +10,7 @@
 pub mod briefing;
 pub mod data;
 pub mod markdown;
+pub mod paging;
 pub mod theme;
 
 use crate::compose::{Site, SourcePage};
@@ -248,10 +249,10 @@ enum Job<'a> {
     Cname,
     /// The theme's static files.
     Statics,
-    /// The timeline, or an entity's filtered timeline.
-    Timeline(Option<usize>),
-    /// The statistics page.
-    Statistics,
+    /// A page of the timeline, or of an entity's filtered timeline: (entity, page).
+    Timeline(Option<usize>, usize),
+    /// A page of the statistics.
+    Statistics(usize),
     /// The entities index and a page per entity.
     Entities,
     /// The methodology page.
@@ -265,12 +266,9 @@ enum Job<'a> {
 }
 
 impl Job<'_> {
-    /// True for the pages that show every event or figure of the briefing.
+    /// True for the files that show every event of the briefing.
     fn is_heavy(self) -> bool {
-        matches!(
-            self,
-            Job::Timeline(None) | Job::Statistics | Job::PrintBrief | Job::TimelineJson
-        )
+        matches!(self, Job::PrintBrief | Job::TimelineJson)
     }
 }
 
@@ -314,6 +312,7 @@ pub struct Renderer<'a> {
     strings: Strings,
     urls: &'a Urls,
     highlighter: Highlighter,
+    paging: paging::Paging<'a>,
 }
 
 impl<'a> Renderer<'a> {
@@ -327,6 +326,7 @@ impl<'a> Renderer<'a> {
             strings,
             urls: &settings.urls,
             highlighter: Highlighter::default(),
+            paging: paging::Paging::new(&site.briefing, settings.config.briefing.page_size),
         })
     }
 
@@ -630,14 +630,16 @@ impl<'a> Renderer<'a> {
         if c.feed.enabled {
             jobs.push(Job::Feed);
         }
-        jobs.extend([Job::Cname, Job::Statics, Job::Timeline(None)]);
+        jobs.extend([Job::Cname, Job::Statics]);
+        jobs.extend((0..self.paging.timeline.len()).map(|p| Job::Timeline(None, p)));
         for (i, e) in self.site.briefing.entities.iter().enumerate() {
             if !e.events.is_empty() {
-                jobs.push(Job::Timeline(Some(i)));
+                let pages = self.paging.entities[i].len();
+                jobs.extend((0..pages).map(|p| Job::Timeline(Some(i), p)));
             }
         }
+        jobs.extend((0..self.paging.statistics.len()).map(Job::Statistics));
         jobs.extend([
-            Job::Statistics,
             Job::Entities,
             Job::Methodology,
             Job::PrintBrief,
@@ -683,15 +685,8 @@ impl<'a> Renderer<'a> {
                     OutputFile::new(path.clone(), bytes.clone(), format!("static file {path}"))
                 })
                 .collect()),
-            Job::Timeline(None) => {
-                let all: Vec<usize> = (0..self.site.briefing.timeline.len()).collect();
-                one(self.render_timeline(&all, None, "timeline/")?)
-            }
-            Job::Timeline(Some(i)) => {
-                let e = &self.site.briefing.entities[i];
-                one(self.render_timeline(&e.events, Some(i), &format!("timeline/{}/", e.slug))?)
-            }
-            Job::Statistics => {
+            Job::Timeline(entity, page) => one(self.render_timeline(entity, page)?),
+            Job::Statistics(page) => {
                 // The data files the page links to: those the data jobs or the theme make.
                 let existing: std::collections::BTreeSet<String> = data::DataFile::ALL
                     .iter()
@@ -699,7 +694,7 @@ impl<'a> Renderer<'a> {
                     .map(|d| d.path().to_string())
                     .chain(self.theme.statics.keys().cloned())
                     .collect();
-                one(self.render_statistics(&existing)?)
+                one(self.render_statistics(page, &existing)?)
             }
             Job::Entities => self.render_entities(),
             Job::Methodology => one(self.render_methodology()?),
@@ -843,10 +838,19 @@ impl<'a> Renderer<'a> {
         ] {
             entries.push((path.to_string(), None));
         }
-        for e in &self.site.briefing.entities {
+        for page in 1..self.paging.timeline.len() {
+            entries.push((paging::page_path("timeline/", page), None));
+        }
+        for page in 1..self.paging.statistics.len() {
+            entries.push((paging::page_path("statistics/", page), None));
+        }
+        for (i, e) in self.site.briefing.entities.iter().enumerate() {
             entries.push((format!("entities/{}/", e.slug), None));
+            let base = format!("timeline/{}/", e.slug);
             if !e.events.is_empty() {
-                entries.push((format!("timeline/{}/", e.slug), None));
+                for page in 0..self.paging.entities[i].len() {
+                    entries.push((paging::page_path(&base, page), None));
+                }
             }
         }
         entries.sort();

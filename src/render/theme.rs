@@ -82,6 +82,10 @@ const EMBEDDED_TEMPLATES: &[(&str, &str)] = &[
         "partials/figure.html",
         include_str!("../../themes/briefing/templates/partials/figure.html"),
     ),
+    (
+        "partials/pager.html",
+        include_str!("../../themes/briefing/templates/partials/pager.html"),
+    ),
 ];
 
 /// The default theme's static files, built into the binary.
