@@ -123,9 +123,10 @@ pub struct BriefingConfig {
     /// How to cite the briefing; shown on the home page (default: generated from the
     /// title, organisation and URL).
     pub citation: Option<String>,
-    /// Most timeline entries, or figures, on one page: a longer timeline or statistics
-    /// page is split into numbered pages (`timeline/page/2/`, …), and the print brief
-    /// keeps this many of the best-supported entries (default: 1000).
+    /// Most facts on one page of the timeline (counting each entry's reports) or of the
+    /// statistics: longer ones are split into numbered pages (`timeline/page/2/`, …),
+    /// and the print brief keeps this many of the best-supported entries (default:
+    /// 1000).
     pub page_size: usize,
 }
 

@@ -58,6 +58,10 @@ description = "What the documents in content/sources/ say, fact by fact."
 # key_figures = []
 # How to cite the briefing (default: made from the title, organisation and URL).
 # citation = "..."
+# Most facts on one page of the timeline (counting each entry's reports) or of the
+# statistics; longer ones are split into numbered pages (timeline/page/2/, ...), and
+# the print brief keeps this many of the best-supported timeline entries.
+# page_size = 1000
 
 [feed]
 # Write an Atom feed of the sources.

@@ -1444,20 +1444,49 @@ impl Renderer<'_> {
     }
 
     pub(super) fn timeline_json(&self) -> String {
-        let ymd = |d: &PartialDate| {
-            let mut o = serde_json::json!({"year": d.year.to_string()});
-            if let Some(m) = d.month {
-                o["month"] = m.to_string().into();
-            }
-            if let Some(day) = d.day {
-                o["day"] = day.to_string().into();
-            }
-            o
+        // Typed rows, fields in alphabetical order: the bytes `serde_json::Value` (with
+        // its sorted maps) gave, without building a tree of values for every event.
+        #[derive(Serialize)]
+        struct Ymd {
+            #[serde(skip_serializing_if = "Option::is_none")]
+            day: Option<String>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            month: Option<String>,
+            year: String,
+        }
+        #[derive(Serialize)]
+        struct Text<'a> {
+            headline: &'a str,
+            text: String,
+        }
+        #[derive(Serialize)]
+        struct Slide<'a> {
+            #[serde(skip_serializing_if = "Option::is_none")]
+            end_date: Option<Ymd>,
+            group: String,
+            start_date: Ymd,
+            text: Text<'a>,
+            unique_id: &'a str,
+        }
+        #[derive(Serialize)]
+        struct Title<'a> {
+            text: Text<'a>,
+        }
+        #[derive(Serialize)]
+        struct TimelineJs<'a> {
+            events: Vec<Slide<'a>>,
+            title: Title<'a>,
+        }
+        let ymd = |d: &PartialDate| Ymd {
+            day: d.day.map(|x| x.to_string()),
+            month: d.month.map(|x| x.to_string()),
+            year: d.year.to_string(),
         };
-        let events: Vec<serde_json::Value> = (0..self.briefing().timeline.len())
-            .into_par_iter()
-            .map(|i| {
-                let e = &self.briefing().timeline[i];
+        let events: Vec<Slide> = self
+            .briefing()
+            .timeline
+            .par_iter()
+            .map(|e| {
                 let text = e
                     .reports
                     .iter()
@@ -1478,23 +1507,28 @@ impl Renderer<'_> {
                         )
                     })
                     .collect::<String>();
-                let mut o = serde_json::json!({
-                    "start_date": ymd(&e.date),
-                    "text": {"headline": e.title, "text": text},
-                    "group": e.date.year.to_string(),
-                    "unique_id": e.id,
-                });
-                if let Some(end) = e.end {
-                    o["end_date"] = ymd(&end);
+                Slide {
+                    end_date: e.end.as_ref().map(ymd),
+                    group: e.date.year.to_string(),
+                    start_date: ymd(&e.date),
+                    text: Text {
+                        headline: &e.title,
+                        text,
+                    },
+                    unique_id: &e.id,
                 }
-                o
             })
             .collect();
         let c = &self.settings.config;
-        let v = serde_json::json!({
-            "title": {"text": {"headline": c.title, "text": c.description}},
-            "events": events,
-        });
+        let v = TimelineJs {
+            events,
+            title: Title {
+                text: Text {
+                    headline: &c.title,
+                    text: c.description.clone(),
+                },
+            },
+        };
         serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
     }
 }
