@@ -11,6 +11,7 @@
 #![warn(missing_docs)]
 
 pub mod briefing;
+pub mod cache;
 pub mod check;
 pub mod compose;
 pub mod config;
@@ -52,6 +53,8 @@ pub struct BuildReport {
     pub warnings: Vec<Warning>,
     /// Time per stage, in order.
     pub stages: Vec<(&'static str, Duration)>,
+    /// Conversions and extractions reused from an earlier build ([`BuildOptions::cache`]).
+    pub cache_hits: usize,
 }
 
 /// Options of one build.
@@ -61,6 +64,8 @@ pub struct BuildOptions {
     pub overrides: Overrides,
     /// Render everything but write nothing (for `brief check`).
     pub dry_run: bool,
+    /// Conversions and facts of earlier builds in this process (`brief serve`).
+    pub cache: Option<std::sync::Arc<cache::Cache>>,
 }
 
 /// The result of rendering, before anything is written.
@@ -109,10 +114,14 @@ fn compose_site(root: &Path, options: &BuildOptions) -> Result<Composed, Error> 
     let content = source::discover(&settings.content_dir)?;
     lap(&mut report, "discover");
 
+    let cache = options.cache.as_deref();
     let docs: Vec<convert::Document> = content
         .sources
         .par_iter()
-        .map(|s| convert::convert(s.body(), s.format))
+        .map(|s| match cache {
+            Some(c) => c.document(s.body(), s.format, || convert::convert(s.body(), s.format)),
+            None => convert::convert(s.body(), s.format),
+        })
         .collect();
     lap(&mut report, "convert");
 
@@ -130,7 +139,12 @@ fn compose_site(root: &Path, options: &BuildOptions) -> Result<Composed, Error> 
                         .clone()
                         .unwrap_or_else(|| settings.config.language.clone()),
                 };
-                extract::extract_document(&d.blocks, &ctx)
+                match cache {
+                    Some(c) => c.facts(s.body(), s.format, ctx.published, &ctx.language, || {
+                        extract::extract_document(&d.blocks, &ctx)
+                    }),
+                    None => extract::extract_document(&d.blocks, &ctx),
+                }
             })
             .collect()
     } else {
@@ -140,6 +154,9 @@ fn compose_site(root: &Path, options: &BuildOptions) -> Result<Composed, Error> 
             .map(|_| extract::Facts::default())
             .collect()
     };
+    if let Some(c) = cache {
+        report.cache_hits = c.end_build();
+    }
     lap(&mut report, "extract");
 
     let corrections =

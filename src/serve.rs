@@ -146,6 +146,8 @@ struct Shared {
     subscribers: Mutex<Vec<mpsc::Sender<LiveEvent>>>,
     /// Identifies this server run, so pages notice a restart.
     instance: String,
+    /// Conversions and facts of the previous build: a rebuild redoes only what changed.
+    cache: Arc<crate::cache::Cache>,
 }
 
 impl Shared {
@@ -177,6 +179,7 @@ fn local_origin(addr: SocketAddr) -> String {
 fn build_in_memory(
     root: &Path,
     origin: &str,
+    cache: &Arc<crate::cache::Cache>,
 ) -> Result<(String, SiteFiles, crate::BuildReport), Error> {
     let configured = crate::config::load(root, &Overrides::default())?;
     let base_path = configured.urls.base_path().to_string();
@@ -186,6 +189,7 @@ fn build_in_memory(
             output_dir: None,
         },
         dry_run: true,
+        cache: Some(Arc::clone(cache)),
     };
     let rendered = render_site(root, &options)?;
     let files = rendered
@@ -201,7 +205,7 @@ fn build_in_memory(
 fn rebuild(shared: &Shared, root: &Path, origin: &str, quiet: bool, why: &str) {
     let start = Instant::now();
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        build_in_memory(root, origin)
+        build_in_memory(root, origin, &shared.cache)
     }))
     .unwrap_or_else(|_| {
         Err(Error::Invalid {
@@ -278,6 +282,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), Error> {
         }),
         subscribers: Mutex::new(Vec::new()),
         instance,
+        cache: Arc::default(),
     });
 
     // Watch before the first build, so no change made during it is missed.

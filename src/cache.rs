@@ -1,0 +1,152 @@
+//! Cache: converted documents and their facts, kept between the builds of one process
+//! (`brief serve` rebuilds after every edit; only the edited sources are redone).
+//!
+//! In: a source's body and format (for conversion), plus its publication date and
+//! language (for extraction). Out: the [`Document`] and [`Facts`] an earlier build made
+//! from exactly the same input. Keys are SHA-256 digests of every input, with the
+//! crate's version standing in for the converter's and extractor's: a cached result is
+//! always the one the code would make again, so the output does not depend on it.
+//! Entries not used by a build are dropped after it, so the cache holds one site.
+
+use crate::convert::{Document, Format};
+use crate::date::PartialDate;
+use crate::extract::Facts;
+use sha2::{Digest, Sha256};
+use std::collections::{HashMap, HashSet};
+use std::sync::Mutex;
+
+type Key = [u8; 32];
+
+/// Results of earlier builds; shared by reference between the threads of a build.
+#[derive(Debug, Default)]
+pub struct Cache {
+    inner: Mutex<Inner>,
+}
+
+#[derive(Debug, Default)]
+struct Inner {
+    documents: HashMap<Key, Document>,
+    facts: HashMap<Key, Facts>,
+    used: HashSet<Key>,
+    hits: usize,
+}
+
+fn digest(parts: &[&[u8]]) -> Key {
+    let mut h = Sha256::new();
+    h.update(env!("CARGO_PKG_VERSION").as_bytes());
+    for p in parts {
+        // Length-prefixed, so no two different inputs run together the same way.
+        h.update((p.len() as u64).to_le_bytes());
+        h.update(p);
+    }
+    h.finalize().into()
+}
+
+impl Cache {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
+        self.inner.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The converted `body`, made by `convert` unless an earlier build made it.
+    pub fn document(
+        &self,
+        body: &str,
+        format: Format,
+        convert: impl FnOnce() -> Document,
+    ) -> Document {
+        let key = digest(&[
+            b"document",
+            format!("{format:?}").as_bytes(),
+            body.as_bytes(),
+        ]);
+        if let Some(doc) = self.hit(&key, |i| i.documents.get(&key).cloned()) {
+            return doc;
+        }
+        let doc = convert();
+        let mut inner = self.lock();
+        inner.used.insert(key);
+        inner.documents.insert(key, doc.clone());
+        doc
+    }
+
+    /// The facts of `body`, made by `extract` unless an earlier build made them.
+    pub fn facts(
+        &self,
+        body: &str,
+        format: Format,
+        published: Option<PartialDate>,
+        language: &str,
+        extract: impl FnOnce() -> Facts,
+    ) -> Facts {
+        let published = published.map(|d| d.to_string()).unwrap_or_default();
+        let key = digest(&[
+            b"facts",
+            format!("{format:?}").as_bytes(),
+            body.as_bytes(),
+            published.as_bytes(),
+            language.as_bytes(),
+        ]);
+        if let Some(facts) = self.hit(&key, |i| i.facts.get(&key).cloned()) {
+            return facts;
+        }
+        let facts = extract();
+        let mut inner = self.lock();
+        inner.used.insert(key);
+        inner.facts.insert(key, facts.clone());
+        facts
+    }
+
+    fn hit<T>(&self, key: &Key, get: impl FnOnce(&Inner) -> Option<T>) -> Option<T> {
+        let mut inner = self.lock();
+        let found = get(&inner)?;
+        inner.used.insert(*key);
+        inner.hits += 1;
+        Some(found)
+    }
+
+    /// Ends a build: forgets what it did not use; returns how many results it reused.
+    pub fn end_build(&self) -> usize {
+        let mut inner = self.lock();
+        let used = std::mem::take(&mut inner.used);
+        inner.documents.retain(|k, _| used.contains(k));
+        inner.facts.retain(|k, _| used.contains(k));
+        std::mem::take(&mut inner.hits)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_same_input_is_made_once_and_a_changed_one_again() {
+        let cache = Cache::default();
+        let mut made = 0;
+        let mut doc = |body: &str| {
+            cache.document(body, Format::Text, || {
+                made += 1;
+                crate::convert::convert(body, Format::Text)
+            })
+        };
+        let a = doc("Title\n\nIn March 2020, 5 people.\n");
+        let again = doc("Title\n\nIn March 2020, 5 people.\n");
+        assert_eq!(a, again);
+        doc("Title\n\nIn April 2020, 6 people.\n");
+        assert_eq!(made, 2);
+        assert_eq!(cache.end_build(), 1);
+        // The facts depend on the date that resolves relative dates.
+        let mut runs = 0;
+        let date = PartialDate::parse("2020-05-01").ok();
+        for published in [None, date, date] {
+            cache.facts("body", Format::Text, published, "en", || {
+                runs += 1;
+                Facts::default()
+            });
+        }
+        assert_eq!(runs, 2);
+        // Entries the last build did not use are gone.
+        assert_eq!(cache.end_build(), 1);
+        cache.end_build();
+        assert!(cache.lock().documents.is_empty() && cache.lock().facts.is_empty());
+    }
+}

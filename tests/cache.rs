@@ -1,0 +1,70 @@
+//! The build cache of `brief serve`: a rebuild reuses the conversions and facts of
+//! unchanged sources, redoes an edited one, and gives the same files as a build
+//! without a cache.
+
+use brief::{BuildOptions, cache::Cache, render_site};
+use std::path::Path;
+use std::sync::Arc;
+
+fn copy_dir(from: &Path, to: &Path) {
+    for e in walkdir::WalkDir::new(from) {
+        let e = e.unwrap();
+        let target = to.join(e.path().strip_prefix(from).unwrap());
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(e.path(), &target).unwrap();
+        }
+    }
+}
+
+fn files(root: &Path, cache: Option<&Arc<Cache>>) -> (Vec<(String, Vec<u8>)>, usize) {
+    let options = BuildOptions {
+        dry_run: true,
+        cache: cache.cloned(),
+        ..BuildOptions::default()
+    };
+    let r = render_site(root, &options).unwrap();
+    let files = r.files.into_iter().map(|f| (f.path, f.bytes)).collect();
+    (files, r.report.cache_hits)
+}
+
+#[test]
+fn a_rebuild_redoes_only_the_edited_source_and_matches_a_fresh_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    copy_dir(&repo.join("content"), &root.join("content"));
+    std::fs::copy(repo.join("site.toml"), root.join("site.toml")).unwrap();
+    let sources = std::fs::read_dir(root.join("content/sources"))
+        .unwrap()
+        .filter(|e| {
+            let p = e.as_ref().unwrap().path();
+            !p.to_string_lossy().ends_with(".meta.toml")
+        })
+        .count();
+
+    let cache = Arc::new(Cache::default());
+    let (first, hits) = files(root, Some(&cache));
+    assert_eq!(hits, 0);
+    assert_eq!(first, files(root, None).0, "a cold cache changes nothing");
+    let (second, hits) = files(root, Some(&cache));
+    assert_eq!(hits, 2 * sources, "every conversion and extraction reused");
+    assert_eq!(second, first);
+
+    // Edit one source: it is converted and extracted again, the others are reused,
+    // and the result is what a build without a cache makes.
+    let edited = std::fs::read_dir(root.join("content/sources"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt" || x == "md"))
+        .min()
+        .unwrap();
+    let mut text = std::fs::read_to_string(&edited).unwrap();
+    text.push_str("\n\nOn 3 March 2021, 1,234 people were counted at the crossing.\n");
+    std::fs::write(&edited, text).unwrap();
+    let (third, hits) = files(root, Some(&cache));
+    assert_eq!(hits, 2 * (sources - 1));
+    assert_ne!(third, first);
+    assert_eq!(third, files(root, None).0);
+}
