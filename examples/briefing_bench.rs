@@ -1,0 +1,75 @@
+//! Times the briefing stage alone on a site: `cargo run --release --example
+//! briefing_bench -- ROOT [RUNS]`. Prints the best wall time and the best CPU time (all
+//! threads) of the timeline, the series and the whole stage over the runs (set
+//! RAYON_NUM_THREADS to pin the thread count). CPU time is the steadier figure on a
+//! loaded machine.
+use brief::{briefing, compose, config, convert, extract, source};
+use rayon::prelude::*;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let root = args.next().expect("usage: briefing_bench ROOT [RUNS]");
+    let runs: usize = args
+        .next()
+        .map_or(3, |r| r.parse().expect("a number of runs"));
+    let root = Path::new(&root);
+    let settings = config::load(root, &Default::default()).expect("site.toml");
+    let content = source::discover(&settings.content_dir).expect("content");
+    let docs: Vec<convert::Document> = content
+        .sources
+        .par_iter()
+        .map(|s| convert::convert(s.body(), s.format))
+        .collect();
+    let facts: Vec<extract::Facts> = content
+        .sources
+        .par_iter()
+        .zip(docs.par_iter())
+        .map(|(s, d)| {
+            let ctx = extract::Context {
+                published: compose::resolve(s, d).published,
+                language: s
+                    .meta
+                    .language
+                    .clone()
+                    .unwrap_or_else(|| settings.config.language.clone()),
+            };
+            extract::extract_document(&d.blocks, &ctx)
+        })
+        .collect();
+    let site = compose::compose(&settings, content, docs, facts);
+    let inputs = briefing::load_inputs(&settings.content_dir).expect("inputs");
+    let events: Vec<(usize, &[extract::Event])> = site
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (i, s.facts.events.as_slice()))
+        .collect();
+    let figures: Vec<_> = site
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (i, s.published, s.facts.statistics.as_slice()))
+        .collect();
+    let best = |f: &dyn Fn() -> usize| {
+        let mut best = Duration::MAX;
+        let mut n = 0;
+        for _ in 0..runs {
+            let t = Instant::now();
+            n = f();
+            best = best.min(t.elapsed());
+        }
+        (best, n)
+    };
+    let (t, n) = best(&|| briefing::timeline::build(&events).len());
+    println!("timeline {:>9.1} ms  {n} entries", t.as_secs_f64() * 1e3);
+    let (t, n) = best(&|| briefing::series::build(&figures).len());
+    println!("series   {:>9.1} ms  {n} measures", t.as_secs_f64() * 1e3);
+    let (t, n) = best(&|| {
+        briefing::build(&site, &inputs, &settings.config.briefing)
+            .entities
+            .len()
+    });
+    println!("briefing {:>9.1} ms  {n} entities", t.as_secs_f64() * 1e3);
+}
