@@ -208,35 +208,23 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
     x
 }
 
-/// True when two ascending lists share no element.
+/// True when two ascending lists share no element. A group's sources are often many
+/// against one: each of the shorter list is looked up in the longer.
 fn disjoint(a: &[usize], b: &[usize]) -> bool {
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => return false,
-        }
-    }
-    true
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short.iter().all(|x| long.binary_search(x).is_err())
 }
 
-/// The union of two disjoint ascending lists, ascending.
-fn merge(a: &[usize], b: &[usize]) -> Vec<usize> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        if a[i] < b[j] {
-            out.push(a[i]);
-            i += 1;
-        } else {
-            out.push(b[j]);
-            j += 1;
-        }
+/// The union of two disjoint ascending lists, ascending: the shorter one's elements
+/// are put into the longer one in place.
+fn merge(a: Vec<usize>, b: Vec<usize>) -> Vec<usize> {
+    let (short, mut long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    long.reserve(short.len());
+    for x in short {
+        let at = long.partition_point(|&y| y < x);
+        long.insert(at, x);
     }
-    out.extend_from_slice(&a[i..]);
-    out.extend_from_slice(&b[j..]);
-    out
+    long
 }
 
 /// The group of every item: the index of the group's first item.
@@ -287,20 +275,12 @@ pub(super) fn group(items: &impl Items) -> Vec<usize> {
                 }
                 let (keep, gone) = (ri.min(rj), ri.max(rj));
                 parent[gone] = keep;
-                let (sk, sg) = (items.source(keep), items.source(gone));
-                let moved = std::mem::take(&mut group_sources[gone]);
-                let moved: &[usize] = if moved.is_empty() {
-                    std::slice::from_ref(&sg)
-                } else {
-                    &moved
+                let mut own = |r: usize| match std::mem::take(&mut group_sources[r]) {
+                    v if v.is_empty() => vec![items.source(r)],
+                    v => v,
                 };
-                let kept: &[usize] = if group_sources[keep].is_empty() {
-                    std::slice::from_ref(&sk)
-                } else {
-                    &group_sources[keep]
-                };
-                let merged = merge(kept, moved);
-                group_sources[keep] = merged;
+                let (kept, moved) = (own(keep), own(gone));
+                group_sources[keep] = merge(kept, moved);
             }
         }
     }
@@ -336,6 +316,9 @@ mod tests {
     fn source_lists_meet_and_merge_in_order() {
         assert!(disjoint(&[1, 4, 9], &[2, 5, 8]));
         assert!(!disjoint(&[1, 4, 9], &[0, 9]));
-        assert_eq!(merge(&[1, 4, 9], &[2, 10]), [1, 2, 4, 9, 10]);
+        assert!(disjoint(&[], &[3]));
+        assert!(!disjoint(&[9], &[1, 4, 9]));
+        assert_eq!(merge(vec![1, 4, 9], vec![2, 10]), [1, 2, 4, 9, 10]);
+        assert_eq!(merge(vec![5], vec![1, 4, 9]), [1, 4, 5, 9]);
     }
 }

@@ -176,7 +176,7 @@ impl group::Items for Figures {
 /// Groups the figures of all sources into measures. `figures` holds, per source, its
 /// index, its publication date and its statistics.
 pub fn build(figures: &[(usize, Option<PartialDate>, &[Statistic])]) -> Vec<Measure> {
-    let published: HashMap<usize, Option<PartialDate>> =
+    let published: HashMap<usize, Option<PartialDate>, text::FnvBuild> =
         figures.iter().map(|(s, d, _)| (*s, *d)).collect();
     let flat: Vec<(usize, &Statistic)> = figures
         .iter()
@@ -187,7 +187,7 @@ pub fn build(figures: &[(usize, Option<PartialDate>, &[Statistic])]) -> Vec<Meas
         .map(|(_, s)| text::keys(&clause_of(s)))
         .collect();
     let mut interner = text::Interner::default();
-    let mut units: HashMap<&str, u32> = HashMap::new();
+    let mut units: HashMap<&str, u32, text::FnvBuild> = HashMap::default();
     let mut keys = group::KeyLists::default();
     let mut slots: Vec<i64> = Vec::with_capacity(flat.len());
     let items: Vec<Item> = flat
@@ -212,8 +212,8 @@ pub fn build(figures: &[(usize, Option<PartialDate>, &[Statistic])]) -> Vec<Meas
     for (i, r) in roots.into_iter().enumerate() {
         groups.entry(r).or_default().push(i);
     }
-    let mut used_ids: HashSet<String> = HashSet::new();
-    let mut next_number: HashMap<String, u32> = HashMap::new();
+    let mut used_ids: HashSet<String, text::FnvBuild> = HashSet::default();
+    let mut next_number: HashMap<String, u32, text::FnvBuild> = HashMap::default();
     let groups: Vec<Vec<usize>> = groups.into_values().collect();
     let mut measures: Vec<Measure> = groups
         .into_par_iter()
