@@ -261,11 +261,24 @@ pub fn sentences(text: &str) -> Vec<&str> {
     out
 }
 
+/// A regex with a larger lazy-DFA cache than the default: the name patterns hold large
+/// Unicode classes, and with the default cache the search keeps rebuilding states or
+/// falls back to slower engines on a big corpus. Matches are the same.
+fn big_regex(pattern: &str) -> Regex {
+    regex::RegexBuilder::new(pattern)
+        .dfa_size_limit(32 << 20)
+        .build()
+        .expect("valid")
+}
+
 const SPEECH: &str =
     "said|says|told|tells|added|explained|warned|noted|stated|wrote|argued|concluded|suggested";
 const NAME: &str = r"\p{Lu}[\p{L}'’.-]+(?:\s+(?:de|del|la|van|von)?\s*\p{Lu}[\p{L}'’-]+){0,3}";
 
 struct QuoteFinder {
+    /// The words every pattern below needs (a speech verb, or "according to"): most
+    /// sentences have none, and one pass for them spares the five patterns.
+    cue: aho_corasick::AhoCorasick,
     quote_then_speaker: Regex,
     quote_said_speaker: Regex,
     name_told: Regex,
@@ -276,19 +289,17 @@ struct QuoteFinder {
 impl QuoteFinder {
     fn new() -> QuoteFinder {
         QuoteFinder {
-            quote_then_speaker: Regex::new(&format!(
+            cue: aho_corasick::AhoCorasick::new(SPEECH.split('|').chain(["according to"]))
+                .expect("a few words"),
+            quote_then_speaker: big_regex(&format!(
                 r"[”\x22],?\s+(?P<who>{NAME}|he|she|they)\s+(?:{SPEECH})\b"
-            ))
-            .expect("valid"),
-            quote_said_speaker: Regex::new(&format!(r"[”\x22],?\s+(?:{SPEECH})\s+(?P<who>{NAME})"))
-                .expect("valid"),
-            name_told: Regex::new(&format!(
+            )),
+            quote_said_speaker: big_regex(&format!(r"[”\x22],?\s+(?:{SPEECH})\s+(?P<who>{NAME})")),
+            name_told: big_regex(&format!(
                 r"^(?P<who>{NAME}),?(?:[^.“”]{{0,120}}?)\s(?:{SPEECH})\b"
-            ))
-            .expect("valid"),
-            according_to: Regex::new(&format!(r"\baccording to (?P<who>{NAME})")).expect("valid"),
-            pronoun_said: Regex::new(&format!(r"^(?:He|She|They)\s+(?:\w+\s+)?(?:{SPEECH})\b"))
-                .expect("valid"),
+            )),
+            according_to: big_regex(&format!(r"\baccording to (?P<who>{NAME})")),
+            pronoun_said: big_regex(&format!(r"^(?:He|She|They)\s+(?:\w+\s+)?(?:{SPEECH})\b")),
         }
     }
 }
@@ -334,10 +345,9 @@ pub type Blocks<'a> = Vec<(u32, &'a str)>;
 pub fn find(g: &Gazetteer, sources: &[Blocks]) -> Found {
     let matcher = Matcher::new(g);
     let finder = QuoteFinder::new();
-    let phrase = Regex::new(
+    let phrase = big_regex(
         r"\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:de|del|la|las|los|of|the|y)\s+)?\p{Lu}[\p{L}'’-]+)+",
-    )
-    .expect("valid");
+    );
     // Each source on its own (a pronoun refers to the last speaker of its source), in
     // parallel; the results are joined in source order.
     let per_source: Vec<(Found, NameCounts)> = sources
@@ -365,6 +375,9 @@ pub fn find(g: &Gazetteer, sources: &[Blocks]) -> Found {
                     }
                 }
                 for sentence in sentences(text) {
+                    if !finder.cue.is_match(sentence) {
+                        continue;
+                    }
                     let mut speaker: Option<(String, bool)> = None;
                     if let Some(c) = who(&finder.quote_then_speaker, sentence) {
                         speaker = Some((c, true));

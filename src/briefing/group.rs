@@ -11,14 +11,21 @@
 
 use rayon::prelude::*;
 use std::cell::RefCell;
-use std::collections::BTreeSet;
 
 /// Items whose candidates are found in one parallel round.
 const ROUND: usize = 4096;
 
+/// Per-thread working space of [`matches`], reused from item to item.
+#[derive(Default)]
+struct Scratch {
+    /// Shared-key counters, one per item (all zero between items).
+    counts: Vec<u32>,
+    /// The items whose counter is not zero.
+    touched: Vec<u32>,
+}
+
 thread_local! {
-    /// Shared-key counters, one per item, reused across rounds (all zero between items).
-    static COUNTS: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
 /// What the grouping needs to know about the items.
@@ -32,12 +39,138 @@ pub(super) trait Items: Sync {
     fn postings(&self, i: usize, scan: &mut dyn FnMut(&[u32]));
     /// True when items `a` and `b` describe the same thing.
     fn same(&self, a: usize, b: usize) -> bool;
+    /// [`Items::same`] for `a` and a later candidate `b` that shares `counted` keys
+    /// with it in the postings `a` scanned; the rest of their shared keys are among
+    /// `b`'s [`Index::capped`] keys. A rule can often decide on these counts alone.
+    fn same_counted(&self, a: usize, b: usize, counted: usize) -> bool {
+        let _ = counted;
+        self.same(a, b)
+    }
+}
+
+/// Sorted lists of key numbers, one per item, in one buffer.
+#[derive(Debug, Default)]
+pub(super) struct KeyLists {
+    /// Where each item's list starts in `ids` (one more entry than items).
+    at: Vec<u32>,
+    ids: Vec<u32>,
+}
+
+impl KeyLists {
+    /// Appends the next item's keys (sorted).
+    pub(super) fn push(&mut self, keys: &[u32]) {
+        if self.at.is_empty() {
+            self.at.push(0);
+        }
+        self.ids.extend_from_slice(keys);
+        self.at.push(self.ids.len() as u32);
+    }
+
+    /// The keys of item `i`.
+    pub(super) fn get(&self, i: usize) -> &[u32] {
+        &self.ids[self.at[i] as usize..self.at[i + 1] as usize]
+    }
+}
+
+/// Posting lists: for each (key, slot) the items holding the key in that slot, in item
+/// order. A slot is what the grouping scans besides the key (a month, a unit). Lists
+/// longer than the cap are left out, as they do not tell items apart. Laid out key by
+/// key, slots ascending, so an item finds its lists by a short search per key rather
+/// than by hashing every (slot, key) pair.
+#[derive(Debug, Default)]
+pub(super) struct Index {
+    /// Where each key's lists start in `lists` (one more entry than keys).
+    key_at: Vec<u32>,
+    /// (slot, start, end): one list, `items[start..end]`.
+    lists: Vec<(i64, u32, u32)>,
+    items: Vec<u32>,
+    /// Per item, how many of its keys are left out in its slot (lists over the cap).
+    capped: Vec<u32>,
+}
+
+impl Index {
+    /// The index of items with the given slots and keys (key numbers below `key_count`),
+    /// without lists longer than `cap`.
+    pub(super) fn new(slots: &[i64], keys: &KeyLists, key_count: usize, cap: usize) -> Index {
+        // Counting sort by key; the items of a key stay in item order.
+        let mut at = vec![0u32; key_count + 1];
+        for i in 0..slots.len() {
+            for &k in keys.get(i) {
+                at[k as usize + 1] += 1;
+            }
+        }
+        for k in 0..key_count {
+            at[k + 1] += at[k];
+        }
+        let mut next = at.clone();
+        let mut pairs = vec![(0i64, 0u32); at[key_count] as usize];
+        for (i, &slot) in slots.iter().enumerate() {
+            for &k in keys.get(i) {
+                let n = &mut next[k as usize];
+                pairs[*n as usize] = (slot, i as u32);
+                *n += 1;
+            }
+        }
+        let mut index = Index {
+            key_at: Vec::with_capacity(key_count + 1),
+            lists: Vec::new(),
+            items: Vec::new(),
+            capped: vec![0; slots.len()],
+        };
+        index.key_at.push(0);
+        for k in 0..key_count {
+            let run = &mut pairs[at[k] as usize..at[k + 1] as usize];
+            // Pairs are distinct: an unstable sort gives slots ascending, items ascending.
+            run.sort_unstable();
+            for list in run.chunk_by(|a, b| a.0 == b.0) {
+                if list.len() <= cap {
+                    let start = index.items.len() as u32;
+                    index.items.extend(list.iter().map(|p| p.1));
+                    index
+                        .lists
+                        .push((list[0].0, start, index.items.len() as u32));
+                } else {
+                    for p in list {
+                        index.capped[p.1 as usize] += 1;
+                    }
+                }
+            }
+            index.key_at.push(index.lists.len() as u32);
+        }
+        index
+    }
+
+    /// How many keys of item `i` have their list in its slot left out.
+    pub(super) fn capped(&self, i: usize) -> usize {
+        self.capped[i] as usize
+    }
+
+    /// Calls `scan` with the list of `key` in each of `slots` (ascending) that has one.
+    pub(super) fn scan(&self, key: u32, slots: &[i64], scan: &mut dyn FnMut(&[u32])) {
+        let Some(&first) = slots.first() else { return };
+        let lists =
+            &self.lists[self.key_at[key as usize] as usize..self.key_at[key as usize + 1] as usize];
+        let mut p = lists.partition_point(|l| l.0 < first);
+        for &slot in slots {
+            while p < lists.len() && lists[p].0 < slot {
+                p += 1;
+            }
+            if p == lists.len() {
+                return;
+            }
+            if lists[p].0 == slot {
+                let (_, start, end) = lists[p];
+                scan(&self.items[start as usize..end as usize]);
+            }
+        }
+    }
 }
 
 /// The later items sharing two or more keys with item `i` (from its postings) that pass
 /// the rule, in index order.
-fn matches(items: &impl Items, i: usize, counts: &mut [u32]) -> Vec<u32> {
-    let mut touched: Vec<u32> = Vec::new();
+fn matches(items: &impl Items, i: usize, scratch: &mut Scratch) -> Vec<u32> {
+    let Scratch { counts, touched } = scratch;
+    touched.clear();
     items.postings(i, &mut |list| {
         let from = list.partition_point(|&j| j as usize <= i);
         for &j in &list[from..] {
@@ -49,11 +182,22 @@ fn matches(items: &impl Items, i: usize, counts: &mut [u32]) -> Vec<u32> {
         }
     });
     // Every rule needs two shared keys; check candidates in index order.
-    touched.retain(|&j| std::mem::take(&mut counts[j as usize]) >= 2);
-    touched.sort_unstable();
+    let mut found: Vec<(u32, u32)> = Vec::new();
+    for &j in touched.iter() {
+        let c = std::mem::take(&mut counts[j as usize]);
+        if c >= 2 {
+            found.push((j, c));
+        }
+    }
+    found.sort_unstable();
     let source = items.source(i);
-    touched.retain(|&j| items.source(j as usize) != source && items.same(i, j as usize));
-    touched
+    found
+        .into_iter()
+        .filter(|&(j, c)| {
+            items.source(j as usize) != source && items.same_counted(i, j as usize, c as usize)
+        })
+        .map(|(j, _)| j)
+        .collect()
 }
 
 fn find(parent: &mut [usize], mut x: usize) -> usize {
@@ -64,46 +208,117 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
     x
 }
 
+/// True when two ascending lists share no element. A group's sources are often many
+/// against one: each of the shorter list is looked up in the longer.
+fn disjoint(a: &[usize], b: &[usize]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short.iter().all(|x| long.binary_search(x).is_err())
+}
+
+/// The union of two disjoint ascending lists, ascending: the shorter one's elements
+/// are put into the longer one in place.
+fn merge(a: Vec<usize>, b: Vec<usize>) -> Vec<usize> {
+    let (short, mut long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    long.reserve(short.len());
+    for x in short {
+        let at = long.partition_point(|&y| y < x);
+        long.insert(at, x);
+    }
+    long
+}
+
 /// The group of every item: the index of the group's first item.
 pub(super) fn group(items: &impl Items) -> Vec<usize> {
     let n = items.len();
     let mut parent: Vec<usize> = (0..n).collect();
-    let mut group_sources: Vec<BTreeSet<usize>> =
-        (0..n).map(|i| BTreeSet::from([items.source(i)])).collect();
+    // The sources of each group of two or more (kept on its root), ascending; a group of
+    // one has its item's source.
+    let mut group_sources: Vec<Vec<usize>> = vec![Vec::new(); n];
     for start in (0..n).step_by(ROUND) {
         let end = (start + ROUND).min(n);
         let found: Vec<Vec<u32>> = (start..end)
             .into_par_iter()
             .map(|i| {
-                COUNTS.with(|counts| {
-                    let mut counts = counts.borrow_mut();
-                    if counts.len() < n {
-                        counts.resize(n, 0);
+                SCRATCH.with(|scratch| {
+                    let mut scratch = scratch.borrow_mut();
+                    if scratch.counts.len() < n {
+                        scratch.counts.resize(n, 0);
                     }
-                    matches(items, i, &mut counts)
+                    matches(items, i, &mut scratch)
                 })
             })
             .collect();
         for (i, js) in (start..end).zip(found) {
             for j in js {
                 let (ri, rj) = (find(&mut parent, i), find(&mut parent, j as usize));
-                if ri == rj || !group_sources[ri].is_disjoint(&group_sources[rj]) {
+                if ri == rj {
                     continue;
                 }
-                // No chains: the groups' first items must describe the same thing too.
-                if !items.same(ri, rj) {
+                let (si, sj) = (items.source(ri), items.source(rj));
+                let a: &[usize] = if group_sources[ri].is_empty() {
+                    std::slice::from_ref(&si)
+                } else {
+                    &group_sources[ri]
+                };
+                let b: &[usize] = if group_sources[rj].is_empty() {
+                    std::slice::from_ref(&sj)
+                } else {
+                    &group_sources[rj]
+                };
+                if !disjoint(a, b) {
+                    continue;
+                }
+                // No chains: the groups' first items must describe the same thing too
+                // (already known when they are `i` and `j` themselves).
+                if (ri, rj) != (i, j as usize) && !items.same(ri, rj) {
                     continue;
                 }
                 let (keep, gone) = (ri.min(rj), ri.max(rj));
                 parent[gone] = keep;
-                // Pour the smaller set into the larger, so a big group is never copied.
-                let mut moved = std::mem::take(&mut group_sources[gone]);
-                if moved.len() > group_sources[keep].len() {
-                    std::mem::swap(&mut moved, &mut group_sources[keep]);
-                }
-                group_sources[keep].extend(moved);
+                let mut own = |r: usize| match std::mem::take(&mut group_sources[r]) {
+                    v if v.is_empty() => vec![items.source(r)],
+                    v => v,
+                };
+                let (kept, moved) = (own(keep), own(gone));
+                group_sources[keep] = merge(kept, moved);
             }
         }
     }
     (0..n).map(|i| find(&mut parent, i)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_index_lists_each_key_per_slot_in_item_order_and_drops_long_lists() {
+        let mut keys = KeyLists::default();
+        for k in [&[0u32, 1][..], &[1], &[0, 1], &[1, 2], &[1]] {
+            keys.push(k);
+        }
+        let slots = [5i64, 3, 5, 5, 3];
+        let index = Index::new(&slots, &keys, 3, 2);
+        let lists = |key: u32, want: &[i64]| {
+            let mut out: Vec<Vec<u32>> = Vec::new();
+            index.scan(key, want, &mut |l| out.push(l.to_vec()));
+            out
+        };
+        assert_eq!(lists(0, &[3, 5]), [vec![0, 2]]);
+        // Key 1 in slot 5 has three items: over the cap.
+        assert_eq!(lists(1, &[3, 4, 5, 6]), [vec![1, 4]]);
+        assert_eq!(lists(2, &[5]), [vec![3]]);
+        assert!(lists(2, &[4, 6]).is_empty());
+        assert!(lists(0, &[]).is_empty());
+    }
+
+    #[test]
+    fn source_lists_meet_and_merge_in_order() {
+        assert!(disjoint(&[1, 4, 9], &[2, 5, 8]));
+        assert!(!disjoint(&[1, 4, 9], &[0, 9]));
+        assert!(disjoint(&[], &[3]));
+        assert!(!disjoint(&[9], &[1, 4, 9]));
+        assert_eq!(merge(vec![1, 4, 9], vec![2, 10]), [1, 2, 4, 9, 10]);
+        assert_eq!(merge(vec![5], vec![1, 4, 9]), [1, 4, 5, 9]);
+    }
 }

@@ -134,15 +134,12 @@ pub fn build(site: &Site, inputs: &Inputs, config: &BriefingConfig) -> Briefing 
         .enumerate()
         .map(|(i, s)| (i, s.facts.events.as_slice()))
         .collect();
-    let timeline = timeline::build(&events);
     let figures: Vec<_> = site
         .sources
         .iter()
         .enumerate()
         .map(|(i, s)| (i, s.published, s.facts.statistics.as_slice()))
         .collect();
-    let measures = series::build(&figures);
-
     let blocks: Vec<entities::Blocks> = site
         .sources
         .iter()
@@ -155,7 +152,11 @@ pub fn build(site: &Site, inputs: &Inputs, config: &BriefingConfig) -> Briefing 
         })
         .collect();
     let g = &inputs.gazetteer;
-    let found = entities::find(g, &blocks);
+    // Three independent jobs: each one's serial parts overlap the others' work.
+    let ((timeline, measures), found) = rayon::join(
+        || rayon::join(|| timeline::build(&events), || series::build(&figures)),
+        || entities::find(g, &blocks),
+    );
     let matcher = entities::Matcher::new(g);
 
     let mut entity_facts: Vec<EntityFacts> = g

@@ -85,15 +85,17 @@ pub fn clause_of(stat: &Statistic) -> String {
     format!("{} {}", &q[left..right], stat.measure)
 }
 
-struct Item<'a> {
+/// What the grouping compares of a figure (its keys are in [`Figures`]).
+struct Item {
     source: usize,
-    stat: &'a Statistic,
-    keys: Vec<u32>,
+    /// The unit, as a number (equal numbers: equal units).
+    unit: u32,
     value: Option<f64>,
 }
 
-fn same_measure(a: &Item, b: &Item) -> bool {
-    if a.stat.unit != b.stat.unit || a.source == b.source {
+fn same_measure(a: (&Item, &[u32]), b: (&Item, &[u32])) -> bool {
+    let ((a, a_keys), (b, b_keys)) = (a, b);
+    if a.unit != b.unit || a.source == b.source {
         return false;
     }
     if let (Some(x), Some(y)) = (a.value, b.value) {
@@ -102,7 +104,7 @@ fn same_measure(a: &Item, b: &Item) -> bool {
             return false;
         }
     }
-    let (shared, ratio) = text::overlap_ids(&a.keys, &b.keys);
+    let (shared, ratio) = text::overlap_ids(a_keys, b_keys);
     (shared >= 3 && ratio >= 0.4) || (shared >= 2 && ratio >= 0.6)
 }
 
@@ -110,12 +112,13 @@ fn same_measure(a: &Item, b: &Item) -> bool {
 const MAX_POSTINGS: usize = 400;
 
 /// The figures with their keys, and the index of (unit, key) → figures.
-struct Figures<'a> {
-    items: Vec<Item<'a>>,
-    index: HashMap<(&'a str, u32), Vec<u32>>,
+struct Figures {
+    items: Vec<Item>,
+    keys: group::KeyLists,
+    index: group::Index,
 }
 
-impl group::Items for Figures<'_> {
+impl group::Items for Figures {
     fn len(&self) -> usize {
         self.items.len()
     }
@@ -125,25 +128,55 @@ impl group::Items for Figures<'_> {
     }
 
     fn postings(&self, i: usize, scan: &mut dyn FnMut(&[u32])) {
-        let it = &self.items[i];
-        for &k in &it.keys {
-            if let Some(list) = self.index.get(&(it.stat.unit.as_str(), k))
-                && list.len() <= MAX_POSTINGS
-            {
-                scan(list);
-            }
+        let unit = [self.items[i].unit as i64];
+        for &k in self.keys.get(i) {
+            self.index.scan(k, &unit, scan);
         }
     }
 
     fn same(&self, a: usize, b: usize) -> bool {
-        same_measure(&self.items[a], &self.items[b])
+        same_measure(
+            (&self.items[a], self.keys.get(a)),
+            (&self.items[b], self.keys.get(b)),
+        )
+    }
+
+    /// [`same_measure`], deciding on the key counts when they suffice.
+    fn same_counted(&self, a: usize, b: usize, counted: usize) -> bool {
+        let (x, y) = (&self.items[a], &self.items[b]);
+        if x.unit != y.unit || x.source == y.source {
+            return false;
+        }
+        if let (Some(v), Some(w)) = (x.value, y.value) {
+            let (lo, hi) = (v.abs().min(w.abs()), v.abs().max(w.abs()));
+            if lo == 0.0 || hi / lo > 10.0 {
+                return false;
+            }
+        }
+        let (x_keys, y_keys) = (self.keys.get(a), self.keys.get(b));
+        let smaller = x_keys.len().min(y_keys.len()).max(1);
+        let need = match (
+            text::fewest_shared(smaller, 3, 0.4),
+            text::fewest_shared(smaller, 2, 0.6),
+        ) {
+            (Some(m), Some(n)) => m.min(n),
+            (Some(n), None) | (None, Some(n)) => n,
+            (None, None) => return false,
+        };
+        if counted >= need {
+            return true;
+        }
+        if counted + self.index.capped(b) < need {
+            return false;
+        }
+        text::shares_at_least(x_keys, y_keys, need)
     }
 }
 
 /// Groups the figures of all sources into measures. `figures` holds, per source, its
 /// index, its publication date and its statistics.
 pub fn build(figures: &[(usize, Option<PartialDate>, &[Statistic])]) -> Vec<Measure> {
-    let published: HashMap<usize, Option<PartialDate>> =
+    let published: HashMap<usize, Option<PartialDate>, text::FnvBuild> =
         figures.iter().map(|(s, d, _)| (*s, *d)).collect();
     let flat: Vec<(usize, &Statistic)> = figures
         .iter()
@@ -154,34 +187,33 @@ pub fn build(figures: &[(usize, Option<PartialDate>, &[Statistic])]) -> Vec<Meas
         .map(|(_, s)| text::keys(&clause_of(s)))
         .collect();
     let mut interner = text::Interner::default();
+    let mut units: HashMap<&str, u32, text::FnvBuild> = HashMap::default();
+    let mut keys = group::KeyLists::default();
+    let mut slots: Vec<i64> = Vec::with_capacity(flat.len());
     let items: Vec<Item> = flat
         .iter()
         .zip(keyed)
-        .map(|(&(source, stat), keys)| Item {
-            source,
-            keys: interner.ids(keys),
-            value: plot_value(stat),
-            stat,
+        .map(|(&(source, stat), k)| {
+            keys.push(&interner.ids(k));
+            let next = units.len() as u32;
+            let unit = *units.entry(stat.unit.as_str()).or_insert(next);
+            slots.push(unit as i64);
+            Item {
+                source,
+                unit,
+                value: plot_value(stat),
+            }
         })
         .collect();
-    let mut index: HashMap<(&str, u32), Vec<u32>> = HashMap::new();
-    for (i, it) in items.iter().enumerate() {
-        for &k in &it.keys {
-            index
-                .entry((it.stat.unit.as_str(), k))
-                .or_default()
-                .push(i as u32);
-        }
-    }
-    let figures = Figures { items, index };
+    let index = group::Index::new(&slots, &keys, interner.len(), MAX_POSTINGS);
+    let figures = Figures { items, keys, index };
     let roots = group::group(&figures);
-    let items = figures.items;
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, r) in roots.into_iter().enumerate() {
         groups.entry(r).or_default().push(i);
     }
-    let mut used_ids: HashSet<String> = HashSet::new();
-    let mut next_number: HashMap<String, u32> = HashMap::new();
+    let mut used_ids: HashSet<String, text::FnvBuild> = HashSet::default();
+    let mut next_number: HashMap<String, u32, text::FnvBuild> = HashMap::default();
     let groups: Vec<Vec<usize>> = groups.into_values().collect();
     let mut measures: Vec<Measure> = groups
         .into_par_iter()
@@ -189,14 +221,14 @@ pub fn build(figures: &[(usize, Option<PartialDate>, &[Statistic])]) -> Vec<Meas
             let mut points: Vec<Point> = members
                 .iter()
                 .map(|&i| {
-                    let it = &items[i];
-                    let (date, by_source) = match it.stat.as_of {
+                    let (source, stat) = flat[i];
+                    let (date, by_source) = match stat.as_of {
                         Some(d) => (Some(d), false),
-                        None => (published.get(&it.source).copied().flatten(), true),
+                        None => (published.get(&source).copied().flatten(), true),
                     };
                     Point {
-                        source: it.source,
-                        stat: (*it.stat).clone(),
+                        source,
+                        stat: stat.clone(),
                         date,
                         dated_by_source: by_source,
                     }

@@ -268,6 +268,10 @@ const CLASSES: &[(&str, &[&str])] = &[
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
         let f = match c {
             'á' | 'à' | 'ä' | 'â' | 'ã' | 'Á' | 'À' | 'Ä' | 'Â' | 'Ã' => 'a',
             'é' | 'è' | 'ë' | 'ê' | 'É' | 'È' | 'Ë' | 'Ê' => 'e',
@@ -317,9 +321,37 @@ pub fn lemma(word: &str) -> String {
     w.to_string()
 }
 
+/// A quick hash for short strings (FNV-1a): the stop words and the interner hash
+/// millions of short words, where the default hasher's setup dominates.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        // Spread the bits so that the table's low and high bits both vary.
+        let x = self.0 ^ (self.0 >> 29);
+        x.wrapping_mul(0xbf58_476d_1ce4_e5b9) ^ (x >> 32)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ b as u64).wrapping_mul(0x100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// Builds [`Fnv`] hashers.
+pub type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
+
 fn is_stop(w: &str) -> bool {
     // Asked for every word of every fact: a hash set rather than two list scans.
-    static STOP_WORDS: LazyLock<HashSet<&'static str>> =
+    static STOP_WORDS: LazyLock<HashSet<&'static str, FnvBuild>> =
         LazyLock::new(|| STOP.iter().chain(MONTHS).copied().collect());
     STOP_WORDS.contains(w)
 }
@@ -368,10 +400,20 @@ pub fn overlap(a: &BTreeSet<String>, b: &BTreeSet<String>) -> (usize, f64) {
 /// integers rather than of strings.
 #[derive(Debug, Default)]
 pub struct Interner {
-    ids: HashMap<String, u32>,
+    ids: HashMap<String, u32, FnvBuild>,
 }
 
 impl Interner {
+    /// How many keys have a number (the numbers are `0..len`).
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// True when no key has a number yet.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
     /// The numbers of `keys`, sorted.
     pub fn ids(&mut self, keys: BTreeSet<String>) -> Vec<u32> {
         let mut out: Vec<u32> = keys
@@ -410,9 +452,67 @@ pub fn shared_ids(a: &[u32], b: &[u32]) -> usize {
     n
 }
 
+/// The fewest shared keys that meet `shared >= least` and `shared / smaller >= ratio`
+/// (the ratio as [`overlap_ids`] computes it, `smaller` at least 1), or `None` when no
+/// count up to `smaller` does. Both tests only get easier as the count grows.
+pub fn fewest_shared(smaller: usize, least: usize, ratio: f64) -> Option<usize> {
+    let meets = |s: usize| s >= least && s as f64 / smaller as f64 >= ratio;
+    // Start just under the exact bound (float rounding moves it by far less than one).
+    let from = ((ratio * smaller as f64).ceil() as usize)
+        .saturating_sub(2)
+        .max(least);
+    (from..=smaller).find(|&s| meets(s))
+}
+
+/// True when two sorted lists of key numbers share at least `need` numbers; stops as
+/// soon as the answer is known.
+pub fn shares_at_least(a: &[u32], b: &[u32], need: usize) -> bool {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while n < need {
+        if n + (a.len() - i).min(b.len() - j) < need {
+            return false;
+        }
+        let (x, y) = (a[i], b[j]);
+        n += usize::from(x == y);
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
+    }
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_fewest_shared_count_is_where_the_ratio_test_starts_to_pass() {
+        for smaller in 1..80 {
+            for (least, ratio) in [(2, 0.5), (3, 0.6), (3, 0.4), (2, 0.6)] {
+                let fewest = fewest_shared(smaller, least, ratio);
+                for s in 0..=smaller {
+                    let meets = s >= least && s as f64 / smaller as f64 >= ratio;
+                    assert_eq!(
+                        meets,
+                        fewest.is_some_and(|n| s >= n),
+                        "{smaller} {s} {ratio}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn shares_at_least_agrees_with_the_count() {
+        let lists: [&[u32]; 5] = [&[], &[1, 3, 5, 7, 9], &[2, 3, 4, 5], &[1, 2, 3], &[9, 10]];
+        for a in lists {
+            for b in lists {
+                let n = shared_ids(a, b);
+                for need in 0..6 {
+                    assert_eq!(shares_at_least(a, b, need), n >= need, "{a:?} {b:?} {need}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn paraphrases_share_keys() {

@@ -16,7 +16,7 @@ use crate::date::PartialDate;
 use crate::extract::Event;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One source's report of a happening.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -105,24 +105,27 @@ fn names(sentence: &str) -> BTreeSet<String> {
     out
 }
 
-struct Item<'a> {
+/// What the grouping compares of an event, kept apart from the event so that the
+/// pairwise rule reads one small record (its keys and names are in [`Events`]).
+struct Item {
     source: usize,
-    event: &'a Event,
-    /// Keys of the title and the sentence.
-    keys: Vec<u32>,
+    date: PartialDate,
+    /// The event has no end date.
+    open: bool,
     /// The title says something started / ended.
     starts: bool,
     ends: bool,
-    /// Names in the title.
-    names: Vec<u32>,
 }
 
-fn same_happening(a: &Item, b: &Item) -> bool {
-    let close = closeness(&a.event.date, &b.event.date);
+/// True when events `a` and `b` (with their keys and their title's names) describe the
+/// same happening.
+fn same_happening(a: (&Item, &[u32], &[u32]), b: (&Item, &[u32], &[u32])) -> bool {
+    let ((a, a_keys, a_names), (b, b_keys, b_names)) = (a, b);
+    let close = closeness(&a.date, &b.date);
     if close == Closeness::Far {
         return false;
     }
-    let (shared, ratio) = text::overlap_ids(&a.keys, &b.keys);
+    let (shared, ratio) = text::overlap_ids(a_keys, b_keys);
     let similar = match close {
         Closeness::Same => shared >= 2 && ratio >= 0.5,
         _ => shared >= 3 && ratio >= 0.6,
@@ -132,22 +135,66 @@ fn same_happening(a: &Item, b: &Item) -> bool {
     }
     // Both titles say the same named thing started (or ended): that happens once.
     ((a.starts && b.starts) || (a.ends && b.ends))
-        && a.event.end.is_none()
-        && b.event.end.is_none()
-        && text::shared_ids(&a.names, &b.names) > 0
+        && a.open
+        && b.open
+        && text::shared_ids(a_names, b_names) > 0
 }
 
 /// Keywords shared by more events than this in one month are not used to find
 /// candidates (they do not tell happenings apart).
 const MAX_POSTINGS: usize = 150;
 
-/// The events with their keys, and the index of (year, month or 0, key) → events.
-struct Events<'a> {
-    items: Vec<Item<'a>>,
-    index: HashMap<(i32, u8, u32), Vec<u32>>,
+/// The slot of a date in the index: (year, month or 0) as one number.
+fn slot(year: i32, month: u8) -> i64 {
+    year as i64 * 13 + month as i64
 }
 
-impl group::Items for Events<'_> {
+/// The slots an event with date `d` finds candidates in, ascending: its year, and its
+/// month with the months either side, or every month of the year when it has none.
+fn scan_slots(d: &PartialDate) -> ([i64; 13], usize) {
+    let mut out = [0i64; 13];
+    match d.month {
+        Some(m) => {
+            let prev = if m == 1 {
+                slot(d.year - 1, 12)
+            } else {
+                slot(d.year, m - 1)
+            };
+            let next = if m == 12 {
+                slot(d.year + 1, 1)
+            } else {
+                slot(d.year, m + 1)
+            };
+            out[..4].copy_from_slice(&[slot(d.year, 0), prev, slot(d.year, m), next]);
+            out[..4].sort_unstable();
+            (out, 4)
+        }
+        None => {
+            for (m, s) in out.iter_mut().enumerate() {
+                *s = slot(d.year, m as u8);
+            }
+            (out, 13)
+        }
+    }
+}
+
+/// The events with their keys, and the index of (year, month or 0, key) → events.
+struct Events {
+    items: Vec<Item>,
+    /// Keys of the title and the sentence.
+    keys: group::KeyLists,
+    /// Names in the title.
+    names: group::KeyLists,
+    index: group::Index,
+}
+
+impl Events {
+    fn get(&self, i: usize) -> (&Item, &[u32], &[u32]) {
+        (&self.items[i], self.keys.get(i), self.names.get(i))
+    }
+}
+
+impl group::Items for Events {
     fn len(&self) -> usize {
         self.items.len()
     }
@@ -157,39 +204,41 @@ impl group::Items for Events<'_> {
     }
 
     fn postings(&self, i: usize, scan: &mut dyn FnMut(&[u32])) {
-        let it = &self.items[i];
-        let d = it.event.date;
-        let mut slots: Vec<(i32, u8)> = vec![(d.year, 0)];
-        match d.month {
-            Some(m) => {
-                slots.push((d.year, m));
-                let prev = if m == 1 {
-                    (d.year - 1, 12)
-                } else {
-                    (d.year, m - 1)
-                };
-                let next = if m == 12 {
-                    (d.year + 1, 1)
-                } else {
-                    (d.year, m + 1)
-                };
-                slots.extend([prev, next]);
-            }
-            None => slots.extend((1..=12).map(|m| (d.year, m))),
-        }
-        for (year, month) in slots {
-            for &k in &it.keys {
-                if let Some(list) = self.index.get(&(year, month, k))
-                    && list.len() <= MAX_POSTINGS
-                {
-                    scan(list);
-                }
-            }
+        let (slots, n) = scan_slots(&self.items[i].date);
+        for &k in self.keys.get(i) {
+            self.index.scan(k, &slots[..n], scan);
         }
     }
 
     fn same(&self, a: usize, b: usize) -> bool {
-        same_happening(&self.items[a], &self.items[b])
+        same_happening(self.get(a), self.get(b))
+    }
+
+    /// [`same_happening`], deciding on the key counts when they suffice.
+    fn same_counted(&self, a: usize, b: usize, counted: usize) -> bool {
+        let ((x, x_keys, x_names), (y, y_keys, y_names)) = (self.get(a), self.get(b));
+        let close = closeness(&x.date, &y.date);
+        if close == Closeness::Far {
+            return false;
+        }
+        let smaller = x_keys.len().min(y_keys.len()).max(1);
+        let need = match close {
+            Closeness::Same => text::fewest_shared(smaller, 2, 0.5),
+            _ => text::fewest_shared(smaller, 3, 0.6),
+        };
+        let similar = match need {
+            None => false,
+            Some(need) if counted >= need => true,
+            Some(need) if counted + self.index.capped(b) < need => false,
+            Some(need) => text::shares_at_least(x_keys, y_keys, need),
+        };
+        if similar {
+            return true;
+        }
+        ((x.starts && y.starts) || (x.ends && y.ends))
+            && x.open
+            && y.open
+            && text::shared_ids(x_names, y_names) > 0
     }
 }
 
@@ -203,37 +252,41 @@ pub fn build(events: &[(usize, &[Event])]) -> Vec<TimelineEntry> {
         .par_iter()
         .map(|(_, e)| {
             let title_keys = text::keys(&e.title);
-            (
-                text::keys(&format!("{} {}", e.title, e.quote)),
-                title_keys.contains("@start"),
-                title_keys.contains("@end"),
-                names(&e.title),
-            )
+            let (starts, ends) = (title_keys.contains("@start"), title_keys.contains("@end"));
+            // The keys of title and quote together: words never span the two, so this
+            // is the keys of the joined text.
+            let mut keys = title_keys;
+            keys.extend(text::keys(&e.quote));
+            (keys, starts, ends, names(&e.title))
         })
         .collect();
     let mut interner = text::Interner::default();
+    let (mut keys, mut name_lists) = (group::KeyLists::default(), group::KeyLists::default());
+    let mut slots: Vec<i64> = Vec::with_capacity(flat.len());
     let items: Vec<Item> = flat
         .iter()
         .zip(keyed)
-        .map(|(&(source, event), (keys, starts, ends, names))| Item {
-            source,
-            event,
-            keys: interner.ids(keys),
-            starts,
-            ends,
-            names: interner.ids(names),
+        .map(|(&(source, event), (k, starts, ends, names))| {
+            keys.push(&interner.ids(k));
+            name_lists.push(&interner.ids(names));
+            slots.push(slot(event.date.year, event.date.month.unwrap_or(0)));
+            Item {
+                source,
+                date: event.date,
+                open: event.end.is_none(),
+                starts,
+                ends,
+            }
         })
         .collect();
-    let mut index: HashMap<(i32, u8, u32), Vec<u32>> = HashMap::new();
-    for (i, it) in items.iter().enumerate() {
-        let (year, month) = (it.event.date.year, it.event.date.month.unwrap_or(0));
-        for &k in &it.keys {
-            index.entry((year, month, k)).or_default().push(i as u32);
-        }
-    }
-    let events = Events { items, index };
+    let index = group::Index::new(&slots, &keys, interner.len(), MAX_POSTINGS);
+    let events = Events {
+        items,
+        keys,
+        names: name_lists,
+        index,
+    };
     let roots = group::group(&events);
-    let items = events.items;
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, r) in roots.into_iter().enumerate() {
         groups.entry(r).or_default().push(i);
@@ -245,8 +298,8 @@ pub fn build(events: &[(usize, &[Event])]) -> Vec<TimelineEntry> {
             let mut reports: Vec<Report> = members
                 .iter()
                 .map(|&i| Report {
-                    source: items[i].source,
-                    event: (*items[i].event).clone(),
+                    source: flat[i].0,
+                    event: flat[i].1.clone(),
                 })
                 .collect();
             reports.sort_by(|a, b| {
