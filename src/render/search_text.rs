@@ -17,6 +17,9 @@
 //!   does from parsed HTML, so headings rank as they did;
 //! - block ends (`p`, `li`, `div`, headings…) get a full stop when their text ends in a
 //!   word, so excerpts read as sentences; `<br>` separates words;
+//! - one change: the other block elements (`dt`, `dd`, `th`, `blockquote`…) separate
+//!   words too, where pagefind glued the last word of one to the first of the next
+//!   ("PublisherWOLA" in every source page's details);
 //! - entities decoded (`&amp;`, `&nbsp;`, numeric references and the common named ones;
 //!   an unknown name stays as written, as in pagefind);
 //! - the title: the first `<h1>` anywhere on the page with some text, else `<title>`.
@@ -67,6 +70,38 @@ const REMOVED: &[&str] = &[
 /// Elements whose end pagefind marks as the end of a sentence.
 const SENTENCES: &[&str] = &[
     "h1", "h2", "h3", "h4", "h5", "h6", "p", "td", "div", "ul", "li", "article", "section",
+];
+
+/// Other block elements: pagefind runs the words on either side of them together
+/// (`<dt>Publisher</dt><dd>WOLA</dd>` became the one word "PublisherWOLA"); here they
+/// separate words, without a full stop.
+const BLOCKS: &[&str] = &[
+    "address",
+    "aside",
+    "blockquote",
+    "caption",
+    "dd",
+    "details",
+    "dialog",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "header",
+    "hgroup",
+    "hr",
+    "main",
+    "ol",
+    "pre",
+    "summary",
+    "table",
+    "tbody",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
 ];
 
 /// Elements that have no end tag.
@@ -127,6 +162,8 @@ struct Open<'a> {
     /// The last character of the text before the element opened, as written.
     last_before: char,
     sentence: bool,
+    /// Separates the words before and after it.
+    block: bool,
     weighted: bool,
     /// This `<h1>` gives the page title.
     title: bool,
@@ -168,6 +205,14 @@ impl<'a> Scanner<'a> {
             self.buf.push(' ');
         }
         self.last_raw = ' ';
+    }
+
+    /// Separates words without changing what pagefind would see as the last character
+    /// (for the block elements where pagefind adds nothing).
+    fn push_gap(&mut self) {
+        if !self.buf.is_empty() && !self.buf.ends_with(' ') {
+            self.buf.push(' ');
+        }
     }
 
     fn push_word(&mut self, word: &str) {
@@ -266,6 +311,7 @@ impl<'a> Scanner<'a> {
                     start: self.buf.len(),
                     last_before: self.last_raw,
                     sentence: false,
+                    block: false,
                     weighted: false,
                     title: false,
                 });
@@ -280,6 +326,8 @@ impl<'a> Scanner<'a> {
         if void {
             if name.eq_ignore_ascii_case("br") && self.capturing() {
                 self.push_space();
+            } else if name.eq_ignore_ascii_case("hr") && self.capturing() {
+                self.push_gap();
             }
             if status == Status::Body {
                 self.found_body = true;
@@ -314,8 +362,13 @@ impl<'a> Scanner<'a> {
             }
         }
         let sentence = is_one_of(name, SENTENCES);
-        if sentence && self.capturing() {
-            self.push_space();
+        let block = !sentence && is_one_of(name, BLOCKS);
+        if self.capturing() {
+            if sentence {
+                self.push_space();
+            } else if block {
+                self.push_gap();
+            }
         }
         self.stack.push(Open {
             name,
@@ -324,6 +377,7 @@ impl<'a> Scanner<'a> {
             start: self.buf.len(),
             last_before,
             sentence,
+            block,
             weighted,
             title,
         });
@@ -356,9 +410,15 @@ impl<'a> Scanner<'a> {
         if self.capturing() {
             if e.sentence {
                 if ends_sentence(self.last_raw) {
+                    // The stop follows the last word, before any gap left by a block.
+                    if self.buf.ends_with(' ') {
+                        self.buf.pop();
+                    }
                     self.buf.push('.');
                 }
                 self.push_space();
+            } else if e.block {
+                self.push_gap();
             }
             if e.weighted {
                 self.push_word(END_WEIGHT);
@@ -764,6 +824,20 @@ mod tests {
             words("<div data-pagefind-body><p>a<a id=\"x\"></a></p></div>"),
             "a"
         );
+    }
+
+    #[test]
+    fn other_blocks_separate_words_without_a_stop() {
+        let html = "<div data-pagefind-body><dl><dt>Publisher</dt><dd>WOLA</dd></dl>\
+                    <blockquote>Said</blockquote><table><tr><th>A</th><th>B</th></tr></table>x<hr>y</div>";
+        assert_eq!(words(html), "Publisher WOLA Said A B x y.");
+    }
+
+    #[test]
+    fn blocks_leave_the_full_stop_as_pagefind_has_it() {
+        // pagefind sees "Said" as the end of the list item, so it adds a stop.
+        let html = "<div data-pagefind-body><ul><li><blockquote>Said</blockquote></li></ul></div>";
+        assert_eq!(words(html), "Said.");
     }
 
     #[test]
