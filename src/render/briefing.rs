@@ -1561,11 +1561,19 @@ pub(super) fn search_index(
         for (k, job_pages) in pages {
             waiting.insert(k, job_pages);
             while let Some(ready) = waiting.remove(&next) {
-                for (url, html) in ready {
-                    index
-                        .add_html_file(None, Some(url), html)
-                        .await
-                        .map_err(|e| e.to_string())?;
+                for (url, doc) in ready {
+                    match doc {
+                        super::SearchDoc::Text(t) => {
+                            let meta = t.title.map(|t| BTreeMap::from([("title".to_string(), t)]));
+                            index
+                                .add_custom_record(url, t.text, lang.to_string(), meta, None, None)
+                                .await
+                        }
+                        super::SearchDoc::Html(html) => {
+                            index.add_html_file(None, Some(url), html).await
+                        }
+                    }
+                    .map_err(|e| e.to_string())?;
                 }
                 next += 1;
             }

@@ -11,6 +11,7 @@ pub mod briefing;
 pub mod data;
 pub mod markdown;
 pub mod paging;
+mod search_text;
 pub mod theme;
 
 use crate::compose::{Site, SourcePage};
@@ -272,8 +273,18 @@ impl Job<'_> {
     }
 }
 
-/// A job's pages for the search index: (site-relative URL, HTML).
-pub(crate) type SearchPages = Vec<(String, String)>;
+/// A page for the search index, as the render worker left it.
+#[derive(Debug)]
+pub(crate) enum SearchDoc {
+    /// Its searchable text (read by [`search_text`]) and title: a custom record.
+    Text(search_text::PageText),
+    /// Its HTML, for pagefind to parse: the page uses pagefind attributes that
+    /// [`search_text`] does not read.
+    Html(String),
+}
+
+/// A job's pages for the search index: (site-relative URL, page).
+pub(crate) type SearchPages = Vec<(String, SearchDoc)>;
 
 /// Pages larger than this are left out of the search index. Only the timeline and
 /// statistics pages of very large briefings get there (16 MB and 31 MB at 1,000
@@ -283,16 +294,23 @@ pub const SEARCH_MAX_PAGE_BYTES: usize = 4 << 20;
 
 /// A page for the search index, if it has a `data-pagefind-body` and is not larger than
 /// [`SEARCH_MAX_PAGE_BYTES`]. Its URL is site-relative: pagefind's script prefixes the
-/// base path it is served from.
-fn searchable(f: &OutputFile) -> Option<(String, String)> {
+/// base path it is served from. Its text is read here, on the render worker, so the
+/// indexer (one thread) does not parse HTML.
+fn searchable(f: &OutputFile) -> Option<(String, SearchDoc)> {
     if !f.path.ends_with("index.html") || f.bytes.len() > SEARCH_MAX_PAGE_BYTES {
         return None;
     }
     let html = std::str::from_utf8(&f.bytes).ok()?;
-    html.contains("data-pagefind-body").then(|| {
-        let dir = f.path.trim_end_matches("index.html");
-        (format!("/{dir}"), html.to_string())
-    })
+    if !html.contains("data-pagefind-body") {
+        return None;
+    }
+    let doc = match search_text::page_text(html) {
+        search_text::Scan::Text(t) => SearchDoc::Text(t),
+        search_text::Scan::NoBody => return None,
+        search_text::Scan::Unsupported => SearchDoc::Html(html.to_string()),
+    };
+    let dir = f.path.trim_end_matches("index.html");
+    Some((format!("/{dir}"), doc))
 }
 
 /// How long rendering took, and how much longer the search index needed after it.
