@@ -27,14 +27,7 @@ fn main() {
         .par_iter()
         .zip(docs.par_iter())
         .map(|(s, d)| {
-            let ctx = extract::Context {
-                published: compose::resolve(s, d).published,
-                language: s
-                    .meta
-                    .language
-                    .clone()
-                    .unwrap_or_else(|| settings.config.language.clone()),
-            };
+            let ctx = brief::extract_context(s, d, &settings.config.language);
             extract::extract_document(&d.blocks, &ctx)
         })
         .collect();

@@ -59,14 +59,7 @@ impl Cache {
             format!("{format:?}").as_bytes(),
             body.as_bytes(),
         ]);
-        if let Some(doc) = self.hit(&key, |i| i.documents.get(&key).cloned()) {
-            return doc;
-        }
-        let doc = convert();
-        let mut inner = self.lock();
-        inner.used.insert(key);
-        inner.documents.insert(key, doc.clone());
-        doc
+        self.get_or_make(key, |i| &mut i.documents, convert)
     }
 
     /// The facts of `body`, made by `extract` unless an earlier build made them.
@@ -86,22 +79,30 @@ impl Cache {
             published.as_bytes(),
             language.as_bytes(),
         ]);
-        if let Some(facts) = self.hit(&key, |i| i.facts.get(&key).cloned()) {
-            return facts;
-        }
-        let facts = extract();
-        let mut inner = self.lock();
-        inner.used.insert(key);
-        inner.facts.insert(key, facts.clone());
-        facts
+        self.get_or_make(key, |i| &mut i.facts, extract)
     }
 
-    fn hit<T>(&self, key: &Key, get: impl FnOnce(&Inner) -> Option<T>) -> Option<T> {
+    /// The entry at `key` of the map `map` picks, else what `make` makes (stored). The
+    /// lock is not held while making, so the threads of a build work side by side.
+    fn get_or_make<T: Clone>(
+        &self,
+        key: Key,
+        map: impl Fn(&mut Inner) -> &mut HashMap<Key, T>,
+        make: impl FnOnce() -> T,
+    ) -> T {
+        {
+            let mut inner = self.lock();
+            if let Some(found) = map(&mut inner).get(&key).cloned() {
+                inner.used.insert(key);
+                inner.hits += 1;
+                return found;
+            }
+        }
+        let made = make();
         let mut inner = self.lock();
-        let found = get(&inner)?;
-        inner.used.insert(*key);
-        inner.hits += 1;
-        Some(found)
+        inner.used.insert(key);
+        map(&mut inner).insert(key, made.clone());
+        made
     }
 
     /// Ends a build: forgets what it did not use; returns how many results it reused.

@@ -131,14 +131,7 @@ fn compose_site(root: &Path, options: &BuildOptions) -> Result<Composed, Error> 
             .par_iter()
             .zip(docs.par_iter())
             .map(|(s, d)| {
-                let ctx = extract::Context {
-                    published: compose::resolve(s, d).published,
-                    language: s
-                        .meta
-                        .language
-                        .clone()
-                        .unwrap_or_else(|| settings.config.language.clone()),
-                };
+                let ctx = extract_context(s, d, &settings.config.language);
                 match cache {
                     Some(c) => c.facts(s.body(), s.format, ctx.published, &ctx.language, || {
                         extract::extract_document(&d.blocks, &ctx)
@@ -190,6 +183,24 @@ fn compose_site(root: &Path, options: &BuildOptions) -> Result<Composed, Error> 
         site,
         report,
     })
+}
+
+/// What extraction needs to know about a source beyond its blocks: its publication
+/// date (from front matter, sidecar or dateline) and its language (the site's unless
+/// the source says).
+pub fn extract_context(
+    s: &source::Source,
+    doc: &convert::Document,
+    site_language: &str,
+) -> extract::Context {
+    extract::Context {
+        published: compose::resolve(s, doc).published,
+        language: s
+            .meta
+            .language
+            .clone()
+            .unwrap_or_else(|| site_language.to_string()),
+    }
 }
 
 /// Renders the site's files into `site_sink` and the generated Markdown into

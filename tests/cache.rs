@@ -2,21 +2,12 @@
 //! unchanged sources, redoes an edited one, and gives the same files as a build
 //! without a cache.
 
+mod common;
+
 use brief::{BuildOptions, cache::Cache, render_site};
+use common::copy_dir;
 use std::path::Path;
 use std::sync::Arc;
-
-fn copy_dir(from: &Path, to: &Path) {
-    for e in walkdir::WalkDir::new(from) {
-        let e = e.unwrap();
-        let target = to.join(e.path().strip_prefix(from).unwrap());
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(e.path(), &target).unwrap();
-        }
-    }
-}
 
 fn files(root: &Path, cache: Option<&Arc<Cache>>) -> (Vec<(String, Vec<u8>)>, usize) {
     let options = BuildOptions {

@@ -7,20 +7,6 @@ mod common;
 use common::*;
 use serde_json::Value;
 use std::fs;
-use std::path::Path;
-
-fn copy_dir(from: &Path, to: &Path) {
-    for e in walkdir::WalkDir::new(from) {
-        let e = e.unwrap();
-        let rel = e.path().strip_prefix(from).unwrap();
-        let dest = to.join(rel);
-        if e.file_type().is_dir() {
-            fs::create_dir_all(&dest).unwrap();
-        } else if e.file_type().is_file() {
-            fs::copy(e.path(), &dest).unwrap();
-        }
-    }
-}
 
 /// A temp copy of the flagship site (so parallel tests never share an output folder).
 fn flagship() -> TempSite {

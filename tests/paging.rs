@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{brief_at, repo, stderr};
+use common::{brief_at, copy_dir, repo, stderr};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -20,18 +20,6 @@ fn build_flagship(root: &Path, size: Option<usize>) {
     std::fs::write(root.join("site.toml"), config).unwrap();
     let out = brief_at(root, &["build", "--quiet"]);
     assert!(out.status.success(), "{}", stderr(&out));
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for e in walkdir::WalkDir::new(from) {
-        let e = e.unwrap();
-        let target = to.join(e.path().strip_prefix(from).unwrap());
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(e.path(), &target).unwrap();
-        }
-    }
 }
 
 /// `id`s of the elements with class `class` in `html`, in order.
