@@ -38,10 +38,10 @@ pub struct PagerView {
     pub pages: Vec<PageLinkView>,
 }
 
-/// A page in a [`PagerView`].
+/// A page in a [`PagerView`] (the theme's list numbers the pages itself).
 #[derive(Debug, Clone, Serialize)]
 pub struct PageLinkView {
-    /// Its number, from 1.
+    /// Its number, from 1 (for themes that show it).
     pub number: usize,
     /// Link.
     pub url: String,
