@@ -33,18 +33,7 @@ fn main() {
         .collect();
     let site = compose::compose(&settings, content, docs, facts);
     let inputs = briefing::load_inputs(&settings.content_dir).expect("inputs");
-    let events: Vec<(usize, &[extract::Event])> = site
-        .sources
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (i, s.facts.events.as_slice()))
-        .collect();
-    let figures: Vec<_> = site
-        .sources
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (i, s.published, s.facts.statistics.as_slice()))
-        .collect();
+    let (events, figures) = briefing::fact_lists(&site);
     let best = |f: &dyn Fn() -> usize| {
         let (mut wall, mut cpu) = (Duration::MAX, Duration::MAX);
         let mut n = 0;

@@ -126,20 +126,37 @@ impl Briefing {
     }
 }
 
-/// Composes the briefing from the site's facts.
-pub fn build(site: &Site, inputs: &Inputs, config: &BriefingConfig) -> Briefing {
-    let events: Vec<(usize, &[crate::extract::Event])> = site
+/// Each source's events, and its figures with its publication date: what the timeline
+/// and the series are built from.
+pub type FactLists<'a> = (
+    Vec<(usize, &'a [crate::extract::Event])>,
+    Vec<(
+        usize,
+        Option<crate::date::PartialDate>,
+        &'a [crate::extract::Statistic],
+    )>,
+);
+
+/// The events and figures of every source, by source index.
+pub fn fact_lists(site: &Site) -> FactLists<'_> {
+    let events = site
         .sources
         .iter()
         .enumerate()
         .map(|(i, s)| (i, s.facts.events.as_slice()))
         .collect();
-    let figures: Vec<_> = site
+    let figures = site
         .sources
         .iter()
         .enumerate()
         .map(|(i, s)| (i, s.published, s.facts.statistics.as_slice()))
         .collect();
+    (events, figures)
+}
+
+/// Composes the briefing from the site's facts.
+pub fn build(site: &Site, inputs: &Inputs, config: &BriefingConfig) -> Briefing {
+    let (events, figures) = fact_lists(site);
     let blocks: Vec<entities::Blocks> = site
         .sources
         .iter()

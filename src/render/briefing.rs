@@ -1117,18 +1117,17 @@ impl Renderer<'_> {
         page_no: usize,
     ) -> Result<OutputFile, Error> {
         let t = &self.briefing().timeline;
-        let (base, all): (String, Vec<usize>) = match entity {
-            None => ("timeline/".into(), (0..t.len()).collect()),
+        // Positions in the paged list: entry indexes, or indexes into an entity's events.
+        let (base, ranges, events): (String, _, &[usize]) = match entity {
+            None => ("timeline/".into(), &self.paging.timeline, &[]),
             Some(e) => {
-                let e = &self.briefing().entities[e];
-                (format!("timeline/{}/", e.slug), e.events.clone())
+                let ent = &self.briefing().entities[e];
+                let base = format!("timeline/{}/", ent.slug);
+                (base, &self.paging.entities[e], ent.events.as_slice())
             }
         };
-        let ranges = match entity {
-            None => &self.paging.timeline,
-            Some(e) => &self.paging.entities[e],
-        };
-        let indexes = &all[ranges[page_no].clone()];
+        let entry = |k: usize| if entity.is_some() { events[k] } else { k };
+        let indexes: Vec<usize> = ranges[page_no].clone().map(entry).collect();
         let path = super::paging::page_path(&base, page_no);
         let mut page = self.briefing_page("timeline", "timeline", "timeline_intro", &path);
         if let Some(e) = entity {
@@ -1141,7 +1140,7 @@ impl Renderer<'_> {
         }
         let pager = self.pager(&base, page_no, ranges.len(), |p| {
             let r = &ranges[p];
-            let (first, last) = (&t[all[r.start]].date, &t[all[r.end - 1]].date);
+            let (first, last) = (&t[entry(r.start)].date, &t[entry(r.end - 1)].date);
             let (a, b) = (self.strings.date(first), self.strings.date(last));
             if a == b { a } else { format!("{a} – {b}") }
         });
@@ -1150,11 +1149,11 @@ impl Renderer<'_> {
         }
         let mut ctx = self.context(&page);
         ctx.insert("pager", &pager);
-        ctx.insert("years", &self.years(indexes));
+        ctx.insert("years", &self.years(&indexes));
         // A wide overview for large screens, a narrow one (drawn at its own size, so its
         // text stays legible) for phones; CSS shows one of them.
-        ctx.insert("strip", &self.strip(indexes, 900.0));
-        ctx.insert("strip_narrow", &self.strip(indexes, 380.0));
+        ctx.insert("strip", &self.strip(&indexes, 900.0));
+        ctx.insert("strip_narrow", &self.strip(&indexes, 380.0));
         ctx.insert("filter", &entity.map(|e| self.entity_link(e)));
         let filters: Vec<(EntityLink, usize)> = self
             .briefing()
