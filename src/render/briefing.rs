@@ -1183,15 +1183,19 @@ impl Renderer<'_> {
         let path = super::paging::page_path("statistics/", page_no);
         let mut page = self.briefing_page("statistics", "statistics", "statistics_intro", &path);
         let pages = &self.paging.statistics;
+        // Pages are labelled by the figures they hold, counted across the pages
+        // (measure names are too long and too alike to tell pages apart).
+        let measures = &self.briefing().measures;
+        let counts: Vec<usize> = pages
+            .iter()
+            .map(|page| page.iter().map(|&m| measures[m].points.len()).sum())
+            .collect();
         let pager = self.pager("statistics/", page_no, pages.len(), |p| {
-            let measures = &self.briefing().measures;
-            let (first, last) = (&pages[p][0], &pages[p][pages[p].len() - 1]);
-            let (a, b) = (&measures[*first].label, &measures[*last].label);
-            if a == b {
-                a.clone()
-            } else {
-                format!("{a} … {b}")
-            }
+            let from: usize = counts[..p].iter().sum::<usize>() + 1;
+            self.strings
+                .get("figures_range")
+                .replace("{from}", &from.to_string())
+                .replace("{to}", &(from + counts[p] - 1).to_string())
         });
         if let Some(p) = &pager {
             page.title = format!("{} ({})", page.title, p.status);
