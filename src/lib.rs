@@ -110,6 +110,9 @@ fn compose_site(root: &Path, options: &BuildOptions) -> Result<Composed, Error> 
         clock = Instant::now();
     };
 
+    // The briefing's quote patterns take a while to compile: start now, so a worker that
+    // would wait for the first sources does it.
+    rayon::spawn(briefing::entities::warm_up);
     let settings = config::load(root, &options.overrides)?;
     let content = source::discover(&settings.content_dir)?;
     lap(&mut report, "discover");

@@ -15,6 +15,7 @@ use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
+use std::sync::LazyLock;
 
 /// The gazetteer's file name under `content/`.
 pub const GAZETTEER_FILE: &str = "entities.toml";
@@ -341,13 +342,24 @@ type NameCounts = BTreeMap<String, (usize, bool)>;
 /// One source's blocks as (paragraph, text).
 pub type Blocks<'a> = Vec<(u32, &'a str)>;
 
-/// Finds mentions, quotes and candidate names in all sources.
-pub fn find(g: &Gazetteer, sources: &[Blocks]) -> Found {
-    let matcher = Matcher::new(g);
-    let finder = QuoteFinder::new();
-    let phrase = big_regex(
-        r"\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:de|del|la|las|los|of|the|y)\s+)?\p{Lu}[\p{L}'’-]+)+",
-    );
+/// The quote patterns and the capitalised-phrase pattern, compiled once per process:
+/// their Unicode letter classes make them the slowest regexes to build (about 20 ms),
+/// which a small site or a `serve` rebuild would otherwise pay every time.
+static FINDER: LazyLock<QuoteFinder> = LazyLock::new(QuoteFinder::new);
+static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    big_regex(r"\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:de|del|la|las|los|of|the|y)\s+)?\p{Lu}[\p{L}'’-]+)+")
+});
+
+/// Compiles the patterns [`find`] needs, so that a build can do it early, on a thread
+/// that would otherwise wait.
+pub fn warm_up() {
+    rayon::join(|| LazyLock::force(&FINDER), || LazyLock::force(&PHRASE));
+}
+
+/// Finds mentions (with `matcher`, built from `g`), quotes and candidate names in all
+/// sources.
+pub fn find(g: &Gazetteer, matcher: &Matcher, sources: &[Blocks]) -> Found {
+    let (finder, phrase) = (&*FINDER, &*PHRASE);
     // Each source on its own (a pronoun refers to the last speaker of its source), in
     // parallel; the results are joined in source order.
     let per_source: Vec<(Found, NameCounts)> = sources
@@ -405,7 +417,7 @@ pub fn find(g: &Gazetteer, sources: &[Blocks]) -> Found {
                     if is_function_word(who.split_whitespace().next().unwrap_or("")) {
                         continue;
                     }
-                    let entity = resolve_speaker(g, &matcher, &who);
+                    let entity = resolve_speaker(g, matcher, &who);
                     // A lone capitalised word opening reported speech is as often an adverb
                     // ("Meantime, officials said") as a name: keep it only if it is known.
                     if !direct && entity.is_none() && !who.contains(' ') {
@@ -532,7 +544,7 @@ kind = "place"
     fn speakers_are_found_and_pronouns_resolved() {
         let g = gazetteer();
         let text = "Taylor Levy, a private immigration attorney in El Paso, Texas told The Globe Post there are two types of kidnappings. “Extortions start at $10,000 but are then willing to negotiate down,” Levy said. She further said that people are kidnapped. Meantime, officials said nothing. “We will not stop,” said Rubén Martín. Officials are complicit, according to Kennji Kizuka, a researcher. “They are powerless,” he told The Globe Post.";
-        let found = find(&g, &[vec![(4, text)]]);
+        let found = find(&g, &Matcher::new(&g), &[vec![(4, text)]]);
         let speakers: Vec<(&str, Option<usize>, bool)> = found
             .quotes
             .iter()

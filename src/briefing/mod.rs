@@ -170,11 +170,11 @@ pub fn build(site: &Site, inputs: &Inputs, config: &BriefingConfig) -> Briefing 
         .collect();
     let g = &inputs.gazetteer;
     // Three independent jobs: each one's serial parts overlap the others' work.
+    let matcher = entities::Matcher::new(g);
     let ((timeline, measures), found) = rayon::join(
         || rayon::join(|| timeline::build(&events), || series::build(&figures)),
-        || entities::find(g, &blocks),
+        || entities::find(g, &matcher, &blocks),
     );
-    let matcher = entities::Matcher::new(g);
 
     let mut entity_facts: Vec<EntityFacts> = g
         .entities

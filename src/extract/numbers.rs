@@ -79,7 +79,7 @@ fn patterns(lex: &'static Lexicon) -> &'static Patterns {
         let pct = alternation(lex.percent_words.iter().copied());
         let cw = alternation(lex.currency_words.iter().map(|(w, _)| *w));
         let atom = format!(
-            r"(?P<cur>{cur})?(?:(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)|\b(?P<word>(?i:{words})(?:-(?i:{words}))?)\b)(?:\s?(?P<scale>(?i:{scales}))\b)?(?:\s?(?P<pct>(?i:{pct})))?(?:\s(?P<cw>(?i:{cw}))\b)?"
+            r"(?P<cur>{cur})?(?:(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)|\b(?P<word>(?i:{words})(?:-(?i:{words}))?)\b)(?:\s?(?P<scale>(?i:{scales}))\b)?(?:\s?(?P<pct>(?i:{pct})))?(?:\s(?P<cw>(?i:{cw}))\b)?"
         );
         let mags = alternation(lex.magnitudes.iter().map(|(w, _, _)| *w));
         let p = Patterns {

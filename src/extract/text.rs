@@ -15,10 +15,11 @@ use std::sync::LazyLock;
 /// A half-open byte range `[start, end)` in a block's text.
 pub type Range = (usize, usize);
 
-static BRACKET_NOTE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[\d{1,3}\]").unwrap());
-static DIGITS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+").unwrap());
-static PHONE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:\(\d{3}\)\s?|\b\d{3}[-.])\d{3}[-.]\d{4}\b").unwrap());
+static BRACKET_NOTE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[[0-9]{1,3}\]").unwrap());
+static DIGITS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[0-9]+").unwrap());
+static PHONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\([0-9]{3}\)\s?|\b[0-9]{3}[-.])[0-9]{3}[-.][0-9]{4}\b").unwrap()
+});
 static URL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|net|gov|edu|mx|pdf|html?)(?:/\S*)?\b",
