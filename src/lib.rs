@@ -66,6 +66,9 @@ pub struct BuildOptions {
     pub dry_run: bool,
     /// Conversions and facts of earlier builds in this process (`brief serve`).
     pub cache: Option<std::sync::Arc<cache::Cache>>,
+    /// [`render_site`] returns once the pages are rendered, the search index still
+    /// being built in [`Rendered::search`] (`brief serve`: an edit shows sooner).
+    pub defer_search: bool,
 }
 
 /// The result of rendering, before anything is written.
@@ -81,6 +84,9 @@ pub struct Rendered {
     pub report: BuildReport,
     /// The facts of each source, after corrections (for `brief review` and `brief check`).
     pub facts: Vec<SourceFacts>,
+    /// The search index, when [`BuildOptions::defer_search`] asked for it later; else
+    /// its files are in `files`.
+    pub search: Option<render::PendingSearch>,
 }
 
 /// The facts extracted from one source, with what an editor needs to find it.
@@ -207,13 +213,15 @@ pub fn extract_context(
 }
 
 /// Renders the site's files into `site_sink` and the generated Markdown into
-/// `markdown_sink`; adds the `render` and `search` stages to the report.
+/// `markdown_sink`; adds the `render` and `search` stages to the report. With `defer`,
+/// returns the search index still being built instead of waiting for it.
 fn render_into(
     root: &Path,
     composed: &mut Composed,
     site_sink: &dyn output::Sink,
     markdown_sink: &dyn output::Sink,
-) -> Result<(), Error> {
+    defer: bool,
+) -> Result<Option<render::PendingSearch>, Error> {
     let Composed {
         settings,
         site,
@@ -221,7 +229,11 @@ fn render_into(
     } = composed;
     let theme = render::Theme::load(root, &settings.config.theme, &settings.urls)?;
     let renderer = render::Renderer::new(settings, site, &theme)?;
-    let times = renderer.render(site_sink)?;
+    let (times, pending) = if defer {
+        renderer.render_pages(site_sink)?
+    } else {
+        (renderer.render(site_sink)?, None)
+    };
     site.sources.par_iter().try_for_each(|s| {
         markdown_sink.put(OutputFile::new(
             format!("{}.md", s.source.slug),
@@ -230,15 +242,23 @@ fn render_into(
         ))
     })?;
     report.stages.push(("render", times.render));
-    report.stages.push(("search", times.search));
-    Ok(())
+    if !defer {
+        report.stages.push(("search", times.search));
+    }
+    Ok(pending)
 }
 
 /// Runs every stage up to rendering; writes nothing.
 pub fn render_site(root: &Path, options: &BuildOptions) -> Result<Rendered, Error> {
     let mut composed = compose_site(root, options)?;
     let (site_files, markdown_files) = (output::Collect::default(), output::Collect::default());
-    render_into(root, &mut composed, &site_files, &markdown_files)?;
+    let search = render_into(
+        root,
+        &mut composed,
+        &site_files,
+        &markdown_files,
+        options.defer_search,
+    )?;
     let files = site_files.into_files()?;
     let markdown = markdown_files.into_files()?;
     let Composed {
@@ -263,6 +283,7 @@ pub fn render_site(root: &Path, options: &BuildOptions) -> Result<Rendered, Erro
         markdown,
         report,
         facts,
+        search,
     })
 }
 
@@ -329,7 +350,7 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, Error> 
     let settings = &composed.settings;
     let site_dir = output::Staging::begin(root, &settings.output_dir)?;
     let markdown_dir = output::Staging::begin(root, &settings.markdown_dir)?;
-    render_into(root, &mut composed, &site_dir, &markdown_dir)?;
+    render_into(root, &mut composed, &site_dir, &markdown_dir, false)?;
     let Composed {
         site, mut report, ..
     } = composed;

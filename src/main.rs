@@ -319,7 +319,7 @@ fn run_build(root: &Path, args: BuildArgs, out: Output) -> Result<ExitCode, Erro
             output_dir: args.output,
         },
         dry_run: false,
-        cache: None,
+        ..BuildOptions::default()
     };
     let report = with_progress(out, "building…", || build(root, &options))?;
     if !out.quiet {
@@ -362,7 +362,7 @@ fn run_check(root: &Path, args: CheckArgs, out: Output) -> Result<ExitCode, Erro
             output_dir: None,
         },
         dry_run: true,
-        cache: None,
+        ..BuildOptions::default()
     };
     let rendered = with_progress(out, "building…", || render_site(root, &options))?;
     let corrections_path = rendered

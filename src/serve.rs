@@ -174,13 +174,22 @@ fn local_origin(addr: SocketAddr) -> String {
     format!("http://{shown}:{}", addr.port())
 }
 
+/// A site built in memory: its base path, files and report, and its search index
+/// while that is still being built.
+type Built = (
+    String,
+    SiteFiles,
+    crate::BuildReport,
+    Option<crate::render::PendingSearch>,
+);
+
 /// Builds the site in memory with its base URL moved to `origin` (the path of
-/// site.toml's `base_url` is kept). Returns the base path and the files.
+/// site.toml's `base_url` is kept).
 fn build_in_memory(
     root: &Path,
     origin: &str,
     cache: &Arc<crate::cache::Cache>,
-) -> Result<(String, SiteFiles, crate::BuildReport), Error> {
+) -> Result<Built, Error> {
     let configured = crate::config::load(root, &Overrides::default())?;
     let base_path = configured.urls.base_path().to_string();
     let options = BuildOptions {
@@ -190,6 +199,7 @@ fn build_in_memory(
         },
         dry_run: true,
         cache: Some(Arc::clone(cache)),
+        defer_search: true,
     };
     let rendered = render_site(root, &options)?;
     let files = rendered
@@ -197,12 +207,39 @@ fn build_in_memory(
         .into_iter()
         .map(|f| (f.path, Arc::from(f.bytes)))
         .collect();
-    Ok((base_path, files, rendered.report))
+    Ok((base_path, files, rendered.report, rendered.search))
+}
+
+/// The search index's folder in the site.
+const SEARCH_DIR: &str = "pagefind/";
+
+/// Waits on its own thread for the search index of build `generation` and puts it in
+/// place of the previous one, unless a newer build came first. Until then the pages
+/// are served with the previous index, so an edit shows as soon as its pages are
+/// ready and search catches up a few tens of milliseconds later.
+fn land_search(shared: &Arc<Shared>, generation: u64, pending: crate::render::PendingSearch) {
+    let shared = Arc::clone(shared);
+    std::thread::spawn(move || {
+        let result = pending.wait();
+        let mut state = shared.state.write().unwrap_or_else(|e| e.into_inner());
+        if state.generation != generation {
+            return;
+        }
+        match result {
+            Ok(index) => {
+                state.files.retain(|path, _| !path.starts_with(SEARCH_DIR));
+                state
+                    .files
+                    .extend(index.into_iter().map(|f| (f.path, Arc::from(f.bytes))));
+            }
+            Err(e) => eprintln!("search index: error: {}", error_text(&e)),
+        }
+    });
 }
 
 /// Rebuilds and updates the state; tells the pages and the terminal. A panic in the
 /// build is caught and reported like an error, so the server survives it.
-fn rebuild(shared: &Shared, root: &Path, origin: &str, quiet: bool, why: &str) {
+fn rebuild(shared: &Arc<Shared>, root: &Path, origin: &str, quiet: bool, why: &str) {
     let start = Instant::now();
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         build_in_memory(root, origin, &shared.cache)
@@ -214,14 +251,37 @@ fn rebuild(shared: &Shared, root: &Path, origin: &str, quiet: bool, why: &str) {
             message: "the build panicked (a bug in brief; please report it)".into(),
         })
     });
+    // With no index to serve meanwhile (the first build), the pages wait for theirs.
+    let has_index = |s: &State| s.files.keys().any(|p| p.starts_with(SEARCH_DIR));
+    let first = !has_index(&shared.state.read().unwrap_or_else(|e| e.into_inner()));
+    let result = match result {
+        Ok((base_path, mut files, report, Some(pending))) if first => pending.wait().map(|index| {
+            files.extend(index.into_iter().map(|f| (f.path, Arc::from(f.bytes))));
+            (base_path, files, report, None)
+        }),
+        other => other,
+    };
     let elapsed = start.elapsed().as_secs_f64() * 1000.0;
     let mut state = shared.state.write().unwrap_or_else(|e| e.into_inner());
     match result {
-        Ok((base_path, files, report)) => {
+        Ok((base_path, mut files, report, search)) => {
+            if search.is_some() {
+                // The previous index serves until this build's lands.
+                for (path, bytes) in &state.files {
+                    if path.starts_with(SEARCH_DIR) {
+                        files
+                            .entry(path.clone())
+                            .or_insert_with(|| Arc::clone(bytes));
+                    }
+                }
+            }
             state.files = files;
             state.base_path = base_path;
             state.error = None;
             state.generation += 1;
+            if let Some(pending) = search {
+                land_search(shared, state.generation, pending);
+            }
             if !quiet {
                 for w in &report.warnings {
                     eprintln!("warning: {w}");

@@ -232,6 +232,16 @@ fn serves_rebuilds_reports_errors_and_recovers() {
     let events = server.events();
     expect_event(&events, "hello", &server);
 
+    // The search index is there from the start.
+    let (status, _, entry) = server.get("/demo/pagefind/pagefind-entry.json");
+    assert_eq!(status, 200, "{entry}");
+    let index_meta = |entry: &str| {
+        let v: serde_json::Value = serde_json::from_str(entry).unwrap();
+        let hash = v["languages"]["en"]["hash"].as_str().unwrap().to_string();
+        format!("/demo/pagefind/pagefind.{hash}.pf_meta")
+    };
+    assert_eq!(server.get(&index_meta(&entry)).0, 200);
+
     // Edit a source: a reload, and the new text.
     write(
         root,
@@ -242,6 +252,17 @@ fn serves_rebuilds_reports_errors_and_recovers() {
     let (_, _, page) = server.get("/demo/sources/a/");
     assert!(page.contains("The changed sentence"), "{page}");
     assert!(server.stderr().contains("ms"), "rebuild time not reported");
+    // The search index follows the pages: a new index for the new words, whole.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let new_entry = loop {
+        let (_, _, now) = server.get("/demo/pagefind/pagefind-entry.json");
+        if now != entry {
+            break now;
+        }
+        assert!(Instant::now() < deadline, "the search index was not updated");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(server.get(&index_meta(&new_entry)).0, 200);
 
     // Break the template: an error event naming the file; the last good page stays.
     let (_, _, about) = server.get("/demo/about/");

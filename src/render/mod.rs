@@ -322,6 +322,25 @@ pub struct RenderTimes {
     pub search: std::time::Duration,
 }
 
+/// The search index of a render, built on its own thread after the pages.
+#[derive(Debug)]
+pub struct PendingSearch {
+    handle: std::thread::JoinHandle<Result<Vec<OutputFile>, Error>>,
+    /// When rendering started.
+    start: std::time::Instant,
+}
+
+impl PendingSearch {
+    /// Waits for the index; returns its files (under `pagefind/`).
+    pub fn wait(self) -> Result<Vec<OutputFile>, Error> {
+        self.handle.join().map_err(|_| Error::Invalid {
+            path: "pagefind".into(),
+            line: None,
+            message: "search index: the indexer panicked".into(),
+        })?
+    }
+}
+
 /// Renders the whole site into files.
 pub struct Renderer<'a> {
     settings: &'a Settings,
@@ -734,102 +753,110 @@ impl<'a> Renderer<'a> {
     /// takes the searchable pages of each job in list order, so it is the same whatever
     /// the thread count.
     pub fn render(&self, sink: &dyn Sink) -> Result<RenderTimes, Error> {
+        let (mut times, pending) = self.render_pages(sink)?;
+        if let Some(pending) = pending {
+            let start = pending.start;
+            for f in pending.wait()? {
+                sink.put(f)?;
+            }
+            times.search = start.elapsed().saturating_sub(times.render);
+        }
+        Ok(times)
+    }
+
+    /// Like [`Renderer::render`], but returns as soon as the pages are rendered, with
+    /// the search index still being built (`None` when search is off). `brief serve`
+    /// shows an edit this way before the index has caught up.
+    pub fn render_pages(
+        &self,
+        sink: &dyn Sink,
+    ) -> Result<(RenderTimes, Option<PendingSearch>), Error> {
         let start = std::time::Instant::now();
         let jobs = self.jobs();
         let next = AtomicUsize::new(0);
         let failed: Mutex<Option<(usize, Error)>> = Mutex::new(None);
         let search_enabled = self.settings.config.search.enabled;
-        std::thread::scope(|scope| {
-            let (feed, indexer) = if search_enabled {
-                // Bounded: when the indexer falls behind, rendering waits for it rather
-                // than piling up pages in memory. It never deadlocks: the indexer keeps
-                // taking pages, holding back the few that arrive ahead of their turn.
-                let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, SearchPages)>(
-                    2 * rayon::current_num_threads(),
-                );
-                let lang = self.lang().to_string();
-                let handle = scope.spawn(move || briefing::search_index(&lang, rx));
-                (Some(tx), Some(handle))
-            } else {
-                (None, None)
-            };
-            let run_job = |k: usize| {
-                let result = self.run(jobs[k]).and_then(|files| {
-                    let mut pages = Vec::new();
-                    for f in files {
-                        if feed.is_some()
-                            && let Some(page) = searchable(&f)
-                        {
-                            pages.push(page);
-                        }
-                        sink.put(f)?;
+        let (feed, indexer) = if search_enabled {
+            // Bounded: when the indexer falls behind, rendering waits for it rather
+            // than piling up pages in memory. It never deadlocks: the indexer keeps
+            // taking pages, holding back the few that arrive ahead of their turn.
+            let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, SearchPages)>(
+                2 * rayon::current_num_threads(),
+            );
+            let lang = self.lang().to_string();
+            // Not a scoped thread: it may outlive this call (see `render_pages`).
+            let handle = std::thread::spawn(move || briefing::search_index(&lang, rx));
+            (Some(tx), Some(handle))
+        } else {
+            (None, None)
+        };
+        let run_job = |k: usize| {
+            let result = self.run(jobs[k]).and_then(|files| {
+                let mut pages = Vec::new();
+                for f in files {
+                    if feed.is_some()
+                        && let Some(page) = searchable(&f)
+                    {
+                        pages.push(page);
                     }
-                    if let Some(feed) = &feed {
-                        // A closed channel means the indexer failed; it says why.
-                        let _ = feed.send((k, pages));
-                    }
-                    Ok(())
-                });
-                if let Err(e) = result {
-                    let mut f = failed.lock().unwrap_or_else(|e| e.into_inner());
-                    // The first failing job in list order, whichever thread saw it.
-                    if f.as_ref().is_none_or(|(at, _)| k < *at) {
-                        *f = Some((k, e));
-                    }
+                    sink.put(f)?;
                 }
-            };
-            let stop = || failed.lock().map_or(true, |f| f.is_some());
-            // The pages that gather the whole briefing run one after the other, started
-            // first by whichever worker comes first: each is large (its view of every
-            // event or figure), so only one is in memory at a time, and the longest job
-            // does not wait for the others to start. They run on a worker of the pool, so
-            // their own parallel parts are taken up by the other workers as those run
-            // out of pages (a thread outside the pool would wait for the pool instead).
-            let (heavy, light): (Vec<usize>, Vec<usize>) =
-                (0..jobs.len()).partition(|&k| jobs[k].is_heavy());
-            let heavy_taken = std::sync::atomic::AtomicBool::new(false);
-            rayon::scope(|s| {
-                for _ in 0..rayon::current_num_threads() {
-                    s.spawn(|_| {
-                        if !heavy_taken.swap(true, Ordering::Relaxed) {
-                            for &k in &heavy {
-                                if stop() {
-                                    return;
-                                }
-                                run_job(k);
-                            }
-                        }
-                        loop {
-                            let i = next.fetch_add(1, Ordering::Relaxed);
-                            if i >= light.len() || stop() {
-                                break;
-                            }
-                            run_job(light[i]);
-                        }
-                    });
+                if let Some(feed) = &feed {
+                    // A closed channel means the indexer failed; it says why.
+                    let _ = feed.send((k, pages));
                 }
+                Ok(())
             });
-            let rendered = start.elapsed();
-            drop(feed);
-            if let Some((_, e)) = failed.into_inner().unwrap_or_else(|e| e.into_inner()) {
-                return Err(e);
+            if let Err(e) = result {
+                let mut f = failed.lock().unwrap_or_else(|e| e.into_inner());
+                // The first failing job in list order, whichever thread saw it.
+                if f.as_ref().is_none_or(|(at, _)| k < *at) {
+                    *f = Some((k, e));
+                }
             }
-            let index = match indexer {
-                Some(handle) => handle.join().map_err(|_| Error::Invalid {
-                    path: "pagefind".into(),
-                    line: None,
-                    message: "search index: the indexer panicked".into(),
-                })??,
-                None => Vec::new(),
-            };
-            for f in index {
-                sink.put(f)?;
+        };
+        let stop = || failed.lock().map_or(true, |f| f.is_some());
+        // The pages that gather the whole briefing run one after the other, started
+        // first by whichever worker comes first: each is large (its view of every
+        // event or figure), so only one is in memory at a time, and the longest job
+        // does not wait for the others to start. They run on a worker of the pool, so
+        // their own parallel parts are taken up by the other workers as those run
+        // out of pages (a thread outside the pool would wait for the pool instead).
+        let (heavy, light): (Vec<usize>, Vec<usize>) =
+            (0..jobs.len()).partition(|&k| jobs[k].is_heavy());
+        let heavy_taken = std::sync::atomic::AtomicBool::new(false);
+        rayon::scope(|s| {
+            for _ in 0..rayon::current_num_threads() {
+                s.spawn(|_| {
+                    if !heavy_taken.swap(true, Ordering::Relaxed) {
+                        for &k in &heavy {
+                            if stop() {
+                                return;
+                            }
+                            run_job(k);
+                        }
+                    }
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        if i >= light.len() || stop() {
+                            break;
+                        }
+                        run_job(light[i]);
+                    }
+                });
             }
-            Ok(RenderTimes {
-                render: rendered,
-                search: start.elapsed() - rendered,
-            })
-        })
+        });
+        let rendered = start.elapsed();
+        drop(feed);
+        if let Some((_, e)) = failed.into_inner().unwrap_or_else(|e| e.into_inner()) {
+            return Err(e);
+        }
+        let times = RenderTimes {
+            render: rendered,
+            search: std::time::Duration::ZERO,
+        };
+        let pending = indexer.map(|handle| PendingSearch { handle, start });
+        Ok((times, pending))
     }
 
     fn sitemap(&self) -> String {
