@@ -259,7 +259,10 @@ fn serves_rebuilds_reports_errors_and_recovers() {
         if now != entry {
             break now;
         }
-        assert!(Instant::now() < deadline, "the search index was not updated");
+        assert!(
+            Instant::now() < deadline,
+            "the search index was not updated"
+        );
         std::thread::sleep(Duration::from_millis(20));
     };
     assert_eq!(server.get(&index_meta(&new_entry)).0, 200);

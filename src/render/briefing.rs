@@ -1539,9 +1539,11 @@ impl Renderer<'_> {
 /// Builds the pagefind search index from the pages that arrive on `pages`, each job's
 /// pages tagged with the job's place in the list: they are indexed in list order
 /// whatever order they arrive in (pagefind numbers pages in the order it sees them).
-/// Returns the index's files under `pagefind/`.
+/// Finishes once jobs `0..jobs` have all arrived (or the channel closes). Returns the
+/// index's files under `pagefind/`.
 pub(super) fn search_index(
     lang: &str,
+    jobs: usize,
     pages: std::sync::mpsc::Receiver<(usize, super::SearchPages)>,
 ) -> Result<Vec<OutputFile>, Error> {
     let fail = |e: String| Error::Invalid {
@@ -1561,7 +1563,9 @@ pub(super) fn search_index(
             pagefind::api::PagefindIndex::new(Some(options)).map_err(|e| e.to_string())?;
         let mut waiting: BTreeMap<usize, super::SearchPages> = BTreeMap::new();
         let mut next = 0;
-        for (k, job_pages) in pages {
+        while next < jobs
+            && let Ok((k, job_pages)) = pages.recv()
+        {
             waiting.insert(k, job_pages);
             while let Some(ready) = waiting.remove(&next) {
                 for (url, doc) in ready {

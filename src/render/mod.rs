@@ -271,6 +271,22 @@ impl Job<'_> {
     fn is_heavy(self) -> bool {
         matches!(self, Job::PrintBrief | Job::TimelineJson)
     }
+
+    /// False for the jobs that never make a page for the search index (data files,
+    /// feeds, markers). A theme may mark any of its pages for the index, and its static
+    /// files may hold pages too, so every other job may.
+    fn may_be_searched(self) -> bool {
+        !matches!(
+            self,
+            Job::Data(_)
+                | Job::Sitemap
+                | Job::Robots
+                | Job::NoJekyll
+                | Job::Feed
+                | Job::Cname
+                | Job::TimelineJson
+        )
+    }
 }
 
 /// A page for the search index, as the render worker left it.
@@ -683,7 +699,11 @@ impl<'a> Renderer<'a> {
             Job::SearchPage,
             Job::TimelineJson,
         ]);
-        jobs
+        // The jobs that may feed the search index first, in their order (which is the
+        // index's page order): the indexer can finish while the others render.
+        let (searched, rest): (Vec<Job>, Vec<Job>) =
+            jobs.into_iter().partition(|j| j.may_be_searched());
+        searched.into_iter().chain(rest).collect()
     }
 
     /// Renders one job.
@@ -776,6 +796,8 @@ impl<'a> Renderer<'a> {
         let next = AtomicUsize::new(0);
         let failed: Mutex<Option<(usize, Error)>> = Mutex::new(None);
         let search_enabled = self.settings.config.search.enabled;
+        // The jobs that may feed the index: the first ones (see `jobs`).
+        let searched = jobs.iter().take_while(|j| j.may_be_searched()).count();
         let (feed, indexer) = if search_enabled {
             // Bounded: when the indexer falls behind, rendering waits for it rather
             // than piling up pages in memory. It never deadlocks: the indexer keeps
@@ -785,7 +807,7 @@ impl<'a> Renderer<'a> {
             );
             let lang = self.lang().to_string();
             // Not a scoped thread: it may outlive this call (see `render_pages`).
-            let handle = std::thread::spawn(move || briefing::search_index(&lang, rx));
+            let handle = std::thread::spawn(move || briefing::search_index(&lang, searched, rx));
             (Some(tx), Some(handle))
         } else {
             (None, None)
@@ -801,7 +823,9 @@ impl<'a> Renderer<'a> {
                     }
                     sink.put(f)?;
                 }
-                if let Some(feed) = &feed {
+                if let Some(feed) = &feed
+                    && k < searched
+                {
                     // A closed channel means the indexer failed; it says why.
                     let _ = feed.send((k, pages));
                 }
