@@ -360,8 +360,11 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, Error> 
     report.pages = site_dir.pages();
     report.files = site_dir.len();
     let start = Instant::now();
-    site_dir.finish()?;
-    markdown_dir.finish()?;
+    // Each folder is swapped in whole on its own; side by side, the removal of the
+    // previous site overlaps that of the previous Markdown.
+    let (site_done, markdown_done) = rayon::join(|| site_dir.finish(), || markdown_dir.finish());
+    site_done?;
+    markdown_done?;
     report.stages.push(("write", start.elapsed()));
     Ok(report)
 }

@@ -273,13 +273,14 @@ impl Sink for Staging {
     }
 }
 
-/// Removes the folder `dir` and everything in it, its entries in parallel (a large
-/// site's folders are many and deleting is mostly waiting on the file system).
+/// Removes the folder `dir` and everything in it, the entries of each folder in
+/// parallel (a large site's folders are many, and deleting is mostly waiting on the
+/// file system). Symbolic links are removed, never followed.
 fn remove_tree(dir: &Path) -> std::io::Result<()> {
     let entries: Vec<fs::DirEntry> = fs::read_dir(dir)?.collect::<Result<_, _>>()?;
     entries.par_iter().try_for_each(|e| {
         if e.file_type()?.is_dir() {
-            fs::remove_dir_all(e.path())
+            remove_tree(&e.path())
         } else {
             fs::remove_file(e.path())
         }
