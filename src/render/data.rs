@@ -93,14 +93,14 @@ pub struct StatisticRecord {
 
 /// `{"key": [` + one compact JSON record per line + `]}`: valid JSON, much smaller than
 /// pretty-printing, and a changed fact is a one-line diff.
-fn json_lines<T: Serialize>(key: &str, records: &[T]) -> String {
-    let mut out = String::with_capacity(records.len() * 512 + 32);
+fn json_lines<T: Serialize>(key: &str, count: usize, records: impl Iterator<Item = T>) -> String {
+    let mut out = String::with_capacity(count * 512 + 32);
     out.push_str("{\"");
     out.push_str(key);
     out.push_str("\": [");
-    for (i, r) in records.iter().enumerate() {
+    for (i, r) in records.enumerate() {
         out.push_str(if i == 0 { "\n" } else { ",\n" });
-        out.push_str(&serde_json::to_string(r).expect("plain data serializes"));
+        out.push_str(&serde_json::to_string(&r).expect("plain data serializes"));
     }
     out.push_str("\n]}\n");
     out
@@ -195,21 +195,24 @@ fn statistic_record(
 }
 
 /// All event records of the site, in source then document order.
-pub fn events(urls: &Urls, site: &Site) -> Vec<EventRecord> {
+/// (Made one at a time as the files are written: at 10,000 documents they are hundreds
+/// of megabytes.)
+pub fn events<'a>(urls: &'a Urls, site: &'a Site) -> impl Iterator<Item = EventRecord> + 'a {
     site.sources
         .iter()
         .flat_map(|s| s.facts.events.iter().map(move |e| (s, e)))
         .map(|(s, e)| event_record(urls, s, e, &site.reviewed))
-        .collect()
 }
 
 /// All statistic records of the site, in source then document order.
-pub fn statistics(urls: &Urls, site: &Site) -> Vec<StatisticRecord> {
+pub fn statistics<'a>(
+    urls: &'a Urls,
+    site: &'a Site,
+) -> impl Iterator<Item = StatisticRecord> + 'a {
     site.sources
         .iter()
         .flat_map(|s| s.facts.statistics.iter().map(move |st| (s, st)))
         .map(|(s, st)| statistic_record(urls, s, st, &site.reviewed))
-        .collect()
 }
 
 /// A CSV cell: quoted when needed (RFC 4180), and a leading `=`, `+`, `-` or `@` in
@@ -238,7 +241,7 @@ fn num(v: Option<f64>) -> String {
     .unwrap_or_default()
 }
 
-fn csv(header: &[&str], rows: Vec<Vec<String>>) -> String {
+fn csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
     let mut out = header.join(",");
     out.push_str("\r\n");
     for row in rows {
@@ -294,11 +297,15 @@ impl DataFile {
 /// one at a time need be in memory).
 pub fn file(kind: DataFile, urls: &Urls, site: &Site) -> OutputFile {
     // One record per line: compact for large sites, still readable and diff-friendly.
+    let events_count = site.sources.iter().map(|s| s.facts.events.len()).sum();
+    let statistics_count = site.sources.iter().map(|s| s.facts.statistics.len()).sum();
     let text = match kind {
-        DataFile::EventsJson => json_lines("events", &events(urls, site)),
-        DataFile::StatisticsJson => json_lines("statistics", &statistics(urls, site)),
-        DataFile::EventsCsv => events_csv(&events(urls, site)),
-        DataFile::StatisticsCsv => statistics_csv(&statistics(urls, site)),
+        DataFile::EventsJson => json_lines("events", events_count, events(urls, site)),
+        DataFile::StatisticsJson => {
+            json_lines("statistics", statistics_count, statistics(urls, site))
+        }
+        DataFile::EventsCsv => events_csv(events(urls, site)),
+        DataFile::StatisticsCsv => statistics_csv(statistics(urls, site)),
     };
     OutputFile::new(kind.path(), text, kind.origin())
 }
@@ -308,7 +315,7 @@ pub fn files(urls: &Urls, site: &Site) -> Vec<OutputFile> {
     DataFile::ALL.map(|kind| file(kind, urls, site)).to_vec()
 }
 
-fn events_csv(records: &[EventRecord]) -> String {
+fn events_csv(records: impl Iterator<Item = EventRecord>) -> String {
     csv(
         &[
             "id",
@@ -326,31 +333,28 @@ fn events_csv(records: &[EventRecord]) -> String {
             "title",
             "status",
         ],
-        records
-            .iter()
-            .map(|e| {
-                vec![
-                    cell(&e.id),
-                    cell(&e.source_path),
-                    cell(&e.source_url),
-                    e.date.clone(),
-                    e.end.clone().unwrap_or_default(),
-                    format!("{:?}", e.precision).to_lowercase(),
-                    cell(&e.display_date),
-                    e.relative.to_string(),
-                    cell(&e.span),
-                    cell(&e.quote),
-                    e.paragraph.to_string(),
-                    cell(&e.anchor),
-                    cell(&e.title),
-                    e.status.to_string(),
-                ]
-            })
-            .collect(),
+        records.map(|e| {
+            vec![
+                cell(&e.id),
+                cell(&e.source_path),
+                cell(&e.source_url),
+                e.date.clone(),
+                e.end.clone().unwrap_or_default(),
+                format!("{:?}", e.precision).to_lowercase(),
+                cell(&e.display_date),
+                e.relative.to_string(),
+                cell(&e.span),
+                cell(&e.quote),
+                e.paragraph.to_string(),
+                cell(&e.anchor),
+                cell(&e.title),
+                e.status.to_string(),
+            ]
+        }),
     )
 }
 
-fn statistics_csv(records: &[StatisticRecord]) -> String {
+fn statistics_csv(records: impl Iterator<Item = StatisticRecord>) -> String {
     csv(
         &[
             "id",
@@ -370,29 +374,26 @@ fn statistics_csv(records: &[StatisticRecord]) -> String {
             "anchor",
             "status",
         ],
-        records
-            .iter()
-            .map(|s| {
-                vec![
-                    cell(&s.id),
-                    cell(&s.source_path),
-                    cell(&s.source_url),
-                    num(s.value),
-                    num(s.low),
-                    num(s.high),
-                    num(s.of),
-                    cell(&s.unit),
-                    cell(&s.qualifier),
-                    cell(&s.span),
-                    cell(&s.quote),
-                    cell(&s.measure),
-                    s.as_of.clone().unwrap_or_default(),
-                    s.paragraph.to_string(),
-                    cell(&s.anchor),
-                    s.status.to_string(),
-                ]
-            })
-            .collect(),
+        records.map(|s| {
+            vec![
+                cell(&s.id),
+                cell(&s.source_path),
+                cell(&s.source_url),
+                num(s.value),
+                num(s.low),
+                num(s.high),
+                num(s.of),
+                cell(&s.unit),
+                cell(&s.qualifier),
+                cell(&s.span),
+                cell(&s.quote),
+                cell(&s.measure),
+                s.as_of.clone().unwrap_or_default(),
+                s.paragraph.to_string(),
+                cell(&s.anchor),
+                s.status.to_string(),
+            ]
+        }),
     )
 }
 
@@ -414,16 +415,18 @@ mod tests {
     fn json_lines_is_valid_json_with_one_record_per_line() {
         let out = json_lines(
             "events",
-            &[
+            2,
+            [
                 serde_json::json!({"a": 1}),
                 serde_json::json!({"b": "x\ny"}),
-            ],
+            ]
+            .into_iter(),
         );
         assert_eq!(out, "{\"events\": [\n{\"a\":1},\n{\"b\":\"x\\ny\"}\n]}\n");
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();
         assert_eq!(v["events"].as_array().unwrap().len(), 2);
         assert_eq!(
-            json_lines("events", &Vec::<u8>::new()),
+            json_lines("events", 0, std::iter::empty::<u8>()),
             "{\"events\": [\n]}\n"
         );
     }
