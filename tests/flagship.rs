@@ -45,6 +45,26 @@ fn the_flagship_has_every_required_file() {
     assert_eq!(sources, 5);
 }
 
+/// Every page marked for search, and only those, is in the index (the indexer stops
+/// once the jobs that may make such pages are in; one arriving later would be lost).
+#[test]
+fn every_page_marked_for_search_is_in_the_index() {
+    let site = built("https://example.org/mpp-briefing/");
+    let marked = walkdir::WalkDir::new(site.out())
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_name() == "index.html")
+        .filter(|e| {
+            fs::read_to_string(e.path())
+                .unwrap()
+                .contains("data-pagefind-body")
+        })
+        .count();
+    let entry = json(&site, "pagefind/pagefind-entry.json");
+    assert!(marked >= 25, "only {marked} pages marked");
+    assert_eq!(entry["languages"]["en"]["page_count"], marked);
+}
+
 #[test]
 fn every_fact_quotes_its_source_verbatim_and_links_to_a_real_paragraph() {
     let site = built("https://example.org/mpp-briefing/");
