@@ -252,8 +252,10 @@ fn rebuild(shared: &Arc<Shared>, root: &Path, origin: &str, quiet: bool, why: &s
         })
     });
     // With no index to serve meanwhile (the first build), the pages wait for theirs.
-    let has_index = |s: &State| s.files.keys().any(|p| p.starts_with(SEARCH_DIR));
-    let first = !has_index(&shared.state.read().unwrap_or_else(|e| e.into_inner()));
+    let first = !(shared.state.read().unwrap_or_else(|e| e.into_inner()))
+        .files
+        .keys()
+        .any(|p| p.starts_with(SEARCH_DIR));
     let result = match result {
         Ok((base_path, mut files, report, Some(pending))) if first => pending.wait().map(|index| {
             files.extend(index.into_iter().map(|f| (f.path, Arc::from(f.bytes))));

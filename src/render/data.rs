@@ -194,9 +194,8 @@ fn statistic_record(
     }
 }
 
-/// All event records of the site, in source then document order.
-/// (Made one at a time as the files are written: at 10,000 documents they are hundreds
-/// of megabytes.)
+/// All event records of the site, in source then document order, made one at a time
+/// as a file is written (at 10,000 documents they take hundreds of megabytes).
 pub fn events<'a>(urls: &'a Urls, site: &'a Site) -> impl Iterator<Item = EventRecord> + 'a {
     site.sources
         .iter()
@@ -297,13 +296,18 @@ impl DataFile {
 /// one at a time need be in memory).
 pub fn file(kind: DataFile, urls: &Urls, site: &Site) -> OutputFile {
     // One record per line: compact for large sites, still readable and diff-friendly.
-    let events_count = site.sources.iter().map(|s| s.facts.events.len()).sum();
-    let statistics_count = site.sources.iter().map(|s| s.facts.statistics.len()).sum();
+    let count = |n: fn(&SourcePage) -> usize| site.sources.iter().map(n).sum();
     let text = match kind {
-        DataFile::EventsJson => json_lines("events", events_count, events(urls, site)),
-        DataFile::StatisticsJson => {
-            json_lines("statistics", statistics_count, statistics(urls, site))
-        }
+        DataFile::EventsJson => json_lines(
+            "events",
+            count(|s| s.facts.events.len()),
+            events(urls, site),
+        ),
+        DataFile::StatisticsJson => json_lines(
+            "statistics",
+            count(|s| s.facts.statistics.len()),
+            statistics(urls, site),
+        ),
         DataFile::EventsCsv => events_csv(events(urls, site)),
         DataFile::StatisticsCsv => statistics_csv(statistics(urls, site)),
     };

@@ -813,6 +813,8 @@ impl<'a> Renderer<'a> {
             (None, None)
         };
         let run_job = |k: usize| {
+            // Only the first `searched` jobs feed the index (see `jobs`).
+            let feed = feed.as_ref().filter(|_| k < searched);
             let result = self.run(jobs[k]).and_then(|files| {
                 let mut pages = Vec::new();
                 for f in files {
@@ -823,9 +825,7 @@ impl<'a> Renderer<'a> {
                     }
                     sink.put(f)?;
                 }
-                if let Some(feed) = &feed
-                    && k < searched
-                {
+                if let Some(feed) = feed {
                     // A closed channel means the indexer failed; it says why.
                     let _ = feed.send((k, pages));
                 }
