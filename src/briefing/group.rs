@@ -254,6 +254,12 @@ pub(super) fn group(items: &impl Items) -> Vec<usize> {
                 if ri == rj {
                     continue;
                 }
+                // No chains: the groups' first items must describe the same thing too
+                // (already known when they are `i` and `j` themselves). Tested before
+                // the sources, as it is the cheaper test and the one that fails more.
+                if (ri, rj) != (i, j as usize) && !items.same(ri, rj) {
+                    continue;
+                }
                 let (si, sj) = (items.source(ri), items.source(rj));
                 let a: &[usize] = if group_sources[ri].is_empty() {
                     std::slice::from_ref(&si)
@@ -266,11 +272,6 @@ pub(super) fn group(items: &impl Items) -> Vec<usize> {
                     &group_sources[rj]
                 };
                 if !disjoint(a, b) {
-                    continue;
-                }
-                // No chains: the groups' first items must describe the same thing too
-                // (already known when they are `i` and `j` themselves).
-                if (ri, rj) != (i, j as usize) && !items.same(ri, rj) {
                     continue;
                 }
                 let (keep, gone) = (ri.min(rj), ri.max(rj));
