@@ -6,7 +6,8 @@
 # Environment: RUNS (timed runs per size, default 3; 0 times the one /usr/bin/time run
 # instead of using hyperfine, for slow machines), WARMUP (default 1), HUGO_SIZES
 # (sizes Hugo also builds, default "1000 10000"), BENCH_DIR (default /tmp/brief-bench),
-# GEN_CORPUS (the corpus generator, default ../shared/bench/gen_corpus.py).
+# GEN_CORPUS (the corpus generator, default ../shared/bench/gen_corpus.py), SEARCH_OFF
+# (default 1: one more run per size with the search index off, to show its whole cost).
 #
 # Needs: python3, hyperfine, /usr/bin/time (GNU time), and hugo for the comparison
 # (apt-get install hyperfine time hugo). The corpus is deterministic. For each size it
@@ -23,6 +24,7 @@ work="${BENCH_DIR:-/tmp/brief-bench}"
 runs="${RUNS:-3}"
 warmup="${WARMUP:-1}"
 hugo_sizes=" ${HUGO_SIZES:-1000 10000} "
+search_off="${SEARCH_OFF:-1}"
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 2000 5000 10000)
 
@@ -86,9 +88,21 @@ for n in "${sizes[@]}"; do
   fi
   row "$n" brief "$b_mean" "$b_sd" "$per_doc" "$b_mem" "$ratio"
   [ -z "$h_line" ] || row $h_line
+  # The search index is built alongside rendering, so its `search` stage only shows
+  # the part that outlasts it: one more run with the index off shows its whole cost.
+  off_line=""
+  if [ "$search_off" = 1 ]; then
+    off="$work/brief-$n-nosearch"
+    mkdir -p "$off"
+    ln -sfn "$site/content" "$off/content"
+    { cat "$site/site.toml"; printf '\n[search]\nenabled = false\n'; } > "$off/site.toml"
+    /usr/bin/time -v "$brief" --root "$off" build --quiet >/dev/null 2>"$work/brief-$n-nosearch.time"
+    off_line="    without the search index: $(elapsed_s "$work/brief-$n-nosearch.time") s wall, $(peak_mb "$work/brief-$n-nosearch.time") MB peak"
+  fi
   {
     echo "brief stages at $n pages:"
     sed -n 's/^  /    /p' "$work/brief-$n.stages"
+    [ -z "$off_line" ] || echo "$off_line"
   } | tee -a "$stages"
 done
 echo
