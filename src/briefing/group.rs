@@ -313,6 +313,103 @@ mod tests {
         assert!(lists(0, &[]).is_empty());
     }
 
+    /// Items with explicit sources and keys; two are the same when they share three
+    /// keys, or two and their indexes have the same parity (so that some pairs that
+    /// share keys are not the same, and groups can refuse to chain).
+    struct Toy {
+        sources: Vec<usize>,
+        keys: KeyLists,
+        index: Index,
+    }
+
+    impl Items for Toy {
+        fn len(&self) -> usize {
+            self.sources.len()
+        }
+        fn source(&self, i: usize) -> usize {
+            self.sources[i]
+        }
+        fn postings(&self, i: usize, scan: &mut dyn FnMut(&[u32])) {
+            for &k in self.keys.get(i) {
+                self.index.scan(k, &[0], scan);
+            }
+        }
+        fn same(&self, a: usize, b: usize) -> bool {
+            let shared = super::super::text::shared_ids(self.keys.get(a), self.keys.get(b));
+            shared >= 3 || (shared >= 2 && (a ^ b) & 1 == 0)
+        }
+    }
+
+    /// The grouping's rules applied the plain way: every pair in order, groups kept
+    /// as lists of members.
+    fn reference(t: &Toy) -> Vec<usize> {
+        let n = t.len();
+        let mut group: Vec<usize> = (0..n).collect();
+        for i in 0..n {
+            for j in i + 1..n {
+                let shared = super::super::text::shared_ids(t.keys.get(i), t.keys.get(j));
+                if shared < 2 || t.sources[i] == t.sources[j] || !t.same(i, j) {
+                    continue;
+                }
+                let (gi, gj) = (group[i], group[j]);
+                if gi == gj || !t.same(gi, gj) {
+                    continue;
+                }
+                let sources_of = |g: usize| -> Vec<usize> {
+                    (0..n)
+                        .filter(|&x| group[x] == g)
+                        .map(|x| t.sources[x])
+                        .collect()
+                };
+                let (a, b) = (sources_of(gi), sources_of(gj));
+                if a.iter().any(|x| b.contains(x)) {
+                    continue;
+                }
+                let (keep, gone) = (gi.min(gj), gi.max(gj));
+                for g in group.iter_mut() {
+                    if *g == gone {
+                        *g = keep;
+                    }
+                }
+            }
+        }
+        group
+    }
+
+    #[test]
+    fn groups_are_those_of_the_plain_pairwise_rules() {
+        let mut seed = 7u64;
+        let mut next = |m: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % m
+        };
+        let mut joined = 0;
+        for _ in 0..200 {
+            let n = 10 + next(50) as usize;
+            let sources: Vec<usize> = (0..n).map(|_| next(6) as usize).collect();
+            let mut keys = KeyLists::default();
+            for _ in 0..n {
+                let mut k: Vec<u32> = (0..2 + next(4)).map(|_| next(9) as u32).collect();
+                k.sort_unstable();
+                k.dedup();
+                keys.push(&k);
+            }
+            let index = Index::new(&vec![0; n], &keys, 9, n);
+            let toy = Toy {
+                sources,
+                keys,
+                index,
+            };
+            let want = reference(&toy);
+            assert_eq!(group(&toy), want);
+            joined += want.iter().enumerate().filter(|&(i, &g)| g != i).count();
+        }
+        // The inputs do join items (the test is not vacuous).
+        assert!(joined > 500, "{joined}");
+    }
+
     #[test]
     fn source_lists_meet_and_merge_in_order() {
         assert!(disjoint(&[1, 4, 9], &[2, 5, 8]));
