@@ -57,6 +57,24 @@ fn long_timelines_and_statistics_are_split_into_linked_pages() {
     build_flagship(paged.path(), Some(5));
     let (whole_public, public) = (whole.path().join("public"), paged.path().join("public"));
 
+    // The actor and place links filter a whole timeline in place; on a paged one that
+    // would filter one page, so they open the entity's own timeline instead.
+    let script = "timeline.js\"";
+    let whole_timeline = std::fs::read_to_string(whole_public.join("timeline/index.html")).unwrap();
+    assert!(whole_timeline.contains("data-filter=") && whole_timeline.contains(script));
+    let main_pages: Vec<(String, String)> = pages_under(&public, "timeline")
+        .into_iter()
+        .filter(|(rel, _)| rel == "timeline/index.html" || rel.starts_with("timeline/page/"))
+        .collect();
+    assert!(main_pages.len() > 2);
+    for (rel, html) in main_pages {
+        assert!(
+            html.contains("data-filter="),
+            "{rel} keeps its filter links"
+        );
+        assert!(!html.contains(script), "{rel} filters in place");
+    }
+
     // The timeline: the same entries in the same order, none twice, each page holding
     // at most five reports (or one entry with more).
     let all = ids_of(

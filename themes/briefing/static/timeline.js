@@ -1,5 +1,7 @@
 /* brief timeline: the actor and place links filter the list in place. Without
-   JavaScript each link opens that entity's own filtered timeline page instead. */
+   JavaScript each link opens that entity's own filtered timeline page instead, and
+   so it does on a timeline split into pages (which does not load this script), as
+   filtering one page in place would hide the entity's events on the others. */
 (function () {
   "use strict";
   var script = document.currentScript;
