@@ -267,7 +267,7 @@ pub fn apply(
                         report.reviewed.insert(id.clone());
                     }
                     Action::Fix => {
-                        if apply_event_fields(&mut f.events[pos], c) {
+                        if apply_event_fields(std::sync::Arc::make_mut(&mut f.events[pos]), c) {
                             report.fixed += 1;
                         }
                         report.reviewed.insert(id.clone());
@@ -287,7 +287,7 @@ pub fn apply(
                         report.reviewed.insert(id.clone());
                     }
                     Action::Fix => {
-                        if apply_stat_fields(&mut f.statistics[pos], c) {
+                        if apply_stat_fields(std::sync::Arc::make_mut(&mut f.statistics[pos]), c) {
                             report.fixed += 1;
                         }
                         report.reviewed.insert(id.clone());
@@ -377,7 +377,7 @@ pub fn apply(
                 };
                 apply_event_fields(&mut e, a);
                 report.reviewed.insert(e.id.clone());
-                facts[i].events.push(e);
+                facts[i].events.push(e.into());
             }
             Kind::Statistic => {
                 if a.value.is_none() && (a.low.is_none() || a.high.is_none()) {
@@ -405,7 +405,7 @@ pub fn apply(
                 };
                 apply_stat_fields(&mut s, a);
                 report.reviewed.insert(s.id.clone());
-                facts[i].statistics.push(s);
+                facts[i].statistics.push(s.into());
             }
         }
         report.added += 1;
@@ -439,34 +439,40 @@ mod tests {
 
     fn facts() -> Facts {
         Facts {
-            events: vec![Event {
-                id: "ev-aaaa".into(),
-                date: PartialDate::parse("2021-03").unwrap(),
-                end: None,
-                relative: false,
-                span: "March 2021".into(),
-                quote: "In March 2021, 170,000 people arrived.".into(),
-                quote_offset: 0,
-                span_offset: 3,
-                paragraph: 1,
-                title: "arrivals".into(),
-            }],
-            statistics: vec![Statistic {
-                id: "st-bbbb".into(),
-                value: Some(170000.0),
-                low: None,
-                high: None,
-                of: None,
-                unit: "people".into(),
-                qualifier: "exact".into(),
-                span: "170,000 people".into(),
-                quote: "In March 2021, 170,000 people arrived.".into(),
-                quote_offset: 0,
-                span_offset: 15,
-                measure: "people arrived".into(),
-                as_of: None,
-                paragraph: 1,
-            }],
+            events: vec![
+                Event {
+                    id: "ev-aaaa".into(),
+                    date: PartialDate::parse("2021-03").unwrap(),
+                    end: None,
+                    relative: false,
+                    span: "March 2021".into(),
+                    quote: "In March 2021, 170,000 people arrived.".into(),
+                    quote_offset: 0,
+                    span_offset: 3,
+                    paragraph: 1,
+                    title: "arrivals".into(),
+                }
+                .into(),
+            ],
+            statistics: vec![
+                Statistic {
+                    id: "st-bbbb".into(),
+                    value: Some(170000.0),
+                    low: None,
+                    high: None,
+                    of: None,
+                    unit: "people".into(),
+                    qualifier: "exact".into(),
+                    span: "170,000 people".into(),
+                    quote: "In March 2021, 170,000 people arrived.".into(),
+                    quote_offset: 0,
+                    span_offset: 15,
+                    measure: "people arrived".into(),
+                    as_of: None,
+                    paragraph: 1,
+                }
+                .into(),
+            ],
         }
     }
 

@@ -79,8 +79,12 @@ pub fn review_items<'a>(
 ) -> Vec<ReviewItem<'a>> {
     let mut items = Vec::new();
     for source in facts {
-        let events = source.facts.events.iter().map(FactRef::Event);
-        let stats = source.facts.statistics.iter().map(FactRef::Statistic);
+        let events = source.facts.events.iter().map(|e| FactRef::Event(e));
+        let stats = source
+            .facts
+            .statistics
+            .iter()
+            .map(|s| FactRef::Statistic(s));
         for fact in events.chain(stats) {
             if all || !decided.contains(fact.id()) {
                 items.push(ReviewItem { source, fact });
@@ -494,34 +498,40 @@ mod tests {
             source: "sources/a.txt".into(),
             title: "A report".into(),
             facts: Facts {
-                events: vec![Event {
-                    id: "ev-3f2a9c1b0d".into(),
-                    date: PartialDate::month(2019, 1).unwrap(),
-                    end: PartialDate::month(2019, 3),
-                    relative: false,
-                    span: "Between January and March 2019".into(),
-                    quote: quote.into(),
-                    quote_offset: 0,
-                    span_offset: 0,
-                    paragraph: 4,
-                    title: "People returned".into(),
-                }],
-                statistics: vec![Statistic {
-                    id: "st-0a1b2c3d4e".into(),
-                    value: Some(1000.0),
-                    low: None,
-                    high: None,
-                    of: None,
-                    unit: "people".into(),
-                    qualifier: "more than".into(),
-                    span: "more than 1,000 people".into(),
-                    quote: quote.into(),
-                    quote_offset: 0,
-                    span_offset: 32,
-                    measure: "people returned to Mexico".into(),
-                    as_of: PartialDate::month(2019, 3),
-                    paragraph: 4,
-                }],
+                events: vec![
+                    Event {
+                        id: "ev-3f2a9c1b0d".into(),
+                        date: PartialDate::month(2019, 1).unwrap(),
+                        end: PartialDate::month(2019, 3),
+                        relative: false,
+                        span: "Between January and March 2019".into(),
+                        quote: quote.into(),
+                        quote_offset: 0,
+                        span_offset: 0,
+                        paragraph: 4,
+                        title: "People returned".into(),
+                    }
+                    .into(),
+                ],
+                statistics: vec![
+                    Statistic {
+                        id: "st-0a1b2c3d4e".into(),
+                        value: Some(1000.0),
+                        low: None,
+                        high: None,
+                        of: None,
+                        unit: "people".into(),
+                        qualifier: "more than".into(),
+                        span: "more than 1,000 people".into(),
+                        quote: quote.into(),
+                        quote_offset: 0,
+                        span_offset: 32,
+                        measure: "people returned to Mexico".into(),
+                        as_of: PartialDate::month(2019, 3),
+                        paragraph: 4,
+                    }
+                    .into(),
+                ],
             },
         }]
     }

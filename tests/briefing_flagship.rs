@@ -52,18 +52,21 @@ fn gold_facts(doc: &convert::Document, gold: &Value, tag: &str) -> Facts {
         };
         let span = e["text_span"].as_str().unwrap();
         let (d, end) = date(&e["date"]);
-        facts.events.push(Event {
-            id: format!("ev-{tag}-{n}"),
-            date: d,
-            end,
-            relative: e["relative"].as_bool().unwrap_or(false),
-            span: span.into(),
-            quote: sentence.into(),
-            quote_offset: at,
-            span_offset: sentence.find(span).unwrap_or(0),
-            paragraph,
-            title: e["what"].as_str().unwrap().into(),
-        });
+        facts.events.push(
+            Event {
+                id: format!("ev-{tag}-{n}"),
+                date: d,
+                end,
+                relative: e["relative"].as_bool().unwrap_or(false),
+                span: span.into(),
+                quote: sentence.into(),
+                quote_offset: at,
+                span_offset: sentence.find(span).unwrap_or(0),
+                paragraph,
+                title: e["what"].as_str().unwrap().into(),
+            }
+            .into(),
+        );
     }
     for (n, s) in gold["statistics"].as_array().unwrap().iter().enumerate() {
         let sentence = s["sentence"].as_str().unwrap();
@@ -75,22 +78,25 @@ fn gold_facts(doc: &convert::Document, gold: &Value, tag: &str) -> Facts {
             Value::Object(o) => (None, o["low"].as_f64(), o["high"].as_f64()),
             v => (v.as_f64(), None, None),
         };
-        facts.statistics.push(Statistic {
-            id: format!("st-{tag}-{n}"),
-            value,
-            low,
-            high,
-            of: s.get("of").and_then(Value::as_f64),
-            unit: s["unit"].as_str().unwrap().into(),
-            qualifier: s["qualifier"].as_str().unwrap().into(),
-            span: span.into(),
-            quote: sentence.into(),
-            quote_offset: at,
-            span_offset: sentence.find(span).unwrap_or(0),
-            measure: s["what"].as_str().unwrap().into(),
-            as_of: None,
-            paragraph,
-        });
+        facts.statistics.push(
+            Statistic {
+                id: format!("st-{tag}-{n}"),
+                value,
+                low,
+                high,
+                of: s.get("of").and_then(Value::as_f64),
+                unit: s["unit"].as_str().unwrap().into(),
+                qualifier: s["qualifier"].as_str().unwrap().into(),
+                span: span.into(),
+                quote: sentence.into(),
+                quote_offset: at,
+                span_offset: sentence.find(span).unwrap_or(0),
+                measure: s["what"].as_str().unwrap().into(),
+                as_of: None,
+                paragraph,
+            }
+            .into(),
+        );
     }
     facts
 }

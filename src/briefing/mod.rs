@@ -129,12 +129,8 @@ impl Briefing {
 /// Each source's events, and its figures with its publication date: what the timeline
 /// and the series are built from.
 pub type FactLists<'a> = (
-    Vec<(usize, &'a [crate::extract::Event])>,
-    Vec<(
-        usize,
-        Option<crate::date::PartialDate>,
-        &'a [crate::extract::Statistic],
-    )>,
+    Vec<(usize, &'a [std::sync::Arc<crate::extract::Event>])>,
+    Vec<series::SourceFigures<'a>>,
 );
 
 /// The events and figures of every source, by source index.

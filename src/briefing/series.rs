@@ -16,14 +16,15 @@ use crate::slug::slugify;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
 
 /// One figure of a series.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Point {
     /// Index of the source in [`crate::compose::Site::sources`].
     pub source: usize,
-    /// The figure as extracted.
-    pub stat: Statistic,
+    /// The figure as extracted (shared with the source's facts).
+    pub stat: Arc<Statistic>,
     /// The date it refers to: `as_of`, else the source's publication date.
     pub date: Option<PartialDate>,
     /// True when `date` is the source's publication date rather than the figure's own.
@@ -173,12 +174,14 @@ impl group::Items for Figures {
     }
 }
 
-/// Groups the figures of all sources into measures. `figures` holds, per source, its
-/// index, its publication date and its statistics.
-pub fn build(figures: &[(usize, Option<PartialDate>, &[Statistic])]) -> Vec<Measure> {
+/// One source's figures: its index, its publication date and its statistics.
+pub type SourceFigures<'a> = (usize, Option<PartialDate>, &'a [Arc<Statistic>]);
+
+/// Groups the figures of all sources into measures.
+pub fn build(figures: &[SourceFigures]) -> Vec<Measure> {
     let published: HashMap<usize, Option<PartialDate>, text::FnvBuild> =
         figures.iter().map(|(s, d, _)| (*s, *d)).collect();
-    let flat: Vec<(usize, &Statistic)> = figures
+    let flat: Vec<(usize, &Arc<Statistic>)> = figures
         .iter()
         .flat_map(|(source, _, stats)| stats.iter().map(move |s| (*source, s)))
         .collect();
@@ -228,7 +231,7 @@ pub fn build(figures: &[(usize, Option<PartialDate>, &[Statistic])]) -> Vec<Meas
                     };
                     Point {
                         source,
-                        stat: stat.clone(),
+                        stat: Arc::clone(stat),
                         date,
                         dated_by_source: by_source,
                     }
@@ -333,8 +336,8 @@ pub(crate) mod tests {
         quote: &str,
         span: &str,
         measure: &str,
-    ) -> Statistic {
-        Statistic {
+    ) -> Arc<Statistic> {
+        Arc::new(Statistic {
             id: id.into(),
             value: Some(value),
             low: None,
@@ -349,7 +352,7 @@ pub(crate) mod tests {
             measure: measure.into(),
             as_of: None,
             paragraph: 1,
-        }
+        })
     }
 
     #[test]

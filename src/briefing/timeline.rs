@@ -17,14 +17,15 @@ use crate::extract::Event;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// One source's report of a happening.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
     /// Index of the source in [`crate::compose::Site::sources`].
     pub source: usize,
-    /// The event as extracted.
-    pub event: Event,
+    /// The event as extracted (shared with the source's facts).
+    pub event: Arc<Event>,
 }
 
 /// One entry of the timeline.
@@ -243,8 +244,8 @@ impl group::Items for Events {
 }
 
 /// Groups the events of all sources into timeline entries.
-pub fn build(events: &[(usize, &[Event])]) -> Vec<TimelineEntry> {
-    let flat: Vec<(usize, &Event)> = events
+pub fn build(events: &[(usize, &[Arc<Event>])]) -> Vec<TimelineEntry> {
+    let flat: Vec<(usize, &Arc<Event>)> = events
         .iter()
         .flat_map(|(source, evs)| evs.iter().map(move |e| (*source, e)))
         .collect();
@@ -299,7 +300,7 @@ pub fn build(events: &[(usize, &[Event])]) -> Vec<TimelineEntry> {
                 .iter()
                 .map(|&i| Report {
                     source: flat[i].0,
-                    event: flat[i].1.clone(),
+                    event: Arc::clone(flat[i].1),
                 })
                 .collect();
             reports.sort_by(|a, b| {
@@ -350,8 +351,14 @@ pub fn build(events: &[(usize, &[Event])]) -> Vec<TimelineEntry> {
 pub(crate) mod tests {
     use super::*;
 
-    pub(crate) fn event(id: &str, date: &str, title: &str, quote: &str, paragraph: u32) -> Event {
-        Event {
+    pub(crate) fn event(
+        id: &str,
+        date: &str,
+        title: &str,
+        quote: &str,
+        paragraph: u32,
+    ) -> Arc<Event> {
+        Arc::new(Event {
             id: id.into(),
             date: PartialDate::parse(date).unwrap(),
             end: None,
@@ -362,7 +369,7 @@ pub(crate) mod tests {
             span_offset: 0,
             paragraph,
             title: title.into(),
-        }
+        })
     }
 
     #[test]
@@ -455,7 +462,7 @@ mod scale {
             "police", "election", "letter", "program", "massacre", "grave", "hearing", "visa",
             "wall", "port", "river", "bus", "clinic", "mayor", "governor", "judge",
         ];
-        let docs: Vec<Vec<Event>> = (0..10_000u32)
+        let docs: Vec<Vec<Arc<Event>>> = (0..10_000u32)
             .map(|d| {
                 (0..5u32)
                     .map(|k| {
@@ -474,7 +481,7 @@ mod scale {
                     .collect()
             })
             .collect();
-        let input: Vec<(usize, &[Event])> = docs
+        let input: Vec<(usize, &[Arc<Event>])> = docs
             .iter()
             .enumerate()
             .map(|(i, e)| (i, e.as_slice()))

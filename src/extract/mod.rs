@@ -93,9 +93,9 @@ pub struct Statistic {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Facts {
     /// Dated events, in document order.
-    pub events: Vec<Event>,
+    pub events: Vec<std::sync::Arc<Event>>,
     /// Statistics, in document order.
-    pub statistics: Vec<Statistic>,
+    pub statistics: Vec<std::sync::Arc<Statistic>>,
 }
 
 /// What the extractor needs to know about the document besides its blocks.
@@ -174,7 +174,7 @@ fn extract_block(block: &Block, ctx: &Context, lex: &'static Lexicon, facts: &mu
         let editorial = phrases.editorial.any_in(&low);
         if !editorial {
             for h in &hits {
-                facts.events.push(Event {
+                facts.events.push(std::sync::Arc::new(Event {
                     id: String::new(),
                     date: h.date,
                     end: h.end_date,
@@ -185,7 +185,7 @@ fn extract_block(block: &Block, ctx: &Context, lex: &'static Lexicon, facts: &mu
                     span_offset: h.start,
                     paragraph: block.paragraph,
                     title: title_for(a, h.start, h.end),
-                });
+                }));
             }
         }
         let stats = numbers::find_stats(a, &date_ranges, lex);
@@ -204,7 +204,7 @@ fn extract_block(block: &Block, ctx: &Context, lex: &'static Lexicon, facts: &mu
                 block_unit = Some(unit.clone());
             }
             let as_of = as_of_for(a, &hits, st.start, lex).or(ctx.published);
-            facts.statistics.push(Statistic {
+            facts.statistics.push(std::sync::Arc::new(Statistic {
                 id: String::new(),
                 value: st.value,
                 low: st.low,
@@ -219,7 +219,7 @@ fn extract_block(block: &Block, ctx: &Context, lex: &'static Lexicon, facts: &mu
                 measure: measure_for(a, &st),
                 as_of,
                 paragraph: block.paragraph,
-            });
+            }));
         }
     }
 }
@@ -477,11 +477,14 @@ fn assign_ids(facts: &mut Facts) {
         *n += 1;
         if *n == 1 { base } else { format!("{base}-{n}") }
     };
+    // The facts were just made: `make_mut` changes them in place.
     for e in &mut facts.events {
-        e.id = unique(format!("ev-{}", short_hash("event", &e.quote, &e.span)));
+        let id = unique(format!("ev-{}", short_hash("event", &e.quote, &e.span)));
+        std::sync::Arc::make_mut(e).id = id;
     }
     for s in &mut facts.statistics {
-        s.id = unique(format!("st-{}", short_hash("statistic", &s.quote, &s.span)));
+        let id = unique(format!("st-{}", short_hash("statistic", &s.quote, &s.span)));
+        std::sync::Arc::make_mut(s).id = id;
     }
 }
 
