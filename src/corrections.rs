@@ -33,6 +33,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// What to do with a fact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -267,7 +268,7 @@ pub fn apply(
                         report.reviewed.insert(id.clone());
                     }
                     Action::Fix => {
-                        if apply_event_fields(std::sync::Arc::make_mut(&mut f.events[pos]), c) {
+                        if apply_event_fields(Arc::make_mut(&mut f.events[pos]), c) {
                             report.fixed += 1;
                         }
                         report.reviewed.insert(id.clone());
@@ -287,7 +288,7 @@ pub fn apply(
                         report.reviewed.insert(id.clone());
                     }
                     Action::Fix => {
-                        if apply_stat_fields(std::sync::Arc::make_mut(&mut f.statistics[pos]), c) {
+                        if apply_stat_fields(Arc::make_mut(&mut f.statistics[pos]), c) {
                             report.fixed += 1;
                         }
                         report.reviewed.insert(id.clone());

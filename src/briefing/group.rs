@@ -291,6 +291,7 @@ pub(super) fn group(items: &impl Items) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::briefing::text::shared_ids;
 
     #[test]
     fn the_index_lists_each_key_per_slot_in_item_order_and_drops_long_lists() {
@@ -335,7 +336,7 @@ mod tests {
             }
         }
         fn same(&self, a: usize, b: usize) -> bool {
-            let shared = super::super::text::shared_ids(self.keys.get(a), self.keys.get(b));
+            let shared = shared_ids(self.keys.get(a), self.keys.get(b));
             shared >= 3 || (shared >= 2 && (a ^ b) & 1 == 0)
         }
     }
@@ -347,7 +348,7 @@ mod tests {
         let mut group: Vec<usize> = (0..n).collect();
         for i in 0..n {
             for j in i + 1..n {
-                let shared = super::super::text::shared_ids(t.keys.get(i), t.keys.get(j));
+                let shared = shared_ids(t.keys.get(i), t.keys.get(j));
                 if shared < 2 || t.sources[i] == t.sources[j] || !t.same(i, j) {
                     continue;
                 }

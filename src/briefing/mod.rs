@@ -129,7 +129,7 @@ impl Briefing {
 /// Each source's events, and its figures with its publication date: what the timeline
 /// and the series are built from.
 pub type FactLists<'a> = (
-    Vec<(usize, &'a [std::sync::Arc<crate::extract::Event>])>,
+    Vec<timeline::SourceEvents<'a>>,
     Vec<series::SourceFigures<'a>>,
 );
 

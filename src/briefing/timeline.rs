@@ -243,8 +243,11 @@ impl group::Items for Events {
     }
 }
 
+/// One source's events: its index and its events.
+pub type SourceEvents<'a> = (usize, &'a [Arc<Event>]);
+
 /// Groups the events of all sources into timeline entries.
-pub fn build(events: &[(usize, &[Arc<Event>])]) -> Vec<TimelineEntry> {
+pub fn build(events: &[SourceEvents]) -> Vec<TimelineEntry> {
     let flat: Vec<(usize, &Arc<Event>)> = events
         .iter()
         .flat_map(|(source, evs)| evs.iter().map(move |e| (*source, e)))
@@ -481,7 +484,7 @@ mod scale {
                     .collect()
             })
             .collect();
-        let input: Vec<(usize, &[Arc<Event>])> = docs
+        let input: Vec<SourceEvents> = docs
             .iter()
             .enumerate()
             .map(|(i, e)| (i, e.as_slice()))

@@ -28,7 +28,7 @@ use lexicon::Lexicon;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 use text::PhraseSet;
 
 /// A dated event found in a document.
@@ -89,13 +89,14 @@ pub struct Statistic {
     pub paragraph: u32,
 }
 
-/// Everything extracted from one document.
+/// Everything extracted from one document. Each fact is shared (`Arc`) with the
+/// timeline entries and series that cite it, not copied into them.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Facts {
     /// Dated events, in document order.
-    pub events: Vec<std::sync::Arc<Event>>,
+    pub events: Vec<Arc<Event>>,
     /// Statistics, in document order.
-    pub statistics: Vec<std::sync::Arc<Statistic>>,
+    pub statistics: Vec<Arc<Statistic>>,
 }
 
 /// What the extractor needs to know about the document besides its blocks.
@@ -174,7 +175,7 @@ fn extract_block(block: &Block, ctx: &Context, lex: &'static Lexicon, facts: &mu
         let editorial = phrases.editorial.any_in(&low);
         if !editorial {
             for h in &hits {
-                facts.events.push(std::sync::Arc::new(Event {
+                facts.events.push(Arc::new(Event {
                     id: String::new(),
                     date: h.date,
                     end: h.end_date,
@@ -204,7 +205,7 @@ fn extract_block(block: &Block, ctx: &Context, lex: &'static Lexicon, facts: &mu
                 block_unit = Some(unit.clone());
             }
             let as_of = as_of_for(a, &hits, st.start, lex).or(ctx.published);
-            facts.statistics.push(std::sync::Arc::new(Statistic {
+            facts.statistics.push(Arc::new(Statistic {
                 id: String::new(),
                 value: st.value,
                 low: st.low,
@@ -480,11 +481,11 @@ fn assign_ids(facts: &mut Facts) {
     // The facts were just made: `make_mut` changes them in place.
     for e in &mut facts.events {
         let id = unique(format!("ev-{}", short_hash("event", &e.quote, &e.span)));
-        std::sync::Arc::make_mut(e).id = id;
+        Arc::make_mut(e).id = id;
     }
     for s in &mut facts.statistics {
         let id = unique(format!("st-{}", short_hash("statistic", &s.quote, &s.span)));
-        std::sync::Arc::make_mut(s).id = id;
+        Arc::make_mut(s).id = id;
     }
 }
 
