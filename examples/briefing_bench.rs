@@ -3,7 +3,9 @@
 //! threads) of the timeline, the series and the whole stage over the runs (set
 //! RAYON_NUM_THREADS to pin the thread count). CPU time is the steadier figure on a
 //! loaded machine.
-use brief::{briefing, compose, config, convert, extract, source};
+use brief::compose::{self, briefing};
+use brief::input::{config, gazetteer, source};
+use brief::{convert, extract};
 use rayon::prelude::*;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -22,18 +24,33 @@ fn main() {
         .par_iter()
         .map(|s| convert::convert(s.body(), s.format))
         .collect();
+    let resolved: Vec<_> = content
+        .sources
+        .iter()
+        .zip(&docs)
+        .map(|(s, d)| convert::resolve(s, d))
+        .collect();
     let facts: Vec<extract::Facts> = content
         .sources
         .par_iter()
         .zip(docs.par_iter())
-        .map(|(s, d)| {
-            let ctx = brief::extract_context(s, d, &settings.config.language);
+        .zip(resolved.par_iter())
+        .map(|((s, d), r)| {
+            let ctx = brief::extract_context(s, r, &settings.config.language);
             extract::extract_document(&d.blocks, &ctx)
         })
         .collect();
-    let site = compose::compose(&settings, content, docs, facts);
-    let inputs = briefing::load_inputs(&settings.content_dir).expect("inputs");
-    let (events, figures) = briefing::fact_lists(&site);
+    let inputs = gazetteer::load_inputs(&settings.content_dir).expect("inputs");
+    let parts = compose::Parts {
+        content,
+        docs,
+        resolved,
+        facts,
+        corrections: &Default::default(),
+        inputs: &inputs,
+    };
+    let site = compose::compose(&settings, parts);
+    let (events, figures) = briefing::fact_lists(&site.sources);
     let best = |f: &dyn Fn() -> usize| {
         let (mut wall, mut cpu) = (Duration::MAX, Duration::MAX);
         let mut n = 0;
@@ -46,12 +63,12 @@ fn main() {
         let ms = |d: Duration| d.as_secs_f64() * 1e3;
         format!("{:>8.1} ms wall {:>8.1} ms cpu  {n}", ms(wall), ms(cpu))
     };
-    let timeline = best(&|| briefing::timeline::build(&events).len());
+    let timeline = best(&|| compose::timeline::build(&events).len());
     println!("timeline {timeline} entries");
-    let series = best(&|| briefing::series::build(&figures).len());
+    let series = best(&|| compose::series::build(&figures).len());
     println!("series   {series} measures");
     let all = best(&|| {
-        briefing::build(&site, &inputs, &settings.config.briefing)
+        briefing::build(&site.sources, &inputs, &settings.config.briefing)
             .timeline
             .len()
     });

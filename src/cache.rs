@@ -9,8 +9,8 @@
 //! Entries not used by a build are dropped after it, so the cache holds one site.
 
 use crate::convert::{Document, Format};
-use crate::date::PartialDate;
 use crate::extract::Facts;
+use crate::model::date::PartialDate;
 use sha2::{Digest, Sha256};
 use std::collections::{HashMap, HashSet};
 use std::sync::Mutex;

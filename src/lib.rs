@@ -10,28 +10,20 @@
 //! `render` (pages and data files) → `output` (write, all or nothing).
 #![warn(missing_docs)]
 
-pub mod briefing;
 pub mod cache;
-pub mod check;
+pub mod cmd;
 pub mod compose;
-pub mod config;
 pub mod convert;
-pub mod corrections;
-pub mod date;
-pub mod error;
 pub mod extract;
+pub mod input;
+pub mod model;
 pub mod output;
 pub mod render;
-pub mod review;
-pub mod scaffold;
-pub mod serve;
-pub mod slug;
-pub mod source;
-pub mod url;
+pub mod util;
 
-use crate::config::{Overrides, Settings};
-use crate::error::{Error, Warning};
+use crate::input::config::{Overrides, Settings};
 use crate::output::OutputFile;
+use crate::util::error::{Error, Warning};
 use rayon::prelude::*;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -103,7 +95,7 @@ pub struct SourceFacts {
 /// A site composed and ready to render.
 struct Composed {
     settings: Settings,
-    site: compose::Site,
+    site: model::site::Site,
     report: BuildReport,
 }
 
@@ -118,9 +110,9 @@ fn compose_site(root: &Path, options: &BuildOptions) -> Result<Composed, Error> 
 
     // The briefing's quote patterns take a while to compile: start now, so a worker that
     // would wait for the first sources does it.
-    rayon::spawn(briefing::entities::warm_up);
-    let settings = config::load(root, &options.overrides)?;
-    let content = source::discover(&settings.content_dir)?;
+    rayon::spawn(compose::entities::warm_up);
+    let settings = input::config::load(root, &options.overrides)?;
+    let content = input::source::discover(&settings.content_dir)?;
     lap(&mut report, "discover");
 
     let cache = options.cache.as_deref();
@@ -132,15 +124,22 @@ fn compose_site(root: &Path, options: &BuildOptions) -> Result<Composed, Error> 
             None => convert::convert(s.body(), s.format),
         })
         .collect();
+    let resolved: Vec<model::source::Resolved> = content
+        .sources
+        .iter()
+        .zip(&docs)
+        .map(|(s, d)| convert::resolve(s, d))
+        .collect();
     lap(&mut report, "convert");
 
-    let mut facts: Vec<extract::Facts> = if settings.config.extract.enabled {
+    let facts: Vec<extract::Facts> = if settings.config.extract.enabled {
         content
             .sources
             .par_iter()
             .zip(docs.par_iter())
-            .map(|(s, d)| {
-                let ctx = extract_context(s, d, &settings.config.language);
+            .zip(resolved.par_iter())
+            .map(|((s, d), r)| {
+                let ctx = extract_context(s, r, &settings.config.language);
                 match cache {
                     Some(c) => c.facts(s.body(), s.format, ctx.published, &ctx.language, || {
                         extract::extract_document(&d.blocks, &ctx)
@@ -161,26 +160,21 @@ fn compose_site(root: &Path, options: &BuildOptions) -> Result<Composed, Error> 
     }
     lap(&mut report, "extract");
 
-    let corrections =
-        corrections::Corrections::load(&settings.root, &settings.config.extract.corrections)?;
-    let paths: Vec<&str> = content
-        .sources
-        .iter()
-        .map(|s| s.rel_path.as_str())
-        .collect();
-    let correction_report = corrections::apply(&corrections, &paths, &docs, &mut facts);
-
-    let mut site = compose::compose(&settings, content, docs, facts);
-    site.warnings
-        .extend(correction_report.warnings.iter().cloned());
-    site.reviewed = correction_report.reviewed.clone();
-    site.corrections = correction_report;
+    let corrections = input::corrections::Corrections::load(
+        &settings.root,
+        &settings.config.extract.corrections,
+    )?;
+    let inputs = input::gazetteer::load_inputs(&settings.content_dir)?;
+    let parts = compose::Parts {
+        content,
+        docs,
+        resolved,
+        facts,
+        corrections: &corrections,
+        inputs: &inputs,
+    };
+    let site = compose::compose(&settings, parts);
     lap(&mut report, "compose");
-
-    // Cross-source composition: timeline entries, series, entities.
-    let inputs = briefing::load_inputs(&settings.content_dir)?;
-    site.briefing = briefing::build(&site, &inputs, &settings.config.briefing);
-    lap(&mut report, "briefing");
 
     report.sources = site.sources.len();
     report.events = site.sources.iter().map(|s| s.facts.events.len()).sum();
@@ -195,15 +189,15 @@ fn compose_site(root: &Path, options: &BuildOptions) -> Result<Composed, Error> 
 }
 
 /// What extraction needs to know about a source beyond its blocks: its publication
-/// date (from front matter, sidecar or dateline) and its language (the site's unless
-/// the source says).
+/// date (from front matter, sidecar or dateline, as resolved) and its language (the
+/// site's unless the source says).
 pub fn extract_context(
-    s: &source::Source,
-    doc: &convert::Document,
+    s: &model::source::Source,
+    resolved: &model::source::Resolved,
     site_language: &str,
 ) -> extract::Context {
     extract::Context {
-        published: compose::resolve(s, doc).published,
+        published: resolved.published,
         language: s
             .meta
             .language
@@ -288,7 +282,7 @@ pub fn render_site(root: &Path, options: &BuildOptions) -> Result<Rendered, Erro
 }
 
 /// The generated Markdown of a source with its front matter, as editors read it.
-fn markdown_page(s: &compose::SourcePage) -> String {
+fn markdown_page(s: &model::site::SourcePage) -> String {
     let mut fm = toml::Table::new();
     fm.insert("title".into(), s.title.clone().into());
     fm.insert("source".into(), s.source.rel_path.clone().into());
@@ -313,19 +307,19 @@ pub struct ExtractedFile {
     /// The facts found.
     pub facts: extract::Facts,
     /// The publication date used to resolve relative dates.
-    pub published: Option<date::PartialDate>,
+    pub published: Option<model::date::PartialDate>,
 }
 
 /// Converts and extracts one document outside a site. `published` overrides the date
 /// from a sidecar (`NAME.meta.toml` beside the file) or a dateline in the text.
 pub fn extract_file(
     path: &Path,
-    published: Option<date::PartialDate>,
+    published: Option<model::date::PartialDate>,
 ) -> Result<ExtractedFile, Error> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    let source = source::read_one(dir, path)?;
+    let source = input::source::read_one(dir, path)?;
     let doc = convert::convert(source.body(), source.format);
-    let resolved = compose::resolve(&source, &doc);
+    let resolved = convert::resolve(&source, &doc);
     let published = published.or(resolved.published);
     let ctx = extract::Context {
         published,

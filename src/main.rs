@@ -2,9 +2,10 @@
 //! `Args` struct and a `run_*` function returning the exit code; to add one, add a
 //! variant to [`Command`] and a match arm in `main`.
 
-use brief::config::Overrides;
-use brief::error::Error;
-use brief::{BuildOptions, build, check, render_site, review, scaffold, serve};
+use brief::cmd::{check, new as scaffold, review, serve};
+use brief::input::config::Overrides;
+use brief::util::error::Error;
+use brief::{BuildOptions, build, render_site};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::collections::HashSet;
 use std::io::IsTerminal;
@@ -230,7 +231,10 @@ fn with_progress<T>(out: Output, message: &str, work: impl FnOnce() -> T) -> T {
 }
 
 fn extract_command(files: &[PathBuf], published: Option<&str>, format: Format) -> ExitCode {
-    let published = match published.map(brief::date::PartialDate::parse).transpose() {
+    let published = match published
+        .map(brief::model::date::PartialDate::parse)
+        .transpose()
+    {
         Ok(p) => p,
         Err(msg) => {
             eprintln!("error: --published: {msg}");
@@ -432,8 +436,8 @@ fn run_check(root: &Path, args: CheckArgs, out: Output) -> Result<ExitCode, Erro
 
 /// Checking cited addresses over the network (`brief check --external`).
 mod external {
-    use brief::check::Problem;
-    use brief::error::Error;
+    use brief::cmd::check::Problem;
+    use brief::util::error::Error;
     use std::collections::BTreeMap;
 
     /// Without the `external` feature there is no HTTP client in the binary.

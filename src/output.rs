@@ -8,7 +8,7 @@
 //! the tool did not create, any path that would land outside the output folder, and two
 //! files at one path.
 
-use crate::error::Error;
+use crate::util::error::Error;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashSet};
 use std::fs;

@@ -4,15 +4,14 @@
 //! Mexico" series across three documents, marks and cross-links, and the pages under a
 //! subpath. Set `BRIEF_PREVIEW_OUT=/some/dir` to also write the rendered site there.
 
-use brief::briefing;
 use brief::compose;
-use brief::config::{self, Overrides};
 use brief::convert;
-use brief::date::PartialDate;
 use brief::extract::{Event, Facts, Statistic};
+use brief::input::config::{self, Overrides};
+use brief::input::source;
+use brief::model::date::PartialDate;
 use brief::output::OutputFile;
 use brief::render::{Renderer, Theme};
-use brief::source;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -102,7 +101,7 @@ fn gold_facts(doc: &convert::Document, gold: &Value, tag: &str) -> Facts {
 }
 
 struct Built {
-    site: compose::Site,
+    site: brief::model::site::Site,
     files: Vec<OutputFile>,
 }
 
@@ -136,9 +135,22 @@ fn build_flagship(gold: &Path) -> Built {
             }
         })
         .collect();
-    let mut site = compose::compose(&settings, content, docs, facts);
-    let inputs = briefing::load_inputs(&settings.content_dir).unwrap();
-    site.briefing = briefing::build(&site, &inputs, &settings.config.briefing);
+    let resolved = content
+        .sources
+        .iter()
+        .zip(&docs)
+        .map(|(s, d)| convert::resolve(s, d))
+        .collect();
+    let inputs = brief::input::gazetteer::load_inputs(&settings.content_dir).unwrap();
+    let parts = compose::Parts {
+        content,
+        docs,
+        resolved,
+        facts,
+        corrections: &Default::default(),
+        inputs: &inputs,
+    };
+    let site = compose::compose(&settings, parts);
     let theme = Theme::load(root, &settings.config.theme, &settings.urls).unwrap();
     let sink = brief::output::Collect::default();
     Renderer::new(&settings, &site, &theme)

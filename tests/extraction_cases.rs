@@ -16,8 +16,8 @@
 //! a case with none expects nothing. `events: any` or `stats: any` skips that check.
 
 use brief::convert::{Block, BlockKind};
-use brief::date::PartialDate;
 use brief::extract::{Context, extract_document};
+use brief::model::date::PartialDate;
 
 #[derive(Default, Clone)]
 struct Case {

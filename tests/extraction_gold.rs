@@ -8,8 +8,8 @@
 //! `DIR/data/statistics.json` for the Python scorer.
 
 use brief::convert::{Block, BlockKind};
-use brief::date::PartialDate;
 use brief::extract::{Context, Facts, extract_document};
+use brief::model::date::PartialDate;
 use regex::Regex;
 use serde_json::{Value, json};
 use std::collections::BTreeSet;

@@ -129,7 +129,7 @@ pub fn write_hostile_fixture(root: &std::path::Path) -> (usize, usize) {
         let facts = brief::extract::extract_document(
             &doc.blocks,
             &brief::extract::Context {
-                published: brief::date::PartialDate::parse("2020-03").ok(),
+                published: brief::model::date::PartialDate::parse("2020-03").ok(),
                 language: "en".into(),
             },
         );

@@ -57,7 +57,7 @@ pub fn check_convert(text: &str, format: Format) -> Document {
 /// Extracts facts and checks that every quote and span is where it says.
 pub fn check_extract(blocks: &[Block], published: Option<&str>) -> Facts {
     let ctx = Context {
-        published: published.and_then(|p| brief::date::PartialDate::parse(p).ok()),
+        published: published.and_then(|p| brief::model::date::PartialDate::parse(p).ok()),
         language: "en".into(),
     };
     let facts = extract::extract_document(blocks, &ctx);

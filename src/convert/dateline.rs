@@ -6,7 +6,7 @@
 //! anything more than a date (a sentence that merely contains a date is not a dateline).
 //! Never guesses a year: a line without a four-digit year is not a dateline.
 
-use crate::date::{MONTHS_EN, PartialDate};
+use crate::model::date::{MONTHS_EN, PartialDate};
 
 /// Reads a dateline. See the module documentation for the accepted forms.
 ///

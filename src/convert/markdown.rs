@@ -13,36 +13,10 @@
 //! list item becomes a paragraph after it, a table row becomes a paragraph.
 
 use super::{Block, BlockKind, Document, Dropped, Format, NoteMarker, Reference, markdown_options};
+use crate::util::front_matter::split_front_matter;
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 use std::collections::BTreeMap;
 use std::ops::Range;
-
-/// Splits `+++` TOML front matter off a Markdown file. Returns the TOML text (between
-/// the fences) and the byte offset where the body starts, or `None` when the file does
-/// not open with a `+++` line or the front matter is not closed. A leading BOM is
-/// skipped.
-pub fn split_front_matter(text: &str) -> Option<(&str, usize)> {
-    let base = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    let t = &text[base..];
-    let first_end = t.find('\n')?;
-    if t[..first_end].trim_end_matches('\r').trim_end() != "+++" {
-        return None;
-    }
-    let toml_start = first_end + 1;
-    let mut pos = toml_start;
-    while pos <= t.len() {
-        let line_end = t[pos..].find('\n').map_or(t.len(), |i| pos + i);
-        if t[pos..line_end].trim_end_matches('\r').trim_end() == "+++" {
-            let body = (line_end + 1).min(t.len());
-            return Some((&t[toml_start..pos], base + body));
-        }
-        if line_end >= t.len() {
-            break;
-        }
-        pos = line_end + 1;
-    }
-    None
-}
 
 /// A block as gathered: kind, byte range in the body, footnote references (range,
 /// label), and for code the concatenated text.

@@ -12,7 +12,7 @@ use super::text::{
     PhraseSet, Range, ascii_stand_in, char_at, char_before, strict_ascii_stand_in, word_after,
     word_before,
 };
-use crate::date::{PartialDate, Precision};
+use crate::model::date::{PartialDate, Precision};
 use regex::{Captures, Regex, RegexSet};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -739,7 +739,7 @@ pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon
                 let Some(target) = lex.weekdays.iter().position(|w| *w == m.as_str()) else {
                     continue;
                 };
-                let wd = crate::date::weekday(y, mo, d) as i64;
+                let wd = crate::model::date::weekday(y, mo, d) as i64;
                 let delta = if future {
                     let k = (target as i64 - wd).rem_euclid(7);
                     if k == 0 { 7 } else { k }
@@ -845,10 +845,10 @@ fn shift_days(y: i32, m: u8, d: u8, delta: i64) -> Option<PartialDate> {
         } else {
             m -= 1;
         }
-        d += crate::date::days_in_month(y, m) as i64;
+        d += crate::model::date::days_in_month(y, m) as i64;
     }
-    while d > crate::date::days_in_month(y, m) as i64 {
-        d -= crate::date::days_in_month(y, m) as i64;
+    while d > crate::model::date::days_in_month(y, m) as i64 {
+        d -= crate::model::date::days_in_month(y, m) as i64;
         if m == 12 {
             m = 1;
             y += 1;

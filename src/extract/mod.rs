@@ -23,81 +23,13 @@ pub mod numbers;
 pub mod text;
 
 use crate::convert::{Block, BlockKind};
-use crate::date::PartialDate;
+use crate::model::date::PartialDate;
+pub use crate::model::facts::{Event, Facts, Statistic};
 use lexicon::Lexicon;
-use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 use text::PhraseSet;
-
-/// A dated event found in a document.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Event {
-    /// Stable id: the same text gives the same id on every build.
-    pub id: String,
-    /// The date (the start, for a span).
-    pub date: PartialDate,
-    /// The end of a span, if the event covers a period.
-    pub end: Option<PartialDate>,
-    /// True when part of the date came from the document's date or context.
-    pub relative: bool,
-    /// The exact date words, e.g. `between September 2008 and February 2009`.
-    pub span: String,
-    /// The full sentence, verbatim.
-    pub quote: String,
-    /// Byte offset of `quote` in the block's text.
-    pub quote_offset: usize,
-    /// Byte offset of `span` in `quote`.
-    pub span_offset: usize,
-    /// Paragraph number of the block (anchor `p-N`).
-    pub paragraph: u32,
-    /// A short description of what happened.
-    pub title: String,
-}
-
-/// A figure found in a document.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Statistic {
-    /// Stable id.
-    pub id: String,
-    /// The value (`None` for a range).
-    pub value: Option<f64>,
-    /// Low end of a range.
-    pub low: Option<f64>,
-    /// High end of a range.
-    pub high: Option<f64>,
-    /// Denominator of an "X of Y" ratio.
-    pub of: Option<f64>,
-    /// What is counted: `people`, `percent`, `USD`, `cases`, …
-    pub unit: String,
-    /// The hedge: `exact`, `more than`, `nearly`, `almost`, `about`, `at least`, `up to`.
-    pub qualifier: String,
-    /// The exact words of the figure.
-    pub span: String,
-    /// The full sentence, verbatim.
-    pub quote: String,
-    /// Byte offset of `quote` in the block's text.
-    pub quote_offset: usize,
-    /// Byte offset of `span` in `quote`.
-    pub span_offset: usize,
-    /// A short label of what is measured.
-    pub measure: String,
-    /// The date the figure refers to, if known (else the document's date).
-    pub as_of: Option<PartialDate>,
-    /// Paragraph number of the block (anchor `p-N`).
-    pub paragraph: u32,
-}
-
-/// Everything extracted from one document. Each fact is shared (`Arc`) with the
-/// timeline entries and series that cite it, not copied into them.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Facts {
-    /// Dated events, in document order.
-    pub events: Vec<Arc<Event>>,
-    /// Statistics, in document order.
-    pub statistics: Vec<Arc<Statistic>>,
-}
 
 /// What the extractor needs to know about the document besides its blocks.
 #[derive(Debug, Clone, Default)]

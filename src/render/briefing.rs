@@ -1,4 +1,4 @@
-//! Briefing pages: renders the material of [`crate::briefing::Briefing`] (the timeline,
+//! Briefing pages: renders the material of [`crate::compose::briefing::Briefing`] (the timeline,
 //! the statistics, the entities, the generated methodology, the print brief and the
 //! search page), `data/timeline.json` (TimelineJS format), the search index (pagefind),
 //! and the parts of the home and source pages that come from it (key figures, timeline
@@ -6,15 +6,15 @@
 //!
 //! In: the [`Renderer`] (settings, site, theme, strings). Out: [`OutputFile`]s and
 //! template views. Every view is plain serialisable data; every link goes through
-//! [`crate::url::Urls`]; documents' words are only ever escaped by the templates.
+//! [`crate::util::url::Urls`]; documents' words are only ever escaped by the templates.
 
 use super::markdown::Mark;
 use super::{PageView, Renderer};
-use crate::briefing::{Briefing, Kind, Measure, Point, TimelineEntry};
-use crate::compose::SourcePage;
-use crate::date::PartialDate;
-use crate::error::Error;
+use crate::compose::briefing::{Briefing, Kind, Measure, Point, TimelineEntry};
+use crate::model::date::PartialDate;
+use crate::model::site::SourcePage;
 use crate::output::OutputFile;
+use crate::util::error::Error;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -1375,9 +1375,11 @@ impl Renderer<'_> {
         ctx.insert("per_source", &per_source);
         ctx.insert("counts", &self.counts());
         // No corrections and no reviews: say so plainly rather than "0 facts".
-        let corrections = b.corrections.filter(|&n| n > 0 || b.reviewed > 0);
+        let c = &self.site.corrections;
+        let reviewed = c.reviewed.len();
+        let corrections = Some(c.fixed + c.dropped + c.added).filter(|&n| n > 0 || reviewed > 0);
         ctx.insert("corrections", &corrections);
-        ctx.insert("reviewed", &b.reviewed);
+        ctx.insert("reviewed", &reviewed);
         ctx.insert("gazetteer_size", &b.gazetteer_size);
         ctx.insert("candidates", &b.candidates);
         let accuracy: Vec<(String, String)> = b

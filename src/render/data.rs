@@ -5,11 +5,11 @@
 //! its provenance: source file, page URL, paragraph anchor, the verbatim sentence and,
 //! like a W3C TextQuoteSelector, a little text before and after it.
 
-use crate::compose::{Site, SourcePage};
-use crate::date::Precision;
 use crate::extract::{Event, Statistic};
+use crate::model::date::Precision;
+use crate::model::site::{Site, SourcePage};
 use crate::output::OutputFile;
-use crate::url::Urls;
+use crate::util::url::Urls;
 use serde::Serialize;
 use std::collections::BTreeSet;
 
@@ -200,7 +200,7 @@ pub fn events<'a>(urls: &'a Urls, site: &'a Site) -> impl Iterator<Item = EventR
     site.sources
         .iter()
         .flat_map(|s| s.facts.events.iter().map(move |e| (s, e)))
-        .map(|(s, e)| event_record(urls, s, e, &site.reviewed))
+        .map(|(s, e)| event_record(urls, s, e, &site.corrections.reviewed))
 }
 
 /// All statistic records of the site, in source then document order.
@@ -211,7 +211,7 @@ pub fn statistics<'a>(
     site.sources
         .iter()
         .flat_map(|s| s.facts.statistics.iter().map(move |st| (s, st)))
-        .map(|(s, st)| statistic_record(urls, s, st, &site.reviewed))
+        .map(|(s, st)| statistic_record(urls, s, st, &site.corrections.reviewed))
 }
 
 /// A CSV cell: quoted when needed (RFC 4180), and a leading `=`, `+`, `-` or `@` in

@@ -6,7 +6,7 @@
 //! fenced code with CSS classes, escapes raw HTML from documents and neutralises
 //! `javascript:`-style links. Smart punctuation stays off so quotes stay verbatim.
 
-use crate::slug::slugify;
+use crate::util::slug::slugify;
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;

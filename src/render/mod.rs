@@ -14,13 +14,13 @@ pub mod paging;
 mod search_text;
 pub mod theme;
 
-use crate::compose::{Site, SourcePage};
-use crate::config::Settings;
-use crate::date::PartialDate;
-use crate::error::Error;
+use crate::input::config::Settings;
+use crate::input::source::MetaOrigin;
+use crate::model::date::PartialDate;
+use crate::model::site::{Site, SourcePage};
 use crate::output::{OutputFile, Sink};
-use crate::source::MetaOrigin;
-use crate::url::Urls;
+use crate::util::error::Error;
+use crate::util::url::Urls;
 use markdown::{Highlighter, MarkdownOptions, escape_html};
 
 use serde::Serialize;
@@ -59,7 +59,7 @@ impl Strings {
             .join("i18n")
             .join(format!("{lang}.toml"));
         if path.is_file() {
-            let text = crate::error::read_text(&path)?;
+            let text = crate::util::error::read_text(&path)?;
             let disk: toml::Table =
                 toml::from_str(&text).map_err(|e| Error::toml(&path, &text, &e))?;
             table.extend(disk);
@@ -85,7 +85,7 @@ impl Strings {
                 .and_then(|a| a.get(m as usize - 1))
                 .and_then(|v| v.as_str())
                 .map(str::to_string)
-                .unwrap_or_else(|| crate::date::MONTHS_EN[m as usize - 1].to_string())
+                .unwrap_or_else(|| crate::model::date::MONTHS_EN[m as usize - 1].to_string())
         };
         match (d.month, d.day) {
             (Some(m), Some(day)) => self
@@ -231,7 +231,7 @@ enum Job<'a> {
     /// A source's page.
     Source(usize),
     /// A hand-written page and its aliases.
-    Page(&'a crate::source::Page),
+    Page(&'a crate::input::source::Page),
     /// The home page.
     Home,
     /// `404.html`.
@@ -572,7 +572,7 @@ impl<'a> Renderer<'a> {
         ))
     }
 
-    fn render_page(&self, p: &crate::source::Page) -> Result<Vec<OutputFile>, Error> {
+    fn render_page(&self, p: &crate::input::source::Page) -> Result<Vec<OutputFile>, Error> {
         let rendered = markdown::render(
             &p.body,
             &MarkdownOptions {

@@ -6,8 +6,8 @@
 //! into `brief` (so a site without `themes/` still builds). Template errors name the
 //! file, line and column.
 
-use crate::error::{Error, read_text};
-use crate::url::Urls;
+use crate::util::error::{Error, read_text};
+use crate::util::url::Urls;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
@@ -146,7 +146,7 @@ impl Theme {
         let theme_dir = root.join("themes").join(name);
         if name != DEFAULT_THEME && !theme_dir.is_dir() {
             return Err(Error::Invalid {
-                path: root.join(crate::config::CONFIG_FILE),
+                path: root.join(crate::input::config::CONFIG_FILE),
                 line: None,
                 message: format!(
                     "theme = \"{name}\", but there is no folder {}",
@@ -239,7 +239,7 @@ fn files_in(dir: &Path) -> Result<Vec<(String, PathBuf)>, Error> {
         if !entry.file_type().is_file() {
             continue;
         }
-        let name = crate::source::rel(dir, entry.path());
+        let name = crate::input::source::rel(dir, entry.path());
         if name.split('/').any(|s| s.starts_with('.')) {
             continue;
         }

@@ -12,8 +12,8 @@
 //! Applying corrections is the extraction stage's job, not this module's.
 
 use crate::SourceFacts;
-use crate::error::Error;
 use crate::extract::{Event, Statistic};
+use crate::util::error::Error;
 use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::io::{BufRead, Write};
@@ -213,7 +213,7 @@ pub fn format_report(items: &[ReviewItem]) -> String {
     out
 }
 
-pub use crate::corrections::Action;
+pub use crate::compose::corrections::Action;
 
 /// One `[[correction]]` entry.
 #[derive(Debug, Clone, PartialEq)]
@@ -489,8 +489,8 @@ fn parse_fix(text: &str) -> Result<(toml::Table, &str), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::date::PartialDate;
     use crate::extract::Facts;
+    use crate::model::date::PartialDate;
 
     fn facts() -> Vec<SourceFacts> {
         let quote = "Between January and March 2019, more than 1,000 people were returned.";

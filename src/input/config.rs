@@ -4,8 +4,8 @@
 //! structs that reject unknown keys (naming file, line and column), then checked and
 //! completed into the settings the build uses. Every table documents its defaults.
 
-use crate::error::Error;
-use crate::url::Urls;
+use crate::util::error::Error;
+use crate::util::url::Urls;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -227,7 +227,7 @@ impl Config {
 pub fn load(root: &Path, overrides: &Overrides) -> Result<Settings, Error> {
     let path = root.join(CONFIG_FILE);
     let mut config = if path.exists() {
-        let text = crate::error::read_text(&path)?;
+        let text = crate::util::error::read_text(&path)?;
         Config::parse(&path, &text)?
     } else {
         Config::default()

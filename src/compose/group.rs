@@ -291,7 +291,7 @@ pub(super) fn group(items: &impl Items) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::briefing::text::shared_ids;
+    use crate::compose::text::shared_ids;
 
     #[test]
     fn the_index_lists_each_key_per_slot_in_item_order_and_drops_long_lists() {

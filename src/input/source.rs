@@ -5,46 +5,16 @@
 //! matter + Markdown), sorted by path so that every later stage sees the same order.
 //! Reads only inside `content/`; never follows a link out of it; never writes.
 
-use crate::convert::{self, Format};
-use crate::date::PartialDate;
-use crate::error::{Error, Warning, read_text};
-use crate::slug::{slugify, unique_slug};
-use serde::{Deserialize, Serialize};
+use crate::model::date::PartialDate;
+use crate::model::document::Format;
+pub use crate::model::source::{Content, MetaOrigin, Page, PageMeta, Source, SourceMeta};
+use crate::util::error::{Error, Warning, read_text};
+use crate::util::front_matter::split_front_matter;
+use crate::util::slug::{slugify, unique_slug};
+use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
-
-/// Metadata of a source document, from its sidecar file or front matter.
-///
-/// Sidecar keys: `title`, `publisher`, `published` (`"YYYY"`, `"YYYY-MM"` or
-/// `"YYYY-MM-DD"`), `url`, `rights`, `language`, `date_inferred`, `date_basis`,
-/// `summary`, `tags`, and `slug` (to choose the page's URL).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct SourceMeta {
-    /// The headline.
-    pub title: Option<String>,
-    /// Who published it.
-    pub publisher: Option<String>,
-    /// When it was published, at the precision known.
-    pub published: Option<PartialDate>,
-    /// The document's own address.
-    pub url: Option<String>,
-    /// `all-rights-reserved`, `unknown`, or a licence name such as `CC-BY-4.0`.
-    pub rights: Option<String>,
-    /// Language code of the document (e.g. `en`, `es`).
-    pub language: Option<String>,
-    /// True when the date was worked out from the content, not printed.
-    pub date_inferred: Option<bool>,
-    /// The reasoning behind the date.
-    pub date_basis: Option<String>,
-    /// A short summary written by an editor.
-    pub summary: Option<String>,
-    /// Topic tags.
-    pub tags: Vec<String>,
-    /// URL slug for the source page (default: from the file name).
-    pub slug: Option<String>,
-}
 
 /// Front matter of a Markdown source (`+++` TOML). Accepts the sidecar keys plus the
 /// common site-generator keys `date` (= `published`), `description` (= `summary`),
@@ -67,98 +37,6 @@ struct SourceFrontMatter {
     slug: Option<String>,
     draft: bool,
     extra: toml::Table,
-}
-
-/// Where each metadata field came from, shown on the source page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MetaOrigin {
-    /// A `<stem>.meta.toml` sidecar.
-    Sidecar,
-    /// `+++` front matter in the document.
-    FrontMatter,
-    /// Worked out by `brief` from the text (title line, dateline).
-    Inferred,
-    /// Not known.
-    Missing,
-}
-
-/// One source document.
-#[derive(Debug, Clone)]
-pub struct Source {
-    /// Path relative to `content/`, with `/` separators: `sources/000_x.txt`.
-    pub rel_path: String,
-    /// File name as in `content/sources/`.
-    pub file_name: String,
-    /// URL slug of its page.
-    pub slug: String,
-    /// Format, from the extension.
-    pub format: Format,
-    /// The full text of the file (a leading BOM removed).
-    pub text: String,
-    /// Byte offset where the document body starts (after front matter).
-    pub body_offset: usize,
-    /// Metadata.
-    pub meta: SourceMeta,
-    /// Free values from front matter `[extra]`.
-    pub extra: toml::Table,
-    /// Where the title came from.
-    pub title_origin: MetaOrigin,
-    /// Where the published date came from.
-    pub date_origin: MetaOrigin,
-}
-
-impl Source {
-    /// The document body (the text after any front matter).
-    pub fn body(&self) -> &str {
-        &self.text[self.body_offset..]
-    }
-}
-
-/// Front matter of a hand-written page under `content/pages/`.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct PageMeta {
-    /// Page title.
-    pub title: String,
-    /// Summary for the meta description.
-    pub description: String,
-    /// Order in the navigation (lower first; 0 = not in the navigation).
-    pub weight: i64,
-    /// Template to render it with (default: `page.html`).
-    pub template: Option<String>,
-    /// Drafts are not built.
-    pub draft: bool,
-    /// Old paths that should redirect here (`old/path/`).
-    pub aliases: Vec<String>,
-    /// Free values for templates.
-    pub extra: toml::Table,
-}
-
-/// One hand-written page.
-#[derive(Debug, Clone)]
-pub struct Page {
-    /// Path relative to `content/`: `pages/about.md`.
-    pub rel_path: String,
-    /// The page's path in the site: `about/`, or `""` for `pages/_index.md` (home).
-    pub path: String,
-    /// Front matter.
-    pub meta: PageMeta,
-    /// The Markdown body.
-    pub body: String,
-    /// Line number (1-based) where the body starts in the file.
-    pub body_line: usize,
-}
-
-/// Everything found under `content/`.
-#[derive(Debug, Clone, Default)]
-pub struct Content {
-    /// Source documents, sorted by path.
-    pub sources: Vec<Source>,
-    /// Hand-written pages, sorted by path (drafts left out).
-    pub pages: Vec<Page>,
-    /// Problems that do not stop the build.
-    pub warnings: Vec<Warning>,
 }
 
 /// Finds and reads all sources and pages under `content_dir`.
@@ -307,7 +185,7 @@ fn read_source(
     let mut date_origin = MetaOrigin::Missing;
 
     if format == Format::Markdown
-        && let Some((fm, offset)) = convert::split_front_matter(&text)
+        && let Some((fm, offset)) = split_front_matter(&text)
     {
         let fm_start = text.find('\n').map_or(0, |i| i + 1);
         let front: SourceFrontMatter =
@@ -473,7 +351,7 @@ fn merge_meta(first: SourceMeta, second: SourceMeta) -> SourceMeta {
 fn read_page(content_dir: &Path, pages_dir: &Path, path: &Path) -> Result<Page, Error> {
     let text = read_text(path)?;
     let rel_path = rel(content_dir, path);
-    let (meta, body, body_line) = match convert::split_front_matter(&text) {
+    let (meta, body, body_line) = match split_front_matter(&text) {
         Some((fm, offset)) => {
             let fm_start = text.find('\n').map_or(0, |i| i + 1);
             let meta: PageMeta =

@@ -2,7 +2,8 @@
 //! timeline of happenings, series of figures about the same measure, the actors and
 //! places with what they said, and the key figures for the home page.
 //!
-//! In: the composed [`Site`], the editor's gazetteer and the `[briefing]` settings. Out:
+//! In: the source pages (facts with corrections applied), the editor's gazetteer and the
+//! `[briefing]` settings. Out:
 //! [`Briefing`], plain data the render stage turns into the timeline, statistics, entity,
 //! methodology, print and search pages. One job per module:
 //!
@@ -11,120 +12,17 @@
 //! - [`series`]: figures → measures with their series;
 //! - [`entities`]: gazetteer, mentions, quotes and speakers, candidate names.
 
-pub mod entities;
-mod group;
-pub mod series;
-pub mod text;
-pub mod timeline;
+use super::{entities, series, timeline};
 
-use crate::compose::Site;
-use crate::config::BriefingConfig;
-use crate::error::Error;
-use serde::Serialize;
+use crate::input::config::BriefingConfig;
+use crate::input::gazetteer::Inputs;
+use crate::model::site::SourcePage;
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
 
-pub use entities::{Candidate, EntityDef, Gazetteer, Kind, Mention, Quote};
-pub use series::{Measure, Point};
-pub use timeline::{Report, TimelineEntry};
-
-/// The measured accuracy of extraction, as written by the gold tests to
-/// `content/accuracy.toml` (free-form: the page shows what the file says).
-pub const ACCURACY_FILE: &str = "accuracy.toml";
-
-/// The files the briefing reads besides the sources.
-#[derive(Debug, Clone, Default)]
-pub struct Inputs {
-    /// `content/entities.toml`.
-    pub gazetteer: Gazetteer,
-    /// `content/accuracy.toml`, if present.
-    pub accuracy: Option<toml::Table>,
-}
-
-/// Reads the gazetteer and the accuracy record from `content/`.
-pub fn load_inputs(content_dir: &Path) -> Result<Inputs, Error> {
-    let gazetteer = entities::load(content_dir)?;
-    let path = content_dir.join(ACCURACY_FILE);
-    let accuracy = if path.is_file() {
-        crate::source::check_inside(content_dir, &path)?;
-        let text = crate::error::read_text(&path)?;
-        Some(toml::from_str(&text).map_err(|e| Error::toml(&path, &text, &e))?)
-    } else {
-        None
-    };
-    Ok(Inputs {
-        gazetteer,
-        accuracy,
-    })
-}
-
-/// An entity with everything the sources say about it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct EntityFacts {
-    /// The gazetteer entry.
-    pub def: EntityDef,
-    /// Its page slug.
-    pub slug: String,
-    /// (source, paragraph) pairs naming it.
-    pub mentions: Vec<(usize, u32)>,
-    /// Timeline entries (indexes into [`Briefing::timeline`]) whose sentences name it.
-    pub events: Vec<usize>,
-    /// Figures naming it: (measure index, point index).
-    pub figures: Vec<(usize, usize)>,
-    /// Quotes (indexes into [`Briefing::quotes`]) it speaks.
-    pub quotes: Vec<usize>,
-}
-
-/// Facts per source, for the methodology page.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct SourceCounts {
-    /// Events extracted.
-    pub events: usize,
-    /// Figures extracted.
-    pub statistics: usize,
-}
-
-/// The briefing's composed material.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct Briefing {
-    /// Timeline entries in date order.
-    pub timeline: Vec<TimelineEntry>,
-    /// Measures, best-supported first.
-    pub measures: Vec<Measure>,
-    /// Entities of the gazetteer that the sources name, in gazetteer order.
-    pub entities: Vec<EntityFacts>,
-    /// Every attributed quote.
-    pub quotes: Vec<Quote>,
-    /// Names seen that the gazetteer lacks.
-    pub candidates: Vec<Candidate>,
-    /// Key figures for the home page: (measure index, point index).
-    pub key_figures: Vec<(usize, usize)>,
-    /// Facts per source, in source order.
-    pub per_source: Vec<SourceCounts>,
-    /// Gazetteer size.
-    pub gazetteer_size: usize,
-    /// How many facts an editor corrected, removed or added, when the pipeline reports it.
-    pub corrections: Option<usize>,
-    /// How many facts an editor reviewed (approved, fixed or added).
-    pub reviewed: usize,
-    /// The measured accuracy, if recorded.
-    pub accuracy: Option<toml::Table>,
-    /// Event id → index of its timeline entry.
-    pub event_entry: BTreeMap<String, usize>,
-    /// Per timeline entry, the entities (indexes into `entities`) it names.
-    pub entry_entities: Vec<Vec<usize>>,
-    /// Per source, the entities it names.
-    pub source_entities: Vec<Vec<usize>>,
-}
-
-impl Briefing {
-    /// The timeline entry holding an event id.
-    pub fn entry_of_event(&self, event_id: &str) -> Option<&TimelineEntry> {
-        self.event_entry
-            .get(event_id)
-            .and_then(|&i| self.timeline.get(i))
-    }
-}
+pub use crate::model::briefing::{
+    Briefing, Candidate, EntityDef, EntityFacts, Gazetteer, Kind, Measure, Mention, Point, Quote,
+    Report, SourceCounts, TimelineEntry,
+};
 
 /// Each source's events, and its figures with its publication date: what the timeline
 /// and the series are built from.
@@ -134,15 +32,13 @@ pub type FactLists<'a> = (
 );
 
 /// The events and figures of every source, by source index.
-pub fn fact_lists(site: &Site) -> FactLists<'_> {
-    let events = site
-        .sources
+pub fn fact_lists(sources: &[SourcePage]) -> FactLists<'_> {
+    let events = sources
         .iter()
         .enumerate()
         .map(|(i, s)| (i, s.facts.events.as_slice()))
         .collect();
-    let figures = site
-        .sources
+    let figures = sources
         .iter()
         .enumerate()
         .map(|(i, s)| (i, s.published, s.facts.statistics.as_slice()))
@@ -150,11 +46,10 @@ pub fn fact_lists(site: &Site) -> FactLists<'_> {
     (events, figures)
 }
 
-/// Composes the briefing from the site's facts.
-pub fn build(site: &Site, inputs: &Inputs, config: &BriefingConfig) -> Briefing {
-    let (events, figures) = fact_lists(site);
-    let blocks: Vec<entities::Blocks> = site
-        .sources
+/// Composes the briefing from the source pages' facts (corrections applied).
+pub fn build(sources: &[SourcePage], inputs: &Inputs, config: &BriefingConfig) -> Briefing {
+    let (events, figures) = fact_lists(sources);
+    let blocks: Vec<entities::Blocks> = sources
         .iter()
         .map(|s| {
             s.doc
@@ -233,7 +128,7 @@ pub fn build(site: &Site, inputs: &Inputs, config: &BriefingConfig) -> Briefing 
         }
     }
     let mut entry_entities = vec![Vec::new(); timeline.len()];
-    let mut source_entities: Vec<Vec<usize>> = vec![Vec::new(); site.sources.len()];
+    let mut source_entities: Vec<Vec<usize>> = vec![Vec::new(); sources.len()];
     for (k, e) in entities.iter().enumerate() {
         for &t in &e.events {
             entry_entities[t].push(k);
@@ -247,8 +142,7 @@ pub fn build(site: &Site, inputs: &Inputs, config: &BriefingConfig) -> Briefing 
         event_entry,
         entry_entities,
         source_entities,
-        per_source: site
-            .sources
+        per_source: sources
             .iter()
             .map(|s| SourceCounts {
                 events: s.facts.events.len(),
@@ -262,10 +156,6 @@ pub fn build(site: &Site, inputs: &Inputs, config: &BriefingConfig) -> Briefing 
         candidates: found.candidates,
         key_figures,
         gazetteer_size: g.entities.len(),
-        corrections: Some(
-            site.corrections.fixed + site.corrections.dropped + site.corrections.added,
-        ),
-        reviewed: site.reviewed.len(),
         accuracy: inputs.accuracy.clone(),
     }
 }

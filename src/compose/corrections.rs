@@ -1,10 +1,10 @@
 //! Corrections: the editor's fixes to what the machine extracted.
 //!
-//! In: `content/corrections.toml` and the extracted [`Facts`] of every source. Out: the
+//! In: the corrections file (read by [`crate::input::corrections`]) and the extracted [`Facts`] of every source. Out: the
 //! facts with the corrections applied, and a [`CorrectionReport`] (what was dropped,
 //! fixed, approved or added, and which corrections point at nothing). Corrections are
 //! keyed by fact id, so they survive rebuilds as long as the sentence does not change.
-//! This module only reads the file; `brief review` appends to it.
+//! [`crate::input::corrections`] reads the file; `brief review` appends to it.
 //!
 //! ```toml
 //! [[correction]]
@@ -25,147 +25,14 @@
 //! measure = "migrants sent to Mexico under MPP"
 //! ```
 
-use crate::convert::Document;
-use crate::date::PartialDate;
-use crate::error::{Error, Warning, line_col, read_text};
 use crate::extract::{Event, Facts, Statistic};
-use serde::{Deserialize, Serialize};
+pub use crate::input::corrections::{Action, Corrections, Entry, Kind};
+use crate::model::date::PartialDate;
+use crate::model::document::Document;
+pub use crate::model::site::CorrectionReport;
+use crate::util::error::Warning;
 use sha2::{Digest, Sha256};
-use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
 use std::sync::Arc;
-
-/// What to do with a fact.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Action {
-    /// The fact is right as extracted.
-    Approve,
-    /// The fact is wrong; leave it out.
-    Drop,
-    /// Change some of its fields.
-    Fix,
-}
-
-impl Action {
-    /// The word used in the corrections file.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Action::Approve => "approve",
-            Action::Drop => "drop",
-            Action::Fix => "fix",
-        }
-    }
-}
-
-/// One `[[correction]]` or `[[add]]` table. Both share the fact fields; which of the
-/// other keys are required depends on the table (checked when applied).
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct Entry {
-    /// `[[correction]]`: id of the fact.
-    pub id: Option<toml::Spanned<String>>,
-    /// `[[correction]]`: what to do.
-    pub action: Option<Action>,
-    /// `[[add]]`: event or statistic.
-    pub kind: Option<Kind>,
-    /// `[[add]]`: the source, as its path under content/ (`sources/x.txt`).
-    pub source: Option<toml::Spanned<String>>,
-    /// `[[add]]`: the sentence, verbatim.
-    pub quote: Option<String>,
-    /// `[[add]]`: the exact words of the date or figure, inside `quote`.
-    pub span: Option<String>,
-    /// The editor's reason.
-    pub note: Option<String>,
-    /// Event date.
-    pub date: Option<PartialDate>,
-    /// Event end date (an empty string removes it).
-    pub end: Option<String>,
-    /// Event relative flag.
-    pub relative: Option<bool>,
-    /// Event title.
-    pub title: Option<String>,
-    /// Figure value.
-    pub value: Option<f64>,
-    /// Range low end.
-    pub low: Option<f64>,
-    /// Range high end.
-    pub high: Option<f64>,
-    /// Ratio denominator.
-    pub of: Option<f64>,
-    /// Unit.
-    pub unit: Option<String>,
-    /// Qualifier.
-    pub qualifier: Option<String>,
-    /// What is measured.
-    pub measure: Option<String>,
-    /// Date the figure refers to.
-    pub as_of: Option<PartialDate>,
-}
-
-/// Kind of an added fact.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    /// A dated event.
-    Event,
-    /// A statistic.
-    Statistic,
-}
-
-/// The corrections file.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct Corrections {
-    /// Corrections of extracted facts, in file order.
-    pub correction: Vec<Entry>,
-    /// Facts added by hand.
-    pub add: Vec<Entry>,
-    /// The file's path (for messages).
-    #[serde(skip)]
-    pub path: PathBuf,
-    /// The file's text (for line numbers).
-    #[serde(skip)]
-    pub text: String,
-}
-
-/// What applying the corrections did.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct CorrectionReport {
-    /// Facts dropped.
-    pub dropped: usize,
-    /// Facts changed.
-    pub fixed: usize,
-    /// Facts approved as extracted.
-    pub approved: usize,
-    /// Facts added by hand.
-    pub added: usize,
-    /// Ids of every fact an editor has looked at (approved, fixed or added).
-    pub reviewed: BTreeSet<String>,
-    /// Corrections that point at nothing, and other problems.
-    #[serde(skip)]
-    pub warnings: Vec<Warning>,
-}
-
-impl Corrections {
-    /// Reads the corrections file `rel` under the site `root`; a missing file means no
-    /// corrections. Messages name the file by `rel`.
-    pub fn load(root: &Path, rel: &Path) -> Result<Corrections, Error> {
-        let path = root.join(rel);
-        if !path.exists() {
-            return Ok(Corrections::default());
-        }
-        let text = read_text(&path)?;
-        let mut c: Corrections = toml::from_str(&text).map_err(|e| Error::toml(rel, &text, &e))?;
-        c.path = rel.to_path_buf();
-        c.text = text;
-        Ok(c)
-    }
-
-    fn line_of(&self, span: std::ops::Range<usize>) -> usize {
-        line_col(&self.text, span.start).0
-    }
-}
 
 fn apply_event_fields(e: &mut Event, f: &Entry) -> bool {
     let mut changed = false;
@@ -424,6 +291,7 @@ pub fn apply(
 mod tests {
     use super::*;
     use crate::convert::{Block, BlockKind};
+    use std::path::PathBuf;
 
     fn doc() -> Document {
         Document {

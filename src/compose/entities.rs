@@ -8,89 +8,11 @@
 //! names are matched in one pass by a single alternation, so the cost grows with the
 //! text, not with text × gazetteer.
 
-use crate::error::Error;
-use crate::slug::slugify;
+pub use crate::model::briefing::{Candidate, EntityDef, Gazetteer, Kind, Mention, Quote};
 use rayon::prelude::*;
 use regex::Regex;
-use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
 use std::sync::LazyLock;
-
-/// The gazetteer's file name under `content/`.
-pub const GAZETTEER_FILE: &str = "entities.toml";
-
-/// What an entity is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    /// A city, region or country.
-    Place,
-    /// An organisation, agency, government.
-    Organization,
-    /// A person.
-    Person,
-}
-
-/// One `[[entity]]` of the gazetteer.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct EntityDef {
-    /// Stable id (also its page's slug).
-    pub id: String,
-    /// The name to show.
-    pub name: String,
-    /// Place, organisation or person.
-    pub kind: Kind,
-    /// Other spellings found in the text.
-    #[serde(default)]
-    pub aliases: Vec<String>,
-}
-
-impl EntityDef {
-    /// The slug of its page.
-    pub fn slug(&self) -> String {
-        slugify(&self.id)
-    }
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct GazetteerFile {
-    #[serde(default)]
-    entity: Vec<EntityDef>,
-}
-
-/// The editor's list of entities, in file order.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Gazetteer {
-    /// The entities.
-    pub entities: Vec<EntityDef>,
-}
-
-/// Reads `content/entities.toml` (a missing file is an empty gazetteer).
-pub fn load(content_dir: &Path) -> Result<Gazetteer, Error> {
-    let path = content_dir.join(GAZETTEER_FILE);
-    if !path.is_file() {
-        return Ok(Gazetteer::default());
-    }
-    crate::source::check_inside(content_dir, &path)?;
-    let text = crate::error::read_text(&path)?;
-    let file: GazetteerFile = toml::from_str(&text).map_err(|e| Error::toml(&path, &text, &e))?;
-    let mut seen = BTreeSet::new();
-    for e in &file.entity {
-        if !seen.insert(e.slug()) {
-            return Err(Error::Invalid {
-                path: path.clone(),
-                line: None,
-                message: format!("entity id `{}` is used twice", e.id),
-            });
-        }
-    }
-    Ok(Gazetteer {
-        entities: file.entity,
-    })
-}
 
 /// Folds accented Latin letters to their base letter, keeping case and byte length
 /// meaning (each char maps to one char).
@@ -162,46 +84,6 @@ impl Matcher {
             .filter_map(|m| self.by_name.get(m.as_str()).copied())
             .collect()
     }
-}
-
-/// An entity named in a paragraph of a source.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-pub struct Mention {
-    /// Gazetteer index.
-    pub entity: usize,
-    /// Source index.
-    pub source: usize,
-    /// Paragraph number.
-    pub paragraph: u32,
-}
-
-/// Words a source attributes to someone.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-pub struct Quote {
-    /// Source index.
-    pub source: usize,
-    /// Paragraph number.
-    pub paragraph: u32,
-    /// The sentence, verbatim.
-    pub text: String,
-    /// The speaker as the text names them (a pronoun is resolved to the last speaker).
-    pub speaker: String,
-    /// The speaker's entity, if known (a gazetteer index from [`find`]; an index into
-    /// [`super::Briefing::entities`] once composed).
-    pub entity: Option<usize>,
-    /// True for words in quotation marks, false for reported speech.
-    pub direct: bool,
-}
-
-/// A name seen in the text that the gazetteer lacks.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Candidate {
-    /// The name as written.
-    pub name: String,
-    /// How often it occurs.
-    pub count: usize,
-    /// True when it speaks in a quote.
-    pub speaker: bool,
 }
 
 /// Splits a block's text into sentences (verbatim slices).
@@ -502,6 +384,7 @@ fn resolve_speaker(g: &Gazetteer, matcher: &Matcher, who: &str) -> Option<usize>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::input::gazetteer::GazetteerFile;
 
     fn gazetteer() -> Gazetteer {
         toml::from_str::<GazetteerFile>(

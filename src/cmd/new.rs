@@ -5,11 +5,11 @@
 //! Pages workflow and a `.gitignore`; the list of files written. Refuses a folder that
 //! has anything in it, so it never overwrites anyone's work. The result builds as is.
 
-use crate::error::Error;
+use crate::util::error::Error;
 use std::path::{Path, PathBuf};
 
 /// The GitHub Pages workflow, the same text as brief's own `.github/workflows/pages.yml`.
-pub const PAGES_WORKFLOW: &str = include_str!("../.github/workflows/pages.yml");
+pub const PAGES_WORKFLOW: &str = include_str!("../../.github/workflows/pages.yml");
 
 /// `site.toml` of a new site: every key, with its default and what it does.
 pub const SITE_TOML: &str = r#"# brief site configuration. Every key is optional: a commented-out key shows its
@@ -166,7 +166,7 @@ pub fn new_site(dir: &Path) -> Result<Vec<PathBuf>, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
+    use crate::input::config::Config;
 
     #[test]
     fn site_toml_is_valid_and_mentions_every_key() {
@@ -226,7 +226,7 @@ mod tests {
 
     #[test]
     fn sidecar_is_valid() {
-        let meta: crate::source::SourceMeta = toml::from_str(SAMPLE_META).unwrap();
+        let meta: crate::input::source::SourceMeta = toml::from_str(SAMPLE_META).unwrap();
         assert!(meta.published.is_some() && meta.title.is_some());
     }
 

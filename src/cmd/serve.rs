@@ -13,9 +13,9 @@
 //! after a failed one, which the script shows in an overlay (set with `textContent`,
 //! never parsed as HTML) while the last good site stays served.
 
-use crate::check::percent_decode;
-use crate::config::Overrides;
-use crate::error::Error;
+use crate::cmd::check::percent_decode;
+use crate::input::config::Overrides;
+use crate::util::error::Error;
 use crate::{BuildOptions, render_site};
 use notify::{EventKind, RecursiveMode, Watcher};
 use std::collections::{HashMap, HashSet};
@@ -190,7 +190,7 @@ fn build_in_memory(
     origin: &str,
     cache: &Arc<crate::cache::Cache>,
 ) -> Result<Built, Error> {
-    let configured = crate::config::load(root, &Overrides::default())?;
+    let configured = crate::input::config::load(root, &Overrides::default())?;
     let base_path = configured.urls.base_path().to_string();
     let options = BuildOptions {
         overrides: Overrides {
@@ -397,7 +397,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), Error> {
         changed.sort();
         changed.dedup();
         let why = match changed.as_slice() {
-            [one] => format!("changed {}", crate::source::rel(&root, one)),
+            [one] => format!("changed {}", crate::input::source::rel(&root, one)),
             many => format!("changed {} files", many.len()),
         };
         rebuild(&shared, &options.root, &origin, options.quiet, &why);
@@ -454,7 +454,7 @@ pub fn is_relevant(root: &Path, path: &Path) -> bool {
     };
     let mut parts = rel.components();
     match parts.next().and_then(|c| c.as_os_str().to_str()) {
-        Some(crate::config::CONFIG_FILE) => parts.next().is_none(),
+        Some(crate::input::config::CONFIG_FILE) => parts.next().is_none(),
         Some(first) => WATCHED_DIRS.contains(&first),
         None => false,
     }

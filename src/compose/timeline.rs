@@ -12,46 +12,12 @@
 //! their first events also describe the same happening.
 
 use super::{group, text};
-use crate::date::PartialDate;
 use crate::extract::Event;
+pub use crate::model::briefing::{Report, TimelineEntry};
+use crate::model::date::PartialDate;
 use rayon::prelude::*;
-use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
-
-/// One source's report of a happening.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Report {
-    /// Index of the source in [`crate::compose::Site::sources`].
-    pub source: usize,
-    /// The event as extracted (shared with the source's facts).
-    pub event: Arc<Event>,
-}
-
-/// One entry of the timeline.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct TimelineEntry {
-    /// Anchor id on the timeline page (the id of its first report's event).
-    pub id: String,
-    /// The date it is filed under (the earliest date its sources give).
-    pub date: PartialDate,
-    /// The end of a period, if any report gives one.
-    pub end: Option<PartialDate>,
-    /// A short description.
-    pub title: String,
-    /// The sources' reports, in source order.
-    pub reports: Vec<Report>,
-    /// True when the sources give dates that do not contain one another.
-    pub conflicting: bool,
-}
-
-impl TimelineEntry {
-    /// The distinct dates the reports give, in order.
-    pub fn dates(&self) -> Vec<PartialDate> {
-        let set: BTreeSet<PartialDate> = self.reports.iter().map(|r| r.event.date).collect();
-        set.into_iter().collect()
-    }
-}
 
 /// Month number since year 0, for a date with a month.
 fn month_index(d: &PartialDate) -> Option<i64> {

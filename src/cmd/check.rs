@@ -14,7 +14,7 @@
 
 pub use crate::convert::html::decode_entities;
 use crate::output::OutputFile;
-use crate::url::Urls;
+use crate::util::url::Urls;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 use std::fmt;
 
@@ -60,7 +60,7 @@ pub enum Problem {
     /// An HTML page that no chain of links from `index.html` reaches.
     Orphan(String),
     /// A warning of the build (source without a title or date, bad metadata, …).
-    Warning(crate::error::Warning),
+    Warning(crate::util::error::Warning),
     /// A problem with extracted facts or the corrections file (see [`fact_problems`]).
     Fact(String),
     /// A cited external address that did not answer (only with `--external`).

@@ -10,58 +10,13 @@
 //! from an index keyed by (unit, keyword), so the work grows with the number of figures.
 
 use super::{group, text};
-use crate::date::PartialDate;
 use crate::extract::Statistic;
-use crate::slug::slugify;
+pub use crate::model::briefing::{Measure, Point};
+use crate::model::date::PartialDate;
+use crate::util::slug::slugify;
 use rayon::prelude::*;
-use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
-
-/// One figure of a series.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Point {
-    /// Index of the source in [`crate::compose::Site::sources`].
-    pub source: usize,
-    /// The figure as extracted (shared with the source's facts).
-    pub stat: Arc<Statistic>,
-    /// The date it refers to: `as_of`, else the source's publication date.
-    pub date: Option<PartialDate>,
-    /// True when `date` is the source's publication date rather than the figure's own.
-    pub dated_by_source: bool,
-}
-
-impl Point {
-    /// The value to plot: the value, else the middle of a range.
-    pub fn plot_value(&self) -> Option<f64> {
-        plot_value(&self.stat)
-    }
-}
-
-/// The value to plot of a figure: the value, else the middle of a range.
-fn plot_value(stat: &Statistic) -> Option<f64> {
-    stat.value.or(match (stat.low, stat.high) {
-        (Some(l), Some(h)) => Some((l + h) / 2.0),
-        (l, h) => l.or(h),
-    })
-}
-
-/// A measure and its figures.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Measure {
-    /// Anchor id (`m-` + a slug of the label; unique on the page).
-    pub id: String,
-    /// What is measured (the label of the best-dated figure).
-    pub label: String,
-    /// The unit all its figures share.
-    pub unit: String,
-    /// The figures, in date order (undated last).
-    pub points: Vec<Point>,
-    /// How many different sources give a figure.
-    pub source_count: usize,
-    /// True when sources give different values for the same date.
-    pub disagree: bool,
-}
 
 /// The words around a figure: its clause in the sentence (split at commas, semicolons,
 /// colons, dashes and brackets), plus the extractor's label.
@@ -204,7 +159,7 @@ pub fn build(figures: &[SourceFigures]) -> Vec<Measure> {
             Item {
                 source,
                 unit,
-                value: plot_value(stat),
+                value: stat.plot_value(),
             }
         })
         .collect();

@@ -1,0 +1,116 @@
+//! Document: a source after conversion, as a list of blocks in reading order, each tied
+//! to the exact bytes it came from, plus its reference list and the lines dropped as
+//! page furniture.
+//!
+//! In: nothing (plain data). Out: the types [`crate::convert`] produces and every later
+//! stage reads: [`Document`], [`Block`], [`BlockKind`], [`NoteMarker`], [`Reference`],
+//! [`Dropped`] and the source [`Format`].
+
+use serde::{Deserialize, Serialize};
+
+/// The formats a source document may come in, by file extension.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// `.txt`: plain text, as captured from the web.
+    #[default]
+    Text,
+    /// `.md`: Markdown (optionally with `+++` TOML front matter).
+    Markdown,
+    /// `.html` / `.htm`: an HTML page or fragment.
+    Html,
+}
+
+/// What a block is, for rendering.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum BlockKind {
+    /// A heading (level 2–6; the document title is not a block).
+    Heading {
+        /// Heading level, 2 to 6.
+        level: u8,
+    },
+    /// An ordinary paragraph.
+    Paragraph,
+    /// A paragraph of quoted text (an epigraph, a quoted report).
+    Quote,
+    /// The attribution line of an epigraph ("-- Name, role").
+    Attribution,
+    /// One item of a list.
+    ListItem {
+        /// Numbered list rather than bullets.
+        ordered: bool,
+    },
+    /// Preformatted code, with the language named on its fence if any.
+    Code {
+        /// Language name from the fence, e.g. `rust`.
+        lang: Option<String>,
+    },
+}
+
+/// A footnote marker inside a block's text, e.g. the `22` of `reported22`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoteMarker {
+    /// Byte offset of the marker in [`Block::text`].
+    pub offset: usize,
+    /// Length of the marker in bytes.
+    pub len: usize,
+    /// The note number it points to.
+    pub number: u32,
+}
+
+/// One block of a document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Block {
+    /// What kind of block this is.
+    #[serde(flatten)]
+    pub kind: BlockKind,
+    /// The block's text exactly as in the source (for `.txt`, a verbatim slice of the file;
+    /// for `.md`, the raw Markdown of the block; for `.html`, its text content).
+    pub text: String,
+    /// Byte offset of `text` in the source file's text, when `text` is a verbatim slice.
+    pub start: Option<usize>,
+    /// 1-based paragraph number: the block's anchor is `p-{paragraph}`.
+    pub paragraph: u32,
+    /// Footnote markers found in `text`.
+    pub notes: Vec<NoteMarker>,
+}
+
+/// One entry of a document's reference (footnote) list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reference {
+    /// The note number (`[5]` → 5).
+    pub number: u32,
+    /// The entry's text, as in the source, without the `[5]` label.
+    pub text: String,
+}
+
+/// A line left out of the page, with the reason (for `--verbose` and `brief check`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dropped {
+    /// 1-based line number in the source.
+    pub line: usize,
+    /// The line's text.
+    pub text: String,
+    /// Why it was dropped ("page furniture at the end of the document", …).
+    pub reason: String,
+}
+
+/// A source document after conversion.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    /// The title line found in the text, if any (not repeated as a block).
+    pub title: Option<String>,
+    /// A dateline found near the top ("05-23-2018"), verbatim, if any (metadata, not a block).
+    pub dateline: Option<String>,
+    /// The blocks, in reading order, numbered from 1.
+    pub blocks: Vec<Block>,
+    /// The reference list, in order.
+    pub references: Vec<Reference>,
+    /// Lines dropped as page furniture.
+    pub dropped: Vec<Dropped>,
+    /// The format the document was converted from. [`crate::convert::to_markdown`] escapes the text of
+    /// `.txt` and `.html` blocks but writes the raw Markdown of `.md` blocks.
+    #[serde(default)]
+    pub format: Format,
+}

@@ -1,0 +1,81 @@
+//! Site: everything the render stage needs, composed once.
+//!
+//! In: nothing (plain data). Out: [`Site`] (the [`SourcePage`]s with their documents and
+//! facts, the hand-written pages, the [`Briefing`] composed across sources, and what the
+//! editor's corrections did), as [`crate::compose::compose`] returns it, finished.
+
+use crate::model::briefing::Briefing;
+use crate::model::date::PartialDate;
+use crate::model::document::Document;
+use crate::model::facts::Facts;
+use crate::model::source::{MetaOrigin, Page, Source};
+use crate::util::error::Warning;
+use serde::Serialize;
+use std::collections::BTreeSet;
+
+/// A source document ready to render.
+#[derive(Debug, Clone)]
+pub struct SourcePage {
+    /// The source as read.
+    pub source: Source,
+    /// Its converted form.
+    pub doc: Document,
+    /// The generated Markdown (without front matter).
+    pub markdown: String,
+    /// Extracted facts (after corrections).
+    pub facts: Facts,
+    /// The title to show.
+    pub title: String,
+    /// Where the title came from.
+    pub title_origin: MetaOrigin,
+    /// The publication date, if known.
+    pub published: Option<PartialDate>,
+    /// Where the date came from.
+    pub date_origin: MetaOrigin,
+    /// True when the full text may be published (rights permitting).
+    pub full_text: bool,
+}
+
+impl SourcePage {
+    /// The page's path inside the site: `sources/<slug>/`.
+    pub fn path(&self) -> String {
+        format!("sources/{}/", self.source.slug)
+    }
+}
+
+/// Everything the render stage needs.
+#[derive(Debug, Clone, Default)]
+pub struct Site {
+    /// Source pages, in file-name order.
+    pub sources: Vec<SourcePage>,
+    /// Hand-written pages other than the home page, in path order.
+    pub pages: Vec<Page>,
+    /// `content/pages/_index.md`, the home page's own text.
+    pub home: Option<Page>,
+    /// The most recent date among the sources, used as "last updated".
+    pub last_updated: Option<PartialDate>,
+    /// What the editor's corrections did (and which facts an editor reviewed).
+    pub corrections: CorrectionReport,
+    /// Problems found while composing.
+    pub warnings: Vec<Warning>,
+    /// Facts composed across sources (timeline, series, entities).
+    pub briefing: Briefing,
+}
+
+/// What applying the corrections did.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct CorrectionReport {
+    /// Facts dropped.
+    pub dropped: usize,
+    /// Facts changed.
+    pub fixed: usize,
+    /// Facts approved as extracted.
+    pub approved: usize,
+    /// Facts added by hand.
+    pub added: usize,
+    /// Ids of every fact an editor has looked at (approved, fixed or added).
+    pub reviewed: BTreeSet<String>,
+    /// Corrections that point at nothing, and other problems.
+    #[serde(skip)]
+    pub warnings: Vec<Warning>,
+}
