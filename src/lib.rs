@@ -23,6 +23,7 @@ pub mod util;
 
 use crate::input::config::{Overrides, Settings};
 use crate::output::OutputFile;
+pub use crate::render::PendingSearch;
 use crate::util::error::{Error, Warning};
 use rayon::prelude::*;
 use std::path::Path;
@@ -78,7 +79,7 @@ pub struct Rendered {
     pub facts: Vec<SourceFacts>,
     /// The search index, when [`BuildOptions::defer_search`] asked for it later; else
     /// its files are in `files`.
-    pub search: Option<render::PendingSearch>,
+    pub search: Option<PendingSearch>,
 }
 
 /// The facts extracted from one source, with what an editor needs to find it.

@@ -12,7 +12,7 @@
 //! Applying corrections is the extraction stage's job, not this module's.
 
 use crate::SourceFacts;
-use crate::extract::{Event, Statistic};
+use crate::model::facts::{Event, Statistic};
 use crate::util::error::Error;
 use std::collections::HashSet;
 use std::fmt::Write as _;
@@ -213,7 +213,7 @@ pub fn format_report(items: &[ReviewItem]) -> String {
     out
 }
 
-pub use crate::compose::corrections::Action;
+pub use crate::input::corrections::Action;
 
 /// One `[[correction]]` entry.
 #[derive(Debug, Clone, PartialEq)]
@@ -489,8 +489,8 @@ fn parse_fix(text: &str) -> Result<(toml::Table, &str), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::Facts;
     use crate::model::date::PartialDate;
+    use crate::model::facts::Facts;
 
     fn facts() -> Vec<SourceFacts> {
         let quote = "Between January and March 2019, more than 1,000 people were returned.";

@@ -180,7 +180,7 @@ type Built = (
     String,
     SiteFiles,
     crate::BuildReport,
-    Option<crate::render::PendingSearch>,
+    Option<crate::PendingSearch>,
 );
 
 /// Builds the site in memory with its base URL moved to `origin` (the path of
@@ -217,7 +217,7 @@ const SEARCH_DIR: &str = "pagefind/";
 /// place of the previous one, unless a newer build came first. Until then the pages
 /// are served with the previous index, so an edit shows as soon as its pages are
 /// ready and search catches up a few tens of milliseconds later.
-fn land_search(shared: &Arc<Shared>, generation: u64, pending: crate::render::PendingSearch) {
+fn land_search(shared: &Arc<Shared>, generation: u64, pending: crate::PendingSearch) {
     let shared = Arc::clone(shared);
     std::thread::spawn(move || {
         let result = pending.wait();
