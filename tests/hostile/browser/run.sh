@@ -10,8 +10,8 @@ root=$(cd "$here/../../.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$root"
-BRIEF_HOSTILE_FIXTURE="$work/site" cargo test --quiet --test hostile \
-  write_fixture_for_the_browser_test -- --ignored --exact >/dev/null
+BRIEF_HOSTILE_FIXTURE="$work/site" cargo test --quiet --test it \
+  hostile::write_fixture_for_the_browser_test -- --ignored --exact >/dev/null
 cargo run --quiet -- --root "$work/site" --quiet build
 if [ ! -d "$root/tests/browser/node_modules" ]; then
   (cd "$root/tests/browser" && npm ci --no-audit --no-fund)

@@ -2,9 +2,7 @@
 //! files, verbatim provenance of every published fact, extraction accuracy against the
 //! gold annotations, and no page furniture in the pages.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 use std::fs;
 

@@ -1,9 +1,7 @@
 //! The build engine, end to end: small fixture sites built into temp dirs by the real
 //! binary, one behaviour per test.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::fs;
 
 const SOURCE: &str = "A Test Headline\n\n05-23-2018\n\nThe first paragraph says something about the border in some detail.\n\nA second paragraph follows here.";

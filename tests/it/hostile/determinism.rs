@@ -3,10 +3,7 @@
 //! written in; the build runs with no network at all (an empty network namespace), and
 //! the default binary has no HTTP client linked in.
 
-#[path = "../common/mod.rs"]
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;

@@ -3,13 +3,18 @@
 //! (with a named warning) or fail with a clear error; never panic, never hang, never
 //! write outside the output folder, never let document markup run script.
 
-mod common;
+mod broken;
+mod dataloss;
+mod determinism;
+mod fuzz;
+mod paths;
+mod props;
 
-use common::*;
+use crate::common::*;
 use std::fs;
 
 fn vectors() -> Vec<String> {
-    include_str!("hostile/xss_vectors.txt")
+    include_str!("../hostile/xss_vectors.txt")
         .lines()
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(str::to_string)

@@ -4,10 +4,7 @@
 //! `content/` and in loops. Nothing may be written outside the output folders, nothing
 //! outside `content/` read, and every source keeps a unique, readable page.
 
-#[path = "../common/mod.rs"]
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::fs;
 use std::os::unix::fs::symlink;
 use std::path::Path;

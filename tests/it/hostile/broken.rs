@@ -8,10 +8,7 @@
 //! dropped; CRLF and lone CR line ends read as LF; an empty document builds with a
 //! warning; impossible dates in metadata are errors, in text they are not dates.
 
-#[path = "../common/mod.rs"]
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

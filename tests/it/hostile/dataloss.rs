@@ -4,10 +4,7 @@
 //! its leftovers; `brief review` refuses to write over a corrections file edited
 //! meanwhile; `brief serve` writes nothing at all.
 
-#[path = "../common/mod.rs"]
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};

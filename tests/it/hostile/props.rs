@@ -3,9 +3,7 @@
 //! one anchor per block, and every quote and span lies where its offsets say (the checks
 //! live in fuzz/src/targets.rs, shared with the fuzz targets).
 
-#[path = "../../fuzz/src/targets.rs"]
-#[allow(dead_code)]
-mod targets;
+use crate::targets;
 
 use brief::convert::Format;
 use proptest::prelude::*;

@@ -9,9 +9,7 @@
 //! `BRIEF_FUZZ_SEED` picks the seed (default 1); a crashing input is written to
 //! `target/fuzz-crashes/TARGET-N.bin` and the test fails naming it.
 
-#[path = "../../fuzz/src/targets.rs"]
-#[allow(dead_code)]
-mod targets;
+use crate::targets;
 
 use std::panic;
 use std::time::{Duration, Instant};

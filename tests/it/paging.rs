@@ -3,9 +3,7 @@
 //! them (source pages, home, entity pages, other pages) finds its anchor, and the print
 //! brief keeps the best-supported entries.
 
-mod common;
-
-use common::{brief_at, copy_dir, repo, stderr};
+use crate::common::{brief_at, copy_dir, repo, stderr};
 use std::collections::BTreeMap;
 use std::path::Path;
 

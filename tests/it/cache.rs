@@ -2,10 +2,8 @@
 //! unchanged sources, redoes an edited one, and gives the same files as a build
 //! without a cache.
 
-mod common;
-
+use crate::common::copy_dir;
 use brief::{BuildOptions, cache::Cache, render_site};
-use common::copy_dir;
 use std::path::Path;
 use std::sync::Arc;
 
