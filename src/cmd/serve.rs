@@ -17,7 +17,14 @@ use crate::cmd::check::percent_decode;
 use crate::input::config::Overrides;
 use crate::util::error::Error;
 use crate::{BuildOptions, render_site};
-use notify::{EventKind, RecursiveMode, Watcher};
+use notify::{EventKind, RecursiveMode};
+use notify_debouncer_full::{DebounceEventResult, new_debouncer};
+
+/// The file watcher, with its debouncer.
+type Watching = notify_debouncer_full::Debouncer<
+    notify::RecommendedWatcher,
+    notify_debouncer_full::RecommendedCache,
+>;
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::net::{IpAddr, SocketAddr};
@@ -348,9 +355,11 @@ pub fn serve(options: &ServeOptions) -> Result<(), Error> {
     });
 
     // Watch before the first build, so no change made during it is missed.
-    let (tx, rx) = mpsc::channel::<notify::Result<notify::Event>>();
-    let mut watcher = notify::recommended_watcher(move |event| {
-        let _ = tx.send(event);
+    // A burst of changes (an editor saving several files) arrives as one batch, DEBOUNCE
+    // after it quietens.
+    let (tx, rx) = mpsc::channel::<DebounceEventResult>();
+    let mut watcher = new_debouncer(DEBOUNCE, None, move |batch| {
+        let _ = tx.send(batch);
     })
     .map_err(|e| Error::Invalid {
         path: root.clone(),
@@ -380,18 +389,13 @@ pub fn serve(options: &ServeOptions) -> Result<(), Error> {
         });
     }
 
-    while let Ok(first) = rx.recv() {
+    while let Ok(batch) = rx.recv() {
         let mut changed: Vec<PathBuf> = Vec::new();
-        collect_relevant(&root, first, &mut changed);
+        for event in batch.unwrap_or_default() {
+            collect_relevant(&root, event.event, &mut changed);
+        }
         if changed.is_empty() {
             continue;
-        }
-        loop {
-            match rx.recv_timeout(DEBOUNCE) {
-                Ok(event) => collect_relevant(&root, event, &mut changed),
-                Err(RecvTimeoutError::Timeout) => break,
-                Err(RecvTimeoutError::Disconnected) => return Ok(()),
-            }
         }
         watch_dirs(&mut watcher, &root, &mut watched);
         changed.sort();
@@ -407,7 +411,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), Error> {
 
 /// Watches the site root (for `site.toml` and new folders) and each watched folder
 /// that exists and is not watched yet.
-fn watch_dirs(watcher: &mut impl Watcher, root: &Path, watched: &mut HashSet<PathBuf>) {
+fn watch_dirs(watcher: &mut Watching, root: &Path, watched: &mut HashSet<PathBuf>) {
     if watched.insert(root.to_path_buf())
         && let Err(e) = watcher.watch(root, RecursiveMode::NonRecursive)
     {
@@ -427,10 +431,7 @@ fn watch_dirs(watcher: &mut impl Watcher, root: &Path, watched: &mut HashSet<Pat
 }
 
 /// Adds the paths of `event` that matter for the site to `changed`.
-fn collect_relevant(root: &Path, event: notify::Result<notify::Event>, changed: &mut Vec<PathBuf>) {
-    let Ok(event) = event else {
-        return;
-    };
+fn collect_relevant(root: &Path, event: notify::Event, changed: &mut Vec<PathBuf>) {
     // Reading files during a build must not trigger another build.
     if let EventKind::Access(kind) = event.kind
         && !matches!(
@@ -460,30 +461,15 @@ pub fn is_relevant(root: &Path, path: &Path) -> bool {
     }
 }
 
-/// The Content-Type for a file name.
-pub fn content_type(path: &str) -> &'static str {
-    let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
-    match ext.as_deref() {
-        Some("html" | "htm") => "text/html; charset=utf-8",
-        Some("css") => "text/css; charset=utf-8",
-        Some("js" | "mjs") => "text/javascript; charset=utf-8",
-        Some("json") => "application/json",
-        Some("xml") => "application/xml; charset=utf-8",
-        Some("atom") => "application/atom+xml; charset=utf-8",
-        Some("txt" | "md") => "text/plain; charset=utf-8",
-        Some("csv") => "text/csv; charset=utf-8",
-        Some("svg") => "image/svg+xml",
-        Some("png") => "image/png",
-        Some("jpg" | "jpeg") => "image/jpeg",
-        Some("gif") => "image/gif",
-        Some("webp") => "image/webp",
-        Some("avif") => "image/avif",
-        Some("ico") => "image/x-icon",
-        Some("woff") => "font/woff",
-        Some("woff2") => "font/woff2",
-        Some("pdf") => "application/pdf",
-        Some("wasm") => "application/wasm",
-        _ => "application/octet-stream",
+/// The Content-Type for a file name (text types in UTF-8).
+pub fn content_type(path: &str) -> String {
+    let mime = mime_guess::from_path(path).first_or_octet_stream();
+    if mime.type_() == mime_guess::mime::TEXT
+        || matches!(mime.subtype().as_str(), "xml" | "atom+xml")
+    {
+        format!("{mime}; charset=utf-8")
+    } else {
+        mime.to_string()
     }
 }
 
@@ -592,7 +578,7 @@ fn handle(shared: &Arc<Shared>, request: tiny_http::Request) {
         respond(
             request,
             200,
-            content_type("live.js"),
+            &content_type("live.js"),
             LIVE_JS.as_bytes().to_vec(),
         );
         return;
@@ -612,7 +598,7 @@ fn handle(shared: &Arc<Shared>, request: tiny_http::Request) {
             .clone()
             .unwrap_or_else(|| "not built yet".into());
         drop(state);
-        respond(request, 500, content_type("x.html"), error_page(&error));
+        respond(request, 500, &content_type("x.html"), error_page(&error));
         return;
     }
     let resolved = resolve_request(&path, &state.base_path, |p| state.files.contains_key(p));
@@ -625,7 +611,7 @@ fn handle(shared: &Arc<Shared>, request: tiny_http::Request) {
             } else {
                 bytes.to_vec()
             };
-            respond(request, 200, content_type(&file), body);
+            respond(request, 200, &content_type(&file), body);
         }
         Resolved::Redirect(to) => {
             drop(state);
@@ -642,10 +628,15 @@ fn handle(shared: &Arc<Shared>, request: tiny_http::Request) {
                 Some(bytes) => respond(
                     request,
                     404,
-                    content_type("404.html"),
+                    &content_type("404.html"),
                     inject_live_script(&bytes),
                 ),
-                None => respond(request, 404, content_type("x.txt"), b"Not found\n".to_vec()),
+                None => respond(
+                    request,
+                    404,
+                    &content_type("x.txt"),
+                    b"Not found\n".to_vec(),
+                ),
             }
         }
         Resolved::Refused => {
@@ -653,7 +644,7 @@ fn handle(shared: &Arc<Shared>, request: tiny_http::Request) {
             respond(
                 request,
                 400,
-                content_type("x.txt"),
+                &content_type("x.txt"),
                 b"Refused: the path leaves the site\n".to_vec(),
             );
         }
@@ -770,5 +761,10 @@ mod tests {
         assert_eq!(content_type("a/index.html"), "text/html; charset=utf-8");
         assert_eq!(content_type("favicon.svg"), "image/svg+xml");
         assert_eq!(content_type("data"), "application/octet-stream");
+        assert_eq!(content_type("style.css"), "text/css; charset=utf-8");
+        assert_eq!(content_type("search.js"), "text/javascript; charset=utf-8");
+        assert_eq!(content_type("atom.xml"), "text/xml; charset=utf-8");
+        assert_eq!(content_type("data/events.json"), "application/json");
+        assert_eq!(content_type("fonts/a.woff2"), "font/woff2");
     }
 }

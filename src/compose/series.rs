@@ -134,7 +134,7 @@ pub type SourceFigures<'a> = (usize, Option<PartialDate>, &'a [Arc<Statistic>]);
 
 /// Groups the figures of all sources into measures.
 pub fn build(figures: &[SourceFigures]) -> Vec<Measure> {
-    let published: HashMap<usize, Option<PartialDate>, text::FnvBuild> =
+    let published: HashMap<usize, Option<PartialDate>, rustc_hash::FxBuildHasher> =
         figures.iter().map(|(s, d, _)| (*s, *d)).collect();
     let flat: Vec<(usize, &Arc<Statistic>)> = figures
         .iter()
@@ -145,7 +145,7 @@ pub fn build(figures: &[SourceFigures]) -> Vec<Measure> {
         .map(|(_, s)| text::keys(&clause_of(s)))
         .collect();
     let mut interner = text::Interner::default();
-    let mut units: HashMap<&str, u32, text::FnvBuild> = HashMap::default();
+    let mut units: HashMap<&str, u32, rustc_hash::FxBuildHasher> = HashMap::default();
     let mut keys = group::KeyLists::default();
     let mut slots: Vec<i64> = Vec::with_capacity(flat.len());
     let items: Vec<Item> = flat
@@ -170,8 +170,8 @@ pub fn build(figures: &[SourceFigures]) -> Vec<Measure> {
     for (i, r) in roots.into_iter().enumerate() {
         groups.entry(r).or_default().push(i);
     }
-    let mut used_ids: HashSet<String, text::FnvBuild> = HashSet::default();
-    let mut next_number: HashMap<String, u32, text::FnvBuild> = HashMap::default();
+    let mut used_ids: HashSet<String, rustc_hash::FxBuildHasher> = HashSet::default();
+    let mut next_number: HashMap<String, u32, rustc_hash::FxBuildHasher> = HashMap::default();
     let groups: Vec<Vec<usize>> = groups.into_values().collect();
     let mut measures: Vec<Measure> = groups
         .into_par_iter()

@@ -8,7 +8,7 @@
 //! `deport` → one "transfer" class; `begin`, `start`, `launch` → one "start" class;
 //! people nouns) replace their words, so paraphrases of the same happening meet.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
 
 /// Words that carry no topic.
@@ -321,37 +321,9 @@ pub fn lemma(word: &str) -> String {
     w.to_string()
 }
 
-/// A quick hash for short strings (FNV-1a): the stop words and the interner hash
-/// millions of short words, where the default hasher's setup dominates.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        // Spread the bits so that the table's low and high bits both vary.
-        let x = self.0 ^ (self.0 >> 29);
-        x.wrapping_mul(0xbf58_476d_1ce4_e5b9) ^ (x >> 32)
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ b as u64).wrapping_mul(0x100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// Builds [`Fnv`] hashers.
-pub type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
-
 fn is_stop(w: &str) -> bool {
     // Asked for every word of every fact: a hash set rather than two list scans.
-    static STOP_WORDS: LazyLock<HashSet<&'static str, FnvBuild>> =
+    static STOP_WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> =
         LazyLock::new(|| STOP.iter().chain(MONTHS).copied().collect());
     STOP_WORDS.contains(w)
 }
@@ -400,7 +372,7 @@ pub fn overlap(a: &BTreeSet<String>, b: &BTreeSet<String>) -> (usize, f64) {
 /// integers rather than of strings.
 #[derive(Debug, Default)]
 pub struct Interner {
-    ids: HashMap<String, u32, FnvBuild>,
+    ids: HashMap<String, u32, rustc_hash::FxBuildHasher>,
 }
 
 impl Interner {

@@ -36,22 +36,15 @@ pub struct Strings {
     table: toml::Table,
 }
 
-const EMBEDDED_STRINGS: &[(&str, &str)] = &[
-    ("en", include_str!("../../themes/briefing/i18n/en.toml")),
-    ("es", include_str!("../../themes/briefing/i18n/es.toml")),
-];
-
 impl Strings {
     /// Loads the string table for `language`: the theme's `i18n/<language>.toml` on disk
     /// overrides the built-in table key by key.
     pub fn load(settings: &Settings) -> Result<Strings, Error> {
         let lang = settings.config.language.as_str();
-        let mut table = toml::Table::new();
-        for (l, text) in EMBEDDED_STRINGS {
-            if *l == lang {
-                table = toml::from_str(text).expect("built-in string tables are valid TOML");
-            }
-        }
+        let mut table = match theme::embedded_text(&format!("i18n/{lang}.toml")) {
+            Some(text) => toml::from_str(text).expect("built-in string tables are valid TOML"),
+            None => toml::Table::new(),
+        };
         let path = settings
             .root
             .join("themes")

@@ -12,101 +12,42 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
-/// The default theme's templates, built into the binary.
-const EMBEDDED_TEMPLATES: &[(&str, &str)] = &[
-    (
-        "base.html",
-        include_str!("../../themes/briefing/templates/base.html"),
-    ),
-    (
-        "index.html",
-        include_str!("../../themes/briefing/templates/index.html"),
-    ),
-    (
-        "source.html",
-        include_str!("../../themes/briefing/templates/source.html"),
-    ),
-    (
-        "page.html",
-        include_str!("../../themes/briefing/templates/page.html"),
-    ),
-    (
-        "404.html",
-        include_str!("../../themes/briefing/templates/404.html"),
-    ),
-    (
-        "partials/head.html",
-        include_str!("../../themes/briefing/templates/partials/head.html"),
-    ),
-    (
-        "partials/header.html",
-        include_str!("../../themes/briefing/templates/partials/header.html"),
-    ),
-    (
-        "partials/footer.html",
-        include_str!("../../themes/briefing/templates/partials/footer.html"),
-    ),
-    (
-        "timeline.html",
-        include_str!("../../themes/briefing/templates/timeline.html"),
-    ),
-    (
-        "statistics.html",
-        include_str!("../../themes/briefing/templates/statistics.html"),
-    ),
-    (
-        "entities.html",
-        include_str!("../../themes/briefing/templates/entities.html"),
-    ),
-    (
-        "entity.html",
-        include_str!("../../themes/briefing/templates/entity.html"),
-    ),
-    (
-        "methodology.html",
-        include_str!("../../themes/briefing/templates/methodology.html"),
-    ),
-    (
-        "brief.html",
-        include_str!("../../themes/briefing/templates/brief.html"),
-    ),
-    (
-        "search.html",
-        include_str!("../../themes/briefing/templates/search.html"),
-    ),
-    (
-        "partials/event.html",
-        include_str!("../../themes/briefing/templates/partials/event.html"),
-    ),
-    (
-        "partials/figure.html",
-        include_str!("../../themes/briefing/templates/partials/figure.html"),
-    ),
-    (
-        "partials/pager.html",
-        include_str!("../../themes/briefing/templates/partials/pager.html"),
-    ),
-];
+/// The default theme (`themes/briefing/`: templates, static files, i18n), built into the
+/// binary, so a site without `themes/` still builds.
+static EMBEDDED: include_dir::Dir<'static> =
+    include_dir::include_dir!("$CARGO_MANIFEST_DIR/themes/briefing");
 
-/// The default theme's static files, built into the binary.
-const EMBEDDED_STATIC: &[(&str, &[u8])] = &[
-    (
-        "style.css",
-        include_bytes!("../../themes/briefing/static/style.css"),
-    ),
-    (
-        "favicon.svg",
-        include_bytes!("../../themes/briefing/static/favicon.svg"),
-    ),
-    (
-        "search.js",
-        include_bytes!("../../themes/briefing/static/search.js"),
-    ),
-    (
-        "timeline.js",
-        include_bytes!("../../themes/briefing/static/timeline.js"),
-    ),
-];
+/// The files of the default theme under `folder` (`templates`, `static`), by their path
+/// inside it with `/` separators, in path order.
+fn embedded_files(folder: &str) -> Vec<(String, &'static [u8])> {
+    fn walk(
+        dir: &'static include_dir::Dir<'static>,
+        out: &mut Vec<&'static include_dir::File<'static>>,
+    ) {
+        out.extend(dir.files());
+        for d in dir.dirs() {
+            walk(d, out);
+        }
+    }
+    let mut files = Vec::new();
+    if let Some(dir) = EMBEDDED.get_dir(folder) {
+        walk(dir, &mut files);
+    }
+    let mut out: Vec<(String, &'static [u8])> = files
+        .into_iter()
+        .filter_map(|f| {
+            let rel = f.path().strip_prefix(folder).ok()?;
+            Some((rel.to_string_lossy().replace('\\', "/"), f.contents()))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// A file of the default theme, by its path under `themes/briefing/` (`i18n/en.toml`).
+pub fn embedded_text(path: &str) -> Option<&'static str> {
+    EMBEDDED.get_file(path).and_then(|f| f.contents_utf8())
+}
 
 /// Name of the default theme.
 pub const DEFAULT_THEME: &str = "briefing";
@@ -157,11 +98,12 @@ impl Theme {
         let mut sources: BTreeMap<String, (String, Origin)> = BTreeMap::new();
         let mut statics: BTreeMap<String, Vec<u8>> = BTreeMap::new();
         if name == DEFAULT_THEME {
-            for (n, text) in EMBEDDED_TEMPLATES {
-                sources.insert(n.to_string(), (text.to_string(), Origin::Embedded));
+            for (n, bytes) in embedded_files("templates") {
+                let text = String::from_utf8_lossy(bytes).into_owned();
+                sources.insert(n, (text, Origin::Embedded));
             }
-            for (n, bytes) in EMBEDDED_STATIC {
-                statics.insert(n.to_string(), bytes.to_vec());
+            for (n, bytes) in embedded_files("static") {
+                statics.insert(n, bytes.to_vec());
             }
         }
         let site_templates = root.join("templates");
