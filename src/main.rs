@@ -4,6 +4,7 @@
 
 use brief::cmd::{check, new as scaffold, review, serve};
 use brief::input::config::Overrides;
+use brief::model::records::{EventRecord, Provenance, StatisticRecord};
 use brief::util::error::Error;
 use brief::{BuildOptions, build, render_site};
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -251,62 +252,66 @@ fn extract_command(files: &[PathBuf], published: Option<&str>, format: Format) -
                 return ExitCode::from(1);
             }
         };
-        let name = path.display().to_string();
-        for e in &result.facts.events {
-            events.push(serde_json::json!({
-                "id": e.id, "source_path": name, "source_url": null,
-                "date": e.date.to_string(), "end": e.end.map(|d| d.to_string()),
-                "precision": e.date.precision(), "display_date": e.date.display_en(),
-                "relative": e.relative, "span": e.span, "quote": e.quote,
-                "paragraph": e.paragraph, "anchor": format!("#p-{}", e.paragraph), "title": e.title,
-            }));
-        }
-        for s in &result.facts.statistics {
-            statistics.push(serde_json::json!({
-                "id": s.id, "source_path": name, "source_url": null,
-                "value": s.value, "low": s.low, "high": s.high, "of": s.of,
-                "unit": s.unit, "qualifier": s.qualifier, "span": s.span, "quote": s.quote,
-                "measure": s.measure, "as_of": s.as_of.or(result.published).map(|d| d.to_string()),
-                "paragraph": s.paragraph, "anchor": format!("#p-{}", s.paragraph),
-            }));
-        }
+        let reviewed = Default::default();
+        let provenance = Provenance {
+            source_path: path.display().to_string(),
+            source_url: None,
+            page_url: String::new(),
+            blocks: &result.doc.blocks,
+            published: result.published,
+            reviewed: &reviewed,
+        };
+        let facts = &result.facts;
+        events.extend(
+            facts
+                .events
+                .iter()
+                .map(|e| EventRecord::new(e, &provenance)),
+        );
+        statistics.extend(
+            facts
+                .statistics
+                .iter()
+                .map(|s| StatisticRecord::new(s, &provenance)),
+        );
     }
     match format {
         Format::Json => {
-            let out = serde_json::json!({"events": events, "statistics": statistics});
+            /// The same records as `data/events.json` and `data/statistics.json`.
+            #[derive(serde::Serialize)]
+            struct Out<'a> {
+                events: &'a [EventRecord],
+                statistics: &'a [StatisticRecord],
+            }
+            let out = Out {
+                events: &events,
+                statistics: &statistics,
+            };
             println!(
                 "{}",
-                serde_json::to_string_pretty(&out).expect("JSON values serialize")
+                serde_json::to_string_pretty(&out).expect("records serialize")
             );
         }
         Format::Text => {
-            let s = |v: &serde_json::Value| v.as_str().unwrap_or("").to_string();
-            let n = |v: &serde_json::Value| v.as_f64().map(|x| x.to_string()).unwrap_or_default();
+            let n = |v: Option<f64>| v.map(|x| x.to_string()).unwrap_or_default();
             for e in &events {
-                let date = match e["end"].as_str() {
-                    Some(end) => format!("{}..{end}", s(&e["date"])),
-                    None => s(&e["date"]),
+                let date = match &e.end {
+                    Some(end) => format!("{}..{end}", e.date),
+                    None => e.date.clone(),
                 };
                 println!(
                     "{}  p{}  event   {date}  «{}»",
-                    s(&e["source_path"]),
-                    e["paragraph"],
-                    s(&e["span"])
+                    e.source_path, e.paragraph, e.span
                 );
             }
             for st in &statistics {
-                let value = if st["value"].is_null() {
-                    format!("{}..{}", n(&st["low"]), n(&st["high"]))
-                } else {
-                    n(&st["value"])
+                let value = match st.value {
+                    Some(v) => v.to_string(),
+                    None => format!("{}..{}", n(st.low), n(st.high)),
                 };
                 println!(
                     "{}  p{}  figure  {value} {} ({})  «{}»",
-                    s(&st["source_path"]),
-                    st["paragraph"],
-                    s(&st["unit"]),
-                    s(&st["qualifier"]),
-                    s(&st["span"])
+                    st.source_path, st.paragraph, st.unit, st.qualifier, st.span
                 );
             }
             eprintln!("{} events, {} figures", events.len(), statistics.len());

@@ -4,5 +4,6 @@ pub mod briefing;
 pub mod date;
 pub mod document;
 pub mod facts;
+pub mod records;
 pub mod site;
 pub mod source;

@@ -5,91 +5,12 @@
 //! its provenance: source file, page URL, paragraph anchor, the verbatim sentence and,
 //! like a W3C TextQuoteSelector, a little text before and after it.
 
-use crate::extract::{Event, Statistic};
-use crate::model::date::Precision;
+use crate::model::records::Provenance;
+pub use crate::model::records::{EventRecord, StatisticRecord};
 use crate::model::site::{Site, SourcePage};
 use crate::output::OutputFile;
 use crate::util::url::Urls;
 use serde::Serialize;
-use std::collections::BTreeSet;
-
-/// One row of `data/events.json`.
-#[derive(Debug, Clone, Serialize)]
-pub struct EventRecord {
-    /// Stable id.
-    pub id: String,
-    /// `sources/<file name>`.
-    pub source_path: String,
-    /// URL of the source page.
-    pub source_url: String,
-    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-    pub date: String,
-    /// End of a span, same forms, or null.
-    pub end: Option<String>,
-    /// `year`, `month` or `day`.
-    pub precision: Precision,
-    /// The date for readers, e.g. "August 2010".
-    pub display_date: String,
-    /// True when part of the date came from the document's date or context.
-    pub relative: bool,
-    /// The exact date words.
-    pub span: String,
-    /// The full sentence, verbatim.
-    pub quote: String,
-    /// Up to 32 characters before the quote in its paragraph.
-    pub prefix: String,
-    /// Up to 32 characters after the quote in its paragraph.
-    pub suffix: String,
-    /// Paragraph number.
-    pub paragraph: u32,
-    /// URL of the paragraph.
-    pub anchor: String,
-    /// Short description.
-    pub title: String,
-    /// `extracted`, or `reviewed` when an editor approved, fixed or added it.
-    pub status: &'static str,
-}
-
-/// One row of `data/statistics.json`.
-#[derive(Debug, Clone, Serialize)]
-pub struct StatisticRecord {
-    /// Stable id.
-    pub id: String,
-    /// `sources/<file name>`.
-    pub source_path: String,
-    /// URL of the source page.
-    pub source_url: String,
-    /// The value, or null for a range.
-    pub value: Option<f64>,
-    /// Low end of a range.
-    pub low: Option<f64>,
-    /// High end of a range.
-    pub high: Option<f64>,
-    /// Denominator of an "X of Y" ratio.
-    pub of: Option<f64>,
-    /// What is counted.
-    pub unit: String,
-    /// `exact`, `more than`, …
-    pub qualifier: String,
-    /// The exact words of the figure.
-    pub span: String,
-    /// The full sentence, verbatim.
-    pub quote: String,
-    /// Up to 32 characters before the quote in its paragraph.
-    pub prefix: String,
-    /// Up to 32 characters after the quote in its paragraph.
-    pub suffix: String,
-    /// What is measured.
-    pub measure: String,
-    /// The date the figure refers to.
-    pub as_of: Option<String>,
-    /// Paragraph number.
-    pub paragraph: u32,
-    /// URL of the paragraph.
-    pub anchor: String,
-    /// `extracted`, or `reviewed` when an editor approved, fixed or added it.
-    pub status: &'static str,
-}
 
 /// `{"key": [` + one compact JSON record per line + `]}`: valid JSON, much smaller than
 /// pretty-printing, and a changed fact is a one-line diff.
@@ -106,101 +27,25 @@ fn json_lines<T: Serialize>(key: &str, count: usize, records: impl Iterator<Item
     out
 }
 
-/// Text around a quote inside its block: (prefix, suffix), at most 32 characters each.
-fn context(s: &SourcePage, paragraph: u32, offset: usize, len: usize) -> (String, String) {
-    let Some(block) = s.doc.blocks.iter().find(|b| b.paragraph == paragraph) else {
-        return (String::new(), String::new());
-    };
-    let text = &block.text;
-    if offset + len > text.len()
-        || !text.is_char_boundary(offset)
-        || !text.is_char_boundary(offset + len)
-    {
-        return (String::new(), String::new());
-    }
-    let before: String = {
-        let chars: Vec<char> = text[..offset].chars().rev().take(32).collect();
-        chars.into_iter().rev().collect()
-    };
-    let after: String = text[offset + len..].chars().take(32).collect();
-    (before, after)
-}
-
-fn status(reviewed: &BTreeSet<String>, id: &str) -> &'static str {
-    if reviewed.contains(id) {
-        "reviewed"
-    } else {
-        "extracted"
-    }
-}
-
-fn event_record(
-    urls: &Urls,
-    s: &SourcePage,
-    e: &Event,
-    reviewed: &BTreeSet<String>,
-) -> EventRecord {
-    let (prefix, suffix) = context(s, e.paragraph, e.quote_offset, e.quote.len());
-    let display_date = match e.end {
-        Some(end) => format!("{} – {}", e.date.display_en(), end.display_en()),
-        None => e.date.display_en(),
-    };
-    EventRecord {
-        id: e.id.clone(),
+/// Where the facts of one source page are published.
+fn provenance<'a>(urls: &Urls, site: &'a Site, s: &'a SourcePage) -> Provenance<'a> {
+    Provenance {
         source_path: s.source.rel_path.clone(),
-        source_url: urls.absolute(&s.path()),
-        date: e.date.to_string(),
-        end: e.end.map(|d| d.to_string()),
-        precision: e.date.precision(),
-        display_date,
-        relative: e.relative,
-        span: e.span.clone(),
-        quote: e.quote.clone(),
-        prefix,
-        suffix,
-        paragraph: e.paragraph,
-        anchor: urls.absolute(&format!("{}#p-{}", s.path(), e.paragraph)),
-        title: e.title.clone(),
-        status: status(reviewed, &e.id),
-    }
-}
-
-fn statistic_record(
-    urls: &Urls,
-    s: &SourcePage,
-    st: &Statistic,
-    reviewed: &BTreeSet<String>,
-) -> StatisticRecord {
-    let (prefix, suffix) = context(s, st.paragraph, st.quote_offset, st.quote.len());
-    StatisticRecord {
-        id: st.id.clone(),
-        source_path: s.source.rel_path.clone(),
-        source_url: urls.absolute(&s.path()),
-        value: st.value,
-        low: st.low,
-        high: st.high,
-        of: st.of,
-        unit: st.unit.clone(),
-        qualifier: st.qualifier.clone(),
-        span: st.span.clone(),
-        quote: st.quote.clone(),
-        prefix,
-        suffix,
-        measure: st.measure.clone(),
-        as_of: st.as_of.or(s.published).map(|d| d.to_string()),
-        paragraph: st.paragraph,
-        anchor: urls.absolute(&format!("{}#p-{}", s.path(), st.paragraph)),
-        status: status(reviewed, &st.id),
+        source_url: Some(urls.absolute(&s.path())),
+        page_url: urls.absolute(&s.path()),
+        blocks: &s.doc.blocks,
+        published: s.published,
+        reviewed: &site.corrections.reviewed,
     }
 }
 
 /// All event records of the site, in source then document order, made one at a time
 /// as a file is written (at 10,000 documents they take hundreds of megabytes).
 pub fn events<'a>(urls: &'a Urls, site: &'a Site) -> impl Iterator<Item = EventRecord> + 'a {
-    site.sources
-        .iter()
-        .flat_map(|s| s.facts.events.iter().map(move |e| (s, e)))
-        .map(|(s, e)| event_record(urls, s, e, &site.corrections.reviewed))
+    site.sources.iter().flat_map(move |s| {
+        let p = provenance(urls, site, s);
+        s.facts.events.iter().map(move |e| EventRecord::new(e, &p))
+    })
 }
 
 /// All statistic records of the site, in source then document order.
@@ -208,24 +53,22 @@ pub fn statistics<'a>(
     urls: &'a Urls,
     site: &'a Site,
 ) -> impl Iterator<Item = StatisticRecord> + 'a {
-    site.sources
-        .iter()
-        .flat_map(|s| s.facts.statistics.iter().map(move |st| (s, st)))
-        .map(|(s, st)| statistic_record(urls, s, st, &site.corrections.reviewed))
+    site.sources.iter().flat_map(move |s| {
+        let p = provenance(urls, site, s);
+        s.facts
+            .statistics
+            .iter()
+            .map(move |st| StatisticRecord::new(st, &p))
+    })
 }
 
-/// A CSV cell: quoted when needed (RFC 4180), and a leading `=`, `+`, `-` or `@` in
-/// text is prefixed with `'` so spreadsheets do not run document text as a formula.
+/// A CSV text cell: a leading `=`, `+`, `-` or `@` is prefixed with `'` so spreadsheets
+/// do not run document text as a formula (quoting is the `csv` crate's job).
 fn cell(text: &str) -> String {
-    let guarded = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {
         text.to_string()
-    };
-    if guarded.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", guarded.replace('"', "\"\""))
-    } else {
-        guarded
     }
 }
 
@@ -240,14 +83,17 @@ fn num(v: Option<f64>) -> String {
     .unwrap_or_default()
 }
 
+/// RFC 4180 CSV (CRLF line ends, fields quoted when needed) with a header row.
 fn csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
-    let mut out = header.join(",");
-    out.push_str("\r\n");
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    w.write_record(header).expect("writing to memory");
     for row in rows {
-        out.push_str(&row.join(","));
-        out.push_str("\r\n");
+        w.write_record(&row).expect("writing to memory");
     }
-    out
+    let bytes = w.into_inner().expect("writing to memory");
+    String::from_utf8(bytes).expect("UTF-8 cells make UTF-8 CSV")
 }
 
 /// One of the published data files.
@@ -341,7 +187,7 @@ fn events_csv(records: impl Iterator<Item = EventRecord>) -> String {
             vec![
                 cell(&e.id),
                 cell(&e.source_path),
-                cell(&e.source_url),
+                cell(e.source_url.as_deref().unwrap_or_default()),
                 e.date.clone(),
                 e.end.clone().unwrap_or_default(),
                 format!("{:?}", e.precision).to_lowercase(),
@@ -382,7 +228,7 @@ fn statistics_csv(records: impl Iterator<Item = StatisticRecord>) -> String {
             vec![
                 cell(&s.id),
                 cell(&s.source_path),
-                cell(&s.source_url),
+                cell(s.source_url.as_deref().unwrap_or_default()),
                 num(s.value),
                 num(s.low),
                 num(s.high),
@@ -407,10 +253,20 @@ mod tests {
 
     #[test]
     fn csv_cells_are_quoted_and_guarded() {
-        assert_eq!(cell("plain"), "plain");
-        assert_eq!(cell("a, b"), "\"a, b\"");
-        assert_eq!(cell("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        let row = |cells: &[&str]| {
+            let cells = cells.iter().map(|c| cell(c)).collect();
+            csv(&["h1", "h2"], std::iter::once(cells))
+        };
+        assert_eq!(row(&["plain", "a, b"]), "h1,h2\r\nplain,\"a, b\"\r\n");
+        assert_eq!(
+            row(&["say \"hi\"", "x"]),
+            "h1,h2\r\n\"say \"\"hi\"\"\",x\r\n"
+        );
+        assert_eq!(
+            row(&["=HYPERLINK(\"x\")", "-1"]),
+            "h1,h2\r\n\"'=HYPERLINK(\"\"x\"\")\",'-1\r\n"
+        );
+        assert_eq!(row(&["two\nlines", ""]), "h1,h2\r\n\"two\nlines\",\r\n");
         assert_eq!(num(Some(2500000000.0)), "2500000000");
         assert_eq!(num(Some(2.5)), "2.5");
     }

@@ -245,3 +245,44 @@ fn sources_without_metadata_get_inferred_title_and_date() {
     assert!(page.contains("datetime=\"2018-05-23\""), "{page}");
     assert!(page.contains("taken from the first line"), "{page}");
 }
+
+/// `brief extract --format json` prints the records of the data files, declared once:
+/// the same fields in the same order, the same ids, quotes and surrounding text.
+#[test]
+fn extract_prints_the_records_the_build_publishes() {
+    let site = TempSite::new();
+    site.write(
+        "content/sources/doc.txt",
+        "Camp Report\n\n05-23-2018\n\nIn March 2019, more than 2,000 people waited at the bridge. Officials said so.",
+    );
+    let o = site.brief(&["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let built: serde_json::Value =
+        serde_json::from_str(&site.read_out("data/events.json")).unwrap();
+    let doc = site.root().join("content/sources/doc.txt");
+    let o = site.brief(&["extract", "--format", "json", doc.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let printed: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    for kind in ["events", "statistics"] {
+        let file = format!("data/{kind}.json");
+        let built: serde_json::Value = serde_json::from_str(&site.read_out(&file)).unwrap();
+        let (a, b) = (&built[kind][0], &printed[kind][0]);
+        assert!(a.is_object() && b.is_object(), "{kind}: {a} / {b}");
+        let keys =
+            |v: &serde_json::Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+        assert_eq!(keys(a), keys(b), "{kind}: same fields");
+        for field in [
+            "id",
+            "quote",
+            "span",
+            "prefix",
+            "suffix",
+            "paragraph",
+            "status",
+        ] {
+            assert_eq!(a[field], b[field], "{kind}.{field}");
+        }
+        assert!(b["source_url"].is_null() && b["anchor"] == "#p-1", "{b}");
+    }
+    assert_eq!(built["events"][0]["date"], "2019-03");
+}

@@ -1,0 +1,201 @@
+//! Records: the published form of a fact, one row of `data/events.json` or
+//! `data/statistics.json` (and of `brief extract --format json`), declared once.
+//!
+//! In: an extracted [`Event`] or [`Statistic`] and its [`Provenance`] (which source,
+//! where its page is, the source's blocks). Out: [`EventRecord`] and
+//! [`StatisticRecord`], in the schema the README documents ("Data contract"): the fact's
+//! own fields plus where it came from, the paragraph's URL and, like a W3C
+//! TextQuoteSelector, a little text before and after the quote.
+
+use crate::model::date::{PartialDate, Precision};
+use crate::model::document::Block;
+use crate::model::facts::{Event, Statistic};
+use serde::Serialize;
+use std::collections::BTreeSet;
+
+/// Where the facts of one source are published.
+#[derive(Debug, Clone)]
+pub struct Provenance<'a> {
+    /// `sources/<file name>` (or the file's path, outside a site).
+    pub source_path: String,
+    /// URL of the source page, when it has one.
+    pub source_url: Option<String>,
+    /// URL of the page the paragraph anchors (`#p-N`) are on (`""` outside a site).
+    pub page_url: String,
+    /// The source's blocks, for the text around each quote.
+    pub blocks: &'a [Block],
+    /// The source's publication date: the `as_of` of a figure that gives none.
+    pub published: Option<PartialDate>,
+    /// Ids of the facts an editor reviewed.
+    pub reviewed: &'a BTreeSet<String>,
+}
+
+impl Provenance<'_> {
+    fn anchor(&self, paragraph: u32) -> String {
+        format!("{}#p-{paragraph}", self.page_url)
+    }
+
+    /// `extracted`, or `reviewed` when an editor approved, fixed or added the fact.
+    fn status(&self, id: &str) -> &'static str {
+        if self.reviewed.contains(id) {
+            "reviewed"
+        } else {
+            "extracted"
+        }
+    }
+
+    /// Text around a quote inside its block: (prefix, suffix), at most 32 characters
+    /// each.
+    fn context(&self, paragraph: u32, offset: usize, len: usize) -> (String, String) {
+        let Some(block) = self.blocks.iter().find(|b| b.paragraph == paragraph) else {
+            return (String::new(), String::new());
+        };
+        let text = &block.text;
+        if offset + len > text.len()
+            || !text.is_char_boundary(offset)
+            || !text.is_char_boundary(offset + len)
+        {
+            return (String::new(), String::new());
+        }
+        let before: String = {
+            let chars: Vec<char> = text[..offset].chars().rev().take(32).collect();
+            chars.into_iter().rev().collect()
+        };
+        let after: String = text[offset + len..].chars().take(32).collect();
+        (before, after)
+    }
+}
+
+/// One row of `data/events.json`.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventRecord {
+    /// Stable id.
+    pub id: String,
+    /// `sources/<file name>`.
+    pub source_path: String,
+    /// URL of the source page (null outside a site).
+    pub source_url: Option<String>,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub date: String,
+    /// End of a span, same forms, or null.
+    pub end: Option<String>,
+    /// `year`, `month` or `day`.
+    pub precision: Precision,
+    /// The date for readers, e.g. "August 2010".
+    pub display_date: String,
+    /// True when part of the date came from the document's date or context.
+    pub relative: bool,
+    /// The exact date words.
+    pub span: String,
+    /// The full sentence, verbatim.
+    pub quote: String,
+    /// Up to 32 characters before the quote in its paragraph.
+    pub prefix: String,
+    /// Up to 32 characters after the quote in its paragraph.
+    pub suffix: String,
+    /// Paragraph number.
+    pub paragraph: u32,
+    /// URL of the paragraph.
+    pub anchor: String,
+    /// Short description.
+    pub title: String,
+    /// `extracted`, or `reviewed` when an editor approved, fixed or added it.
+    pub status: &'static str,
+}
+
+/// One row of `data/statistics.json`.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatisticRecord {
+    /// Stable id.
+    pub id: String,
+    /// `sources/<file name>`.
+    pub source_path: String,
+    /// URL of the source page (null outside a site).
+    pub source_url: Option<String>,
+    /// The value, or null for a range.
+    pub value: Option<f64>,
+    /// Low end of a range.
+    pub low: Option<f64>,
+    /// High end of a range.
+    pub high: Option<f64>,
+    /// Denominator of an "X of Y" ratio.
+    pub of: Option<f64>,
+    /// What is counted.
+    pub unit: String,
+    /// `exact`, `more than`, …
+    pub qualifier: String,
+    /// The exact words of the figure.
+    pub span: String,
+    /// The full sentence, verbatim.
+    pub quote: String,
+    /// Up to 32 characters before the quote in its paragraph.
+    pub prefix: String,
+    /// Up to 32 characters after the quote in its paragraph.
+    pub suffix: String,
+    /// What is measured.
+    pub measure: String,
+    /// The date the figure refers to.
+    pub as_of: Option<String>,
+    /// Paragraph number.
+    pub paragraph: u32,
+    /// URL of the paragraph.
+    pub anchor: String,
+    /// `extracted`, or `reviewed` when an editor approved, fixed or added it.
+    pub status: &'static str,
+}
+
+impl EventRecord {
+    /// The published record of an event.
+    pub fn new(e: &Event, p: &Provenance) -> EventRecord {
+        let (prefix, suffix) = p.context(e.paragraph, e.quote_offset, e.quote.len());
+        let display_date = match e.end {
+            Some(end) => format!("{} – {}", e.date.display_en(), end.display_en()),
+            None => e.date.display_en(),
+        };
+        EventRecord {
+            id: e.id.clone(),
+            source_path: p.source_path.clone(),
+            source_url: p.source_url.clone(),
+            date: e.date.to_string(),
+            end: e.end.map(|d| d.to_string()),
+            precision: e.date.precision(),
+            display_date,
+            relative: e.relative,
+            span: e.span.clone(),
+            quote: e.quote.clone(),
+            prefix,
+            suffix,
+            paragraph: e.paragraph,
+            anchor: p.anchor(e.paragraph),
+            title: e.title.clone(),
+            status: p.status(&e.id),
+        }
+    }
+}
+
+impl StatisticRecord {
+    /// The published record of a figure.
+    pub fn new(st: &Statistic, p: &Provenance) -> StatisticRecord {
+        let (prefix, suffix) = p.context(st.paragraph, st.quote_offset, st.quote.len());
+        StatisticRecord {
+            id: st.id.clone(),
+            source_path: p.source_path.clone(),
+            source_url: p.source_url.clone(),
+            value: st.value,
+            low: st.low,
+            high: st.high,
+            of: st.of,
+            unit: st.unit.clone(),
+            qualifier: st.qualifier.clone(),
+            span: st.span.clone(),
+            quote: st.quote.clone(),
+            prefix,
+            suffix,
+            measure: st.measure.clone(),
+            as_of: st.as_of.or(p.published).map(|d| d.to_string()),
+            paragraph: st.paragraph,
+            anchor: p.anchor(st.paragraph),
+            status: p.status(&st.id),
+        }
+    }
+}
