@@ -9,6 +9,7 @@
 
 pub mod briefing;
 pub mod data;
+mod feeds;
 pub mod markdown;
 pub mod paging;
 mod search_text;
@@ -709,14 +710,10 @@ impl<'a> Renderer<'a> {
             Job::Home => one(self.render_home()?),
             Job::NotFound => one(self.render_404()?),
             Job::Data(kind) => one(data::file(kind, self.urls, self.site)),
-            Job::Sitemap => one(OutputFile::new("sitemap.xml", self.sitemap(), "sitemap")),
-            Job::Robots => one(OutputFile::new("robots.txt", self.robots(), "robots.txt")),
+            Job::Sitemap => one(feeds::sitemap(self)?),
+            Job::Robots => one(feeds::robots(self)?),
             Job::NoJekyll => one(OutputFile::new(".nojekyll", "", "GitHub Pages marker")),
-            Job::Feed => one(OutputFile::new(
-                c.feed.filename.clone(),
-                self.atom(),
-                "Atom feed",
-            )),
+            Job::Feed => one(feeds::atom(self)?),
             Job::Cname => Ok(c
                 .cname
                 .as_deref()
@@ -874,144 +871,6 @@ impl<'a> Renderer<'a> {
         };
         let pending = indexer.map(|handle| PendingSearch { handle, start });
         Ok((times, pending))
-    }
-
-    fn sitemap(&self) -> String {
-        let mut entries: Vec<(String, Option<String>)> = vec![(String::new(), None)];
-        for s in &self.site.sources {
-            let lastmod = s
-                .published
-                .filter(|d| d.day.is_some())
-                .map(|d| d.to_string());
-            entries.push((s.path(), lastmod));
-        }
-        for p in &self.site.pages {
-            if p.path != briefing::METHODOLOGY_PATH {
-                entries.push((p.path.clone(), None));
-            }
-        }
-        for path in [
-            "timeline/",
-            "statistics/",
-            "entities/",
-            "methodology/",
-            "brief/",
-            "search/",
-        ] {
-            entries.push((path.to_string(), None));
-        }
-        for page in 1..self.paging.timeline.len() {
-            entries.push((paging::page_path("timeline/", page), None));
-        }
-        for page in 1..self.paging.statistics.len() {
-            entries.push((paging::page_path("statistics/", page), None));
-        }
-        for (i, e) in self.site.briefing.entities.iter().enumerate() {
-            entries.push((format!("entities/{}/", e.slug), None));
-            let base = format!("timeline/{}/", e.slug);
-            if !e.events.is_empty() {
-                for page in 0..self.paging.entities[i].len() {
-                    entries.push((paging::page_path(&base, page), None));
-                }
-            }
-        }
-        entries.sort();
-        let mut out = String::from(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-        );
-        for (path, lastmod) in entries {
-            let _ = write!(
-                out,
-                "  <url><loc>{}</loc>",
-                escape_html(&self.urls.absolute(&path))
-            );
-            if let Some(l) = lastmod {
-                let _ = write!(out, "<lastmod>{l}</lastmod>");
-            }
-            out.push_str("</url>\n");
-        }
-        out.push_str("</urlset>\n");
-        out
-    }
-
-    fn robots(&self) -> String {
-        format!(
-            "User-agent: *\nAllow: /\nSitemap: {}\n",
-            self.urls.absolute("sitemap.xml")
-        )
-    }
-
-    fn atom(&self) -> String {
-        let c = &self.settings.config;
-        let stamp = |d: &PartialDate| format!("{}T00:00:00Z", d.first_day());
-        let updated = self
-            .site
-            .last_updated
-            .map(|d| stamp(&d))
-            .unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
-        let mut sources: Vec<&SourcePage> = self.site.sources.iter().collect();
-        sources.sort_by(|a, b| {
-            b.published
-                .cmp(&a.published)
-                .then(a.source.slug.cmp(&b.source.slug))
-        });
-        let mut out = String::from(
-            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n",
-        );
-        let _ = writeln!(out, "  <title>{}</title>", escape_html(&c.title));
-        if !c.description.is_empty() {
-            let _ = writeln!(
-                out,
-                "  <subtitle>{}</subtitle>",
-                escape_html(&c.description)
-            );
-        }
-        let _ = writeln!(out, "  <id>{}</id>", escape_html(&self.urls.base_url()));
-        let _ = writeln!(
-            out,
-            "  <link href=\"{}\"/>",
-            escape_html(&self.urls.base_url())
-        );
-        let _ = writeln!(
-            out,
-            "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",
-            escape_html(&self.urls.absolute(&c.feed.filename))
-        );
-        let _ = writeln!(out, "  <updated>{updated}</updated>");
-        let author = [&c.author, &c.organisation, &c.title]
-            .into_iter()
-            .find(|a| !a.is_empty())
-            .cloned()
-            .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "  <author><name>{}</name></author>",
-            escape_html(&author)
-        );
-        let _ = writeln!(out, "  <generator>brief</generator>");
-        for s in sources.into_iter().take(c.feed.limit) {
-            let link = self.urls.absolute(&s.path());
-            let entry_updated = s
-                .published
-                .map(|d| stamp(&d))
-                .unwrap_or_else(|| updated.clone());
-            out.push_str("  <entry>\n");
-            let _ = writeln!(out, "    <title>{}</title>", escape_html(&s.title));
-            let _ = writeln!(out, "    <id>{}</id>", escape_html(&link));
-            let _ = writeln!(out, "    <link href=\"{}\"/>", escape_html(&link));
-            let _ = writeln!(out, "    <updated>{entry_updated}</updated>");
-            if let Some(p) = &s.source.meta.publisher {
-                let _ = writeln!(out, "    <author><name>{}</name></author>", escape_html(p));
-            }
-            let _ = writeln!(
-                out,
-                "    <summary>{}</summary>",
-                escape_html(&truncate_chars(&self.description_of(s), 300))
-            );
-            out.push_str("  </entry>\n");
-        }
-        out.push_str("</feed>\n");
-        out
     }
 }
 
