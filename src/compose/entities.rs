@@ -9,33 +9,20 @@
 //! text, not with text × gazetteer.
 
 pub use crate::model::briefing::{Candidate, EntityDef, Gazetteer, Kind, Mention, Quote};
+use crate::util::fold::fold_letter;
 use rayon::prelude::*;
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
-/// Folds accented Latin letters to their base letter, keeping case and byte length
-/// meaning (each char maps to one char).
+/// Folds letters with diacritics to their base letter (one char for one char, case
+/// kept), curly apostrophes to `'` and no-break spaces to spaces.
 fn fold_accents(text: &str) -> String {
     text.chars()
         .map(|c| match c {
-            'á' | 'à' | 'ä' | 'â' | 'ã' => 'a',
-            'Á' | 'À' | 'Ä' | 'Â' | 'Ã' => 'A',
-            'é' | 'è' | 'ë' | 'ê' => 'e',
-            'É' | 'È' | 'Ë' | 'Ê' => 'E',
-            'í' | 'ì' | 'ï' | 'î' => 'i',
-            'Í' | 'Ì' | 'Ï' | 'Î' => 'I',
-            'ó' | 'ò' | 'ö' | 'ô' | 'õ' => 'o',
-            'Ó' | 'Ò' | 'Ö' | 'Ô' | 'Õ' => 'O',
-            'ú' | 'ù' | 'ü' | 'û' => 'u',
-            'Ú' | 'Ù' | 'Ü' | 'Û' => 'U',
-            'ñ' => 'n',
-            'Ñ' => 'N',
-            'ç' => 'c',
-            'Ç' => 'C',
             '\u{2019}' => '\'',
             '\u{a0}' => ' ',
-            other => other,
+            other => fold_letter(other),
         })
         .collect()
 }

@@ -8,6 +8,7 @@
 //! `deport` → one "transfer" class; `begin`, `start`, `launch` → one "start" class;
 //! people nouns) replace their words, so paraphrases of the same happening meet.
 
+use crate::util::fold::fold_letter;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
 
@@ -264,7 +265,7 @@ const CLASSES: &[(&str, &[&str])] = &[
     ),
 ];
 
-/// Folds common accented Latin letters to ASCII and lower-cases.
+/// Folds letters with diacritics to their base letter and lower-cases.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -273,15 +274,8 @@ pub fn fold(text: &str) -> String {
             continue;
         }
         let f = match c {
-            'á' | 'à' | 'ä' | 'â' | 'ã' | 'Á' | 'À' | 'Ä' | 'Â' | 'Ã' => 'a',
-            'é' | 'è' | 'ë' | 'ê' | 'É' | 'È' | 'Ë' | 'Ê' => 'e',
-            'í' | 'ì' | 'ï' | 'î' | 'Í' | 'Ì' | 'Ï' | 'Î' => 'i',
-            'ó' | 'ò' | 'ö' | 'ô' | 'õ' | 'Ó' | 'Ò' | 'Ö' | 'Ô' | 'Õ' => 'o',
-            'ú' | 'ù' | 'ü' | 'û' | 'Ú' | 'Ù' | 'Ü' | 'Û' => 'u',
-            'ñ' | 'Ñ' => 'n',
-            'ç' | 'Ç' => 'c',
             '\u{2019}' | '\u{2018}' => '\'',
-            other => other,
+            other => fold_letter(other),
         };
         out.extend(f.to_lowercase());
     }

@@ -1,28 +1,27 @@
 //! Slugs: safe, readable URL path segments.
 //!
 //! In: any string (a file stem, a title). Out: lower-case ASCII letters, digits and
-//! single hyphens, never empty, never `.` or `..`, at most 80 bytes. Common accented
-//! Latin letters are folded to their base letter so `Juárez` gives `juarez`.
+//! single hyphens, never empty, never `.` or `..`, at most 80 bytes. Letters are
+//! transliterated to ASCII ([`super::fold::to_ascii`]) so `Juárez` gives `juarez`.
 
 /// Makes a slug from any text.
 pub fn slugify(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_dash = false;
-    for c in text.chars() {
-        let folded = fold(c);
-        for f in folded.chars() {
-            if f.is_ascii_alphanumeric() {
-                if pending_dash && !out.is_empty() {
-                    out.push('-');
-                }
-                pending_dash = false;
-                out.push(f.to_ascii_lowercase());
-            } else {
-                pending_dash = true;
+    // A slug keeps at most 80 bytes: a few hundred characters are plenty to make them.
+    let head: String = text.chars().take(400).collect();
+    for f in super::fold::to_ascii(&head).chars() {
+        if f.is_ascii_alphanumeric() {
+            if pending_dash && !out.is_empty() {
+                out.push('-');
             }
-        }
-        if out.len() >= 80 {
-            break;
+            pending_dash = false;
+            out.push(f.to_ascii_lowercase());
+            if out.len() >= 80 {
+                break;
+            }
+        } else {
+            pending_dash = true;
         }
     }
     out.truncate(80);
@@ -44,8 +43,8 @@ pub fn slugify(text: &str) -> String {
 }
 
 /// A slug for a name that must not collide with other names: [`slugify`], or, when
-/// nothing readable is left (a name in another script), `doc-` and a short hash of the
-/// name, so that `привет` and `你好` get different pages.
+/// nothing readable is left (characters without a transliteration), `doc-` and a short
+/// hash of the name, so that two such names get different pages.
 pub fn unique_slug(name: &str) -> String {
     let slug = slugify(name);
     if slug != "untitled" || name.trim().is_empty() {
@@ -55,27 +54,6 @@ pub fn unique_slug(name: &str) -> String {
     let hash = Sha256::digest(name.as_bytes());
     let hex: String = hash.iter().take(4).map(|b| format!("{b:02x}")).collect();
     format!("doc-{hex}")
-}
-
-/// Folds an accented Latin letter to its ASCII base; other characters are returned as
-/// they are (and later dropped if not ASCII alphanumeric).
-fn fold(c: char) -> String {
-    let s = match c {
-        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ā' | 'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' => {
-            "a"
-        }
-        'é' | 'è' | 'ê' | 'ë' | 'ē' | 'É' | 'È' | 'Ê' | 'Ë' => "e",
-        'í' | 'ì' | 'î' | 'ï' | 'Í' | 'Ì' | 'Î' | 'Ï' => "i",
-        'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' | 'Ó' | 'Ò' | 'Ô' | 'Ö' | 'Õ' | 'Ø' => "o",
-        'ú' | 'ù' | 'û' | 'ü' | 'Ú' | 'Ù' | 'Û' | 'Ü' => "u",
-        'ñ' | 'Ñ' => "n",
-        'ç' | 'Ç' => "c",
-        'ß' => "ss",
-        'æ' | 'Æ' => "ae",
-        'œ' | 'Œ' => "oe",
-        _ => return c.to_string(),
-    };
-    s.to_string()
 }
 
 #[cfg(test)]
@@ -89,15 +67,19 @@ mod tests {
         assert_eq!(slugify("../../etc/passwd"), "etc-passwd");
         assert_eq!(slugify("a\\b/c\0d"), "a-b-c-d");
         assert_eq!(slugify(".."), "untitled");
-        assert_eq!(slugify("ＣＯＮ"), "untitled");
+        assert_eq!(slugify("ＣＯＮ"), "con-page", "full-width letters fold too");
+        assert_eq!(slugify("Straße"), "strasse");
         assert_eq!(slugify("CON"), "con-page");
         assert!(slugify(&"x".repeat(500)).len() <= 80);
     }
 
     #[test]
     fn names_in_other_scripts_get_distinct_slugs() {
-        let a = unique_slug("привет");
-        let b = unique_slug("你好");
+        assert_eq!(unique_slug("привет"), "privet");
+        assert_eq!(unique_slug("你好"), "ni-hao");
+        // Characters without a transliteration leave nothing readable: a hash decides.
+        let a = unique_slug("\u{e000}\u{e001}");
+        let b = unique_slug("\u{e002}");
         assert!(
             a.starts_with("doc-") && b.starts_with("doc-") && a != b,
             "{a} {b}"
