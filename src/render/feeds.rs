@@ -5,7 +5,9 @@
 //! here say what goes in each file (every page's absolute URL, the newest sources
 //! first); the templates say how it is written.
 
-use super::{Renderer, briefing, paging, truncate_chars};
+use super::context::truncate_chars;
+use super::pages::methodology::METHODOLOGY_PATH;
+use super::{Renderer, paging};
 use crate::model::date::PartialDate;
 use crate::model::site::SourcePage;
 use crate::output::OutputFile;
@@ -52,7 +54,7 @@ fn sitemap_paths(r: &Renderer) -> Vec<(String, Option<String>)> {
         entries.push((s.path(), lastmod));
     }
     for p in &r.site.pages {
-        if p.path != briefing::METHODOLOGY_PATH {
+        if p.path != METHODOLOGY_PATH {
             entries.push((p.path.clone(), None));
         }
     }

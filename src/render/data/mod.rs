@@ -6,6 +6,8 @@
 //! like a W3C TextQuoteSelector, a little text before and after it.
 
 use crate::model::records::Provenance;
+mod timelinejs;
+
 pub use crate::model::records::{EventRecord, StatisticRecord};
 use crate::model::site::{Site, SourcePage};
 use crate::output::OutputFile;

@@ -1,0 +1,326 @@
+//! Context: what every page's template gets besides its own view: the theme's words in
+//! the site's language ([`Strings`]), the site ([`SiteView`]), the navigation and the
+//! page's own metadata ([`PageView`]).
+//!
+//! In: the settings and the theme's `i18n/<language>.toml`. Out: a `tera::Context` per
+//! page.
+
+use crate::input::config::Settings;
+use crate::model::date::PartialDate;
+use crate::render::pages::methodology::METHODOLOGY_PATH;
+use crate::render::{Renderer, theme};
+use crate::util::error::Error;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The theme's words in the site's language, with date formatting.
+#[derive(Debug, Clone)]
+pub struct Strings {
+    table: toml::Table,
+}
+
+impl Strings {
+    /// Loads the string table for `language`: the theme's `i18n/<language>.toml` on disk
+    /// overrides the built-in table key by key.
+    pub fn load(settings: &Settings) -> Result<Strings, Error> {
+        let lang = settings.config.language.as_str();
+        let mut table = match theme::embedded_text(&format!("i18n/{lang}.toml")) {
+            Some(text) => toml::from_str(text).expect("built-in string tables are valid TOML"),
+            None => toml::Table::new(),
+        };
+        let path = settings
+            .root
+            .join("themes")
+            .join(&settings.config.theme)
+            .join("i18n")
+            .join(format!("{lang}.toml"));
+        if path.is_file() {
+            let text = crate::util::error::read_text(&path)?;
+            let disk: toml::Table =
+                toml::from_str(&text).map_err(|e| Error::toml(&path, &text, &e))?;
+            table.extend(disk);
+        }
+        Ok(Strings { table })
+    }
+
+    /// A word by key (the key itself if missing, so a gap shows rather than breaks).
+    pub fn get(&self, key: &str) -> String {
+        self.table
+            .get(key)
+            .and_then(|v| v.as_str())
+            .unwrap_or(key)
+            .to_string()
+    }
+
+    /// A date for readers, at its own precision: "13 February 2020", "August 2010".
+    pub fn date(&self, d: &PartialDate) -> String {
+        let month_name = |m: u8| -> String {
+            self.table
+                .get("months")
+                .and_then(|v| v.as_array())
+                .and_then(|a| a.get(m as usize - 1))
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+                .unwrap_or_else(|| crate::model::date::MONTHS_EN[m as usize - 1].to_string())
+        };
+        match (d.month, d.day) {
+            (Some(m), Some(day)) => self
+                .get("date_day")
+                .replace("{day}", &day.to_string())
+                .replace("{month}", &month_name(m))
+                .replace("{year}", &d.year.to_string()),
+            (Some(m), None) => self
+                .get("date_month")
+                .replace("{month}", &month_name(m))
+                .replace("{year}", &d.year.to_string()),
+            _ => d.year.to_string(),
+        }
+    }
+
+    /// All string values, for templates.
+    pub fn as_map(&self) -> BTreeMap<String, String> {
+        self.table
+            .iter()
+            .filter_map(|(k, v)| v.as_str().map(|s| (k.clone(), s.to_string())))
+            .collect()
+    }
+}
+
+/// `site` in templates.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteView {
+    /// Site title.
+    pub title: String,
+    /// Site description.
+    pub description: String,
+    /// Language code.
+    pub language: String,
+    /// Base URL with trailing slash.
+    pub base_url: String,
+    /// Base path (`/` or `/repo/`).
+    pub base_path: String,
+    /// Author.
+    pub author: String,
+    /// Organisation.
+    pub organisation: String,
+    /// Most recent source date (ISO form).
+    pub last_updated: Option<String>,
+    /// The same, for readers.
+    pub last_updated_display: Option<String>,
+    /// Link to the Atom feed, if any.
+    pub feed_url: Option<String>,
+    /// `brief <version>`.
+    pub generator: String,
+    /// `[extra]` from site.toml.
+    pub extra: toml::Table,
+}
+
+/// An entry of the main navigation.
+#[derive(Debug, Clone, Serialize)]
+pub struct NavItem {
+    /// Label.
+    pub title: String,
+    /// Link.
+    pub url: String,
+    /// Path inside the site (to mark the current page).
+    pub path: String,
+}
+
+/// `page` in templates: what every page has.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageView {
+    /// `home`, `source`, `page`, `404`, …
+    pub kind: String,
+    /// Title.
+    pub title: String,
+    /// Meta description (≤ 160 characters).
+    pub description: String,
+    /// Path inside the site (`sources/a/`).
+    pub path: String,
+    /// Root-relative link.
+    pub url: String,
+    /// Absolute URL.
+    pub permalink: String,
+    /// Rendered body HTML.
+    pub content: String,
+    /// Headings of the body: level, id, text.
+    pub headings: Vec<(u8, String, String)>,
+    /// Free values from front matter.
+    pub extra: toml::Table,
+}
+
+pub(crate) fn truncate_chars(s: &str, max: usize) -> String {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.chars().count() <= max {
+        return s;
+    }
+    let cut: String = s.chars().take(max - 1).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > max / 2 => cut[..i].to_string(),
+        _ => cut,
+    };
+    format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
+}
+
+impl Renderer<'_> {
+    pub(crate) fn site_view(&self) -> SiteView {
+        let c = &self.settings.config;
+        SiteView {
+            title: c.title.clone(),
+            description: c.description.clone(),
+            language: c.language.clone(),
+            base_url: self.urls.base_url(),
+            base_path: self.urls.base_path().to_string(),
+            author: c.author.clone(),
+            organisation: c.organisation.clone(),
+            last_updated: self.site.last_updated.map(|d| d.to_string()),
+            last_updated_display: self.site.last_updated.map(|d| self.strings.date(&d)),
+            feed_url: c.feed.enabled.then(|| self.urls.link(&c.feed.filename)),
+            generator: format!("brief {}", env!("CARGO_PKG_VERSION")),
+            extra: c.extra.clone(),
+        }
+    }
+
+    pub(crate) fn nav(&self) -> Vec<NavItem> {
+        let mut nav = vec![NavItem {
+            title: self.strings.get("home"),
+            url: self.urls.link(""),
+            path: String::new(),
+        }];
+        // The briefing's own pages.
+        for (key, path) in [
+            ("timeline", "timeline/"),
+            ("statistics", "statistics/"),
+            ("entities", "entities/"),
+            ("methodology", "methodology/"),
+            ("search", "search/"),
+        ] {
+            nav.push(NavItem {
+                title: self.strings.get(key),
+                url: self.urls.link(path),
+                path: path.into(),
+            });
+        }
+        let mut pages: Vec<_> = self
+            .site
+            .pages
+            .iter()
+            .filter(|p| p.meta.weight > 0 && p.path != METHODOLOGY_PATH)
+            .collect();
+        pages.sort_by(|a, b| (a.meta.weight, &a.path).cmp(&(b.meta.weight, &b.path)));
+        for p in pages {
+            nav.push(NavItem {
+                title: p.meta.title.clone(),
+                url: self.urls.link(&p.path),
+                path: p.path.clone(),
+            });
+        }
+        nav
+    }
+
+    pub(crate) fn context(&self, page: &PageView) -> tera::Context {
+        let mut ctx = tera::Context::new();
+        ctx.insert("site", &self.site_view());
+        ctx.insert("nav", &self.nav());
+        ctx.insert("strings", &self.strings.as_map());
+        ctx.insert("page", page);
+        ctx.insert("short_title", &short_title(&self.settings.config.title));
+        ctx
+    }
+
+    pub(crate) fn page_view(
+        &self,
+        kind: &str,
+        title: &str,
+        description: &str,
+        path: &str,
+        content: String,
+    ) -> PageView {
+        PageView {
+            kind: kind.into(),
+            title: title.into(),
+            description: truncate_chars(description, 160),
+            path: path.into(),
+            url: self.urls.link(path),
+            permalink: self.urls.absolute(path),
+            content,
+            headings: Vec::new(),
+            extra: toml::Table::new(),
+        }
+    }
+}
+
+/// The site title for `<title>`, at most 65 characters: the title itself when short
+/// enough, else the part before a colon, else the title cut at a word.
+pub fn short_title(title: &str) -> String {
+    let title = title.trim();
+    if title.chars().count() <= 65 {
+        return title.to_string();
+    }
+    if let Some((head, _)) = title.split_once(':')
+        && head.trim().chars().count() >= 8
+    {
+        return head.trim().to_string();
+    }
+    crate::render::context::truncate_chars(title, 65)
+}
+
+pub(crate) fn format_number(v: f64, lang: &str) -> String {
+    let (thousands, decimal) = if lang == "es" { ('.', ',') } else { (',', '.') };
+    let neg = v < 0.0;
+    let v = v.abs();
+    let whole = v.trunc() as u64;
+    let frac = v - v.trunc();
+    let digits = whole.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(thousands);
+        }
+        out.push(c);
+    }
+    if frac > 0.0005 {
+        let f = format!("{frac:.2}");
+        let f = f
+            .trim_start_matches('0')
+            .trim_end_matches('0')
+            .trim_end_matches('.');
+        out.push_str(&f.replacen('.', &decimal.to_string(), 1));
+    }
+    if neg { format!("-{out}") } else { out }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn descriptions_are_cut_at_a_word() {
+        let long = "word ".repeat(60);
+        let d = truncate_chars(&long, 160);
+        assert!(d.chars().count() <= 160 && d.ends_with('…'), "{d}");
+        assert_eq!(truncate_chars("short", 160), "short");
+    }
+
+    #[test]
+    fn english_and_spanish_tables_have_the_same_words() {
+        let en: toml::Table =
+            toml::from_str(include_str!("../../themes/briefing/i18n/en.toml")).unwrap();
+        let es: toml::Table =
+            toml::from_str(include_str!("../../themes/briefing/i18n/es.toml")).unwrap();
+        let keys = |t: &toml::Table| t.keys().cloned().collect::<Vec<_>>();
+        assert_eq!(keys(&en), keys(&es));
+    }
+
+    #[test]
+    fn long_titles_are_shortened_for_the_title_element() {
+        assert_eq!(
+            short_title(
+                "Remain in Mexico: the Migrant Protection Protocols and violence against migrants"
+            ),
+            "Remain in Mexico"
+        );
+        assert_eq!(short_title("Short"), "Short");
+        assert!(short_title(&"word ".repeat(30)).chars().count() <= 65);
+    }
+}

@@ -1,0 +1,123 @@
+//! The home page: the site's own text, key figures, timeline highlights and how to cite
+//! the briefing.
+//!
+//! In: the site and its briefing. Out: `index.html`.
+
+use crate::output::OutputFile;
+use crate::render::Renderer;
+use crate::render::markdown::{self, MarkdownOptions};
+use crate::render::pages::page::sanitize_trusted;
+use crate::render::pages::source::SourceView;
+use crate::render::views::EventView;
+use crate::render::views::FigureView;
+use crate::render::views::json_for_script;
+use crate::util::error::Error;
+
+impl Renderer<'_> {
+    pub(crate) fn render_home(&self) -> Result<OutputFile, Error> {
+        let c = &self.settings.config;
+        let (title, description, content) = match &self.site.home {
+            Some(home) => {
+                let html = sanitize_trusted(
+                    &markdown::render(
+                        &home.body,
+                        &MarkdownOptions {
+                            trusted_html: true,
+                            ..Default::default()
+                        },
+                    )
+                    .html,
+                );
+                let title = if home.meta.title.is_empty() {
+                    c.title.clone()
+                } else {
+                    home.meta.title.clone()
+                };
+                let description = if home.meta.description.is_empty() {
+                    c.description.clone()
+                } else {
+                    home.meta.description.clone()
+                };
+                (title, description, html)
+            }
+            None => (c.title.clone(), c.description.clone(), String::new()),
+        };
+        let page = self.page_view("home", &title, &description, "", content);
+        let mut ctx = self.context(&page);
+        let sources: Vec<SourceView> = self
+            .site
+            .sources
+            .iter()
+            .map(|s| self.source_view(s))
+            .collect();
+        ctx.insert("sources", &sources);
+        self.home_context(&mut ctx);
+        let html = self.theme.render("index.html", &ctx)?;
+        Ok(OutputFile::new("index.html", html, "home page"))
+    }
+
+    pub(crate) fn key_figures(&self) -> Vec<FigureView> {
+        self.briefing()
+            .key_figures
+            .iter()
+            .map(|&(mi, pi)| self.figure_view(mi, pi))
+            .collect()
+    }
+
+    pub(crate) fn highlights(&self) -> Vec<EventView> {
+        let t = &self.briefing().timeline;
+        let mut idx: Vec<usize> = (0..t.len()).collect();
+        idx.sort_by_key(|&i| {
+            (
+                std::cmp::Reverse(t[i].reports.len()),
+                std::cmp::Reverse(t[i].date.first_day()),
+                i,
+            )
+        });
+        idx.truncate(6);
+        idx.sort();
+        idx.into_iter().map(|i| self.event_view(i)).collect()
+    }
+
+    pub(crate) fn citation(&self) -> String {
+        let c = &self.settings.config;
+        if let Some(text) = &c.briefing.citation {
+            return text.clone();
+        }
+        let who = [&c.organisation, &c.author]
+            .into_iter()
+            .find(|a| !a.is_empty())
+            .cloned()
+            .unwrap_or_default();
+        let when = self
+            .site
+            .last_updated
+            .map(|d| format!(" ({})", d.year))
+            .unwrap_or_default();
+        let who = if who.is_empty() {
+            String::new()
+        } else {
+            format!("{who}{when}. ")
+        };
+        format!("{who}{}. {}", c.title, self.urls.base_url())
+    }
+
+    /// What the home page adds: key figures, highlights, counts, citation.
+    pub(crate) fn home_context(&self, ctx: &mut tera::Context) {
+        ctx.insert("key_figures", &self.key_figures());
+        ctx.insert("highlights", &self.highlights());
+        ctx.insert("citation", &self.citation());
+        ctx.insert("counts", &self.counts());
+        let c = &self.settings.config;
+        let v = serde_json::json!({
+            "@context": "https://schema.org",
+            "@type": "WebSite",
+            "name": c.title,
+            "description": c.description,
+            "url": self.urls.base_url(),
+            "inLanguage": c.language,
+        });
+        ctx.insert("jsonld", &json_for_script(&v));
+        ctx.insert("citation_meta", &true);
+    }
+}

@@ -1,0 +1,90 @@
+//! The generated methodology page: sources, what was extracted from each, the editor's
+//! corrections and the measured accuracy.
+//!
+//! In: the site, its briefing and corrections. Out: `methodology/index.html`.
+
+use crate::output::OutputFile;
+use crate::render::Renderer;
+use crate::util::error::Error;
+
+/// The generated methodology page's path; a hand-written `content/pages/methodology.md`
+/// is shown at its top instead of becoming a page of its own.
+pub const METHODOLOGY_PATH: &str = "methodology/";
+
+pub(crate) fn flatten_toml(prefix: &str, t: &toml::Table) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (k, v) in t {
+        let key = if prefix.is_empty() {
+            k.clone()
+        } else {
+            format!("{prefix}.{k}")
+        };
+        match v {
+            toml::Value::Table(inner) => out.extend(flatten_toml(&key, inner)),
+            toml::Value::String(s) => out.push((key, s.clone())),
+            other => out.push((key, other.to_string())),
+        }
+    }
+    out
+}
+
+impl Renderer<'_> {
+    pub(crate) fn render_methodology(&self) -> Result<OutputFile, Error> {
+        let mut page = self.briefing_page(
+            "methodology",
+            "methodology",
+            "methodology_intro",
+            "methodology/",
+        );
+        // The editor's own words, from content/pages/methodology.md, come first.
+        if let Some(p) = self.site.pages.iter().find(|p| p.path == METHODOLOGY_PATH) {
+            let rendered = crate::render::markdown::render(
+                &p.body,
+                &crate::render::markdown::MarkdownOptions {
+                    trusted_html: true,
+                    ..Default::default()
+                },
+            );
+            page.content = crate::render::pages::page::sanitize_trusted(&rendered.html);
+        }
+        let mut ctx = self.context(&page);
+        let b = self.briefing();
+        let per_source: Vec<serde_json::Value> = self
+            .site
+            .sources
+            .iter()
+            .zip(&b.per_source)
+            .map(|(s, c)| {
+                serde_json::json!({
+                    "title": s.title,
+                    "url": self.urls.link(&s.path()),
+                    "events": c.events,
+                    "statistics": c.statistics,
+                    "full_text": s.full_text,
+                })
+            })
+            .collect();
+        ctx.insert("per_source", &per_source);
+        ctx.insert("counts", &self.counts());
+        // No corrections and no reviews: say so plainly rather than "0 facts".
+        let c = &self.site.corrections;
+        let reviewed = c.reviewed.len();
+        let corrections = Some(c.fixed + c.dropped + c.added).filter(|&n| n > 0 || reviewed > 0);
+        ctx.insert("corrections", &corrections);
+        ctx.insert("reviewed", &reviewed);
+        ctx.insert("gazetteer_size", &b.gazetteer_size);
+        ctx.insert("candidates", &b.candidates);
+        let accuracy: Vec<(String, String)> = b
+            .accuracy
+            .iter()
+            .flat_map(|t| flatten_toml("", t))
+            .collect();
+        ctx.insert("accuracy", &accuracy);
+        let html = self.theme.render("methodology.html", &ctx)?;
+        Ok(OutputFile::new(
+            "methodology/index.html",
+            html,
+            "methodology page",
+        ))
+    }
+}

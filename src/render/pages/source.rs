@@ -1,0 +1,339 @@
+//! Source pages: one page per source document, its text rendered from the document's
+//! blocks with every fact marked where it was found, its facts, excerpts (when the full
+//! text may not be published), the entities it names and its JSON-LD.
+//!
+//! In: a source page of the site. Out: `sources/<slug>/index.html`.
+
+use crate::input::source::MetaOrigin;
+use crate::model::site::SourcePage;
+use crate::output::OutputFile;
+use crate::render::Renderer;
+use crate::render::markdown::{self, Mark, MarkdownOptions};
+use crate::render::views::EntityLink;
+use crate::render::views::ExcerptSentence;
+use crate::render::views::ExcerptView;
+use crate::render::views::FactLink;
+use crate::render::views::SourceFactView;
+use crate::render::views::json_for_script;
+use crate::util::error::Error;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+/// `source` in templates (source pages) and each entry of `sources` (home).
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceView {
+    /// Title.
+    pub title: String,
+    /// Publisher.
+    pub publisher: Option<String>,
+    /// Publication date, ISO form at its precision.
+    pub published: Option<String>,
+    /// The same, for readers.
+    pub published_display: Option<String>,
+    /// True when the date was inferred (by an editor or by brief).
+    pub date_inferred: bool,
+    /// The editor's reasoning for the date.
+    pub date_basis: Option<String>,
+    /// The document's own address (http(s) only).
+    pub original_url: Option<String>,
+    /// Rights as stored.
+    pub rights: Option<String>,
+    /// Rights for readers.
+    pub rights_display: String,
+    /// Editor's summary.
+    pub summary: Option<String>,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// File name under `content/sources/`.
+    pub file_name: String,
+    /// Path relative to content (`sources/x.txt`).
+    pub source_path: String,
+    /// Link to its page.
+    pub url: String,
+    /// Absolute URL of its page.
+    pub permalink: String,
+    /// Whether the full text is on the page.
+    pub full_text: bool,
+    /// Things the reader should know about this page's metadata.
+    pub notices: Vec<String>,
+}
+
+impl Renderer<'_> {
+    /// The view of a source for templates.
+    pub(crate) fn source_view(&self, s: &SourcePage) -> SourceView {
+        let mut notices = Vec::new();
+        if s.title_origin == MetaOrigin::Inferred {
+            notices.push(self.strings.get("title_inferred"));
+        }
+        match (s.published, s.date_origin) {
+            (Some(_), MetaOrigin::Inferred) => notices.push(self.strings.get("date_from_dateline")),
+            (None, _) => notices.push(self.strings.get("no_date")),
+            _ => {}
+        }
+        let rights = s.source.meta.rights.clone();
+        let rights_display = match rights.as_deref().map(str::trim) {
+            None | Some("" | "unknown") => self.strings.get("rights_unknown"),
+            Some("all-rights-reserved") => self.strings.get("rights_reserved"),
+            Some(other) => other.to_string(),
+        };
+        let path = s.path();
+        SourceView {
+            title: s.title.clone(),
+            publisher: s.source.meta.publisher.clone(),
+            published: s.published.map(|d| d.to_string()),
+            published_display: s.published.map(|d| self.strings.date(&d)),
+            date_inferred: s.source.meta.date_inferred.unwrap_or(false)
+                || s.date_origin == MetaOrigin::Inferred,
+            date_basis: s.source.meta.date_basis.clone(),
+            original_url: s.source.meta.url.clone(),
+            rights,
+            rights_display,
+            summary: s.source.meta.summary.clone(),
+            tags: s.source.meta.tags.clone(),
+            file_name: s.source.file_name.clone(),
+            source_path: s.source.rel_path.clone(),
+            url: self.urls.link(&path),
+            permalink: self.urls.absolute(&path),
+            full_text: s.full_text,
+            notices,
+        }
+    }
+
+    pub(crate) fn description_of(&self, s: &SourcePage) -> String {
+        if let Some(summary) = &s.source.meta.summary {
+            return summary.clone();
+        }
+        let first = s
+            .doc
+            .blocks
+            .iter()
+            .find(|b| matches!(b.kind, crate::convert::BlockKind::Paragraph) && b.text.len() > 60)
+            .map(|b| b.text.clone());
+        match (s.full_text, first) {
+            (true, Some(text)) => text,
+            _ => {
+                let mut d = s.title.clone();
+                if let Some(p) = &s.source.meta.publisher {
+                    let _ = write!(d, " ({p})");
+                }
+                d
+            }
+        }
+    }
+
+    pub(crate) fn render_source(&self, index: usize, s: &SourcePage) -> Result<OutputFile, Error> {
+        let marks = self.source_marks(index);
+        let rendered = markdown::render(
+            &s.markdown,
+            &MarkdownOptions {
+                paragraph_ids: true,
+                marks: Some(&marks),
+                trusted_html: false,
+                highlighter: self
+                    .settings
+                    .config
+                    .highlight
+                    .enabled
+                    .then_some(&self.highlighter),
+            },
+        );
+        let path = s.path();
+        let content = if s.full_text {
+            rendered.html
+        } else {
+            String::new()
+        };
+        let mut page = self.page_view("source", &s.title, &self.description_of(s), &path, content);
+        page.headings = rendered.headings;
+        let mut ctx = self.context(&page);
+        ctx.insert("source", &self.source_view(s));
+        ctx.insert("facts", &self.source_facts(index));
+        ctx.insert("excerpts", &self.source_excerpts(index));
+        ctx.insert("entities", &self.source_entities(index));
+        ctx.insert("jsonld", &self.source_jsonld(s));
+        let html = self.theme.render("source.html", &ctx)?;
+        Ok(OutputFile::new(
+            format!("{path}index.html"),
+            html,
+            format!("source page for {}", s.source.rel_path),
+        ))
+    }
+
+    /// Marks for a source page: each fact's words link to its timeline entry or figure.
+    pub(crate) fn source_marks(&self, index: usize) -> BTreeMap<u32, Vec<Mark>> {
+        let s = &self.site.sources[index];
+        let mut marks: BTreeMap<u32, Vec<Mark>> = BTreeMap::new();
+        for e in &s.facts.events {
+            let Some(&ei) = self.briefing().event_entry.get(&e.id) else {
+                continue;
+            };
+            let entry = &self.briefing().timeline[ei];
+            marks.entry(e.paragraph).or_default().push(Mark {
+                text: e.span.clone(),
+                id: format!("mark-{}", e.id),
+                href: self.entry_url(ei),
+                title: format!(
+                    "{}: {}",
+                    self.strings.get("timeline"),
+                    self.strings.date(&entry.date)
+                ),
+                class: "fact-event".into(),
+            });
+        }
+        for st in &s.facts.statistics {
+            marks.entry(st.paragraph).or_default().push(Mark {
+                text: st.span.clone(),
+                id: format!("mark-{}", st.id),
+                href: self.stat_url(&st.id),
+                title: format!("{}: {}", self.strings.get("statistics"), st.measure),
+                class: "fact-stat".into(),
+            });
+        }
+        marks
+    }
+
+    /// The facts of a source with links into the briefing, in paragraph order.
+    pub(crate) fn source_facts(&self, index: usize) -> Vec<SourceFactView> {
+        let s = &self.site.sources[index];
+        let page = s.path();
+        let mut out: Vec<(u32, usize, SourceFactView)> = Vec::new();
+        for e in &s.facts.events {
+            let Some(&ei) = self.briefing().event_entry.get(&e.id) else {
+                continue;
+            };
+            out.push((
+                e.paragraph,
+                e.quote_offset,
+                SourceFactView {
+                    kind: "event".into(),
+                    quote: e.quote.clone(),
+                    span: e.span.clone(),
+                    paragraph_url: self.urls.link(&format!("{page}#p-{}", e.paragraph)),
+                    url: self.entry_url(ei),
+                    label: format!(
+                        "{}: {}",
+                        self.strings.get("timeline"),
+                        self.strings.date(&e.date)
+                    ),
+                },
+            ));
+        }
+        for st in &s.facts.statistics {
+            out.push((
+                st.paragraph,
+                st.quote_offset,
+                SourceFactView {
+                    kind: "statistic".into(),
+                    quote: st.quote.clone(),
+                    span: st.span.clone(),
+                    paragraph_url: self.urls.link(&format!("{page}#p-{}", st.paragraph)),
+                    url: self.stat_url(&st.id),
+                    label: format!("{}: {}", self.strings.get("statistics"), st.span),
+                },
+            ));
+        }
+        out.sort_by(|a, b| (a.0, a.1, &a.2.url).cmp(&(b.0, b.1, &b.2.url)));
+        out.into_iter().map(|(_, _, v)| v).collect()
+    }
+
+    /// The quoted sentences of a source whose full text is not published, by paragraph
+    /// (each paragraph keeps its `p-N` anchor), each sentence with its facts' links.
+    pub(crate) fn source_excerpts(&self, index: usize) -> Vec<ExcerptView> {
+        let s = &self.site.sources[index];
+        let mut by_paragraph: BTreeMap<u32, Vec<(usize, String, Vec<FactLink>)>> = BTreeMap::new();
+        let mut add = |paragraph: u32, offset: usize, quote: &str, link: FactLink| {
+            let sentences = by_paragraph.entry(paragraph).or_default();
+            match sentences.iter_mut().find(|(_, q, _)| q == quote) {
+                Some((_, _, links)) => links.push(link),
+                None => sentences.push((offset, quote.to_string(), vec![link])),
+            }
+        };
+        for e in &s.facts.events {
+            let Some(&ei) = self.briefing().event_entry.get(&e.id) else {
+                continue;
+            };
+            add(
+                e.paragraph,
+                e.quote_offset,
+                &e.quote,
+                FactLink {
+                    url: self.entry_url(ei),
+                    label: format!(
+                        "{}: {}",
+                        self.strings.get("timeline"),
+                        self.strings.date(&e.date)
+                    ),
+                },
+            );
+        }
+        for st in &s.facts.statistics {
+            add(
+                st.paragraph,
+                st.quote_offset,
+                &st.quote,
+                FactLink {
+                    url: self.stat_url(&st.id),
+                    label: format!("{}: {}", self.strings.get("statistics"), st.span),
+                },
+            );
+        }
+        by_paragraph
+            .into_iter()
+            .map(|(paragraph, mut sentences)| {
+                sentences.sort_by_key(|(offset, _, _)| *offset);
+                ExcerptView {
+                    id: format!("p-{paragraph}"),
+                    sentences: sentences
+                        .into_iter()
+                        .map(|(_, quote, links)| ExcerptSentence { quote, links })
+                        .collect(),
+                }
+            })
+            .collect()
+    }
+
+    /// Entities a source names.
+    pub(crate) fn source_entities(&self, index: usize) -> Vec<EntityLink> {
+        self.briefing().source_entities[index]
+            .iter()
+            .map(|&i| self.entity_link(i))
+            .collect()
+    }
+
+    /// JSON-LD of a source page (`Article`).
+    pub(crate) fn source_jsonld(&self, s: &SourcePage) -> String {
+        let mut v = serde_json::json!({
+            "@context": "https://schema.org",
+            "@type": "Article",
+            "headline": s.title,
+            "url": self.urls.absolute(&s.path()),
+            "isPartOf": {"@type": "WebSite", "name": self.settings.config.title, "url": self.urls.base_url()},
+        });
+        if let Some(p) = &s.source.meta.publisher {
+            v["publisher"] = serde_json::json!({"@type": "Organization", "name": p});
+        }
+        if let Some(d) = s.published {
+            v["datePublished"] = d.to_string().into();
+        }
+        if let Some(u) = &s.source.meta.url {
+            v["sameAs"] = u.clone().into();
+        }
+        json_for_script(&v)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_ld_cannot_close_its_script() {
+        let v = serde_json::json!({"name": "</script><script>alert(1)</script> & co"});
+        let s = json_for_script(&v);
+        assert!(
+            !s.contains("</") && !s.contains('<') && !s.contains('&'),
+            "{s}"
+        );
+    }
+}

@@ -1,0 +1,627 @@
+//! Views: the plain, serialisable data the templates of the briefing's pages read (an
+//! event, a figure, a citation, a pager, …), and the renderer's helpers that make them.
+//!
+//! In: the [`Renderer`] (site, briefing, strings, URLs). Out: view structs. Every link
+//! goes through [`crate::util::url::Urls`]; documents' words are only ever escaped by
+//! the templates.
+
+use crate::compose::briefing::{Briefing, Kind, Measure, Point, TimelineEntry};
+use crate::model::date::PartialDate;
+use crate::render::Renderer;
+use crate::render::context::PageView;
+use crate::render::context::format_number;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Links between the pages of a timeline or statistics split into pages.
+#[derive(Debug, Clone, Serialize)]
+pub struct PagerView {
+    /// This page's number, from 1.
+    pub current: usize,
+    /// How many pages.
+    pub total: usize,
+    /// "Page 2 of 35".
+    pub status: String,
+    /// The first page.
+    pub first: String,
+    /// The previous page.
+    pub prev: Option<String>,
+    /// The next page.
+    pub next: Option<String>,
+    /// Every page (on the first page only).
+    pub pages: Vec<PageLinkView>,
+}
+
+/// A page in a [`PagerView`] (the theme's list numbers the pages itself).
+#[derive(Debug, Clone, Serialize)]
+pub struct PageLinkView {
+    /// Its number, from 1 (for themes that show it).
+    pub number: usize,
+    /// Link.
+    pub url: String,
+    /// What it holds ("March 2019 – June 2019").
+    pub label: String,
+    /// True for the page being shown.
+    pub current: bool,
+}
+
+/// A link to the paragraph of a source that states a fact.
+#[derive(Debug, Clone, Serialize)]
+pub struct CiteView {
+    /// Source title.
+    pub title: String,
+    /// Short name of who published it (publisher, else title).
+    pub label: String,
+    /// Link to the paragraph (`sources/<slug>/#p-N`).
+    pub url: String,
+    /// Absolute URL of the source page.
+    pub permalink: String,
+    /// Publication date, ISO.
+    pub published: Option<String>,
+    /// Publication date for readers.
+    pub published_display: Option<String>,
+    /// The paragraph number.
+    pub paragraph: u32,
+}
+
+/// A verbatim sentence split around the words of its fact, so pages can emphasise them.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteParts {
+    /// Words before the fact.
+    pub before: String,
+    /// The fact's words (empty if they could not be placed).
+    pub span: String,
+    /// Words after.
+    pub after: String,
+}
+
+/// Splits `quote` around `span` at `offset` (falling back to its first occurrence).
+pub fn quote_parts(quote: &str, offset: usize, span: &str) -> QuoteParts {
+    let at = if quote.get(offset..offset + span.len()) == Some(span) {
+        Some(offset)
+    } else {
+        quote.find(span)
+    };
+    match at {
+        Some(i) if !span.is_empty() => QuoteParts {
+            before: quote[..i].to_string(),
+            span: span.to_string(),
+            after: quote[i + span.len()..].to_string(),
+        },
+        _ => QuoteParts {
+            before: quote.to_string(),
+            span: String::new(),
+            after: String::new(),
+        },
+    }
+}
+
+/// A date on a page: ISO for `datetime`, words for readers.
+#[derive(Debug, Clone, Serialize)]
+pub struct DateView {
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub iso: String,
+    /// "13 February 2020".
+    pub display: String,
+}
+
+/// One source's report of a timeline entry.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportView {
+    /// Where it is said.
+    pub cite: CiteView,
+    /// The sentence, verbatim.
+    pub quote: String,
+    /// The sentence around its date words.
+    pub parts: QuoteParts,
+    /// The date it gives.
+    pub date: DateView,
+    /// The end it gives, if any.
+    pub end: Option<DateView>,
+}
+
+/// An entity link.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntityLink {
+    /// Name.
+    pub name: String,
+    /// Link to its page.
+    pub url: String,
+    /// Link to its filtered timeline, if it has events.
+    pub timeline_url: Option<String>,
+    /// `place`, `organization`, `person`.
+    pub kind: String,
+    /// Its slug (for in-page filtering).
+    pub slug: String,
+}
+
+/// A timeline entry on a page.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventView {
+    /// Anchor id.
+    pub id: String,
+    /// Link to it on the timeline.
+    pub url: String,
+    /// The date it is filed under.
+    pub date: DateView,
+    /// End of a period.
+    pub end: Option<DateView>,
+    /// Short description.
+    pub title: String,
+    /// True when sources disagree on the date.
+    pub conflicting: bool,
+    /// "December 2018 (WOLA) / January 2019 (The Globe Post)" when dates conflict.
+    pub dates_note: String,
+    /// Each source's report.
+    pub reports: Vec<ReportView>,
+    /// Entities named.
+    pub entities: Vec<EntityLink>,
+}
+
+/// The events of one year.
+#[derive(Debug, Clone, Serialize)]
+pub struct YearView {
+    /// The year.
+    pub year: i32,
+    /// Its events.
+    pub events: Vec<EventView>,
+}
+
+/// A figure on a page.
+#[derive(Debug, Clone, Serialize)]
+pub struct FigureView {
+    /// Anchor id (the statistic id).
+    pub id: String,
+    /// Link to it on the statistics page.
+    pub url: String,
+    /// The number for readers: "50,000", "36%", "$500–$1,000".
+    pub value: String,
+    /// The qualifier for readers ("more than"), empty for exact.
+    pub qualifier: String,
+    /// The unit for readers ("people"), empty when the value shows it.
+    pub unit: String,
+    /// What is measured.
+    pub label: String,
+    /// The exact words of the figure.
+    pub span: String,
+    /// The sentence, verbatim.
+    pub quote: String,
+    /// The sentence around the figure's words.
+    pub parts: QuoteParts,
+    /// The date it refers to.
+    pub date: Option<DateView>,
+    /// True when dated by its source's publication date.
+    pub dated_by_source: bool,
+    /// Where it is said.
+    pub cite: CiteView,
+    /// How many sources its measure has.
+    pub series_sources: usize,
+    /// Link to its measure.
+    pub measure_url: String,
+}
+
+/// One entity's page.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntityView {
+    /// Name, kind and links.
+    pub link: EntityLink,
+    /// Other names.
+    pub aliases: Vec<String>,
+    /// Events naming it.
+    pub events: Vec<EventView>,
+    /// Figures naming it.
+    pub figures: Vec<FigureView>,
+    /// Quotes it speaks.
+    pub quotes: Vec<QuoteView>,
+    /// Paragraphs naming it.
+    pub mentions: Vec<CiteView>,
+}
+
+/// An attributed quote.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteView {
+    /// The sentence.
+    pub text: String,
+    /// The speaker as named.
+    pub speaker: String,
+    /// Link to the speaker's entity page.
+    pub speaker_url: Option<String>,
+    /// Direct quote (in quotation marks) or reported speech.
+    pub direct: bool,
+    /// Where.
+    pub cite: CiteView,
+}
+
+/// A fact of a source, listed on its page.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceFactView {
+    /// `event` or `statistic`.
+    pub kind: String,
+    /// The sentence.
+    pub quote: String,
+    /// The fact's words.
+    pub span: String,
+    /// Link to the paragraph on this page.
+    pub paragraph_url: String,
+    /// Link to the briefing's entry.
+    pub url: String,
+    /// "Timeline: December 2018" or "Figures: more than 50,000 people".
+    pub label: String,
+}
+
+/// A link from a quoted sentence to a fact's entry.
+#[derive(Debug, Clone, Serialize)]
+pub struct FactLink {
+    /// Link.
+    pub url: String,
+    /// "Timeline: December 2018".
+    pub label: String,
+}
+
+/// A quoted sentence on a page that does not publish the full text.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExcerptSentence {
+    /// The sentence, verbatim.
+    pub quote: String,
+    /// Its facts.
+    pub links: Vec<FactLink>,
+}
+
+/// The quoted sentences of one paragraph.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExcerptView {
+    /// `p-N`.
+    pub id: String,
+    /// Sentences in text order.
+    pub sentences: Vec<ExcerptSentence>,
+}
+
+/// JSON for a `<script type="application/ld+json">`: `<`, `>` and `&` are escaped so
+/// nothing in the data can close the script element.
+pub fn json_for_script(value: &serde_json::Value) -> String {
+    serde_json::to_string(value)
+        .unwrap_or_else(|_| "{}".into())
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+impl Renderer<'_> {
+    pub(crate) fn briefing(&self) -> &Briefing {
+        &self.site.briefing
+    }
+
+    pub(crate) fn lang(&self) -> &str {
+        &self.settings.config.language
+    }
+
+    pub(crate) fn date_view(&self, d: &PartialDate) -> DateView {
+        DateView {
+            iso: d.to_string(),
+            display: self.strings.date(d),
+        }
+    }
+
+    pub(crate) fn word_or(&self, key: &str, fallback: &str) -> String {
+        let w = self.strings.get(key);
+        if w == key { fallback.to_string() } else { w }
+    }
+
+    /// True when a source's page shows paragraph `p-N`: always with the full text; with
+    /// quoted sentences only, for the paragraphs that hold a fact.
+    pub(crate) fn has_anchor(&self, source: usize, paragraph: u32) -> bool {
+        let s = &self.site.sources[source];
+        s.full_text
+            || s.facts.events.iter().any(|e| e.paragraph == paragraph)
+            || s.facts.statistics.iter().any(|f| f.paragraph == paragraph)
+    }
+
+    pub(crate) fn cite(&self, source: usize, paragraph: u32) -> CiteView {
+        let s = &self.site.sources[source];
+        let url = if self.has_anchor(source, paragraph) {
+            self.urls.link(&format!("{}#p-{paragraph}", s.path()))
+        } else {
+            self.urls.link(&s.path())
+        };
+        CiteView {
+            title: s.title.clone(),
+            label: s
+                .source
+                .meta
+                .publisher
+                .clone()
+                .unwrap_or_else(|| s.title.clone()),
+            url,
+            paragraph,
+            permalink: self.urls.absolute(&s.path()),
+            published: s.published.map(|d| d.to_string()),
+            published_display: s.published.map(|d| self.strings.date(&d)),
+        }
+    }
+
+    pub(crate) fn entity_link(&self, index: usize) -> EntityLink {
+        let e = &self.briefing().entities[index];
+        EntityLink {
+            slug: e.slug.clone(),
+            name: e.def.name.clone(),
+            url: self.urls.link(&format!("entities/{}/", e.slug)),
+            timeline_url: (!e.events.is_empty())
+                .then(|| self.urls.link(&format!("timeline/{}/", e.slug))),
+            kind: match e.def.kind {
+                Kind::Place => "place",
+                Kind::Organization => "organization",
+                Kind::Person => "person",
+            }
+            .into(),
+        }
+    }
+
+    /// Link to timeline entry `index` on its page of the timeline.
+    pub(crate) fn entry_url(&self, index: usize) -> String {
+        let id = &self.briefing().timeline[index].id;
+        self.urls
+            .link(&format!("{}#{id}", self.paging.entry_path(index)))
+    }
+
+    /// Link to a figure on its page of the statistics.
+    pub(crate) fn stat_url(&self, stat_id: &str) -> String {
+        self.urls
+            .link(&format!("{}#{stat_id}", self.paging.stat_path(stat_id)))
+    }
+
+    pub(crate) fn event_view(&self, index: usize) -> EventView {
+        let entry: &TimelineEntry = &self.briefing().timeline[index];
+        let reports: Vec<ReportView> = entry
+            .reports
+            .iter()
+            .map(|r| ReportView {
+                cite: self.cite(r.source, r.event.paragraph),
+                quote: r.event.quote.clone(),
+                parts: quote_parts(&r.event.quote, r.event.span_offset, &r.event.span),
+                date: self.date_view(&r.event.date),
+                end: r.event.end.map(|d| self.date_view(&d)),
+            })
+            .collect();
+        let dates_note = if entry.conflicting {
+            let mut dated: Vec<_> = entry.reports.iter().zip(&reports).collect();
+            dated.sort_by_key(|(r, _)| (r.event.date.first_day(), r.event.date));
+            dated
+                .into_iter()
+                .map(|(r, v)| format!("{} ({})", self.strings.date(&r.event.date), v.cite.label))
+                .collect::<Vec<_>>()
+                .join(" / ")
+        } else {
+            String::new()
+        };
+        let entities = self.briefing().entry_entities[index]
+            .iter()
+            .map(|&i| self.entity_link(i))
+            .collect();
+        EventView {
+            id: entry.id.clone(),
+            url: self.entry_url(index),
+            date: self.date_view(&entry.date),
+            end: entry.end.map(|d| self.date_view(&d)),
+            title: entry.title.clone(),
+            conflicting: entry.conflicting,
+            dates_note,
+            reports,
+            entities,
+        }
+    }
+
+    pub(crate) fn value_text(&self, p: &Point) -> (String, String) {
+        let s = &p.stat;
+        let lang = self.lang();
+        let n = |v: f64| format_number(v, lang);
+        let raw = match (s.value, s.low, s.high) {
+            (Some(v), _, _) => vec![n(v)],
+            (None, Some(l), Some(h)) => vec![n(l), n(h)],
+            (None, l, h) => l.or(h).map(n).into_iter().collect(),
+        };
+        let (prefix, suffix, unit) = match s.unit.as_str() {
+            "percent" => ("", "%", String::new()),
+            "USD" => ("$", "", String::new()),
+            other => ("", "", self.word_or(&format!("unit_{other}"), other)),
+        };
+        let mut value = raw
+            .iter()
+            .map(|v| format!("{prefix}{v}{suffix}"))
+            .collect::<Vec<_>>()
+            .join("–");
+        // "18 of 41".
+        if let Some(of) = s.of {
+            value = format!(
+                "{value} {} {prefix}{}{suffix}",
+                self.strings.get("of_total"),
+                n(of)
+            );
+        }
+        (value, unit)
+    }
+
+    pub(crate) fn figure_view(&self, mi: usize, pi: usize) -> FigureView {
+        let m: &Measure = &self.briefing().measures[mi];
+        let p = &m.points[pi];
+        let (value, unit) = self.value_text(p);
+        let q = p.stat.qualifier.as_str();
+        let qualifier = if q == "exact" || q.is_empty() {
+            String::new()
+        } else {
+            self.word_or(&format!("qualifier_{}", q.replace(' ', "_")), q)
+        };
+        FigureView {
+            id: p.stat.id.clone(),
+            url: self
+                .urls
+                .link(&format!("{}#{}", self.paging.measure_path(mi), p.stat.id)),
+            value,
+            qualifier,
+            unit,
+            label: p.stat.measure.clone(),
+            span: p.stat.span.clone(),
+            quote: p.stat.quote.clone(),
+            parts: quote_parts(&p.stat.quote, p.stat.span_offset, &p.stat.span),
+            date: p.date.map(|d| self.date_view(&d)),
+            dated_by_source: p.dated_by_source,
+            cite: self.cite(p.source, p.stat.paragraph),
+            series_sources: m.source_count,
+            measure_url: self
+                .urls
+                .link(&format!("{}#{}", self.paging.measure_path(mi), m.id)),
+        }
+    }
+
+    pub(crate) fn quote_view(&self, qi: usize) -> QuoteView {
+        let q = &self.briefing().quotes[qi];
+        let speaker_url = q.entity.map(|i| self.entity_link(i).url);
+        QuoteView {
+            text: q.text.clone(),
+            speaker: q.speaker.clone(),
+            speaker_url,
+            direct: q.direct,
+            cite: self.cite(q.source, q.paragraph),
+        }
+    }
+
+    pub(crate) fn entity_view(&self, i: usize) -> EntityView {
+        let e = &self.briefing().entities[i];
+        let mut mentions: Vec<CiteView> =
+            e.mentions.iter().map(|&(s, p)| self.cite(s, p)).collect();
+        mentions.dedup_by(|a, b| a.url == b.url);
+        EntityView {
+            link: self.entity_link(i),
+            aliases: e.def.aliases.clone(),
+            events: e.events.iter().map(|&t| self.event_view(t)).collect(),
+            figures: e
+                .figures
+                .iter()
+                .map(|&(m, p)| self.figure_view(m, p))
+                .collect(),
+            quotes: e
+                .quotes
+                .iter()
+                .filter(|&&q| {
+                    let q = &self.briefing().quotes[q];
+                    self.site.sources[q.source].full_text || self.has_anchor(q.source, q.paragraph)
+                })
+                .map(|&q| self.quote_view(q))
+                .collect(),
+            mentions,
+        }
+    }
+
+    pub(crate) fn counts(&self) -> BTreeMap<&'static str, usize> {
+        let b = self.briefing();
+        BTreeMap::from([
+            ("sources", self.site.sources.len()),
+            ("events", b.per_source.iter().map(|c| c.events).sum()),
+            (
+                "statistics",
+                b.per_source.iter().map(|c| c.statistics).sum(),
+            ),
+            ("entries", b.timeline.len()),
+            ("measures", b.measures.len()),
+            ("entities", b.entities.len()),
+            ("quotes", b.quotes.len()),
+        ])
+    }
+
+    pub(crate) fn briefing_page(
+        &self,
+        kind: &str,
+        title_key: &str,
+        intro_key: &str,
+        path: &str,
+    ) -> PageView {
+        let title = self.strings.get(title_key);
+        let intro = self.strings.get(intro_key);
+        let mut page = self.page_view(kind, &title, &intro, path, String::new());
+        // The whole introduction for the page; `description` is cut for meta tags.
+        page.extra.insert("intro".into(), intro.into());
+        page
+    }
+
+    pub(crate) fn years(&self, indexes: &[usize]) -> Vec<YearView> {
+        let mut years: Vec<YearView> = Vec::new();
+        let views: Vec<EventView> = indexes.par_iter().map(|&i| self.event_view(i)).collect();
+        for (&i, ev) in indexes.iter().zip(views) {
+            let year = self.briefing().timeline[i].date.year;
+            match years.last_mut() {
+                Some(y) if y.year == year => y.events.push(ev),
+                _ => years.push(YearView {
+                    year,
+                    events: vec![ev],
+                }),
+            }
+        }
+        years
+    }
+
+    /// The pager of page `current` (0-based) of `total` pages at `base` (none for a
+    /// single page), each page labelled by `label(page)`.
+    pub(crate) fn pager(
+        &self,
+        base: &str,
+        current: usize,
+        total: usize,
+        label: impl Fn(usize) -> String,
+    ) -> Option<PagerView> {
+        if total < 2 {
+            return None;
+        }
+        let link = |p: usize| self.urls.link(&crate::render::paging::page_path(base, p));
+        Some(PagerView {
+            current: current + 1,
+            total,
+            status: self
+                .strings
+                .get("page_of")
+                .replace("{n}", &(current + 1).to_string())
+                .replace("{total}", &total.to_string()),
+            first: link(0),
+            prev: (current > 0).then(|| link(current - 1)),
+            next: (current + 1 < total).then(|| link(current + 1)),
+            // The list of every page on the first page only: on the others it would
+            // make the site grow with the square of its size.
+            pages: if current == 0 {
+                (0..total)
+                    .map(|p| PageLinkView {
+                        number: p + 1,
+                        url: link(p),
+                        label: label(p),
+                        current: p == current,
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            },
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_naturally() {
+        assert_eq!(format_number(57000.0, "en"), "57,000");
+        assert_eq!(format_number(2500000000.0, "es"), "2.500.000.000");
+        assert_eq!(format_number(36.0, "en"), "36");
+        assert_eq!(format_number(2.5, "en"), "2.5");
+    }
+
+    #[test]
+    fn quotes_split_around_their_fact() {
+        let p = quote_parts("Since December 2018, more.", 6, "December 2018");
+        assert_eq!(
+            (p.before.as_str(), p.span.as_str(), p.after.as_str()),
+            ("Since ", "December 2018", ", more.")
+        );
+        let p = quote_parts("No such words.", 3, "absent");
+        assert_eq!(p.before, "No such words.");
+        assert!(p.span.is_empty());
+    }
+}
