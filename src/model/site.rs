@@ -39,7 +39,7 @@ pub struct SourcePage {
 impl SourcePage {
     /// The page's path inside the site: `sources/<slug>/`.
     pub fn path(&self) -> String {
-        format!("sources/{}/", self.source.slug)
+        crate::util::url::paths::source(&self.source.slug)
     }
 }
 

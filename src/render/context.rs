@@ -7,9 +7,9 @@
 
 use crate::input::config::Settings;
 use crate::model::date::PartialDate;
-use crate::render::pages::methodology::METHODOLOGY_PATH;
 use crate::render::{Renderer, theme};
 use crate::util::error::Error;
+use crate::util::url::paths;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -189,11 +189,11 @@ impl Renderer<'_> {
         }];
         // The briefing's own pages.
         for (key, path) in [
-            ("timeline", "timeline/"),
-            ("statistics", "statistics/"),
-            ("entities", "entities/"),
-            ("methodology", "methodology/"),
-            ("search", "search/"),
+            ("timeline", paths::TIMELINE),
+            ("statistics", paths::STATISTICS),
+            ("entities", paths::ENTITIES),
+            ("methodology", paths::METHODOLOGY),
+            ("search", paths::SEARCH),
         ] {
             nav.push(NavItem {
                 title: self.strings.get(key),
@@ -205,7 +205,7 @@ impl Renderer<'_> {
             .site
             .pages
             .iter()
-            .filter(|p| p.meta.weight > 0 && p.path != METHODOLOGY_PATH)
+            .filter(|p| p.meta.weight > 0 && p.path != paths::METHODOLOGY)
             .collect();
         pages.sort_by(|a, b| (a.meta.weight, &a.path).cmp(&(b.meta.weight, &b.path)));
         for p in pages {

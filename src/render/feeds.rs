@@ -6,12 +6,12 @@
 //! first); the templates say how it is written.
 
 use super::context::truncate_chars;
-use super::pages::methodology::METHODOLOGY_PATH;
 use super::{Renderer, paging};
 use crate::model::date::PartialDate;
 use crate::model::site::SourcePage;
 use crate::output::OutputFile;
 use crate::util::error::Error;
+use crate::util::url::paths;
 use serde::Serialize;
 
 /// One `<url>` of the sitemap.
@@ -54,29 +54,29 @@ fn sitemap_paths(r: &Renderer) -> Vec<(String, Option<String>)> {
         entries.push((s.path(), lastmod));
     }
     for p in &r.site.pages {
-        if p.path != METHODOLOGY_PATH {
+        if p.path != paths::METHODOLOGY {
             entries.push((p.path.clone(), None));
         }
     }
     for path in [
-        "timeline/",
-        "statistics/",
-        "entities/",
-        "methodology/",
-        "brief/",
-        "search/",
+        paths::TIMELINE,
+        paths::STATISTICS,
+        paths::ENTITIES,
+        paths::METHODOLOGY,
+        paths::BRIEF,
+        paths::SEARCH,
     ] {
         entries.push((path.to_string(), None));
     }
     for page in 1..r.paging.timeline.len() {
-        entries.push((paging::page_path("timeline/", page), None));
+        entries.push((paging::page_path(paths::TIMELINE, page), None));
     }
     for page in 1..r.paging.statistics.len() {
-        entries.push((paging::page_path("statistics/", page), None));
+        entries.push((paging::page_path(paths::STATISTICS, page), None));
     }
     for (i, e) in r.site.briefing.entities.iter().enumerate() {
-        entries.push((format!("entities/{}/", e.slug), None));
-        let base = format!("timeline/{}/", e.slug);
+        entries.push((paths::entity(&e.slug), None));
+        let base = paths::entity_timeline(&e.slug);
         if !e.events.is_empty() {
             for page in 0..r.paging.entities[i].len() {
                 entries.push((paging::page_path(&base, page), None));

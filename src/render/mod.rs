@@ -24,10 +24,10 @@ use crate::model::site::Site;
 use crate::output::{OutputFile, Sink};
 use crate::util::error::Error;
 use crate::util::url::Urls;
+use crate::util::url::paths;
 pub use context::short_title;
 pub use context::{NavItem, PageView, SiteView, Strings};
 use markdown::Highlighter;
-pub use pages::methodology::METHODOLOGY_PATH;
 pub use pages::source::SourceView;
 use search::{SearchDoc, SearchPages, searchable};
 use std::sync::Mutex;
@@ -161,7 +161,7 @@ impl<'a> Renderer<'a> {
         let mut jobs: Vec<Job> = (0..self.site.sources.len()).map(Job::Source).collect();
         for p in &self.site.pages {
             // A hand-written methodology page becomes part of the generated one.
-            if p.path != METHODOLOGY_PATH {
+            if p.path != paths::METHODOLOGY {
                 jobs.push(Job::Page(p));
             }
         }
@@ -244,7 +244,7 @@ impl<'a> Renderer<'a> {
             Job::PrintBrief => one(self.render_print_brief()?),
             Job::SearchPage => one(self.render_search()?),
             Job::TimelineJson => one(OutputFile::new(
-                "data/timeline.json",
+                paths::TIMELINE_JSON,
                 self.timeline_json(),
                 "timeline data (TimelineJS)",
             )),

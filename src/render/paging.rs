@@ -6,6 +6,7 @@
 //! one page keeps its single `timeline/` and `statistics/` pages.
 
 use crate::compose::briefing::Briefing;
+use crate::util::url::paths;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -114,7 +115,7 @@ impl<'a> Paging<'a> {
     /// The page showing timeline entry `entry`.
     pub fn entry_path(&self, entry: usize) -> String {
         page_path(
-            "timeline/",
+            paths::TIMELINE,
             self.entry_page.get(entry).copied().unwrap_or(0),
         )
     }
@@ -122,7 +123,7 @@ impl<'a> Paging<'a> {
     /// The statistics page showing measure `measure`.
     pub fn measure_path(&self, measure: usize) -> String {
         page_path(
-            "statistics/",
+            paths::STATISTICS,
             self.measure_page.get(measure).copied().unwrap_or(0),
         )
     }
@@ -132,7 +133,7 @@ impl<'a> Paging<'a> {
     pub fn stat_path(&self, stat_id: &str) -> String {
         match self.stat_measure.get(stat_id) {
             Some(&m) => self.measure_path(m),
-            None => "statistics/".to_string(),
+            None => paths::STATISTICS.to_string(),
         }
     }
 }

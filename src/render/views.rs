@@ -10,6 +10,7 @@ use crate::model::date::PartialDate;
 use crate::render::Renderer;
 use crate::render::context::PageView;
 use crate::render::context::format_number;
+use crate::util::url::paths;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -345,9 +346,9 @@ impl Renderer<'_> {
         EntityLink {
             slug: e.slug.clone(),
             name: e.def.name.clone(),
-            url: self.urls.link(&format!("entities/{}/", e.slug)),
+            url: self.urls.link(&paths::entity(&e.slug)),
             timeline_url: (!e.events.is_empty())
-                .then(|| self.urls.link(&format!("timeline/{}/", e.slug))),
+                .then(|| self.urls.link(&paths::entity_timeline(&e.slug))),
             kind: match e.def.kind {
                 Kind::Place => "place",
                 Kind::Organization => "organization",

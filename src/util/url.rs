@@ -4,6 +4,54 @@
 //! that carry the base path (`/repo/timeline/`) for pages, and absolute URLs for
 //! canonical links, feeds, sitemaps and data files. Every URL the build emits goes
 //! through [`Urls`], so a site works at a domain root and under a project subpath alike.
+//! Where each page lives inside the site is [`paths`], the one list of site paths.
+
+/// Where the pages and files live inside the site (the one list; links are made from
+/// these by [`Urls`]).
+pub mod paths {
+    /// The timeline.
+    pub const TIMELINE: &str = "timeline/";
+    /// The statistics.
+    pub const STATISTICS: &str = "statistics/";
+    /// The index of entities.
+    pub const ENTITIES: &str = "entities/";
+    /// The generated methodology page.
+    pub const METHODOLOGY: &str = "methodology/";
+    /// The print brief.
+    pub const BRIEF: &str = "brief/";
+    /// The search page.
+    pub const SEARCH: &str = "search/";
+    /// The timeline in TimelineJS's format.
+    pub const TIMELINE_JSON: &str = "data/timeline.json";
+    /// The events as JSON.
+    pub const EVENTS_JSON: &str = "data/events.json";
+    /// The figures as JSON.
+    pub const STATISTICS_JSON: &str = "data/statistics.json";
+    /// The events as CSV.
+    pub const EVENTS_CSV: &str = "data/events.csv";
+    /// The figures as CSV.
+    pub const STATISTICS_CSV: &str = "data/statistics.csv";
+
+    /// A source's page.
+    pub fn source(slug: &str) -> String {
+        format!("sources/{slug}/")
+    }
+
+    /// An entity's page.
+    pub fn entity(slug: &str) -> String {
+        format!("{ENTITIES}{slug}/")
+    }
+
+    /// An entity's own timeline.
+    pub fn entity_timeline(slug: &str) -> String {
+        format!("{TIMELINE}{slug}/")
+    }
+
+    /// The file of a page folder (`timeline/` → `timeline/index.html`).
+    pub fn index_html(dir: &str) -> String {
+        format!("{dir}index.html")
+    }
+}
 
 /// Builds the site's URLs from its base URL.
 #[derive(Debug, Clone, PartialEq, Eq)]

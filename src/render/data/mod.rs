@@ -6,6 +6,7 @@
 //! like a W3C TextQuoteSelector, a little text before and after it.
 
 use crate::model::records::Provenance;
+use crate::util::url::paths;
 mod timelinejs;
 
 pub use crate::model::records::{EventRecord, StatisticRecord};
@@ -123,10 +124,10 @@ impl DataFile {
     /// Its path inside the site.
     pub fn path(self) -> &'static str {
         match self {
-            DataFile::EventsJson => "data/events.json",
-            DataFile::StatisticsJson => "data/statistics.json",
-            DataFile::EventsCsv => "data/events.csv",
-            DataFile::StatisticsCsv => "data/statistics.csv",
+            DataFile::EventsJson => paths::EVENTS_JSON,
+            DataFile::StatisticsJson => paths::STATISTICS_JSON,
+            DataFile::EventsCsv => paths::EVENTS_CSV,
+            DataFile::StatisticsCsv => paths::STATISTICS_CSV,
         }
     }
 

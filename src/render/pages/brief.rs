@@ -6,11 +6,18 @@
 use crate::output::OutputFile;
 use crate::render::Renderer;
 use crate::util::error::Error;
+use crate::util::url::paths;
 
 impl Renderer<'_> {
     pub(crate) fn render_print_brief(&self) -> Result<OutputFile, Error> {
         let c = &self.settings.config;
-        let page = self.page_view("brief", &c.title, &c.description, "brief/", String::new());
+        let page = self.page_view(
+            "brief",
+            &c.title,
+            &c.description,
+            paths::BRIEF,
+            String::new(),
+        );
         let mut ctx = self.context(&page);
         ctx.insert("key_figures", &self.key_figures());
         // A timeline longer than a page is cut to its best-supported entries (most
@@ -34,7 +41,7 @@ impl Renderer<'_> {
                     .get("brief_selection")
                     .replace("{shown}", &shown.len().to_string())
                     .replace("{total}", &t.len().to_string())
-                    .replace("{url}", &self.urls.absolute("timeline/")),
+                    .replace("{url}", &self.urls.absolute(paths::TIMELINE)),
             );
         }
         ctx.insert("years", &self.years(&shown));
@@ -49,6 +56,10 @@ impl Renderer<'_> {
         ctx.insert("counts", &self.counts());
         ctx.insert("citation_meta", &true);
         let html = self.theme.render("brief.html", &ctx)?;
-        Ok(OutputFile::new("brief/index.html", html, "print brief"))
+        Ok(OutputFile::new(
+            paths::index_html(paths::BRIEF),
+            html,
+            "print brief",
+        ))
     }
 }

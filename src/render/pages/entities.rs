@@ -8,12 +8,13 @@ use crate::output::OutputFile;
 use crate::render::Renderer;
 use crate::render::views::EntityLink;
 use crate::util::error::Error;
+use crate::util::url::paths;
 use std::collections::BTreeMap;
 
 impl Renderer<'_> {
     pub(crate) fn render_entities(&self) -> Result<Vec<OutputFile>, Error> {
         let mut files = Vec::new();
-        let page = self.briefing_page("entities", "entities", "entities_intro", "entities/");
+        let page = self.briefing_page("entities", "entities", "entities_intro", paths::ENTITIES);
         let mut ctx = self.context(&page);
         let mut groups: BTreeMap<Kind, Vec<(EntityLink, usize)>> = BTreeMap::new();
         for (i, e) in self.briefing().entities.iter().enumerate() {
@@ -36,13 +37,13 @@ impl Renderer<'_> {
             .collect();
         ctx.insert("groups", &groups);
         files.push(OutputFile::new(
-            "entities/index.html",
+            paths::index_html(paths::ENTITIES),
             self.theme.render("entities.html", &ctx)?,
             "entities index",
         ));
         for i in 0..self.briefing().entities.len() {
             let view = self.entity_view(i);
-            let path = format!("entities/{}/", self.briefing().entities[i].slug);
+            let path = paths::entity(&self.briefing().entities[i].slug);
             let kind_word = self.strings.get(&format!("kind_{}", view.link.kind));
             let desc = self
                 .strings

@@ -6,10 +6,10 @@
 use crate::output::OutputFile;
 use crate::render::Renderer;
 use crate::util::error::Error;
+use crate::util::url::paths;
 
 /// The generated methodology page's path; a hand-written `content/pages/methodology.md`
 /// is shown at its top instead of becoming a page of its own.
-pub const METHODOLOGY_PATH: &str = "methodology/";
 
 pub(crate) fn flatten_toml(prefix: &str, t: &toml::Table) -> Vec<(String, String)> {
     let mut out = Vec::new();
@@ -34,10 +34,15 @@ impl Renderer<'_> {
             "methodology",
             "methodology",
             "methodology_intro",
-            "methodology/",
+            paths::METHODOLOGY,
         );
         // The editor's own words, from content/pages/methodology.md, come first.
-        if let Some(p) = self.site.pages.iter().find(|p| p.path == METHODOLOGY_PATH) {
+        if let Some(p) = self
+            .site
+            .pages
+            .iter()
+            .find(|p| p.path == paths::METHODOLOGY)
+        {
             let rendered = crate::render::markdown::render(
                 &p.body,
                 &crate::render::markdown::MarkdownOptions {
@@ -82,7 +87,7 @@ impl Renderer<'_> {
         ctx.insert("accuracy", &accuracy);
         let html = self.theme.render("methodology.html", &ctx)?;
         Ok(OutputFile::new(
-            "methodology/index.html",
+            paths::index_html(paths::METHODOLOGY),
             html,
             "methodology page",
         ))

@@ -9,6 +9,7 @@ use crate::render::Renderer;
 use crate::render::chart::MeasureView;
 use crate::render::views::json_for_script;
 use crate::util::error::Error;
+use crate::util::url::paths;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 
@@ -19,7 +20,7 @@ impl Renderer<'_> {
         page_no: usize,
         existing: &BTreeSet<String>,
     ) -> Result<OutputFile, Error> {
-        let path = crate::render::paging::page_path("statistics/", page_no);
+        let path = crate::render::paging::page_path(paths::STATISTICS, page_no);
         let mut page = self.briefing_page("statistics", "statistics", "statistics_intro", &path);
         let pages = &self.paging.statistics;
         // Pages are labelled by the figures they hold, counted across the pages
@@ -29,7 +30,7 @@ impl Renderer<'_> {
             .iter()
             .map(|page| page.iter().map(|&m| measures[m].points.len()).sum())
             .collect();
-        let pager = self.pager("statistics/", page_no, pages.len(), |p| {
+        let pager = self.pager(paths::STATISTICS, page_no, pages.len(), |p| {
             let from: usize = counts[..p].iter().sum::<usize>() + 1;
             self.strings
                 .get("figures_range")
@@ -53,8 +54,8 @@ impl Renderer<'_> {
         drop((series, single));
         let mut downloads = Vec::new();
         for (file, format) in [
-            ("data/statistics.csv", "CSV"),
-            ("data/statistics.json", "JSON"),
+            (paths::STATISTICS_CSV, "CSV"),
+            (paths::STATISTICS_JSON, "JSON"),
         ] {
             if existing.contains(file) {
                 downloads.push(serde_json::json!({"url": self.urls.link(file), "absolute": self.urls.absolute(file), "format": format}));
@@ -67,7 +68,7 @@ impl Renderer<'_> {
             "@type": "Dataset",
             "name": format!("{}: {}", c.title, self.strings.get("statistics")),
             "description": self.strings.get("statistics_intro"),
-            "url": self.urls.absolute("statistics/"),
+            "url": self.urls.absolute(paths::STATISTICS),
             "inLanguage": c.language,
             "isAccessibleForFree": true,
         });

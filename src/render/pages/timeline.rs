@@ -8,6 +8,7 @@ use crate::output::OutputFile;
 use crate::render::Renderer;
 use crate::render::views::EntityLink;
 use crate::util::error::Error;
+use crate::util::url::paths;
 
 impl Renderer<'_> {
     /// A page of the timeline (`entity`: of an entity's filtered timeline).
@@ -19,10 +20,10 @@ impl Renderer<'_> {
         let t = &self.briefing().timeline;
         // Positions in the paged list: entry indexes, or indexes into an entity's events.
         let (base, ranges, events): (String, _, &[usize]) = match entity {
-            None => ("timeline/".into(), &self.paging.timeline, &[]),
+            None => (paths::TIMELINE.into(), &self.paging.timeline, &[]),
             Some(e) => {
                 let ent = &self.briefing().entities[e];
-                let base = format!("timeline/{}/", ent.slug);
+                let base = paths::entity_timeline(&ent.slug);
                 (base, &self.paging.entities[e], ent.events.as_slice())
             }
         };
@@ -64,8 +65,8 @@ impl Renderer<'_> {
             .map(|(i, e)| (self.entity_link(i), e.events.len()))
             .collect();
         ctx.insert("filters", &filters);
-        ctx.insert("timeline_url", &self.urls.link("timeline/"));
-        ctx.insert("timeline_json", &self.urls.link("data/timeline.json"));
+        ctx.insert("timeline_url", &self.urls.link(paths::TIMELINE));
+        ctx.insert("timeline_json", &self.urls.link(paths::TIMELINE_JSON));
         let html = self.theme.render("timeline.html", &ctx)?;
         Ok(OutputFile::new(
             format!("{path}index.html"),

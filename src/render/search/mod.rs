@@ -12,10 +12,10 @@ use std::collections::BTreeMap;
 /// A page for the search index, as the render worker left it.
 #[derive(Debug)]
 pub(crate) enum SearchDoc {
-    /// Its searchable text (read by [`search_text`]) and title: a custom record.
+    /// Its searchable text (read by [`text`]) and title: a custom record.
     Text(text::PageText),
     /// Its HTML, for pagefind to parse: the page uses pagefind attributes that
-    /// [`search_text`] does not read.
+    /// [`text`] does not read.
     Html(String),
 }
 
