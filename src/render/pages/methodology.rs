@@ -1,16 +1,16 @@
 //! The generated methodology page: sources, what was extracted from each, the editor's
 //! corrections and the measured accuracy.
 //!
-//! In: the site, its briefing and corrections. Out: `methodology/index.html`.
+//! In: the site, its briefing and corrections. Out: `methodology/index.html`; a
+//! hand-written `content/pages/methodology.md` is shown at its top instead of becoming
+//! a page of its own.
 
 use crate::output::OutputFile;
 use crate::render::Renderer;
 use crate::util::error::Error;
 use crate::util::url::paths;
 
-/// The generated methodology page's path; a hand-written `content/pages/methodology.md`
-/// is shown at its top instead of becoming a page of its own.
-
+/// The measured accuracy record as (dotted key, value) rows.
 pub(crate) fn flatten_toml(prefix: &str, t: &toml::Table) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for (k, v) in t {
