@@ -326,6 +326,7 @@ fn run_build(root: &Path, args: BuildArgs, out: Output) -> Result<ExitCode, Erro
         overrides: Overrides {
             base_url: args.base_url,
             output_dir: args.output,
+            origin: None,
         },
         dry_run: false,
         ..BuildOptions::default()
@@ -368,7 +369,7 @@ fn run_check(root: &Path, args: CheckArgs, out: Output) -> Result<ExitCode, Erro
     let options = BuildOptions {
         overrides: Overrides {
             base_url: args.base_url,
-            output_dir: None,
+            ..Overrides::default()
         },
         dry_run: true,
         ..BuildOptions::default()

@@ -197,18 +197,17 @@ fn build_in_memory(
     origin: &str,
     cache: &Arc<crate::cache::Cache>,
 ) -> Result<Built, Error> {
-    let configured = crate::input::config::load(root, &Overrides::default())?;
-    let base_path = configured.urls.base_path().to_string();
     let options = BuildOptions {
         overrides: Overrides {
-            base_url: Some(format!("{origin}{base_path}")),
-            output_dir: None,
+            origin: Some(origin.to_string()),
+            ..Overrides::default()
         },
         dry_run: true,
         cache: Some(Arc::clone(cache)),
         defer_search: true,
     };
     let rendered = render_site(root, &options)?;
+    let base_path = rendered.settings.urls.base_path().to_string();
     let files = rendered
         .files
         .into_iter()

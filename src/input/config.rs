@@ -197,6 +197,9 @@ pub struct Overrides {
     pub base_url: Option<String>,
     /// `--output`.
     pub output_dir: Option<PathBuf>,
+    /// Serve at this origin (`http://127.0.0.1:1111`): replaces the scheme and host of
+    /// `base_url` and keeps its path (`brief serve`).
+    pub origin: Option<String>,
 }
 
 /// The checked configuration a build uses.
@@ -238,11 +241,16 @@ pub fn load(root: &Path, overrides: &Overrides) -> Result<Settings, Error> {
     if let Some(out) = &overrides.output_dir {
         config.output_dir = out.clone();
     }
-    let urls = Urls::new(&config.base_url).map_err(|message| Error::Invalid {
+    let invalid = |message: String| Error::Invalid {
         path: path.clone(),
         line: None,
         message: format!("base_url: {message}"),
-    })?;
+    };
+    let mut urls = Urls::new(&config.base_url).map_err(invalid)?;
+    if let Some(origin) = &overrides.origin {
+        config.base_url = format!("{}{}", origin.trim_end_matches('/'), urls.base_path());
+        urls = Urls::new(&config.base_url).map_err(invalid)?;
+    }
     if !matches!(config.language.as_str(), "en" | "es") {
         return Err(Error::Invalid {
             path,
@@ -276,6 +284,23 @@ pub fn load(root: &Path, overrides: &Overrides) -> Result<Settings, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_origin_replaces_the_host_and_keeps_the_base_path() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join(CONFIG_FILE),
+            "base_url = \"https://org.github.io/repo/\"\n",
+        )
+        .unwrap();
+        let overrides = Overrides {
+            origin: Some("http://127.0.0.1:1111".into()),
+            ..Overrides::default()
+        };
+        let s = load(dir.path(), &overrides).unwrap();
+        assert_eq!(s.config.base_url, "http://127.0.0.1:1111/repo/");
+        assert_eq!(s.urls.base_path(), "/repo/");
+    }
 
     #[test]
     fn empty_file_gives_documented_defaults() {

@@ -111,7 +111,7 @@ fn build_flagship(gold: &Path) -> Built {
         root,
         &Overrides {
             base_url: Some("https://example.org/mpp-briefing/".into()),
-            output_dir: None,
+            ..Overrides::default()
         },
     )
     .unwrap();
