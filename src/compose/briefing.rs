@@ -20,8 +20,8 @@ use crate::model::site::SourcePage;
 use std::collections::{BTreeMap, BTreeSet};
 
 pub use crate::model::briefing::{
-    Briefing, Candidate, EntityDef, EntityFacts, Gazetteer, Kind, Measure, Mention, Point, Quote,
-    Report, SourceCounts, TimelineEntry,
+    Briefing, Candidate, EntityDef, EntityFacts, FigureRef, Gazetteer, Kind, Measure, Mention,
+    ParagraphRef, Point, Quote, Report, SourceCounts, TimelineEntry,
 };
 
 /// Each source's events, and its figures with its publication date: what the timeline
@@ -80,9 +80,10 @@ pub fn build(sources: &[SourcePage], inputs: &Inputs, config: &BriefingConfig) -
         })
         .collect();
     for m in &found.mentions {
-        entity_facts[m.entity]
-            .mentions
-            .push((m.source, m.paragraph));
+        entity_facts[m.entity].mentions.push(ParagraphRef {
+            source: m.source,
+            paragraph: m.paragraph,
+        });
     }
     for (i, entry) in timeline.iter().enumerate() {
         let named: BTreeSet<usize> = entry
@@ -97,7 +98,10 @@ pub fn build(sources: &[SourcePage], inputs: &Inputs, config: &BriefingConfig) -
     for (mi, m) in measures.iter().enumerate() {
         for (pi, p) in m.points.iter().enumerate() {
             for e in matcher.find(&p.stat.quote) {
-                entity_facts[e].figures.push((mi, pi));
+                entity_facts[e].figures.push(FigureRef {
+                    measure: mi,
+                    point: pi,
+                });
             }
         }
     }
@@ -133,7 +137,7 @@ pub fn build(sources: &[SourcePage], inputs: &Inputs, config: &BriefingConfig) -
         for &t in &e.events {
             entry_entities[t].push(k);
         }
-        let named: BTreeSet<usize> = e.mentions.iter().map(|&(s, _)| s).collect();
+        let named: BTreeSet<usize> = e.mentions.iter().map(|m| m.source).collect();
         for s in named {
             source_entities[s].push(k);
         }
@@ -172,7 +176,7 @@ fn unit_rank(unit: &str) -> u8 {
 /// The key figures: the ids named in `[briefing] key_figures`, else up to five figures,
 /// series with several sources first (their latest figure), then single figures with
 /// people or percent units.
-pub fn choose_key_figures(measures: &[Measure], config: &BriefingConfig) -> Vec<(usize, usize)> {
+pub fn choose_key_figures(measures: &[Measure], config: &BriefingConfig) -> Vec<FigureRef> {
     if !config.key_figures.is_empty() {
         return config
             .key_figures
@@ -182,7 +186,10 @@ pub fn choose_key_figures(measures: &[Measure], config: &BriefingConfig) -> Vec<
                     m.points
                         .iter()
                         .position(|p| &p.stat.id == id)
-                        .map(|pi| (mi, pi))
+                        .map(|pi| FigureRef {
+                            measure: mi,
+                            point: pi,
+                        })
                 })
             })
             .collect();
@@ -224,7 +231,9 @@ pub fn choose_key_figures(measures: &[Measure], config: &BriefingConfig) -> Vec<
             out.push((mi, pi));
         }
     }
-    out
+    out.into_iter()
+        .map(|(measure, point)| FigureRef { measure, point })
+        .collect()
 }
 
 #[cfg(test)]
@@ -262,7 +271,7 @@ mod tests {
         )];
         let measures = series::build(&[(0, None, &a), (1, None, &b)]);
         let chosen = choose_key_figures(&measures, &BriefingConfig::default());
-        let first = &measures[chosen[0].0].points[chosen[0].1];
+        let first = &measures[chosen[0].measure].points[chosen[0].point];
         assert_eq!(
             first.stat.id, "st-b",
             "the latest figure of the series leads"
@@ -273,6 +282,9 @@ mod tests {
         };
         let chosen = choose_key_figures(&measures, &config);
         assert_eq!(chosen.len(), 1);
-        assert_eq!(measures[chosen[0].0].points[chosen[0].1].stat.id, "st-t");
+        assert_eq!(
+            measures[chosen[0].measure].points[chosen[0].point].stat.id,
+            "st-t"
+        );
     }
 }

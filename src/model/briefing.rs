@@ -12,6 +12,24 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
+/// A paragraph of a source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct ParagraphRef {
+    /// Index of the source in [`crate::model::site::Site::sources`].
+    pub source: usize,
+    /// Its paragraph number (anchor `p-N`).
+    pub paragraph: u32,
+}
+
+/// A figure of the briefing: a point of a measure's series.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct FigureRef {
+    /// Index into [`Briefing::measures`].
+    pub measure: usize,
+    /// Index into that measure's [`Measure::points`].
+    pub point: usize,
+}
+
 /// An entity with everything the sources say about it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EntityFacts {
@@ -19,12 +37,12 @@ pub struct EntityFacts {
     pub def: EntityDef,
     /// Its page slug.
     pub slug: String,
-    /// (source, paragraph) pairs naming it.
-    pub mentions: Vec<(usize, u32)>,
+    /// The paragraphs naming it.
+    pub mentions: Vec<ParagraphRef>,
     /// Timeline entries (indexes into [`Briefing::timeline`]) whose sentences name it.
     pub events: Vec<usize>,
-    /// Figures naming it: (measure index, point index).
-    pub figures: Vec<(usize, usize)>,
+    /// Figures naming it.
+    pub figures: Vec<FigureRef>,
     /// Quotes (indexes into [`Briefing::quotes`]) it speaks.
     pub quotes: Vec<usize>,
 }
@@ -51,8 +69,8 @@ pub struct Briefing {
     pub quotes: Vec<Quote>,
     /// Names seen that the gazetteer lacks.
     pub candidates: Vec<Candidate>,
-    /// Key figures for the home page: (measure index, point index).
-    pub key_figures: Vec<(usize, usize)>,
+    /// Key figures for the home page.
+    pub key_figures: Vec<FigureRef>,
     /// Facts per source, in source order.
     pub per_source: Vec<SourceCounts>,
     /// Gazetteer size.

@@ -488,8 +488,11 @@ impl Renderer<'_> {
 
     pub(crate) fn entity_view(&self, i: usize) -> EntityView {
         let e = &self.briefing().entities[i];
-        let mut mentions: Vec<CiteView> =
-            e.mentions.iter().map(|&(s, p)| self.cite(s, p)).collect();
+        let mut mentions: Vec<CiteView> = e
+            .mentions
+            .iter()
+            .map(|m| self.cite(m.source, m.paragraph))
+            .collect();
         mentions.dedup_by(|a, b| a.url == b.url);
         EntityView {
             link: self.entity_link(i),
@@ -498,7 +501,7 @@ impl Renderer<'_> {
             figures: e
                 .figures
                 .iter()
-                .map(|&(m, p)| self.figure_view(m, p))
+                .map(|f| self.figure_view(f.measure, f.point))
                 .collect(),
             quotes: e
                 .quotes

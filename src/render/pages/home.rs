@@ -60,7 +60,7 @@ impl Renderer<'_> {
         self.briefing()
             .key_figures
             .iter()
-            .map(|&(mi, pi)| self.figure_view(mi, pi))
+            .map(|f| self.figure_view(f.measure, f.point))
             .collect()
     }
 
