@@ -218,7 +218,7 @@ fn violations(src: &Path) -> Vec<String> {
         let from = stage_of(Path::new(&i.file));
         let (Some(a), Some(b)) = (rank(&from), rank(&i.target)) else {
             problems.insert(format!(
-                "src/{} is in no known stage, or imports one (`{}`): add it to STAGES in tests/layering.rs",
+                "src/{} is in no known stage, or imports one (`{}`): add it to STAGES in tests/it/layering.rs",
                 i.file, i.target
             ));
             continue;

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Script injection in a real browser (issue 6): writes the hostile fixture (every XSS
-# vector of tests/hostile/xss_vectors.txt in every input slot, see tests/hostile.rs),
+# vector of tests/hostile/xss_vectors.txt in every input slot, see tests/it/hostile.rs),
 # builds it, and loads every generated page in headless Chromium with a hook that
 # records any script a vector manages to run. Needs /usr/bin/chromium (or $CHROMIUM)
 # and tests/browser's node_modules (npm ci there; done here if missing).

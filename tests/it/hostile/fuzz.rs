@@ -3,7 +3,7 @@
 //! deterministic PRNG, for a set time per target. Ignored by default:
 //!
 //! ```sh
-//! BRIEF_FUZZ_SECS=120 cargo test --release --test hostile_fuzz -- --ignored --nocapture
+//! BRIEF_FUZZ_SECS=120 cargo test --release --test it hostile::fuzz:: -- --ignored --nocapture
 //! ```
 //!
 //! `BRIEF_FUZZ_SEED` picks the seed (default 1); a crashing input is written to
