@@ -6,15 +6,14 @@
 //! title or a date, …), and problems with facts and corrections. Writes nothing and
 //! reaches no network; checking external addresses is left to the command line.
 //!
-//! HTML is read with a small hand-written scanner ([`scan_html`]) rather than a full
-//! HTML parser: it only needs `href`, `src` and `id` (and `name` on `<a>`) from markup
-//! that `brief` itself generated, so it handles quoting, character references,
-//! comments and raw-text elements (`<script>`, `<style>`) and nothing more. That keeps
-//! a heavy dependency out of every build.
+//! HTML is read with lol_html ([`crate::util::html::start_tags`]): [`scan_html`] needs
+//! only `href`, `src` and `id` (and `name` on `<a>`), character references decoded,
+//! outside comments and raw-text elements (`<script>`, `<style>`).
 
-pub use crate::convert::html::decode_entities;
 use crate::output::OutputFile;
 use crate::url::Urls;
+use crate::util::html::start_tags;
+use crate::util::url::percent_decode;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 use std::fmt;
 
@@ -101,115 +100,6 @@ pub struct HtmlRefs {
     pub redirect: bool,
 }
 
-/// Elements whose content is raw text, not markup.
-const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title"];
-
-/// A start tag: its lower-case name and its attributes (names lower-case, values with
-/// character references decoded), in document order.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StartTag {
-    /// Tag name, lower case.
-    pub name: String,
-    /// Attributes as (name, decoded value).
-    pub attrs: Vec<(String, String)>,
-}
-
-/// The start tags of an HTML document (see the module comment for the scanner's limits):
-/// comments, doctype and end tags are skipped, and the contents of raw-text elements
-/// (`script`, `style`, `textarea`, `title`) are not read as markup.
-pub fn start_tags(html: &str) -> Vec<StartTag> {
-    let mut tags = Vec::new();
-    let bytes = html.as_bytes();
-    let mut i = 0;
-    while let Some(off) = html[i..].find('<') {
-        i += off;
-        let rest = &html[i..];
-        if rest.starts_with("<!--") {
-            i = match rest.find("-->") {
-                Some(e) => i + e + 3,
-                None => html.len(),
-            };
-            continue;
-        }
-        if rest.starts_with("<!") || rest.starts_with("<?") || rest.starts_with("</") {
-            i = match rest.find('>') {
-                Some(e) => i + e + 1,
-                None => html.len(),
-            };
-            continue;
-        }
-        if !bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
-            i += 1;
-            continue;
-        }
-        // A start tag: its name, then attributes up to `>`.
-        let mut j = i + 1;
-        while j < bytes.len() && !bytes[j].is_ascii_whitespace() && !matches!(bytes[j], b'>' | b'/')
-        {
-            j += 1;
-        }
-        let name = html[i + 1..j].to_ascii_lowercase();
-        let mut attrs: Vec<(String, String)> = Vec::new();
-        loop {
-            while j < bytes.len() && (bytes[j].is_ascii_whitespace() || bytes[j] == b'/') {
-                j += 1;
-            }
-            if j >= bytes.len() || bytes[j] == b'>' {
-                j += 1;
-                break;
-            }
-            let start = j;
-            while j < bytes.len()
-                && !bytes[j].is_ascii_whitespace()
-                && !matches!(bytes[j], b'=' | b'>' | b'/')
-            {
-                j += 1;
-            }
-            let attr = html[start..j].to_ascii_lowercase();
-            while j < bytes.len() && bytes[j].is_ascii_whitespace() {
-                j += 1;
-            }
-            let mut value = String::new();
-            if bytes.get(j) == Some(&b'=') {
-                j += 1;
-                while j < bytes.len() && bytes[j].is_ascii_whitespace() {
-                    j += 1;
-                }
-                match bytes.get(j) {
-                    Some(&q @ (b'"' | b'\'')) => {
-                        let end = html[j + 1..]
-                            .find(q as char)
-                            .map_or(html.len(), |e| j + 1 + e);
-                        value = decode_entities(&html[j + 1..end]);
-                        j = (end + 1).min(html.len());
-                    }
-                    _ => {
-                        let start = j;
-                        while j < bytes.len() && !bytes[j].is_ascii_whitespace() && bytes[j] != b'>'
-                        {
-                            j += 1;
-                        }
-                        value = decode_entities(&html[start..j]);
-                    }
-                }
-            }
-            if !attr.is_empty() {
-                attrs.push((attr, value));
-            }
-        }
-        i = j.min(html.len());
-        if RAW_TEXT.contains(&name.as_str()) {
-            let close = format!("</{name}");
-            i = match find_ascii_ci(&html[i..], &close) {
-                Some(e) => i + e,
-                None => html.len(),
-            };
-        }
-        tags.push(StartTag { name, attrs });
-    }
-    tags
-}
-
 /// Reads the links and ids of an HTML document.
 pub fn scan_html(html: &str) -> HtmlRefs {
     let mut refs = HtmlRefs::default();
@@ -231,41 +121,6 @@ pub fn scan_html(html: &str) -> HtmlRefs {
         }
     }
     refs
-}
-
-/// Byte offset of `needle` (ASCII) in `hay`, ignoring ASCII case.
-fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
-    let n = needle.len();
-    hay.as_bytes()
-        .windows(n)
-        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
-}
-
-/// Decodes `%HH` escapes (invalid UTF-8 is replaced, never an error).
-pub fn percent_decode(s: &str) -> String {
-    if !s.contains('%') {
-        return s.to_string();
-    }
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%'
-            && i + 2 < b.len()
-            && let (Some(hi), Some(lo)) = (hex(b[i + 1]), hex(b[i + 2]))
-        {
-            out.push(hi * 16 + lo);
-            i += 3;
-            continue;
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-fn hex(c: u8) -> Option<u8> {
-    (c as char).to_digit(16).map(|d| d as u8)
 }
 
 /// Where a link points, once resolved.
@@ -647,12 +502,24 @@ mod tests {
     }
 
     #[test]
-    fn entities_and_percent_escapes_decode() {
-        assert_eq!(
-            decode_entities("a&amp;b&#39;c&#x2F;d&bogus;"),
-            "a&b'c/d&bogus;"
+    fn attributes_decode_entities_and_links_percent_escapes() {
+        let refs = scan_html(
+            "<a href=\"a&amp;b&#39;c&#x2F;d&bogus;\" id='caf&eacute;'>x</a><a name=n></a>\
+             <meta http-equiv=Refresh content=0><p name=not-an-id>",
         );
-        assert_eq!(decode_entities("&"), "&");
-        assert_eq!(percent_decode("caf%C3%A9%2"), "café%2");
+        assert_eq!(refs.links, vec!["a&b'c/d&bogus;"]);
+        assert_eq!(
+            refs.ids,
+            HashSet::from(["café".to_string(), "n".to_string()])
+        );
+        assert!(refs.redirect);
+        let files = vec![
+            page(
+                "index.html",
+                r#"<a href="caf%C3%A9/#r%C3%A9sum%C3%A9">x</a>"#,
+            ),
+            page("café/index.html", r#"<h2 id="résumé">R</h2>"#),
+        ];
+        assert_eq!(check_links(&files, &urls()), vec![]);
     }
 }

@@ -28,6 +28,7 @@ pub mod serve;
 pub mod slug;
 pub mod source;
 pub mod url;
+pub mod util;
 
 use crate::config::{Overrides, Settings};
 use crate::error::{Error, Warning};
