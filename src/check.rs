@@ -6,14 +6,19 @@
 //! title or a date, …), and problems with facts and corrections. Writes nothing and
 //! reaches no network; checking external addresses is left to the command line.
 //!
-//! HTML is read with lol_html ([`crate::util::html::start_tags`]): [`scan_html`] needs
-//! only `href`, `src` and `id` (and `name` on `<a>`), character references decoded,
-//! outside comments and raw-text elements (`<script>`, `<style>`).
+//! HTML is read with lol_html, as everywhere in `brief` ([`crate::util::html`]):
+//! [`scan_html`] needs only `href`, `src` and `id` (and `name` on `<a>`), character
+//! references decoded, outside comments and raw-text elements (`<script>`, `<style>`).
+//! The pages are scanned once per check, in parallel.
 
 use crate::output::OutputFile;
 use crate::url::Urls;
-use crate::util::html::start_tags;
+use crate::util::html::decode_entities;
 use crate::util::url::percent_decode;
+use lol_html::html_content::Element;
+use lol_html::{HtmlRewriter, Settings, element};
+use rayon::prelude::*;
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 use std::fmt;
 
@@ -100,27 +105,46 @@ pub struct HtmlRefs {
     pub redirect: bool,
 }
 
-/// Reads the links and ids of an HTML document.
+/// Reads the links and ids of an HTML document, with lol_html: its selectors pick the
+/// few elements with these attributes, so the others cost no work here.
 pub fn scan_html(html: &str) -> HtmlRefs {
-    let mut refs = HtmlRefs::default();
-    for tag in start_tags(html) {
-        for (attr, value) in &tag.attrs {
-            match attr.as_str() {
-                "href" | "src" => refs.links.push(value.clone()),
-                "id" => {
-                    refs.ids.insert(value.clone());
-                }
-                "name" if tag.name == "a" => {
-                    refs.ids.insert(value.clone());
-                }
-                "http-equiv" if tag.name == "meta" && value.eq_ignore_ascii_case("refresh") => {
-                    refs.redirect = true;
-                }
-                _ => {}
-            }
+    let refs = RefCell::new(HtmlRefs::default());
+    let link = |el: &mut Element<'_, '_>, attr: &str| {
+        if let Some(v) = el.get_attribute(attr) {
+            refs.borrow_mut()
+                .links
+                .push(decode_entities(&v).into_owned());
         }
-    }
-    refs
+        Ok(())
+    };
+    let id = |el: &mut Element<'_, '_>, attr: &str| {
+        if let Some(v) = el.get_attribute(attr) {
+            refs.borrow_mut()
+                .ids
+                .insert(decode_entities(&v).into_owned());
+        }
+        Ok(())
+    };
+    let settings = Settings::new()
+        .with_strict(false)
+        .append_element_content_handler(element!("[href]", |el| link(el, "href")))
+        .append_element_content_handler(element!("[src]", |el| link(el, "src")))
+        .append_element_content_handler(element!("[id]", |el| id(el, "id")))
+        .append_element_content_handler(element!("a[name]", |el| id(el, "name")))
+        .append_element_content_handler(element!("meta[http-equiv]", |el| {
+            if el
+                .get_attribute("http-equiv")
+                .is_some_and(|v| decode_entities(&v).eq_ignore_ascii_case("refresh"))
+            {
+                refs.borrow_mut().redirect = true;
+            }
+            Ok(())
+        }));
+    let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
+    // Cannot fail: no memory limit, not strict, and the handlers return no errors.
+    let _ = rewriter.write(html.as_bytes());
+    let _ = rewriter.end();
+    refs.into_inner()
 }
 
 /// Where a link points, once resolved.
@@ -237,7 +261,7 @@ impl<'a> Pages<'a> {
             .map(|(i, f)| (f.path.as_str(), i))
             .collect();
         let html = files
-            .iter()
+            .par_iter()
             .filter(|f| is_html(&f.path))
             .map(|f| {
                 (
@@ -259,7 +283,10 @@ fn is_html(path: &str) -> bool {
 /// target page (`#` alone and `#top` are always fine). Links to other sites are not
 /// checked here. Problems are sorted by page, then link.
 pub fn check_links(files: &[OutputFile], urls: &Urls) -> Vec<LinkProblem> {
-    let pages = Pages::new(files);
+    link_problems(&Pages::new(files), urls)
+}
+
+fn link_problems(pages: &Pages<'_>, urls: &Urls) -> Vec<LinkProblem> {
     let mut problems = BTreeSet::new();
     for (page, refs) in &pages.html {
         for link in &refs.links {
@@ -295,7 +322,10 @@ pub fn check_links(files: &[OutputFile], urls: &Urls) -> Vec<LinkProblem> {
 /// sorted. The 404 page and redirect stubs (aliases) are not counted: nothing is meant
 /// to link to them.
 pub fn orphan_pages(files: &[OutputFile], urls: &Urls) -> Vec<String> {
-    let pages = Pages::new(files);
+    orphans(&Pages::new(files), urls)
+}
+
+fn orphans(pages: &Pages<'_>, urls: &Urls) -> Vec<String> {
     let mut seen: HashSet<&str> = HashSet::new();
     let mut queue: VecDeque<&str> = VecDeque::new();
     if pages.html.contains_key("index.html") {
@@ -363,15 +393,12 @@ pub fn fact_problems(rendered: &crate::Rendered) -> Vec<Problem> {
 /// build's warnings and fact problems.
 pub fn check_rendered(rendered: &crate::Rendered) -> Vec<Problem> {
     let urls = &rendered.settings.urls;
-    let mut problems: Vec<Problem> = check_links(&rendered.files, urls)
+    let pages = Pages::new(&rendered.files);
+    let mut problems: Vec<Problem> = link_problems(&pages, urls)
         .into_iter()
         .map(Problem::Link)
         .collect();
-    problems.extend(
-        orphan_pages(&rendered.files, urls)
-            .into_iter()
-            .map(Problem::Orphan),
-    );
+    problems.extend(orphans(&pages, urls).into_iter().map(Problem::Orphan));
     problems.extend(
         rendered
             .report

@@ -124,7 +124,8 @@ pub struct StartTag {
 
 /// The start tags of an HTML document, read with lol_html: comments, the doctype and
 /// end tags are skipped, and the contents of raw-text elements (`script`, `style`,
-/// `textarea`, `title`, …) are not read as markup.
+/// `textarea`, `title`, and `noscript`, as a browser that runs scripts reads it) are
+/// not read as markup.
 pub fn start_tags(html: &str) -> Vec<StartTag> {
     let mut tags = Vec::new();
     let settings = Settings::new()
