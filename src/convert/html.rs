@@ -77,7 +77,7 @@ pub const MAX_HTML_DEPTH: usize = 1000;
 /// towards the nesting estimate.
 const NOT_NESTING: &[&str] = &[
     "p", "li", "dt", "dd", "tr", "td", "th", "option", "br", "img", "hr", "meta", "link", "input",
-    "area", "base", "col", "embed", "param", "source", "track", "wbr", "!doctype",
+    "area", "base", "col", "embed", "param", "source", "track", "wbr",
 ];
 
 /// What a first read of a page gives: an estimate of its deepest element nesting, and
@@ -119,8 +119,9 @@ fn nesting_estimate(src: &str) -> usize {
 
 /// Converts an HTML page. See the module documentation.
 ///
-/// A page nested deeper than [`MAX_HTML_DEPTH`] is flattened first (every tag removed,
-/// script and style contents included, text kept), so the work stays bounded.
+/// A page nested deeper than [`MAX_HTML_DEPTH`] is flattened first (every tag and
+/// comment removed, with the contents of `script`, `style` and other raw-text elements;
+/// text kept), so the work stays bounded.
 pub fn convert_html(src: &str) -> Document {
     let pre = read_tokens(src, Prescan::default(), prescan_token);
     let src = if pre.max > MAX_HTML_DEPTH {
