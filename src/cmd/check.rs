@@ -6,15 +6,19 @@
 //! title or a date, …), and problems with facts and corrections. Writes nothing and
 //! reaches no network; checking external addresses is left to the command line.
 //!
-//! HTML is read with a small hand-written scanner ([`scan_html`]) rather than a full
-//! HTML parser: it only needs `href`, `src` and `id` (and `name` on `<a>`) from markup
-//! that `brief` itself generated, so it handles quoting, character references,
-//! comments and raw-text elements (`<script>`, `<style>`) and nothing more. That keeps
-//! a heavy dependency out of every build.
+//! HTML is read with lol_html, as everywhere in `brief` ([`crate::util::html`]):
+//! [`scan_html`] needs only `href`, `src` and `id` (and `name` on `<a>`), character
+//! references decoded, outside comments and raw-text elements (`<script>`, `<style>`).
+//! The pages are scanned once per check, in parallel.
 
-pub use crate::convert::html::decode_entities;
 use crate::output::OutputFile;
+use crate::util::html::decode_entities;
 use crate::util::url::Urls;
+use crate::util::url::percent_decode;
+use lol_html::html_content::Element;
+use lol_html::{HtmlRewriter, Settings, element};
+use rayon::prelude::*;
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 use std::fmt;
 
@@ -101,171 +105,46 @@ pub struct HtmlRefs {
     pub redirect: bool,
 }
 
-/// Elements whose content is raw text, not markup.
-const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title"];
-
-/// A start tag: its lower-case name and its attributes (names lower-case, values with
-/// character references decoded), in document order.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StartTag {
-    /// Tag name, lower case.
-    pub name: String,
-    /// Attributes as (name, decoded value).
-    pub attrs: Vec<(String, String)>,
-}
-
-/// The start tags of an HTML document (see the module comment for the scanner's limits):
-/// comments, doctype and end tags are skipped, and the contents of raw-text elements
-/// (`script`, `style`, `textarea`, `title`) are not read as markup.
-pub fn start_tags(html: &str) -> Vec<StartTag> {
-    let mut tags = Vec::new();
-    let bytes = html.as_bytes();
-    let mut i = 0;
-    while let Some(off) = html[i..].find('<') {
-        i += off;
-        let rest = &html[i..];
-        if rest.starts_with("<!--") {
-            i = match rest.find("-->") {
-                Some(e) => i + e + 3,
-                None => html.len(),
-            };
-            continue;
-        }
-        if rest.starts_with("<!") || rest.starts_with("<?") || rest.starts_with("</") {
-            i = match rest.find('>') {
-                Some(e) => i + e + 1,
-                None => html.len(),
-            };
-            continue;
-        }
-        if !bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
-            i += 1;
-            continue;
-        }
-        // A start tag: its name, then attributes up to `>`.
-        let mut j = i + 1;
-        while j < bytes.len() && !bytes[j].is_ascii_whitespace() && !matches!(bytes[j], b'>' | b'/')
-        {
-            j += 1;
-        }
-        let name = html[i + 1..j].to_ascii_lowercase();
-        let mut attrs: Vec<(String, String)> = Vec::new();
-        loop {
-            while j < bytes.len() && (bytes[j].is_ascii_whitespace() || bytes[j] == b'/') {
-                j += 1;
-            }
-            if j >= bytes.len() || bytes[j] == b'>' {
-                j += 1;
-                break;
-            }
-            let start = j;
-            while j < bytes.len()
-                && !bytes[j].is_ascii_whitespace()
-                && !matches!(bytes[j], b'=' | b'>' | b'/')
-            {
-                j += 1;
-            }
-            let attr = html[start..j].to_ascii_lowercase();
-            while j < bytes.len() && bytes[j].is_ascii_whitespace() {
-                j += 1;
-            }
-            let mut value = String::new();
-            if bytes.get(j) == Some(&b'=') {
-                j += 1;
-                while j < bytes.len() && bytes[j].is_ascii_whitespace() {
-                    j += 1;
-                }
-                match bytes.get(j) {
-                    Some(&q @ (b'"' | b'\'')) => {
-                        let end = html[j + 1..]
-                            .find(q as char)
-                            .map_or(html.len(), |e| j + 1 + e);
-                        value = decode_entities(&html[j + 1..end]);
-                        j = (end + 1).min(html.len());
-                    }
-                    _ => {
-                        let start = j;
-                        while j < bytes.len() && !bytes[j].is_ascii_whitespace() && bytes[j] != b'>'
-                        {
-                            j += 1;
-                        }
-                        value = decode_entities(&html[start..j]);
-                    }
-                }
-            }
-            if !attr.is_empty() {
-                attrs.push((attr, value));
-            }
-        }
-        i = j.min(html.len());
-        if RAW_TEXT.contains(&name.as_str()) {
-            let close = format!("</{name}");
-            i = match find_ascii_ci(&html[i..], &close) {
-                Some(e) => i + e,
-                None => html.len(),
-            };
-        }
-        tags.push(StartTag { name, attrs });
-    }
-    tags
-}
-
-/// Reads the links and ids of an HTML document.
+/// Reads the links and ids of an HTML document, with lol_html: its selectors pick the
+/// few elements with these attributes, so the others cost no work here.
 pub fn scan_html(html: &str) -> HtmlRefs {
-    let mut refs = HtmlRefs::default();
-    for tag in start_tags(html) {
-        for (attr, value) in &tag.attrs {
-            match attr.as_str() {
-                "href" | "src" => refs.links.push(value.clone()),
-                "id" => {
-                    refs.ids.insert(value.clone());
-                }
-                "name" if tag.name == "a" => {
-                    refs.ids.insert(value.clone());
-                }
-                "http-equiv" if tag.name == "meta" && value.eq_ignore_ascii_case("refresh") => {
-                    refs.redirect = true;
-                }
-                _ => {}
+    let refs = RefCell::new(HtmlRefs::default());
+    let link = |el: &mut Element<'_, '_>, attr: &str| {
+        if let Some(v) = el.get_attribute(attr) {
+            refs.borrow_mut()
+                .links
+                .push(decode_entities(&v).into_owned());
+        }
+        Ok(())
+    };
+    let id = |el: &mut Element<'_, '_>, attr: &str| {
+        if let Some(v) = el.get_attribute(attr) {
+            refs.borrow_mut()
+                .ids
+                .insert(decode_entities(&v).into_owned());
+        }
+        Ok(())
+    };
+    let settings = Settings::new()
+        .with_strict(false)
+        .append_element_content_handler(element!("[href]", |el| link(el, "href")))
+        .append_element_content_handler(element!("[src]", |el| link(el, "src")))
+        .append_element_content_handler(element!("[id]", |el| id(el, "id")))
+        .append_element_content_handler(element!("a[name]", |el| id(el, "name")))
+        .append_element_content_handler(element!("meta[http-equiv]", |el| {
+            if el
+                .get_attribute("http-equiv")
+                .is_some_and(|v| decode_entities(&v).eq_ignore_ascii_case("refresh"))
+            {
+                refs.borrow_mut().redirect = true;
             }
-        }
-    }
-    refs
-}
-
-/// Byte offset of `needle` (ASCII) in `hay`, ignoring ASCII case.
-fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
-    let n = needle.len();
-    hay.as_bytes()
-        .windows(n)
-        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
-}
-
-/// Decodes `%HH` escapes (invalid UTF-8 is replaced, never an error).
-pub fn percent_decode(s: &str) -> String {
-    if !s.contains('%') {
-        return s.to_string();
-    }
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%'
-            && i + 2 < b.len()
-            && let (Some(hi), Some(lo)) = (hex(b[i + 1]), hex(b[i + 2]))
-        {
-            out.push(hi * 16 + lo);
-            i += 3;
-            continue;
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-fn hex(c: u8) -> Option<u8> {
-    (c as char).to_digit(16).map(|d| d as u8)
+            Ok(())
+        }));
+    let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
+    // Cannot fail: no memory limit, not strict, and the handlers return no errors.
+    let _ = rewriter.write(html.as_bytes());
+    let _ = rewriter.end();
+    refs.into_inner()
 }
 
 /// Where a link points, once resolved.
@@ -382,7 +261,7 @@ impl<'a> Pages<'a> {
             .map(|(i, f)| (f.path.as_str(), i))
             .collect();
         let html = files
-            .iter()
+            .par_iter()
             .filter(|f| is_html(&f.path))
             .map(|f| {
                 (
@@ -404,7 +283,10 @@ fn is_html(path: &str) -> bool {
 /// target page (`#` alone and `#top` are always fine). Links to other sites are not
 /// checked here. Problems are sorted by page, then link.
 pub fn check_links(files: &[OutputFile], urls: &Urls) -> Vec<LinkProblem> {
-    let pages = Pages::new(files);
+    link_problems(&Pages::new(files), urls)
+}
+
+fn link_problems(pages: &Pages<'_>, urls: &Urls) -> Vec<LinkProblem> {
     let mut problems = BTreeSet::new();
     for (page, refs) in &pages.html {
         for link in &refs.links {
@@ -440,7 +322,10 @@ pub fn check_links(files: &[OutputFile], urls: &Urls) -> Vec<LinkProblem> {
 /// sorted. The 404 page and redirect stubs (aliases) are not counted: nothing is meant
 /// to link to them.
 pub fn orphan_pages(files: &[OutputFile], urls: &Urls) -> Vec<String> {
-    let pages = Pages::new(files);
+    orphans(&Pages::new(files), urls)
+}
+
+fn orphans(pages: &Pages<'_>, urls: &Urls) -> Vec<String> {
     let mut seen: HashSet<&str> = HashSet::new();
     let mut queue: VecDeque<&str> = VecDeque::new();
     if pages.html.contains_key("index.html") {
@@ -508,15 +393,12 @@ pub fn fact_problems(rendered: &crate::Rendered) -> Vec<Problem> {
 /// build's warnings and fact problems.
 pub fn check_rendered(rendered: &crate::Rendered) -> Vec<Problem> {
     let urls = &rendered.settings.urls;
-    let mut problems: Vec<Problem> = check_links(&rendered.files, urls)
+    let pages = Pages::new(&rendered.files);
+    let mut problems: Vec<Problem> = link_problems(&pages, urls)
         .into_iter()
         .map(Problem::Link)
         .collect();
-    problems.extend(
-        orphan_pages(&rendered.files, urls)
-            .into_iter()
-            .map(Problem::Orphan),
-    );
+    problems.extend(orphans(&pages, urls).into_iter().map(Problem::Orphan));
     problems.extend(
         rendered
             .report
@@ -647,12 +529,24 @@ mod tests {
     }
 
     #[test]
-    fn entities_and_percent_escapes_decode() {
-        assert_eq!(
-            decode_entities("a&amp;b&#39;c&#x2F;d&bogus;"),
-            "a&b'c/d&bogus;"
+    fn attributes_decode_entities_and_links_percent_escapes() {
+        let refs = scan_html(
+            "<a href=\"a&amp;b&#39;c&#x2F;d&bogus;\" id='caf&eacute;'>x</a><a name=n></a>\
+             <meta http-equiv=Refresh content=0><p name=not-an-id>",
         );
-        assert_eq!(decode_entities("&"), "&");
-        assert_eq!(percent_decode("caf%C3%A9%2"), "café%2");
+        assert_eq!(refs.links, vec!["a&b'c/d&bogus;"]);
+        assert_eq!(
+            refs.ids,
+            HashSet::from(["café".to_string(), "n".to_string()])
+        );
+        assert!(refs.redirect);
+        let files = vec![
+            page(
+                "index.html",
+                r#"<a href="caf%C3%A9/#r%C3%A9sum%C3%A9">x</a>"#,
+            ),
+            page("café/index.html", r#"<h2 id="résumé">R</h2>"#),
+        ];
+        assert_eq!(check_links(&files, &urls()), vec![]);
     }
 }

@@ -13,9 +13,9 @@
 //! after a failed one, which the script shows in an overlay (set with `textContent`,
 //! never parsed as HTML) while the last good site stays served.
 
-use crate::cmd::check::percent_decode;
 use crate::input::config::Overrides;
 use crate::util::error::Error;
+use crate::util::url::percent_decode;
 use crate::{BuildOptions, render_site};
 use notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
@@ -547,7 +547,7 @@ fn respond(request: tiny_http::Request, status: u16, content_type: &str, body: V
 }
 
 fn error_page(error: &str) -> Vec<u8> {
-    let escaped = crate::render::markdown::escape_html(error);
+    let escaped = crate::util::html::escape_html(error);
     inject_live_script(
         format!(
             "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>Build error</title></head>\n\

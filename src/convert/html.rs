@@ -8,10 +8,12 @@
 //! Nothing is executed and no markup survives: the page is first run through `ammonia`
 //! with a whitelist of structural tags and no attributes, and with the *contents* of
 //! `script`, `style`, `nav`, `header`, `footer`, `aside`, forms and embedded objects
-//! removed. The sanitised serialisation (plain tags, escaped text) is then walked by a
-//! tiny tokenizer here.
+//! removed. The sanitised serialisation (plain tags, escaped text) is then read with
+//! lol_html ([`crate::util::html::read_tokens`]) and walked here.
 
 use super::{Block, BlockKind, Document, Format};
+use crate::util::html::{Token, decode_entities, read_tokens};
+use lol_html::html_content::TextType;
 use std::collections::{HashMap, HashSet};
 
 /// Tags kept by the sanitiser: the structure the walker needs.
@@ -67,56 +69,6 @@ fn sanitize(src: &str) -> String {
     b.clean(src).to_string()
 }
 
-/// Decodes HTML character references (`&amp;`, `&#39;`, `&#x2F;`, …); unknown ones stay.
-pub fn decode_entities(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        let end = rest[1..]
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
-            .map(|e| e + 1);
-        let decoded = match end {
-            Some(e) if rest.as_bytes()[e] == b';' => {
-                let name = &rest[1..e];
-                let c = match name {
-                    "amp" => Some('&'),
-                    "lt" => Some('<'),
-                    "gt" => Some('>'),
-                    "quot" => Some('"'),
-                    "apos" => Some('\''),
-                    "nbsp" => Some('\u{a0}'),
-                    _ => name
-                        .strip_prefix("#x")
-                        .or_else(|| name.strip_prefix("#X"))
-                        .map(|h| u32::from_str_radix(h, 16))
-                        .or_else(|| name.strip_prefix('#').map(str::parse::<u32>))
-                        .and_then(Result::ok)
-                        .and_then(char::from_u32),
-                };
-                c.map(|c| (c, e + 1))
-            }
-            _ => None,
-        };
-        match decoded {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 /// Pages nested deeper than this are read without structure (the HTML tree builder's
 /// work grows with the square of the nesting depth).
 pub const MAX_HTML_DEPTH: usize = 1000;
@@ -125,90 +77,72 @@ pub const MAX_HTML_DEPTH: usize = 1000;
 /// towards the nesting estimate.
 const NOT_NESTING: &[&str] = &[
     "p", "li", "dt", "dd", "tr", "td", "th", "option", "br", "img", "hr", "meta", "link", "input",
-    "area", "base", "col", "embed", "param", "source", "track", "wbr", "!doctype",
+    "area", "base", "col", "embed", "param", "source", "track", "wbr",
 ];
 
-/// A linear estimate of the deepest element nesting in `src`.
-fn nesting_estimate(src: &str) -> usize {
-    let b = src.as_bytes();
-    let (mut depth, mut max) = (0usize, 0usize);
-    let mut i = 0;
-    while let Some(j) = b[i..].iter().position(|&c| c == b'<') {
-        i += j + 1;
-        if b.get(i) == Some(&b'/') {
-            depth = depth.saturating_sub(1);
-            continue;
+/// What a first read of a page gives: an estimate of its deepest element nesting, and
+/// the page flattened (every tag a space, the contents of `script`, `style` and other
+/// raw-text elements dropped, the rest of the text as written) for a page too deep to
+/// read with structure.
+#[derive(Default)]
+struct Prescan {
+    depth: usize,
+    max: usize,
+    flat: String,
+}
+
+fn prescan_token(p: &mut Prescan, t: Token<'_, '_, '_>) {
+    match t {
+        Token::Start { name, element } => {
+            p.flat.push(' ');
+            if element.can_have_content() && !NOT_NESTING.contains(&name) {
+                p.depth += 1;
+                p.max = p.max.max(p.depth);
+            }
         }
-        let name_len = b[i..]
-            .iter()
-            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'!')
-            .count();
-        if name_len == 0 {
-            continue;
+        Token::End(name) => {
+            p.flat.push(' ');
+            if !NOT_NESTING.contains(&name) {
+                p.depth = p.depth.saturating_sub(1);
+            }
         }
-        let name = src[i..i + name_len].to_ascii_lowercase();
-        if NOT_NESTING.contains(&name.as_str()) {
-            continue;
-        }
-        let tag_end = b[i..]
-            .iter()
-            .position(|&c| c == b'>')
-            .map_or(b.len(), |k| i + k);
-        if tag_end > 0 && b.get(tag_end - 1) == Some(&b'/') {
-            continue;
-        }
-        depth += 1;
-        max = max.max(depth);
+        Token::Text(_, TextType::ScriptData | TextType::RawText) => {}
+        Token::Text(raw, _) => p.flat.push_str(raw),
     }
-    max
+}
+
+/// A linear estimate of the deepest element nesting in `src` (elements left open count).
+#[cfg(test)]
+fn nesting_estimate(src: &str) -> usize {
+    read_tokens(src, Prescan::default(), prescan_token).max
 }
 
 /// Converts an HTML page. See the module documentation.
 ///
-/// A page nested deeper than [`MAX_HTML_DEPTH`] is flattened first (every tag removed,
-/// script and style contents included, text kept), so the work stays bounded.
+/// A page nested deeper than [`MAX_HTML_DEPTH`] is flattened first (every tag and
+/// comment removed, with the contents of `script`, `style` and other raw-text elements;
+/// text kept), so the work stays bounded.
 pub fn convert_html(src: &str) -> Document {
-    let flat;
-    let src = if nesting_estimate(src) > MAX_HTML_DEPTH {
-        flat = flatten(src);
-        flat.as_str()
+    let pre = read_tokens(src, Prescan::default(), prescan_token);
+    let src = if pre.max > MAX_HTML_DEPTH {
+        pre.flat.as_str()
     } else {
         src
     };
     let clean = sanitize(src);
-    let mut doc = Document {
-        format: Format::Html,
+    let start = Reading {
+        doc: Document {
+            format: Format::Html,
+            ..Default::default()
+        },
         ..Default::default()
     };
-    let mut w = Walker::default();
-    let mut rest = clean.as_str();
-    while !rest.is_empty() {
-        match rest.find('<') {
-            Some(0) => {
-                let end = rest.find('>').unwrap_or(rest.len() - 1);
-                let tag = &rest[1..end];
-                rest = &rest[end + 1..];
-                let (closing, name) = match tag.strip_prefix('/') {
-                    Some(n) => (true, n),
-                    None => (false, tag),
-                };
-                let name = name
-                    .split(|c: char| c.is_whitespace() || c == '/')
-                    .next()
-                    .unwrap_or("")
-                    .to_ascii_lowercase();
-                w.tag(&name, closing, &mut doc);
-            }
-            Some(i) => {
-                w.text(&rest[..i]);
-                rest = &rest[i..];
-            }
-            None => {
-                w.text(rest);
-                rest = "";
-            }
-        }
-    }
+    let Reading {
+        mut doc,
+        mut w,
+        text,
+    } = read_tokens(&clean, start, read_token);
+    w.text(&text);
     w.flush(&mut doc);
     if doc.title.is_none() {
         doc.title = w.first_h1;
@@ -235,35 +169,32 @@ const SIGNIFICANT: &[&str] = &[
     "blockquote",
 ];
 
+/// The walk through the sanitised serialisation: the document so far, the walker, and
+/// the text read since the last tag (a text node may come in several runs).
+#[derive(Default)]
+struct Reading {
+    doc: Document,
+    w: Walker,
+    text: String,
+}
+
+fn read_token(r: &mut Reading, t: Token<'_, '_, '_>) {
+    let (name, closing) = match t {
+        Token::Text(raw, _) => {
+            r.text.push_str(raw);
+            return;
+        }
+        Token::Start { name, .. } => (name, false),
+        Token::End(name) => (name, true),
+    };
+    let text = std::mem::take(&mut r.text);
+    r.w.text(&text);
+    r.w.tag(name, closing, &mut r.doc);
+}
+
 /// Walks the sanitised serialisation. Only the significant open elements are kept on a
 /// stack (and `pre` is counted), so the work per tag does not grow with the nesting
 /// depth of `div`s and the like.
-/// Removes every tag (and the contents of `script` and `style`), keeping the text
-/// between them: a deeply nested page becomes one flat run of text for the sanitiser.
-fn flatten(src: &str) -> String {
-    let mut out = String::with_capacity(src.len() / 2);
-    let lower = src.to_ascii_lowercase();
-    let mut i = 0;
-    while let Some(j) = src[i..].find('<') {
-        out.push_str(&src[i..i + j]);
-        i += j;
-        let mut end = src[i..].find('>').map_or(src.len(), |k| i + k + 1);
-        for raw in ["script", "style"] {
-            if lower[i + 1..].starts_with(raw) {
-                let close = format!("</{raw}");
-                end = lower[i..].find(&close).map_or(src.len(), |k| {
-                    let c = i + k;
-                    src[c..].find('>').map_or(src.len(), |m| c + m + 1)
-                });
-            }
-        }
-        out.push(' ');
-        i = end;
-    }
-    out.push_str(&src[i..]);
-    out
-}
-
 #[derive(Default)]
 struct Walker {
     stack: Vec<String>,
@@ -275,8 +206,10 @@ struct Walker {
 
 impl Walker {
     fn text(&mut self, raw: &str) {
-        let mut decoded = String::new();
-        decoded.push_str(&decode_entities(raw));
+        if raw.is_empty() {
+            return;
+        }
+        let decoded = decode_entities(raw);
         if self.pre > 0 {
             self.buf.push_str(&decoded);
             return;

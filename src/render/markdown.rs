@@ -6,6 +6,7 @@
 //! fenced code with CSS classes, escapes raw HTML from documents and neutralises
 //! `javascript:`-style links. Smart punctuation stays off so quotes stay verbatim.
 
+pub use crate::util::html::escape_html;
 use crate::util::slug::slugify;
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::{BTreeMap, HashMap};
@@ -89,22 +90,6 @@ impl Highlighter {
         }
         generator.finalize()
     }
-}
-
-/// Escapes text for HTML content and attribute values.
-pub fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + s.len() / 8);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// True for link targets a page may carry: relative links, fragments, and the

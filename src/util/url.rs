@@ -4,7 +4,8 @@
 //! that carry the base path (`/repo/timeline/`) for pages, and absolute URLs for
 //! canonical links, feeds, sitemaps and data files. Every URL the build emits goes
 //! through [`Urls`], so a site works at a domain root and under a project subpath alike.
-//! Where each page lives inside the site is [`paths`], the one list of site paths.
+//! Where each page lives inside the site is [`paths`], the one list of site paths;
+//! [`percent_decode`] reads `%HH` escapes in links and requests (`percent-encoding`).
 
 /// Where the pages and files live inside the site (the one list; links are made from
 /// these by [`Urls`]).
@@ -112,6 +113,14 @@ impl Urls {
     }
 }
 
+/// Decodes `%HH` escapes. A `%` not followed by two hex digits stays as written, and
+/// bytes that are not UTF-8 become U+FFFD: never an error.
+pub fn percent_decode(s: &str) -> String {
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8_lossy()
+        .into_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,5 +151,13 @@ mod tests {
         ] {
             assert!(Urls::new(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn percent_escapes_decode_and_the_rest_stays() {
+        assert_eq!(percent_decode("caf%C3%A9%2"), "café%2");
+        assert_eq!(percent_decode("a%2Fb%zz%"), "a/b%zz%");
+        assert_eq!(percent_decode("%FF%41"), "\u{FFFD}A");
+        assert_eq!(percent_decode("plain"), "plain");
     }
 }

@@ -108,7 +108,7 @@ pub fn repo() -> PathBuf {
 /// theme's own files and JSON-LD.
 pub fn script_hazards(html: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for t in brief::cmd::check::start_tags(html) {
+    for t in brief::util::html::start_tags(html) {
         if matches!(
             t.name.as_str(),
             "iframe" | "object" | "embed" | "frame" | "base"
