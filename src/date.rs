@@ -33,22 +33,9 @@ pub struct PartialDate {
     pub day: Option<u8>,
 }
 
-/// English month names, used for parsing and display. Language tables for display live
-/// in the theme's string table; this one is for data.
-pub const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// English month names, for display: the English lexicon's. Language tables for display
+/// live in the theme's string table; this one is for data.
+pub const MONTHS_EN: [&str; 12] = crate::lang::lexicon::EN.month_names();
 
 impl PartialDate {
     /// A year-only date.

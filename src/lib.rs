@@ -20,6 +20,7 @@ pub mod corrections;
 pub mod date;
 pub mod error;
 pub mod extract;
+pub mod lang;
 pub mod output;
 pub mod render;
 pub mod review;

@@ -18,13 +18,12 @@
 //! gets `-2`, a third `-3`, in document order.
 
 pub mod dates;
-pub mod lexicon;
 pub mod numbers;
 pub mod text;
 
 use crate::convert::{Block, BlockKind};
 use crate::date::PartialDate;
-use lexicon::Lexicon;
+use crate::lang::lexicon::{self, Lexicon};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;

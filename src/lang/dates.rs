@@ -1,0 +1,1099 @@
+//! The date recogniser: every form a date is written in, as one table of rules.
+//!
+//! In: a text (a sentence, or a line that may be a dateline) and the language's
+//! [`Lexicon`]. Out: [`Found`] expressions, each a byte range and an [`Expr`] saying what
+//! was written (day, month and year numbers, a period, `July 1st` without a year,
+//! `10 years ago`, `Tuesday`, …), never resolved against a document's date: the year of
+//! `July 1st` or the day of `Tuesday` is the reader's business (`extract::dates` for
+//! sentences, `convert::dateline` for datelines).
+//!
+//! [`RULES`] lists the rules from most to least specific, the order in which a reader
+//! takes them. Each rule is one entry: its regex, built from the lexicon's words; its
+//! [`Kind`] (what resolving it needs); and the function that turns a match into an
+//! [`Expr`]. A [`Recogniser`] compiles them for one lexicon and [`Mode`], each regex on
+//! first use, and all of them into one `RegexSet` whose index is the rule index, to learn
+//! in one pass which rules can match a text.
+
+use super::lexicon::Lexicon;
+use crate::date::PartialDate;
+use regex::{Captures, Match, Regex, RegexSet};
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
+
+/// A date written in full, as written (not yet checked against the calendar).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Absolute {
+    /// A day (`April 15, 2020`, `13 February 2020`, `2018-05-23`).
+    Day {
+        /// The year.
+        year: i32,
+        /// The month, 1–12 when the lexicon named it.
+        month: u8,
+        /// The day number as written.
+        day: u8,
+    },
+    /// Two numbers and a year (`05-23-2018`): month and day in the US order, or day and
+    /// month; see [`Absolute::date`].
+    Numeric {
+        /// The first number.
+        first: u8,
+        /// The second number.
+        second: u8,
+        /// The year.
+        year: i32,
+    },
+    /// A month (`August 2010`).
+    Month {
+        /// The year.
+        year: i32,
+        /// The month, 1–12.
+        month: u8,
+    },
+    /// A year (`2014`).
+    Year(i32),
+}
+
+/// How to read the two numbers of [`Absolute::Numeric`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumericOrder {
+    /// Month first (`05-23-2018`), as US sources write; `23-05-2018` is no date.
+    MonthFirst,
+    /// Month first, unless the first number cannot be a month (`23-05-2018`).
+    MonthFirstUnlessImpossible,
+}
+
+impl Absolute {
+    /// The calendar date, `None` if there is no such day or month.
+    pub fn date(self, order: NumericOrder) -> Option<PartialDate> {
+        match self {
+            Absolute::Day { year, month, day } => PartialDate::day(year, month, day),
+            Absolute::Numeric {
+                first,
+                second,
+                year,
+            } => {
+                let swap = order == NumericOrder::MonthFirstUnlessImpossible && first > 12;
+                let (month, day) = if swap {
+                    (second, first)
+                } else {
+                    (first, second)
+                };
+                PartialDate::day(year, month, day)
+            }
+            Absolute::Month { year, month } => PartialDate::month(year, month),
+            Absolute::Year(year) => Some(PartialDate::year(year)),
+        }
+    }
+}
+
+/// What one date expression says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expr {
+    /// A date on its own (`August 2010`, `05-23-2018`, `2014`).
+    Date(Absolute),
+    /// `since` a date: the date is the event's.
+    Since(Absolute),
+    /// A period with both ends known (`between … and …`, `2014-2017`, `March 3-5, 2020`,
+    /// `the first six months of 2010`, `the 1990s`).
+    Period(Absolute, Absolute),
+    /// A day without a year (`July 1st`, `20 May`).
+    MonthDay {
+        /// The month, 1–12.
+        month: u8,
+        /// The day number as written.
+        day: u8,
+    },
+    /// A month without a year (`in May`), perhaps with a year word (`in May last year`).
+    BareMonth {
+        /// The month, 1–12.
+        month: u8,
+        /// The year word's offset from the document's year (`last year`: -1).
+        year_offset: Option<i32>,
+    },
+    /// `10 years ago`, `a month ago`.
+    Ago {
+        /// How many units.
+        count: i32,
+        /// The unit's length in months (a year: 12).
+        unit_months: u32,
+    },
+    /// `today`.
+    Today,
+    /// `now`.
+    Now,
+    /// `yesterday` (-1), `tomorrow` (+1): days from the document's day.
+    DayOffset(i64),
+    /// A day of the week, 0 = Monday.
+    Weekday(u8),
+}
+
+/// One date expression in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    /// Byte offset of the date words.
+    pub start: usize,
+    /// Byte offset just past them.
+    pub end: usize,
+    /// What they say.
+    pub expr: Expr,
+}
+
+/// What resolving a rule's expressions needs besides the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Nothing: the date is written in full.
+    Absolute,
+    /// The document's date (`July 1st`, `in May`, `10 years ago`, `today`).
+    Relative,
+    /// The document's day (`yesterday`, `Tuesday`).
+    RelativeDay,
+}
+
+/// What a text must hold for a rule to match it: cheap tests before the regex.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Needs {
+    /// An ASCII digit (every year has some).
+    pub digit: bool,
+    /// A month name of the lexicon.
+    pub month: bool,
+}
+
+const NOTHING: Needs = Needs {
+    digit: false,
+    month: false,
+};
+const DIGIT: Needs = Needs {
+    digit: true,
+    month: false,
+};
+const MONTH: Needs = Needs {
+    digit: false,
+    month: true,
+};
+const DIGIT_MONTH: Needs = Needs {
+    digit: true,
+    month: true,
+};
+
+/// How a rule turns a match into an expression. The text is the one the expression was
+/// found in (the haystack may be a same-length stand-in of it).
+#[derive(Clone, Copy)]
+enum Read {
+    /// From the capture groups.
+    Groups(fn(&Recogniser, &Captures, &str) -> Option<Found>),
+    /// From the matched text alone: no capture search, for the most frequent forms.
+    Text(fn(&Recogniser, Match, &str) -> Option<Found>),
+}
+
+/// One form of date expression.
+pub struct Rule {
+    /// A short name, for tests and messages.
+    pub name: &'static str,
+    /// What resolving its expressions needs.
+    pub kind: Kind,
+    /// What a text must hold for it to match.
+    pub needs: Needs,
+    /// False for a rule that starts with short words found everywhere (`in May`): it runs
+    /// on its own ASCII stand-in of a text, and its entry in the set never matches.
+    pub in_set: bool,
+    /// A text the rule reads (for tests).
+    pub example: &'static str,
+    source: fn(&Vocab) -> String,
+    read: Read,
+}
+
+/// The parts of the rules' regexes, built once per lexicon and mode.
+struct Vocab<'a> {
+    lex: &'a Lexicon,
+    /// Any month name.
+    m: String,
+    /// A year.
+    y: &'static str,
+    /// A numeric date's separator.
+    sep: &'static str,
+    /// An ISO date's separator.
+    iso_sep: &'static str,
+    /// An ISO date's month or day.
+    iso_num: &'static str,
+    /// Any absolute date, as the rules `full_mdy` … `year` read it.
+    abs: String,
+}
+
+/// How strictly to read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// Running text: month names as the lexicon writes them, years 1800–2099, numeric
+    /// dates with `-` or `/`, ISO dates with two-digit month and day.
+    Text,
+    /// A line that is only a date: month names in any case with the abbreviation's dot
+    /// optional (`FEB 3, 2020`), any four-digit year, numeric dates also with `.`
+    /// (`23.05.2018`), ISO dates also with one-digit parts.
+    Line,
+}
+
+impl Vocab<'_> {
+    fn new(lex: &Lexicon, mode: Mode) -> Vocab<'_> {
+        // Digits are `[0-9]`, not `\d`: every reader here reads ASCII digits only, and a
+        // Unicode `\d` makes each pattern about twice as slow to compile.
+        let months = lex.months.iter().map(|(w, _)| *w);
+        let (m, y, sep, iso_sep, iso_num) = match mode {
+            Mode::Text => (
+                format!("(?:{})", alternation(months)),
+                r"(?:18|19|20)[0-9][0-9]",
+                "[-/]",
+                "-",
+                "[0-9][0-9]",
+            ),
+            Mode::Line => (
+                format!("(?i:{})", loose_alternation(months)),
+                "[0-9]{4}",
+                "[-/.]",
+                "[-/.]",
+                "[0-9]{1,2}",
+            ),
+        };
+        let d = r"[0-9]{1,2}(?:st|nd|rd|th)?";
+        let full_mdy = format!(r"{m}\s+{d},?\s+{y}");
+        let full_dmy = format!(r"{d}\s+(?:of\s+)?{m},?\s+{y}");
+        let num_us = format!(r"[0-9]{{1,2}}{sep}[0-9]{{1,2}}{sep}{y}");
+        let iso = format!(r"{y}{iso_sep}{iso_num}{iso_sep}{iso_num}");
+        let my = format!(r"{m},?\s+(?:of\s+)?{y}");
+        let abs = format!(r"(?:{full_mdy}|{full_dmy}|{num_us}|{iso}|{my}|{y})");
+        Vocab {
+            lex,
+            m,
+            y,
+            sep,
+            iso_sep,
+            iso_num,
+            abs,
+        }
+    }
+
+    /// A case-insensitive alternation of a word list, in a group.
+    fn words(&self, list: &[&str]) -> String {
+        format!("(?i:{})", words(list))
+    }
+}
+
+/// The words as a regex alternation, longest first, each ending at a word boundary
+/// (but a word ending with a dot, `Jan.`).
+fn alternation<'a>(words: impl Iterator<Item = &'a str>) -> String {
+    let mut v: Vec<&str> = words.collect();
+    v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    v.iter()
+        .map(|w| {
+            let e = regex::escape(w);
+            if w.ends_with('.') {
+                e
+            } else {
+                format!(r"{e}\b")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// Like [`alternation`], with the final dot of a word optional (`Jan.` also as `Jan`).
+fn loose_alternation<'a>(words: impl Iterator<Item = &'a str>) -> String {
+    let mut v: Vec<&str> = words.collect();
+    v.sort_by_key(|w| std::cmp::Reverse(w.trim_end_matches('.').len()));
+    v.iter()
+        .map(|w| {
+            let bare = w.trim_end_matches('.');
+            let dot = if bare.len() < w.len() { r"\.?" } else { "" };
+            format!(r"{}\b{dot}", regex::escape(bare))
+        })
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// A group of the words as an alternation.
+fn words(list: &[&str]) -> String {
+    format!("(?:{})", alternation(list.iter().copied()))
+}
+
+/// The words of a table as an alternation.
+fn keys<T>(table: &[(&str, T)]) -> String {
+    alternation(table.iter().map(|(w, _)| *w))
+}
+
+/// The rules, most specific first: a reader takes them in this order and keeps an
+/// expression only where it does not overlap one found before.
+pub static RULES: [Rule; 24] = [
+    // Periods with explicit ends.
+    Rule {
+        name: "between",
+        kind: Kind::Absolute,
+        needs: DIGIT,
+        in_set: true,
+        example: "between September 2008 and February 2009",
+        source: |v| {
+            format!(
+                r"\b{}\s+({})\s+{}\s+({})\b",
+                v.words(v.lex.span_between),
+                v.abs,
+                v.words(v.lex.span_and),
+                v.abs
+            )
+        },
+        read: Read::Groups(read_ends),
+    },
+    Rule {
+        name: "from",
+        kind: Kind::Absolute,
+        needs: DIGIT,
+        in_set: true,
+        example: "from 1929 through 2000",
+        source: |v| {
+            format!(
+                r"\b{}\s+({})\s+{}\s+({})\b",
+                v.words(v.lex.span_from),
+                v.abs,
+                v.words(v.lex.span_through),
+                v.abs
+            )
+        },
+        read: Read::Groups(read_ends),
+    },
+    Rule {
+        name: "day_range",
+        kind: Kind::Absolute,
+        needs: DIGIT_MONTH,
+        in_set: true,
+        example: "March 3-5, 2020",
+        source: |v| {
+            let (m, y) = (&v.m, v.y);
+            format!(r"\b({m})\s+([0-9]{{1,2}})\s?[-–]\s?([0-9]{{1,2}}),?\s+({y})\b")
+        },
+        read: Read::Groups(|r, c, _| {
+            let (month, year) = (r.month(&c[1])?, num(c, 4)?);
+            let (d1, d2) = (num(c, 2)?, num(c, 3)?);
+            let day = |d: i32| Absolute::Day {
+                year,
+                month,
+                day: d as u8,
+            };
+            found(c, Expr::Period(day(d1), day(d2)))
+        }),
+    },
+    Rule {
+        name: "month_range",
+        kind: Kind::Absolute,
+        needs: DIGIT_MONTH,
+        in_set: true,
+        example: "March-May 2020",
+        source: |v| format!(r"\b({m})\s?[-–]\s?({m}),?\s+({y})\b", m = v.m, y = v.y),
+        read: Read::Groups(|r, c, _| {
+            let (m1, m2, year) = (r.month(&c[1])?, r.month(&c[2])?, num(c, 3)?);
+            let month = |month| Absolute::Month { year, month };
+            found(c, Expr::Period(month(m1), month(m2)))
+        }),
+    },
+    Rule {
+        name: "part_of",
+        kind: Kind::Absolute,
+        needs: DIGIT,
+        in_set: true,
+        example: "the first six months of 2010",
+        source: |v| {
+            format!(
+                r"(?i:\bthe\s+({})\s+(?:([0-9]{{1,2}}|{})\s+)?({})\s+of\s+({})\b)",
+                keys(v.lex.ordinals),
+                keys(v.lex.number_words),
+                keys(v.lex.period_words),
+                v.y
+            )
+        },
+        read: Read::Groups(read_part_of),
+    },
+    Rule {
+        name: "year_dash",
+        kind: Kind::Absolute,
+        needs: DIGIT,
+        in_set: true,
+        example: "2014-2017",
+        source: |v| format!(r"\b({y})\s?[-–—]\s?({y}|[0-9][0-9])\b", y = v.y),
+        read: Read::Groups(|_, c, text| {
+            let m = c.get(0)?;
+            // `05-23-2018`: a numeric date, not a span.
+            if char_before(text, m.start()).is_some_and(|ch| ch == '-' || ch == '/')
+                || char_at(text, m.end()).is_some_and(|ch| ch == '-' || ch == '/')
+            {
+                return None;
+            }
+            let a = num(c, 1)?;
+            let mut b = num(c, 2)?;
+            if c[2].len() == 2 {
+                b += a / 100 * 100;
+            }
+            (b > a && b - a < 100).then(|| years(m, a, b))
+        }),
+    },
+    Rule {
+        name: "year_pair",
+        kind: Kind::Absolute,
+        needs: DIGIT,
+        in_set: true,
+        example: "2018 and 2019",
+        source: |v| format!(r"\b({y})\s+{}\s+({y})\b", v.words(v.lex.span_and), y = v.y),
+        read: Read::Groups(|_, c, _| {
+            let (a, b) = (num(c, 1)?, num(c, 2)?);
+            // Two consecutive years joined by `and` read as one two-year period; other
+            // pairs are separate points (found by the `year` rule).
+            let m = c.get(0)?;
+            (b == a + 1).then(|| years(m, a, b))
+        }),
+    },
+    Rule {
+        name: "since",
+        kind: Kind::Absolute,
+        needs: DIGIT,
+        in_set: true,
+        example: "since 2012",
+        source: |v| format!(r"\b{}\s+({})\b", v.words(v.lex.since), v.abs),
+        read: Read::Groups(|r, c, _| found(c, Expr::Since(r.absolute(&c[1])?))),
+    },
+    Rule {
+        name: "decade",
+        kind: Kind::Absolute,
+        needs: DIGIT,
+        in_set: true,
+        example: "the 1990s",
+        source: |v| {
+            format!(
+                r"\b((?:19|20)[0-9]0){}\b",
+                regex::escape(v.lex.decade_suffix)
+            )
+        },
+        read: Read::Groups(|_, c, _| {
+            let a = num(c, 1)?;
+            Some(years(c.get(0)?, a, a + 9))
+        }),
+    },
+    // Full and month dates.
+    Rule {
+        name: "full_mdy",
+        kind: Kind::Absolute,
+        needs: DIGIT_MONTH,
+        in_set: true,
+        example: "April 15, 2020",
+        source: |v| {
+            let (m, y) = (&v.m, v.y);
+            format!(r"\b({m})\s+([0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+({y})\b")
+        },
+        read: Read::Groups(|r, c, _| {
+            let (month, day, year) = (r.month(&c[1])?, num(c, 2)?, num(c, 3)?);
+            let day = day as u8;
+            found(c, Expr::Date(Absolute::Day { year, month, day }))
+        }),
+    },
+    Rule {
+        name: "full_dmy",
+        kind: Kind::Absolute,
+        needs: DIGIT_MONTH,
+        in_set: true,
+        example: "13 February, 2020",
+        source: |v| {
+            let (m, y) = (&v.m, v.y);
+            format!(r"\b([0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({m}),?\s+({y})\b")
+        },
+        // Frequent: the groups are read from the match's text (see `leading_number`).
+        read: Read::Text(|r, m, _| {
+            let t = m.as_str();
+            let (month, year) = before_year(t);
+            let (day, month, year) = (leading_number(t)?, r.month(month)?, year?);
+            let day = day as u8;
+            Some(at(m, Expr::Date(Absolute::Day { year, month, day })))
+        }),
+    },
+    Rule {
+        name: "num_us",
+        kind: Kind::Absolute,
+        needs: DIGIT,
+        in_set: true,
+        example: "05-23-2018",
+        source: |v| {
+            let (s, y) = (v.sep, v.y);
+            format!(r"\b([0-9]{{1,2}}){s}([0-9]{{1,2}}){s}({y})\b")
+        },
+        read: Read::Groups(|_, c, _| {
+            let (first, second, year) = (num(c, 1)? as u8, num(c, 2)? as u8, num(c, 3)?);
+            let numeric = Absolute::Numeric {
+                first,
+                second,
+                year,
+            };
+            found(c, Expr::Date(numeric))
+        }),
+    },
+    Rule {
+        name: "iso",
+        kind: Kind::Absolute,
+        needs: DIGIT,
+        in_set: true,
+        example: "2018-05-23",
+        source: |v| {
+            let (y, s, n) = (v.y, v.iso_sep, v.iso_num);
+            format!(r"\b({y}){s}({n}){s}({n})\b")
+        },
+        read: Read::Groups(|_, c, _| {
+            let (year, month, day) = (num(c, 1)?, num(c, 2)? as u8, num(c, 3)? as u8);
+            found(c, Expr::Date(Absolute::Day { year, month, day }))
+        }),
+    },
+    Rule {
+        name: "month_year",
+        kind: Kind::Absolute,
+        needs: DIGIT_MONTH,
+        in_set: true,
+        example: "August 2010",
+        source: |v| format!(r"\b({}),?\s+(?:of\s+)?({})\b", v.m, v.y),
+        // Frequent: read from the match's text.
+        read: Read::Text(|r, m, _| {
+            let t = m.as_str();
+            let month = t.split(|c: char| c == ',' || c.is_whitespace()).next();
+            let month = r.month(month.unwrap_or(t))?;
+            let year = before_year(t).1?;
+            Some(at(m, Expr::Date(Absolute::Month { year, month })))
+        }),
+    },
+    // Years on their own.
+    Rule {
+        name: "year",
+        kind: Kind::Absolute,
+        needs: DIGIT,
+        in_set: true,
+        example: "2014",
+        source: |v| format!(r"\b({})\b", v.y),
+        // The only group is the whole match: no need for captures.
+        read: Read::Text(|_, m, _| {
+            let year = m.as_str().parse().ok()?;
+            Some(at(m, Expr::Date(Absolute::Year(year))))
+        }),
+    },
+    // Everything below needs the document's date.
+    Rule {
+        name: "month_day",
+        kind: Kind::Relative,
+        needs: DIGIT_MONTH,
+        in_set: true,
+        example: "July 1st",
+        source: |v| format!(r"\b({})\s+([0-9]{{1,2}})(?:st|nd|rd|th)?\b", v.m),
+        read: Read::Groups(|r, c, text| {
+            let m = c.get(0)?;
+            if char_at(text, m.end()).is_some_and(|ch| ch.is_ascii_digit() || ch == '%') {
+                return None;
+            }
+            let (month, day) = (r.month(&c[1])?, num(c, 2)? as u8);
+            found(c, Expr::MonthDay { month, day })
+        }),
+    },
+    Rule {
+        name: "day_of_month",
+        kind: Kind::Relative,
+        needs: DIGIT_MONTH,
+        in_set: true,
+        example: "20th of May",
+        source: |v| format!(r"\b([0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({})", v.m),
+        read: Read::Text(|r, m, text| {
+            if char_before(text, m.start()).is_some_and(|ch| ch.is_ascii_digit() || ch == '$') {
+                return None;
+            }
+            let t = m.as_str();
+            let month = t.rsplit(char::is_whitespace).next().unwrap_or(t);
+            let (day, month) = (leading_number(t)? as u8, r.month(month)?);
+            Some(at(m, Expr::MonthDay { month, day }))
+        }),
+    },
+    Rule {
+        name: "bare_month",
+        kind: Kind::Relative,
+        needs: MONTH,
+        in_set: false,
+        example: "in May last year",
+        source: |v| {
+            format!(
+                r"\b(?i:{})\s+(?:(?i:early|mid|late)[-\s]+)?(({})(?:\s+(?i:{}))?)",
+                alternation(v.lex.date_prepositions.iter().copied()),
+                v.m,
+                keys(v.lex.year_deictics)
+            )
+        },
+        read: Read::Groups(|r, c, text| {
+            let (g, month) = (c.get(1)?, c.get(2)?);
+            let month = r.month(&text[month.range()])?;
+            let low = text[g.range()].to_lowercase();
+            let year_offset = r
+                .lex
+                .year_deictics
+                .iter()
+                .find(|(w, _)| low.ends_with(w))
+                .map(|&(_, o)| o);
+            Some(at(g, Expr::BareMonth { month, year_offset }))
+        }),
+    },
+    Rule {
+        name: "ago",
+        kind: Kind::Relative,
+        needs: NOTHING,
+        in_set: true,
+        example: "10 years ago",
+        source: |v| {
+            format!(
+                r"(?i:\b([0-9]{{1,3}}|{}|an?)\s+({})\s+{}\b)",
+                keys(v.lex.number_words),
+                keys(v.lex.ago_units),
+                regex::escape(v.lex.ago)
+            )
+        },
+        read: Read::Groups(|r, c, _| {
+            let count: i32 = c[1]
+                .parse()
+                .ok()
+                .or_else(|| r.lex.number_word(&c[1]).map(|v| v as i32))
+                .unwrap_or(1);
+            let unit = c[2].to_lowercase();
+            let &(_, unit_months) = r.lex.ago_units.iter().find(|(w, _)| *w == unit)?;
+            found(c, Expr::Ago { count, unit_months })
+        }),
+    },
+    Rule {
+        name: "today",
+        kind: Kind::Relative,
+        needs: NOTHING,
+        in_set: true,
+        example: "today",
+        source: |v| format!(r"(?i:\b{})", words(v.lex.today)),
+        read: Read::Text(|_, m, _| Some(at(m, Expr::Today))),
+    },
+    Rule {
+        name: "now",
+        kind: Kind::Relative,
+        needs: NOTHING,
+        in_set: true,
+        example: "now",
+        source: |v| format!(r"(?i:\b{})", words(v.lex.now)),
+        read: Read::Text(|_, m, _| Some(at(m, Expr::Now))),
+    },
+    Rule {
+        name: "yesterday",
+        kind: Kind::RelativeDay,
+        needs: NOTHING,
+        in_set: true,
+        example: "yesterday",
+        source: |v| format!(r"(?i:\b{})", words(v.lex.yesterday)),
+        read: Read::Text(|_, m, _| Some(at(m, Expr::DayOffset(-1)))),
+    },
+    Rule {
+        name: "tomorrow",
+        kind: Kind::RelativeDay,
+        needs: NOTHING,
+        in_set: true,
+        example: "tomorrow",
+        source: |v| format!(r"(?i:\b{})", words(v.lex.tomorrow)),
+        read: Read::Text(|_, m, _| Some(at(m, Expr::DayOffset(1)))),
+    },
+    Rule {
+        name: "weekday",
+        kind: Kind::RelativeDay,
+        needs: NOTHING,
+        in_set: true,
+        example: "Tuesday",
+        source: |v| format!(r"\b(?:{})", alternation(v.lex.weekdays.iter().copied())),
+        read: Read::Text(|r, m, _| {
+            let day = r.lex.weekdays.iter().position(|w| *w == m.as_str())?;
+            Some(at(m, Expr::Weekday(day as u8)))
+        }),
+    },
+];
+
+/// The rules an absolute date on its own is read by, in the order they are tried.
+const ABSOLUTE: [&str; 6] = [
+    "full_mdy",
+    "full_dmy",
+    "num_us",
+    "iso",
+    "month_year",
+    "year",
+];
+
+/// The set entry of a rule that is not in the set: a class that matches nothing.
+const NEVER: &str = r"[^\s\S]";
+
+fn read_ends(r: &Recogniser, c: &Captures, _: &str) -> Option<Found> {
+    let (a, b) = (r.absolute(&c[1])?, r.absolute(&c[2])?);
+    found(c, Expr::Period(a, b))
+}
+
+/// `the first six months of 2010` (ordinal 1, 6 × 1 month), `the second quarter of
+/// 2021` (ordinal 2, 1 × 3 months), `the last half of 2019` (ordinal 0: from the end).
+fn read_part_of(r: &Recogniser, c: &Captures, _: &str) -> Option<Found> {
+    let lex = r.lex;
+    let ord = c[1].to_lowercase();
+    let ordv = lex
+        .ordinals
+        .iter()
+        .find(|(w, _)| *w == ord)
+        .map(|&(_, v)| v);
+    let unit = c[3].to_lowercase();
+    let per = lex.period_words.iter().find(|(w, _)| *w == unit);
+    let (ordv, &(_, per), year) = (ordv?, per?, num(c, 4)?);
+    let n: u8 = match c.get(2) {
+        Some(g) => g
+            .as_str()
+            .parse()
+            .ok()
+            .or_else(|| lex.number_word(g.as_str()).map(|v| v as u8))
+            .unwrap_or(0),
+        None => 1,
+    };
+    let len = per.saturating_mul(n);
+    if len == 0 || len > 12 {
+        return None;
+    }
+    let (m1, m2) = if ordv == 0 {
+        (13 - len, 12)
+    } else if per == 1 {
+        if ordv != 1 {
+            return None;
+        }
+        (1, len)
+    } else {
+        let first = (ordv - 1) * per + 1;
+        (first, first + len - 1)
+    };
+    if m2 > 12 {
+        return None;
+    }
+    let month = |month| Absolute::Month { year, month };
+    found(c, Expr::Period(month(m1), month(m2)))
+}
+
+fn num(c: &Captures, i: usize) -> Option<i32> {
+    c.get(i)?.as_str().parse().ok()
+}
+
+/// The expression over the whole match of `c`.
+fn found(c: &Captures, expr: Expr) -> Option<Found> {
+    Some(at(c.get(0)?, expr))
+}
+
+/// The expression over the words of `m`.
+fn at(m: Match, expr: Expr) -> Found {
+    Found {
+        start: m.start(),
+        end: m.end(),
+        expr,
+    }
+}
+
+/// A span of whole years, `a` to `b`, over the words of `m`.
+fn years(m: Match, a: i32, b: i32) -> Found {
+    at(m, Expr::Period(Absolute::Year(a), Absolute::Year(b)))
+}
+
+fn char_before(s: &str, i: usize) -> Option<char> {
+    s.get(..i).and_then(|p| p.chars().next_back())
+}
+
+fn char_at(s: &str, i: usize) -> Option<char> {
+    s.get(i..).and_then(|p| p.chars().next())
+}
+
+// The most frequent forms (`full_dmy`, `day_of_month`, `month_year`) are read from the
+// text of their matches rather than from capture groups, which cost a backtracking
+// search per match. Their shape leaves no doubt where each group is: a match starts with
+// its day digits (a run the pattern ends with a letter or a space) or with its month
+// name; the month name is a single word without commas; the year is the last four
+// characters.
+
+/// The number a match starts with: its first group `([0-9]{1,2})`.
+fn leading_number(t: &str) -> Option<i32> {
+    let end = t.find(|c: char| !c.is_numeric()).unwrap_or(t.len());
+    t[..end].parse().ok()
+}
+
+/// The month word before the year a match ends with (`… May, 2019` → `May`), and the
+/// year.
+fn before_year(t: &str) -> (&str, Option<i32>) {
+    let Some((year_start, _)) = t.char_indices().rev().nth(3) else {
+        return ("", None);
+    };
+    let head = t[..year_start].trim_end();
+    let head = head.strip_suffix(',').unwrap_or(head);
+    let month = head.rsplit(char::is_whitespace).next().unwrap_or(head);
+    (month, t[year_start..].parse().ok())
+}
+
+/// The rules of one lexicon and mode, compiled.
+pub struct Recogniser {
+    lex: &'static Lexicon,
+    mode: Mode,
+    /// The regex source of each rule of [`RULES`], same index.
+    sources: Vec<String>,
+    /// Each rule's regex, compiled on first use: most texts need only a few of them.
+    regexes: Vec<OnceLock<Regex>>,
+    /// All rules (the set entry of a rule not in the set never matches).
+    set: OnceLock<RegexSet>,
+    /// Any month name, anywhere: a cheap test before the rules that need one.
+    any_month: Regex,
+    /// The non-ASCII characters of the rules in the set (`–`, `—`).
+    literals: String,
+}
+
+impl Recogniser {
+    /// The recogniser of a lexicon in a mode, built on first use.
+    pub fn get(lex: &'static Lexicon, mode: Mode) -> &'static Recogniser {
+        type Cache = Mutex<HashMap<(&'static str, Mode), &'static Recogniser>>;
+        static CACHE: OnceLock<Cache> = OnceLock::new();
+        let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
+        let mut map = cache.lock().unwrap_or_else(|e| e.into_inner());
+        map.entry((lex.code, mode))
+            .or_insert_with(|| Box::leak(Box::new(Recogniser::new(lex, mode))))
+    }
+
+    fn new(lex: &'static Lexicon, mode: Mode) -> Recogniser {
+        let vocab = Vocab::new(lex, mode);
+        let sources: Vec<String> = RULES.iter().map(|r| (r.source)(&vocab)).collect();
+        let literals = RULES
+            .iter()
+            .zip(&sources)
+            .filter(|(r, _)| r.in_set)
+            .flat_map(|(_, s)| s.chars())
+            .filter(|c| !c.is_ascii())
+            .collect();
+        let any_month = lex.months.iter().map(|(w, _)| regex::escape(w));
+        Recogniser {
+            lex,
+            mode,
+            regexes: sources.iter().map(|_| OnceLock::new()).collect(),
+            sources,
+            set: OnceLock::new(),
+            any_month: Regex::new(&any_month.collect::<Vec<_>>().join("|")).unwrap(),
+            literals,
+        }
+    }
+
+    /// The lexicon.
+    pub fn lexicon(&self) -> &'static Lexicon {
+        self.lex
+    }
+
+    /// True if a month name of the lexicon occurs in `text` (as written).
+    pub fn has_month(&self, text: &str) -> bool {
+        self.any_month.is_match(text)
+    }
+
+    /// The non-ASCII characters the rules in the set spell out (`–`, `—`).
+    pub fn literals(&self) -> &str {
+        &self.literals
+    }
+
+    /// All rules as one set: its index is the index in [`RULES`].
+    pub fn set(&self) -> &RegexSet {
+        self.set.get_or_init(|| {
+            let entries = RULES
+                .iter()
+                .zip(&self.sources)
+                .map(|(r, s)| if r.in_set { s.as_str() } else { NEVER });
+            RegexSet::new(entries).expect("the rules are valid regexes")
+        })
+    }
+
+    /// The regex source of rule `i`.
+    pub fn source(&self, i: usize) -> &str {
+        &self.sources[i]
+    }
+
+    fn regex(&self, i: usize) -> &Regex {
+        self.regexes[i]
+            .get_or_init(|| Regex::new(&self.sources[i]).expect("the rules are valid regexes"))
+    }
+
+    /// The month number of a month word, read as the mode says.
+    fn month(&self, word: &str) -> Option<u8> {
+        match self.mode {
+            Mode::Text => self.lex.month(word),
+            Mode::Line => self.lex.month_any_case(word),
+        }
+    }
+
+    /// Calls `f` with each expression rule `i` finds in `hay`, left to right. `hay` is
+    /// `text` or a same-length stand-in of it (same matches at the same offsets); the
+    /// rule reads what lies around a match in `text`.
+    pub fn each(&self, i: usize, hay: &str, text: &str, mut f: impl FnMut(Found)) {
+        let regex = self.regex(i);
+        match RULES[i].read {
+            Read::Groups(read) => {
+                for c in regex.captures_iter(hay) {
+                    if let Some(e) = read(self, &c, text) {
+                        f(e);
+                    }
+                }
+            }
+            Read::Text(read) => {
+                for m in regex.find_iter(hay) {
+                    if let Some(e) = read(self, m, text) {
+                        f(e);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The absolute date `s` is, all of it (`August 2010`, `05-23-2018`, `2014`), read
+    /// by the first of the rules `full_mdy`, `full_dmy`, `num_us`, `iso`, `month_year` and
+    /// `year` whose first match is the whole of `s` (white space around it aside).
+    pub fn absolute(&self, s: &str) -> Option<Absolute> {
+        let s = s.trim();
+        for name in ABSOLUTE {
+            let i = rule_index(name);
+            let whole = |m: Match| m.start() == 0 && m.end() == s.len();
+            let found = match RULES[i].read {
+                Read::Groups(read) => match self.regex(i).captures(s) {
+                    Some(c) if c.get(0).is_some_and(whole) => read(self, &c, s),
+                    _ => continue,
+                },
+                Read::Text(read) => match self.regex(i).find(s) {
+                    Some(m) if whole(m) => read(self, m, s),
+                    _ => continue,
+                },
+            };
+            return match found?.expr {
+                Expr::Date(a) => Some(a),
+                _ => None,
+            };
+        }
+        None
+    }
+}
+
+/// The index in [`RULES`] of the rule named `name`.
+pub fn rule_index(name: &str) -> usize {
+    RULES
+        .iter()
+        .position(|r| r.name == name)
+        .expect("a rule of that name")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::lexicon::EN;
+
+    fn text() -> &'static Recogniser {
+        Recogniser::get(&EN, Mode::Text)
+    }
+
+    fn all(rule: &str, s: &str) -> Vec<Found> {
+        let mut v = Vec::new();
+        text().each(rule_index(rule), s, s, |f| v.push(f));
+        v
+    }
+
+    #[test]
+    fn the_set_index_is_the_rule_index() {
+        let r = text();
+        assert_eq!(r.set().len(), RULES.len());
+        for (i, rule) in RULES.iter().enumerate() {
+            assert_eq!(rule_index(rule.name), i, "names are unique");
+            let set_source = &r.set().patterns()[i];
+            if rule.in_set {
+                assert_eq!(set_source, r.source(i), "{}", rule.name);
+                assert!(r.set().matches(rule.example).matched(i), "{}", rule.name);
+            } else {
+                assert_eq!(set_source, NEVER);
+                assert!(!r.set().matches(rule.example).matched(i), "{}", rule.name);
+            }
+        }
+    }
+
+    #[test]
+    fn every_rule_reads_its_example() {
+        for (i, rule) in RULES.iter().enumerate() {
+            let mut v = Vec::new();
+            text().each(i, rule.example, rule.example, |f| v.push(f));
+            assert!(
+                !v.is_empty(),
+                "{} reads nothing in {:?}",
+                rule.name,
+                rule.example
+            );
+        }
+    }
+
+    #[test]
+    fn says_what_was_written() {
+        let day = |year, month, day| Absolute::Day { year, month, day };
+        assert_eq!(
+            all("between", "between 05-23-2018 and August 2019")[0].expr,
+            Expr::Period(
+                Absolute::Numeric {
+                    first: 5,
+                    second: 23,
+                    year: 2018
+                },
+                Absolute::Month {
+                    year: 2019,
+                    month: 8
+                }
+            )
+        );
+        assert_eq!(
+            all("full_dmy", "on 13 February, 2020.")[0],
+            Found {
+                start: 3,
+                end: 20,
+                expr: Expr::Date(day(2020, 2, 13))
+            }
+        );
+        assert_eq!(
+            all("part_of", "the second quarter of 2021")[0].expr,
+            Expr::Period(
+                Absolute::Month {
+                    year: 2021,
+                    month: 4
+                },
+                Absolute::Month {
+                    year: 2021,
+                    month: 6
+                }
+            )
+        );
+        // Not resolved: no year, no calendar check.
+        assert_eq!(
+            all("month_day", "on July 1st")[0].expr,
+            Expr::MonthDay { month: 7, day: 1 }
+        );
+        assert_eq!(
+            all("bare_month", "in May last year")[0],
+            Found {
+                start: 3,
+                end: 16,
+                expr: Expr::BareMonth {
+                    month: 5,
+                    year_offset: Some(-1)
+                }
+            }
+        );
+        assert_eq!(text().absolute("February 30, 2021"), Some(day(2021, 2, 30)));
+        assert_eq!(day(2021, 2, 30).date(NumericOrder::MonthFirst), None);
+    }
+
+    #[test]
+    fn lines_read_more_loosely() {
+        let line = Recogniser::get(&EN, Mode::Line);
+        let day = |year, month, day| Some(Absolute::Day { year, month, day });
+        assert_eq!(line.absolute("FEB 3, 2020"), day(2020, 2, 3));
+        assert_eq!(text().absolute("FEB 3, 2020"), None);
+        assert_eq!(line.absolute("2020.2.3"), day(2020, 2, 3));
+        let numeric = line.absolute("23.05.2018").unwrap();
+        assert_eq!(
+            numeric.date(NumericOrder::MonthFirstUnlessImpossible),
+            PartialDate::day(2018, 5, 23)
+        );
+        assert_eq!(numeric.date(NumericOrder::MonthFirst), None);
+        assert_eq!(line.absolute("June 9, 2017 was a Friday"), None);
+    }
+}
