@@ -29,6 +29,10 @@ pub fn parse_dateline(line: &str) -> Option<PartialDate> {
     let rest = strip_weekday(rest);
     let rest = rest.trim_matches(|c: char| c.is_whitespace() || c == '|' || c == '·');
     let rest = rest.strip_suffix(['.', ',']).unwrap_or(rest);
+    // Every dateline ends with its year: a cheap test before the recogniser's.
+    if !rest.ends_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     match Recogniser::get(&EN, Mode::Line).absolute(rest)? {
         // A year alone is not a dateline.
         Absolute::Year(_) => None,

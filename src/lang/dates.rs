@@ -196,6 +196,9 @@ pub struct Rule {
     /// False for a rule that starts with short words found everywhere (`in May`): it runs
     /// on its own ASCII stand-in of a text, and its entry in the set never matches.
     pub in_set: bool,
+    /// An absolute date on its own: also read whole, as an end of a period (`between …
+    /// and …`) or a dateline ([`Recogniser::absolute`]).
+    pub alone: bool,
     /// A text the rule reads (for tests).
     pub example: &'static str,
     source: fn(&Vocab) -> String,
@@ -327,6 +330,7 @@ pub static RULES: [Rule; 24] = [
         kind: Kind::Absolute,
         needs: DIGIT,
         in_set: true,
+        alone: false,
         example: "between September 2008 and February 2009",
         source: |v| {
             format!(
@@ -344,6 +348,7 @@ pub static RULES: [Rule; 24] = [
         kind: Kind::Absolute,
         needs: DIGIT,
         in_set: true,
+        alone: false,
         example: "from 1929 through 2000",
         source: |v| {
             format!(
@@ -361,6 +366,7 @@ pub static RULES: [Rule; 24] = [
         kind: Kind::Absolute,
         needs: DIGIT_MONTH,
         in_set: true,
+        alone: false,
         example: "March 3-5, 2020",
         source: |v| {
             let (m, y) = (&v.m, v.y);
@@ -382,6 +388,7 @@ pub static RULES: [Rule; 24] = [
         kind: Kind::Absolute,
         needs: DIGIT_MONTH,
         in_set: true,
+        alone: false,
         example: "March-May 2020",
         source: |v| format!(r"\b({m})\s?[-–]\s?({m}),?\s+({y})\b", m = v.m, y = v.y),
         read: Read::Groups(|r, c, _| {
@@ -395,6 +402,7 @@ pub static RULES: [Rule; 24] = [
         kind: Kind::Absolute,
         needs: DIGIT,
         in_set: true,
+        alone: false,
         example: "the first six months of 2010",
         source: |v| {
             format!(
@@ -412,6 +420,7 @@ pub static RULES: [Rule; 24] = [
         kind: Kind::Absolute,
         needs: DIGIT,
         in_set: true,
+        alone: false,
         example: "2014-2017",
         source: |v| format!(r"\b({y})\s?[-–—]\s?({y}|[0-9][0-9])\b", y = v.y),
         read: Read::Groups(|_, c, text| {
@@ -435,6 +444,7 @@ pub static RULES: [Rule; 24] = [
         kind: Kind::Absolute,
         needs: DIGIT,
         in_set: true,
+        alone: false,
         example: "2018 and 2019",
         source: |v| format!(r"\b({y})\s+{}\s+({y})\b", v.words(v.lex.span_and), y = v.y),
         read: Read::Groups(|_, c, _| {
@@ -450,6 +460,7 @@ pub static RULES: [Rule; 24] = [
         kind: Kind::Absolute,
         needs: DIGIT,
         in_set: true,
+        alone: false,
         example: "since 2012",
         source: |v| format!(r"\b{}\s+({})\b", v.words(v.lex.since), v.abs),
         read: Read::Groups(|r, c, _| found(c, Expr::Since(r.absolute(&c[1])?))),
@@ -459,6 +470,7 @@ pub static RULES: [Rule; 24] = [
         kind: Kind::Absolute,
         needs: DIGIT,
         in_set: true,
+        alone: false,
         example: "the 1990s",
         source: |v| {
             format!(
@@ -477,6 +489,7 @@ pub static RULES: [Rule; 24] = [
         kind: Kind::Absolute,
         needs: DIGIT_MONTH,
         in_set: true,
+        alone: true,
         example: "April 15, 2020",
         source: |v| {
             let (m, y) = (&v.m, v.y);
@@ -493,6 +506,7 @@ pub static RULES: [Rule; 24] = [
         kind: Kind::Absolute,
         needs: DIGIT_MONTH,
         in_set: true,
+        alone: true,
         example: "13 February, 2020",
         source: |v| {
             let (m, y) = (&v.m, v.y);
@@ -512,6 +526,7 @@ pub static RULES: [Rule; 24] = [
         kind: Kind::Absolute,
         needs: DIGIT,
         in_set: true,
+        alone: true,
         example: "05-23-2018",
         source: |v| {
             let (s, y) = (v.sep, v.y);
@@ -532,6 +547,7 @@ pub static RULES: [Rule; 24] = [
         kind: Kind::Absolute,
         needs: DIGIT,
         in_set: true,
+        alone: true,
         example: "2018-05-23",
         source: |v| {
             let (y, s, n) = (v.y, v.iso_sep, v.iso_num);
@@ -547,6 +563,7 @@ pub static RULES: [Rule; 24] = [
         kind: Kind::Absolute,
         needs: DIGIT_MONTH,
         in_set: true,
+        alone: true,
         example: "August 2010",
         source: |v| format!(r"\b({}),?\s+(?:of\s+)?({})\b", v.m, v.y),
         // Frequent: read from the match's text.
@@ -564,6 +581,7 @@ pub static RULES: [Rule; 24] = [
         kind: Kind::Absolute,
         needs: DIGIT,
         in_set: true,
+        alone: true,
         example: "2014",
         source: |v| format!(r"\b({})\b", v.y),
         // The only group is the whole match: no need for captures.
@@ -578,6 +596,7 @@ pub static RULES: [Rule; 24] = [
         kind: Kind::Relative,
         needs: DIGIT_MONTH,
         in_set: true,
+        alone: false,
         example: "July 1st",
         source: |v| format!(r"\b({})\s+([0-9]{{1,2}})(?:st|nd|rd|th)?\b", v.m),
         read: Read::Groups(|r, c, text| {
@@ -594,6 +613,7 @@ pub static RULES: [Rule; 24] = [
         kind: Kind::Relative,
         needs: DIGIT_MONTH,
         in_set: true,
+        alone: false,
         example: "20th of May",
         source: |v| format!(r"\b([0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({})", v.m),
         read: Read::Text(|r, m, text| {
@@ -611,6 +631,7 @@ pub static RULES: [Rule; 24] = [
         kind: Kind::Relative,
         needs: MONTH,
         in_set: false,
+        alone: false,
         example: "in May last year",
         source: |v| {
             format!(
@@ -638,6 +659,7 @@ pub static RULES: [Rule; 24] = [
         kind: Kind::Relative,
         needs: NOTHING,
         in_set: true,
+        alone: false,
         example: "10 years ago",
         source: |v| {
             format!(
@@ -663,6 +685,7 @@ pub static RULES: [Rule; 24] = [
         kind: Kind::Relative,
         needs: NOTHING,
         in_set: true,
+        alone: false,
         example: "today",
         source: |v| format!(r"(?i:\b{})", words(v.lex.today)),
         read: Read::Text(|_, m, _| Some(at(m, Expr::Today))),
@@ -672,6 +695,7 @@ pub static RULES: [Rule; 24] = [
         kind: Kind::Relative,
         needs: NOTHING,
         in_set: true,
+        alone: false,
         example: "now",
         source: |v| format!(r"(?i:\b{})", words(v.lex.now)),
         read: Read::Text(|_, m, _| Some(at(m, Expr::Now))),
@@ -681,6 +705,7 @@ pub static RULES: [Rule; 24] = [
         kind: Kind::RelativeDay,
         needs: NOTHING,
         in_set: true,
+        alone: false,
         example: "yesterday",
         source: |v| format!(r"(?i:\b{})", words(v.lex.yesterday)),
         read: Read::Text(|_, m, _| Some(at(m, Expr::DayOffset(-1)))),
@@ -690,6 +715,7 @@ pub static RULES: [Rule; 24] = [
         kind: Kind::RelativeDay,
         needs: NOTHING,
         in_set: true,
+        alone: false,
         example: "tomorrow",
         source: |v| format!(r"(?i:\b{})", words(v.lex.tomorrow)),
         read: Read::Text(|_, m, _| Some(at(m, Expr::DayOffset(1)))),
@@ -699,6 +725,7 @@ pub static RULES: [Rule; 24] = [
         kind: Kind::RelativeDay,
         needs: NOTHING,
         in_set: true,
+        alone: false,
         example: "Tuesday",
         source: |v| format!(r"\b(?:{})", alternation(v.lex.weekdays.iter().copied())),
         read: Read::Text(|r, m, _| {
@@ -837,7 +864,7 @@ pub struct Recogniser {
     /// All rules (the set entry of a rule not in the set never matches).
     set: OnceLock<RegexSet>,
     /// Any month name, anywhere: a cheap test before the rules that need one.
-    any_month: Regex,
+    any_month: OnceLock<Regex>,
     /// The non-ASCII characters of the rules in the set (`–`, `—`).
     literals: String,
 }
@@ -863,14 +890,13 @@ impl Recogniser {
             .flat_map(|(_, s)| s.chars())
             .filter(|c| !c.is_ascii())
             .collect();
-        let any_month = lex.months.iter().map(|(w, _)| regex::escape(w));
         Recogniser {
             lex,
             mode,
             regexes: sources.iter().map(|_| OnceLock::new()).collect(),
             sources,
             set: OnceLock::new(),
-            any_month: Regex::new(&any_month.collect::<Vec<_>>().join("|")).unwrap(),
+            any_month: OnceLock::new(),
             literals,
         }
     }
@@ -882,7 +908,11 @@ impl Recogniser {
 
     /// True if a month name of the lexicon occurs in `text` (as written).
     pub fn has_month(&self, text: &str) -> bool {
-        self.any_month.is_match(text)
+        let any_month = self.any_month.get_or_init(|| {
+            let months = self.lex.months.iter().map(|(w, _)| regex::escape(w));
+            Regex::new(&months.collect::<Vec<_>>().join("|")).unwrap()
+        });
+        any_month.is_match(text)
     }
 
     /// The non-ASCII characters the rules in the set spell out (`–`, `—`).
@@ -943,14 +973,19 @@ impl Recogniser {
     }
 
     /// The absolute date `s` is, all of it (`August 2010`, `05-23-2018`, `2014`), read
-    /// by the first of the rules `full_mdy`, `full_dmy`, `num_us`, `iso`, `month_year` and
-    /// `year` whose first match is the whole of `s` (white space around it aside).
+    /// by the first rule marked [`Rule::alone`] whose first match is the whole of `s`
+    /// (white space around it aside).
     pub fn absolute(&self, s: &str) -> Option<Absolute> {
         let s = s.trim();
-        for name in ABSOLUTE {
-            let i = rule_index(name);
-            let whole = |m: Match| m.start() == 0 && m.end() == s.len();
-            let found = match RULES[i].read {
+        // A date with a month name has letters; one without, none: only the rules that
+        // can match are tried (and compiled).
+        let words = s.bytes().any(|b| b.is_ascii_alphabetic());
+        let whole = |m: Match| m.start() == 0 && m.end() == s.len();
+        for (i, rule) in RULES.iter().enumerate() {
+            if !rule.alone || rule.needs.month != words {
+                continue;
+            }
+            let found = match rule.read {
                 Read::Groups(read) => match self.regex(i).captures(s) {
                     Some(c) if c.get(0).is_some_and(whole) => read(self, &c, s),
                     _ => continue,
@@ -1006,6 +1041,27 @@ mod tests {
                 assert_eq!(set_source, NEVER);
                 assert!(!r.set().matches(rule.example).matched(i), "{}", rule.name);
             }
+        }
+    }
+
+    #[test]
+    fn dates_alone_are_read_whole() {
+        let alone: Vec<&str> = RULES.iter().filter(|r| r.alone).map(|r| r.name).collect();
+        assert_eq!(
+            alone,
+            [
+                "full_mdy",
+                "full_dmy",
+                "num_us",
+                "iso",
+                "month_year",
+                "year"
+            ]
+        );
+        for rule in RULES.iter().filter(|r| r.alone) {
+            assert!(text().absolute(rule.example).is_some(), "{}", rule.name);
+            let longer = format!("{} more", rule.example);
+            assert_eq!(text().absolute(&longer), None, "{}", rule.name);
         }
     }
 
