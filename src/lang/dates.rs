@@ -737,16 +737,6 @@ pub static RULES: [Rule; 24] = [
     },
 ];
 
-/// The rules an absolute date on its own is read by, in the order they are tried.
-const ABSOLUTE: [&str; 6] = [
-    "full_mdy",
-    "full_dmy",
-    "num_us",
-    "iso",
-    "month_year",
-    "year",
-];
-
 /// The set entry of a rule that is not in the set: a class that matches nothing.
 const NEVER: &str = r"[^\s\S]";
 
