@@ -6,6 +6,8 @@
 //! ([`super::dates`]), the extractor, the dateline reader and the English display of
 //! dates ([`crate::date`]) all take their words from here; the rule code never spells
 //! an English word itself. Adding a language means adding one more `Lexicon` value here.
+//!
+//! Long because it is data: the English table is most of the file.
 
 /// The word tables of one language. All entries are lower case unless said otherwise.
 #[derive(Debug)]
