@@ -68,6 +68,15 @@ pub struct Lexicon {
     pub duration_bound_words: &'static [&'static str],
     /// Prepositions that may stand before a bare month or a glued year (`in`, `since`).
     pub date_prepositions: &'static [&'static str],
+    /// Words for a part of a month, between a preposition and the month (`in early May`).
+    pub month_parts: &'static [&'static str],
+    /// Suffixes of a day number (`1st`, `20th`), as written.
+    pub day_suffixes: &'static [&'static str],
+    /// The word that may stand between a day and its month, or a month and its year
+    /// (`20th of May`, `May of 2019`), and before the year of a period (`… of 2010`).
+    pub day_of: &'static str,
+    /// The article opening a part of a year (`the first six months of 2010`).
+    pub period_article: &'static str,
     /// `since`, giving a point event at its date.
     pub since: &'static [&'static str],
     /// Words that open a `from … through …` period.
@@ -644,6 +653,10 @@ pub const EN: Lexicon = Lexicon {
         "for",
         "as of",
     ],
+    month_parts: &["early", "mid", "late"],
+    day_suffixes: &["st", "nd", "rd", "th"],
+    day_of: "of",
+    period_article: "the",
     since: &["since"],
     span_from: &["from"],
     span_through: &["through", "to", "until", "till", "thru"],

@@ -71,6 +71,10 @@ pub(super) struct Vocab<'a> {
     iso_num: &'static str,
     /// Any absolute date, as the rules `full_mdy` … `year` read it.
     abs: String,
+    /// The suffixes of a day number (`1st`), in a group.
+    th: String,
+    /// The word between a day and its month (`20th of May`).
+    of: String,
 }
 
 impl Vocab<'_> {
@@ -94,12 +98,14 @@ impl Vocab<'_> {
                 "[0-9]{1,2}",
             ),
         };
-        let d = r"[0-9]{1,2}(?:st|nd|rd|th)?";
+        let th = format!("(?:{})", plain(lex.day_suffixes));
+        let of = regex::escape(lex.day_of);
+        let d = format!(r"[0-9]{{1,2}}{th}?");
         let full_mdy = format!(r"{m}\s+{d},?\s+{y}");
-        let full_dmy = format!(r"{d}\s+(?:of\s+)?{m},?\s+{y}");
+        let full_dmy = format!(r"{d}\s+(?:{of}\s+)?{m},?\s+{y}");
         let num_us = format!(r"[0-9]{{1,2}}{sep}[0-9]{{1,2}}{sep}{y}");
         let iso = format!(r"{y}{iso_sep}{iso_num}{iso_sep}{iso_num}");
-        let my = format!(r"{m},?\s+(?:of\s+)?{y}");
+        let my = format!(r"{m},?\s+(?:{of}\s+)?{y}");
         let abs = format!(r"(?:{full_mdy}|{full_dmy}|{num_us}|{iso}|{my}|{y})");
         Vocab {
             lex,
@@ -109,6 +115,8 @@ impl Vocab<'_> {
             iso_sep,
             iso_num,
             abs,
+            th,
+            of,
         }
     }
 
@@ -148,6 +156,12 @@ fn loose_alternation<'a>(words: impl Iterator<Item = &'a str>) -> String {
         })
         .collect::<Vec<_>>()
         .join("|")
+}
+
+/// The words as a regex alternation, as listed.
+fn plain(list: &[&str]) -> String {
+    let escaped: Vec<String> = list.iter().map(|w| regex::escape(w)).collect();
+    escaped.join("|")
 }
 
 /// A group of the words as an alternation.
@@ -245,10 +259,12 @@ pub static RULES: [Rule; 24] = [
         example: "the first six months of 2010",
         source: |v| {
             format!(
-                r"(?i:\bthe\s+({})\s+(?:([0-9]{{1,2}}|{})\s+)?({})\s+of\s+({})\b)",
+                r"(?i:\b{}\s+({})\s+(?:([0-9]{{1,2}}|{})\s+)?({})\s+{}\s+({})\b)",
+                regex::escape(v.lex.period_article),
                 keys(v.lex.ordinals),
                 keys(v.lex.number_words),
                 keys(v.lex.period_words),
+                v.of,
                 v.y
             )
         },
@@ -332,7 +348,7 @@ pub static RULES: [Rule; 24] = [
         example: "April 15, 2020",
         source: |v| {
             let (m, y) = (&v.m, v.y);
-            format!(r"\b({m})\s+([0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+({y})\b")
+            format!(r"\b({m})\s+([0-9]{{1,2}}){th}?,?\s+({y})\b", th = v.th)
         },
         read: Read::Groups(|r, c, _| {
             let (month, day, year) = (r.month(&c[1])?, num(c, 2)?, num(c, 3)?);
@@ -349,7 +365,8 @@ pub static RULES: [Rule; 24] = [
         example: "13 February, 2020",
         source: |v| {
             let (m, y) = (&v.m, v.y);
-            format!(r"\b([0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({m}),?\s+({y})\b")
+            let (th, of) = (&v.th, &v.of);
+            format!(r"\b([0-9]{{1,2}}){th}?\s+(?:{of}\s+)?({m}),?\s+({y})\b")
         },
         // Frequent: the groups are read from the match's text (see `leading_number`).
         read: Read::Text(|r, m, _| {
@@ -404,7 +421,7 @@ pub static RULES: [Rule; 24] = [
         in_set: true,
         alone: true,
         example: "August 2010",
-        source: |v| format!(r"\b({}),?\s+(?:of\s+)?({})\b", v.m, v.y),
+        source: |v| format!(r"\b({}),?\s+(?:{}\s+)?({})\b", v.m, v.of, v.y),
         // Frequent: read from the match's text.
         read: Read::Text(|r, m, _| {
             let t = m.as_str();
@@ -437,7 +454,7 @@ pub static RULES: [Rule; 24] = [
         in_set: true,
         alone: false,
         example: "July 1st",
-        source: |v| format!(r"\b({})\s+([0-9]{{1,2}})(?:st|nd|rd|th)?\b", v.m),
+        source: |v| format!(r"\b({})\s+([0-9]{{1,2}}){}?\b", v.m, v.th),
         read: Read::Groups(|r, c, text| {
             let m = c.get(0)?;
             if char_at(text, m.end()).is_some_and(|ch| ch.is_ascii_digit() || ch == '%') {
@@ -454,7 +471,7 @@ pub static RULES: [Rule; 24] = [
         in_set: true,
         alone: false,
         example: "20th of May",
-        source: |v| format!(r"\b([0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({})", v.m),
+        source: |v| format!(r"\b([0-9]{{1,2}}){}?\s+(?:{}\s+)?({})", v.th, v.of, v.m),
         read: Read::Text(|r, m, text| {
             if char_before(text, m.start()).is_some_and(|ch| ch.is_ascii_digit() || ch == '$') {
                 return None;
@@ -474,8 +491,9 @@ pub static RULES: [Rule; 24] = [
         example: "in May last year",
         source: |v| {
             format!(
-                r"\b(?i:{})\s+(?:(?i:early|mid|late)[-\s]+)?(({})(?:\s+(?i:{}))?)",
+                r"\b(?i:{})\s+(?:(?i:{})[-\s]+)?(({})(?:\s+(?i:{}))?)",
                 alternation(v.lex.date_prepositions.iter().copied()),
+                plain(v.lex.month_parts),
                 v.m,
                 keys(v.lex.year_deictics)
             )
