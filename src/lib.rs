@@ -16,6 +16,7 @@ pub mod compose;
 pub mod convert;
 pub mod extract;
 pub mod input;
+pub mod lang;
 pub mod model;
 pub mod output;
 pub mod render;

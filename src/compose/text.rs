@@ -8,7 +8,9 @@
 //! `deport` → one "transfer" class; `begin`, `start`, `launch` → one "start" class;
 //! people nouns) replace their words, so paraphrases of the same happening meet.
 
+use crate::lang::lexicon::month_words;
 use crate::util::fold::fold_letter;
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
 
@@ -173,46 +175,6 @@ const STOP: &[&str] = &[
     "around",
 ];
 
-/// Month names in English and Spanish (dates are compared separately).
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-];
-
 /// General classes of verbs and nouns: any word starting with one of the stems on the
 /// right (stems of four letters or fewer: equal to it) also gives the class key on the left.
 const CLASSES: &[(&str, &[&str])] = &[
@@ -317,8 +279,15 @@ pub fn lemma(word: &str) -> String {
 
 fn is_stop(w: &str) -> bool {
     // Asked for every word of every fact: a hash set rather than two list scans.
-    static STOP_WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> =
-        LazyLock::new(|| STOP.iter().chain(MONTHS).copied().collect());
+    // Month names are stop words too (dates are compared separately): the lexicon's, in
+    // lower case and without the abbreviation's dot.
+    static STOP_WORDS: LazyLock<rustc_hash::FxHashSet<Cow<'static, str>>> = LazyLock::new(|| {
+        let months = month_words().map(|w| Cow::Owned(w.trim_end_matches('.').to_lowercase()));
+        STOP.iter()
+            .map(|&w| Cow::Borrowed(w))
+            .chain(months)
+            .collect()
+    });
     STOP_WORDS.contains(w)
 }
 

@@ -18,14 +18,13 @@
 //! gets `-2`, a third `-3`, in document order.
 
 pub mod dates;
-pub mod lexicon;
 pub mod numbers;
 pub mod text;
 
 use crate::convert::{Block, BlockKind};
+use crate::lang::lexicon::{self, Lexicon};
 use crate::model::date::PartialDate;
 pub use crate::model::facts::{Event, Facts, Statistic};
-use lexicon::Lexicon;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};

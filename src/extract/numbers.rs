@@ -7,8 +7,8 @@
 //! `COVID-19`), a clock time, a duration that only bounds another figure, or a number
 //! word that counts nothing (`the two countries’ agencies`, `two or more states`).
 
-use super::lexicon::Lexicon;
 use super::text::{Range, char_at, char_before, strict_ascii_stand_in, word_after, word_before};
+use crate::lang::lexicon::Lexicon;
 use regex::Regex;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -727,7 +727,7 @@ fn make(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::lexicon::lexicon;
+    use crate::lang::lexicon::lexicon;
 
     fn find(s: &str) -> Vec<String> {
         find_stats(s, &[], lexicon("en"))

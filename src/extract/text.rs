@@ -5,8 +5,8 @@
 //! changes the text; masking makes a same-length copy so every offset found in the copy
 //! is valid in the original.
 
-use super::lexicon::Lexicon;
 use crate::convert::NoteMarker;
+use crate::lang::lexicon::Lexicon;
 use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::borrow::Cow;
@@ -389,7 +389,7 @@ fn is_boundary(s: &str, i: usize, c: char, end: usize, lex: &Lexicon) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::lexicon::lexicon;
+    use crate::lang::lexicon::lexicon;
 
     fn split(text: &str) -> Vec<String> {
         let lex = lexicon("en");

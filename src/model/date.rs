@@ -4,6 +4,7 @@
 //! orders, prints back in the same ISO form and formats for readers ("November 2019").
 //! It never invents precision: a month stays a month.
 
+use crate::lang::dates::{Absolute, NumericOrder};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
@@ -33,22 +34,9 @@ pub struct PartialDate {
     pub day: Option<u8>,
 }
 
-/// English month names, used for parsing and display. Language tables for display live
-/// in the theme's string table; this one is for data.
-pub const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// English month names, for display: the English lexicon's. Language tables for display
+/// live in the theme's string table; this one is for data.
+pub const MONTHS_EN: [&str; 12] = crate::lang::lexicon::EN.month_names();
 
 impl PartialDate {
     /// A year-only date.
@@ -198,9 +186,55 @@ impl<'de> Deserialize<'de> for PartialDate {
     }
 }
 
+/// A recognised date expression as a calendar date (here, not in [`crate::lang`], which
+/// knows how dates are written but not the calendar).
+impl Absolute {
+    /// The calendar date, `None` if there is no such day or month.
+    pub fn date(self, order: NumericOrder) -> Option<PartialDate> {
+        match self {
+            Absolute::Day { year, month, day } => PartialDate::day(year, month, day),
+            Absolute::Numeric {
+                first,
+                second,
+                year,
+            } => {
+                let swap = order == NumericOrder::MonthFirstUnlessImpossible && first > 12;
+                let (month, day) = if swap {
+                    (second, first)
+                } else {
+                    (first, second)
+                };
+                PartialDate::day(year, month, day)
+            }
+            Absolute::Month { year, month } => PartialDate::month(year, month),
+            Absolute::Year(year) => Some(PartialDate::year(year)),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn recognised_dates_become_calendar_dates() {
+        let day = |year, month, day| Absolute::Day { year, month, day };
+        assert_eq!(day(2021, 2, 30).date(NumericOrder::MonthFirst), None);
+        assert_eq!(
+            day(2021, 2, 3).date(NumericOrder::MonthFirst),
+            PartialDate::day(2021, 2, 3)
+        );
+        let numeric = Absolute::Numeric {
+            first: 23,
+            second: 5,
+            year: 2018,
+        };
+        assert_eq!(
+            numeric.date(NumericOrder::MonthFirstUnlessImpossible),
+            PartialDate::day(2018, 5, 23)
+        );
+        assert_eq!(numeric.date(NumericOrder::MonthFirst), None);
+    }
 
     #[test]
     fn parses_the_three_precisions_and_prints_them_back() {

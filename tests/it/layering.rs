@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 /// The stages, lowest first: each may import only itself and the stages before it.
 /// `lib` is the crate root (`src/lib.rs`: runs the stages); `main` is the binary.
 const STAGES: &[&str] = &[
-    "util", "model", "lang", "input", "convert", "extract", "compose", "output", "render", "cache",
+    "util", "lang", "model", "input", "convert", "extract", "compose", "output", "render", "cache",
     "lib", "cmd", "main",
 ];
 

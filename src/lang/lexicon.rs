@@ -1,16 +1,21 @@
-//! Every language-specific word the extractor knows, in one table per language.
+//! Every language-specific word `brief` reads by, in one table per language.
 //!
 //! In: a language code (`"en"`). Out: a [`Lexicon`] of month names, number words,
 //! hedges, unit nouns, relative-date words, abbreviations and the cue words of the
-//! exclusion rules. The rule code in the sibling modules never spells an English word
-//! itself; adding a language means adding one more `Lexicon` value here.
+//! exclusion rules. Pure data, importing nothing of ours: the date recogniser
+//! ([`super::dates`]), the extractor, the dateline reader and the English display of
+//! dates ([`crate::date`]) all take their words from here; the rule code never spells
+//! an English word itself. Adding a language means adding one more `Lexicon` value here.
+//!
+//! Long because it is data: the English table is most of the file.
 
 /// The word tables of one language. All entries are lower case unless said otherwise.
 #[derive(Debug)]
 pub struct Lexicon {
     /// Language code, e.g. `en`.
     pub code: &'static str,
-    /// Month names and abbreviations (capitalised, as written) with their number.
+    /// Month names and abbreviations (capitalised, as written) with their number: the
+    /// twelve full names first, in calendar order (see [`Lexicon::month_names`]).
     pub months: &'static [(&'static str, u8)],
     /// Week days (capitalised), Monday first.
     pub weekdays: &'static [&'static str],
@@ -63,6 +68,15 @@ pub struct Lexicon {
     pub duration_bound_words: &'static [&'static str],
     /// Prepositions that may stand before a bare month or a glued year (`in`, `since`).
     pub date_prepositions: &'static [&'static str],
+    /// Words for a part of a month, between a preposition and the month (`in early May`).
+    pub month_parts: &'static [&'static str],
+    /// Suffixes of a day number (`1st`, `20th`), as written.
+    pub day_suffixes: &'static [&'static str],
+    /// The word that may stand between a day and its month, or a month and its year
+    /// (`20th of May`, `May of 2019`), and before the year of a period (`… of 2010`).
+    pub day_of: &'static str,
+    /// The article opening a part of a year (`the first six months of 2010`).
+    pub period_article: &'static str,
     /// `since`, giving a point event at its date.
     pub since: &'static [&'static str],
     /// Words that open a `from … through …` period.
@@ -639,6 +653,10 @@ pub const EN: Lexicon = Lexicon {
         "for",
         "as of",
     ],
+    month_parts: &["early", "mid", "late"],
+    day_suffixes: &["st", "nd", "rd", "th"],
+    day_of: "of",
+    period_article: "the",
     since: &["since"],
     span_from: &["from"],
     span_through: &["through", "to", "until", "till", "thru"],
@@ -866,6 +884,28 @@ pub const EN: Lexicon = Lexicon {
     possessive_marks: &["’s", "'s", "’", "'"],
 };
 
+/// Spanish month names (lower case, as written), the first words of a Spanish table to
+/// come: the briefing's fact matching already drops them as stop words.
+pub const MONTHS_ES: &[(&str, u8)] = &[
+    ("enero", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8),
+    ("septiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
+];
+
+/// Every month word of every language, as written (`January`, `Sept.`, `enero`).
+pub fn month_words() -> impl Iterator<Item = &'static str> {
+    EN.months.iter().chain(MONTHS_ES).map(|&(w, _)| w)
+}
+
 /// The lexicon for a language code; unknown codes fall back to English.
 pub fn lexicon(language: &str) -> &'static Lexicon {
     match language {
@@ -875,11 +915,34 @@ pub fn lexicon(language: &str) -> &'static Lexicon {
 }
 
 impl Lexicon {
+    /// The twelve full month names, January first (checked when compiled: the table
+    /// starts with them, in order).
+    pub const fn month_names(&self) -> [&'static str; 12] {
+        let mut names = [""; 12];
+        let mut i = 0;
+        while i < 12 {
+            assert!(self.months[i].1 as usize == i + 1, "full month names first");
+            names[i] = self.months[i].0;
+            i += 1;
+        }
+        names
+    }
+
     /// The month number of a (capitalised) month name or abbreviation.
     pub fn month(&self, word: &str) -> Option<u8> {
         self.months
             .iter()
             .find(|(name, _)| *name == word)
+            .map(|&(_, n)| n)
+    }
+
+    /// The month number of a month name or abbreviation in any case, the abbreviation's
+    /// dot optional (`MARCH`, `Feb`, `Sept.`): the looser reading of a dateline.
+    pub fn month_any_case(&self, word: &str) -> Option<u8> {
+        let w = word.trim_end_matches('.');
+        self.months
+            .iter()
+            .find(|(name, _)| name.trim_end_matches('.').eq_ignore_ascii_case(w))
             .map(|&(_, n)| n)
     }
 

@@ -1,0 +1,494 @@
+//! The date recogniser: every form a date is written in, as one table of rules.
+//!
+//! In: a text (a sentence, or a line that may be a dateline) and the language's
+//! [`Lexicon`]. Out: [`Found`] expressions, each a byte range and an [`Expr`] saying what
+//! was written (day, month and year numbers, a period, `July 1st` without a year,
+//! `10 years ago`, `Tuesday`, …), never resolved against a document's date: the year of
+//! `July 1st` or the day of `Tuesday` is the reader's business (`extract::dates` for
+//! sentences, `convert::dateline` for datelines).
+//!
+//! [`RULES`] lists the rules from most to least specific, the order in which a reader
+//! takes them. Each rule is one entry: its regex, built from the lexicon's words; its
+//! [`Kind`] (what resolving it needs); and the function that turns a match into an
+//! [`Expr`]. A [`Recogniser`] compiles them for one lexicon and [`Mode`], each regex on
+//! first use, and all of them into one `RegexSet` whose index is the rule index, to learn
+//! in one pass which rules can match a text. The table is in `rules.rs`; this file holds
+//! what it speaks of (the expressions) and the compiled [`Recogniser`].
+
+mod rules;
+
+pub use rules::{RULES, Rule};
+
+use super::lexicon::Lexicon;
+use regex::{Match, Regex, RegexSet};
+use rules::{NEVER, Read, Vocab};
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
+
+/// A date written in full, as written (not yet checked against the calendar).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Absolute {
+    /// A day (`April 15, 2020`, `13 February 2020`, `2018-05-23`).
+    Day {
+        /// The year.
+        year: i32,
+        /// The month, 1–12 when the lexicon named it.
+        month: u8,
+        /// The day number as written.
+        day: u8,
+    },
+    /// Two numbers and a year (`05-23-2018`): month and day in the US order, or day and
+    /// month; see [`Absolute::date`].
+    Numeric {
+        /// The first number.
+        first: u8,
+        /// The second number.
+        second: u8,
+        /// The year.
+        year: i32,
+    },
+    /// A month (`August 2010`).
+    Month {
+        /// The year.
+        year: i32,
+        /// The month, 1–12.
+        month: u8,
+    },
+    /// A year (`2014`).
+    Year(i32),
+}
+
+/// How to read the two numbers of [`Absolute::Numeric`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumericOrder {
+    /// Month first (`05-23-2018`), as US sources write; `23-05-2018` is no date.
+    MonthFirst,
+    /// Month first, unless the first number cannot be a month (`23-05-2018`).
+    MonthFirstUnlessImpossible,
+}
+
+/// What one date expression says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expr {
+    /// A date on its own (`August 2010`, `05-23-2018`, `2014`).
+    Date(Absolute),
+    /// `since` a date: the date is the event's.
+    Since(Absolute),
+    /// A period with both ends known (`between … and …`, `2014-2017`, `March 3-5, 2020`,
+    /// `the first six months of 2010`, `the 1990s`).
+    Period(Absolute, Absolute),
+    /// A day without a year (`July 1st`, `20 May`).
+    MonthDay {
+        /// The month, 1–12.
+        month: u8,
+        /// The day number as written.
+        day: u8,
+    },
+    /// A month without a year (`in May`), perhaps with a year word (`in May last year`).
+    BareMonth {
+        /// The month, 1–12.
+        month: u8,
+        /// The year word's offset from the document's year (`last year`: -1).
+        year_offset: Option<i32>,
+    },
+    /// `10 years ago`, `a month ago`.
+    Ago {
+        /// How many units.
+        count: i32,
+        /// The unit's length in months (a year: 12).
+        unit_months: u32,
+    },
+    /// `today`.
+    Today,
+    /// `now`.
+    Now,
+    /// `yesterday` (-1), `tomorrow` (+1): days from the document's day.
+    DayOffset(i64),
+    /// A day of the week, 0 = Monday.
+    Weekday(u8),
+}
+
+/// One date expression in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    /// Byte offset of the date words.
+    pub start: usize,
+    /// Byte offset just past them.
+    pub end: usize,
+    /// What they say.
+    pub expr: Expr,
+}
+
+/// What resolving a rule's expressions needs besides the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Nothing: the date is written in full.
+    Absolute,
+    /// The document's date (`July 1st`, `in May`, `10 years ago`, `today`).
+    Relative,
+    /// The document's day (`yesterday`, `Tuesday`).
+    RelativeDay,
+}
+
+/// What a text must hold for a rule to match it: cheap tests before the regex.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Needs {
+    /// An ASCII digit (every year has some).
+    pub digit: bool,
+    /// A month name of the lexicon.
+    pub month: bool,
+}
+
+/// How strictly to read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// Running text: month names as the lexicon writes them, years 1800–2099, numeric
+    /// dates with `-` or `/`, ISO dates with two-digit month and day.
+    Text,
+    /// A line that is only a date: month names in any case with the abbreviation's dot
+    /// optional (`FEB 3, 2020`), any four-digit year, numeric dates also with `.`
+    /// (`23.05.2018`), ISO dates also with one-digit parts. (The case of month names is
+    /// evened out in the text before the rules run, see [`Recogniser::absolute`]: a
+    /// case-insensitive regex takes three times as long to compile.)
+    Line,
+}
+
+/// The rules of one lexicon and mode, compiled.
+pub struct Recogniser {
+    lex: &'static Lexicon,
+    mode: Mode,
+    /// The regex source of each rule of [`RULES`], same index.
+    sources: Vec<String>,
+    /// Each rule's regex, compiled on first use: most texts need only a few of them.
+    regexes: Vec<OnceLock<Regex>>,
+    /// All rules (the set entry of a rule not in the set never matches).
+    set: OnceLock<RegexSet>,
+    /// Any month name, anywhere: a cheap test before the rules that need one.
+    any_month: OnceLock<Regex>,
+    /// The non-ASCII characters of the rules in the set (`–`, `—`).
+    literals: String,
+}
+
+impl Recogniser {
+    /// The recogniser of a lexicon in a mode, built on first use.
+    pub fn get(lex: &'static Lexicon, mode: Mode) -> &'static Recogniser {
+        type Cache = Mutex<HashMap<(&'static str, Mode), &'static Recogniser>>;
+        static CACHE: OnceLock<Cache> = OnceLock::new();
+        let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
+        let mut map = cache.lock().unwrap_or_else(|e| e.into_inner());
+        map.entry((lex.code, mode))
+            .or_insert_with(|| Box::leak(Box::new(Recogniser::new(lex, mode))))
+    }
+
+    fn new(lex: &'static Lexicon, mode: Mode) -> Recogniser {
+        let vocab = Vocab::new(lex, mode);
+        let sources: Vec<String> = RULES.iter().map(|r| (r.source)(&vocab)).collect();
+        let literals = RULES
+            .iter()
+            .zip(&sources)
+            .filter(|(r, _)| r.in_set)
+            .flat_map(|(_, s)| s.chars())
+            .filter(|c| !c.is_ascii())
+            .collect();
+        Recogniser {
+            lex,
+            mode,
+            regexes: sources.iter().map(|_| OnceLock::new()).collect(),
+            sources,
+            set: OnceLock::new(),
+            any_month: OnceLock::new(),
+            literals,
+        }
+    }
+
+    /// The lexicon.
+    pub fn lexicon(&self) -> &'static Lexicon {
+        self.lex
+    }
+
+    /// True if a month name of the lexicon occurs in `text` (as written).
+    pub fn has_month(&self, text: &str) -> bool {
+        let any_month = self.any_month.get_or_init(|| {
+            let months = self.lex.months.iter().map(|(w, _)| regex::escape(w));
+            Regex::new(&months.collect::<Vec<_>>().join("|")).unwrap()
+        });
+        any_month.is_match(text)
+    }
+
+    /// The non-ASCII characters the rules in the set spell out (`–`, `—`).
+    pub fn literals(&self) -> &str {
+        &self.literals
+    }
+
+    /// All rules as one set: its index is the index in [`RULES`].
+    pub fn set(&self) -> &RegexSet {
+        self.set.get_or_init(|| {
+            let entries = RULES
+                .iter()
+                .zip(&self.sources)
+                .map(|(r, s)| if r.in_set { s.as_str() } else { NEVER });
+            RegexSet::new(entries).expect("the rules are valid regexes")
+        })
+    }
+
+    /// The regex source of rule `i`.
+    pub fn source(&self, i: usize) -> &str {
+        &self.sources[i]
+    }
+
+    fn regex(&self, i: usize) -> &Regex {
+        self.regexes[i]
+            .get_or_init(|| Regex::new(&self.sources[i]).expect("the rules are valid regexes"))
+    }
+
+    /// The month number of a month word, read as the mode says.
+    fn month(&self, word: &str) -> Option<u8> {
+        match self.mode {
+            Mode::Text => self.lex.month(word),
+            Mode::Line => self.lex.month_any_case(word),
+        }
+    }
+
+    /// Calls `f` with each expression rule `i` finds in `hay`, left to right. `hay` is
+    /// `text` or a same-length stand-in of it (same matches at the same offsets); the
+    /// rule reads what lies around a match in `text`.
+    pub fn each(&self, i: usize, hay: &str, text: &str, mut f: impl FnMut(Found)) {
+        let regex = self.regex(i);
+        match RULES[i].read {
+            Read::Groups(read) => {
+                for c in regex.captures_iter(hay) {
+                    if let Some(e) = read(self, &c, text) {
+                        f(e);
+                    }
+                }
+            }
+            Read::Text(read) => {
+                for m in regex.find_iter(hay) {
+                    if let Some(e) = read(self, m, text) {
+                        f(e);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The absolute date `s` is, all of it (`August 2010`, `05-23-2018`, `2014`), read
+    /// by the first rule marked [`Rule::alone`] whose first match is the whole of `s`
+    /// (white space around it aside).
+    pub fn absolute(&self, s: &str) -> Option<Absolute> {
+        let s = s.trim();
+        let even;
+        let s = match self.mode {
+            Mode::Text => s,
+            Mode::Line => {
+                even = self.even_months(s);
+                even.as_str()
+            }
+        };
+        // A date with a month name has letters; one without, none: only the rules that
+        // can match are tried (and compiled).
+        let words = s.bytes().any(|b| b.is_ascii_alphabetic());
+        let whole = |m: Match| m.start() == 0 && m.end() == s.len();
+        for (i, rule) in RULES.iter().enumerate() {
+            if !rule.alone || rule.needs.month != words {
+                continue;
+            }
+            let found = match rule.read {
+                Read::Groups(read) => match self.regex(i).captures(s) {
+                    Some(c) if c.get(0).is_some_and(whole) => read(self, &c, s),
+                    _ => continue,
+                },
+                Read::Text(read) => match self.regex(i).find(s) {
+                    Some(m) if whole(m) => read(self, m, s),
+                    _ => continue,
+                },
+            };
+            return match found?.expr {
+                Expr::Date(a) => Some(a),
+                _ => None,
+            };
+        }
+        None
+    }
+}
+
+impl Recogniser {
+    /// `s` with each word that is a month name in any case written as the lexicon
+    /// writes it (`MARCH`, `march` → `March`; `FEB` → `Feb`): same length, same offsets.
+    fn even_months(&self, s: &str) -> String {
+        let mut out = String::with_capacity(s.len());
+        let mut rest = s;
+        while let Some(c) = rest.chars().next() {
+            let word_start =
+                c.is_ascii_alphabetic() && !out.ends_with(|p: char| p.is_alphanumeric());
+            if !word_start {
+                out.push(c);
+                rest = &rest[c.len_utf8()..];
+                continue;
+            }
+            let len = rest
+                .find(|c: char| !c.is_ascii_alphabetic())
+                .unwrap_or(rest.len());
+            let (word, tail) = rest.split_at(len);
+            if self.lex.month_any_case(word).is_some() {
+                out.push(c.to_ascii_uppercase());
+                out.push_str(&word[1..].to_ascii_lowercase());
+            } else {
+                out.push_str(word);
+            }
+            rest = tail;
+        }
+        out
+    }
+}
+
+/// The index in [`RULES`] of the rule named `name`.
+pub fn rule_index(name: &str) -> usize {
+    RULES
+        .iter()
+        .position(|r| r.name == name)
+        .expect("a rule of that name")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::lexicon::EN;
+
+    fn text() -> &'static Recogniser {
+        Recogniser::get(&EN, Mode::Text)
+    }
+
+    fn all(rule: &str, s: &str) -> Vec<Found> {
+        let mut v = Vec::new();
+        text().each(rule_index(rule), s, s, |f| v.push(f));
+        v
+    }
+
+    #[test]
+    fn the_set_index_is_the_rule_index() {
+        let r = text();
+        assert_eq!(r.set().len(), RULES.len());
+        for (i, rule) in RULES.iter().enumerate() {
+            assert_eq!(rule_index(rule.name), i, "names are unique");
+            let set_source = &r.set().patterns()[i];
+            if rule.in_set {
+                assert_eq!(set_source, r.source(i), "{}", rule.name);
+                assert!(r.set().matches(rule.example).matched(i), "{}", rule.name);
+            } else {
+                assert_eq!(set_source, NEVER);
+                assert!(!r.set().matches(rule.example).matched(i), "{}", rule.name);
+            }
+        }
+    }
+
+    #[test]
+    fn dates_alone_are_read_whole() {
+        let alone: Vec<&str> = RULES.iter().filter(|r| r.alone).map(|r| r.name).collect();
+        assert_eq!(
+            alone,
+            [
+                "full_mdy",
+                "full_dmy",
+                "num_us",
+                "iso",
+                "month_year",
+                "year"
+            ]
+        );
+        for rule in RULES.iter().filter(|r| r.alone) {
+            assert!(text().absolute(rule.example).is_some(), "{}", rule.name);
+            let longer = format!("{} more", rule.example);
+            assert_eq!(text().absolute(&longer), None, "{}", rule.name);
+        }
+    }
+
+    #[test]
+    fn every_rule_reads_its_example() {
+        for (i, rule) in RULES.iter().enumerate() {
+            let mut v = Vec::new();
+            text().each(i, rule.example, rule.example, |f| v.push(f));
+            assert!(
+                !v.is_empty(),
+                "{} reads nothing in {:?}",
+                rule.name,
+                rule.example
+            );
+        }
+    }
+
+    #[test]
+    fn says_what_was_written() {
+        let day = |year, month, day| Absolute::Day { year, month, day };
+        assert_eq!(
+            all("between", "between 05-23-2018 and August 2019")[0].expr,
+            Expr::Period(
+                Absolute::Numeric {
+                    first: 5,
+                    second: 23,
+                    year: 2018
+                },
+                Absolute::Month {
+                    year: 2019,
+                    month: 8
+                }
+            )
+        );
+        assert_eq!(
+            all("full_dmy", "on 13 February, 2020.")[0],
+            Found {
+                start: 3,
+                end: 20,
+                expr: Expr::Date(day(2020, 2, 13))
+            }
+        );
+        assert_eq!(
+            all("part_of", "the second quarter of 2021")[0].expr,
+            Expr::Period(
+                Absolute::Month {
+                    year: 2021,
+                    month: 4
+                },
+                Absolute::Month {
+                    year: 2021,
+                    month: 6
+                }
+            )
+        );
+        // Not resolved: no year, no calendar check.
+        assert_eq!(
+            all("month_day", "on July 1st")[0].expr,
+            Expr::MonthDay { month: 7, day: 1 }
+        );
+        assert_eq!(
+            all("bare_month", "in May last year")[0],
+            Found {
+                start: 3,
+                end: 16,
+                expr: Expr::BareMonth {
+                    month: 5,
+                    year_offset: Some(-1)
+                }
+            }
+        );
+        assert_eq!(text().absolute("February 30, 2021"), Some(day(2021, 2, 30)));
+    }
+
+    #[test]
+    fn lines_read_more_loosely() {
+        let line = Recogniser::get(&EN, Mode::Line);
+        let day = |year, month, day| Some(Absolute::Day { year, month, day });
+        assert_eq!(line.absolute("FEB 3, 2020"), day(2020, 2, 3));
+        assert_eq!(text().absolute("FEB 3, 2020"), None);
+        assert_eq!(line.absolute("2020.2.3"), day(2020, 2, 3));
+        assert_eq!(
+            line.absolute("23.05.2018"),
+            Some(Absolute::Numeric {
+                first: 23,
+                second: 5,
+                year: 2018
+            })
+        );
+        assert_eq!(line.absolute("June 9, 2017 was a Friday"), None);
+    }
+}

@@ -1,0 +1,701 @@
+//! The table of date rules: for each form a date is written in, its regex (built from
+//! the lexicon's words), its kind and the reader that turns a match into an [`Expr`].
+//!
+//! In: a [`Vocab`] (the lexicon's words as regex parts, for one [`super::Mode`]). Out:
+//! each rule's regex source, and per match a [`Found`]. [`RULES`] is long because it is
+//! the whole table, one entry per form, each with its example.
+
+use super::{Absolute, Expr, Found, Kind, Mode, Needs, Recogniser};
+use crate::lang::lexicon::Lexicon;
+use regex::{Captures, Match};
+
+const NOTHING: Needs = Needs {
+    digit: false,
+    month: false,
+};
+const DIGIT: Needs = Needs {
+    digit: true,
+    month: false,
+};
+const MONTH: Needs = Needs {
+    digit: false,
+    month: true,
+};
+const DIGIT_MONTH: Needs = Needs {
+    digit: true,
+    month: true,
+};
+
+/// How a rule turns a match into an expression. The text is the one the expression was
+/// found in (the haystack may be a same-length stand-in of it).
+#[derive(Clone, Copy)]
+pub(super) enum Read {
+    /// From the capture groups.
+    Groups(fn(&Recogniser, &Captures, &str) -> Option<Found>),
+    /// From the matched text alone: no capture search, for the most frequent forms.
+    Text(fn(&Recogniser, Match, &str) -> Option<Found>),
+}
+
+/// One form of date expression.
+pub struct Rule {
+    /// A short name, for tests and messages.
+    pub name: &'static str,
+    /// What resolving its expressions needs.
+    pub kind: Kind,
+    /// What a text must hold for it to match.
+    pub needs: Needs,
+    /// False for a rule that starts with short words found everywhere (`in May`): it runs
+    /// on its own ASCII stand-in of a text, and its entry in the set never matches.
+    pub in_set: bool,
+    /// An absolute date on its own: also read whole, as an end of a period (`between …
+    /// and …`) or a dateline ([`Recogniser::absolute`]).
+    pub alone: bool,
+    /// A text the rule reads (for tests).
+    pub example: &'static str,
+    pub(super) source: fn(&Vocab) -> String,
+    pub(super) read: Read,
+}
+
+/// The parts of the rules' regexes, built once per lexicon and mode.
+pub(super) struct Vocab<'a> {
+    lex: &'a Lexicon,
+    /// Any month name.
+    m: String,
+    /// A year.
+    y: &'static str,
+    /// A numeric date's separator.
+    sep: &'static str,
+    /// An ISO date's separator.
+    iso_sep: &'static str,
+    /// An ISO date's month or day.
+    iso_num: &'static str,
+    /// Any absolute date, as the rules `full_mdy` … `year` read it.
+    abs: String,
+    /// The suffixes of a day number (`1st`), in a group.
+    th: String,
+    /// The word between a day and its month (`20th of May`).
+    of: String,
+}
+
+impl Vocab<'_> {
+    pub(super) fn new(lex: &Lexicon, mode: Mode) -> Vocab<'_> {
+        // Digits are `[0-9]`, not `\d`: every reader here reads ASCII digits only, and a
+        // Unicode `\d` makes each pattern about twice as slow to compile.
+        let months = lex.months.iter().map(|(w, _)| *w);
+        let (m, y, sep, iso_sep, iso_num) = match mode {
+            Mode::Text => (
+                format!("(?:{})", alternation(months)),
+                r"(?:18|19|20)[0-9][0-9]",
+                "[-/]",
+                "-",
+                "[0-9][0-9]",
+            ),
+            Mode::Line => (
+                format!("(?:{})", loose_alternation(months)),
+                "[0-9]{4}",
+                "[-/.]",
+                "[-/.]",
+                "[0-9]{1,2}",
+            ),
+        };
+        let th = format!("(?:{})", plain(lex.day_suffixes));
+        let of = regex::escape(lex.day_of);
+        let d = format!(r"[0-9]{{1,2}}{th}?");
+        let full_mdy = format!(r"{m}\s+{d},?\s+{y}");
+        let full_dmy = format!(r"{d}\s+(?:{of}\s+)?{m},?\s+{y}");
+        let num_us = format!(r"[0-9]{{1,2}}{sep}[0-9]{{1,2}}{sep}{y}");
+        let iso = format!(r"{y}{iso_sep}{iso_num}{iso_sep}{iso_num}");
+        let my = format!(r"{m},?\s+(?:{of}\s+)?{y}");
+        let abs = format!(r"(?:{full_mdy}|{full_dmy}|{num_us}|{iso}|{my}|{y})");
+        Vocab {
+            lex,
+            m,
+            y,
+            sep,
+            iso_sep,
+            iso_num,
+            abs,
+            th,
+            of,
+        }
+    }
+
+    /// A case-insensitive alternation of a word list, in a group.
+    fn words(&self, list: &[&str]) -> String {
+        format!("(?i:{})", words(list))
+    }
+}
+
+/// The words as a regex alternation, longest first, each ending at a word boundary
+/// (but a word ending with a dot, `Jan.`).
+fn alternation<'a>(words: impl Iterator<Item = &'a str>) -> String {
+    let mut v: Vec<&str> = words.collect();
+    v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    v.iter()
+        .map(|w| {
+            let e = regex::escape(w);
+            if w.ends_with('.') {
+                e
+            } else {
+                format!(r"{e}\b")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// Like [`alternation`], with the final dot of a word optional (`Jan.` also as `Jan`).
+fn loose_alternation<'a>(words: impl Iterator<Item = &'a str>) -> String {
+    let mut v: Vec<&str> = words.collect();
+    v.sort_by_key(|w| std::cmp::Reverse(w.trim_end_matches('.').len()));
+    v.iter()
+        .map(|w| {
+            let bare = w.trim_end_matches('.');
+            let dot = if bare.len() < w.len() { r"\.?" } else { "" };
+            format!(r"{}\b{dot}", regex::escape(bare))
+        })
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// The words as a regex alternation, as listed.
+fn plain(list: &[&str]) -> String {
+    let escaped: Vec<String> = list.iter().map(|w| regex::escape(w)).collect();
+    escaped.join("|")
+}
+
+/// A group of the words as an alternation.
+fn words(list: &[&str]) -> String {
+    format!("(?:{})", alternation(list.iter().copied()))
+}
+
+/// The words of a table as an alternation.
+fn keys<T>(table: &[(&str, T)]) -> String {
+    alternation(table.iter().map(|(w, _)| *w))
+}
+
+/// The rules, most specific first: a reader takes them in this order and keeps an
+/// expression only where it does not overlap one found before.
+pub static RULES: [Rule; 24] = [
+    // Periods with explicit ends.
+    Rule {
+        name: "between",
+        kind: Kind::Absolute,
+        needs: DIGIT,
+        in_set: true,
+        alone: false,
+        example: "between September 2008 and February 2009",
+        source: |v| {
+            format!(
+                r"\b{}\s+({})\s+{}\s+({})\b",
+                v.words(v.lex.span_between),
+                v.abs,
+                v.words(v.lex.span_and),
+                v.abs
+            )
+        },
+        read: Read::Groups(read_ends),
+    },
+    Rule {
+        name: "from",
+        kind: Kind::Absolute,
+        needs: DIGIT,
+        in_set: true,
+        alone: false,
+        example: "from 1929 through 2000",
+        source: |v| {
+            format!(
+                r"\b{}\s+({})\s+{}\s+({})\b",
+                v.words(v.lex.span_from),
+                v.abs,
+                v.words(v.lex.span_through),
+                v.abs
+            )
+        },
+        read: Read::Groups(read_ends),
+    },
+    Rule {
+        name: "day_range",
+        kind: Kind::Absolute,
+        needs: DIGIT_MONTH,
+        in_set: true,
+        alone: false,
+        example: "March 3-5, 2020",
+        source: |v| {
+            let (m, y) = (&v.m, v.y);
+            format!(r"\b({m})\s+([0-9]{{1,2}})\s?[-–]\s?([0-9]{{1,2}}),?\s+({y})\b")
+        },
+        read: Read::Groups(|r, c, _| {
+            let (month, year) = (r.month(&c[1])?, num(c, 4)?);
+            let (d1, d2) = (num(c, 2)?, num(c, 3)?);
+            let day = |d: i32| Absolute::Day {
+                year,
+                month,
+                day: d as u8,
+            };
+            found(c, Expr::Period(day(d1), day(d2)))
+        }),
+    },
+    Rule {
+        name: "month_range",
+        kind: Kind::Absolute,
+        needs: DIGIT_MONTH,
+        in_set: true,
+        alone: false,
+        example: "March-May 2020",
+        source: |v| format!(r"\b({m})\s?[-–]\s?({m}),?\s+({y})\b", m = v.m, y = v.y),
+        read: Read::Groups(|r, c, _| {
+            let (m1, m2, year) = (r.month(&c[1])?, r.month(&c[2])?, num(c, 3)?);
+            let month = |month| Absolute::Month { year, month };
+            found(c, Expr::Period(month(m1), month(m2)))
+        }),
+    },
+    Rule {
+        name: "part_of",
+        kind: Kind::Absolute,
+        needs: DIGIT,
+        in_set: true,
+        alone: false,
+        example: "the first six months of 2010",
+        source: |v| {
+            format!(
+                r"(?i:\b{}\s+({})\s+(?:([0-9]{{1,2}}|{})\s+)?({})\s+{}\s+({})\b)",
+                regex::escape(v.lex.period_article),
+                keys(v.lex.ordinals),
+                keys(v.lex.number_words),
+                keys(v.lex.period_words),
+                v.of,
+                v.y
+            )
+        },
+        read: Read::Groups(read_part_of),
+    },
+    Rule {
+        name: "year_dash",
+        kind: Kind::Absolute,
+        needs: DIGIT,
+        in_set: true,
+        alone: false,
+        example: "2014-2017",
+        source: |v| format!(r"\b({y})\s?[-–—]\s?({y}|[0-9][0-9])\b", y = v.y),
+        read: Read::Groups(|_, c, text| {
+            let m = c.get(0)?;
+            // `05-23-2018`: a numeric date, not a span.
+            if char_before(text, m.start()).is_some_and(|ch| ch == '-' || ch == '/')
+                || char_at(text, m.end()).is_some_and(|ch| ch == '-' || ch == '/')
+            {
+                return None;
+            }
+            let a = num(c, 1)?;
+            let mut b = num(c, 2)?;
+            if c[2].len() == 2 {
+                b += a / 100 * 100;
+            }
+            (b > a && b - a < 100).then(|| years(m, a, b))
+        }),
+    },
+    Rule {
+        name: "year_pair",
+        kind: Kind::Absolute,
+        needs: DIGIT,
+        in_set: true,
+        alone: false,
+        example: "2018 and 2019",
+        source: |v| format!(r"\b({y})\s+{}\s+({y})\b", v.words(v.lex.span_and), y = v.y),
+        read: Read::Groups(|_, c, _| {
+            let (a, b) = (num(c, 1)?, num(c, 2)?);
+            // Two consecutive years joined by `and` read as one two-year period; other
+            // pairs are separate points (found by the `year` rule).
+            let m = c.get(0)?;
+            (b == a + 1).then(|| years(m, a, b))
+        }),
+    },
+    Rule {
+        name: "since",
+        kind: Kind::Absolute,
+        needs: DIGIT,
+        in_set: true,
+        alone: false,
+        example: "since 2012",
+        source: |v| format!(r"\b{}\s+({})\b", v.words(v.lex.since), v.abs),
+        read: Read::Groups(|r, c, _| found(c, Expr::Since(r.absolute(&c[1])?))),
+    },
+    Rule {
+        name: "decade",
+        kind: Kind::Absolute,
+        needs: DIGIT,
+        in_set: true,
+        alone: false,
+        example: "the 1990s",
+        source: |v| {
+            format!(
+                r"\b((?:19|20)[0-9]0){}\b",
+                regex::escape(v.lex.decade_suffix)
+            )
+        },
+        read: Read::Groups(|_, c, _| {
+            let a = num(c, 1)?;
+            Some(years(c.get(0)?, a, a + 9))
+        }),
+    },
+    // Full and month dates.
+    Rule {
+        name: "full_mdy",
+        kind: Kind::Absolute,
+        needs: DIGIT_MONTH,
+        in_set: true,
+        alone: true,
+        example: "April 15, 2020",
+        source: |v| {
+            let (m, y) = (&v.m, v.y);
+            format!(r"\b({m})\s+([0-9]{{1,2}}){th}?,?\s+({y})\b", th = v.th)
+        },
+        read: Read::Groups(|r, c, _| {
+            let (month, day, year) = (r.month(&c[1])?, num(c, 2)?, num(c, 3)?);
+            let day = day as u8;
+            found(c, Expr::Date(Absolute::Day { year, month, day }))
+        }),
+    },
+    Rule {
+        name: "full_dmy",
+        kind: Kind::Absolute,
+        needs: DIGIT_MONTH,
+        in_set: true,
+        alone: true,
+        example: "13 February, 2020",
+        source: |v| {
+            let (m, y) = (&v.m, v.y);
+            let (th, of) = (&v.th, &v.of);
+            format!(r"\b([0-9]{{1,2}}){th}?\s+(?:{of}\s+)?({m}),?\s+({y})\b")
+        },
+        // Frequent: the groups are read from the match's text (see `leading_number`).
+        read: Read::Text(|r, m, _| {
+            let t = m.as_str();
+            let (month, year) = before_year(t);
+            let (day, month, year) = (leading_number(t)?, r.month(month)?, year?);
+            let day = day as u8;
+            Some(at(m, Expr::Date(Absolute::Day { year, month, day })))
+        }),
+    },
+    Rule {
+        name: "num_us",
+        kind: Kind::Absolute,
+        needs: DIGIT,
+        in_set: true,
+        alone: true,
+        example: "05-23-2018",
+        source: |v| {
+            let (s, y) = (v.sep, v.y);
+            format!(r"\b([0-9]{{1,2}}){s}([0-9]{{1,2}}){s}({y})\b")
+        },
+        read: Read::Groups(|_, c, _| {
+            let (first, second, year) = (num(c, 1)? as u8, num(c, 2)? as u8, num(c, 3)?);
+            let numeric = Absolute::Numeric {
+                first,
+                second,
+                year,
+            };
+            found(c, Expr::Date(numeric))
+        }),
+    },
+    Rule {
+        name: "iso",
+        kind: Kind::Absolute,
+        needs: DIGIT,
+        in_set: true,
+        alone: true,
+        example: "2018-05-23",
+        source: |v| {
+            let (y, s, n) = (v.y, v.iso_sep, v.iso_num);
+            format!(r"\b({y}){s}({n}){s}({n})\b")
+        },
+        read: Read::Groups(|_, c, _| {
+            let (year, month, day) = (num(c, 1)?, num(c, 2)? as u8, num(c, 3)? as u8);
+            found(c, Expr::Date(Absolute::Day { year, month, day }))
+        }),
+    },
+    Rule {
+        name: "month_year",
+        kind: Kind::Absolute,
+        needs: DIGIT_MONTH,
+        in_set: true,
+        alone: true,
+        example: "August 2010",
+        source: |v| format!(r"\b({}),?\s+(?:{}\s+)?({})\b", v.m, v.of, v.y),
+        // Frequent: read from the match's text.
+        read: Read::Text(|r, m, _| {
+            let t = m.as_str();
+            let month = t.split(|c: char| c == ',' || c.is_whitespace()).next();
+            let month = r.month(month.unwrap_or(t))?;
+            let year = before_year(t).1?;
+            Some(at(m, Expr::Date(Absolute::Month { year, month })))
+        }),
+    },
+    // Years on their own.
+    Rule {
+        name: "year",
+        kind: Kind::Absolute,
+        needs: DIGIT,
+        in_set: true,
+        alone: true,
+        example: "2014",
+        source: |v| format!(r"\b({})\b", v.y),
+        // The only group is the whole match: no need for captures.
+        read: Read::Text(|_, m, _| {
+            let year = m.as_str().parse().ok()?;
+            Some(at(m, Expr::Date(Absolute::Year(year))))
+        }),
+    },
+    // Everything below needs the document's date.
+    Rule {
+        name: "month_day",
+        kind: Kind::Relative,
+        needs: DIGIT_MONTH,
+        in_set: true,
+        alone: false,
+        example: "July 1st",
+        source: |v| format!(r"\b({})\s+([0-9]{{1,2}}){}?\b", v.m, v.th),
+        read: Read::Groups(|r, c, text| {
+            let m = c.get(0)?;
+            if char_at(text, m.end()).is_some_and(|ch| ch.is_ascii_digit() || ch == '%') {
+                return None;
+            }
+            let (month, day) = (r.month(&c[1])?, num(c, 2)? as u8);
+            found(c, Expr::MonthDay { month, day })
+        }),
+    },
+    Rule {
+        name: "day_of_month",
+        kind: Kind::Relative,
+        needs: DIGIT_MONTH,
+        in_set: true,
+        alone: false,
+        example: "20th of May",
+        source: |v| format!(r"\b([0-9]{{1,2}}){}?\s+(?:{}\s+)?({})", v.th, v.of, v.m),
+        read: Read::Text(|r, m, text| {
+            if char_before(text, m.start()).is_some_and(|ch| ch.is_ascii_digit() || ch == '$') {
+                return None;
+            }
+            let t = m.as_str();
+            let month = t.rsplit(char::is_whitespace).next().unwrap_or(t);
+            let (day, month) = (leading_number(t)? as u8, r.month(month)?);
+            Some(at(m, Expr::MonthDay { month, day }))
+        }),
+    },
+    Rule {
+        name: "bare_month",
+        kind: Kind::Relative,
+        needs: MONTH,
+        in_set: false,
+        alone: false,
+        example: "in May last year",
+        source: |v| {
+            format!(
+                r"\b(?i:{})\s+(?:(?i:{})[-\s]+)?(({})(?:\s+(?i:{}))?)",
+                alternation(v.lex.date_prepositions.iter().copied()),
+                plain(v.lex.month_parts),
+                v.m,
+                keys(v.lex.year_deictics)
+            )
+        },
+        read: Read::Groups(|r, c, text| {
+            let (g, month) = (c.get(1)?, c.get(2)?);
+            let month = r.month(&text[month.range()])?;
+            let low = text[g.range()].to_lowercase();
+            let year_offset = r
+                .lex
+                .year_deictics
+                .iter()
+                .find(|(w, _)| low.ends_with(w))
+                .map(|&(_, o)| o);
+            Some(at(g, Expr::BareMonth { month, year_offset }))
+        }),
+    },
+    Rule {
+        name: "ago",
+        kind: Kind::Relative,
+        needs: NOTHING,
+        in_set: true,
+        alone: false,
+        example: "10 years ago",
+        source: |v| {
+            format!(
+                r"(?i:\b([0-9]{{1,3}}|{}|an?)\s+({})\s+{}\b)",
+                keys(v.lex.number_words),
+                keys(v.lex.ago_units),
+                regex::escape(v.lex.ago)
+            )
+        },
+        read: Read::Groups(|r, c, _| {
+            let count: i32 = c[1]
+                .parse()
+                .ok()
+                .or_else(|| r.lex.number_word(&c[1]).map(|v| v as i32))
+                .unwrap_or(1);
+            let unit = c[2].to_lowercase();
+            let &(_, unit_months) = r.lex.ago_units.iter().find(|(w, _)| *w == unit)?;
+            found(c, Expr::Ago { count, unit_months })
+        }),
+    },
+    Rule {
+        name: "today",
+        kind: Kind::Relative,
+        needs: NOTHING,
+        in_set: true,
+        alone: false,
+        example: "today",
+        source: |v| format!(r"(?i:\b{})", words(v.lex.today)),
+        read: Read::Text(|_, m, _| Some(at(m, Expr::Today))),
+    },
+    Rule {
+        name: "now",
+        kind: Kind::Relative,
+        needs: NOTHING,
+        in_set: true,
+        alone: false,
+        example: "now",
+        source: |v| format!(r"(?i:\b{})", words(v.lex.now)),
+        read: Read::Text(|_, m, _| Some(at(m, Expr::Now))),
+    },
+    Rule {
+        name: "yesterday",
+        kind: Kind::RelativeDay,
+        needs: NOTHING,
+        in_set: true,
+        alone: false,
+        example: "yesterday",
+        source: |v| format!(r"(?i:\b{})", words(v.lex.yesterday)),
+        read: Read::Text(|_, m, _| Some(at(m, Expr::DayOffset(-1)))),
+    },
+    Rule {
+        name: "tomorrow",
+        kind: Kind::RelativeDay,
+        needs: NOTHING,
+        in_set: true,
+        alone: false,
+        example: "tomorrow",
+        source: |v| format!(r"(?i:\b{})", words(v.lex.tomorrow)),
+        read: Read::Text(|_, m, _| Some(at(m, Expr::DayOffset(1)))),
+    },
+    Rule {
+        name: "weekday",
+        kind: Kind::RelativeDay,
+        needs: NOTHING,
+        in_set: true,
+        alone: false,
+        example: "Tuesday",
+        source: |v| format!(r"\b(?:{})", alternation(v.lex.weekdays.iter().copied())),
+        read: Read::Text(|r, m, _| {
+            let day = r.lex.weekdays.iter().position(|w| *w == m.as_str())?;
+            Some(at(m, Expr::Weekday(day as u8)))
+        }),
+    },
+];
+
+/// The set entry of a rule that is not in the set: a class that matches nothing.
+pub(super) const NEVER: &str = r"[^\s\S]";
+
+fn read_ends(r: &Recogniser, c: &Captures, _: &str) -> Option<Found> {
+    let (a, b) = (r.absolute(&c[1])?, r.absolute(&c[2])?);
+    found(c, Expr::Period(a, b))
+}
+
+/// `the first six months of 2010` (ordinal 1, 6 × 1 month), `the second quarter of
+/// 2021` (ordinal 2, 1 × 3 months), `the last half of 2019` (ordinal 0: from the end).
+fn read_part_of(r: &Recogniser, c: &Captures, _: &str) -> Option<Found> {
+    let lex = r.lex;
+    let ord = c[1].to_lowercase();
+    let ordv = lex
+        .ordinals
+        .iter()
+        .find(|(w, _)| *w == ord)
+        .map(|&(_, v)| v);
+    let unit = c[3].to_lowercase();
+    let per = lex.period_words.iter().find(|(w, _)| *w == unit);
+    let (ordv, &(_, per), year) = (ordv?, per?, num(c, 4)?);
+    let n: u8 = match c.get(2) {
+        Some(g) => g
+            .as_str()
+            .parse()
+            .ok()
+            .or_else(|| lex.number_word(g.as_str()).map(|v| v as u8))
+            .unwrap_or(0),
+        None => 1,
+    };
+    let len = per.saturating_mul(n);
+    if len == 0 || len > 12 {
+        return None;
+    }
+    let (m1, m2) = if ordv == 0 {
+        (13 - len, 12)
+    } else if per == 1 {
+        if ordv != 1 {
+            return None;
+        }
+        (1, len)
+    } else {
+        let first = (ordv - 1) * per + 1;
+        (first, first + len - 1)
+    };
+    if m2 > 12 {
+        return None;
+    }
+    let month = |month| Absolute::Month { year, month };
+    found(c, Expr::Period(month(m1), month(m2)))
+}
+
+fn num(c: &Captures, i: usize) -> Option<i32> {
+    c.get(i)?.as_str().parse().ok()
+}
+
+/// The expression over the whole match of `c`.
+fn found(c: &Captures, expr: Expr) -> Option<Found> {
+    Some(at(c.get(0)?, expr))
+}
+
+/// The expression over the words of `m`.
+fn at(m: Match, expr: Expr) -> Found {
+    Found {
+        start: m.start(),
+        end: m.end(),
+        expr,
+    }
+}
+
+/// A span of whole years, `a` to `b`, over the words of `m`.
+fn years(m: Match, a: i32, b: i32) -> Found {
+    at(m, Expr::Period(Absolute::Year(a), Absolute::Year(b)))
+}
+
+fn char_before(s: &str, i: usize) -> Option<char> {
+    s.get(..i).and_then(|p| p.chars().next_back())
+}
+
+fn char_at(s: &str, i: usize) -> Option<char> {
+    s.get(i..).and_then(|p| p.chars().next())
+}
+
+// The most frequent forms (`full_dmy`, `day_of_month`, `month_year`) are read from the
+// text of their matches rather than from capture groups, which cost a backtracking
+// search per match. Their shape leaves no doubt where each group is: a match starts with
+// its day digits (a run the pattern ends with a letter or a space) or with its month
+// name; the month name is a single word without commas; the year is the last four
+// characters.
+
+/// The number a match starts with: its first group `([0-9]{1,2})`.
+fn leading_number(t: &str) -> Option<i32> {
+    let end = t.find(|c: char| !c.is_numeric()).unwrap_or(t.len());
+    t[..end].parse().ok()
+}
+
+/// The month word before the year a match ends with (`… May, 2019` → `May`), and the
+/// year.
+fn before_year(t: &str) -> (&str, Option<i32>) {
+    let Some((year_start, _)) = t.char_indices().rev().nth(3) else {
+        return ("", None);
+    };
+    let head = t[..year_start].trim_end();
+    let head = head.strip_suffix(',').unwrap_or(head);
+    let month = head.rsplit(char::is_whitespace).next().unwrap_or(head);
+    (month, t[year_start..].parse().ok())
+}
