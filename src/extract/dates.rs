@@ -12,7 +12,7 @@
 //! lets an expression overlap one found before it.
 
 use super::text::{
-    PhraseSet, Range, ascii_stand_in, char_at, char_before, strict_ascii_stand_in, word_after,
+    ByteRange, PhraseSet, ascii_stand_in, char_at, char_before, strict_ascii_stand_in, word_after,
     word_before,
 };
 use crate::lang::dates::{Absolute, Expr, Found, Kind, Mode, NumericOrder, RULES, Recogniser};
@@ -153,7 +153,7 @@ impl<'a> Scan<'a> {
 #[derive(Default)]
 struct Hits {
     hits: Vec<DateHit>,
-    taken: Vec<Range>,
+    taken: Vec<ByteRange>,
 }
 
 impl Hits {

@@ -99,7 +99,7 @@ fn extract_block(block: &Block, ctx: &Context, lex: &'static Lexicon, facts: &mu
             continue;
         }
         let hits = dates::find_dates(a, ctx.published, lex);
-        let date_ranges: Vec<text::Range> = hits.iter().map(|h| (h.start, h.end)).collect();
+        let date_ranges: Vec<text::ByteRange> = hits.iter().map(|h| (h.start, h.end)).collect();
         if only_dates(a, &date_ranges) {
             continue; // a dateline
         }
@@ -176,7 +176,7 @@ fn marker_phrases(lex: &'static Lexicon) -> &'static MarkerPhrases {
 }
 
 /// True when a sentence holds dates and nothing else but punctuation (a dateline).
-fn only_dates(s: &str, ranges: &[text::Range]) -> bool {
+fn only_dates(s: &str, ranges: &[text::ByteRange]) -> bool {
     !ranges.is_empty()
         && !s
             .char_indices()

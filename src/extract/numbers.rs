@@ -7,7 +7,9 @@
 //! `COVID-19`), a clock time, a duration that only bounds another figure, or a number
 //! word that counts nothing (`the two countries’ agencies`, `two or more states`).
 
-use super::text::{Range, char_at, char_before, strict_ascii_stand_in, word_after, word_before};
+use super::text::{
+    ByteRange, char_at, char_before, strict_ascii_stand_in, word_after, word_before,
+};
 use crate::lang::lexicon::Lexicon;
 use regex::Regex;
 use std::borrow::Cow;
@@ -34,7 +36,7 @@ pub struct StatHit {
     /// Canonical qualifier.
     pub qualifier: String,
     /// Start and end of the counted noun phrase, when one follows the figure.
-    pub noun: Option<Range>,
+    pub noun: Option<ByteRange>,
     /// Byte offset where the number itself starts (after any qualifier).
     pub number_start: usize,
 }
@@ -91,11 +93,11 @@ fn patterns(lex: &'static Lexicon) -> &'static Patterns {
     })
 }
 
-fn overlaps(taken: &[Range], s: usize, e: usize) -> bool {
+fn overlaps(taken: &[ByteRange], s: usize, e: usize) -> bool {
     taken.iter().any(|&(a, b)| s < b && a < e)
 }
 
-fn atoms(s: &str, excluded: &[Range], lex: &'static Lexicon) -> Vec<Atom> {
+fn atoms(s: &str, excluded: &[ByteRange], lex: &'static Lexicon) -> Vec<Atom> {
     let p = patterns(lex);
     let mut out = Vec::new();
     // On non-ASCII text the atom pattern runs on a stand-in (same matches, same offsets;
@@ -107,7 +109,7 @@ fn atoms(s: &str, excluded: &[Range], lex: &'static Lexicon) -> Vec<Atom> {
             continue;
         }
         let c = atom_groups(p, &hay, m);
-        let text = |g: Range| &s[g.0..g.1];
+        let text = |g: ByteRange| &s[g.0..g.1];
         let currency = c.cur.and_then(|g| {
             lex.currency_prefixes
                 .iter()
@@ -202,12 +204,12 @@ fn atoms(s: &str, excluded: &[Range], lex: &'static Lexicon) -> Vec<Atom> {
 /// The groups of one match of the atom pattern, as byte ranges of the sentence.
 #[derive(Debug, Default)]
 struct AtomGroups {
-    cur: Option<Range>,
-    num: Option<Range>,
-    word: Option<Range>,
-    scale: Option<Range>,
-    pct: Option<Range>,
-    cw: Option<Range>,
+    cur: Option<ByteRange>,
+    num: Option<ByteRange>,
+    word: Option<ByteRange>,
+    scale: Option<ByteRange>,
+    pct: Option<ByteRange>,
+    cw: Option<ByteRange>,
 }
 
 /// The groups of the atom match `m` of `hay`. Most matches are plain digits (with `,` and
@@ -308,7 +310,7 @@ fn plural_like(w: &str, lex: &Lexicon) -> bool {
 
 /// The counted noun phrase starting right after byte `at`: its range, the unit word(s)
 /// and whether the head is possessive (`countries’`).
-fn noun_after(s: &str, at: usize, lex: &Lexicon) -> Option<(Range, String, bool)> {
+fn noun_after(s: &str, at: usize, lex: &Lexicon) -> Option<(ByteRange, String, bool)> {
     let mut pos = at;
     let mut first: Option<usize> = None;
     for _ in 0..4 {
@@ -350,7 +352,13 @@ fn noun_after(s: &str, at: usize, lex: &Lexicon) -> Option<(Range, String, bool)
     None
 }
 
-fn finish(s: &str, start: usize, end: usize, head: String, lex: &Lexicon) -> (Range, String, bool) {
+fn finish(
+    s: &str,
+    start: usize,
+    end: usize,
+    head: String,
+    lex: &Lexicon,
+) -> (ByteRange, String, bool) {
     let possessive = lex.possessive_marks.iter().any(|m| s[end..].starts_with(m));
     let mut end = end;
     // `organizations and individuals`: a coordinated plural noun joins the phrase.
@@ -372,10 +380,10 @@ fn finish(s: &str, start: usize, end: usize, head: String, lex: &Lexicon) -> (Ra
 }
 
 /// Finds the figures of one sentence. `excluded` are byte ranges taken by dates.
-pub fn find_stats(s: &str, excluded: &[Range], lex: &'static Lexicon) -> Vec<StatHit> {
+pub fn find_stats(s: &str, excluded: &[ByteRange], lex: &'static Lexicon) -> Vec<StatHit> {
     let p = patterns(lex);
     let mut hits: Vec<StatHit> = Vec::new();
-    let mut taken: Vec<Range> = excluded.to_vec();
+    let mut taken: Vec<ByteRange> = excluded.to_vec();
 
     // Vague magnitudes: `tens of thousands`.
     for m in p.magnitude.find_iter(s) {
@@ -596,7 +604,7 @@ fn unit_name(head: &str, lex: &Lexicon) -> String {
         .unwrap_or_else(|| head.to_lowercase())
 }
 
-fn atom_unit(a: &Atom, noun: Option<&(Range, String, bool)>, lex: &Lexicon) -> String {
+fn atom_unit(a: &Atom, noun: Option<&(ByteRange, String, bool)>, lex: &Lexicon) -> String {
     if a.percent {
         "percent".into()
     } else if let Some(c) = a.currency {
@@ -697,7 +705,7 @@ fn make(
     high: Option<f64>,
     of: Option<f64>,
     unit: &str,
-    noun: Option<(Range, String, bool)>,
+    noun: Option<(ByteRange, String, bool)>,
     lex: &Lexicon,
 ) -> StatHit {
     let (qualifier, span_start) = match qualifier_before(s, start, lex) {

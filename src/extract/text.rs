@@ -13,7 +13,7 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// A half-open byte range `[start, end)` in a block's text.
-pub type Range = (usize, usize);
+pub type ByteRange = (usize, usize);
 
 static BRACKET_NOTE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[[0-9]{1,3}\]").unwrap());
 static DIGITS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[0-9]+").unwrap());
@@ -73,7 +73,7 @@ pub fn word_after(s: &str, i: usize) -> Option<(&str, usize)> {
 /// Footnote markers of a block: the converter's when it found any, else our own guess:
 /// `[12]`, digits glued to a word or closing mark (`reported22`, `women.5`, `)4`), and a
 /// digit or two glued to a year after a month or a date preposition (`August 20106`).
-pub fn footnote_markers(text: &str, notes: &[NoteMarker], lex: &Lexicon) -> Vec<Range> {
+pub fn footnote_markers(text: &str, notes: &[NoteMarker], lex: &Lexicon) -> Vec<ByteRange> {
     if !notes.is_empty() {
         return notes
             .iter()
@@ -82,7 +82,7 @@ pub fn footnote_markers(text: &str, notes: &[NoteMarker], lex: &Lexicon) -> Vec<
             .map(|n| (n.offset, n.offset + n.len))
             .collect();
     }
-    let mut out: Vec<Range> = BRACKET_NOTE
+    let mut out: Vec<ByteRange> = BRACKET_NOTE
         .find_iter(text)
         .map(|m| (m.start(), m.end()))
         .collect();
@@ -148,7 +148,7 @@ pub fn strict_ascii_stand_in<'a>(s: &'a str, literals: &str) -> Option<Cow<'a, s
 }
 
 /// URLs, bare domain names and phone numbers in a text: never facts.
-pub fn urls(text: &str) -> Vec<Range> {
+pub fn urls(text: &str) -> Vec<ByteRange> {
     // URL reads non-ASCII text only through `\b`, `\S+`, `\S*` and `[\w.-]+`.
     let url_hay = ascii_stand_in(text).unwrap_or(Cow::Borrowed(text));
     let phone_hay = if may_hold_phone(text) { text } else { "" };
@@ -180,7 +180,7 @@ fn may_hold_phone(text: &str) -> bool {
 /// A copy of `text` with every character inside `ranges` replaced by spaces (one per
 /// byte), so offsets into the copy are offsets into `text`. A character is blanked when
 /// it starts inside a range (the whole character, even if it runs past the range's end).
-pub fn mask(text: &str, ranges: &[Range]) -> String {
+pub fn mask(text: &str, ranges: &[ByteRange]) -> String {
     if ranges.is_empty() {
         return text.to_string();
     }
@@ -279,7 +279,7 @@ const OPENERS: [char; 6] = ['“', '"', '‘', '\'', '(', '['];
 /// surrounding whitespace. A sentence keeps its closing quotation mark; a footnote
 /// marker after its final stop is left out because the masked copy has spaces there.
 /// Leading dashes of an attribution line (`--Name`) are not part of the sentence.
-pub fn sentences(masked: &str, lex: &Lexicon) -> Vec<Range> {
+pub fn sentences(masked: &str, lex: &Lexicon) -> Vec<ByteRange> {
     let mut out = Vec::new();
     let mut start = skip_lead(masked, 0);
     let chars: Vec<(usize, char)> = masked.char_indices().collect();
@@ -341,7 +341,7 @@ fn skip_lead(s: &str, from: usize) -> usize {
     i
 }
 
-fn push_trimmed(s: &str, start: usize, end: usize, out: &mut Vec<Range>) {
+fn push_trimmed(s: &str, start: usize, end: usize, out: &mut Vec<ByteRange>) {
     let piece = &s[start..end];
     let t = piece.trim_end();
     if !t.trim().is_empty() {
