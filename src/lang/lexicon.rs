@@ -4,7 +4,7 @@
 //! hedges, unit nouns, relative-date words, abbreviations and the cue words of the
 //! exclusion rules. Pure data, importing nothing of ours: the date recogniser
 //! ([`super::dates`]), the extractor, the dateline reader and the English display of
-//! dates ([`crate::date`]) all take their words from here; the rule code never spells
+//! dates ([`crate::model::date`]) all take their words from here; the rule code never spells
 //! an English word itself. Adding a language means adding one more `Lexicon` value here.
 //!
 //! Long because it is data: the English table is most of the file.
