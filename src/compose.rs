@@ -18,10 +18,9 @@ use crate::source::{Content, MetaOrigin, Page, Source};
 pub struct SourcePage {
     /// The source as read.
     pub source: Source,
-    /// Its converted form.
+    /// Its converted form (the page's body is rendered from its blocks; the Markdown
+    /// export for editors is written from it too).
     pub doc: Document,
-    /// The generated Markdown (without front matter).
-    pub markdown: String,
     /// Extracted facts (after corrections).
     pub facts: Facts,
     /// The title to show.
@@ -150,12 +149,10 @@ pub fn compose(
         let rights = source.meta.rights.as_deref();
         let full_text = !(rights_reserved(rights)
             || (rights_unknown(rights) && settings.config.sources.careful_with_unknown_rights));
-        let markdown = convert::to_markdown(&doc);
         site.last_updated = site.last_updated.max(published);
         site.sources.push(SourcePage {
             source,
             doc,
-            markdown,
             facts,
             title,
             title_origin,

@@ -26,7 +26,10 @@ pub mod text;
 
 pub use dateline::parse_dateline;
 pub use markdown::split_front_matter;
-pub use render::{AnchorCounter, anchorable_count, markdown_options, to_markdown};
+pub use render::{
+    AnchorCounter, anchorable_count, is_safe_inline_markdown, markdown_options, next_url,
+    to_markdown,
+};
 
 /// Converts a source document's text into a [`Document`].
 ///

@@ -357,6 +357,14 @@ fn write_linked_text(out: &mut String, text: &str) {
     escape_into(out, rest, line_start);
 }
 
+/// The next `http://` or `https://` URL in `s` that starts a word, as its byte range;
+/// a reference list shows these as links (here as autolinks, on the source page as
+/// `<a>`).
+pub fn next_url(s: &str) -> Option<std::ops::Range<usize>> {
+    let i = find_url(s)?;
+    Some(i..i + url_len(&s[i..]))
+}
+
 /// Byte offset of the next `http://` or `https://` URL that starts a word.
 fn find_url(s: &str) -> Option<usize> {
     let mut from = 0;
@@ -389,8 +397,10 @@ fn url_len(s: &str) -> usize {
 }
 
 /// True when a `.md` block's raw text can be written as it is: it parses as one
-/// paragraph with no raw HTML and no link or image with an unsafe scheme.
-fn is_safe_inline_markdown(text: &str) -> bool {
+/// paragraph with no raw HTML and no link or image with an unsafe scheme. Otherwise the
+/// block is shown as plain text, here and on the source page
+/// ([`crate::render::html`] asks the same question).
+pub fn is_safe_inline_markdown(text: &str) -> bool {
     let mut s = String::new();
     write_inline(&mut s, text, &[], 0, true);
     let mut paragraphs = 0;

@@ -8,7 +8,7 @@
 //! template views. Every view is plain serialisable data; every link goes through
 //! [`crate::url::Urls`]; documents' words are only ever escaped by the templates.
 
-use super::markdown::Mark;
+use super::html::Mark;
 use super::{PageView, Renderer};
 use crate::briefing::{Briefing, Kind, Measure, Point, TimelineEntry};
 use crate::compose::SourcePage;
@@ -695,7 +695,8 @@ impl Renderer<'_> {
         }
     }
 
-    /// Marks for a source page: each fact's words link to its timeline entry or figure.
+    /// Marks for a source page, by block: each fact's words, at their byte offset in the
+    /// block's text, link to its timeline entry or figure.
     pub(super) fn source_marks(&self, index: usize) -> BTreeMap<u32, Vec<Mark>> {
         let s = &self.site.sources[index];
         let mut marks: BTreeMap<u32, Vec<Mark>> = BTreeMap::new();
@@ -705,6 +706,7 @@ impl Renderer<'_> {
             };
             let entry = &self.briefing().timeline[ei];
             marks.entry(e.paragraph).or_default().push(Mark {
+                start: e.quote_offset + e.span_offset,
                 text: e.span.clone(),
                 id: format!("mark-{}", e.id),
                 href: self.entry_url(ei),
@@ -718,6 +720,7 @@ impl Renderer<'_> {
         }
         for st in &s.facts.statistics {
             marks.entry(st.paragraph).or_default().push(Mark {
+                start: st.quote_offset + st.span_offset,
                 text: st.span.clone(),
                 id: format!("mark-{}", st.id),
                 href: self.stat_url(&st.id),

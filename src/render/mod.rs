@@ -9,6 +9,7 @@
 
 pub mod briefing;
 pub mod data;
+pub mod html;
 pub mod markdown;
 pub mod paging;
 mod search_text;
@@ -536,19 +537,14 @@ impl<'a> Renderer<'a> {
 
     fn render_source(&self, index: usize, s: &SourcePage) -> Result<OutputFile, Error> {
         let marks = self.source_marks(index);
-        let rendered = markdown::render(
-            &s.markdown,
-            &MarkdownOptions {
-                paragraph_ids: true,
-                marks: Some(&marks),
-                trusted_html: false,
-                highlighter: self
-                    .settings
-                    .config
-                    .highlight
-                    .enabled
-                    .then_some(&self.highlighter),
-            },
+        let rendered = html::render_document(
+            &s.doc,
+            &marks,
+            self.settings
+                .config
+                .highlight
+                .enabled
+                .then_some(&self.highlighter),
         );
         let path = s.path();
         let content = if s.full_text {
