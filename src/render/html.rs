@@ -366,13 +366,31 @@ impl Page<'_> {
 
     /// Writes inline Markdown, parsed by offset so marks land on the source bytes.
     fn markdown(&mut self, md: &str, cursor: &mut MarkCursor, mut heading_text: Option<&mut String>) {
+        // pulldown-cmark reads `[^N]` as a reference only when note N is defined: define
+        // the page's notes that the text names, after it.
+        let mut src = String::new();
+        let mut rest = md;
+        while let Some(i) = rest.find("[^") {
+            rest = &rest[i + 2..];
+            if let Some(label) = rest.split(']').next()
+                && self.notes.defined.contains(label)
+            {
+                let _ = write!(src, "\n\n[^{label}]: -");
+            }
+        }
+        let src = if src.is_empty() {
+            std::borrow::Cow::Borrowed(md)
+        } else {
+            std::borrow::Cow::Owned(format!("{md}{src}\n"))
+        };
         let events: Vec<(Event, Range<usize>)> =
-            Parser::new_ext(md, options()).into_offset_iter().collect();
+            Parser::new_ext(&src, options()).into_offset_iter().collect();
         let mut i = 0;
         while i < events.len() {
             let (event, range) = &events[i];
             i += 1;
             match event {
+                Event::Start(Tag::FootnoteDefinition(_)) => break,
                 Event::Text(t) => {
                     if let Some(h) = heading_text.as_deref_mut() {
                         h.push_str(t);
