@@ -588,7 +588,10 @@ mod tests {
         assert!(out.contains("<h2 id=\"head\">Head</h2>"), "{out}");
         assert!(out.contains("<h2 id=\"head-2\">"), "{out}");
         assert!(out.contains("<h3 id=\"own\">"), "{out}");
-        assert!(out.contains("<p>One.</p>") && out.contains("<li>a</li>"), "{out}");
+        assert!(
+            out.contains("<p>One.</p>") && out.contains("<li>a</li>"),
+            "{out}"
+        );
         assert!(!out.contains("p-1"), "{out}");
     }
 
