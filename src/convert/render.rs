@@ -1,5 +1,9 @@
-//! [`Document`] → the Markdown page the render stage reads, and the rule that ties the
-//! page's elements back to the blocks.
+//! [`Document`] → the Markdown export editors read (`build/markdown/NAME.md`), and the
+//! rule that ties its elements back to the blocks.
+//!
+//! The site does not read this Markdown: source pages are rendered from the blocks
+//! ([`crate::render::html`]), which asks [`is_safe_inline_markdown`] the same question
+//! about `.md` blocks and shows [`next_url`]'s URLs as links, so both show the same text.
 //!
 //! In: a [`Document`]. Out: Markdown without front matter. It never emits raw HTML, a
 //! link with a scheme other than `http`, `https` or `mailto`, or text that Markdown
@@ -9,7 +13,8 @@
 //! # The anchor rule
 //!
 //! Each block becomes exactly one *anchorable element*, in order, so **the N-th
-//! anchorable element of the page is block N** (`id="p-N"`). Parsing the page with
+//! anchorable element of the export is block N** (the source page's `id="p-N"`), and an
+//! editor can count paragraphs in it. Parsing the export with
 //! [`markdown_options`], the events that open an anchorable element are
 //! ([`AnchorCounter::is_anchor_start`]):
 //!
@@ -23,7 +28,7 @@
 use super::{Block, BlockKind, Document, Format, NoteMarker};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-/// The pulldown-cmark options the page is written for (and `.md` sources are read
+/// The pulldown-cmark options the export is written for (and `.md` sources are read
 /// with): tables, footnotes and heading attributes; smart punctuation off.
 pub fn markdown_options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_HEADING_ATTRIBUTES
@@ -88,7 +93,7 @@ pub fn anchorable_count(markdown: &str) -> usize {
         .count()
 }
 
-/// Writes the Markdown page of `doc`: one anchorable element per block, in order,
+/// Writes the Markdown export of `doc`: one anchorable element per block, in order,
 /// separated by blank lines (consecutive list items of one kind form one tight list),
 /// then the references as `[^N]: …` footnote definitions.
 pub fn to_markdown(doc: &Document) -> String {

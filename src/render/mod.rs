@@ -579,7 +579,6 @@ impl<'a> Renderer<'a> {
                     .highlight
                     .enabled
                     .then_some(&self.highlighter),
-                ..Default::default()
             },
         );
         let html = sanitize_trusted(&rendered.html);
