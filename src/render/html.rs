@@ -374,12 +374,15 @@ impl Page<'_> {
         // pulldown-cmark reads `[^N]` as a reference only when note N is defined: define
         // the page's notes that the text names, after it.
         let mut src = String::new();
+        let mut named: Vec<&str> = Vec::new();
         let mut rest = md;
         while let Some(i) = rest.find("[^") {
             rest = &rest[i + 2..];
             if let Some(label) = rest.split(']').next()
                 && self.notes.defined.contains(label)
+                && !named.contains(&label)
             {
+                named.push(label);
                 let _ = write!(src, "\n\n[^{label}]: -");
             }
         }
