@@ -17,13 +17,15 @@
 //!   block with no visible text keeps a no-break space so the element is not empty;
 //! * a `.md` block is inline Markdown, parsed with pulldown-cmark (by offset, see
 //!   [`Parser::into_offset_iter`]) when it is safe
-//!   ([`crate::convert::is_safe_inline_markdown`]: one paragraph, no raw HTML, no
-//!   unsafe link); otherwise it is shown as plain text, like a `.txt` block. Raw HTML is
-//!   escaped, links other than relative, `http(s)`, `mailto` and `tel` lose their
-//!   target, images with unsafe sources are replaced by their alt text;
+//!   ([`crate::convert::is_safe_inline_markdown`]: one paragraph, no raw HTML, no link
+//!   or image other than relative, `http(s)` or `mailto`); otherwise it is shown as
+//!   plain text, like a `.txt` block. As a second line of defence raw HTML is still
+//!   escaped, a link that fails [`is_safe_link`] loses its target and an image with an
+//!   unsafe source is replaced by its alt text;
 //! * footnote markers become links to the notes; the reference list becomes the notes
-//!   section at the end (as on hand-written pages, [`super::markdown`]), URLs in a
-//!   `.txt` reference shown as links.
+//!   section at the end (as on hand-written pages, [`super::markdown`]): a `.txt` or
+//!   `.html` reference is escaped text whose URLs are links, a `.md` one is rendered as
+//!   untrusted Markdown (raw HTML escaped, unsafe links neutralised).
 //!
 //! The Markdown written to `build/markdown/` ([`crate::convert::to_markdown`]) is an
 //! export for editors; this page does not read it.
