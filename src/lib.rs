@@ -298,7 +298,7 @@ fn markdown_page(s: &model::site::SourcePage) -> String {
         fm.insert("rights".into(), r.clone().into());
     }
     let fm = toml::to_string(&fm).unwrap_or_default();
-    format!("+++\n{fm}+++\n\n{}", s.markdown)
+    format!("+++\n{fm}+++\n\n{}", convert::to_markdown(&s.doc))
 }
 
 /// One document's conversion and facts, for `brief extract`.

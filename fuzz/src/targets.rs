@@ -4,14 +4,16 @@
 //! library and panics if an invariant does not hold:
 //!
 //! * conversion never panics; a `.txt` block's text is the slice of the source at its
-//!   `start`; the generated Markdown has exactly one anchorable block per block (the
-//!   renderer's `p-N` ids depend on it) and renders without panicking;
+//!   `start`; the Markdown export has exactly one anchorable block per block; the source
+//!   page's body has an anchor `p-N` for every block;
 //! * extraction never panics; every quote is the slice of its block's text at
-//!   `quote_offset`, every span the slice of its quote at `span_offset`.
+//!   `quote_offset`, every span the slice of its quote at `span_offset`; the body
+//!   rendered with every fact marked at its offset has each mark's id once at most.
 
 use brief::convert::{self, Block, Document, Format};
 use brief::extract::{self, Context, Facts};
-use brief::render::markdown::{MarkdownOptions, render};
+use brief::render::html::{Mark, render_document};
+use std::collections::BTreeMap;
 
 /// Text from fuzz bytes: lossy, as the build reads a non-UTF-8 file.
 pub fn text_of(data: &[u8]) -> String {
@@ -40,14 +42,7 @@ pub fn check_convert(text: &str, format: Format) -> Document {
         doc.blocks.len(),
         "anchor count of the generated Markdown\n{md:?}"
     );
-    let html = render(
-        &md,
-        &MarkdownOptions {
-            paragraph_ids: true,
-            ..Default::default()
-        },
-    )
-    .html;
+    let html = render_document(&doc, &BTreeMap::new(), None).html;
     for n in 1..=doc.blocks.len() {
         assert!(html.contains(&format!("id=\"p-{n}\"")), "no anchor p-{n}");
     }
@@ -129,5 +124,36 @@ pub fn extract(data: &[u8]) {
     let format = [Format::Text, Format::Markdown, Format::Html][usize::from(first % 3)];
     let published = ["2020-03-15", "2019-07", "2018"].get(usize::from(first / 3 % 4));
     let doc = convert::convert(&text_of(rest), format);
-    check_extract(&doc.blocks, published.copied());
+    let facts = check_extract(&doc.blocks, published.copied());
+    let mut marks: BTreeMap<u32, Vec<Mark>> = BTreeMap::new();
+    let spots = facts
+        .events
+        .iter()
+        .map(|e| (e.paragraph, e.quote_offset + e.span_offset, &e.span, &e.id))
+        .chain(
+            facts
+                .statistics
+                .iter()
+                .map(|s| (s.paragraph, s.quote_offset + s.span_offset, &s.span, &s.id)),
+        );
+    for (p, start, span, id) in spots {
+        marks.entry(p).or_default().push(Mark {
+            start,
+            text: span.clone(),
+            id: format!("mark-{id}"),
+            href: format!("#{id}"),
+            title: String::new(),
+            class: String::new(),
+        });
+    }
+    let out = render_document(&doc, &marks, None);
+    for m in marks.values().flatten() {
+        let found = out.html.matches(&format!("id=\"{}\"", m.id)).count();
+        assert!(found <= 1, "mark {} written {found} times", m.id);
+        assert!(
+            found == 1 || out.unplaced_marks.contains(&m.id),
+            "mark {} neither placed nor reported",
+            m.id
+        );
+    }
 }

@@ -16,7 +16,6 @@ pub mod series;
 pub mod text;
 pub mod timeline;
 
-use crate::convert;
 use crate::input::config::Settings;
 use crate::input::corrections::Corrections;
 use crate::input::gazetteer::Inputs;
@@ -106,12 +105,10 @@ pub fn compose(settings: &Settings, parts: Parts) -> Site {
         let rights = source.meta.rights.as_deref();
         let full_text = !(rights_reserved(rights)
             || (rights_unknown(rights) && settings.config.sources.careful_with_unknown_rights));
-        let markdown = convert::to_markdown(&doc);
         last_updated = last_updated.max(published);
         sources.push(SourcePage {
             source,
             doc,
-            markdown,
             facts,
             title,
             title_origin,

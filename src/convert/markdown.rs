@@ -7,7 +7,8 @@
 //! its own line) and its byte offset in the whole file; footnote definitions become
 //! references. The first level-1 heading, when it comes before any other block, is the
 //! title. Never executes or passes through raw HTML: HTML blocks are dropped (and listed
-//! in [`Document::dropped`]), inline HTML is escaped by [`super::to_markdown`].
+//! in [`Document::dropped`]), inline HTML is escaped by [`super::to_markdown`] and on the
+//! source page.
 //!
 //! Nesting is flattened: a nested list item is one more item, a second paragraph of a
 //! list item becomes a paragraph after it, a table row becomes a paragraph.
@@ -106,7 +107,7 @@ fn nesting_estimate(text: &str) -> usize {
 /// Converts a Markdown file. See the module documentation.
 ///
 /// A file nested deeper than [`MAX_MARKDOWN_NESTING`] is converted as plain text
-/// instead (its blocks are then escaped by [`super::to_markdown`]).
+/// instead (its blocks are then escaped as plain text).
 pub fn convert_markdown(src: &str) -> Document {
     if nesting_estimate(src) > MAX_MARKDOWN_NESTING {
         return super::text::convert_text(src);

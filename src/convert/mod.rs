@@ -1,7 +1,8 @@
 //! Convert: a source document's text becomes a [`Document`], a list of blocks in reading
 //! order, each tied to the exact bytes it came from, plus its reference list and the
-//! page-furniture lines that were dropped. [`to_markdown`] writes the Markdown page the
-//! render stage reads.
+//! page-furniture lines that were dropped. [`to_markdown`] writes the Markdown export
+//! editors read (`build/markdown/`); the site's source pages are rendered from the
+//! blocks themselves ([`crate::render::html`]).
 //!
 //! In: the raw text of a `.txt`, `.md` or `.html` source. Out: [`Document`]. Never
 //! changes the text of a block: extraction quotes must stay verbatim. Never panics, and
@@ -11,8 +12,8 @@
 //!   dateline, furniture, quotes, lists, headings, references, footnote markers),
 //!   Markdown ([`markdown`], via pulldown-cmark) and HTML ([`html`], via ammonia).
 //! * [`furniture`] holds the page-furniture rules for plain text.
-//! * [`to_markdown`] writes the page for the render stage; [`AnchorCounter`] /
-//!   [`anchorable_count`] define which element of that page is block N.
+//! * [`to_markdown`] writes the Markdown export; [`AnchorCounter`] /
+//!   [`anchorable_count`] check that its N-th element is block N.
 
 pub use crate::model::document::{
     Block, BlockKind, Document, Dropped, Format, NoteMarker, Reference,
@@ -28,7 +29,10 @@ mod resolve;
 pub mod text;
 
 pub use dateline::parse_dateline;
-pub use render::{AnchorCounter, anchorable_count, markdown_options, to_markdown};
+pub use render::{
+    AnchorCounter, anchorable_count, is_safe_inline_markdown, markdown_options, next_url,
+    to_markdown,
+};
 pub use resolve::resolve;
 
 /// Converts a source document's text into a [`Document`].

@@ -1,5 +1,9 @@
-//! [`Document`] → the Markdown page the render stage reads, and the rule that ties the
-//! page's elements back to the blocks.
+//! [`Document`] → the Markdown export editors read (`build/markdown/NAME.md`), and the
+//! rule that ties its elements back to the blocks.
+//!
+//! The site does not read this Markdown: source pages are rendered from the blocks
+//! ([`crate::render::html`]), which asks [`is_safe_inline_markdown`] the same question
+//! about `.md` blocks and shows [`next_url`]'s URLs as links, so both show the same text.
 //!
 //! In: a [`Document`]. Out: Markdown without front matter. It never emits raw HTML, a
 //! link with a scheme other than `http`, `https` or `mailto`, or text that Markdown
@@ -9,7 +13,8 @@
 //! # The anchor rule
 //!
 //! Each block becomes exactly one *anchorable element*, in order, so **the N-th
-//! anchorable element of the page is block N** (`id="p-N"`). Parsing the page with
+//! anchorable element of the export is block N** (the source page's `id="p-N"`), and an
+//! editor can count paragraphs in it. Parsing the export with
 //! [`markdown_options`], the events that open an anchorable element are
 //! ([`AnchorCounter::is_anchor_start`]):
 //!
@@ -23,7 +28,7 @@
 use super::{Block, BlockKind, Document, Format, NoteMarker};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-/// The pulldown-cmark options the page is written for (and `.md` sources are read
+/// The pulldown-cmark options the export is written for (and `.md` sources are read
 /// with): tables, footnotes and heading attributes; smart punctuation off.
 pub fn markdown_options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_HEADING_ATTRIBUTES
@@ -88,7 +93,7 @@ pub fn anchorable_count(markdown: &str) -> usize {
         .count()
 }
 
-/// Writes the Markdown page of `doc`: one anchorable element per block, in order,
+/// Writes the Markdown export of `doc`: one anchorable element per block, in order,
 /// separated by blank lines (consecutive list items of one kind form one tight list),
 /// then the references as `[^N]: …` footnote definitions.
 pub fn to_markdown(doc: &Document) -> String {
@@ -357,6 +362,14 @@ fn write_linked_text(out: &mut String, text: &str) {
     escape_into(out, rest, line_start);
 }
 
+/// The next `http://` or `https://` URL in `s` that starts a word, as its byte range;
+/// a reference list shows these as links (here as autolinks, on the source page as
+/// `<a>`).
+pub fn next_url(s: &str) -> Option<std::ops::Range<usize>> {
+    let i = find_url(s)?;
+    Some(i..i + url_len(&s[i..]))
+}
+
 /// Byte offset of the next `http://` or `https://` URL that starts a word.
 fn find_url(s: &str) -> Option<usize> {
     let mut from = 0;
@@ -389,8 +402,10 @@ fn url_len(s: &str) -> usize {
 }
 
 /// True when a `.md` block's raw text can be written as it is: it parses as one
-/// paragraph with no raw HTML and no link or image with an unsafe scheme.
-fn is_safe_inline_markdown(text: &str) -> bool {
+/// paragraph with no raw HTML and no link or image with an unsafe scheme. Otherwise the
+/// block is shown as plain text, here and on the source page
+/// ([`crate::render::html`] asks the same question).
+pub fn is_safe_inline_markdown(text: &str) -> bool {
     let mut s = String::new();
     write_inline(&mut s, text, &[], 0, true);
     let mut paragraphs = 0;

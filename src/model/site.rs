@@ -18,10 +18,9 @@ use std::collections::BTreeSet;
 pub struct SourcePage {
     /// The source as read.
     pub source: Source,
-    /// Its converted form.
+    /// Its converted form (the page's body is rendered from its blocks; the Markdown
+    /// export for editors is written from it too).
     pub doc: Document,
-    /// The generated Markdown (without front matter).
-    pub markdown: String,
     /// Extracted facts (after corrections).
     pub facts: Facts,
     /// The title to show.

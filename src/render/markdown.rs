@@ -1,43 +1,26 @@
-//! Markdown → HTML with pulldown-cmark, made safe and linkable.
+//! Markdown → HTML with pulldown-cmark, made safe and linkable: the hand-written pages
+//! (`content/pages/`) and the home page's text.
 //!
-//! In: Markdown text and [`MarkdownOptions`]. Out: [`Rendered`] HTML. Adds `p-N` ids to
-//! the blocks of source pages (see [`crate::convert::to_markdown`] for the counting rule),
-//! wraps extracted facts in `<mark>` links, renders footnotes with back-links, highlights
-//! fenced code with CSS classes, escapes raw HTML from documents and neutralises
-//! `javascript:`-style links. Smart punctuation stays off so quotes stay verbatim.
+//! In: Markdown text and [`MarkdownOptions`]. Out: [`Rendered`] HTML. Gives headings
+//! slug ids, renders footnotes with back-links, highlights fenced code with CSS classes,
+//! escapes raw HTML unless it is the site author's own (then the caller sanitizes it)
+//! and neutralises `javascript:`-style links. Smart punctuation stays off so quotes stay
+//! verbatim. Source pages are rendered from their blocks by [`super::html`], which
+//! shares the escaping, link and footnote rules kept here.
 
-pub use crate::util::html::escape_html;
+pub use crate::util::html::{escape_html, escape_into};
 use crate::util::slug::slugify;
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write;
 use std::sync::OnceLock;
 use syntect::html::{ClassStyle, ClassedHTMLGenerator};
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
-/// A fact to mark inside a block of a source page.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Mark {
-    /// The exact words to mark (the first occurrence in the block is marked).
-    pub text: String,
-    /// `id` of the `<mark>`, so other pages can link to it.
-    pub id: String,
-    /// Where the mark links to (the timeline entry or the statistic).
-    pub href: String,
-    /// Tooltip / accessible description.
-    pub title: String,
-    /// CSS class, e.g. `fact-event` or `fact-stat`.
-    pub class: String,
-}
-
 /// How to render.
 #[derive(Debug, Default)]
 pub struct MarkdownOptions<'a> {
-    /// Give anchorable blocks `id="p-N"` (source pages).
-    pub paragraph_ids: bool,
-    /// Facts to mark, by paragraph number.
-    pub marks: Option<&'a BTreeMap<u32, Vec<Mark>>>,
     /// Raw HTML in the Markdown is the site author's own: sanitize it with ammonia
     /// rather than escape it. Documents are never trusted.
     pub trusted_html: bool,
@@ -54,8 +37,6 @@ pub struct Rendered {
     pub headings: Vec<(u8, String, String)>,
     /// True if the text had a fenced code block.
     pub has_code: bool,
-    /// Marks that were not found in their paragraph (their ids).
-    pub unplaced_marks: Vec<String>,
 }
 
 /// Syntax highlighting with CSS classes (`hl-…`); the syntax set loads on first use,
@@ -113,19 +94,18 @@ pub fn is_safe_link(url: &str) -> bool {
     }
 }
 
+/// Tables, footnotes, heading attributes and strikethrough; smart punctuation off.
 fn markdown_options() -> Options {
-    // The converter's options, so paragraph numbers agree with its blocks.
-    crate::convert::markdown_options() | Options::ENABLE_STRIKETHROUGH
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_STRIKETHROUGH
 }
 
 /// Renders Markdown to HTML.
 pub fn render(markdown: &str, opts: &MarkdownOptions) -> Rendered {
     let events: Vec<Event> = Parser::new_ext(markdown, markdown_options()).collect();
-    // Which events open an anchorable block: the converter's rule, in one place.
-    let mut counter = crate::convert::AnchorCounter::new();
-    let anchors: Vec<bool> = events.iter().map(|e| counter.is_anchor_start(e)).collect();
     let mut r = Renderer::new(opts);
-    r.anchors = anchors;
     r.collect_footnote_labels(&events);
     r.run(events);
     r.finish()
@@ -134,19 +114,12 @@ pub fn render(markdown: &str, opts: &MarkdownOptions) -> Rendered {
 struct Renderer<'o> {
     opts: &'o MarkdownOptions<'o>,
     out: String,
-    notes: BTreeMap<String, String>,
-    note_order: Vec<String>,
-    note_refs: HashMap<String, usize>,
-    defined_notes: std::collections::HashSet<String>,
+    notes: Footnotes,
     headings: Vec<(u8, String, String)>,
-    used_ids: std::collections::HashSet<String>,
-    paragraph: u32,
-    anchors: Vec<bool>,
+    used_ids: HashSet<String>,
     item_depth: usize,
     quote_depth: usize,
-    current_marks: Vec<Mark>,
     has_code: bool,
-    unplaced: Vec<String>,
 }
 
 impl<'o> Renderer<'o> {
@@ -154,57 +127,20 @@ impl<'o> Renderer<'o> {
         Renderer {
             opts,
             out: String::new(),
-            notes: BTreeMap::new(),
-            note_order: Vec::new(),
-            note_refs: HashMap::new(),
-            defined_notes: Default::default(),
+            notes: Footnotes::default(),
             headings: Vec::new(),
             used_ids: Default::default(),
-            paragraph: 0,
-            anchors: Vec::new(),
             item_depth: 0,
             quote_depth: 0,
-            current_marks: Vec::new(),
             has_code: false,
-            unplaced: Vec::new(),
         }
     }
 
     fn collect_footnote_labels(&mut self, events: &[Event]) {
         for e in events {
             if let Event::Start(Tag::FootnoteDefinition(label)) = e {
-                self.defined_notes.insert(label.to_string());
+                self.notes.defined.insert(label.to_string());
             }
-        }
-    }
-
-    /// At event `i`: if it opens an anchorable block, starts the block and returns its
-    /// ` id="p-N"` attribute (or "" without paragraph ids); otherwise "".
-    fn block_at(&mut self, i: usize) -> String {
-        if self.anchors.get(i).copied().unwrap_or(false) {
-            self.next_block()
-        } else {
-            String::new()
-        }
-    }
-
-    /// Starts a new anchorable block: returns its ` id="p-N"` attribute (or "").
-    fn next_block(&mut self) -> String {
-        self.flush_marks();
-        self.paragraph += 1;
-        if let Some(marks) = self.opts.marks {
-            self.current_marks = marks.get(&self.paragraph).cloned().unwrap_or_default();
-        }
-        if self.opts.paragraph_ids {
-            format!(" id=\"p-{}\"", self.paragraph)
-        } else {
-            String::new()
-        }
-    }
-
-    fn flush_marks(&mut self) {
-        for m in self.current_marks.drain(..) {
-            self.unplaced.push(m.id);
         }
     }
 
@@ -232,7 +168,7 @@ impl<'o> Renderer<'o> {
             if let Event::End(TagEnd::FootnoteDefinition) = &events[i] {
                 if let Some((label, saved)) = in_note.take() {
                     let body = std::mem::replace(&mut self.out, saved);
-                    self.notes.entry(label).or_insert(body);
+                    self.notes.bodies.entry(label).or_insert(body);
                 }
                 i += 1;
                 continue;
@@ -251,17 +187,11 @@ impl<'o> Renderer<'o> {
                         j += 1;
                     }
                     let lvl = heading_level(*level);
-                    let anchored = self.anchors.get(i).copied().unwrap_or(false);
-                    self.block_at(i);
-                    let id = if self.opts.paragraph_ids && anchored {
-                        format!("p-{}", self.paragraph)
-                    } else {
-                        let base = id
-                            .as_ref()
-                            .map(|s| slugify(s))
-                            .unwrap_or_else(|| slugify(&text));
-                        self.unique_id(&base)
-                    };
+                    let base = id
+                        .as_ref()
+                        .map(|s| slugify(s))
+                        .unwrap_or_else(|| slugify(&text));
+                    let id = self.unique_id(&base);
                     self.used_ids.insert(id.clone());
                     let class = if classes.is_empty() {
                         String::new()
@@ -284,15 +214,11 @@ impl<'o> Renderer<'o> {
                     i = j + 1;
                     continue;
                 }
-                Event::Start(Tag::Paragraph) => {
-                    let attr = self.block_at(i);
-                    let _ = write!(self.out, "<p{attr}>");
-                }
+                Event::Start(Tag::Paragraph) => self.out.push_str("<p>"),
                 Event::End(TagEnd::Paragraph) => self.out.push_str("</p>\n"),
                 Event::Start(Tag::Item) => {
-                    let attr = self.block_at(i);
                     self.item_depth += 1;
-                    let _ = write!(self.out, "<li{attr}>");
+                    self.out.push_str("<li>");
                 }
                 Event::End(TagEnd::Item) => {
                     self.item_depth -= 1;
@@ -313,7 +239,6 @@ impl<'o> Renderer<'o> {
                         }
                         j += 1;
                     }
-                    let attr = self.block_at(i);
                     self.has_code = true;
                     let body = match self.opts.highlighter {
                         Some(h) if !lang.is_empty() => h.highlight(&code, &lang),
@@ -326,7 +251,7 @@ impl<'o> Renderer<'o> {
                     };
                     let _ = writeln!(
                         self.out,
-                        "<pre{attr} class=\"code\" tabindex=\"0\"><code{lang_class}>{body}</code></pre>"
+                        "<pre class=\"code\" tabindex=\"0\"><code{lang_class}>{body}</code></pre>"
                     );
                     i = j + 1;
                     continue;
@@ -378,7 +303,6 @@ impl<'o> Renderer<'o> {
             }
             i += 1;
         }
-        self.flush_marks();
     }
 
     fn raw_html(&mut self, html: &str) {
@@ -389,8 +313,7 @@ impl<'o> Renderer<'o> {
         }
     }
 
-    /// Renders inline events, merging adjacent text so marks can be found across the
-    /// splits pulldown-cmark makes at escapes.
+    /// Renders inline events.
     fn inline_run(&mut self, events: &[Event]) {
         let mut text = String::new();
         let mut i = 0;
@@ -457,59 +380,12 @@ impl<'o> Renderer<'o> {
     }
 
     fn flush_text(&mut self, text: &mut String) {
-        if text.is_empty() {
-            return;
-        }
-        let mut rest: &str = text;
-        // Mark the first occurrence of each pending fact, in text order.
-        loop {
-            let found = self
-                .current_marks
-                .iter()
-                .enumerate()
-                .filter(|(_, m)| !m.text.is_empty())
-                .filter_map(|(k, m)| rest.find(&m.text).map(|at| (at, k)))
-                .min();
-            let Some((at, k)) = found else { break };
-            let m = self.current_marks.remove(k);
-            self.out.push_str(&escape_html(&rest[..at]));
-            let _ = write!(
-                self.out,
-                "<a class=\"fact-link\" href=\"{}\"><mark id=\"{}\" class=\"{}\" title=\"{}\">{}</mark></a>",
-                escape_html(&m.href),
-                escape_html(&m.id),
-                escape_html(&m.class),
-                escape_html(&m.title),
-                escape_html(&m.text)
-            );
-            rest = &rest[at + m.text.len()..];
-        }
-        self.out.push_str(&escape_html(rest));
+        escape_into(&mut self.out, text);
         text.clear();
     }
 
     fn footnote_ref(&mut self, label: &str) {
-        if !self.defined_notes.contains(label) {
-            let _ = write!(self.out, "[^{}]", escape_html(label));
-            return;
-        }
-        if !self.note_order.iter().any(|l| l == label) {
-            self.note_order.push(label.to_string());
-        }
-        let count = self.note_refs.entry(label.to_string()).or_insert(0);
-        *count += 1;
-        let slug = slugify(label);
-        let ref_id = if *count == 1 {
-            format!("fnref-{slug}")
-        } else {
-            format!("fnref-{slug}-{count}")
-        };
-        let _ = write!(
-            self.out,
-            "<sup class=\"fnref\"><a id=\"{ref_id}\" href=\"#fn-{slug}\" aria-label=\"Note {}\">{}</a></sup>",
-            escape_html(label),
-            escape_html(label)
-        );
+        self.notes.reference(&mut self.out, label);
     }
 
     fn inline_start(&mut self, tag: &Tag) {
@@ -546,47 +422,94 @@ impl<'o> Renderer<'o> {
     }
 
     fn finish(mut self) -> Rendered {
-        if !self.note_order.is_empty() || !self.notes.is_empty() {
-            // Notes in order of first reference, then any never referenced.
-            let mut order = self.note_order.clone();
-            for label in self.notes.keys() {
-                if !order.contains(label) {
-                    order.push(label.clone());
-                }
-            }
-            self.out.push_str("<section class=\"footnotes\" aria-labelledby=\"notes-heading\">\n<h2 id=\"notes-heading\">Notes</h2>\n<ol>\n");
-            for label in order {
-                let Some(body) = self.notes.get(&label) else {
-                    continue;
-                };
-                let slug = slugify(&label);
-                let back = if self.note_refs.contains_key(&label) {
-                    format!(
-                        " <a class=\"fn-back\" href=\"#fnref-{slug}\" aria-label=\"Back to the text of note {0}\">↩</a>",
-                        escape_html(&label)
-                    )
-                } else {
-                    String::new()
-                };
-                let body = body.trim_end();
-                let body = match body.strip_suffix("</p>") {
-                    Some(b) => format!("{b}{back}</p>"),
-                    None => format!("{body}{back}"),
-                };
-                let value = label
-                    .parse::<u32>()
-                    .map(|n| format!(" value=\"{n}\""))
-                    .unwrap_or_default();
-                let _ = writeln!(self.out, "<li id=\"fn-{slug}\"{value}>{body}</li>");
-            }
-            self.out.push_str("</ol>\n</section>\n");
-        }
+        self.notes.write_section(&mut self.out);
         Rendered {
             html: self.out,
             headings: self.headings,
             has_code: self.has_code,
-            unplaced_marks: self.unplaced,
         }
+    }
+}
+
+/// Footnote references and the notes section at the end of a page, shared by this
+/// renderer and [`super::html`] (source pages): a reference to a defined note links to
+/// it (`fnref-N`, `fnref-N-2` for the second reference, …); notes are listed in order
+/// of first reference, then those never referenced, each with a back-link.
+#[derive(Debug, Default)]
+pub(super) struct Footnotes {
+    /// Labels that have a note: only these become links.
+    pub(super) defined: HashSet<String>,
+    /// The HTML body of each note, by label (the first definition wins).
+    pub(super) bodies: BTreeMap<String, String>,
+    order: Vec<String>,
+    refs: HashMap<String, usize>,
+}
+
+impl Footnotes {
+    /// Writes a reference to note `label`: a link if the note is defined, else the
+    /// literal `[^label]`.
+    pub(super) fn reference(&mut self, out: &mut String, label: &str) {
+        if !self.defined.contains(label) {
+            let _ = write!(out, "[^{}]", escape_html(label));
+            return;
+        }
+        if !self.order.iter().any(|l| l == label) {
+            self.order.push(label.to_string());
+        }
+        let count = self.refs.entry(label.to_string()).or_insert(0);
+        *count += 1;
+        let slug = slugify(label);
+        let ref_id = if *count == 1 {
+            format!("fnref-{slug}")
+        } else {
+            format!("fnref-{slug}-{count}")
+        };
+        let _ = write!(
+            out,
+            "<sup class=\"fnref\"><a id=\"{ref_id}\" href=\"#fn-{slug}\" aria-label=\"Note {}\">{}</a></sup>",
+            escape_html(label),
+            escape_html(label)
+        );
+    }
+
+    /// Writes the notes section (nothing when there are no notes).
+    pub(super) fn write_section(&self, out: &mut String) {
+        if self.order.is_empty() && self.bodies.is_empty() {
+            return;
+        }
+        // Notes in order of first reference, then any never referenced.
+        let mut order = self.order.clone();
+        for label in self.bodies.keys() {
+            if !order.contains(label) {
+                order.push(label.clone());
+            }
+        }
+        out.push_str("<section class=\"footnotes\" aria-labelledby=\"notes-heading\">\n<h2 id=\"notes-heading\">Notes</h2>\n<ol>\n");
+        for label in order {
+            let Some(body) = self.bodies.get(&label) else {
+                continue;
+            };
+            let slug = slugify(&label);
+            let back = if self.refs.contains_key(&label) {
+                format!(
+                    " <a class=\"fn-back\" href=\"#fnref-{slug}\" aria-label=\"Back to the text of note {0}\">↩</a>",
+                    escape_html(&label)
+                )
+            } else {
+                String::new()
+            };
+            let body = body.trim_end();
+            let body = match body.strip_suffix("</p>") {
+                Some(b) => format!("{b}{back}</p>"),
+                None => format!("{body}{back}"),
+            };
+            let value = label
+                .parse::<u32>()
+                .map(|n| format!(" value=\"{n}\""))
+                .unwrap_or_default();
+            let _ = writeln!(out, "<li id=\"fn-{slug}\"{value}>{body}</li>");
+        }
+        out.push_str("</ol>\n</section>\n");
     }
 }
 
@@ -633,26 +556,20 @@ mod tests {
     use super::*;
 
     fn html(md: &str) -> String {
-        render(
-            md,
-            &MarkdownOptions {
-                paragraph_ids: true,
-                ..Default::default()
-            },
-        )
-        .html
+        render(md, &MarkdownOptions::default()).html
     }
 
     #[test]
-    fn anchorable_blocks_are_numbered_in_order() {
-        let out = html("## Head\n\nOne.\n\n> Quoted.\n\n- a\n- b\n\n```\ncode\n```\n");
-        for n in 1..=6 {
-            assert!(
-                out.contains(&format!("id=\"p-{n}\"")),
-                "p-{n} missing in {out}"
-            );
-        }
-        assert!(!out.contains("p-7"));
+    fn headings_get_unique_slug_ids_and_blocks_none() {
+        let out = html("## Head\n\nOne.\n\n## Head\n\n- a\n\n### Other {#own}\n");
+        assert!(out.contains("<h2 id=\"head\">Head</h2>"), "{out}");
+        assert!(out.contains("<h2 id=\"head-2\">"), "{out}");
+        assert!(out.contains("<h3 id=\"own\">"), "{out}");
+        assert!(
+            out.contains("<p>One.</p>") && out.contains("<li>a</li>"),
+            "{out}"
+        );
+        assert!(!out.contains("p-1"), "{out}");
     }
 
     #[test]
@@ -690,35 +607,6 @@ mod tests {
         assert!(out.contains("id=\"fnref-6-2\""), "{out}");
         assert!(out.contains("<li id=\"fn-6\" value=\"6\">"), "{out}");
         assert!(out.contains("href=\"#fnref-6\""), "{out}");
-    }
-
-    #[test]
-    fn marks_wrap_the_first_occurrence_in_their_paragraph() {
-        let mut marks = BTreeMap::new();
-        marks.insert(
-            2,
-            vec![Mark {
-                text: "August 2010".into(),
-                id: "ev-1".into(),
-                href: "/timeline/#ev-1".into(),
-                title: "Event".into(),
-                class: "fact-event".into(),
-            }],
-        );
-        let opts = MarkdownOptions {
-            paragraph_ids: true,
-            marks: Some(&marks),
-            ..Default::default()
-        };
-        let out = render(
-            "In August 2010.\n\nIn August 2010 \\* and August 2010.\n",
-            &opts,
-        );
-        assert_eq!(out.html.matches("<mark").count(), 1, "{}", out.html);
-        assert!(out.html.contains(
-            "<p id=\"p-2\">In <a class=\"fact-link\" href=\"/timeline/#ev-1\"><mark id=\"ev-1\""
-        ));
-        assert!(out.unplaced_marks.is_empty());
     }
 
     #[test]

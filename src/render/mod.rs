@@ -11,7 +11,7 @@ mod chart;
 mod context;
 pub mod data;
 mod feeds;
-
+pub mod html;
 pub mod markdown;
 mod pages;
 pub mod paging;

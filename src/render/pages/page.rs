@@ -69,7 +69,6 @@ impl Renderer<'_> {
                     .highlight
                     .enabled
                     .then_some(&self.highlighter),
-                ..Default::default()
             },
         );
         let html = sanitize_trusted(&rendered.html);

@@ -8,7 +8,7 @@ use crate::input::source::MetaOrigin;
 use crate::model::site::SourcePage;
 use crate::output::OutputFile;
 use crate::render::Renderer;
-use crate::render::markdown::{self, Mark, MarkdownOptions};
+use crate::render::html::Mark;
 use crate::render::views::EntityLink;
 use crate::render::views::ExcerptSentence;
 use crate::render::views::ExcerptView;
@@ -124,19 +124,14 @@ impl Renderer<'_> {
 
     pub(crate) fn render_source(&self, index: usize, s: &SourcePage) -> Result<OutputFile, Error> {
         let marks = self.source_marks(index);
-        let rendered = markdown::render(
-            &s.markdown,
-            &MarkdownOptions {
-                paragraph_ids: true,
-                marks: Some(&marks),
-                trusted_html: false,
-                highlighter: self
-                    .settings
-                    .config
-                    .highlight
-                    .enabled
-                    .then_some(&self.highlighter),
-            },
+        let rendered = crate::render::html::render_document(
+            &s.doc,
+            &marks,
+            self.settings
+                .config
+                .highlight
+                .enabled
+                .then_some(&self.highlighter),
         );
         let path = s.path();
         let content = if s.full_text {
@@ -160,7 +155,8 @@ impl Renderer<'_> {
         ))
     }
 
-    /// Marks for a source page: each fact's words link to its timeline entry or figure.
+    /// Marks for a source page, by block: each fact's words, at their byte offset in the
+    /// block's text, link to its timeline entry or figure.
     pub(crate) fn source_marks(&self, index: usize) -> BTreeMap<u32, Vec<Mark>> {
         let s = &self.site.sources[index];
         let mut marks: BTreeMap<u32, Vec<Mark>> = BTreeMap::new();
@@ -170,6 +166,7 @@ impl Renderer<'_> {
             };
             let entry = &self.briefing().timeline[ei];
             marks.entry(e.paragraph).or_default().push(Mark {
+                start: e.quote_offset + e.span_offset,
                 text: e.span.clone(),
                 id: format!("mark-{}", e.id),
                 href: self.entry_url(ei),
@@ -183,6 +180,7 @@ impl Renderer<'_> {
         }
         for st in &s.facts.statistics {
             marks.entry(st.paragraph).or_default().push(Mark {
+                start: st.quote_offset + st.span_offset,
                 text: st.span.clone(),
                 id: format!("mark-{}", st.id),
                 href: self.stat_url(&st.id),

@@ -1,0 +1,1173 @@
+//! A source page's body: a converted [`Document`] → HTML, straight from its blocks.
+//!
+//! In: a [`Document`] (blocks with their kind, text and footnote markers, and the
+//! reference list), the facts to mark in it ([`Mark`]: block number and byte offset in
+//! the block's text, as extraction found them) and the optional code [`Highlighter`].
+//! Out: [`SourceHtml`], the body HTML and the page's headings.
+//!
+//! One pass over the blocks, in order; block N (1-based, the block's `paragraph`) is the
+//! element with `id="p-N"`:
+//!
+//! * a heading is `<hN>`; a paragraph, and an epigraph's attribution (`— Name`), `<p>`;
+//!   a quote `<blockquote><p>`; consecutive list items of one kind are the `<li>`s of
+//!   one `<ul>` or `<ol>`; code is `<pre class="code"><code>`, highlighted with CSS
+//!   classes when highlighting is on;
+//! * the text of `.txt` and `.html` blocks is escaped, never read as markup: each line
+//!   trimmed, blank lines dropped, lines joined by a newline (by a space in headings); a
+//!   block with no visible text keeps a no-break space so the element is not empty;
+//! * a `.md` block is inline Markdown, parsed with pulldown-cmark (by offset, see
+//!   [`Parser::into_offset_iter`]) when it is safe
+//!   ([`crate::convert::is_safe_inline_markdown`]: one paragraph, no raw HTML, no link
+//!   or image other than relative, `http(s)` or `mailto`); otherwise it is shown as
+//!   plain text, like a `.txt` block. As a second line of defence raw HTML is still
+//!   escaped, a link that fails [`is_safe_link`] loses its target and an image with an
+//!   unsafe source is replaced by its alt text;
+//! * footnote markers become links to the notes; the reference list becomes the notes
+//!   section at the end (as on hand-written pages, [`super::markdown`]): a `.txt` or
+//!   `.html` reference is escaped text whose URLs are links, a `.md` one is rendered as
+//!   untrusted Markdown (raw HTML escaped, unsafe links neutralised).
+//!
+//! The Markdown written to `build/markdown/` ([`crate::convert::to_markdown`]) is an
+//! export for editors; this page does not read it.
+//!
+//! # Marks
+//!
+//! A fact's mark covers the bytes `start..start + text.len()` of its block's text (the
+//! extractor's `quote_offset + span_offset`), so the words are marked where the fact
+//! is, also when the same words occur earlier in the block. The HTML stays well-formed:
+//!
+//! * A mark is `<a class="fact-link" href…><mark id… class… title…>…</mark></a>` around
+//!   text only. Where it meets inline markup (emphasis, a link's start or end, a
+//!   footnote reference, inline code, an image, a hard break) it is closed before and
+//!   reopened after, so a mark is split rather than crossing an element; only its first
+//!   piece carries the `id`. Inside a link a piece is a bare `<mark>` (links do not
+//!   nest). Inline code, alt text and footnote markers are never marked.
+//! * Overlapping marks: in order of start (the longer first at one start), a mark that
+//!   overlaps one already placed is left out.
+//! * A mark whose words are not at its offset in the block's text, or none of whose
+//!   words are shown as text, is left out.
+//!
+//! Left-out marks are listed in [`SourceHtml::unplaced_marks`]; their facts are still
+//! listed beside the text and in the briefing.
+
+use super::markdown::{Footnotes, Highlighter, escape_html, escape_into, is_safe_link};
+use crate::convert::{Block, BlockKind, Document, Format, NoteMarker, Reference};
+use crate::util::slug::slugify;
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use std::collections::BTreeMap;
+use std::fmt::Write;
+use std::ops::Range;
+
+/// A fact to mark inside a block of a source page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mark {
+    /// Byte offset of the marked words in the block's text.
+    pub start: usize,
+    /// The marked words (the mark is placed only if they are at `start`).
+    pub text: String,
+    /// `id` of the `<mark>`, so other pages can link to it.
+    pub id: String,
+    /// Where the mark links to (the timeline entry or the statistic).
+    pub href: String,
+    /// Tooltip / accessible description.
+    pub title: String,
+    /// CSS class, e.g. `fact-event` or `fact-stat`.
+    pub class: String,
+}
+
+/// The body of a source page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SourceHtml {
+    /// The body HTML (notes included at the end).
+    pub html: String,
+    /// Headings: level, id (`p-N`), text.
+    pub headings: Vec<(u8, String, String)>,
+    /// Marks that were left out (their ids), see the module documentation.
+    pub unplaced_marks: Vec<String>,
+}
+
+/// The pulldown-cmark options `.md` blocks are read with: the converter's, plus
+/// strikethrough; smart punctuation stays off so quotes stay verbatim.
+fn options() -> Options {
+    crate::convert::markdown_options() | Options::ENABLE_STRIKETHROUGH
+}
+
+/// Renders the body of a source page. `marks` are keyed by block number (1-based).
+pub fn render_document(
+    doc: &Document,
+    marks: &BTreeMap<u32, Vec<Mark>>,
+    highlighter: Option<&Highlighter>,
+) -> SourceHtml {
+    let total: usize = doc.blocks.iter().map(|b| b.text.len()).sum();
+    let mut page = Page {
+        out: String::with_capacity(total + total / 4 + 256),
+        notes: Footnotes::default(),
+        headings: Vec::new(),
+        unplaced: Vec::new(),
+        highlighter,
+        markdown: doc.format == Format::Markdown,
+    };
+    page.notes.defined = doc
+        .references
+        .iter()
+        .map(|r| r.number.to_string())
+        .collect();
+    let mut list: Option<bool> = None;
+    for (i, b) in doc.blocks.iter().enumerate() {
+        let n = i as u32 + 1;
+        let item = match b.kind {
+            BlockKind::ListItem { ordered } => Some(ordered),
+            _ => None,
+        };
+        if item != list {
+            page.close_list(list);
+            match item {
+                Some(true) => page.out.push_str("<ol>\n"),
+                Some(false) => page.out.push_str("<ul>\n"),
+                None => {}
+            }
+            list = item;
+        }
+        let block_marks = marks.get(&n).map_or(&[][..], Vec::as_slice);
+        page.block(b, n, block_marks);
+    }
+    page.close_list(list);
+    for r in &doc.references {
+        let label = r.number.to_string();
+        if !page.notes.bodies.contains_key(&label) {
+            let body = page.reference(r);
+            page.notes.bodies.insert(label, body);
+        }
+    }
+    page.notes.write_section(&mut page.out);
+    SourceHtml {
+        html: page.out,
+        headings: page.headings,
+        unplaced_marks: page.unplaced,
+    }
+}
+
+struct Page<'h> {
+    out: String,
+    notes: Footnotes,
+    headings: Vec<(u8, String, String)>,
+    unplaced: Vec<String>,
+    highlighter: Option<&'h Highlighter>,
+    /// The document is a `.md` source: its blocks hold inline Markdown.
+    markdown: bool,
+}
+
+/// How a block's inline content is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Layout {
+    /// A paragraph, quote or list item: lines joined by newlines; no visible text gives
+    /// a no-break space.
+    Block,
+    /// A heading: one line.
+    Heading,
+    /// An attribution: `—`, then the text after the dashes.
+    Attribution,
+}
+
+/// A block's inline content, ready to write.
+enum Inline {
+    /// Escaped text: the kept lines (byte ranges in the block's text) and the footnote
+    /// markers inside them.
+    Plain {
+        lines: Vec<Range<usize>>,
+        notes: Vec<NoteMarker>,
+    },
+    /// Inline Markdown: the text to parse and, for each of its bytes (and its end), the
+    /// byte offset in the block's text it came from.
+    Markdown { text: String, map: Vec<usize> },
+}
+
+impl Inline {
+    /// True when nothing but whitespace would show.
+    fn is_blank(&self, text: &str) -> bool {
+        match self {
+            Inline::Plain { lines, .. } => lines.iter().all(|r| text[r.clone()].trim().is_empty()),
+            Inline::Markdown { text, .. } => text.trim().is_empty(),
+        }
+    }
+
+    /// Where the bytes `range` of the block's text are in this content, if any shows.
+    fn locate(&self, range: Range<usize>) -> Option<Range<usize>> {
+        match self {
+            Inline::Plain { .. } => Some(range),
+            Inline::Markdown { map, .. } => {
+                let start = map.partition_point(|&o| o < range.start);
+                let end = map.partition_point(|&o| o < range.end);
+                (start < end).then_some(start..end)
+            }
+        }
+    }
+}
+
+impl Page<'_> {
+    fn close_list(&mut self, list: Option<bool>) {
+        match list {
+            Some(true) => self.out.push_str("</ol>\n"),
+            Some(false) => self.out.push_str("</ul>\n"),
+            None => {}
+        }
+    }
+
+    fn block(&mut self, b: &Block, n: u32, marks: &[Mark]) {
+        match &b.kind {
+            BlockKind::Heading { level } => {
+                let level = (*level).clamp(1, 6);
+                let _ = write!(self.out, "<h{level} id=\"p-{n}\">");
+                let mut text = String::new();
+                self.inline(b, 0, Layout::Heading, marks, Some(&mut text));
+                let _ = writeln!(self.out, "</h{level}>");
+                self.headings.push((level, format!("p-{n}"), text));
+            }
+            BlockKind::Paragraph => {
+                let _ = write!(self.out, "<p id=\"p-{n}\">");
+                self.inline(b, 0, Layout::Block, marks, None);
+                self.out.push_str("</p>\n");
+            }
+            BlockKind::Quote => {
+                let _ = write!(self.out, "<blockquote>\n<p id=\"p-{n}\">");
+                self.inline(b, 0, Layout::Block, marks, None);
+                self.out.push_str("</p>\n</blockquote>\n");
+            }
+            BlockKind::Attribution => {
+                let dashes = b.text.len()
+                    - b.text
+                        .trim_start_matches(['-', '—', '―', '–'])
+                        .trim_start_matches(char::is_whitespace)
+                        .len();
+                let _ = write!(self.out, "<p id=\"p-{n}\">—");
+                self.inline(b, dashes, Layout::Attribution, marks, None);
+                self.out.push_str("</p>\n");
+            }
+            BlockKind::ListItem { .. } => {
+                let _ = write!(self.out, "<li id=\"p-{n}\">");
+                self.inline(b, 0, Layout::Block, marks, None);
+                self.out.push_str("</li>\n");
+            }
+            BlockKind::Code { lang } => {
+                let lang: String = lang
+                    .as_deref()
+                    .unwrap_or("")
+                    .chars()
+                    .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '+' | '_' | '.' | '#'))
+                    .collect();
+                let mut code = b.text.trim_end_matches(['\n', '\r']).to_string();
+                code.push('\n');
+                let body = match self.highlighter {
+                    Some(h) if !lang.is_empty() => h.highlight(&code, &lang),
+                    _ => escape_html(&code),
+                };
+                let lang_class = if lang.is_empty() {
+                    String::new()
+                } else {
+                    format!(" class=\"language-{}\"", escape_html(&slugify(&lang)))
+                };
+                let _ = writeln!(
+                    self.out,
+                    "<pre id=\"p-{n}\" class=\"code\" tabindex=\"0\"><code{lang_class}>{body}</code></pre>"
+                );
+                self.unplaced.extend(marks.iter().map(|m| m.id.clone()));
+            }
+        }
+    }
+
+    /// Writes the inline content of `b.text[skip..]`, with its marks.
+    fn inline(
+        &mut self,
+        b: &Block,
+        skip: usize,
+        layout: Layout,
+        marks: &[Mark],
+        heading_text: Option<&mut String>,
+    ) {
+        let mut skip = skip.min(b.text.len());
+        while !b.text.is_char_boundary(skip) {
+            skip -= 1;
+        }
+        let notes = note_markers(&b.text, &b.notes, skip);
+        let content = if self.markdown && crate::convert::is_safe_inline_markdown(&b.text) {
+            let (text, map) = inline_markdown(&b.text, &notes, skip, layout == Layout::Heading);
+            Inline::Markdown { text, map }
+        } else {
+            Inline::Plain {
+                lines: plain_lines(&b.text, skip),
+                notes,
+            }
+        };
+        let empty = match &content {
+            Inline::Plain { lines, .. } => lines.is_empty(),
+            Inline::Markdown { text, .. } => text.is_empty(),
+        };
+        match layout {
+            Layout::Block if content.is_blank(&b.text) => {
+                self.out.push('\u{a0}');
+                self.unplaced.extend(marks.iter().map(|m| m.id.clone()));
+                return;
+            }
+            Layout::Attribution if !empty => self.out.push(' '),
+            _ => {}
+        }
+        let mut cursor = MarkCursor::new(place(&b.text, marks, &content, &mut self.unplaced));
+        let sep = if layout == Layout::Heading { " " } else { "\n" };
+        match &content {
+            Inline::Plain { lines, notes } => {
+                self.plain(&b.text, lines, notes, sep, &mut cursor, heading_text)
+            }
+            Inline::Markdown { text, .. } => self.markdown(text, &mut cursor, heading_text),
+        }
+        cursor.finish(&mut self.out, &mut self.unplaced);
+    }
+
+    /// Writes escaped lines, with footnote references at the markers.
+    fn plain(
+        &mut self,
+        text: &str,
+        lines: &[Range<usize>],
+        notes: &[NoteMarker],
+        sep: &str,
+        cursor: &mut MarkCursor,
+        mut heading_text: Option<&mut String>,
+    ) {
+        let mut notes = notes.iter().peekable();
+        let mut done = 0;
+        for (i, line) in lines.iter().enumerate() {
+            if i > 0 {
+                cursor.text(&mut self.out, sep, done.max(lines[i - 1].end));
+                if let Some(h) = heading_text.as_deref_mut() {
+                    h.push_str(sep);
+                }
+            }
+            let mut pos = line.start.max(done);
+            while let Some(m) = notes.next_if(|m| m.offset < line.end) {
+                if m.offset < pos {
+                    continue;
+                }
+                let seg = &text[pos..m.offset];
+                cursor.text(&mut self.out, seg, pos);
+                if let Some(h) = heading_text.as_deref_mut() {
+                    h.push_str(seg);
+                }
+                cursor.pause(&mut self.out);
+                self.notes.reference(&mut self.out, &m.number.to_string());
+                pos = m.offset + m.len;
+            }
+            if pos < line.end {
+                let seg = &text[pos..line.end];
+                cursor.text(&mut self.out, seg, pos);
+                if let Some(h) = heading_text.as_deref_mut() {
+                    h.push_str(seg);
+                }
+            }
+            done = pos.max(line.end);
+        }
+    }
+
+    /// Writes inline Markdown, parsed by offset so marks land on the source bytes.
+    fn markdown(
+        &mut self,
+        md: &str,
+        cursor: &mut MarkCursor,
+        mut heading_text: Option<&mut String>,
+    ) {
+        // pulldown-cmark reads `[^N]` as a reference only when note N is defined: define
+        // the page's notes that the text names, after it.
+        let mut src = String::new();
+        let mut named: Vec<&str> = Vec::new();
+        let mut rest = md;
+        while let Some(i) = rest.find("[^") {
+            rest = &rest[i + 2..];
+            if let Some(label) = rest.split(']').next()
+                && self.notes.defined.contains(label)
+                && !named.contains(&label)
+            {
+                named.push(label);
+                let _ = write!(src, "\n\n[^{label}]: -");
+            }
+        }
+        let src = if src.is_empty() {
+            std::borrow::Cow::Borrowed(md)
+        } else {
+            std::borrow::Cow::Owned(format!("{md}{src}\n"))
+        };
+        let events: Vec<(Event, Range<usize>)> = Parser::new_ext(&src, options())
+            .into_offset_iter()
+            .collect();
+        let mut i = 0;
+        while i < events.len() {
+            let (event, range) = &events[i];
+            i += 1;
+            match event {
+                Event::Start(Tag::FootnoteDefinition(_)) => break,
+                Event::Text(t) => {
+                    if let Some(h) = heading_text.as_deref_mut() {
+                        h.push_str(t);
+                    }
+                    if md.get(range.clone()) == Some(t.as_ref()) {
+                        cursor.text(&mut self.out, t, range.start);
+                    } else {
+                        // An escape or an entity: one piece.
+                        cursor.unit(&mut self.out, t, range.start);
+                    }
+                }
+                Event::SoftBreak => {
+                    if md.get(range.clone()) == Some("\n") {
+                        cursor.text(&mut self.out, "\n", range.start);
+                    } else {
+                        cursor.unit(&mut self.out, "\n", range.start);
+                    }
+                }
+                // Never trusted: shown as text.
+                Event::InlineHtml(h) | Event::Html(h) => cursor.unit(&mut self.out, h, range.start),
+                Event::InlineMath(m) | Event::DisplayMath(m) => {
+                    cursor.unit(&mut self.out, m, range.start)
+                }
+                Event::Code(c) => {
+                    if let Some(h) = heading_text.as_deref_mut() {
+                        h.push_str(c);
+                    }
+                    cursor.pause(&mut self.out);
+                    let _ = write!(self.out, "<code>{}</code>", escape_html(c));
+                }
+                Event::HardBreak => {
+                    cursor.pause(&mut self.out);
+                    self.out.push_str("<br>\n");
+                }
+                Event::FootnoteReference(label) => {
+                    cursor.pause(&mut self.out);
+                    self.notes.reference(&mut self.out, label);
+                }
+                Event::Start(Tag::Image {
+                    dest_url, title, ..
+                }) => {
+                    cursor.pause(&mut self.out);
+                    // The alt text is the image's inline content, as plain text.
+                    let mut alt = String::new();
+                    let mut depth = 1;
+                    while i < events.len() && depth > 0 {
+                        match &events[i].0 {
+                            Event::Start(Tag::Image { .. }) => depth += 1,
+                            Event::End(TagEnd::Image) => depth -= 1,
+                            Event::Text(t) | Event::Code(t) => alt.push_str(t),
+                            _ => {}
+                        }
+                        i += 1;
+                    }
+                    if let Some(h) = heading_text.as_deref_mut() {
+                        h.push_str(&alt);
+                    }
+                    if is_safe_link(dest_url) {
+                        let _ = write!(
+                            self.out,
+                            "<img src=\"{}\" alt=\"{}\" loading=\"lazy\"",
+                            escape_html(dest_url),
+                            escape_html(&alt)
+                        );
+                        if !title.is_empty() {
+                            let _ = write!(self.out, " title=\"{}\"", escape_html(title));
+                        }
+                        self.out.push('>');
+                    } else {
+                        escape_into(&mut self.out, &alt);
+                    }
+                }
+                Event::Start(tag) => {
+                    cursor.pause(&mut self.out);
+                    match tag {
+                        Tag::Emphasis => self.out.push_str("<em>"),
+                        Tag::Strong => self.out.push_str("<strong>"),
+                        Tag::Strikethrough => self.out.push_str("<del>"),
+                        Tag::Link {
+                            dest_url, title, ..
+                        } => {
+                            let href: &str = if is_safe_link(dest_url) {
+                                dest_url
+                            } else {
+                                "#unsafe-link-removed"
+                            };
+                            let _ = write!(self.out, "<a href=\"{}\"", escape_html(href));
+                            if !title.is_empty() {
+                                let _ = write!(self.out, " title=\"{}\"", escape_html(title));
+                            }
+                            self.out.push('>');
+                            cursor.links += 1;
+                        }
+                        _ => {}
+                    }
+                }
+                Event::End(tag) => {
+                    cursor.pause(&mut self.out);
+                    match tag {
+                        TagEnd::Emphasis => self.out.push_str("</em>"),
+                        TagEnd::Strong => self.out.push_str("</strong>"),
+                        TagEnd::Strikethrough => self.out.push_str("</del>"),
+                        TagEnd::Link => {
+                            self.out.push_str("</a>");
+                            cursor.links = cursor.links.saturating_sub(1);
+                        }
+                        _ => {}
+                    }
+                }
+                Event::TaskListMarker(_) | Event::Rule => {}
+            }
+        }
+    }
+
+    /// The body of a note: a `.md` reference is Markdown (rendered as a hand-written
+    /// page's, untrusted); a plain one is escaped text whose URLs are links.
+    fn reference(&self, r: &Reference) -> String {
+        if self.markdown {
+            let mut md = String::new();
+            for line in r.text.split(['\n', '\r']) {
+                let line = strip_container_prefix(line.trim_matches(char::is_whitespace));
+                if !line.is_empty() {
+                    if !md.is_empty() {
+                        md.push('\n');
+                    }
+                    md.push_str(line);
+                }
+            }
+            if md.is_empty() {
+                return "<p>-</p>\n".to_string();
+            }
+            return super::markdown::render(
+                &md,
+                &super::markdown::MarkdownOptions {
+                    highlighter: self.highlighter,
+                    ..Default::default()
+                },
+            )
+            .html;
+        }
+        let mut out = String::from("<p>");
+        let mut first = true;
+        for line in r.text.split(['\n', '\r']) {
+            let line = line.trim_matches(char::is_whitespace);
+            if line.is_empty() {
+                continue;
+            }
+            if !first {
+                out.push('\n');
+            }
+            first = false;
+            let mut rest = line;
+            while let Some(url) = crate::convert::next_url(rest) {
+                escape_into(&mut out, &rest[..url.start]);
+                let u = escape_html(&rest[url.clone()]);
+                let _ = write!(out, "<a href=\"{u}\">{u}</a>");
+                rest = &rest[url.end..];
+            }
+            escape_into(&mut out, rest);
+        }
+        if first {
+            out.push('-');
+        }
+        out.push_str("</p>\n");
+        out
+    }
+}
+
+/// The block's footnote markers from `skip` on, in order, without overlaps or markers
+/// that are not on character boundaries.
+fn note_markers(text: &str, notes: &[NoteMarker], skip: usize) -> Vec<NoteMarker> {
+    let mut sorted: Vec<&NoteMarker> = notes.iter().filter(|m| m.offset >= skip).collect();
+    sorted.sort_by_key(|m| m.offset);
+    let mut out: Vec<NoteMarker> = Vec::with_capacity(sorted.len());
+    let mut pos = skip;
+    for m in sorted {
+        let end = m.offset + m.len;
+        if m.offset < pos
+            || end > text.len()
+            || !text.is_char_boundary(m.offset)
+            || !text.is_char_boundary(end)
+        {
+            continue;
+        }
+        out.push(m.clone());
+        pos = end;
+    }
+    out
+}
+
+/// The lines of `text[skip..]` (split at `\n` and `\r`), each trimmed of spaces and
+/// tabs, blank ones left out.
+fn plain_lines(text: &str, skip: usize) -> Vec<Range<usize>> {
+    let mut lines = Vec::new();
+    let mut start = skip;
+    let bytes = text.as_bytes();
+    for end in (skip..text.len())
+        .filter(|&i| matches!(bytes[i], b'\n' | b'\r'))
+        .chain([text.len()])
+    {
+        let line = &text[start..end];
+        let lead = line.len() - line.trim_start_matches([' ', '\t']).len();
+        let trimmed = line.trim_matches([' ', '\t']);
+        if !trimmed.is_empty() {
+            lines.push(start + lead..start + lead + trimmed.len());
+        }
+        start = end + 1;
+    }
+    lines
+}
+
+/// The inline Markdown of a `.md` block, as the export writes it: footnote markers
+/// become `[^N]`, each line trimmed and rid of leftover `>` markers, blank lines left
+/// out, lines joined by `\n` (a space in a heading). Returns the text and, for each of
+/// its bytes and its end, the offset in the block's text it came from.
+fn inline_markdown(
+    text: &str,
+    notes: &[NoteMarker],
+    skip: usize,
+    one_line: bool,
+) -> (String, Vec<usize>) {
+    // First the markers, replaced.
+    let mut with_notes = String::with_capacity(text.len() - skip + 8);
+    let mut map1: Vec<usize> = Vec::with_capacity(text.len() - skip + 8);
+    let mut pos = skip;
+    for m in notes {
+        with_notes.push_str(&text[pos..m.offset]);
+        map1.extend(pos..m.offset);
+        let label = format!("[^{}]", m.number);
+        map1.extend(std::iter::repeat_n(m.offset, label.len()));
+        with_notes.push_str(&label);
+        pos = m.offset + m.len;
+    }
+    with_notes.push_str(&text[pos..]);
+    map1.extend(pos..text.len());
+    map1.push(text.len());
+    // Then the lines.
+    let mut out = String::with_capacity(with_notes.len());
+    let mut map = Vec::with_capacity(map1.len());
+    let bytes = with_notes.as_bytes();
+    let mut start = 0;
+    for end in (0..bytes.len())
+        .filter(|&i| matches!(bytes[i], b'\n' | b'\r'))
+        .chain([bytes.len()])
+    {
+        let line = &with_notes[start..end];
+        let trimmed = strip_container_prefix(line.trim_matches([' ', '\t']));
+        if !trimmed.is_empty() {
+            let at = start + (line.len() - line.trim_start_matches([' ', '\t']).len());
+            let at = at + (line.trim_matches([' ', '\t']).len() - trimmed.len());
+            if !out.is_empty() {
+                out.push(if one_line { ' ' } else { '\n' });
+                map.push(map1[start.saturating_sub(1)]);
+            }
+            out.push_str(trimmed);
+            map.extend_from_slice(&map1[at..at + trimmed.len()]);
+        }
+        start = end + 1;
+    }
+    map.push(text.len());
+    (out, map)
+}
+
+/// Leading `>` markers left on continuation lines of a `.md` block inside a blockquote.
+fn strip_container_prefix(line: &str) -> &str {
+    let mut l = line;
+    while let Some(rest) = l.strip_prefix('>') {
+        l = rest.trim_start_matches([' ', '\t']);
+    }
+    l
+}
+
+/// The block's marks that can be placed, as ranges of `content`, in order, without
+/// overlaps; the others go to `unplaced`.
+fn place<'m>(
+    text: &str,
+    marks: &'m [Mark],
+    content: &Inline,
+    unplaced: &mut Vec<String>,
+) -> Vec<(Range<usize>, &'m Mark)> {
+    let mut found: Vec<(Range<usize>, &Mark)> = Vec::with_capacity(marks.len());
+    for m in marks {
+        let end = m.start + m.text.len();
+        let located = (!m.text.is_empty() && text.get(m.start..end) == Some(m.text.as_str()))
+            .then(|| content.locate(m.start..end))
+            .flatten();
+        match located {
+            Some(r) => found.push((r, m)),
+            None => unplaced.push(m.id.clone()),
+        }
+    }
+    found.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
+    let mut placed: Vec<(Range<usize>, &Mark)> = Vec::with_capacity(found.len());
+    for (r, m) in found {
+        if placed.last().is_some_and(|(p, _)| r.start < p.end) {
+            unplaced.push(m.id.clone());
+        } else {
+            placed.push((r, m));
+        }
+    }
+    placed
+}
+
+/// Opens and closes the marks of one block as its text is written, in order.
+struct MarkCursor<'m> {
+    marks: Vec<(Range<usize>, &'m Mark)>,
+    /// The mark being written or next to come.
+    next: usize,
+    /// A piece of `marks[next]` is open; `true` if it is wrapped in a link.
+    open: Option<bool>,
+    /// `marks[next]` has been opened (its id written).
+    started: bool,
+    /// Depth of the links the text is in.
+    links: usize,
+    /// Ids of the marks that ended before they were opened.
+    unplaced: Vec<String>,
+}
+
+impl<'m> MarkCursor<'m> {
+    fn new(marks: Vec<(Range<usize>, &'m Mark)>) -> Self {
+        MarkCursor {
+            marks,
+            next: 0,
+            open: None,
+            started: false,
+            links: 0,
+            unplaced: Vec::new(),
+        }
+    }
+
+    /// Writes `t`, the text at `at..at + t.len()`, escaped, opening and closing marks
+    /// at their offsets.
+    fn text(&mut self, out: &mut String, t: &str, at: usize) {
+        let mut pos = 0;
+        while pos < t.len() {
+            let here = at + pos;
+            self.settle(out, here);
+            let limit = match self.marks.get(self.next).map(|(r, m)| (r.clone(), *m)) {
+                None => usize::MAX,
+                Some((r, m)) => {
+                    if self.open.is_none() && r.start <= here {
+                        self.open_piece(out, m);
+                    }
+                    if self.open.is_some() { r.end } else { r.start }
+                }
+            };
+            let mut cut = limit.saturating_sub(at).min(t.len());
+            while !t.is_char_boundary(cut) {
+                cut += 1;
+            }
+            escape_into(out, &t[pos..cut]);
+            pos = cut;
+        }
+    }
+
+    /// Writes `t`, text that stands for the source bytes from `at` (an escape, an
+    /// entity), escaped and whole: inside the mark that covers `at`, if any.
+    fn unit(&mut self, out: &mut String, t: &str, at: usize) {
+        self.settle(out, at);
+        if let Some((r, m)) = self.marks.get(self.next).map(|(r, m)| (r.clone(), *m))
+            && self.open.is_none()
+            && r.start <= at
+        {
+            self.open_piece(out, m);
+        }
+        escape_into(out, t);
+    }
+
+    /// Closes the open piece, if any, before markup.
+    fn pause(&mut self, out: &mut String) {
+        if let Some(linked) = self.open.take() {
+            out.push_str(if linked { "</mark></a>" } else { "</mark>" });
+        }
+    }
+
+    /// Finishes the marks that end at or before `here`.
+    fn settle(&mut self, out: &mut String, here: usize) {
+        while let Some((r, m)) = self.marks.get(self.next) {
+            if r.end > here {
+                break;
+            }
+            if !self.started {
+                self.unplaced.push(m.id.clone());
+            }
+            self.pause(out);
+            self.next += 1;
+            self.started = false;
+        }
+    }
+
+    fn open_piece(&mut self, out: &mut String, m: &Mark) {
+        let linked = self.links == 0;
+        if linked {
+            let _ = write!(
+                out,
+                "<a class=\"fact-link\" href=\"{}\">",
+                escape_html(&m.href)
+            );
+        }
+        out.push_str("<mark");
+        if !self.started {
+            let _ = write!(out, " id=\"{}\"", escape_html(&m.id));
+        }
+        let _ = write!(
+            out,
+            " class=\"{}\" title=\"{}\">",
+            escape_html(&m.class),
+            escape_html(&m.title)
+        );
+        self.open = Some(linked);
+        self.started = true;
+    }
+
+    /// Closes the open piece; marks never opened are unplaced.
+    fn finish(mut self, out: &mut String, unplaced: &mut Vec<String>) {
+        self.pause(out);
+        if self.started {
+            self.next += 1;
+        }
+        unplaced.append(&mut self.unplaced);
+        let rest = self.marks.get(self.next..).unwrap_or_default();
+        unplaced.extend(rest.iter().map(|(_, m)| m.id.clone()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::convert::{Reference, convert};
+
+    fn block(kind: BlockKind, text: &str) -> Block {
+        Block {
+            kind,
+            text: text.to_string(),
+            start: None,
+            paragraph: 0,
+            notes: Vec::new(),
+        }
+    }
+
+    fn mark(start: usize, text: &str, id: &str) -> Mark {
+        Mark {
+            start,
+            text: text.into(),
+            id: id.into(),
+            href: format!("/timeline/#{id}"),
+            title: "Event".into(),
+            class: "fact-event".into(),
+        }
+    }
+
+    fn marks_at(n: u32, marks: Vec<Mark>) -> BTreeMap<u32, Vec<Mark>> {
+        BTreeMap::from([(n, marks)])
+    }
+
+    /// Fails unless every element opened is closed in order and no link is inside a
+    /// link: what the mark rules promise.
+    fn assert_well_formed(html: &str) {
+        let mut stack: Vec<&str> = Vec::new();
+        let mut rest = html;
+        while let Some(i) = rest.find('<') {
+            rest = &rest[i + 1..];
+            let end = rest.find('>').expect("unclosed tag");
+            let tag = &rest[..end];
+            rest = &rest[end + 1..];
+            if let Some(name) = tag.strip_prefix('/') {
+                assert_eq!(stack.pop(), Some(name), "misnested </{name}> in {html}");
+            } else {
+                let name = tag.split([' ', '>']).next().unwrap_or("");
+                if matches!(name, "br" | "img" | "input" | "hr") {
+                    continue;
+                }
+                assert!(
+                    !(name == "a" && stack.contains(&"a")),
+                    "a link inside a link in {html}"
+                );
+                stack.push(name);
+            }
+        }
+        assert!(stack.is_empty(), "unclosed {stack:?} in {html}");
+    }
+
+    #[test]
+    fn every_block_is_numbered_in_order() {
+        let doc = Document {
+            blocks: vec![
+                block(BlockKind::Heading { level: 2 }, "Head"),
+                block(BlockKind::Paragraph, "One."),
+                block(BlockKind::Quote, "Quoted."),
+                block(BlockKind::ListItem { ordered: false }, "a"),
+                block(BlockKind::ListItem { ordered: false }, "b"),
+                block(BlockKind::Code { lang: None }, "code"),
+                block(BlockKind::Paragraph, "  \n "),
+            ],
+            ..Default::default()
+        };
+        let out = render_document(&doc, &BTreeMap::new(), None);
+        assert_eq!(
+            out.html,
+            "<h2 id=\"p-1\">Head</h2>\n<p id=\"p-2\">One.</p>\n<blockquote>\n<p id=\"p-3\">Quoted.</p>\n</blockquote>\n\
+             <ul>\n<li id=\"p-4\">a</li>\n<li id=\"p-5\">b</li>\n</ul>\n\
+             <pre id=\"p-6\" class=\"code\" tabindex=\"0\"><code>code\n</code></pre>\n<p id=\"p-7\">\u{a0}</p>\n"
+        );
+        assert_eq!(
+            out.headings,
+            vec![(2, "p-1".to_string(), "Head".to_string())]
+        );
+    }
+
+    /// Issue 14: the mark is where the fact is, not on the first occurrence of its words.
+    #[test]
+    fn a_repeated_sentence_is_marked_where_the_fact_is() {
+        let text = "In August 2010 it began.\nIn August 2010 it began.";
+        let second = text.rfind("August 2010").unwrap();
+        let doc = convert(text, Format::Text);
+        let n = doc
+            .blocks
+            .iter()
+            .find(|b| b.text.contains("began"))
+            .map(|b| b.paragraph)
+            .unwrap();
+        let b = &doc.blocks[n as usize - 1];
+        let at = b.text.rfind("August 2010").unwrap();
+        assert!(at > 0 && b.start.map(|s| s + at) == Some(second));
+        let out = render_document(
+            &doc,
+            &marks_at(n, vec![mark(at, "August 2010", "mark-ev-1")]),
+            None,
+        );
+        assert!(out.unplaced_marks.is_empty());
+        assert!(
+            out.html.contains(
+                "In August 2010 it began.\nIn <a class=\"fact-link\" href=\"/timeline/#mark-ev-1\"><mark id=\"mark-ev-1\" class=\"fact-event\" title=\"Event\">August 2010</mark></a> it began."
+            ),
+            "{}",
+            out.html
+        );
+    }
+
+    #[test]
+    fn marks_in_markdown_sources_follow_emphasis_and_links() {
+        let src = "The *program* cost $4 million, [said](https://e.org/) **1,200 people** in Title 42 and *Title* 42.[^1]\n\n[^1]: A note.\n";
+        let doc = convert(src, Format::Markdown);
+        let text = &doc.blocks[0].text;
+        let at = |s: &str| text.find(s).unwrap();
+        let marks = vec![
+            mark(at("$4 million"), "$4 million", "m-money"),
+            mark(at("said"), "said", "m-link"),
+            mark(at("1,200 people"), "1,200 people", "m-strong"),
+            mark(at("program* cost"), "program* cost", "m-cross"),
+            mark(text.rfind("42").unwrap(), "42", "m-second"),
+        ];
+        let out = render_document(&doc, &marks_at(1, marks), None);
+        let html = &out.html;
+        assert_well_formed(html);
+        assert!(out.unplaced_marks.is_empty(), "{:?}", out.unplaced_marks);
+        // Plain text after emphasis.
+        assert!(
+            html.contains(
+                "<mark id=\"m-money\" class=\"fact-event\" title=\"Event\">$4 million</mark></a>,"
+            ),
+            "{html}"
+        );
+        // Inside a link: a bare mark, no link in a link.
+        assert!(html.contains("<a href=\"https://e.org/\"><mark id=\"m-link\" class=\"fact-event\" title=\"Event\">said</mark></a>"), "{html}");
+        // Inside strong.
+        assert!(
+            html.contains(
+                "<strong><a class=\"fact-link\" href=\"/timeline/#m-strong\"><mark id=\"m-strong\""
+            ),
+            "{html}"
+        );
+        // Across the end of emphasis: split, the id on the first piece only.
+        assert!(html.contains("<em><a class=\"fact-link\" href=\"/timeline/#m-cross\"><mark id=\"m-cross\" class=\"fact-event\" title=\"Event\">program</mark></a></em><a class=\"fact-link\" href=\"/timeline/#m-cross\"><mark class=\"fact-event\" title=\"Event\"> cost</mark></a>"), "{html}");
+        assert_eq!(html.matches("id=\"m-cross\"").count(), 1);
+        // The second "42", where the fact is.
+        assert!(html.contains("in Title 42 and <em>Title</em> <a class=\"fact-link\" href=\"/timeline/#m-second\"><mark id=\"m-second\" class=\"fact-event\" title=\"Event\">42</mark></a>.<sup class=\"fnref\"><a id=\"fnref-1\""), "{html}");
+        assert!(
+            html.contains("<li id=\"fn-1\" value=\"1\"><p>A note. <a class=\"fn-back\""),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn overlapping_and_misplaced_marks_are_left_out() {
+        let doc = Document {
+            blocks: vec![block(
+                BlockKind::Paragraph,
+                "From 2019 to 2020, 300 people.",
+            )],
+            ..Default::default()
+        };
+        let marks = vec![
+            mark(5, "2019 to 2020", "long"),
+            mark(13, "2020", "inside"),
+            mark(0, "2019", "wrong-offset"),
+            mark(19, "300 people", "ok"),
+        ];
+        let out = render_document(&doc, &marks_at(1, marks), None);
+        assert_well_formed(&out.html);
+        let mut unplaced = out.unplaced_marks.clone();
+        unplaced.sort();
+        assert_eq!(unplaced, ["inside", "wrong-offset"]);
+        assert!(out.html.contains("id=\"long\"") && out.html.contains("id=\"ok\""));
+    }
+
+    #[test]
+    fn note_markers_end_marks_and_link_to_the_notes() {
+        let text = "It began in August 20106 and was reported2.";
+        let mut b = block(BlockKind::Paragraph, text);
+        b.notes = vec![
+            NoteMarker {
+                offset: text.find("6 and").unwrap(),
+                len: 1,
+                number: 6,
+            },
+            NoteMarker {
+                offset: text.find("2.").unwrap(),
+                len: 1,
+                number: 2,
+            },
+        ];
+        let doc = Document {
+            blocks: vec![b],
+            references: vec![
+                Reference {
+                    number: 6,
+                    text: "See https://example.org/a_b; javascript:alert(1)".into(),
+                },
+                Reference {
+                    number: 2,
+                    text: "<b>b</b>".into(),
+                },
+            ],
+            ..Default::default()
+        };
+        let at = text.find("August 2010").unwrap();
+        let out = render_document(&doc, &marks_at(1, vec![mark(at, "August 2010", "m")]), None);
+        let html = &out.html;
+        assert_well_formed(html);
+        assert!(
+            html.contains(
+                "August 2010</mark></a><sup class=\"fnref\"><a id=\"fnref-6\" href=\"#fn-6\""
+            ),
+            "{html}"
+        );
+        assert!(html.contains("<a href=\"https://example.org/a_b\">https://example.org/a_b</a>; javascript:alert(1)"), "{html}");
+        assert!(html.contains("&lt;b&gt;b&lt;/b&gt;"), "{html}");
+        assert!(!html.contains("<b>"), "{html}");
+    }
+
+    #[test]
+    fn hostile_markup_is_still_escaped() {
+        let doc = Document {
+            blocks: vec![
+                block(
+                    BlockKind::Paragraph,
+                    "<script>alert(1)</script> & *x* [a](javascript:x)",
+                ),
+                block(
+                    BlockKind::Heading { level: 2 },
+                    "<img src=x onerror=alert(1)>",
+                ),
+            ],
+            ..Default::default()
+        };
+        let out = render_document(&doc, &BTreeMap::new(), None).html;
+        assert!(
+            out.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; *x* [a](javascript:x)"),
+            "{out}"
+        );
+        assert!(
+            !out.contains("<script") && !out.contains("<img") && !out.contains("<em>"),
+            "{out}"
+        );
+
+        let src = "Raw <b onclick=x>html</b> here.\n\nA [link](javascript:alert(1)) and ![img](javascript:alert(1)).\n\nSafe *em* [ok](https://e.org) ![map](map.png \"t\").[^n]\n\n[^n]: See <script>x</script> [bad](javascript:y)\n";
+        let doc = convert(src, Format::Markdown);
+        let out = render_document(&doc, &BTreeMap::new(), None).html;
+        assert_well_formed(&out);
+        assert!(
+            out.contains("<p id=\"p-1\">Raw &lt;b onclick=x&gt;html&lt;/b&gt; here.</p>"),
+            "{out}"
+        );
+        assert!(
+            out.contains("A [link](javascript:alert(1)) and ![img](javascript:alert(1)).</p>"),
+            "{out}"
+        );
+        assert!(out.contains("Safe <em>em</em> <a href=\"https://e.org\">ok</a> <img src=\"map.png\" alt=\"map\" loading=\"lazy\" title=\"t\">."), "{out}");
+        assert!(
+            !out.contains("<script") && !out.contains("<b ") && !out.contains("href=\"javascript"),
+            "{out}"
+        );
+        assert!(out.contains("&lt;script&gt;x&lt;/script&gt;"), "{out}");
+    }
+
+    /// Marks at random places over text full of markup never break the nesting.
+    #[test]
+    fn random_marks_keep_the_html_well_formed() {
+        let pieces = [
+            "a",
+            "bc ",
+            "*",
+            "**",
+            "_",
+            "[",
+            "](https://e.org)",
+            "`",
+            "\\*",
+            "&amp;",
+            "<i>",
+            "\n",
+            "  ",
+            "é",
+            "![x](y.png)",
+            "~~",
+            "[^1]",
+            "42",
+            "—",
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for format in [Format::Markdown, Format::Text] {
+            for _ in 0..400 {
+                let mut text = String::new();
+                for _ in 0..next(14) + 1 {
+                    text.push_str(pieces[next(pieces.len())]);
+                }
+                let doc = Document {
+                    blocks: vec![block(BlockKind::Paragraph, &text)],
+                    references: vec![Reference {
+                        number: 1,
+                        text: "n".into(),
+                    }],
+                    format,
+                    ..Default::default()
+                };
+                let mut marks = Vec::new();
+                for k in 0..next(4) {
+                    let mut a = next(text.len() + 1);
+                    let mut b = (a + next(8)).min(text.len());
+                    while !text.is_char_boundary(a) {
+                        a -= 1;
+                    }
+                    while !text.is_char_boundary(b) {
+                        b += 1;
+                    }
+                    marks.push(mark(a, &text[a..b], &format!("m{k}")));
+                }
+                let out = render_document(&doc, &marks_at(1, marks.clone()), None);
+                assert_well_formed(&out.html);
+                for m in &marks {
+                    let ids = out.html.matches(&format!("id=\"{}\"", m.id)).count();
+                    let unplaced = out.unplaced_marks.contains(&m.id);
+                    assert!(
+                        ids + usize::from(unplaced) == 1,
+                        "{text:?} {m:?}: {}",
+                        out.html
+                    );
+                }
+            }
+        }
+    }
+}
