@@ -19,7 +19,7 @@ fn main() {
     let root = Path::new(&root);
     let settings = config::load(root, &Default::default()).expect("site.toml");
     let content = source::discover(&settings.content_dir).expect("content");
-    let docs: Vec<convert::Document> = content
+    let docs: Vec<brief::model::document::Document> = content
         .sources
         .par_iter()
         .map(|s| convert::convert(s.body(), s.format))
@@ -30,7 +30,7 @@ fn main() {
         .zip(&docs)
         .map(|(s, d)| convert::resolve(s, d))
         .collect();
-    let facts: Vec<extract::Facts> = content
+    let facts: Vec<brief::model::facts::Facts> = content
         .sources
         .par_iter()
         .zip(docs.par_iter())

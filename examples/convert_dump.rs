@@ -1,5 +1,6 @@
 //! Prints what the converter makes of a source file: `cargo run --example convert_dump -- FILE`.
-use brief::convert::{Format, convert, to_markdown};
+use brief::convert::{convert, to_markdown};
+use brief::model::document::Format;
 
 fn main() {
     for path in std::env::args().skip(1) {

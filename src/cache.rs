@@ -8,9 +8,9 @@
 //! always the one the code would make again, so the output does not depend on it.
 //! Entries not used by a build are dropped after it, so the cache holds one site.
 
-use crate::convert::{Document, Format};
-use crate::extract::Facts;
 use crate::model::date::PartialDate;
+use crate::model::document::{Document, Format};
+use crate::model::facts::Facts;
 use sha2::{Digest, Sha256};
 use std::collections::{HashMap, HashSet};
 use std::sync::Mutex;

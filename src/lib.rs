@@ -91,7 +91,7 @@ pub struct SourceFacts {
     /// The source's title as shown on its page.
     pub title: String,
     /// Its events and statistics.
-    pub facts: extract::Facts,
+    pub facts: model::facts::Facts,
 }
 
 /// A site composed and ready to render.
@@ -118,7 +118,7 @@ fn compose_site(root: &Path, options: &BuildOptions) -> Result<Composed, Error> 
     lap(&mut report, "discover");
 
     let cache = options.cache.as_deref();
-    let docs: Vec<convert::Document> = content
+    let docs: Vec<model::document::Document> = content
         .sources
         .par_iter()
         .map(|s| match cache {
@@ -134,7 +134,7 @@ fn compose_site(root: &Path, options: &BuildOptions) -> Result<Composed, Error> 
         .collect();
     lap(&mut report, "convert");
 
-    let facts: Vec<extract::Facts> = if settings.config.extract.enabled {
+    let facts: Vec<model::facts::Facts> = if settings.config.extract.enabled {
         content
             .sources
             .par_iter()
@@ -154,7 +154,7 @@ fn compose_site(root: &Path, options: &BuildOptions) -> Result<Composed, Error> 
         content
             .sources
             .iter()
-            .map(|_| extract::Facts::default())
+            .map(|_| model::facts::Facts::default())
             .collect()
     };
     if let Some(c) = cache {
@@ -305,9 +305,9 @@ fn markdown_page(s: &model::site::SourcePage) -> String {
 #[derive(Debug, Clone)]
 pub struct ExtractedFile {
     /// The converted document.
-    pub doc: convert::Document,
+    pub doc: model::document::Document,
     /// The facts found.
-    pub facts: extract::Facts,
+    pub facts: model::facts::Facts,
     /// The publication date used to resolve relative dates.
     pub published: Option<model::date::PartialDate>,
 }

@@ -10,8 +10,11 @@
 //!   `quote_offset`, every span the slice of its quote at `span_offset`; the body
 //!   rendered with every fact marked at its offset has each mark's id once at most.
 
-use brief::convert::{self, Block, Document, Format};
-use brief::extract::{self, Context, Facts};
+use brief::convert::{self};
+
+use brief::extract::{self, Context};
+use brief::model::document::{Block, Document, Format};
+use brief::model::facts::Facts;
 use brief::render::html::{Mark, render_document};
 use std::collections::BTreeMap;
 

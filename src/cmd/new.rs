@@ -226,7 +226,7 @@ mod tests {
 
     #[test]
     fn sidecar_is_valid() {
-        let meta: crate::input::source::SourceMeta = toml::from_str(SAMPLE_META).unwrap();
+        let meta: crate::model::source::SourceMeta = toml::from_str(SAMPLE_META).unwrap();
         assert!(meta.published.is_some() && meta.title.is_some());
     }
 

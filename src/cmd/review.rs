@@ -213,7 +213,7 @@ pub fn format_report(items: &[ReviewItem]) -> String {
     out
 }
 
-pub use crate::input::corrections::Action;
+use crate::input::corrections::Action;
 
 /// One `[[correction]]` entry.
 #[derive(Debug, Clone, PartialEq)]

@@ -13,16 +13,14 @@
 //! - [`entities`]: gazetteer, mentions, quotes and speakers, candidate names.
 
 use super::{entities, series, timeline};
+use crate::model::briefing::{
+    Briefing, EntityFacts, FigureRef, Measure, ParagraphRef, SourceCounts,
+};
 
 use crate::input::config::BriefingConfig;
 use crate::input::gazetteer::Inputs;
 use crate::model::site::SourcePage;
 use std::collections::{BTreeMap, BTreeSet};
-
-pub use crate::model::briefing::{
-    Briefing, Candidate, EntityDef, EntityFacts, FigureRef, Gazetteer, Kind, Measure, Mention,
-    ParagraphRef, Point, Quote, Report, SourceCounts, TimelineEntry,
-};
 
 /// Each source's events, and its figures with its publication date: what the timeline
 /// and the series are built from.

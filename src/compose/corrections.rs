@@ -25,11 +25,11 @@
 //! measure = "migrants sent to Mexico under MPP"
 //! ```
 
-use crate::extract::{Event, Facts, Statistic};
-pub use crate::input::corrections::{Action, Corrections, Entry, Kind};
+use crate::input::corrections::{Action, Corrections, Entry, Kind};
 use crate::model::date::PartialDate;
 use crate::model::document::Document;
-pub use crate::model::site::CorrectionReport;
+use crate::model::facts::{Event, Facts, Statistic};
+use crate::model::site::CorrectionReport;
 use crate::util::error::Warning;
 use sha2::{Digest, Sha256};
 use std::sync::Arc;
@@ -290,7 +290,7 @@ pub fn apply(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::convert::{Block, BlockKind};
+    use crate::model::document::{Block, BlockKind};
     use std::path::PathBuf;
 
     fn doc() -> Document {

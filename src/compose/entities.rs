@@ -8,7 +8,7 @@
 //! names are matched in one pass by a single alternation, so the cost grows with the
 //! text, not with text × gazetteer.
 
-pub use crate::model::briefing::{Candidate, EntityDef, Gazetteer, Kind, Mention, Quote};
+use crate::model::briefing::{Candidate, Gazetteer, Kind, Mention, Quote};
 use crate::util::fold::fold_letter;
 use rayon::prelude::*;
 use regex::Regex;

@@ -10,9 +10,9 @@
 //! from an index keyed by (unit, keyword), so the work grows with the number of figures.
 
 use super::{group, text};
-use crate::extract::Statistic;
-pub use crate::model::briefing::{Measure, Point};
+use crate::model::briefing::{Measure, Point};
 use crate::model::date::PartialDate;
+use crate::model::facts::Statistic;
 use crate::util::slug::slugify;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};

@@ -12,9 +12,9 @@
 //! their first events also describe the same happening.
 
 use super::{group, text};
-use crate::extract::Event;
-pub use crate::model::briefing::{Report, TimelineEntry};
+use crate::model::briefing::{Report, TimelineEntry};
 use crate::model::date::PartialDate;
+use crate::model::facts::Event;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;

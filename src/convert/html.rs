@@ -11,7 +11,7 @@
 //! removed. The sanitised serialisation (plain tags, escaped text) is then read with
 //! lol_html ([`crate::util::html::read_tokens`]) and walked here.
 
-use super::{Block, BlockKind, Document, Format};
+use crate::model::document::{Block, BlockKind, Document, Format};
 use crate::util::html::{Token, decode_entities, read_tokens};
 use lol_html::html_content::TextType;
 use std::collections::{HashMap, HashSet};

@@ -13,7 +13,8 @@
 //! Nesting is flattened: a nested list item is one more item, a second paragraph of a
 //! list item becomes a paragraph after it, a table row becomes a paragraph.
 
-use super::{Block, BlockKind, Document, Dropped, Format, NoteMarker, Reference, markdown_options};
+use super::markdown_options;
+use crate::model::document::{Block, BlockKind, Document, Dropped, Format, NoteMarker, Reference};
 use crate::util::front_matter::split_front_matter;
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 use std::collections::BTreeMap;

@@ -15,9 +15,7 @@
 //! * [`to_markdown`] writes the Markdown export; [`AnchorCounter`] /
 //!   [`anchorable_count`] check that its N-th element is block N.
 
-pub use crate::model::document::{
-    Block, BlockKind, Document, Dropped, Format, NoteMarker, Reference,
-};
+use crate::model::document::{Document, Format};
 
 mod dateline;
 pub mod furniture;

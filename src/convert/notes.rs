@@ -10,8 +10,8 @@
 //! never decrease (in reading order) is kept. So a figure ("72 victims"), a model name
 //! ("G20") or a stray digit that breaks the 1, 2, 3… order never becomes a marker.
 
-use super::NoteMarker;
 use super::furniture::is_closer;
+use crate::model::document::NoteMarker;
 use std::collections::BTreeSet;
 
 /// At most this many candidates are considered (bounds the work on hostile input).

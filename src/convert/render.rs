@@ -25,7 +25,7 @@
 //! Nothing inside a footnote definition counts: the reference list is written as
 //! `[^N]: …` definitions after the last block.
 
-use super::{Block, BlockKind, Document, Format, NoteMarker};
+use crate::model::document::{Block, BlockKind, Document, Format, NoteMarker};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 /// The pulldown-cmark options the export is written for (and `.md` sources are read
@@ -453,7 +453,8 @@ pub(crate) fn is_safe_url(url: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::convert::{Reference, convert};
+    use crate::convert::convert;
+    use crate::model::document::Reference;
 
     fn block(kind: BlockKind, text: &str) -> Block {
         Block {

@@ -25,7 +25,8 @@
 //! 7. Footnote markers ([`super::notes`]), only when there is a reference list.
 
 use super::furniture::{self, Rule, ends_with_punctuation, is_label_line, list_marker_len};
-use super::{Block, BlockKind, Document, Dropped, Format, Reference, notes, parse_dateline};
+use super::{notes, parse_dateline};
+use crate::model::document::{Block, BlockKind, Document, Dropped, Format, Reference};
 use std::collections::BTreeSet;
 
 /// Headings that introduce a reference list (compared case-insensitively, with an

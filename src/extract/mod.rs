@@ -1,7 +1,7 @@
 //! Extract: dated events and statistics from a converted document, each with its
 //! provenance (paragraph, verbatim sentence, exact words).
 //!
-//! In: the blocks of a [`crate::convert::Document`] and a [`Context`] (published date,
+//! In: the blocks of a [`crate::model::document::Document`] and a [`Context`] (published date,
 //! language). Out: [`Facts`]. Every `quote` is a verbatim substring of the block it came
 //! from (`quote_offset` is its byte offset there), and every `span` a substring of its
 //! `quote` (at `span_offset`).
@@ -21,10 +21,10 @@ pub mod dates;
 pub mod numbers;
 pub mod text;
 
-use crate::convert::{Block, BlockKind};
 use crate::lang::lexicon::{self, Lexicon};
 use crate::model::date::PartialDate;
-pub use crate::model::facts::{Event, Facts, Statistic};
+use crate::model::document::{Block, BlockKind};
+use crate::model::facts::{Event, Facts, Statistic};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -551,12 +551,12 @@ mod tests {
         let six = text.find("20106").unwrap() + 4;
         let seven = text.find("20117").unwrap() + 4;
         b.notes = vec![
-            crate::convert::NoteMarker {
+            crate::model::document::NoteMarker {
                 offset: six,
                 len: 1,
                 number: 6,
             },
-            crate::convert::NoteMarker {
+            crate::model::document::NoteMarker {
                 offset: seven,
                 len: 1,
                 number: 7,

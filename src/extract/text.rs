@@ -5,8 +5,8 @@
 //! changes the text; masking makes a same-length copy so every offset found in the copy
 //! is valid in the original.
 
-use crate::convert::NoteMarker;
 use crate::lang::lexicon::Lexicon;
+use crate::model::document::NoteMarker;
 use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::borrow::Cow;

@@ -7,7 +7,7 @@
 
 use crate::model::date::PartialDate;
 use crate::model::document::Format;
-pub use crate::model::source::{Content, MetaOrigin, Page, PageMeta, Source, SourceMeta};
+use crate::model::source::{Content, MetaOrigin, Page, PageMeta, Source, SourceMeta};
 use crate::util::error::{Error, Warning, read_text};
 use crate::util::front_matter::split_front_matter;
 use crate::util::slug::{slugify, unique_slug};

@@ -5,7 +5,7 @@
 //! SVG's points, axis and labels) and the strip's JSON. The templates draw them; a theme
 //! can restyle them without touching this code.
 
-use crate::compose::briefing::Measure;
+use crate::model::briefing::Measure;
 use crate::model::date::PartialDate;
 use crate::render::Renderer;
 use crate::render::context::format_number;

@@ -8,7 +8,7 @@
 //! verbatim. Source pages are rendered from their blocks by [`super::html`], which
 //! shares the escaping, link and footnote rules kept here.
 
-pub use crate::util::html::{escape_html, escape_into};
+use crate::util::html::{escape_html, escape_into};
 use crate::util::slug::slugify;
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::{BTreeMap, HashMap, HashSet};

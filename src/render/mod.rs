@@ -41,7 +41,7 @@ enum Job<'a> {
     /// A source's page.
     Source(usize),
     /// A hand-written page and its aliases.
-    Page(&'a crate::input::source::Page),
+    Page(&'a crate::model::source::Page),
     /// The home page.
     Home,
     /// `404.html`.

@@ -5,7 +5,7 @@
 //! and the pages' paths (`timeline/`, `timeline/page/2/`, …). A briefing that fits on
 //! one page keeps its single `timeline/` and `statistics/` pages.
 
-use crate::compose::briefing::Briefing;
+use crate::model::briefing::Briefing;
 use crate::util::url::paths;
 use std::collections::HashMap;
 use std::ops::Range;

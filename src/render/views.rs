@@ -5,7 +5,7 @@
 //! goes through [`crate::util::url::Urls`]; documents' words are only ever escaped by
 //! the templates.
 
-use crate::compose::briefing::{Briefing, Kind, Measure, Point, TimelineEntry};
+use crate::model::briefing::{Briefing, Kind, Measure, Point, TimelineEntry};
 use crate::model::date::PartialDate;
 use crate::render::Renderer;
 use crate::render::context::PageView;

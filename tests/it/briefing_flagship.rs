@@ -6,10 +6,10 @@
 
 use brief::compose;
 use brief::convert;
-use brief::extract::{Event, Facts, Statistic};
 use brief::input::config::{self, Overrides};
 use brief::input::source;
 use brief::model::date::PartialDate;
+use brief::model::facts::{Event, Facts, Statistic};
 use brief::output::OutputFile;
 use brief::render::{Renderer, Theme};
 use serde_json::Value;
@@ -37,7 +37,7 @@ fn date(v: &Value) -> (PartialDate, Option<PartialDate>) {
 }
 
 /// Gold annotations → facts placed in the converted document's blocks.
-fn gold_facts(doc: &convert::Document, gold: &Value, tag: &str) -> Facts {
+fn gold_facts(doc: &brief::model::document::Document, gold: &Value, tag: &str) -> Facts {
     let place = |sentence: &str| -> Option<(u32, usize)> {
         doc.blocks
             .iter()
@@ -116,7 +116,7 @@ fn build_flagship(gold: &Path) -> Built {
     )
     .unwrap();
     let content = source::discover(&settings.content_dir).unwrap();
-    let docs: Vec<convert::Document> = content
+    let docs: Vec<brief::model::document::Document> = content
         .sources
         .iter()
         .map(|s| convert::convert(s.body(), s.format))

@@ -2,7 +2,9 @@
 //! verbatim, references and footnote markers of 002, datelines, offsets, and the anchor
 //! rule of the generated Markdown.
 
-use brief::convert::{BlockKind, Document, Format, anchorable_count, convert, to_markdown};
+use brief::convert::{anchorable_count, convert, to_markdown};
+
+use brief::model::document::{BlockKind, Document, Format};
 use std::path::Path;
 
 const DOCS: [&str; 5] = [

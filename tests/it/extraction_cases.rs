@@ -15,9 +15,9 @@
 //! The `event:` and `stat:` lines of a case are the complete expected lists, in order:
 //! a case with none expects nothing. `events: any` or `stats: any` skips that check.
 
-use brief::convert::{Block, BlockKind};
 use brief::extract::{Context, extract_document};
 use brief::model::date::PartialDate;
+use brief::model::document::{Block, BlockKind};
 
 #[derive(Default, Clone)]
 struct Case {

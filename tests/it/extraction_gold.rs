@@ -7,9 +7,10 @@
 //! Set `BRIEF_EXTRACT_DUMP=DIR` to also write `DIR/data/events.json` and
 //! `DIR/data/statistics.json` for the Python scorer.
 
-use brief::convert::{Block, BlockKind};
-use brief::extract::{Context, Facts, extract_document};
+use brief::extract::{Context, extract_document};
 use brief::model::date::PartialDate;
+use brief::model::document::{Block, BlockKind};
+use brief::model::facts::Facts;
 use regex::Regex;
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
@@ -141,7 +142,7 @@ fn published(meta: &str) -> Option<PartialDate> {
 }
 
 fn real_blocks(text: &str) -> Vec<Block> {
-    brief::convert::convert(text, brief::convert::Format::Text).blocks
+    brief::convert::convert(text, brief::model::document::Format::Text).blocks
 }
 
 #[test]

@@ -5,11 +5,10 @@
 //! its provenance: source file, page URL, paragraph anchor, the verbatim sentence and,
 //! like a W3C TextQuoteSelector, a little text before and after it.
 
-use crate::model::records::Provenance;
+use crate::model::records::{EventRecord, Provenance, StatisticRecord};
 use crate::util::url::paths;
 mod timelinejs;
 
-pub use crate::model::records::{EventRecord, StatisticRecord};
 use crate::model::site::{Site, SourcePage};
 use crate::output::OutputFile;
 use crate::util::url::Urls;

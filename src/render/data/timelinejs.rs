@@ -66,9 +66,9 @@ impl Renderer<'_> {
                         ));
                         format!(
                             "<p>“{}” — <a href=\"{}\">{}</a></p>",
-                            crate::render::markdown::escape_html(&r.event.quote),
-                            crate::render::markdown::escape_html(&href),
-                            crate::render::markdown::escape_html(label)
+                            crate::util::html::escape_html(&r.event.quote),
+                            crate::util::html::escape_html(&href),
+                            crate::util::html::escape_html(label)
                         )
                     })
                     .collect::<String>();

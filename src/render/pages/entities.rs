@@ -3,7 +3,7 @@
 //!
 //! In: the briefing's entities. Out: `entities/index.html`, `entities/<slug>/`.
 
-use crate::compose::briefing::Kind;
+use crate::model::briefing::Kind;
 use crate::output::OutputFile;
 use crate::render::Renderer;
 use crate::render::views::EntityLink;

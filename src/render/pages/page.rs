@@ -5,8 +5,9 @@
 
 use crate::output::OutputFile;
 use crate::render::Renderer;
-use crate::render::markdown::{self, MarkdownOptions, escape_html};
+use crate::render::markdown::{self, MarkdownOptions};
 use crate::util::error::Error;
+use crate::util::html::escape_html;
 
 /// Cleans the HTML of a hand-written page: the author's own markup is kept, script and
 /// event handlers are not.
@@ -57,7 +58,7 @@ pub(crate) fn redirect_html(to: &str) -> String {
 impl Renderer<'_> {
     pub(crate) fn render_page(
         &self,
-        p: &crate::input::source::Page,
+        p: &crate::model::source::Page,
     ) -> Result<Vec<OutputFile>, Error> {
         let rendered = markdown::render(
             &p.body,

@@ -4,8 +4,8 @@
 //!
 //! In: a source page of the site. Out: `sources/<slug>/index.html`.
 
-use crate::input::source::MetaOrigin;
 use crate::model::site::SourcePage;
+use crate::model::source::MetaOrigin;
 use crate::output::OutputFile;
 use crate::render::Renderer;
 use crate::render::html::Mark;
@@ -108,7 +108,9 @@ impl Renderer<'_> {
             .doc
             .blocks
             .iter()
-            .find(|b| matches!(b.kind, crate::convert::BlockKind::Paragraph) && b.text.len() > 60)
+            .find(|b| {
+                matches!(b.kind, crate::model::document::BlockKind::Paragraph) && b.text.len() > 60
+            })
             .map(|b| b.text.clone());
         match (s.full_text, first) {
             (true, Some(text)) => text,

@@ -215,6 +215,8 @@ fn colliding_slugs_fail_naming_both_files() {
         ["a..b.txt", "a\\b.txt"],
         ["evil.txt", "evil.md"],
         ["évil.txt", "evil.html"],
+        // Full-width letters fold to their ASCII letters, as accents do.
+        ["ｅｖｉｌ.txt", "évil.txt"],
     ] {
         let sb = Sandbox::new();
         for n in pair {

@@ -5,7 +5,7 @@
 
 use crate::targets;
 
-use brief::convert::Format;
+use brief::model::document::Format;
 use proptest::prelude::*;
 
 /// Pieces that the converter and extractors treat specially, mixed with any character.
