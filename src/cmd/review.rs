@@ -12,7 +12,7 @@
 //! Applying corrections is the extraction stage's job, not this module's.
 
 use crate::SourceFacts;
-use crate::model::facts::{Event, Statistic};
+use crate::model::facts::{Event, Qualifier, Statistic};
 use crate::util::error::Error;
 use std::collections::HashSet;
 use std::fmt::Write as _;
@@ -170,7 +170,7 @@ pub fn format_item(item: &ReviewItem, n: usize, total: usize) -> String {
             if let Some(of) = s.of {
                 let _ = write!(value, " of {}", number(of));
             }
-            let qualifier = if s.qualifier.is_empty() || s.qualifier == "exact" {
+            let qualifier = if s.qualifier == Qualifier::Exact {
                 String::new()
             } else {
                 format!("{} ", s.qualifier)
@@ -521,7 +521,7 @@ mod tests {
                         high: None,
                         of: None,
                         unit: "people".into(),
-                        qualifier: "more than".into(),
+                        qualifier: Qualifier::MoreThan,
                         span: "more than 1,000 people".into(),
                         quote: quote.into(),
                         quote_offset: 0,

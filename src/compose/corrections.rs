@@ -28,7 +28,7 @@
 use crate::input::corrections::{Action, Corrections, Entry, Kind};
 use crate::model::date::PartialDate;
 use crate::model::document::Document;
-use crate::model::facts::{Event, Facts, Statistic};
+use crate::model::facts::{Event, Facts, Qualifier, Statistic};
 use crate::model::site::CorrectionReport;
 use crate::util::error::Warning;
 use sha2::{Digest, Sha256};
@@ -73,8 +73,8 @@ fn apply_stat_fields(s: &mut Statistic, f: &Entry) -> bool {
     if let Some(u) = &f.unit {
         s.unit = u.clone();
     }
-    if let Some(q) = &f.qualifier {
-        s.qualifier = q.clone();
+    if let Some(q) = f.qualifier {
+        s.qualifier = q;
     }
     if let Some(m) = &f.measure {
         s.measure = m.clone();
@@ -262,7 +262,7 @@ pub fn apply(
                     high: None,
                     of: None,
                     unit: String::new(),
-                    qualifier: "exact".into(),
+                    qualifier: Qualifier::Exact,
                     span: span.clone(),
                     quote: quote.clone(),
                     quote_offset,
@@ -331,7 +331,7 @@ mod tests {
                     high: None,
                     of: None,
                     unit: "people".into(),
-                    qualifier: "exact".into(),
+                    qualifier: Qualifier::Exact,
                     span: "170,000 people".into(),
                     quote: "In March 2021, 170,000 people arrived.".into(),
                     quote_offset: 0,

@@ -283,6 +283,7 @@ pub fn build(figures: &[SourceFigures]) -> Vec<Measure> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::model::facts::Qualifier;
 
     pub(crate) fn stat(
         id: &str,
@@ -299,7 +300,7 @@ pub(crate) mod tests {
             high: None,
             of: None,
             unit: unit.into(),
-            qualifier: "more than".into(),
+            qualifier: Qualifier::MoreThan,
             span: span.into(),
             quote: quote.into(),
             quote_offset: 0,

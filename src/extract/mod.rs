@@ -143,7 +143,7 @@ fn extract_block(block: &Block, ctx: &Context, lex: &'static Lexicon, facts: &mu
                 high: st.high,
                 of: st.of,
                 unit,
-                qualifier: st.qualifier.clone(),
+                qualifier: st.qualifier,
                 span: quote[st.start..st.end].to_string(),
                 quote: quote.to_string(),
                 quote_offset: qs,

@@ -11,6 +11,7 @@ use super::text::{
     ByteRange, char_at, char_before, strict_ascii_stand_in, word_after, word_before,
 };
 use crate::lang::lexicon::Lexicon;
+use crate::lang::lexicon::Qualifier;
 use regex::Regex;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -34,7 +35,7 @@ pub struct StatHit {
     /// The unit; empty when neither the figure nor the sentence says (caller fills it).
     pub unit: String,
     /// Canonical qualifier.
-    pub qualifier: String,
+    pub qualifier: Qualifier,
     /// Start and end of the counted noun phrase, when one follows the figure.
     pub noun: Option<ByteRange>,
     /// Byte offset where the number itself starts (after any qualifier).
@@ -258,7 +259,7 @@ fn gap(s: &str, a: usize, b: usize) -> String {
 
 /// The hedge right before byte `at`: (canonical qualifier, start of the hedge words,
 /// whether they belong in the span).
-fn qualifier_before(s: &str, at: usize, lex: &Lexicon) -> Option<(&'static str, usize, bool)> {
+fn qualifier_before(s: &str, at: usize, lex: &Lexicon) -> Option<(Qualifier, usize, bool)> {
     let head = s.get(..at)?.trim_end();
     // Only the end of the head can hold a hedge. An ASCII head lower-cases byte by byte,
     // so lower-casing its last bytes is enough (`from` is where they start); any other
@@ -275,7 +276,7 @@ fn qualifier_before(s: &str, at: usize, lex: &Lexicon) -> Option<(&'static str, 
         }
         (low, 0)
     };
-    let mut best: Option<(&'static str, usize, bool)> = None;
+    let mut best: Option<(Qualifier, usize, bool)> = None;
     for &(q, canon, in_span) in lex.qualifiers {
         if low.ends_with(q) {
             let qs = low.len() - q.len();
@@ -392,7 +393,7 @@ pub fn find_stats(s: &str, excluded: &[ByteRange], lex: &'static Lexicon) -> Vec
             continue;
         };
         let (qual, qstart, _) =
-            qualifier_before(s, m.start(), lex).unwrap_or(("about", m.start(), true));
+            qualifier_before(s, m.start(), lex).unwrap_or((Qualifier::About, m.start(), true));
         let mut unit = String::new();
         if let Some((w, ws)) = word_after(s, m.end())
             && Lexicon::is_in(&[lex.ratio_of], w)
@@ -409,7 +410,7 @@ pub fn find_stats(s: &str, excluded: &[ByteRange], lex: &'static Lexicon) -> Vec
             high: Some(hi),
             of: None,
             unit,
-            qualifier: qual.to_string(),
+            qualifier: qual,
             noun: None,
             number_start: m.start(),
         });
@@ -711,7 +712,7 @@ fn make(
     let (qualifier, span_start) = match qualifier_before(s, start, lex) {
         Some((q, qs, true)) => (q, qs),
         Some((q, _, false)) => (q, start),
-        None => (lex.exact, start),
+        None => (Qualifier::Exact, start),
     };
     let noun_range = noun.as_ref().map(|n| n.0);
     let end = match noun_range {
@@ -726,7 +727,7 @@ fn make(
         high,
         of,
         unit: unit.to_string(),
-        qualifier: qualifier.to_string(),
+        qualifier,
         noun: noun_range,
         number_start: start,
     }

@@ -6,6 +6,7 @@
 //! error naming the file, line and column. A missing file means no corrections.
 
 use crate::model::date::PartialDate;
+use crate::model::facts::Qualifier;
 use crate::util::error::{Error, line_col, read_text};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -71,7 +72,7 @@ pub struct Entry {
     /// Unit.
     pub unit: Option<String>,
     /// Qualifier.
-    pub qualifier: Option<String>,
+    pub qualifier: Option<Qualifier>,
     /// What is measured.
     pub measure: Option<String>,
     /// Date the figure refers to.

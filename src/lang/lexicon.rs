@@ -9,6 +9,76 @@
 //!
 //! Long because it is data: the English table is most of the file.
 
+use serde::{Deserialize, Serialize};
+
+/// The hedge on a figure, in every language's words mapped to one of these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Qualifier {
+    /// No hedge: the figure as stated.
+    #[serde(rename = "exact")]
+    Exact,
+    /// `more than`, `over`, `upwards of`.
+    #[serde(rename = "more than")]
+    MoreThan,
+    /// `nearly`, `close to`.
+    #[serde(rename = "nearly")]
+    Nearly,
+    /// `almost`.
+    #[serde(rename = "almost")]
+    Almost,
+    /// `about`, `some`, `around`, an estimate.
+    #[serde(rename = "about")]
+    About,
+    /// `at least`, `no fewer than`.
+    #[serde(rename = "at least")]
+    AtLeast,
+    /// `up to`, `as many as`, `no more than`.
+    #[serde(rename = "up to")]
+    UpTo,
+    /// `less than`, `fewer than`.
+    #[serde(rename = "less than")]
+    LessThan,
+}
+
+impl Qualifier {
+    /// Every qualifier, in order.
+    pub const ALL: [Qualifier; 8] = [
+        Qualifier::Exact,
+        Qualifier::MoreThan,
+        Qualifier::Nearly,
+        Qualifier::Almost,
+        Qualifier::About,
+        Qualifier::AtLeast,
+        Qualifier::UpTo,
+        Qualifier::LessThan,
+    ];
+
+    /// The words of the data files and the corrections file (`more than`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::MoreThan => "more than",
+            Qualifier::Nearly => "nearly",
+            Qualifier::Almost => "almost",
+            Qualifier::About => "about",
+            Qualifier::AtLeast => "at least",
+            Qualifier::UpTo => "up to",
+            Qualifier::LessThan => "less than",
+        }
+    }
+
+    /// The qualifier these words name, if any.
+    pub fn parse(words: &str) -> Option<Qualifier> {
+        Qualifier::ALL.into_iter().find(|q| q.as_str() == words)
+    }
+}
+
+impl std::fmt::Display for Qualifier {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// The word tables of one language. All entries are lower case unless said otherwise.
 #[derive(Debug)]
 pub struct Lexicon {
@@ -27,9 +97,7 @@ pub struct Lexicon {
     pub magnitudes: &'static [(&'static str, f64, f64)],
     /// Hedges written right before a figure, mapped to the canonical qualifier. The
     /// bool says whether the hedge belongs in the span (`within` does, `start at` does not).
-    pub qualifiers: &'static [(&'static str, &'static str, bool)],
-    /// The qualifier of a figure with no hedge word.
-    pub exact: &'static str,
+    pub qualifiers: &'static [(&'static str, Qualifier, bool)],
     /// Words that join the two ends of a number range after `between`.
     pub range_and: &'static [&'static str],
     /// Words that open a range (`between`, `from`).
@@ -210,37 +278,36 @@ pub const EN: Lexicon = Lexicon {
         ("hundreds of millions", 1e8, 1e9),
     ],
     qualifiers: &[
-        ("more than", "more than", true),
-        ("over", "more than", true),
-        ("upwards of", "more than", true),
-        ("in excess of", "more than", true),
-        ("nearly", "nearly", true),
-        ("almost", "almost", true),
-        ("close to", "nearly", true),
-        ("about", "about", true),
-        ("some", "about", true),
-        ("around", "about", true),
-        ("approximately", "about", true),
-        ("roughly", "about", true),
-        ("an estimated", "about", true),
-        ("an average of", "about", true),
-        ("at least", "at least", true),
-        ("no fewer than", "at least", true),
-        ("a minimum of", "at least", true),
-        ("start at", "at least", false),
-        ("starts at", "at least", false),
-        ("starting at", "at least", false),
-        ("up to", "up to", true),
-        ("as many as", "up to", true),
-        ("as much as", "up to", true),
-        ("within", "up to", true),
-        ("a maximum of", "up to", true),
-        ("no more than", "up to", true),
-        ("fewer than", "less than", true),
-        ("less than", "less than", true),
-        ("under", "less than", true),
+        ("more than", Qualifier::MoreThan, true),
+        ("over", Qualifier::MoreThan, true),
+        ("upwards of", Qualifier::MoreThan, true),
+        ("in excess of", Qualifier::MoreThan, true),
+        ("nearly", Qualifier::Nearly, true),
+        ("almost", Qualifier::Almost, true),
+        ("close to", Qualifier::Nearly, true),
+        ("about", Qualifier::About, true),
+        ("some", Qualifier::About, true),
+        ("around", Qualifier::About, true),
+        ("approximately", Qualifier::About, true),
+        ("roughly", Qualifier::About, true),
+        ("an estimated", Qualifier::About, true),
+        ("an average of", Qualifier::About, true),
+        ("at least", Qualifier::AtLeast, true),
+        ("no fewer than", Qualifier::AtLeast, true),
+        ("a minimum of", Qualifier::AtLeast, true),
+        ("start at", Qualifier::AtLeast, false),
+        ("starts at", Qualifier::AtLeast, false),
+        ("starting at", Qualifier::AtLeast, false),
+        ("up to", Qualifier::UpTo, true),
+        ("as many as", Qualifier::UpTo, true),
+        ("as much as", Qualifier::UpTo, true),
+        ("within", Qualifier::UpTo, true),
+        ("a maximum of", Qualifier::UpTo, true),
+        ("no more than", Qualifier::UpTo, true),
+        ("fewer than", Qualifier::LessThan, true),
+        ("less than", Qualifier::LessThan, true),
+        ("under", Qualifier::LessThan, true),
     ],
-    exact: "exact",
     range_and: &["and"],
     range_open: &["between", "from"],
     range_to: &["to"],
@@ -989,4 +1056,37 @@ fn find_lowered<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
     }
     let w = word.to_lowercase();
     table.iter().find(|(e, _)| *e == w).map(|&(_, v)| v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn qualifiers_read_back_from_their_words() {
+        for q in Qualifier::ALL {
+            assert_eq!(Qualifier::parse(q.as_str()), Some(q));
+            let json = serde_json::to_string(&q).unwrap();
+            assert_eq!(json, format!("\"{}\"", q.as_str()));
+            assert_eq!(serde_json::from_str::<Qualifier>(&json).unwrap(), q);
+        }
+        assert_eq!(
+            Qualifier::parse("roughly"),
+            None,
+            "hedge words are not qualifiers"
+        );
+        let err = toml::from_str::<OneQualifier>("q = \"lots\"")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("more than"),
+            "the error lists the known ones: {err}"
+        );
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct OneQualifier {
+        q: Qualifier,
+    }
 }

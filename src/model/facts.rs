@@ -5,6 +5,7 @@
 //! [`crate::extract`] produces, corrections adjust, the briefing groups and the data
 //! files publish.
 
+pub use crate::lang::lexicon::Qualifier;
 use crate::model::date::PartialDate;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -49,8 +50,8 @@ pub struct Statistic {
     pub of: Option<f64>,
     /// What is counted: `people`, `percent`, `USD`, `cases`, …
     pub unit: String,
-    /// The hedge: `exact`, `more than`, `nearly`, `almost`, `about`, `at least`, `up to`.
-    pub qualifier: String,
+    /// The hedge (`exact`, `more than`, `nearly`, …).
+    pub qualifier: Qualifier,
     /// The exact words of the figure.
     pub span: String,
     /// The full sentence, verbatim.

@@ -9,7 +9,7 @@
 
 use crate::model::date::{PartialDate, Precision};
 use crate::model::document::Block;
-use crate::model::facts::{Event, Statistic};
+use crate::model::facts::{Event, Qualifier, Statistic};
 use serde::Serialize;
 use std::collections::BTreeSet;
 
@@ -123,7 +123,7 @@ pub struct StatisticRecord {
     /// What is counted.
     pub unit: String,
     /// `exact`, `more than`, …
-    pub qualifier: String,
+    pub qualifier: Qualifier,
     /// The exact words of the figure.
     pub span: String,
     /// The full sentence, verbatim.
@@ -186,7 +186,7 @@ impl StatisticRecord {
             high: st.high,
             of: st.of,
             unit: st.unit.clone(),
-            qualifier: st.qualifier.clone(),
+            qualifier: st.qualifier,
             span: st.span.clone(),
             quote: st.quote.clone(),
             prefix,

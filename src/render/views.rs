@@ -7,6 +7,7 @@
 
 use crate::model::briefing::{Briefing, Kind, Measure, Point, TimelineEntry};
 use crate::model::date::PartialDate;
+use crate::model::facts::Qualifier;
 use crate::render::Renderer;
 use crate::render::context::PageView;
 use crate::render::context::format_number;
@@ -447,7 +448,7 @@ impl Renderer<'_> {
         let p = &m.points[pi];
         let (value, unit) = self.value_text(p);
         let q = p.stat.qualifier.as_str();
-        let qualifier = if q == "exact" || q.is_empty() {
+        let qualifier = if p.stat.qualifier == Qualifier::Exact {
             String::new()
         } else {
             self.word_or(&format!("qualifier_{}", q.replace(' ', "_")), q)

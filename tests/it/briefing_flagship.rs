@@ -85,7 +85,8 @@ fn gold_facts(doc: &brief::model::document::Document, gold: &Value, tag: &str) -
                 high,
                 of: s.get("of").and_then(Value::as_f64),
                 unit: s["unit"].as_str().unwrap().into(),
-                qualifier: s["qualifier"].as_str().unwrap().into(),
+                qualifier: brief::model::facts::Qualifier::parse(s["qualifier"].as_str().unwrap())
+                    .expect("a known qualifier"),
                 span: span.into(),
                 quote: sentence.into(),
                 quote_offset: at,

@@ -236,7 +236,7 @@ fn statistics_csv(records: impl Iterator<Item = StatisticRecord>) -> String {
                 num(s.high),
                 num(s.of),
                 cell(&s.unit),
-                cell(&s.qualifier),
+                s.qualifier.to_string(),
                 cell(&s.span),
                 cell(&s.quote),
                 cell(&s.measure),
