@@ -183,7 +183,7 @@ fn extraction_cases() {
                     (None, Some(l), Some(h), _) => format!("{}..{}", fmt_num(l), fmt_num(h)),
                     _ => "?".into(),
                 };
-                format!("{v} {:?} {:?} {:?}", s.unit, s.qualifier, s.span)
+                format!("{v} {:?} {:?} {:?}", s.unit, s.qualifier.as_str(), s.span)
             })
             .collect();
         for s in &facts.statistics {
