@@ -2,12 +2,16 @@
 //! with a timeline of dated events, the statistics the documents state, and a page per
 //! source, every fact linked to the sentence it came from.
 //!
-//! The build is a pipeline of stages, each a module that takes plain data and returns
-//! plain data:
+//! In: a site folder and [`BuildOptions`]. Out: the site written (or, for `check` and
+//! `serve`, held in memory) and a [`BuildReport`] with each stage's time.
 //!
-//! `config` (site.toml) → `source` (find and read content/) → `convert` (documents to
-//! blocks and Markdown) → `extract` (events, statistics) → `compose` (the site model) →
-//! `render` (pages and data files) → `output` (write, all or nothing).
+//! The build is a pipeline of stages, each a folder that takes plain data ([`model`])
+//! and returns plain data, run here in order: [`input`] (site.toml, content/) →
+//! [`convert`] (documents to blocks; title and date resolved) → [`extract`] (events,
+//! statistics) → [`compose`] (corrections, source pages, the briefing: one finished
+//! site) → [`render`] (pages and data files) → [`output`] (write, all or nothing).
+//! [`util`] and [`lang`] are the ground floor; [`cmd`] holds the commands beyond a
+//! build.
 #![warn(missing_docs)]
 
 pub mod cache;

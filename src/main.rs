@@ -1,4 +1,7 @@
-//! The `brief` command line: a thin layer over the library. Each subcommand is an
+//! The `brief` command line: a thin layer over the library.
+//!
+//! In: the arguments. Out: the command's work, one readable report on standard error,
+//! and an exit code (0 success, 1 build errors or problems found, 2 usage). Each subcommand is an
 //! `Args` struct and a `run_*` function returning the exit code; to add one, add a
 //! variant to [`Command`] and a match arm in `main`.
 

@@ -1,5 +1,9 @@
 //! Commands: what `brief check`, `review`, `new` and `serve` do beyond a build, on top
-//! of the library's build functions.
+//! of the library's public API.
+//!
+//! In: a site folder (and, for `serve`, an address). Out: problems found ([`check`]),
+//! decisions appended to the corrections file ([`review`]), a new site ([`new`]), a
+//! live preview ([`serve`]).
 pub mod check;
 pub mod new;
 pub mod review;

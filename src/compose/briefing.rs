@@ -7,10 +7,10 @@
 //! [`Briefing`], plain data the render stage turns into the timeline, statistics, entity,
 //! methodology, print and search pages. One job per module:
 //!
-//! - [`text`]: normalised keywords for comparing sentences;
-//! - [`timeline`]: events → timeline entries citing every source;
-//! - [`series`]: figures → measures with their series;
-//! - [`entities`]: gazetteer, mentions, quotes and speakers, candidate names.
+//! - [`super::text`]: normalised keywords for comparing sentences;
+//! - [`super::timeline`]: events → timeline entries citing every source;
+//! - [`super::series`]: figures → measures with their series;
+//! - [`super::entities`]: gazetteer, mentions, quotes and speakers, candidate names.
 
 use super::{entities, series, timeline};
 use crate::model::briefing::{

@@ -39,7 +39,7 @@ pub enum Rule {
 }
 
 impl Rule {
-    /// The reason recorded in [`super::Dropped::reason`]: the rule's name and what it means.
+    /// The reason recorded in [`crate::model::document::Dropped::reason`]: the rule's name and what it means.
     pub fn reason(self) -> &'static str {
         match self {
             Rule::EdgeNavigation => {

@@ -1,5 +1,8 @@
 //! Config: `site.toml` → [`Config`].
 //!
+//! In: the site root and the command line's [`Overrides`]. Out: [`Settings`] (the
+//! parsed config, output folders, [`Urls`]), or an error naming file, line and column.
+//!
 //! Read in two steps, as ripgrep does with its arguments: the TOML is parsed into serde
 //! structs that reject unknown keys (naming file, line and column), then checked and
 //! completed into the settings the build uses. Every table documents its defaults.

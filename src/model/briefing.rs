@@ -228,7 +228,7 @@ pub struct Quote {
     pub text: String,
     /// The speaker as the text names them (a pronoun is resolved to the last speaker).
     pub speaker: String,
-    /// The speaker's entity, if known (a gazetteer index from [`find`]; an index into
+    /// The speaker's entity, if known (a gazetteer index from [`crate::compose::entities::find`]; an index into
     /// [`Briefing::entities`] once composed).
     pub entity: Option<usize>,
     /// True for words in quotation marks, false for reported speech.

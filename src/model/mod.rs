@@ -1,5 +1,8 @@
-//! Model: the plain data that flows between the stages. Imports nothing of ours but
-//! [`crate::util`]; every stage may import it.
+//! Model: the plain data that flows between the stages, serde structs and nothing more.
+//!
+//! In: nothing (it imports only [`crate::util`] and [`crate::lang`]). Out: the types
+//! every stage reads and makes: [`date`], [`source`], [`document`], [`facts`],
+//! [`records`] (the published rows), [`briefing`] and [`site`].
 pub mod briefing;
 pub mod date;
 pub mod document;

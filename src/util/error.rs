@@ -1,5 +1,8 @@
 //! Errors and warnings, each naming the file (and line and column where known).
 //!
+//! In: what went wrong and where. Out: [`Error`] and [`Warning`] values whose `Display`
+//! is the message a user reads.
+//!
 //! [`Error`] stops a build; [`Warning`] is collected and listed at the end of it.
 
 use std::fmt;

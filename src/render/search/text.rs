@@ -1,5 +1,8 @@
 //! Search text: a page's words for the search index, read in the render workers.
 //!
+//! In: a rendered page's HTML. Out: `Scan`: the text pagefind would index, with its
+//! title and headings, or why there is none.
+//!
 //! **Why a hand-written scanner, when lol_html reads HTML everywhere else**
 //! ([`crate::util::html`]): measured on the 1,000-document benchmark site (1,096 pages,
 //! 95 MB of HTML, release build, one thread; `mod speed` below repeats it), this
