@@ -1,7 +1,7 @@
 //! Markdown → HTML with pulldown-cmark, made safe and linkable: the hand-written pages
 //! (`content/pages/`) and the home page's text.
 //!
-//! In: Markdown text and [`MarkdownOptions`]. Out: [`Rendered`] HTML. Gives headings
+//! In: Markdown text and [`MarkdownOptions`]. Out: [`RenderedMarkdown`] HTML. Gives headings
 //! slug ids, renders footnotes with back-links, highlights fenced code with CSS classes,
 //! escapes raw HTML unless it is the site author's own (then the caller sanitizes it)
 //! and neutralises `javascript:`-style links. Smart punctuation stays off so quotes stay
@@ -30,7 +30,7 @@ pub struct MarkdownOptions<'a> {
 
 /// The HTML of a Markdown text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Rendered {
+pub struct RenderedMarkdown {
     /// The body HTML (footnotes included at the end).
     pub html: String,
     /// Headings: level, id, text.
@@ -103,15 +103,15 @@ fn markdown_options() -> Options {
 }
 
 /// Renders Markdown to HTML.
-pub fn render(markdown: &str, opts: &MarkdownOptions) -> Rendered {
+pub fn render(markdown: &str, opts: &MarkdownOptions) -> RenderedMarkdown {
     let events: Vec<Event> = Parser::new_ext(markdown, markdown_options()).collect();
-    let mut r = Renderer::new(opts);
+    let mut r = MarkdownWriter::new(opts);
     r.collect_footnote_labels(&events);
     r.run(events);
     r.finish()
 }
 
-struct Renderer<'o> {
+struct MarkdownWriter<'o> {
     opts: &'o MarkdownOptions<'o>,
     out: String,
     notes: Footnotes,
@@ -122,9 +122,9 @@ struct Renderer<'o> {
     has_code: bool,
 }
 
-impl<'o> Renderer<'o> {
+impl<'o> MarkdownWriter<'o> {
     fn new(opts: &'o MarkdownOptions<'o>) -> Self {
-        Renderer {
+        MarkdownWriter {
             opts,
             out: String::new(),
             notes: Footnotes::default(),
@@ -421,9 +421,9 @@ impl<'o> Renderer<'o> {
         }
     }
 
-    fn finish(mut self) -> Rendered {
+    fn finish(mut self) -> RenderedMarkdown {
         self.notes.write_section(&mut self.out);
-        Rendered {
+        RenderedMarkdown {
             html: self.out,
             headings: self.headings,
             has_code: self.has_code,
