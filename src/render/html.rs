@@ -50,7 +50,7 @@
 //! Left-out marks are listed in [`SourceHtml::unplaced_marks`]; their facts are still
 //! listed beside the text and in the briefing.
 
-use super::markdown::{Footnotes, Highlighter, is_safe_link};
+use super::markdown::{Footnotes, Highlighter, inline_end, inline_start, is_safe_link};
 use crate::model::document::{Block, BlockKind, Document, Format, NoteMarker, Reference};
 use crate::util::html::{escape_html, escape_into};
 use crate::util::slug::slugify;
@@ -477,39 +477,14 @@ impl Page<'_> {
                 }
                 Event::Start(tag) => {
                     cursor.pause(&mut self.out);
-                    match tag {
-                        Tag::Emphasis => self.out.push_str("<em>"),
-                        Tag::Strong => self.out.push_str("<strong>"),
-                        Tag::Strikethrough => self.out.push_str("<del>"),
-                        Tag::Link {
-                            dest_url, title, ..
-                        } => {
-                            let href: &str = if is_safe_link(dest_url) {
-                                dest_url
-                            } else {
-                                "#unsafe-link-removed"
-                            };
-                            let _ = write!(self.out, "<a href=\"{}\"", escape_html(href));
-                            if !title.is_empty() {
-                                let _ = write!(self.out, " title=\"{}\"", escape_html(title));
-                            }
-                            self.out.push('>');
-                            cursor.links += 1;
-                        }
-                        _ => {}
+                    if inline_start(&mut self.out, tag) {
+                        cursor.links += 1;
                     }
                 }
                 Event::End(tag) => {
                     cursor.pause(&mut self.out);
-                    match tag {
-                        TagEnd::Emphasis => self.out.push_str("</em>"),
-                        TagEnd::Strong => self.out.push_str("</strong>"),
-                        TagEnd::Strikethrough => self.out.push_str("</del>"),
-                        TagEnd::Link => {
-                            self.out.push_str("</a>");
-                            cursor.links = cursor.links.saturating_sub(1);
-                        }
-                        _ => {}
+                    if inline_end(&mut self.out, tag) {
+                        cursor.links = cursor.links.saturating_sub(1);
                     }
                 }
                 Event::TaskListMarker(_) | Event::Rule => {}

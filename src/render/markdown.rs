@@ -389,36 +389,11 @@ impl<'o> MarkdownWriter<'o> {
     }
 
     fn inline_start(&mut self, tag: &Tag) {
-        match tag {
-            Tag::Emphasis => self.out.push_str("<em>"),
-            Tag::Strong => self.out.push_str("<strong>"),
-            Tag::Strikethrough => self.out.push_str("<del>"),
-            Tag::Link {
-                dest_url, title, ..
-            } => {
-                let href: &str = if is_safe_link(dest_url) {
-                    dest_url
-                } else {
-                    "#unsafe-link-removed"
-                };
-                let _ = write!(self.out, "<a href=\"{}\"", escape_html(href));
-                if !title.is_empty() {
-                    let _ = write!(self.out, " title=\"{}\"", escape_html(title));
-                }
-                self.out.push('>');
-            }
-            _ => {}
-        }
+        inline_start(&mut self.out, tag);
     }
 
     fn inline_end(&mut self, tag: &TagEnd) {
-        match tag {
-            TagEnd::Emphasis => self.out.push_str("</em>"),
-            TagEnd::Strong => self.out.push_str("</strong>"),
-            TagEnd::Strikethrough => self.out.push_str("</del>"),
-            TagEnd::Link => self.out.push_str("</a>"),
-            _ => {}
-        }
+        inline_end(&mut self.out, tag);
     }
 
     fn finish(mut self) -> RenderedMarkdown {
@@ -549,6 +524,48 @@ fn heading_level(l: HeadingLevel) -> u8 {
         HeadingLevel::H5 => 5,
         HeadingLevel::H6 => 6,
     }
+}
+
+/// Writes the opening tag of inline markup (emphasis, strong, strikethrough, a link with
+/// an unsafe target neutralised); returns true for a link. Other tags write nothing.
+pub(crate) fn inline_start(out: &mut String, tag: &Tag) -> bool {
+    match tag {
+        Tag::Emphasis => out.push_str("<em>"),
+        Tag::Strong => out.push_str("<strong>"),
+        Tag::Strikethrough => out.push_str("<del>"),
+        Tag::Link {
+            dest_url, title, ..
+        } => {
+            let href: &str = if is_safe_link(dest_url) {
+                dest_url
+            } else {
+                "#unsafe-link-removed"
+            };
+            let _ = write!(out, "<a href=\"{}\"", escape_html(href));
+            if !title.is_empty() {
+                let _ = write!(out, " title=\"{}\"", escape_html(title));
+            }
+            out.push('>');
+            return true;
+        }
+        _ => {}
+    }
+    false
+}
+
+/// Writes the closing tag of inline markup; returns true for a link.
+pub(crate) fn inline_end(out: &mut String, tag: &TagEnd) -> bool {
+    match tag {
+        TagEnd::Emphasis => out.push_str("</em>"),
+        TagEnd::Strong => out.push_str("</strong>"),
+        TagEnd::Strikethrough => out.push_str("</del>"),
+        TagEnd::Link => {
+            out.push_str("</a>");
+            return true;
+        }
+        _ => {}
+    }
+    false
 }
 
 #[cfg(test)]
