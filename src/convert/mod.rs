@@ -29,7 +29,7 @@ pub mod text;
 pub use dateline::parse_dateline;
 pub use render::{
     AnchorCounter, anchorable_count, is_safe_inline_markdown, markdown_options, next_url,
-    to_markdown,
+    note_markers, to_markdown,
 };
 pub use resolve::resolve;
 

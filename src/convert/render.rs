@@ -236,6 +236,28 @@ fn longest_run(s: &str, c: char) -> usize {
     best
 }
 
+/// The block's footnote markers from `skip` on, in order, without overlaps or markers
+/// that are not on character boundaries.
+pub fn note_markers(text: &str, notes: &[NoteMarker], skip: usize) -> Vec<NoteMarker> {
+    let mut sorted: Vec<&NoteMarker> = notes.iter().filter(|m| m.offset >= skip).collect();
+    sorted.sort_by_key(|m| m.offset);
+    let mut out: Vec<NoteMarker> = Vec::with_capacity(sorted.len());
+    let mut pos = skip;
+    for m in sorted {
+        let end = m.offset + m.len;
+        if m.offset < pos
+            || end > text.len()
+            || !text.is_char_boundary(m.offset)
+            || !text.is_char_boundary(end)
+        {
+            continue;
+        }
+        out.push(m.clone());
+        pos = end;
+    }
+    out
+}
+
 /// Writes `text[skip..]` as inline Markdown: each line trimmed, the footnote markers
 /// replaced by `[^N]`, and (unless `raw`) every character escaped so it renders
 /// literally. Lines are joined with `\n` (the caller adds container prefixes).
@@ -245,17 +267,8 @@ fn write_inline(out: &mut String, text: &str, notes: &[NoteMarker], skip: usize,
     while !text.is_char_boundary(pos) {
         pos -= 1;
     }
-    let mut notes: Vec<&NoteMarker> = notes.iter().filter(|m| m.offset >= pos).collect();
-    notes.sort_by_key(|m| m.offset);
-    for m in notes {
+    for m in note_markers(text, notes, pos) {
         let end = m.offset + m.len;
-        if m.offset < pos
-            || end > text.len()
-            || !text.is_char_boundary(m.offset)
-            || !text.is_char_boundary(end)
-        {
-            continue;
-        }
         push_segment(&mut s, &text[pos..m.offset], raw);
         s.push_str(&format!("[^{}]", m.number));
         pos = end;

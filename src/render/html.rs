@@ -51,6 +51,7 @@
 //! listed beside the text and in the briefing.
 
 use super::markdown::{Footnotes, Highlighter, inline_end, inline_start, is_safe_link};
+use crate::convert::note_markers;
 use crate::model::document::{Block, BlockKind, Document, Format, NoteMarker, Reference};
 use crate::util::html::{escape_html, escape_into};
 use crate::util::slug::slugify;
@@ -544,28 +545,6 @@ impl Page<'_> {
         out.push_str("</p>\n");
         out
     }
-}
-
-/// The block's footnote markers from `skip` on, in order, without overlaps or markers
-/// that are not on character boundaries.
-fn note_markers(text: &str, notes: &[NoteMarker], skip: usize) -> Vec<NoteMarker> {
-    let mut sorted: Vec<&NoteMarker> = notes.iter().filter(|m| m.offset >= skip).collect();
-    sorted.sort_by_key(|m| m.offset);
-    let mut out: Vec<NoteMarker> = Vec::with_capacity(sorted.len());
-    let mut pos = skip;
-    for m in sorted {
-        let end = m.offset + m.len;
-        if m.offset < pos
-            || end > text.len()
-            || !text.is_char_boundary(m.offset)
-            || !text.is_char_boundary(end)
-        {
-            continue;
-        }
-        out.push(m.clone());
-        pos = end;
-    }
-    out
 }
 
 /// The lines of `text[skip..]` (split at `\n` and `\r`), each trimmed of spaces and
