@@ -7,6 +7,7 @@
 use crate::lang::dates::{Absolute, NumericOrder};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
+use std::sync::LazyLock;
 
 /// How precise a date is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -36,7 +37,8 @@ pub struct PartialDate {
 
 /// English month names, for display: the English lexicon's. Language tables for display
 /// live in the theme's string table; this one is for data.
-pub const MONTHS_EN: [&str; 12] = crate::lang::lexicon::EN.month_names();
+pub static MONTHS_EN: LazyLock<[&str; 12]> =
+    LazyLock::new(|| crate::lang::lexicon::EN.month_names());
 
 impl PartialDate {
     /// A year-only date.
