@@ -1,6 +1,7 @@
 //! Datelines: a line near the top of a document that is only a date, possibly with a
 //! byline ("05-23-2018", "13 February, 2020", "April 15, 2020", "By Ana Ruiz on April 15,
-//! 2020", "Published: Tuesday, 3 March 2020").
+//! 2020", "Published: Tuesday, 3 March 2020"); the byline and label words come from the
+//! lexicon.
 //!
 //! In: one trimmed line. Out: the [`PartialDate`] it states, or `None` when the line is
 //! anything more than a date (a sentence that merely contains a date is not a dateline).
@@ -43,13 +44,11 @@ pub fn parse_dateline(line: &str) -> Option<PartialDate> {
 /// "By Jane Doe on April 15, 2020" / "By Jane Doe | April 15, 2020" / "By Jane Doe, April
 /// 15, 2020": keeps what follows the name. The name must be short.
 fn strip_byline(line: &str) -> &str {
-    let Some(after) = line
-        .strip_prefix("By ")
-        .or_else(|| line.strip_prefix("by "))
-    else {
+    let Some(after) = EN.byline_prefixes.iter().find_map(|p| line.strip_prefix(p)) else {
         return line;
     };
-    for sep in [" on ", " | ", " - ", " — ", " · "] {
+    let punctuation = [" | ", " - ", " — ", " · "];
+    for sep in EN.byline_on.iter().copied().chain(punctuation) {
         if let Some(i) = after.find(sep)
             && after[..i].split_whitespace().count() <= 6
         {
@@ -68,18 +67,7 @@ fn strip_byline(line: &str) -> &str {
 
 /// "Published: …", "Posted on …", "Updated …", "Date: …".
 fn strip_label(line: &str) -> &str {
-    for label in [
-        "Published on",
-        "Published:",
-        "Published",
-        "Posted on",
-        "Posted:",
-        "Posted",
-        "Updated:",
-        "Updated",
-        "Date:",
-        "Dated",
-    ] {
+    for label in EN.dateline_labels {
         if let Some(rest) = line.strip_prefix(label) {
             return rest.trim_start();
         }

@@ -196,6 +196,14 @@ pub struct Lexicon {
     pub decade_suffix: &'static str,
     /// Possessive suffixes (`’s`, `'s`, `’`) that make a counted noun a modifier.
     pub possessive_marks: &'static [&'static str],
+    /// Indefinite articles that count one (`a year ago`, `an hour ago`).
+    pub indefinite_articles: &'static [&'static str],
+    /// What opens a byline before a dateline (`By `), as written.
+    pub byline_prefixes: &'static [&'static str],
+    /// The word that joins a byline's name to its date (` on `), with its spaces.
+    pub byline_on: &'static [&'static str],
+    /// Labels a dateline may start with (`Published:`, `Posted on`), longest first.
+    pub dateline_labels: &'static [&'static str],
 }
 
 /// The English table, read from `src/lang/en.toml` (built into the binary) on first use.
@@ -261,6 +269,10 @@ struct LexiconFile {
     sentence_openers: Vec<String>,
     decade_suffix: String,
     possessive_marks: Vec<String>,
+    indefinite_articles: Vec<String>,
+    byline_prefixes: Vec<String>,
+    byline_on: Vec<String>,
+    dateline_labels: Vec<String>,
 }
 
 /// Reads a language's data file into a [`Lexicon`]. The words live as long as the
@@ -332,6 +344,10 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         sentence_openers: leak_list(f.sentence_openers),
         decade_suffix: leak_str(f.decade_suffix),
         possessive_marks: leak_list(f.possessive_marks),
+        indefinite_articles: leak_list(f.indefinite_articles),
+        byline_prefixes: leak_list(f.byline_prefixes),
+        byline_on: leak_list(f.byline_on),
+        dateline_labels: leak_list(f.dateline_labels),
     })
 }
 

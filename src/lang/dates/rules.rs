@@ -520,8 +520,9 @@ pub static RULES: [Rule; 24] = [
         example: "10 years ago",
         source: |v| {
             format!(
-                r"(?i:\b([0-9]{{1,3}}|{}|an?)\s+({})\s+{}\b)",
+                r"(?i:\b([0-9]{{1,3}}|{}|{})\s+({})\s+{}\b)",
                 keys(v.lex.number_words),
+                alternation(v.lex.indefinite_articles.iter().copied()),
                 keys(v.lex.ago_units),
                 regex::escape(v.lex.ago)
             )
