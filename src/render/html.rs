@@ -50,7 +50,7 @@
 //! Left-out marks are listed in [`SourceHtml::unplaced_marks`]; their facts are still
 //! listed beside the text and in the briefing.
 
-use super::markdown::{Footnotes, Highlighter, inline_end, inline_start, is_safe_link};
+use super::markdown::{Footnotes, Highlighter, image, inline_end, inline_start};
 use crate::convert::note_markers;
 use crate::model::document::{Block, BlockKind, Document, Format, NoteMarker, Reference};
 use crate::util::html::{escape_html, escape_into};
@@ -461,20 +461,7 @@ impl Page<'_> {
                     if let Some(h) = heading_text.as_deref_mut() {
                         h.push_str(&alt);
                     }
-                    if is_safe_link(dest_url) {
-                        let _ = write!(
-                            self.out,
-                            "<img src=\"{}\" alt=\"{}\" loading=\"lazy\"",
-                            escape_html(dest_url),
-                            escape_html(&alt)
-                        );
-                        if !title.is_empty() {
-                            let _ = write!(self.out, " title=\"{}\"", escape_html(title));
-                        }
-                        self.out.push('>');
-                    } else {
-                        escape_into(&mut self.out, &alt);
-                    }
+                    image(&mut self.out, dest_url, title, &alt);
                 }
                 Event::Start(tag) => {
                     cursor.pause(&mut self.out);

@@ -349,20 +349,7 @@ impl<'o> MarkdownWriter<'o> {
                         }
                         i += 1;
                     }
-                    if is_safe_link(dest_url) {
-                        let _ = write!(
-                            self.out,
-                            "<img src=\"{}\" alt=\"{}\" loading=\"lazy\"",
-                            escape_html(dest_url),
-                            escape_html(&alt)
-                        );
-                        if !title.is_empty() {
-                            let _ = write!(self.out, " title=\"{}\"", escape_html(title));
-                        }
-                        self.out.push('>');
-                    } else {
-                        self.out.push_str(&escape_html(&alt));
-                    }
+                    image(&mut self.out, dest_url, title, &alt);
                 }
                 Event::Start(tag) => self.inline_start(tag),
                 Event::End(tag) => self.inline_end(tag),
@@ -523,6 +510,25 @@ fn heading_level(l: HeadingLevel) -> u8 {
         HeadingLevel::H4 => 4,
         HeadingLevel::H5 => 5,
         HeadingLevel::H6 => 6,
+    }
+}
+
+/// Writes an image: an `<img>` when its source is a safe link, else only its alt text,
+/// escaped.
+pub(crate) fn image(out: &mut String, src: &str, title: &str, alt: &str) {
+    if is_safe_link(src) {
+        let _ = write!(
+            out,
+            "<img src=\"{}\" alt=\"{}\" loading=\"lazy\"",
+            escape_html(src),
+            escape_html(alt)
+        );
+        if !title.is_empty() {
+            let _ = write!(out, " title=\"{}\"", escape_html(title));
+        }
+        out.push('>');
+    } else {
+        escape_into(out, alt);
     }
 }
 
