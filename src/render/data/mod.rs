@@ -31,10 +31,11 @@ fn json_lines<T: Serialize>(key: &str, count: usize, records: impl Iterator<Item
 
 /// Where the facts of one source page are published.
 fn provenance<'a>(urls: &Urls, site: &'a Site, s: &'a SourcePage) -> Provenance<'a> {
+    let page_url = urls.absolute(&s.path());
     Provenance {
         source_path: s.source.rel_path.clone(),
-        source_url: Some(urls.absolute(&s.path())),
-        page_url: urls.absolute(&s.path()),
+        source_url: Some(page_url.clone()),
+        page_url,
         blocks: &s.doc.blocks,
         published: s.published,
         reviewed: &site.corrections.reviewed,
