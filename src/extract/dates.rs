@@ -37,6 +37,10 @@ pub struct DateHit {
     pub end_date: Option<PartialDate>,
     /// True when part of the date came from context (the published date).
     pub relative: bool,
+    /// False for a date that dates no event of its own: the baseline of a comparison
+    /// (`32% lower than in June`), a cut-off (`filed before May 15`), a year used as an
+    /// attribute (`the 2011 massacre`). Its words are still a date, not a figure.
+    pub event: bool,
 }
 
 /// The words that mark a future event, per lexicon.
@@ -46,11 +50,6 @@ fn future_markers(lex: &'static Lexicon) -> &'static PhraseSet {
     let mut map = cache.lock().unwrap_or_else(|e| e.into_inner());
     map.entry(lex.code)
         .or_insert_with(|| Box::leak(Box::new(PhraseSet::new(lex.future_markers))))
-}
-
-/// True if the sentence speaks of the future (`will`, `upcoming`, …).
-pub fn is_future(sentence: &str, lex: &'static Lexicon) -> bool {
-    future_markers(lex).any_in(&sentence.to_lowercase())
 }
 
 /// True if `phrase` occurs in `hay` (both lower case) as whole words.
@@ -69,25 +68,117 @@ pub fn has_phrase(hay: &str, phrase: &str) -> bool {
     false
 }
 
-/// Finds the date expressions of one sentence.
-pub fn find_dates(s: &str, published: Option<PartialDate>, lex: &'static Lexicon) -> Vec<DateHit> {
+/// Finds the date expressions of one sentence. `previous` is the day of the event just
+/// before the sentence in the text, if it has one (what `the following day` counts from).
+pub fn find_dates(
+    s: &str,
+    published: Option<PartialDate>,
+    previous: Option<PartialDate>,
+    lex: &'static Lexicon,
+) -> Vec<DateHit> {
     let rec = Recogniser::get(lex, Mode::Text);
-    let future = is_future(s, lex);
     let scan = Scan::new(s, rec);
     let mut hits = Hits::default();
+    let mut after_previous = Vec::new();
     for (i, rule) in RULES.iter().enumerate() {
         if !resolvable(rule.kind, published) || !scan.may_match(i) {
             continue;
         }
         rec.each(i, scan.hay(i), s, |f| {
-            if dates_an_event(&f, s, lex)
-                && let Some(h) = resolve(f, published, future)
+            if let Expr::AfterPrevious(days) = f.expr {
+                after_previous.push((f, days));
+            } else if is_date(&f, s, lex)
+                && let Some(mut h) = resolve(f, published, future_at(s, f.start, f.end, lex))
             {
+                h.event = dates_an_event(&f, s, lex);
                 hits.add(h);
             }
         });
     }
+    // `the following day`: from the day of the hit just before it in the sentence, else
+    // from the event before the sentence; nothing when that date has no day.
+    for (f, days) in after_previous {
+        let before = hits
+            .hits
+            .iter()
+            .filter(|h| h.event && h.end <= f.start)
+            .max_by_key(|h| h.end);
+        let from = match before {
+            Some(h) => (h.end_date.is_none()).then_some(h.date),
+            None => previous,
+        };
+        let Some(from) = from.filter(|d| d.precision() == Precision::Day) else {
+            continue;
+        };
+        let (Some(m), Some(d)) = (from.month, from.day) else {
+            continue;
+        };
+        if let Some(date) = shift_days(from.year, m, d, days) {
+            hits.add(DateHit {
+                start: f.start,
+                end: f.end,
+                date,
+                end_date: None,
+                relative: true,
+                event: true,
+            });
+        }
+    }
     hits.sorted()
+}
+
+/// True if the verb that governs the date at `start..end` speaks of the future: the
+/// nearest tense word to it in its clause is a future marker (`will`, `would`,
+/// `scheduled`) rather than a past one (`went`, `was`, a word in -ed not after `be`).
+/// Past and present resolve a month or day without a year to the latest one on or
+/// before the document's date, the future to the next one on or after it.
+pub fn future_at(s: &str, start: usize, end: usize, lex: &'static Lexicon) -> bool {
+    const WINDOW: usize = 12;
+    let clause_left = after_last(&s[..start], &[';', '—', '(', ')', '“', '"']);
+    let clause_right = s[end..]
+        .find([';', '—', '(', ')', '”', '"'])
+        .map_or(s.len(), |i| end + i);
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !(c.is_alphanumeric() || c == '’' || c == '\''))
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let left = words(&s[clause_left..start]);
+    let right = words(&s[end..clause_right]);
+    let future = future_markers(lex);
+    // The tense of the word at `i` of `ws` (None: no tense word).
+    let tense = |ws: &[String], i: usize| -> Option<bool> {
+        let w = ws[i].as_str();
+        let pair = ws.get(i + 1).map(|n| format!("{w} {n}"));
+        if future.any_in(w) || pair.as_deref().is_some_and(|p| future.any_in(p)) {
+            return Some(true);
+        }
+        if Lexicon::is_in(lex.past_markers, w) {
+            return Some(false);
+        }
+        let after_be = i > 0 && Lexicon::is_in(lex.passive_auxiliaries, &ws[i - 1]);
+        let ed = w.len() >= 5 && w.ends_with("ed") && !w.ends_with("eed") && !after_be;
+        ed.then_some(false)
+    };
+    let l = (0..left.len())
+        .rev()
+        .take(WINDOW)
+        .find_map(|i| tense(&left, i).map(|t| (left.len() - i, t)));
+    let r = (0..right.len())
+        .take(WINDOW)
+        .find_map(|i| tense(&right, i).map(|t| (i + 1, t)));
+    match (l, r) {
+        (Some((dl, tl)), Some((dr, tr))) => {
+            if dl <= dr {
+                tl
+            } else {
+                tr
+            }
+        }
+        (Some((_, t)), None) | (None, Some((_, t))) => t,
+        (None, None) => false,
+    }
 }
 
 /// One sentence made ready for the rules: what it holds, the haystacks they run on and
@@ -185,12 +276,21 @@ fn resolvable(kind: Kind, published: Option<PartialDate>) -> bool {
         Kind::Absolute => true,
         Kind::Relative => published.is_some(),
         Kind::RelativeDay => published.is_some_and(|p| p.precision() == Precision::Day),
+        Kind::Previous => true,
     }
 }
 
 /// True if what was found dates an event here: a year that is not a count or money, a
 /// `today` or `now` that announces something, a week day not merely of a quote.
 fn dates_an_event(f: &Found, s: &str, lex: &Lexicon) -> bool {
+    let attribute = matches!(f.expr, Expr::Date(Absolute::Year(_)))
+        && attribute_year(s, f.start, f.end, lex);
+    !(attribute || baseline(s, f.start, lex) || cut_off(s, f.start, lex))
+}
+
+/// True if what was found is a date here: a year that is not a count or money, a
+/// `today` or `now` that announces something, a week day not merely of a quote.
+fn is_date(f: &Found, s: &str, lex: &Lexicon) -> bool {
     match f.expr {
         Expr::Date(Absolute::Year(_)) => plausible_year(s, f.start, f.end, lex),
         Expr::Today => today_announces(s, f.start, f.end, lex),
@@ -202,6 +302,100 @@ fn dates_an_event(f: &Found, s: &str, lex: &Lexicon) -> bool {
         Expr::Weekday(_) => !said_before(s, f.start, lex),
         _ => true,
     }
+}
+
+/// The byte offset just past the last of `marks` in `s` (0 if none).
+fn after_last(s: &str, marks: &[char]) -> usize {
+    s.char_indices()
+        .rev()
+        .find(|(_, c)| marks.contains(c))
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
+/// The words of the clause before byte `at`, lower case, nearest last (at most `n`). A
+/// clause ends at `;`, `:`, `—`, a parenthesis or a comma.
+fn clause_words_before(s: &str, at: usize, n: usize) -> Vec<String> {
+    let head = &s[..at];
+    let from = after_last(head, &[';', ':', '—', '(', ')', ',', '“', '"']);
+    let mut words: Vec<String> = head[from..]
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect();
+    let cut = words.len().saturating_sub(n);
+    words.drain(..cut);
+    words
+}
+
+/// True if `words` (nearest last) end with `phrase` (one or more words) at word `k`
+/// from the end (0: the last words).
+fn phrase_at(words: &[String], phrase: &str, k: usize) -> bool {
+    let p: Vec<&str> = phrase.split_whitespace().collect();
+    let end = words.len().saturating_sub(k);
+    end >= p.len()
+        && words[end - p.len()..end]
+            .iter()
+            .zip(&p)
+            .all(|(w, q)| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.') == *q)
+}
+
+/// True if the date at `start` only serves as the baseline of a comparison (`32% lower
+/// than in June`, `compared to December`, `the lowest … since September 2020`): a cue
+/// within the clause before it and no figure between the cue and the date.
+fn baseline(s: &str, start: usize, lex: &Lexicon) -> bool {
+    let words = clause_words_before(s, start, 10);
+    let figure = |w: &String| w.chars().any(|c| c.is_ascii_digit());
+    for k in 0..words.len() {
+        if figure(&words[words.len() - 1 - k]) {
+            return false; // `compared to 18,000 in March 2021`: a dated snapshot
+        }
+        if lex.baseline_cues.iter().any(|c| phrase_at(&words, c, k)) {
+            return true;
+        }
+        if k == 0 || !Lexicon::is_in(lex.since, &words[words.len() - 1]) {
+            continue;
+        }
+        if lex.superlatives.iter().any(|c| phrase_at(&words, c, k)) {
+            return true;
+        }
+    }
+    false
+}
+
+/// True if the date at `start` is a cut-off condition (`filed before May 15`).
+fn cut_off(s: &str, start: usize, lex: &Lexicon) -> bool {
+    let words = clause_words_before(s, start, 4);
+    lex.cutoff_words.iter().any(|c| phrase_at(&words, c, 0))
+}
+
+/// True if the year at `start..end` is an attribute or part of a name: a determiner
+/// before it and a noun or name after it (`the 2011 San Fernando massacre`, `a 2016
+/// precedent`, `the 2020 census data`).
+fn attribute_year(s: &str, start: usize, end: usize, lex: &Lexicon) -> bool {
+    let before = s[..start].trim_end();
+    let determiner = lex
+        .attribute_determiners
+        .iter()
+        .any(|d| {
+            before.to_lowercase().ends_with(d)
+                && (d.starts_with(['’', '\'']) || {
+                    let cut = before.len() - d.len();
+                    char_before(before, cut).is_none_or(|c| !c.is_alphanumeric())
+                })
+        });
+    if !determiner {
+        return false;
+    }
+    let Some((next, ns)) = word_after(s, end) else {
+        return false;
+    };
+    if !s[end..ns].trim().is_empty() {
+        return false; // punctuation after the year
+    }
+    let w = next.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    !w.is_empty()
+        && !Lexicon::is_in(lex.stopwords, &w)
+        && !Lexicon::is_in(lex.span_and, &w)
+        && !Lexicon::is_in(lex.span_through, &w)
 }
 
 /// The hit of an expression: its dates, resolved against the published date when it
@@ -219,6 +413,7 @@ fn resolve(f: Found, published: Option<PartialDate>, future: bool) -> Option<Dat
         date,
         end_date,
         relative,
+        event: true,
     })
 }
 
@@ -262,7 +457,7 @@ fn resolve_relative(e: Expr, pubd: PartialDate, future: bool) -> Option<PartialD
             };
             shift_days(y, mo, d, delta)
         }
-        Expr::Date(_) | Expr::Since(_) | Expr::Period(..) => None,
+        Expr::Date(_) | Expr::Since(_) | Expr::Period(..) | Expr::AfterPrevious(_) => None,
     }
 }
 
@@ -392,7 +587,7 @@ mod tests {
 
     fn find(s: &str, published: &str) -> Vec<(String, String, bool)> {
         let pubd = PartialDate::parse(published).ok();
-        find_dates(s, pubd, lexicon("en"))
+        find_dates(s, pubd, None, lexicon("en"))
             .into_iter()
             .map(|h| {
                 let d = match h.end_date {

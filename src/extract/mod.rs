@@ -22,7 +22,7 @@ pub mod numbers;
 pub mod text;
 
 use crate::lang::lexicon::{self, Lexicon};
-use crate::model::date::PartialDate;
+use crate::model::date::{PartialDate, Precision};
 use crate::model::document::{Block, BlockKind};
 use crate::model::facts::{Event, Facts, Statistic};
 use sha2::{Digest, Sha256};
@@ -51,6 +51,7 @@ const MAX_BLOCK: usize = 200_000;
 pub fn extract_document(blocks: &[Block], ctx: &Context) -> Facts {
     let lex = lexicon::lexicon(&ctx.language);
     let mut facts = Facts::default();
+    let mut previous = None;
     for block in blocks {
         let prose = matches!(
             block.kind,
@@ -60,7 +61,7 @@ pub fn extract_document(blocks: &[Block], ctx: &Context) -> Facts {
                 | BlockKind::ListItem { .. }
         );
         if prose {
-            extract_block(block, ctx, lex, &mut facts);
+            extract_block(block, ctx, lex, &mut facts, &mut previous);
         }
     }
     assign_ids(&mut facts);
@@ -75,7 +76,15 @@ fn is_reference_entry(text: &str) -> bool {
         })
 }
 
-fn extract_block(block: &Block, ctx: &Context, lex: &'static Lexicon, facts: &mut Facts) {
+/// Extracts the facts of one block. `previous` is the day of the last event before it in
+/// the text (what `the following day` counts from), updated here.
+fn extract_block(
+    block: &Block,
+    ctx: &Context,
+    lex: &'static Lexicon,
+    facts: &mut Facts,
+    previous: &mut Option<PartialDate>,
+) {
     let mut cut = block.text.len().min(MAX_BLOCK);
     while !block.text.is_char_boundary(cut) {
         cut -= 1;
@@ -91,21 +100,29 @@ fn extract_block(block: &Block, ctx: &Context, lex: &'static Lexicon, facts: &mu
     let analysis = text::mask(text, &blanks);
     let mut block_unit: Option<String> = None;
     let phrases = marker_phrases(lex);
-    for (qs, qe) in text::sentences(&split_copy, lex) {
+    let sentences = text::sentences(&split_copy, lex);
+    let caption = block.kind == BlockKind::Paragraph
+        && sentences.len() == 1
+        && caption_like(text, lex);
+    for (qs, qe) in sentences {
         let quote = &text[qs..qe];
         let a = &analysis[qs..qe];
         let low = quote.to_lowercase();
         if phrases.furniture.any_in(&low) {
             continue;
         }
-        let hits = dates::find_dates(a, ctx.published, lex);
+        let hits = dates::find_dates(a, ctx.published, *previous, lex);
         let date_ranges: Vec<text::ByteRange> = hits.iter().map(|h| (h.start, h.end)).collect();
-        if only_dates(a, &date_ranges) {
-            continue; // a dateline
+        if only_dates(a, &date_ranges, lex) {
+            continue; // a dateline, a stamp (`Updated: …`) or a list heading (`Since May 12:`)
         }
-        let editorial = phrases.editorial.any_in(&low);
-        if !editorial {
-            for h in &hits {
+        if let Some(h) = hits.iter().rfind(|h| h.event) {
+            let day = h.end_date.is_none() && h.date.precision() == Precision::Day;
+            *previous = day.then_some(h.date);
+        }
+        let editorial = phrases.editorial.any_in(&low) || byline(a, &date_ranges, lex);
+        if !editorial && !caption {
+            for h in hits.iter().filter(|h| h.event) {
                 facts.events.push(Arc::new(Event {
                     id: String::new(),
                     date: h.date,
@@ -134,6 +151,13 @@ fn extract_block(block: &Block, ctx: &Context, lex: &'static Lexicon, facts: &mu
             if unit != "percent" && !lex.currency_prefixes.iter().any(|(_, u)| *u == unit) {
                 sentence_unit = Some(unit.clone());
                 block_unit = Some(unit.clone());
+            }
+            if let Some(rate) = st.rate {
+                unit = if unit == "count" {
+                    rate.to_string()
+                } else {
+                    format!("{unit} {rate}")
+                };
             }
             let as_of = as_of_for(a, &hits, st.start, lex).or(ctx.published);
             facts.statistics.push(Arc::new(Statistic {
@@ -175,12 +199,52 @@ fn marker_phrases(lex: &'static Lexicon) -> &'static MarkerPhrases {
     })
 }
 
-/// True when a sentence holds dates and nothing else but punctuation (a dateline).
-fn only_dates(s: &str, ranges: &[text::ByteRange]) -> bool {
-    !ranges.is_empty()
-        && !s
-            .char_indices()
-            .any(|(i, c)| c.is_alphanumeric() && !ranges.iter().any(|&(a, b)| i >= a && i < b))
+/// True when a sentence holds dates and, besides punctuation, only the lexicon's stamp
+/// words: a dateline, a stamp (`Release Date: …`) or a list heading (`Since May 12:`).
+fn only_dates(s: &str, ranges: &[text::ByteRange], lex: &Lexicon) -> bool {
+    if ranges.is_empty() {
+        return false;
+    }
+    let mut rest = String::with_capacity(s.len());
+    for (i, c) in s.char_indices() {
+        let dated = ranges.iter().any(|&(a, b)| i >= a && i < b);
+        rest.push(if dated || !c.is_alphanumeric() { ' ' } else { c });
+    }
+    rest.split_whitespace()
+        .all(|w| Lexicon::is_in(lex.stamp_words, w))
+}
+
+/// True for a byline with a date (`By Ana Torres · August 14, 2023`): the sentence
+/// opens with the byline word and a capitalised name, not a date (`By May 2019, …`), and
+/// is short.
+fn byline(s: &str, dates: &[text::ByteRange], lex: &Lexicon) -> bool {
+    let Some(prefix) = lex.byline_prefixes.iter().find(|p| s.starts_with(*p)) else {
+        return false;
+    };
+    let name_at = prefix.len();
+    let capital = s[name_at..].chars().next().is_some_and(char::is_uppercase);
+    let dated_name = dates.iter().any(|&(a, _)| a == name_at);
+    capital && !dated_name && s.split_whitespace().count() <= 16
+}
+
+/// True for a short paragraph with no final stop and no verb of tense: a photo
+/// caption or a label (`The Matamoros camp in December 2019`), whose dates are no events.
+fn caption_like(text: &str, lex: &Lexicon) -> bool {
+    let t = text.trim_end();
+    if t.ends_with(['.', '!', '?', '”', '"', '’', ':', ';', ')']) {
+        return false;
+    }
+    let words: Vec<String> = t
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.len() <= 12
+        && !words.iter().any(|w| {
+            Lexicon::is_in(lex.past_markers, w)
+                || Lexicon::is_in(lex.future_markers, w)
+                || (w.len() >= 5 && w.ends_with("ed"))
+        })
 }
 
 /// The unit of the nearest known counted noun before byte `at` (`victims … between

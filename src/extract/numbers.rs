@@ -1,11 +1,14 @@
-//! Figures in one sentence: counts, percentages, money, ranges, ratios and vague
-//! magnitudes, each with its hedge, its unit and the exact words that state it.
+//! Figures in one sentence: counts, percentages, money, ranges, rates and ratios, each
+//! with its hedge, its unit and the exact words that state it.
 //!
 //! In: a masked sentence (footnote markers and URLs blanked), the byte ranges already
 //! taken by dates, and the [`Lexicon`]. Out: [`StatHit`]s in sentence order. A number
 //! is left out when it is a year or date, an ordinal, an identifier (`Title 42`,
 //! `COVID-19`), a clock time, a duration that only bounds another figure, or a number
-//! word that counts nothing (`the two countries’ agencies`, `two or more states`).
+//! word that counts nothing (`the two countries’ agencies`, `two or more states`), an
+//! age or an age threshold (`aged 12`, `children under 12`), or a number written in a
+//! shape that could be read two ways (`60.000`, `45,5`): a figure is read whole or not
+//! at all. Vague amounts (`tens of thousands`, `dozens`) are never turned into numbers.
 
 use super::text::{
     ByteRange, char_at, char_before, strict_ascii_stand_in, word_after, word_before,
@@ -40,6 +43,8 @@ pub struct StatHit {
     pub noun: Option<ByteRange>,
     /// Byte offset where the number itself starts (after any qualifier).
     pub number_start: usize,
+    /// The denominator of a rate (`per day`), to add to the unit.
+    pub rate: Option<&'static str>,
 }
 
 #[derive(Debug, Clone)]
@@ -82,9 +87,9 @@ fn patterns(lex: &'static Lexicon) -> &'static Patterns {
         let pct = alternation(lex.percent_words.iter().copied());
         let cw = alternation(lex.currency_words.iter().map(|(w, _)| *w));
         let atom = format!(
-            r"(?P<cur>{cur})?(?:(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)|\b(?P<word>(?i:{words})(?:-(?i:{words}))?)\b)(?:\s?(?P<scale>(?i:{scales}))\b)?(?:\s?(?P<pct>(?i:{pct})))?(?:\s(?P<cw>(?i:{cw}))\b)?"
+            r"(?P<cur>{cur})?(?:(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]{{1,3}}(?:[ \u{{a0}}\u{{202f}}\u{{2009}}][0-9]{{3}})+\b|[0-9]+(?:\.[0-9]+)?)|\b(?P<word>(?i:{words})(?:-(?i:{words}))?)\b)(?:\s?(?P<scale>(?i:{scales}))\b)?(?:\s?(?P<pct>(?i:{pct})))?(?:\s(?P<cw>(?i:{cw}))\b)?"
         );
-        let mags = alternation(lex.magnitudes.iter().map(|(w, _, _)| *w));
+        let mags = alternation(lex.vague_amounts.iter().copied());
         let p = Patterns {
             atom_literals: atom.chars().filter(|c| !c.is_ascii()).collect(),
             atom: Regex::new(&atom).unwrap(),
@@ -125,7 +130,11 @@ fn atoms(s: &str, excluded: &[ByteRange], lex: &'static Lexicon) -> Vec<Atom> {
                 .map(|&(_, u)| u)
         });
         let (mut value, word, integer, num_start, num_end) = if let Some(n) = c.num {
-            let v: f64 = text(n).replace(',', "").parse().unwrap_or(f64::NAN);
+            if !whole_number(s, n) {
+                continue; // `45,5`, `60.000`, `1.234.567`: read whole or not at all
+            }
+            let digits: String = text(n).chars().filter(|c| *c != ',' && !c.is_whitespace()).collect();
+            let v: f64 = digits.parse().unwrap_or(f64::NAN);
             (v, false, !text(n).contains('.'), n.0, n.1)
         } else if let Some(w) = c.word {
             let v = text(w)
@@ -155,7 +164,25 @@ fn atoms(s: &str, excluded: &[ByteRange], lex: &'static Lexicon) -> Vec<Atom> {
             }
         }
         let after = char_at(s, num_end);
-        if c.scale.is_none() && c.pct.is_none() && c.cw.is_none() {
+        // `$48M`: a scale glued to a figure with a currency sign.
+        let mut end = end;
+        let mut glued = None;
+        if currency.is_some() && c.scale.is_none() && after.is_some_and(char::is_alphabetic) {
+            let letters: usize = s[num_end..]
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .map(char::len_utf8)
+                .sum();
+            let word = &s[num_end..num_end + letters];
+            match lex.glued_scales.iter().find(|(w, _)| *w == word) {
+                Some(&(_, f)) => {
+                    glued = Some(f);
+                    end = num_end + letters;
+                }
+                None => continue,
+            }
+        }
+        if glued.is_none() && c.scale.is_none() && c.pct.is_none() && c.cw.is_none() {
             if after.is_some_and(char::is_alphabetic) && !word {
                 continue; // 1st, 3D
             }
@@ -167,19 +194,23 @@ fn atoms(s: &str, excluded: &[ByteRange], lex: &'static Lexicon) -> Vec<Atom> {
                 continue; // 3:30, 9/11
             }
         }
-        if let Some((w, _)) = word_before(s, num_start)
+        if let Some((w, _)) = word_before(s, token_start(s, num_start))
             && currency.is_none()
             && Lexicon::is_in(lex.identifier_words, w)
         {
-            continue;
+            continue; // `Title 42`, `No. 21-954`
         }
         if let Some((w, _)) = word_after(s, end)
             && Lexicon::is_in(lex.identifier_after, w)
         {
             continue;
         }
-        let scaled = c.scale.is_some();
+        let scaled = c.scale.is_some() || glued.is_some();
         let mut scale = 1.0;
+        if let Some(f) = glued {
+            value *= f;
+            scale = f;
+        }
         if let Some(g) = c.scale {
             let w = text(g).to_lowercase();
             if let Some(&(_, f)) = lex.scales.iter().find(|(x, _)| *x == w) {
@@ -200,6 +231,41 @@ fn atoms(s: &str, excluded: &[ByteRange], lex: &'static Lexicon) -> Vec<Atom> {
         });
     }
     out
+}
+
+/// True if the digits at `n` are a whole number: no digit group glued to them by a `,`
+/// or `.` that the pattern could not read (`45,5`, `1.234.567`), and no dot before
+/// exactly three digits (`60.000`: a thousands dot in many languages, a decimal point in
+/// English).
+fn whole_number(s: &str, n: ByteRange) -> bool {
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    let before = char_before(s, n.0);
+    if matches!(before, Some(',' | '.')) && digit(char_before(s, n.0 - 1)) {
+        return false;
+    }
+    let after = char_at(s, n.1);
+    if matches!(after, Some(',' | '.')) && digit(char_at(s, n.1 + 1)) {
+        return false;
+    }
+    let t = &s[n.0..n.1];
+    if !t.contains(',')
+        && let Some((int, frac)) = t.split_once('.')
+        && frac.len() == 3
+        && int.len() <= 3
+    {
+        return false;
+    }
+    true
+}
+
+/// Where the token holding byte `i` starts: digits joined by `-` (`21-954`) are one.
+fn token_start(s: &str, i: usize) -> usize {
+    let head = &s[..i];
+    head.char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_ascii_digit() || c == '-')
+        .last()
+        .map_or(i, |(k, _)| k)
 }
 
 /// The groups of one match of the atom pattern, as byte ranges of the sentence.
@@ -386,34 +452,10 @@ pub fn find_stats(s: &str, excluded: &[ByteRange], lex: &'static Lexicon) -> Vec
     let mut hits: Vec<StatHit> = Vec::new();
     let mut taken: Vec<ByteRange> = excluded.to_vec();
 
-    // Vague magnitudes: `tens of thousands`.
+    // Vague amounts (`tens of thousands`) state no number: their words are taken, so
+    // that nothing in them reads as a figure, and nothing is reported.
     for m in p.magnitude.find_iter(s) {
-        let low = m.as_str().to_lowercase();
-        let Some(&(_, lo, hi)) = lex.magnitudes.iter().find(|(w, _, _)| *w == low) else {
-            continue;
-        };
-        let (qual, qstart, _) =
-            qualifier_before(s, m.start(), lex).unwrap_or((Qualifier::About, m.start(), true));
-        let mut unit = String::new();
-        if let Some((w, ws)) = word_after(s, m.end())
-            && Lexicon::is_in(&[lex.ratio_of], w)
-            && let Some((_, head, _)) = noun_after(s, ws + w.len(), lex)
-        {
-            unit = unit_name(&head, lex);
-        }
         taken.push((m.start(), m.end()));
-        hits.push(StatHit {
-            start: qstart,
-            end: m.end(),
-            value: None,
-            low: Some(lo),
-            high: Some(hi),
-            of: None,
-            unit,
-            qualifier: qual,
-            noun: None,
-            number_start: m.start(),
-        });
     }
 
     let atoms: Vec<Atom> = atoms(s, &taken, lex);
@@ -626,6 +668,9 @@ fn single(s: &str, a: &Atom, counted_before: bool, lex: &Lexicon) -> Option<Stat
         noun_after(s, a.end, lex)
     };
     let qual = qualifier_before(s, a.start, lex);
+    if is_age(s, a, noun.as_ref(), lex) {
+        return None;
+    }
     if a.word {
         // A number word counts only when it counts something.
         if a.value == 1.0 && !a.scaled {
@@ -696,6 +741,73 @@ fn single(s: &str, a: &Atom, counted_before: bool, lex: &Lexicon) -> Option<Stat
     ))
 }
 
+/// The rate words right after byte `at` (`/day`, ` per day`, ` a day`): the unit suffix
+/// they give and where they end. Not `a year ago` (a date).
+fn rate_after(s: &str, at: usize, lex: &Lexicon) -> Option<(&'static str, usize)> {
+    let rest = &s[at..];
+    let low = rest.to_lowercase();
+    if low.len() != rest.len() {
+        return None;
+    }
+    for &(w, suffix) in lex.rate_words {
+        let glued = w.starts_with('/');
+        let lead = if glued { 0 } else { low.len() - low.trim_start().len() };
+        if !glued && lead == 0 {
+            continue;
+        }
+        let t = &low[lead..];
+        if !t.starts_with(w) || t[w.len()..].chars().next().is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        let end = at + lead + w.len();
+        if word_after(s, end).is_some_and(|(n, _)| n.eq_ignore_ascii_case(lex.ago)) {
+            return None;
+        }
+        return Some((suffix, end));
+    }
+    None
+}
+
+/// True if the figure is an age or an age threshold, not a count: `aged 12`, `ages 12
+/// to 17`, `12 years old`, `children under 12`.
+fn is_age(s: &str, a: &Atom, noun: Option<&(ByteRange, String, bool)>, lex: &Lexicon) -> bool {
+    if a.percent || a.currency.is_some() {
+        return false;
+    }
+    let low_after = s[a.end..].to_lowercase();
+    if lex.age_after.iter().any(|w| {
+        let t = low_after.trim_start();
+        t.starts_with(w) && (w.starts_with('-') || low_after.starts_with(' '))
+    }) {
+        return true;
+    }
+    let Some((w, ws)) = word_before(s, a.start) else {
+        return false;
+    };
+    if Lexicon::is_in(lex.age_words, w) {
+        return true;
+    }
+    // `children under 12`: a threshold after a noun of people, counting nothing itself.
+    let counts = noun.is_some_and(|n| !lex.durations.contains(&n.1.as_str()) && n.1 != "years");
+    if counts {
+        return false;
+    }
+    let head = s[..ws].trim_end().to_lowercase();
+    let threshold = lex.threshold_words.iter().find(|t| {
+        let full = format!("{head} {}", w.to_lowercase());
+        full.ends_with(&format!(" {t}"))
+    });
+    let Some(t) = threshold else {
+        return false;
+    };
+    let before_threshold = format!("{head} {}", w.to_lowercase());
+    let before_threshold = before_threshold[..before_threshold.len() - t.len()].trim_end();
+    before_threshold
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .find(|x| !x.is_empty())
+        .is_some_and(|n| Lexicon::is_in(lex.age_nouns, n))
+}
+
 #[allow(clippy::too_many_arguments)]
 fn make(
     s: &str,
@@ -719,6 +831,11 @@ fn make(
         Some((_, ne)) if !noun.as_ref().is_some_and(|n| n.2) => ne.max(end),
         _ => end,
     };
+    // A rate keeps its denominator: `1,200 encounters/day`, `3,400 per day`.
+    let (rate, end) = match rate_after(s, end, lex) {
+        Some((suffix, e)) => (Some(suffix), e),
+        None => (None, end),
+    };
     StatHit {
         start: span_start,
         end,
@@ -730,6 +847,7 @@ fn make(
         qualifier,
         noun: noun_range,
         number_start: start,
+        rate,
     }
 }
 

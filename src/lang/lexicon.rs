@@ -94,8 +94,6 @@ pub struct Lexicon {
     pub number_words: &'static [(&'static str, f64)],
     /// Scale words with their multiplier (`million`).
     pub scales: &'static [(&'static str, f64)],
-    /// Vague magnitudes (`tens of thousands`) with their low and high bound.
-    pub magnitudes: &'static [(&'static str, f64, f64)],
     /// Hedges written right before a figure, mapped to the canonical qualifier. The
     /// bool says whether the hedge belongs in the span (`within` does, `start at` does not).
     pub qualifiers: &'static [(&'static str, Qualifier, bool)],
@@ -204,6 +202,44 @@ pub struct Lexicon {
     pub byline_on: &'static [&'static str],
     /// Labels a dateline may start with (`Published:`, `Posted on`), longest first.
     pub dateline_labels: &'static [&'static str],
+    /// Scales glued to a figure after a currency sign, as written (`$48M`).
+    pub glued_scales: &'static [(&'static str, f64)],
+    /// Vague amounts (`tens of thousands`, `dozens`): never read as figures.
+    pub vague_amounts: &'static [&'static str],
+    /// Words before a fiscal year's number, any case (`fiscal year`).
+    pub fiscal_year_words: &'static [&'static str],
+    /// Codes glued or next to a fiscal year's number, as written (`FY`).
+    pub fiscal_year_codes: &'static [&'static str],
+    /// The month a fiscal year starts in, in the year before its number (10: October).
+    pub fiscal_year_start_month: u8,
+    /// Words for a day counted from the event just before in the text, with the days.
+    pub after_previous: &'static [(&'static str, i64)],
+    /// `days later` after a count of days (`two days later`).
+    pub days_later: &'static [&'static str],
+    /// Words that put the verb of a date in the past (`went`, `was`).
+    pub past_markers: &'static [&'static str],
+    /// Words before a participle that make it no past marker (`be`).
+    pub passive_auxiliaries: &'static [&'static str],
+    /// Words before a date that make it the baseline of a comparison.
+    pub baseline_cues: &'static [&'static str],
+    /// Words that, before `since`, make its date a baseline.
+    pub superlatives: &'static [&'static str],
+    /// Words right before a date that make it a cut-off condition.
+    pub cutoff_words: &'static [&'static str],
+    /// Determiners before a year used as an attribute (`the 2011 massacre`).
+    pub attribute_determiners: &'static [&'static str],
+    /// Words that, with a date and nothing else, make a line a heading or a stamp.
+    pub stamp_words: &'static [&'static str],
+    /// Words right before a number that make it an age (`aged 12`).
+    pub age_words: &'static [&'static str],
+    /// Words before a number that make it a threshold after an age noun (`under 12`).
+    pub threshold_words: &'static [&'static str],
+    /// Nouns of people an age threshold may follow (`children under 12`).
+    pub age_nouns: &'static [&'static str],
+    /// Words right after a number that make it an age (`12 years old`).
+    pub age_after: &'static [&'static str],
+    /// Denominators after a figure, with the unit suffix they give (`per day`).
+    pub rate_words: &'static [(&'static str, &'static str)],
 }
 
 /// The English table, read from `src/lang/en.toml` (built into the binary) on first use.
@@ -219,7 +255,6 @@ struct LexiconFile {
     weekdays: Vec<String>,
     number_words: Vec<(String, f64)>,
     scales: Vec<(String, f64)>,
-    magnitudes: Vec<(String, f64, f64)>,
     qualifiers: Vec<(String, Qualifier, bool)>,
     range_and: Vec<String>,
     range_open: Vec<String>,
@@ -273,6 +308,25 @@ struct LexiconFile {
     byline_prefixes: Vec<String>,
     byline_on: Vec<String>,
     dateline_labels: Vec<String>,
+    glued_scales: Vec<(String, f64)>,
+    vague_amounts: Vec<String>,
+    fiscal_year_words: Vec<String>,
+    fiscal_year_codes: Vec<String>,
+    fiscal_year_start_month: u8,
+    after_previous: Vec<(String, i64)>,
+    days_later: Vec<String>,
+    past_markers: Vec<String>,
+    passive_auxiliaries: Vec<String>,
+    baseline_cues: Vec<String>,
+    superlatives: Vec<String>,
+    cutoff_words: Vec<String>,
+    attribute_determiners: Vec<String>,
+    stamp_words: Vec<String>,
+    age_words: Vec<String>,
+    threshold_words: Vec<String>,
+    age_nouns: Vec<String>,
+    age_after: Vec<String>,
+    rate_words: Vec<(String, String)>,
 }
 
 /// Reads a language's data file into a [`Lexicon`]. The words live as long as the
@@ -294,7 +348,6 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         weekdays: leak_list(f.weekdays),
         number_words: leak_pairs(f.number_words),
         scales: leak_pairs(f.scales),
-        magnitudes: leak_triples(f.magnitudes),
         qualifiers: leak_triples(f.qualifiers),
         range_and: leak_list(f.range_and),
         range_open: leak_list(f.range_open),
@@ -348,6 +401,25 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         byline_prefixes: leak_list(f.byline_prefixes),
         byline_on: leak_list(f.byline_on),
         dateline_labels: leak_list(f.dateline_labels),
+        glued_scales: leak_pairs(f.glued_scales),
+        vague_amounts: leak_list(f.vague_amounts),
+        fiscal_year_words: leak_list(f.fiscal_year_words),
+        fiscal_year_codes: leak_list(f.fiscal_year_codes),
+        fiscal_year_start_month: f.fiscal_year_start_month,
+        after_previous: leak_pairs(f.after_previous),
+        days_later: leak_list(f.days_later),
+        past_markers: leak_list(f.past_markers),
+        passive_auxiliaries: leak_list(f.passive_auxiliaries),
+        baseline_cues: leak_list(f.baseline_cues),
+        superlatives: leak_list(f.superlatives),
+        cutoff_words: leak_list(f.cutoff_words),
+        attribute_determiners: leak_list(f.attribute_determiners),
+        stamp_words: leak_list(f.stamp_words),
+        age_words: leak_list(f.age_words),
+        threshold_words: leak_list(f.threshold_words),
+        age_nouns: leak_list(f.age_nouns),
+        age_after: leak_list(f.age_after),
+        rate_words: leak_str_pairs(f.rate_words),
     })
 }
 

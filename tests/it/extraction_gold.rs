@@ -1,11 +1,15 @@
-//! Scores the extractor against the hand-made gold of the five flagship sources, with
-//! the matching rules of `score_extraction.py`: same resolved date (events) or value
-//! (statistics), evidence sentences sharing at least half of the shorter one's words,
-//! greedy one-to-one matching in gold order. Asserts F1 >= 0.95 for each kind, and that
-//! every quote is verbatim in its block and every span in its quote.
+//! Scores the extractor against hand-made gold, with the matching rules of
+//! `score_extraction.py`: same resolved date (events) or value (statistics), evidence
+//! sentences sharing at least half of the shorter one's words, greedy one-to-one
+//! matching in gold order; a prediction from a gold item's `also_in` sentence counts
+//! neither way. Three sets: the five flagship sources (`content/sources`, gold in
+//! `tests/gold`), the development corpus (`tests/corpus/dev`) and its validation part
+//! (`tests/corpus/validation`, never tuned on). Each test fails under its threshold; the
+//! figures it prints are the ones in the README and on the methodology page. Every
+//! quote must be verbatim in its block and every span in its quote.
 //!
-//! Set `BRIEF_EXTRACT_DUMP=DIR` to also write `DIR/data/events.json` and
-//! `DIR/data/statistics.json` for the Python scorer.
+//! Set `BRIEF_EXTRACT_DUMP=DIR` to also write `DIR/<set>/data/events.json` and
+//! `…/statistics.json` for the Python scorer (`../shared/tools/score_extraction.py`).
 
 use brief::extract::{Context, extract_document};
 use brief::model::date::PartialDate;
@@ -73,7 +77,7 @@ fn score<P>(
     golds: &[Value],
     same: impl Fn(&P, &Value) -> bool,
     quote: impl Fn(&P) -> &str,
-) -> (usize, Vec<String>, Vec<usize>) {
+) -> (usize, Vec<String>, Vec<usize>, usize) {
     let mut used = vec![false; preds.len()];
     let mut hits = 0;
     let mut missed = Vec::new();
@@ -101,8 +105,19 @@ fn score<P>(
             )),
         }
     }
-    let extra = (0..preds.len()).filter(|&i| !used[i]).collect();
-    (hits, missed, extra)
+    // A prediction from a restatement (`also_in`) of a gold item counts neither way.
+    let restated = |p: &P| {
+        golds.iter().any(|g| {
+            same(p, g)
+                && g["also_in"]
+                    .as_array()
+                    .is_some_and(|a| a.iter().any(|x| overlap(quote(p), x.as_str().unwrap_or("")) >= 0.5))
+        })
+    };
+    let unused: Vec<usize> = (0..preds.len()).filter(|&i| !used[i]).collect();
+    let extra: Vec<usize> = unused.iter().copied().filter(|&i| !restated(&preds[i])).collect();
+    let neutral = unused.len() - extra.len();
+    (hits, missed, extra, neutral)
 }
 
 fn gold_date(g: &Value) -> (String, Option<String>) {
@@ -145,41 +160,70 @@ fn real_blocks(text: &str) -> Vec<Block> {
     brief::convert::convert(text, brief::model::document::Format::Text).blocks
 }
 
-#[test]
-fn gold_f1_on_the_flagship_sources() {
-    score_flagship(real_blocks, true);
+/// One scored set: totals per kind (hits, predictions counted, gold items) and the
+/// per-document report.
+pub struct Scores {
+    pub events: [usize; 3],
+    pub statistics: [usize; 3],
+    pub report: String,
 }
 
-#[test]
-fn gold_f1_without_the_converter_s_help() {
-    score_flagship(naive_blocks, false);
+impl Scores {
+    pub fn f1(&self) -> (f64, f64) {
+        let f = |t: [usize; 3]| prf(t[0], t[1], t[2]).2;
+        (f(self.events), f(self.statistics))
+    }
+
+    /// `precision P, recall R, F1 F (N found)` for a kind's totals.
+    pub fn line(t: [usize; 3]) -> String {
+        let (p, r, f) = prf(t[0], t[1], t[2]);
+        format!("precision {p:.3}, recall {r:.3}, F1 {f:.3} ({} found)", t[1])
+    }
 }
 
-fn score_flagship(segment: fn(&str) -> Vec<Block>, dump: bool) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut names: Vec<_> = std::fs::read_dir(root.join("content/sources"))
+/// The `.txt` sources under `dir`, sorted.
+pub fn sources_in(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut names: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .filter_map(|e| e.ok())
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
     names.sort();
+    names
+}
+
+/// The facts of one source, extracted as a build would (converter, sidecar date).
+pub fn facts_of(path: &Path, segment: fn(&str) -> Vec<Block>) -> (Vec<Block>, Facts) {
+    let text = std::fs::read_to_string(path).unwrap();
+    let meta = std::fs::read_to_string(path.with_extension("meta.toml")).unwrap_or_default();
+    let ctx = Context {
+        published: published(&meta),
+        language: "en".into(),
+    };
+    let blocks = segment(&text);
+    let facts = extract_document(&blocks, &ctx);
+    (blocks, facts)
+}
+
+/// Scores the extractor on the sources of `sources` against the gold files of `gold`
+/// (`<stem>.gold.json`); with `dump`, also writes the data files for the Python scorer.
+pub fn score_set(
+    name: &str,
+    sources: &Path,
+    gold: &Path,
+    segment: fn(&str) -> Vec<Block>,
+    dump: bool,
+) -> Scores {
     let (mut te, mut ts) = ([0usize; 3], [0usize; 3]);
     let mut report = String::new();
     let mut dump_events = Vec::new();
     let mut dump_stats = Vec::new();
-    for path in &names {
+    for path in &sources_in(sources) {
         let stem = path.file_stem().unwrap().to_string_lossy().to_string();
-        let text = std::fs::read_to_string(path).unwrap();
-        let meta = std::fs::read_to_string(path.with_extension("meta.toml")).unwrap_or_default();
-        let ctx = Context {
-            published: published(&meta),
-            language: "en".into(),
-        };
-        let blocks = segment(&text);
-        let facts: Facts = extract_document(&blocks, &ctx);
+        let (blocks, facts) = facts_of(path, segment);
         let gold: Value = serde_json::from_str(
-            &std::fs::read_to_string(root.join(format!("tests/gold/{stem}.gold.json"))).unwrap(),
+            &std::fs::read_to_string(gold.join(format!("{stem}.gold.json"))).unwrap(),
         )
         .unwrap();
         // Verbatim checks.
@@ -207,13 +251,13 @@ fn score_flagship(segment: fn(&str) -> Vec<Block>, dump: bool) {
         }
         let ge = gold["events"].as_array().unwrap();
         let gs = gold["statistics"].as_array().unwrap();
-        let (he, me, xe) = score(
+        let (he, me, xe, ne) = score(
             &facts.events,
             ge,
             |p, g| (p.date.to_string(), p.end.map(|e| e.to_string())) == gold_date(g),
             |p| &p.quote,
         );
-        let (hs, ms, xs) = score(
+        let (hs, ms, xs, ns) = score(
             &facts.statistics,
             gs,
             |p, g| {
@@ -226,11 +270,13 @@ fn score_flagship(segment: fn(&str) -> Vec<Block>, dump: bool) {
             },
             |p| &p.quote,
         );
+        let np_e = facts.events.len() - ne;
+        let np_s = facts.statistics.len() - ns;
         for (kind, h, np, ng, missed, extra) in [
             (
                 "events",
                 he,
-                facts.events.len(),
+                np_e,
                 ge.len(),
                 &me,
                 xe.iter()
@@ -250,7 +296,7 @@ fn score_flagship(segment: fn(&str) -> Vec<Block>, dump: bool) {
             (
                 "statistics",
                 hs,
-                facts.statistics.len(),
+                np_s,
                 gs.len(),
                 &ms,
                 xs.iter()
@@ -278,8 +324,8 @@ fn score_flagship(segment: fn(&str) -> Vec<Block>, dump: bool) {
             }
         }
         for (t, h, np, ng) in [
-            (&mut te, he, facts.events.len(), ge.len()),
-            (&mut ts, hs, facts.statistics.len(), gs.len()),
+            (&mut te, he, np_e, ge.len()),
+            (&mut ts, hs, np_s, gs.len()),
         ] {
             t[0] += h;
             t[1] += np;
@@ -302,19 +348,11 @@ fn score_flagship(segment: fn(&str) -> Vec<Block>, dump: bool) {
             }));
         }
     }
-    let (pe, re, fe) = prf(te[0], te[1], te[2]);
-    let (ps, rs, fs) = prf(ts[0], ts[1], ts[2]);
-    report += &format!(
-        "TOTAL events     gold={} pred={} hit={} P={pe:.3} R={re:.3} F1={fe:.3}\n",
-        te[2], te[1], te[0]
-    );
-    report += &format!(
-        "TOTAL statistics gold={} pred={} hit={} P={ps:.3} R={rs:.3} F1={fs:.3}\n",
-        ts[2], ts[1], ts[0]
-    );
-    println!("{report}");
+    report += &format!("TOTAL events     gold={} pred={} hit={} {}\n", te[2], te[1], te[0], Scores::line(te));
+    report += &format!("TOTAL statistics gold={} pred={} hit={} {}\n", ts[2], ts[1], ts[0], Scores::line(ts));
+    println!("== {name}\n{report}");
     if let (true, Ok(dir)) = (dump, std::env::var("BRIEF_EXTRACT_DUMP")) {
-        let data = Path::new(&dir).join("data");
+        let data = Path::new(&dir).join(name).join("data");
         std::fs::create_dir_all(&data).unwrap();
         std::fs::write(
             data.join("events.json"),
@@ -327,34 +365,100 @@ fn score_flagship(segment: fn(&str) -> Vec<Block>, dump: bool) {
         )
         .unwrap();
     }
-    assert!(fe >= 0.95 && fs >= 0.95, "F1 below 0.95:\n{report}");
-    if dump {
-        // The methodology page shows content/accuracy.toml; it must say what was measured.
-        let recorded: toml::Table =
-            toml::from_str(&std::fs::read_to_string(root.join("content/accuracy.toml")).unwrap())
-                .unwrap();
-        let expect = [
-            (
-                format!("Dated events ({} in the gold annotation)", te[2]),
-                format!(
-                    "precision {pe:.3}, recall {re:.3}, F1 {fe:.3} ({} found)",
-                    te[1]
-                ),
-            ),
-            (
-                format!("Statistics ({} in the gold annotation)", ts[2]),
-                format!(
-                    "precision {ps:.3}, recall {rs:.3}, F1 {fs:.3} ({} found)",
-                    ts[1]
-                ),
-            ),
-        ];
-        for (k, v) in expect {
-            assert_eq!(
-                recorded.get(&k).and_then(|x| x.as_str()),
-                Some(v.as_str()),
-                "content/accuracy.toml is out of date: set {k:?} = {v:?}"
-            );
+    Scores {
+        events: te,
+        statistics: ts,
+        report,
+    }
+}
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn flagship(segment: fn(&str) -> Vec<Block>, dump: bool) -> Scores {
+    score_set(
+        "flagship",
+        &root().join("content/sources"),
+        &root().join("tests/gold"),
+        segment,
+        dump,
+    )
+}
+
+fn corpus(part: &str) -> Scores {
+    let dir = root().join("tests/corpus").join(part);
+    score_set(part, &dir.join("sources"), &dir.join("gold"), real_blocks, true)
+}
+
+fn assert_at_least(s: &Scores, events: f64, statistics: f64) {
+    let (fe, fs) = s.f1();
+    assert!(
+        fe >= events && fs >= statistics,
+        "F1 below the threshold (events {events}, statistics {statistics}):\n{}",
+        s.report
+    );
+}
+
+#[test]
+fn gold_f1_on_the_flagship_sources() {
+    let s = flagship(real_blocks, true);
+    assert_at_least(&s, 0.97, 0.97);
+    check_recorded(&s, &corpus("validation"));
+}
+
+#[test]
+fn gold_f1_without_the_converter_s_help() {
+    assert_at_least(&flagship(naive_blocks, false), 0.95, 0.95);
+}
+
+#[test]
+fn gold_f1_on_the_development_corpus() {
+    assert_at_least(&corpus("dev"), DEV.0, DEV.1);
+}
+
+#[test]
+fn gold_f1_on_the_validation_corpus_never_tuned_on() {
+    assert_at_least(&corpus("validation"), VALIDATION.0, VALIDATION.1);
+}
+
+/// The thresholds of the development and validation parts (events, statistics).
+const DEV: (f64, f64) = (0.95, 0.95);
+const VALIDATION: (f64, f64) = (0.90, 0.93);
+
+/// The methodology page shows `content/accuracy.toml`: it must say what was measured,
+/// on the flagship and on the validation documents.
+fn check_recorded(flag: &Scores, val: &Scores) {
+    let recorded: toml::Table =
+        toml::from_str(&std::fs::read_to_string(root().join("content/accuracy.toml")).unwrap())
+            .unwrap();
+    let expect = [
+        (
+            format!("Dated events, this briefing's {} (gold: {})", "sources", flag.events[2]),
+            Scores::line(flag.events),
+        ),
+        (
+            format!("Statistics, this briefing's {} (gold: {})", "sources", flag.statistics[2]),
+            Scores::line(flag.statistics),
+        ),
+        (
+            format!("Dated events, {} validation documents (gold: {})", sources_in(&root().join("tests/corpus/validation/sources")).len(), val.events[2]),
+            Scores::line(val.events),
+        ),
+        (
+            format!("Statistics, {} validation documents (gold: {})", sources_in(&root().join("tests/corpus/validation/sources")).len(), val.statistics[2]),
+            Scores::line(val.statistics),
+        ),
+    ];
+    let mut stale = Vec::new();
+    for (k, v) in expect {
+        if recorded.get(&k).and_then(|x| x.as_str()) != Some(v.as_str()) {
+            stale.push(format!("{k:?} = {v:?}"));
         }
     }
+    assert!(
+        stale.is_empty(),
+        "content/accuracy.toml is out of date; set:\n{}",
+        stale.join("\n")
+    );
 }

@@ -106,6 +106,8 @@ pub enum Expr {
     DayOffset(i64),
     /// A day of the week, 0 = Monday.
     Weekday(u8),
+    /// Days after the date of the event just before in the text (`the following day`).
+    AfterPrevious(i64),
 }
 
 /// One date expression in a text.
@@ -128,6 +130,8 @@ pub enum Kind {
     Relative,
     /// The document's day (`yesterday`, `Tuesday`).
     RelativeDay,
+    /// The day of the event just before in the text (`the following day`).
+    Previous,
 }
 
 /// What a text must hold for a rule to match it: cheap tests before the regex.

@@ -120,6 +120,20 @@ impl Vocab<'_> {
         }
     }
 
+    /// The words that open a period (`between`, `from`), any case.
+    fn range_openers(&self) -> String {
+        let lex = self.lex;
+        let all = lex.span_between.iter().chain(lex.span_from).copied();
+        format!("(?i:{})", alternation(all))
+    }
+
+    /// The words that join the ends of a period (`and`, `to`, `through`), any case.
+    fn range_joiners(&self) -> String {
+        let lex = self.lex;
+        let all = lex.span_and.iter().chain(lex.span_through).copied();
+        format!("(?i:{})", alternation(all))
+    }
+
     /// A case-insensitive alternation of a word list, in a group.
     fn words(&self, list: &[&str]) -> String {
         format!("(?i:{})", words(list))
@@ -176,7 +190,55 @@ fn keys<T>(table: &[(&str, T)]) -> String {
 
 /// The rules, most specific first: a reader takes them in this order and keeps an
 /// expression only where it does not overlap one found before.
-pub static RULES: [Rule; 24] = [
+pub static RULES: [Rule; 30] = [
+    // Fiscal years: `FY2019`, `FY 19`, `fiscal year 2020`, `FY2019-FY2021`.
+    Rule {
+        name: "fiscal_year",
+        kind: Kind::Absolute,
+        needs: DIGIT,
+        in_set: true,
+        alone: false,
+        example: "FY2019",
+        source: |v| {
+            let fy = format!(
+                r"(?:\b(?i:{})s?\s+|\b(?:{})\s?)",
+                alternation(v.lex.fiscal_year_words.iter().copied()),
+                plain(v.lex.fiscal_year_codes)
+            );
+            format!(r"{fy}((?:19|20)?[0-9]{{2}})(?:\s?[-–]\s?(?:{fy})?((?:19|20)?[0-9]{{2}}))?\b")
+        },
+        read: Read::Groups(|r, c, _| {
+            let year = |i: usize| {
+                let g = c.get(i)?;
+                let y: i32 = g.as_str().parse().ok()?;
+                Some(if g.as_str().len() == 2 { 2000 + y } else { y })
+            };
+            let first = year(1)?;
+            let last = match c.get(2) {
+                Some(_) => year(2)?,
+                None => first,
+            };
+            fiscal_years(r, c, first, last)
+        }),
+    },
+    Rule {
+        name: "fiscal_year_after",
+        kind: Kind::Absolute,
+        needs: DIGIT,
+        in_set: true,
+        alone: false,
+        example: "the 2021 fiscal year",
+        source: |v| {
+            format!(
+                r"\b((?:19|20)[0-9]{{2}})\s+(?i:{})\b",
+                alternation(v.lex.fiscal_year_words.iter().copied())
+            )
+        },
+        read: Read::Groups(|r, c, _| {
+            let y = num(c, 1)?;
+            fiscal_years(r, c, y, y)
+        }),
+    },
     // Periods with explicit ends.
     Rule {
         name: "between",
@@ -213,6 +275,78 @@ pub static RULES: [Rule; 24] = [
             )
         },
         read: Read::Groups(read_ends),
+    },
+    // Periods whose ends share the year (and the month): `between February 19 and May
+    // 25, 2021`, `from 12 May to 2 June 2023`, `from January to March 2021`.
+    Rule {
+        name: "shared_year_mdy",
+        kind: Kind::Absolute,
+        needs: DIGIT_MONTH,
+        in_set: true,
+        alone: false,
+        example: "between February 19 and May 25, 2021",
+        source: |v| {
+            let (m, y, th) = (&v.m, v.y, &v.th);
+            format!(
+                r"\b(?:({})\s+)?({m})\s+([0-9]{{1,2}}){th}?\s*({}|[-–])\s*({m})\s+([0-9]{{1,2}}){th}?,?\s+({y})\b",
+                v.range_openers(),
+                v.range_joiners()
+            )
+        },
+        read: Read::Groups(|r, c, _| {
+            let (m1, d1) = (r.month(&c[2])?, num(c, 3)?);
+            let (m2, d2, year) = (r.month(&c[5])?, num(c, 6)?, num(c, 7)?);
+            shared_year(r, c, (m1, d1 as u8), (m2, d2 as u8), year)
+        }),
+    },
+    Rule {
+        name: "shared_year_dmy",
+        kind: Kind::Absolute,
+        needs: DIGIT_MONTH,
+        in_set: true,
+        alone: false,
+        example: "from 12 May to 2 June 2023",
+        source: |v| {
+            let (m, y, th) = (&v.m, v.y, &v.th);
+            format!(
+                r"\b(?:({})\s+)?([0-9]{{1,2}}){th}?\s+({m})\s*({}|[-–])\s*([0-9]{{1,2}}){th}?\s+({m}),?\s+({y})\b",
+                v.range_openers(),
+                v.range_joiners()
+            )
+        },
+        read: Read::Groups(|r, c, _| {
+            let (d1, m1) = (num(c, 2)?, r.month(&c[3])?);
+            let (d2, m2, year) = (num(c, 5)?, r.month(&c[6])?, num(c, 7)?);
+            shared_year(r, c, (m1, d1 as u8), (m2, d2 as u8), year)
+        }),
+    },
+    Rule {
+        name: "shared_year_months",
+        kind: Kind::Absolute,
+        needs: DIGIT_MONTH,
+        in_set: true,
+        alone: false,
+        example: "from January to March 2021",
+        source: |v| {
+            let (m, y) = (&v.m, v.y);
+            format!(
+                r"\b({})\s+({m})\s+({})\s+({m}),?\s+({y})\b",
+                v.range_openers(),
+                v.range_joiners()
+            )
+        },
+        read: Read::Groups(|r, c, _| {
+            let (m1, m2, year) = (r.month(&c[2])?, r.month(&c[4])?, num(c, 5)?);
+            if !joined_right(r, c) {
+                return None;
+            }
+            let y1 = if m1 > m2 { year - 1 } else { year };
+            let a = Absolute::Month {
+                year: y1,
+                month: m1,
+            };
+            found(c, Expr::Period(a, Absolute::Month { year, month: m2 }))
+        }),
     },
     Rule {
         name: "day_range",
@@ -591,7 +725,126 @@ pub static RULES: [Rule; 24] = [
             Some(at(m, Expr::Weekday(day as u8)))
         }),
     },
+    Rule {
+        name: "after_previous",
+        kind: Kind::Previous,
+        needs: NOTHING,
+        in_set: true,
+        alone: false,
+        example: "the following day",
+        source: |v| {
+            format!(
+                r"(?i:\b(?:({})|([0-9]{{1,2}}|{})\s+({})))\b",
+                keys(v.lex.after_previous),
+                keys(v.lex.number_words),
+                alternation(v.lex.days_later.iter().copied())
+            )
+        },
+        read: Read::Groups(|r, c, _| {
+            let days = match (c.get(1), c.get(2)) {
+                (Some(p), _) => {
+                    let p = p.as_str().to_lowercase();
+                    r.lex.after_previous.iter().find(|(w, _)| *w == p)?.1
+                }
+                (None, Some(n)) => n
+                    .as_str()
+                    .parse()
+                    .ok()
+                    .or_else(|| r.lex.number_word(n.as_str()).map(|v| v as i64))?,
+                _ => return None,
+            };
+            if !(1..=31).contains(&days) {
+                return None;
+            }
+            found(c, Expr::AfterPrevious(days))
+        }),
+    },
 ];
+
+/// Fiscal years `first` to `last`: from the first day of the start month in the year
+/// before `first` to the last day of the month before it in `last` (U.S. federal:
+/// 1 October – 30 September).
+fn fiscal_years(r: &Recogniser, c: &Captures, first: i32, last: i32) -> Option<Found> {
+    let start = r.lex.fiscal_year_start_month;
+    if !(2..=12).contains(&start) || last < first || last - first > 20 {
+        return None;
+    }
+    let end_month = start - 1;
+    let a = Absolute::Day {
+        year: first - 1,
+        month: start,
+        day: 1,
+    };
+    let b = Absolute::Day {
+        year: last,
+        month: end_month,
+        day: days_in_month(last, end_month),
+    };
+    found(c, Expr::Period(a, b))
+}
+
+/// A period whose ends share `year` (and perhaps the month): the start falls in the year
+/// before when it comes after the end in the calendar (`from December 20 to January 5,
+/// 2021`).
+fn shared_year(
+    r: &Recogniser,
+    c: &Captures,
+    (m1, d1): (u8, u8),
+    (m2, d2): (u8, u8),
+    year: i32,
+) -> Option<Found> {
+    if !joined_right(r, c) {
+        return None;
+    }
+    let y1 = if (m1, d1) > (m2, d2) { year - 1 } else { year };
+    let a = Absolute::Day {
+        year: y1,
+        month: m1,
+        day: d1,
+    };
+    let b = Absolute::Day {
+        year,
+        month: m2,
+        day: d2,
+    };
+    found(c, Expr::Period(a, b))
+}
+
+/// The opener and the joiner of a period agree: `between … and …`, `from … to …`, or no
+/// opener and `to`, `through` or a dash (`May 12 and June 2, 2023` are two dates).
+fn joined_right(r: &Recogniser, c: &Captures) -> bool {
+    let lex = r.lex;
+    let opener = c.get(1).map(|g| g.as_str().to_lowercase());
+    let joiner = c
+        .iter()
+        .skip(2)
+        .flatten()
+        .map(|g| g.as_str().to_lowercase())
+        .find(|g| {
+            Lexicon::is_in(lex.span_and, g)
+                || Lexicon::is_in(lex.span_through, g)
+                || g == "-"
+                || g == "–"
+        });
+    let Some(joiner) = joiner else {
+        return false;
+    };
+    let and = Lexicon::is_in(lex.span_and, &joiner);
+    match opener {
+        Some(o) if Lexicon::is_in(lex.span_between, &o) => and,
+        _ => !and,
+    }
+}
+
+/// The number of days in a month (1–12) of a year.
+fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
 
 /// The set entry of a rule that is not in the set: a class that matches nothing.
 pub(super) const NEVER: &str = r"[^\s\S]";
