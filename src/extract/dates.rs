@@ -285,7 +285,8 @@ fn resolvable(kind: Kind, published: Option<PartialDate>) -> bool {
 fn dates_an_event(f: &Found, s: &str, lex: &Lexicon) -> bool {
     let attribute = matches!(f.expr, Expr::Date(Absolute::Year(_)))
         && attribute_year(s, f.start, f.end, lex);
-    !(attribute || baseline(s, f.start, lex) || cut_off(s, f.start, lex))
+    let since = matches!(f.expr, Expr::Since(_));
+    !(attribute || baseline(s, f.start, since, lex) || cut_off(s, f.start, lex))
 }
 
 /// True if what was found is a date here: a year that is not a count or money, a
@@ -341,14 +342,25 @@ fn phrase_at(words: &[String], phrase: &str, k: usize) -> bool {
 /// True if the date at `start` only serves as the baseline of a comparison (`32% lower
 /// than in June`, `compared to December`, `the lowest … since September 2020`): a cue
 /// within the clause before it and no figure between the cue and the date.
-fn baseline(s: &str, start: usize, lex: &Lexicon) -> bool {
-    let words = clause_words_before(s, start, 10);
+fn baseline(s: &str, start: usize, since: bool, lex: &Lexicon) -> bool {
+    let mut words = clause_words_before(s, start, 10);
+    if since {
+        // `since February 2021` was read with its `since`: put it back in front.
+        words.push(lex.since.first().copied().unwrap_or_default().to_string());
+    }
+    let change = words
+        .iter()
+        .any(|w| Lexicon::is_in(lex.change_words, w.trim_matches(|c: char| !c.is_alphanumeric() && c != '%')));
     let figure = |w: &String| w.chars().any(|c| c.is_ascii_digit());
     for k in 0..words.len() {
         if figure(&words[words.len() - 1 - k]) {
             return false; // `compared to 18,000 in March 2021`: a dated snapshot
         }
         if lex.baseline_cues.iter().any(|c| phrase_at(&words, c, k)) {
+            return true;
+        }
+        // `dropping nearly a third from May`: `from` after a word of change.
+        if k == 0 && change && lex.span_from.iter().any(|c| phrase_at(&words, c, 0)) {
             return true;
         }
         if k == 0 || !Lexicon::is_in(lex.since, &words[words.len() - 1]) {
@@ -382,14 +394,19 @@ fn attribute_year(s: &str, start: usize, end: usize, lex: &Lexicon) -> bool {
                     char_before(before, cut).is_none_or(|c| !c.is_alphanumeric())
                 })
         });
-    if !determiner {
-        return false;
-    }
     let Some((next, ns)) = word_after(s, end) else {
         return false;
     };
     if !s[end..ns].trim().is_empty() {
         return false; // punctuation after the year
+    }
+    // At the start of a sentence, a year before a capitalised name is part of the name
+    // (`2011 San Fernando massacre is located in …`).
+    if !determiner {
+        let opens = before.is_empty();
+        let name = next.chars().next().is_some_and(char::is_uppercase)
+            && lex.month_any_case(next).is_none();
+        return opens && name;
     }
     let w = next.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     !w.is_empty()
@@ -527,13 +544,20 @@ fn today_announces(s: &str, start: usize, end: usize, lex: &Lexicon) -> bool {
             return true;
         }
     }
-    let prev = word_before(s, start).map(|(w, _)| w.to_lowercase());
-    let next = word_after(s, end).map(|(w, _)| w.to_lowercase());
-    let acting = |w: &Option<String>| {
-        w.as_deref()
-            .is_some_and(|w| Lexicon::is_in(lex.action_verbs, w))
-    };
-    (acting(&prev) || acting(&next)) && !said_before(s, start, lex)
+    // A verb of acting among the few words around it (`CBP today released …`,
+    // `released operational statistics today for …`).
+    let before = clause_words_before(s, start, 4);
+    let after: Vec<String> = s[end..]
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .take(2)
+        .map(str::to_lowercase)
+        .collect();
+    let acting = before
+        .iter()
+        .chain(&after)
+        .any(|w| Lexicon::is_in(lex.action_verbs, w.trim_matches(|c: char| !c.is_alphanumeric())));
+    acting && !said_before(s, start, lex)
 }
 
 /// True if a speech verb stands right before (`said on Tuesday`, `said today`).

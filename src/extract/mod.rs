@@ -210,8 +210,13 @@ fn only_dates(s: &str, ranges: &[text::ByteRange], lex: &Lexicon) -> bool {
         let dated = ranges.iter().any(|&(a, b)| i >= a && i < b);
         rest.push(if dated || !c.is_alphanumeric() { ' ' } else { c });
     }
+    let weekday = |w: &str| {
+        lex.weekdays.iter().any(|d| {
+            d.eq_ignore_ascii_case(w) || (w.len() == 3 && d.get(..3).is_some_and(|a| a.eq_ignore_ascii_case(w)))
+        })
+    };
     rest.split_whitespace()
-        .all(|w| Lexicon::is_in(lex.stamp_words, w))
+        .all(|w| Lexicon::is_in(lex.stamp_words, w) || weekday(w))
 }
 
 /// True for a byline with a date (`By Ana Torres · August 14, 2023`): the sentence

@@ -133,6 +133,9 @@ fn atoms(s: &str, excluded: &[ByteRange], lex: &'static Lexicon) -> Vec<Atom> {
             if !whole_number(s, n) {
                 continue; // `45,5`, `60.000`, `1.234.567`: read whole or not at all
             }
+            if text(n).len() > 1 && text(n).starts_with('0') && !text(n).starts_with("0.") {
+                continue; // `0445`: a code
+            }
             let digits: String = text(n).chars().filter(|c| *c != ',' && !c.is_whitespace()).collect();
             let v: f64 = digits.parse().unwrap_or(f64::NAN);
             (v, false, !text(n).contains('.'), n.0, n.1)
@@ -700,7 +703,8 @@ fn single(s: &str, a: &Atom, counted_before: bool, lex: &Lexicon) -> Option<Stat
     }
     if let Some(n) = &noun {
         if lex.durations.contains(&n.1.as_str()) {
-            // A duration is a claim only with a hedge, never as a bound (`the last four years`).
+            // A duration is a claim only with a hedge, never as a bound (`the last four
+            // years`, `the lowest in more than two years`).
             let bound = word_before(s, qual.map_or(a.start, |q| q.1))
                 .is_some_and(|(w, _)| Lexicon::is_in(lex.duration_bound_words, w));
             if qual.is_none() || bound {
@@ -724,8 +728,10 @@ fn single(s: &str, a: &Atom, counted_before: bool, lex: &Lexicon) -> Option<Stat
         }
     }
     let unit = atom_unit(a, noun.as_ref(), lex);
-    if unit.is_empty() && qual.is_none() && a.value < 100.0 && !counted_before {
-        return None; // small bare numbers are labels more often than counts
+    if unit.is_empty() && qual.is_none() && !counted_before && !grouped(s, a) {
+        // A bare number with no unit, no hedge and no thousands separator is a label,
+        // a page, a citation or a code more often than a count (`87 FR 19941`, `Room 603`).
+        return None;
     }
     Some(make(
         s,
@@ -739,6 +745,13 @@ fn single(s: &str, a: &Atom, counted_before: bool, lex: &Lexicon) -> Option<Stat
         noun,
         lex,
     ))
+}
+
+/// True if the figure is written with a thousands separator (`75,316`), a scale word or
+/// a decimal point: the way counts are written, unlike codes and page numbers.
+fn grouped(s: &str, a: &Atom) -> bool {
+    let t = &s[a.start..a.end];
+    a.scaled || a.word || t.contains([',', '.', ' ', '\u{a0}', '\u{202f}', '\u{2009}'])
 }
 
 /// The rate words right after byte `at` (`/day`, ` per day`, ` a day`): the unit suffix
@@ -760,8 +773,11 @@ fn rate_after(s: &str, at: usize, lex: &Lexicon) -> Option<(&'static str, usize)
             continue;
         }
         let end = at + lead + w.len();
-        if word_after(s, end).is_some_and(|(n, _)| n.eq_ignore_ascii_case(lex.ago)) {
-            return None;
+        if word_after(s, end).is_some_and(|(n, _)| {
+            let n = n.trim_end_matches('.');
+            n.eq_ignore_ascii_case(lex.ago) || Lexicon::is_in(lex.relative_after, n)
+        }) {
+            return None; // `a year ago`, `a year earlier`
         }
         return Some((suffix, end));
     }

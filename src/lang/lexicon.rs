@@ -222,6 +222,8 @@ pub struct Lexicon {
     pub passive_auxiliaries: &'static [&'static str],
     /// Words before a date that make it the baseline of a comparison.
     pub baseline_cues: &'static [&'static str],
+    /// Words of change or comparison: `from` after one of them opens a baseline.
+    pub change_words: &'static [&'static str],
     /// Words that, before `since`, make its date a baseline.
     pub superlatives: &'static [&'static str],
     /// Words right before a date that make it a cut-off condition.
@@ -238,6 +240,8 @@ pub struct Lexicon {
     pub age_nouns: &'static [&'static str],
     /// Words right after a number that make it an age (`12 years old`).
     pub age_after: &'static [&'static str],
+    /// Words after `a year` that make it a time, not a rate (`a year earlier`).
+    pub relative_after: &'static [&'static str],
     /// Denominators after a figure, with the unit suffix they give (`per day`).
     pub rate_words: &'static [(&'static str, &'static str)],
 }
@@ -318,6 +322,7 @@ struct LexiconFile {
     past_markers: Vec<String>,
     passive_auxiliaries: Vec<String>,
     baseline_cues: Vec<String>,
+    change_words: Vec<String>,
     superlatives: Vec<String>,
     cutoff_words: Vec<String>,
     attribute_determiners: Vec<String>,
@@ -326,6 +331,7 @@ struct LexiconFile {
     threshold_words: Vec<String>,
     age_nouns: Vec<String>,
     age_after: Vec<String>,
+    relative_after: Vec<String>,
     rate_words: Vec<(String, String)>,
 }
 
@@ -411,6 +417,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         past_markers: leak_list(f.past_markers),
         passive_auxiliaries: leak_list(f.passive_auxiliaries),
         baseline_cues: leak_list(f.baseline_cues),
+        change_words: leak_list(f.change_words),
         superlatives: leak_list(f.superlatives),
         cutoff_words: leak_list(f.cutoff_words),
         attribute_determiners: leak_list(f.attribute_determiners),
@@ -419,6 +426,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         threshold_words: leak_list(f.threshold_words),
         age_nouns: leak_list(f.age_nouns),
         age_after: leak_list(f.age_after),
+        relative_after: leak_list(f.relative_after),
         rate_words: leak_str_pairs(f.rate_words),
     })
 }

@@ -201,8 +201,9 @@ pub static RULES: [Rule; 30] = [
         example: "FY2019",
         source: |v| {
             let fy = format!(
-                r"(?:\b(?i:{})s?\s+|\b(?:{})\s?)",
+                r"(?:\b(?i:{})s?\s+(?:\((?:{})\)\s+)?|\b(?:{})\s?)",
                 alternation(v.lex.fiscal_year_words.iter().copied()),
+                plain(v.lex.fiscal_year_codes),
                 plain(v.lex.fiscal_year_codes)
             );
             format!(r"{fy}((?:19|20)?[0-9]{{2}})(?:\s?[-–]\s?(?:{fy})?((?:19|20)?[0-9]{{2}}))?\b")
@@ -436,11 +437,21 @@ pub static RULES: [Rule; 30] = [
         alone: false,
         example: "2018 and 2019",
         source: |v| format!(r"\b({y})\s+{}\s+({y})\b", v.words(v.lex.span_and), y = v.y),
-        read: Read::Groups(|_, c, _| {
+        read: Read::Groups(|r, c, text| {
             let (a, b) = (num(c, 1)?, num(c, 2)?);
             // Two consecutive years joined by `and` read as one two-year period; other
-            // pairs are separate points (found by the `year` rule).
+            // pairs are separate points (found by the `year` rule), and so are years
+            // with a part of their own (`early 2017 and late 2018`).
             let m = c.get(0)?;
+            let parted = |at: usize| {
+                text[..at]
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(|w| Lexicon::is_in(r.lex.month_parts, w))
+            };
+            if parted(m.start()) || parted(c.get(2)?.start()) {
+                return None;
+            }
             (b == a + 1).then(|| years(m, a, b))
         }),
     },
@@ -753,7 +764,7 @@ pub static RULES: [Rule; 30] = [
                     .or_else(|| r.lex.number_word(n.as_str()).map(|v| v as i64))?,
                 _ => return None,
             };
-            if !(1..=31).contains(&days) {
+            if !(0..=31).contains(&days) {
                 return None;
             }
             found(c, Expr::AfterPrevious(days))
