@@ -161,24 +161,23 @@ pub fn future_at(s: &str, start: usize, end: usize, lex: &'static Lexicon) -> bo
         let ed = w.len() >= 5 && w.ends_with("ed") && !w.ends_with("eed") && !after_be;
         ed.then_some(false)
     };
-    let l = (0..left.len())
+    // The verb before the date governs it (`went into effect on May 12, and … will`),
+    // within its comma-bounded clause; else the first tense word after it (`On May 12,
+    // the agency will …`).
+    let near = after_last(&s[clause_left..start], &[',']);
+    let near_left = words(&s[clause_left + near..start]);
+    if let Some(t) = (0..near_left.len())
         .rev()
         .take(WINDOW)
-        .find_map(|i| tense(&left, i).map(|t| (left.len() - i, t)));
-    let r = (0..right.len())
-        .take(WINDOW)
-        .find_map(|i| tense(&right, i).map(|t| (i + 1, t)));
-    match (l, r) {
-        (Some((dl, tl)), Some((dr, tr))) => {
-            if dl <= dr {
-                tl
-            } else {
-                tr
-            }
-        }
-        (Some((_, t)), None) | (None, Some((_, t))) => t,
-        (None, None) => false,
+        .find_map(|i| tense(&near_left, i))
+    {
+        return t;
     }
+    (0..right.len())
+        .take(WINDOW)
+        .find_map(|i| tense(&right, i))
+        .or_else(|| (0..left.len()).rev().take(WINDOW).find_map(|i| tense(&left, i)))
+        .unwrap_or(false)
 }
 
 /// One sentence made ready for the rules: what it holds, the haystacks they run on and
@@ -286,7 +285,8 @@ fn dates_an_event(f: &Found, s: &str, lex: &Lexicon) -> bool {
     let attribute = matches!(f.expr, Expr::Date(Absolute::Year(_)))
         && attribute_year(s, f.start, f.end, lex);
     let since = matches!(f.expr, Expr::Since(_));
-    !(attribute || baseline(s, f.start, since, lex) || cut_off(s, f.start, lex))
+    let period = matches!(f.expr, Expr::Period(..));
+    !(attribute || baseline(s, (f.start, f.end), since, period, lex) || cut_off(s, f.start, lex))
 }
 
 /// True if what was found is a date here: a year that is not a count or money, a
@@ -301,6 +301,11 @@ fn is_date(f: &Found, s: &str, lex: &Lexicon) -> bool {
             !glued && before.is_some_and(|w| Lexicon::is_in(lex.now_modals, &w))
         }
         Expr::Weekday(_) => !said_before(s, f.start, lex),
+        Expr::YearOffset(_) => {
+            let before = word_before(s, f.start).map(|(w, _)| w.to_lowercase());
+            let possessive = s[f.end..].starts_with(['’', '\'']);
+            !possessive && before.is_none_or(|w| !Lexicon::is_in(lex.year_deictic_blockers, &w))
+        }
         _ => true,
     }
 }
@@ -342,7 +347,14 @@ fn phrase_at(words: &[String], phrase: &str, k: usize) -> bool {
 /// True if the date at `start` only serves as the baseline of a comparison (`32% lower
 /// than in June`, `compared to December`, `the lowest … since September 2020`): a cue
 /// within the clause before it and no figure between the cue and the date.
-fn baseline(s: &str, start: usize, since: bool, lex: &Lexicon) -> bool {
+fn baseline(s: &str, (start, end): ByteRange, since: bool, period: bool, lex: &Lexicon) -> bool {
+    // `an increase from May 12 when CBP processed 1,000`: a baseline with its own figure
+    // after it is a dated snapshot.
+    let rest = &s[end..];
+    let rest = &rest[..rest.find([';', '—', '.', ',']).unwrap_or(rest.len())];
+    if rest.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
     let mut words = clause_words_before(s, start, 10);
     if since {
         // `since February 2021` was read with its `since`: put it back in front.
@@ -360,7 +372,7 @@ fn baseline(s: &str, start: usize, since: bool, lex: &Lexicon) -> bool {
             return true;
         }
         // `dropping nearly a third from May`: `from` after a word of change.
-        if k == 0 && change && lex.span_from.iter().any(|c| phrase_at(&words, c, 0)) {
+        if k == 0 && change && !period && lex.span_from.iter().any(|c| phrase_at(&words, c, 0)) {
             return true;
         }
         if k == 0 || !Lexicon::is_in(lex.since, &words[words.len() - 1]) {
@@ -422,6 +434,22 @@ fn resolve(f: Found, published: Option<PartialDate>, future: bool) -> Option<Dat
     let (date, end_date, relative) = match f.expr {
         Expr::Date(a) | Expr::Since(a) => (abs(a)?, None, false),
         Expr::Period(a, b) => (abs(a)?, Some(abs(b)?), false),
+        Expr::ThisFiscalYear {
+            to_date,
+            start_month,
+        } => {
+            let pubd = published?;
+            let fy = fiscal_year_of(pubd, start_month)?;
+            let start = PartialDate::day(fy - 1, start_month, 1)?;
+            let end = if to_date {
+                pubd
+            } else {
+                let m = if start_month == 1 { 12 } else { start_month - 1 };
+                let y = if start_month == 1 { fy - 1 } else { fy };
+                PartialDate::day(y, m, crate::model::date::days_in_month(y, m))?
+            };
+            (start, Some(end), true)
+        }
         e => (resolve_relative(e, published?, future)?, None, true),
     };
     Some(DateHit {
@@ -474,8 +502,28 @@ fn resolve_relative(e: Expr, pubd: PartialDate, future: bool) -> Option<PartialD
             };
             shift_days(y, mo, d, delta)
         }
-        Expr::Date(_) | Expr::Since(_) | Expr::Period(..) | Expr::AfterPrevious(_) => None,
+        Expr::YearOffset(o) => Some(PartialDate::year(pubd.year + o)),
+        Expr::FiscalYearStart { start_month } => {
+            let fy = fiscal_year_of(pubd, start_month)?;
+            PartialDate::day(fy - 1, start_month, 1)
+        }
+        Expr::Date(_)
+        | Expr::Since(_)
+        | Expr::Period(..)
+        | Expr::AfterPrevious(_)
+        | Expr::ThisFiscalYear { .. } => None,
     }
+}
+
+/// The number of the fiscal year `date` falls in (it ends in the year of its number);
+/// `None` without a month.
+fn fiscal_year_of(date: PartialDate, start_month: u8) -> Option<i32> {
+    let m = date.month?;
+    Some(if start_month > 1 && m >= start_month {
+        date.year + 1
+    } else {
+        date.year
+    })
 }
 
 /// Year for a month (and day) given without one: the published year, moved back a year

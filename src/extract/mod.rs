@@ -215,8 +215,17 @@ fn only_dates(s: &str, ranges: &[text::ByteRange], lex: &Lexicon) -> bool {
             d.eq_ignore_ascii_case(w) || (w.len() == 3 && d.get(..3).is_some_and(|a| a.eq_ignore_ascii_case(w)))
         })
     };
-    rest.split_whitespace()
-        .all(|w| Lexicon::is_in(lex.stamp_words, w) || weekday(w))
+    // A citation line (`87 Fed. Reg. 19941 (Apr. 6, 2022)`, `603 F. Supp. 3d 406 (W.D.
+    // La. 2022)`) is a stamp too: numbers, codes and short abbreviations only.
+    let code = |w: &str| {
+        w.chars().any(|c| c.is_ascii_digit())
+            || Lexicon::is_in(lex.identifier_words, w)
+            || Lexicon::is_in(lex.identifier_words, &format!("{w}."))
+            || (w.chars().count() <= 4 && w.chars().next().is_some_and(char::is_uppercase))
+    };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let stamp = |w: &&str| Lexicon::is_in(lex.stamp_words, w) || weekday(w);
+    words.iter().all(|w| stamp(w) || code(w)) && words.iter().filter(|w| !stamp(w)).count() <= 8
 }
 
 /// True for a byline with a date (`By Ana Torres · August 14, 2023`): the sentence

@@ -62,6 +62,8 @@ struct Atom {
 
 struct Patterns {
     atom: Regex,
+    /// Fractions in words (`a third`, `two-thirds`, `half`).
+    fraction: Regex,
     /// The non-ASCII characters of the atom pattern (`€`, `£`), for its ASCII stand-in.
     atom_literals: String,
     magnitude: Regex,
@@ -90,7 +92,9 @@ fn patterns(lex: &'static Lexicon) -> &'static Patterns {
             r"(?P<cur>{cur})?(?:(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]{{1,3}}(?:[ \u{{a0}}\u{{202f}}\u{{2009}}][0-9]{{3}})+\b|[0-9]+(?:\.[0-9]+)?)|\b(?P<word>(?i:{words})(?:-(?i:{words}))?)\b)(?:\s?(?P<scale>(?i:{scales}))\b)?(?:\s?(?P<pct>(?i:{pct})))?(?:\s(?P<cw>(?i:{cw}))\b)?"
         );
         let mags = alternation(lex.vague_amounts.iter().copied());
+        let fractions = alternation(lex.fractions.iter().map(|(w, _)| *w));
         let p = Patterns {
+            fraction: Regex::new(&format!(r"\b(?i:{fractions})\b")).unwrap(),
             atom_literals: atom.chars().filter(|c| !c.is_ascii()).collect(),
             atom: Regex::new(&atom).unwrap(),
             magnitude: Regex::new(&format!(r"\b(?i:{mags})\b")).unwrap(),
@@ -460,6 +464,38 @@ pub fn find_stats(s: &str, excluded: &[ByteRange], lex: &'static Lexicon) -> Vec
     for m in p.magnitude.find_iter(s) {
         taken.push((m.start(), m.end()));
     }
+    // Fractions in words: `nearly a third`, `more than half of them`.
+    for m in p.fraction.find_iter(s) {
+        if overlaps(&taken, m.start(), m.end()) {
+            continue;
+        }
+        let low = m.as_str().to_lowercase();
+        let Some(&(_, value)) = lex.fractions.iter().find(|(w, _)| *w == low) else {
+            continue;
+        };
+        // A fraction of something, or standing alone (`dropping nearly a third from
+        // May`); not an ordinal before a noun (`a third country`, `half brother`).
+        let next = word_after(s, m.end()).filter(|&(_, ws)| s[m.end()..ws].trim().is_empty());
+        if next.is_some_and(|(w, _)| {
+            let w = w.trim_end_matches('.');
+            !Lexicon::is_in(lex.stopwords, w) && !Lexicon::is_in(&[lex.ratio_of], w)
+        }) {
+            continue;
+        }
+        taken.push((m.start(), m.end()));
+        hits.push(make(
+            s,
+            m.start(),
+            m.end(),
+            Some(value),
+            None,
+            None,
+            None,
+            lex.fraction_unit,
+            None,
+            lex,
+        ));
+    }
 
     let atoms: Vec<Atom> = atoms(s, &taken, lex);
     let mut i = 0;
@@ -531,6 +567,19 @@ pub fn find_stats(s: &str, excluded: &[ByteRange], lex: &'static Lexicon) -> Vec
                             && s[a.end..b.start].trim() == &s[a.end..b.start])
                 }
             };
+            let bare = opener.is_none()
+                && !grouped(s, a)
+                && !grouped(s, b)
+                && !a.percent
+                && !b.percent
+                && a.currency.is_none()
+                && b.currency.is_none()
+                && qualifier_before(s, a.start, lex).is_none()
+                && noun_after(s, b.end, lex).is_none();
+            if joined && bare {
+                i += 2; // `282-9708`: a phone number or a code, not a range
+                continue;
+            }
             if joined && a.value < range_high(a, b) && a.word == b.word {
                 let (lo, hi) = (range_low(a, b), range_high(a, b));
                 let start = opener.map_or(a.start, |(_, ws)| *ws);

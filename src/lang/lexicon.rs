@@ -206,6 +206,20 @@ pub struct Lexicon {
     pub glued_scales: &'static [(&'static str, f64)],
     /// Vague amounts (`tens of thousands`, `dozens`): never read as figures.
     pub vague_amounts: &'static [&'static str],
+    /// Words for the current period (`this` fiscal year).
+    pub this_words: &'static [&'static str],
+    /// Words that end a period at the document's date (`so far`, `to date`).
+    pub to_date_words: &'static [&'static str],
+    /// Words for the first day of a period (`the start of FY 2023`).
+    pub period_start_words: &'static [&'static str],
+    /// Seasons with their first month (three months each).
+    pub seasons: &'static [(&'static str, u8)],
+    /// Words before `last year` that make it a duration.
+    pub year_deictic_blockers: &'static [&'static str],
+    /// Fractions in words with their value (`a third`).
+    pub fractions: &'static [(&'static str, f64)],
+    /// The unit of a fraction in words.
+    pub fraction_unit: &'static str,
     /// Words before a fiscal year's number, any case (`fiscal year`).
     pub fiscal_year_words: &'static [&'static str],
     /// Codes glued or next to a fiscal year's number, as written (`FY`).
@@ -314,6 +328,13 @@ struct LexiconFile {
     dateline_labels: Vec<String>,
     glued_scales: Vec<(String, f64)>,
     vague_amounts: Vec<String>,
+    this_words: Vec<String>,
+    to_date_words: Vec<String>,
+    period_start_words: Vec<String>,
+    seasons: Vec<(String, u8)>,
+    year_deictic_blockers: Vec<String>,
+    fractions: Vec<(String, f64)>,
+    fraction_unit: String,
     fiscal_year_words: Vec<String>,
     fiscal_year_codes: Vec<String>,
     fiscal_year_start_month: u8,
@@ -409,6 +430,13 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         dateline_labels: leak_list(f.dateline_labels),
         glued_scales: leak_pairs(f.glued_scales),
         vague_amounts: leak_list(f.vague_amounts),
+        this_words: leak_list(f.this_words),
+        to_date_words: leak_list(f.to_date_words),
+        period_start_words: leak_list(f.period_start_words),
+        seasons: leak_pairs(f.seasons),
+        year_deictic_blockers: leak_list(f.year_deictic_blockers),
+        fractions: leak_pairs(f.fractions),
+        fraction_unit: leak_str(f.fraction_unit),
         fiscal_year_words: leak_list(f.fiscal_year_words),
         fiscal_year_codes: leak_list(f.fiscal_year_codes),
         fiscal_year_start_month: f.fiscal_year_start_month,

@@ -108,6 +108,23 @@ pub enum Expr {
     Weekday(u8),
     /// Days after the date of the event just before in the text (`the following day`).
     AfterPrevious(i64),
+    /// The fiscal year the document's date falls in (`this FY`), up to that date when
+    /// `to_date` (`so far this FY`); it starts in `start_month` of the year before its
+    /// number.
+    ThisFiscalYear {
+        /// Ends at the document's date.
+        to_date: bool,
+        /// The first month of a fiscal year.
+        start_month: u8,
+    },
+    /// The first day of the fiscal year the document's date falls in (`since the
+    /// beginning of the fiscal year`).
+    FiscalYearStart {
+        /// The first month of a fiscal year.
+        start_month: u8,
+    },
+    /// A year counted from the document's (`last year`: -1).
+    YearOffset(i32),
 }
 
 /// One date expression in a text.

@@ -190,7 +190,31 @@ fn keys<T>(table: &[(&str, T)]) -> String {
 
 /// The rules, most specific first: a reader takes them in this order and keeps an
 /// expression only where it does not overlap one found before.
-pub static RULES: [Rule; 30] = [
+pub static RULES: [Rule; 34] = [
+    // Parts of a fiscal year: `the first two quarters of fiscal year 2019`, `the start of
+    // FY 2023`.
+    Rule {
+        name: "fiscal_part",
+        kind: Kind::Absolute,
+        needs: DIGIT,
+        in_set: true,
+        alone: false,
+        example: "the first two quarters of fiscal year 2019",
+        source: |v| {
+            format!(
+                r"(?i:\b{}\s+(?:({})\s+(?:([0-9]{{1,2}}|{})\s+)?({})|({}))\s+{}\s+(?:{}|{})\s?((?:19|20)[0-9]{{2}})\b)",
+                regex::escape(v.lex.period_article),
+                keys(v.lex.ordinals),
+                keys(v.lex.number_words),
+                period_word_forms(v.lex),
+                alternation(v.lex.period_start_words.iter().copied()),
+                v.of,
+                alternation(v.lex.fiscal_year_words.iter().copied()),
+                plain(v.lex.fiscal_year_codes),
+            )
+        },
+        read: Read::Groups(read_fiscal_part),
+    },
     // Fiscal years: `FY2019`, `FY 19`, `fiscal year 2020`, `FY2019-FY2021`.
     Rule {
         name: "fiscal_year",
@@ -206,7 +230,10 @@ pub static RULES: [Rule; 30] = [
                 plain(v.lex.fiscal_year_codes),
                 plain(v.lex.fiscal_year_codes)
             );
-            format!(r"{fy}((?:19|20)?[0-9]{{2}})(?:\s?[-–]\s?(?:{fy})?((?:19|20)?[0-9]{{2}}))?\b")
+            let to = alternation(v.lex.span_through.iter().copied());
+            format!(
+                r"{fy}((?:19|20)?[0-9]{{2}})(?:(?:\s?[-–]\s?|\s+(?i:{to})\s+)(?:{fy})?((?:19|20)?[0-9]{{2}}))?\b"
+            )
         },
         read: Read::Groups(|r, c, _| {
             let year = |i: usize| {
@@ -404,6 +431,32 @@ pub static RULES: [Rule; 30] = [
             )
         },
         read: Read::Groups(read_part_of),
+    },
+    Rule {
+        name: "season",
+        kind: Kind::Absolute,
+        needs: DIGIT,
+        in_set: true,
+        alone: false,
+        example: "the summer of 2017",
+        source: |v| {
+            format!(
+                r"(?i:\b(?:{}\s+)?({})\s+(?:{}\s+)?((?:18|19|20)[0-9]{{2}})\b)",
+                regex::escape(v.lex.period_article),
+                keys(v.lex.seasons),
+                v.of
+            )
+        },
+        read: Read::Groups(|r, c, _| {
+            let name = c[1].to_lowercase();
+            let &(_, first) = r.lex.seasons.iter().find(|(w, _)| *w == name)?;
+            let year = num(c, 2)?;
+            if first > 10 {
+                return None;
+            }
+            let month = |month| Absolute::Month { year, month };
+            found(c, Expr::Period(month(first), month(first + 2)))
+        }),
     },
     Rule {
         name: "year_dash",
@@ -684,6 +737,57 @@ pub static RULES: [Rule; 30] = [
         }),
     },
     Rule {
+        name: "this_fiscal_year",
+        kind: Kind::Relative,
+        needs: NOTHING,
+        in_set: true,
+        alone: false,
+        example: "so far this FY",
+        source: |v| {
+            let fy = format!(
+                "(?:(?i:{})|{})",
+                alternation(v.lex.fiscal_year_words.iter().copied()),
+                plain(v.lex.fiscal_year_codes)
+            );
+            let to_date = alternation(v.lex.to_date_words.iter().copied());
+            format!(
+                r"(?:\b(?i:({to_date}))\s+)?\b(?:(?i:{})\s+{fy}|(?i:{}\s+({})\s+{}\s+{})\s+{fy})(?:\s+(?i:({to_date})))?\b",
+                alternation(v.lex.this_words.iter().copied()),
+                regex::escape(v.lex.period_article),
+                alternation(v.lex.period_start_words.iter().copied()),
+                v.of,
+                regex::escape(v.lex.period_article),
+            )
+        },
+        read: Read::Groups(|r, c, _| {
+            let start_month = r.lex.fiscal_year_start_month;
+            let expr = if c.get(2).is_some() {
+                Expr::FiscalYearStart { start_month }
+            } else {
+                let to_date = c.get(1).is_some() || c.get(3).is_some();
+                Expr::ThisFiscalYear {
+                    to_date,
+                    start_month,
+                }
+            };
+            found(c, expr)
+        }),
+    },
+    Rule {
+        name: "year_deictic",
+        kind: Kind::Relative,
+        needs: NOTHING,
+        in_set: true,
+        alone: false,
+        example: "last year",
+        source: |v| format!(r"(?i:\b({})\b)", keys(v.lex.year_deictics)),
+        read: Read::Groups(|r, c, _| {
+            let low = c[1].to_lowercase();
+            let &(_, o) = r.lex.year_deictics.iter().find(|(w, _)| *w == low)?;
+            found(c, Expr::YearOffset(o))
+        }),
+    },
+    Rule {
         name: "today",
         kind: Kind::Relative,
         needs: NOTHING,
@@ -771,6 +875,76 @@ pub static RULES: [Rule; 30] = [
         }),
     },
 ];
+
+/// The plural and singular forms of the period words (`quarters`, `quarter`).
+fn period_word_forms(lex: &Lexicon) -> String {
+    let mut forms: Vec<String> = Vec::new();
+    for (w, _) in lex.period_words {
+        forms.push(w.to_string());
+        if let Some(one) = w.strip_suffix('s') {
+            forms.push(one.to_string());
+        } else {
+            forms.push(format!("{w}s"));
+        }
+    }
+    alternation(forms.iter().map(String::as_str))
+}
+
+/// `the first two quarters of fiscal year 2019` (from the first day of the fiscal year to
+/// the last day of its sixth month), `the start of FY 2023` (its first day).
+fn read_fiscal_part(r: &Recogniser, c: &Captures, _: &str) -> Option<Found> {
+    let lex = r.lex;
+    let fy = num(c, 5)?;
+    let start = lex.fiscal_year_start_month;
+    // The `i`-th month of the fiscal year (1-based) as a calendar year and month.
+    let month_at = |i: u8| {
+        let m0 = start as i32 - 1 + i as i32 - 1;
+        (fy - 1 + m0 / 12, (m0 % 12 + 1) as u8)
+    };
+    if c.get(4).is_some() {
+        let (year, month) = month_at(1);
+        return found(c, Expr::Date(Absolute::Day { year, month, day: 1 }));
+    }
+    let ord = c[1].to_lowercase();
+    let &(_, ordv) = lex.ordinals.iter().find(|(w, _)| *w == ord)?;
+    let unit = c[3].to_lowercase();
+    let per = lex
+        .period_words
+        .iter()
+        .find(|(w, _)| *w == unit || w.strip_suffix('s') == Some(&unit) || format!("{w}s") == unit)?
+        .1;
+    let n: u8 = match c.get(2) {
+        Some(g) => g
+            .as_str()
+            .parse()
+            .ok()
+            .or_else(|| lex.number_word(g.as_str()).map(|v| v as u8))?,
+        None => 1,
+    };
+    let len = per.checked_mul(n)?;
+    let (m1, m2) = if ordv == 0 {
+        (13u8.checked_sub(len)?, 12)
+    } else {
+        let first = (ordv - 1).checked_mul(per)? + 1;
+        (first, first.checked_add(len)? - 1)
+    };
+    if len == 0 || m2 > 12 || m1 < 1 {
+        return None;
+    }
+    let (y1, mo1) = month_at(m1);
+    let (y2, mo2) = month_at(m2);
+    let a = Absolute::Day {
+        year: y1,
+        month: mo1,
+        day: 1,
+    };
+    let b = Absolute::Day {
+        year: y2,
+        month: mo2,
+        day: days_in_month(y2, mo2),
+    };
+    found(c, Expr::Period(a, b))
+}
 
 /// Fiscal years `first` to `last`: from the first day of the start month in the year
 /// before `first` to the last day of the month before it in `last` (U.S. federal:
