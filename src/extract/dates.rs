@@ -133,7 +133,7 @@ pub fn find_dates(
 /// Past and present resolve a month or day without a year to the latest one on or
 /// before the document's date, the future to the next one on or after it.
 pub fn future_at(s: &str, start: usize, end: usize, lex: &'static Lexicon) -> bool {
-    const WINDOW: usize = 12;
+    const WINDOW: usize = 16;
     let clause_left = after_last(&s[..start], &[';', '—', '(', ')', '“', '"']);
     let clause_right = s[end..]
         .find([';', '—', '(', ')', '”', '"'])
@@ -368,7 +368,12 @@ fn baseline(s: &str, (start, end): ByteRange, since: bool, period: bool, lex: &L
         if figure(&words[words.len() - 1 - k]) {
             return false; // `compared to 18,000 in March 2021`: a dated snapshot
         }
-        if lex.baseline_cues.iter().any(|c| phrase_at(&words, c, k)) {
+        // A cue counts when only small words stand between it and the date (`lower
+        // than in June`, not `more than doubled from fiscal years …`).
+        let small = words[words.len() - k..]
+            .iter()
+            .all(|w| Lexicon::is_in(lex.stamp_words, w.trim_matches(|c: char| !c.is_alphanumeric())));
+        if small && lex.baseline_cues.iter().any(|c| phrase_at(&words, c, k)) {
             return true;
         }
         // `dropping nearly a third from May`: `from` after a word of change.
@@ -378,7 +383,8 @@ fn baseline(s: &str, (start, end): ByteRange, since: bool, period: bool, lex: &L
         if k == 0 || !Lexicon::is_in(lex.since, &words[words.len() - 1]) {
             continue;
         }
-        if lex.superlatives.iter().any(|c| phrase_at(&words, c, k)) {
+        // `the lowest … since September 2020`, `has more than tripled since …`.
+        if lex.superlatives.iter().any(|c| phrase_at(&words, c, k)) || change {
             return true;
         }
     }
@@ -415,7 +421,10 @@ fn attribute_year(s: &str, start: usize, end: usize, lex: &Lexicon) -> bool {
     // At the start of a sentence, a year before a capitalised name is part of the name
     // (`2011 San Fernando massacre is located in …`).
     if !determiner {
-        let opens = before.is_empty();
+        // The start of a line, a heading (`= 2010 … =`) or a label (`Title: 2010 …`).
+        let opens = before.is_empty()
+            || before.ends_with(':')
+            || before.chars().all(|c| !c.is_alphanumeric());
         let name = next.chars().next().is_some_and(char::is_uppercase)
             && lex.month_any_case(next).is_none();
         return opens && name;
@@ -557,6 +566,13 @@ fn plausible_year(s: &str, start: usize, end: usize, lex: &Lexicon) -> bool {
     if let Some(c) = char_at(s, end) {
         if c == '%' || c.is_ascii_digit() {
             return false;
+        }
+        // `USCIS 2020–0013`, `2021-28016`: a docket or document number.
+        if matches!(c, '-' | '–') && char_at(s, end + c.len_utf8()).is_some_and(|d| d.is_ascii_digit()) {
+            let digits = s[end + c.len_utf8()..].chars().take_while(char::is_ascii_digit).count();
+            if digits >= 3 {
+                return false;
+            }
         }
         if (c == ',' || c == '.') && char_at(s, end + 1).is_some_and(|d| d.is_ascii_digit()) {
             return false;

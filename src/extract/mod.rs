@@ -101,9 +101,7 @@ fn extract_block(
     let mut block_unit: Option<String> = None;
     let phrases = marker_phrases(lex);
     let sentences = text::sentences(&split_copy, lex);
-    let caption = block.kind == BlockKind::Paragraph
-        && sentences.len() == 1
-        && caption_like(text, lex);
+    let paragraph = block.kind == BlockKind::Paragraph;
     for (qs, qe) in sentences {
         let quote = &text[qs..qe];
         let a = &analysis[qs..qe];
@@ -121,6 +119,11 @@ fn extract_block(
             *previous = day.then_some(h.date);
         }
         let editorial = phrases.editorial.any_in(&low) || byline(a, &date_ranges, lex);
+        // A line of its own with no final stop and no verb: a caption, a chart title, a
+        // heading run into the text (`Federal RegisterOct 19, 2022`).
+        let line_end = text[qe..].trim_start_matches([' ', '\t']);
+        let own_line = line_end.is_empty() || line_end.starts_with('\n');
+        let caption = paragraph && own_line && caption_like(quote, lex);
         if !editorial && !caption {
             for h in hits.iter().filter(|h| h.event) {
                 facts.events.push(Arc::new(Event {
@@ -241,7 +244,7 @@ fn byline(s: &str, dates: &[text::ByteRange], lex: &Lexicon) -> bool {
     capital && !dated_name && s.split_whitespace().count() <= 16
 }
 
-/// True for a short paragraph with no final stop and no verb of tense: a photo
+/// True for a short line with no final stop and no verb of tense: a photo
 /// caption or a label (`The Matamoros camp in December 2019`), whose dates are no events.
 fn caption_like(text: &str, lex: &Lexicon) -> bool {
     let t = text.trim_end();
@@ -253,7 +256,7 @@ fn caption_like(text: &str, lex: &Lexicon) -> bool {
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
-    words.len() <= 12
+    words.len() <= 30
         && !words.iter().any(|w| {
             Lexicon::is_in(lex.past_markers, w)
                 || Lexicon::is_in(lex.future_markers, w)
