@@ -176,7 +176,12 @@ pub fn future_at(s: &str, start: usize, end: usize, lex: &'static Lexicon) -> bo
     (0..right.len())
         .take(WINDOW)
         .find_map(|i| tense(&right, i))
-        .or_else(|| (0..left.len()).rev().take(WINDOW).find_map(|i| tense(&left, i)))
+        .or_else(|| {
+            (0..left.len())
+                .rev()
+                .take(WINDOW)
+                .find_map(|i| tense(&left, i))
+        })
         .unwrap_or(false)
 }
 
@@ -282,8 +287,8 @@ fn resolvable(kind: Kind, published: Option<PartialDate>) -> bool {
 /// True if what was found dates an event here: a year that is not a count or money, a
 /// `today` or `now` that announces something, a week day not merely of a quote.
 fn dates_an_event(f: &Found, s: &str, lex: &Lexicon) -> bool {
-    let attribute = matches!(f.expr, Expr::Date(Absolute::Year(_)))
-        && attribute_year(s, f.start, f.end, lex);
+    let attribute =
+        matches!(f.expr, Expr::Date(Absolute::Year(_))) && attribute_year(s, f.start, f.end, lex);
     let since = matches!(f.expr, Expr::Since(_));
     let period = matches!(f.expr, Expr::Period(..));
     !(attribute || baseline(s, (f.start, f.end), since, period, lex) || cut_off(s, f.start, lex))
@@ -360,9 +365,12 @@ fn baseline(s: &str, (start, end): ByteRange, since: bool, period: bool, lex: &L
         // `since February 2021` was read with its `since`: put it back in front.
         words.push(lex.since.first().copied().unwrap_or_default().to_string());
     }
-    let change = words
-        .iter()
-        .any(|w| Lexicon::is_in(lex.change_words, w.trim_matches(|c: char| !c.is_alphanumeric() && c != '%')));
+    let change = words.iter().any(|w| {
+        Lexicon::is_in(
+            lex.change_words,
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '%'),
+        )
+    });
     let figure = |w: &String| w.chars().any(|c| c.is_ascii_digit());
     for k in 0..words.len() {
         if figure(&words[words.len() - 1 - k]) {
@@ -370,9 +378,12 @@ fn baseline(s: &str, (start, end): ByteRange, since: bool, period: bool, lex: &L
         }
         // A cue counts when only small words stand between it and the date (`lower
         // than in June`, not `more than doubled from fiscal years …`).
-        let small = words[words.len() - k..]
-            .iter()
-            .all(|w| Lexicon::is_in(lex.stamp_words, w.trim_matches(|c: char| !c.is_alphanumeric())));
+        let small = words[words.len() - k..].iter().all(|w| {
+            Lexicon::is_in(
+                lex.stamp_words,
+                w.trim_matches(|c: char| !c.is_alphanumeric()),
+            )
+        });
         if small && lex.baseline_cues.iter().any(|c| phrase_at(&words, c, k)) {
             return true;
         }
@@ -402,16 +413,13 @@ fn cut_off(s: &str, start: usize, lex: &Lexicon) -> bool {
 /// precedent`, `the 2020 census data`).
 fn attribute_year(s: &str, start: usize, end: usize, lex: &Lexicon) -> bool {
     let before = s[..start].trim_end();
-    let determiner = lex
-        .attribute_determiners
-        .iter()
-        .any(|d| {
-            before.to_lowercase().ends_with(d)
-                && (d.starts_with(['’', '\'']) || {
-                    let cut = before.len() - d.len();
-                    char_before(before, cut).is_none_or(|c| !c.is_alphanumeric())
-                })
-        });
+    let determiner = lex.attribute_determiners.iter().any(|d| {
+        before.to_lowercase().ends_with(d)
+            && (d.starts_with(['’', '\'']) || {
+                let cut = before.len() - d.len();
+                char_before(before, cut).is_none_or(|c| !c.is_alphanumeric())
+            })
+    });
     let Some((next, ns)) = word_after(s, end) else {
         return false;
     };
@@ -429,7 +437,9 @@ fn attribute_year(s: &str, start: usize, end: usize, lex: &Lexicon) -> bool {
             && lex.month_any_case(next).is_none();
         return opens && name;
     }
-    let w = next.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let w = next
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
     !w.is_empty()
         && !Lexicon::is_in(lex.stopwords, &w)
         && !Lexicon::is_in(lex.span_and, &w)
@@ -453,7 +463,11 @@ fn resolve(f: Found, published: Option<PartialDate>, future: bool) -> Option<Dat
             let end = if to_date {
                 pubd
             } else {
-                let m = if start_month == 1 { 12 } else { start_month - 1 };
+                let m = if start_month == 1 {
+                    12
+                } else {
+                    start_month - 1
+                };
                 let y = if start_month == 1 { fy - 1 } else { fy };
                 PartialDate::day(y, m, crate::model::date::days_in_month(y, m))?
             };
@@ -568,8 +582,13 @@ fn plausible_year(s: &str, start: usize, end: usize, lex: &Lexicon) -> bool {
             return false;
         }
         // `USCIS 2020–0013`, `2021-28016`: a docket or document number.
-        if matches!(c, '-' | '–') && char_at(s, end + c.len_utf8()).is_some_and(|d| d.is_ascii_digit()) {
-            let digits = s[end + c.len_utf8()..].chars().take_while(char::is_ascii_digit).count();
+        if matches!(c, '-' | '–')
+            && char_at(s, end + c.len_utf8()).is_some_and(|d| d.is_ascii_digit())
+        {
+            let digits = s[end + c.len_utf8()..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .count();
             if digits >= 3 {
                 return false;
             }
@@ -617,10 +636,12 @@ fn today_announces(s: &str, start: usize, end: usize, lex: &Lexicon) -> bool {
         .take(2)
         .map(str::to_lowercase)
         .collect();
-    let acting = before
-        .iter()
-        .chain(&after)
-        .any(|w| Lexicon::is_in(lex.action_verbs, w.trim_matches(|c: char| !c.is_alphanumeric())));
+    let acting = before.iter().chain(&after).any(|w| {
+        Lexicon::is_in(
+            lex.action_verbs,
+            w.trim_matches(|c: char| !c.is_alphanumeric()),
+        )
+    });
     acting && !said_before(s, start, lex)
 }
 

@@ -141,6 +141,7 @@ fn extract_block(
             }
         }
         let stats = numbers::find_stats(a, &date_ranges, lex);
+        let figures: Vec<text::ByteRange> = stats.iter().map(|st| (st.start, st.end)).collect();
         let mut sentence_unit: Option<String> = None;
         for st in stats {
             let mut unit = st.unit.clone();
@@ -162,7 +163,8 @@ fn extract_block(
                     format!("{unit} {rate}")
                 };
             }
-            let as_of = as_of_for(a, &hits, st.start, lex).or(ctx.published);
+            let as_of = as_of_for(a, &hits, (st.start, st.end), &figures, lex).or(ctx.published);
+            let measure = measure_for(a, &st, &unit, lex);
             facts.statistics.push(Arc::new(Statistic {
                 id: String::new(),
                 value: st.value,
@@ -175,7 +177,7 @@ fn extract_block(
                 quote: quote.to_string(),
                 quote_offset: qs,
                 span_offset: st.start,
-                measure: measure_for(a, &st),
+                measure,
                 as_of,
                 paragraph: block.paragraph,
             }));
@@ -211,11 +213,16 @@ fn only_dates(s: &str, ranges: &[text::ByteRange], lex: &Lexicon) -> bool {
     let mut rest = String::with_capacity(s.len());
     for (i, c) in s.char_indices() {
         let dated = ranges.iter().any(|&(a, b)| i >= a && i < b);
-        rest.push(if dated || !c.is_alphanumeric() { ' ' } else { c });
+        rest.push(if dated || !c.is_alphanumeric() {
+            ' '
+        } else {
+            c
+        });
     }
     let weekday = |w: &str| {
         lex.weekdays.iter().any(|d| {
-            d.eq_ignore_ascii_case(w) || (w.len() == 3 && d.get(..3).is_some_and(|a| a.eq_ignore_ascii_case(w)))
+            d.eq_ignore_ascii_case(w)
+                || (w.len() == 3 && d.get(..3).is_some_and(|a| a.eq_ignore_ascii_case(w)))
         })
     };
     // A citation line (`87 Fed. Reg. 19941 (Apr. 6, 2022)`, `603 F. Supp. 3d 406 (W.D.
@@ -289,23 +296,56 @@ fn unit_noun_before(s: &str, at: usize, lex: &Lexicon) -> Option<String> {
     (unit != "USD").then(|| unit.to_string())
 }
 
-/// The date a figure refers to: the date nearest to it in the sentence (the end of a
-/// period), unless that date opens a running count ("Since the start of MPP in
-/// December 2018, … has returned more than 50,000"): then the figure is as of the
-/// document's own date (`None` here, so the caller falls back to it).
+/// The date a figure refers to: the time expression that governs it, the nearest event
+/// date in the same clause (`11,333 during the first six months of 2010`), never one
+/// with another figure between them (that date governs the other figure) nor a baseline.
+/// `None` (the caller falls back to the document's date) when there is none, or when
+/// the date opens a running count (`Since the start of MPP in December 2018, … has
+/// returned more than 50,000`).
 fn as_of_for(
     quote: &str,
     hits: &[dates::DateHit],
-    at: usize,
+    (start, end): text::ByteRange,
+    figures: &[text::ByteRange],
     lex: &Lexicon,
 ) -> Option<PartialDate> {
-    let h = hits.iter().min_by_key(|h| {
-        if h.start > at {
-            h.start - at
-        } else {
-            at.saturating_sub(h.end)
-        }
-    })?;
+    let (cl, cr) = clause(quote, start, end);
+    // A figure in between holds its own date, unless it qualifies ours (`78% of almost
+    // 3,700 patients … in 2018 and 2019`, `72 victims from 6 countries in August 2010`).
+    let of_ours = |s: usize| {
+        let gap = quote[end..s].to_lowercase();
+        let mut words = gap.split_whitespace();
+        words
+            .next()
+            .is_some_and(|w| Lexicon::is_in(lex.measure_joiners, w) || w == lex.ratio_of)
+            && words.all(|w| {
+                lex.qualifiers
+                    .iter()
+                    .any(|(q, _, _)| q.split_whitespace().any(|x| x == w))
+            })
+    };
+    let between = |a: usize, b: usize| {
+        figures
+            .iter()
+            .any(|&(s, e)| s >= a && e <= b && (s, e) != (start, end) && !(s >= end && of_ours(s)))
+    };
+    let h = hits
+        .iter()
+        .filter(|h| h.event && h.start >= cl && h.end <= cr)
+        .filter(|h| {
+            if h.start >= end {
+                !between(end, h.start)
+            } else {
+                !between(h.end, start)
+            }
+        })
+        .min_by_key(|h| {
+            if h.start >= end {
+                h.start - end
+            } else {
+                start.saturating_sub(h.end)
+            }
+        })?;
     let (l, _) = clause(quote, h.start, h.end);
     let lead = quote[l..h.start].to_lowercase();
     let opens_count = lead
@@ -449,24 +489,120 @@ fn title_for(quote: &str, start: usize, end: usize) -> String {
     title
 }
 
-/// A short label of what a figure measures: the counted noun phrase and what follows it
-/// in the clause, else the words after the figure, else the words before it.
-fn measure_for(quote: &str, st: &numbers::StatHit) -> String {
-    let from = st.noun.map_or(st.end, |(ns, _)| ns);
-    let (_, r) = clause(quote, st.start, st.end);
-    let r = r.max(from);
-    let mut after: Vec<&str> = quote[from..r].split_whitespace().collect();
-    if let Some(cut) = after.iter().position(|w| w.ends_with(',')) {
-        after.truncate(cut + 1);
-    }
-    after.truncate(8);
-    let m = tidy(&after);
-    if !m.is_empty() {
+/// A short label of what a figure measures: the noun phrase of what is counted, never a
+/// window of words. The counted noun and its modifiers (`asylum seekers`, `victims from
+/// 6 countries` → `victims`), with a short `of`/`from`/`in` phrase (`patients in Nuevo
+/// Laredo`); for a figure without a noun, the phrase after its `of` (`78% of … patients`
+/// → `patients`) or the subject before its verb (`Extortions start at $10,000` →
+/// `Extortions`); else the unit.
+fn measure_for(quote: &str, st: &numbers::StatHit, unit: &str, lex: &Lexicon) -> String {
+    if let Some((ns, _)) = st.noun
+        && let Some(m) = noun_phrase(&quote[ns..], lex)
+    {
         return m;
     }
+    // `the $2.5 billion dollar Mérida Initiative`: the noun right after the figure.
+    if let Some(m) = noun_phrase(&quote[st.end..], lex) {
+        return m;
+    }
+    // `78% of almost 3,700 patients`: the phrase after `of`, past hedges and numbers.
+    let after = &quote[st.end..];
+    let mut rest = after.trim_start();
+    if let Some(r) = rest.strip_prefix(lex.ratio_of)
+        && r.starts_with(char::is_whitespace)
+    {
+        rest = r.trim_start();
+        loop {
+            let skip = rest
+                .split_whitespace()
+                .next()
+                .filter(|w| {
+                    w.chars().any(|c| c.is_ascii_digit())
+                        || Lexicon::is_in(lex.stopwords, w)
+                        || lex
+                            .qualifiers
+                            .iter()
+                            .any(|(q, _, _)| q.eq_ignore_ascii_case(w))
+                })
+                .map(str::len);
+            match skip {
+                Some(n) => rest = rest[n..].trim_start(),
+                None => break,
+            }
+        }
+        if let Some(m) = noun_phrase(rest, lex) {
+            return m;
+        }
+    }
+    // The subject: the nouns that open the clause before the figure.
     let (l, _) = clause(quote, st.start, st.end);
     let before: Vec<&str> = quote[l..st.start].split_whitespace().collect();
-    tidy(&before[before.len().saturating_sub(8)..])
+    let subject: Vec<&str> = before
+        .iter()
+        .take_while(|w| {
+            let t = w.trim_matches(|c: char| !c.is_alphanumeric());
+            !t.is_empty() && !stops_phrase(t, lex) && !t.chars().any(|c| c.is_ascii_digit())
+        })
+        .take(5)
+        .copied()
+        .collect();
+    let m = tidy(&subject);
+    if !m.is_empty() && subject.len() < before.len() {
+        return m;
+    }
+    unit.to_string()
+}
+
+/// True for a word that ends a noun phrase: a function word or a verb of tense.
+fn stops_phrase(w: &str, lex: &Lexicon) -> bool {
+    let low = w.to_lowercase();
+    Lexicon::is_in(lex.stopwords, &low)
+        || Lexicon::is_in(lex.past_markers, &low)
+        || Lexicon::is_in(lex.future_markers, &low)
+        || (low.len() >= 5 && low.ends_with("ed") && !low.ends_with("eed"))
+}
+
+/// The noun phrase at the start of `text`: words up to a function word, a verb, a
+/// number or a mark, with one `of`/`from`/`in` phrase; at most seven words.
+fn noun_phrase(text: &str, lex: &Lexicon) -> Option<String> {
+    let mut words: Vec<&str> = Vec::new();
+    let mut joined = false;
+    for w in text.split_whitespace() {
+        let t = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '’' && c != '\'');
+        let low = t.to_lowercase();
+        let letters = t.chars().any(char::is_alphabetic);
+        if !letters
+            || t.chars().any(|c| c.is_ascii_digit())
+            || words.len() >= 7
+            || lex.month(t).is_some()
+        {
+            break;
+        }
+        if Lexicon::is_in(lex.measure_joiners, &low) && !joined && !words.is_empty() {
+            joined = true;
+            words.push(t);
+            continue;
+        }
+        if stops_phrase(t, lex) {
+            break;
+        }
+        // An abbreviation keeps its dots (`U.S.`).
+        let abbreviation = w.ends_with('.') && w[..w.len() - 1].contains('.');
+        words.push(if abbreviation { w } else { t });
+        // A word with a mark after it (`seekers,`) ends the phrase.
+        if w.len() > t.len() && !w.ends_with(t) && !abbreviation {
+            break;
+        }
+    }
+    // Never end on the joiner.
+    while words
+        .last()
+        .is_some_and(|w| Lexicon::is_in(lex.measure_joiners, &w.to_lowercase()))
+    {
+        words.pop();
+    }
+    let m = words.join(" ");
+    (!m.is_empty()).then_some(m)
 }
 
 fn short_hash(kind: &str, quote: &str, span: &str) -> String {

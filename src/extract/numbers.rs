@@ -140,7 +140,10 @@ fn atoms(s: &str, excluded: &[ByteRange], lex: &'static Lexicon) -> Vec<Atom> {
             if text(n).len() > 1 && text(n).starts_with('0') && !text(n).starts_with("0.") {
                 continue; // `0445`: a code
             }
-            let digits: String = text(n).chars().filter(|c| *c != ',' && !c.is_whitespace()).collect();
+            let digits: String = text(n)
+                .chars()
+                .filter(|c| *c != ',' && !c.is_whitespace())
+                .collect();
             let v: f64 = digits.parse().unwrap_or(f64::NAN);
             (v, false, !text(n).contains('.'), n.0, n.1)
         } else if let Some(w) = c.word {
@@ -813,12 +816,21 @@ fn rate_after(s: &str, at: usize, lex: &Lexicon) -> Option<(&'static str, usize)
     }
     for &(w, suffix) in lex.rate_words {
         let glued = w.starts_with('/');
-        let lead = if glued { 0 } else { low.len() - low.trim_start().len() };
+        let lead = if glued {
+            0
+        } else {
+            low.len() - low.trim_start().len()
+        };
         if !glued && lead == 0 {
             continue;
         }
         let t = &low[lead..];
-        if !t.starts_with(w) || t[w.len()..].chars().next().is_some_and(char::is_alphanumeric) {
+        if !t.starts_with(w)
+            || t[w.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+        {
             continue;
         }
         let end = at + lead + w.len();

@@ -254,6 +254,8 @@ pub struct Lexicon {
     pub age_nouns: &'static [&'static str],
     /// Words right after a number that make it an age (`12 years old`).
     pub age_after: &'static [&'static str],
+    /// Words that may join a counted noun to a short phrase in a figure's label.
+    pub measure_joiners: &'static [&'static str],
     /// Words after `a year` that make it a time, not a rate (`a year earlier`).
     pub relative_after: &'static [&'static str],
     /// Denominators after a figure, with the unit suffix they give (`per day`).
@@ -352,6 +354,7 @@ struct LexiconFile {
     threshold_words: Vec<String>,
     age_nouns: Vec<String>,
     age_after: Vec<String>,
+    measure_joiners: Vec<String>,
     relative_after: Vec<String>,
     rate_words: Vec<(String, String)>,
 }
@@ -454,6 +457,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         threshold_words: leak_list(f.threshold_words),
         age_nouns: leak_list(f.age_nouns),
         age_after: leak_list(f.age_after),
+        measure_joiners: leak_list(f.measure_joiners),
         relative_after: leak_list(f.relative_after),
         rate_words: leak_str_pairs(f.rate_words),
     })

@@ -17,6 +17,7 @@ mod check;
 mod convert_flagship;
 mod extraction_cases;
 mod extraction_gold;
+mod extraction_roundtrip;
 mod flagship;
 mod hostile;
 mod layering;

@@ -903,7 +903,14 @@ fn read_fiscal_part(r: &Recogniser, c: &Captures, _: &str) -> Option<Found> {
     };
     if c.get(4).is_some() {
         let (year, month) = month_at(1);
-        return found(c, Expr::Date(Absolute::Day { year, month, day: 1 }));
+        return found(
+            c,
+            Expr::Date(Absolute::Day {
+                year,
+                month,
+                day: 1,
+            }),
+        );
     }
     let ord = c[1].to_lowercase();
     let &(_, ordv) = lex.ordinals.iter().find(|(w, _)| *w == ord)?;

@@ -1,0 +1,183 @@
+//! Never a wrong value: over every document of every corpus (the flagship, the
+//! development and validation parts, the agreement copy), each reported figure's value
+//! is read again from its span by an independent, deliberately simple reader here, and
+//! must be one of the values the span states. A figure read in part (`5` from `45,5 %`,
+//! `0` from `60 000`) or taken from outside its span fails.
+
+use crate::extraction_gold::{facts_of, sources_in};
+use brief::model::document::Block;
+use regex::Regex;
+use std::path::Path;
+
+fn real_blocks(text: &str) -> Vec<Block> {
+    brief::convert::convert(text, brief::model::document::Format::Text).blocks
+}
+
+const WORDS: [(&str, f64); 28] = [
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+    ("hundred", 100.0),
+];
+
+/// Every value the span states: numbers as written (with `,` or a space grouping
+/// thousands), number words and their sums (`twenty-five`), times a scale after them,
+/// fractions in words, and `X in Y` as a percentage.
+fn stated(span: &str) -> Vec<f64> {
+    let num = Regex::new(
+        r"(?i)([0-9]{1,3}(?:[, \u{a0}\u{202f}\u{2009}][0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|[a-z]+(?:-[a-z]+)?)(?:\s?(thousand|million|billion|trillion|k|m|mn|bn|b)\b)?",
+    )
+    .unwrap();
+    let mut out = Vec::new();
+    let mut plain = Vec::new();
+    for c in num.captures_iter(span) {
+        let t = c[1].to_lowercase();
+        let v = if t.chars().next().is_some_and(|ch| ch.is_ascii_digit()) {
+            t.chars()
+                .filter(|ch| ch.is_ascii_digit() || *ch == '.')
+                .collect::<String>()
+                .parse::<f64>()
+                .ok()
+        } else {
+            let parts: Option<Vec<f64>> = t
+                .split('-')
+                .map(|p| WORDS.iter().find(|(w, _)| *w == p).map(|&(_, v)| v))
+                .collect();
+            parts.map(|p| p.iter().sum())
+        };
+        let Some(v) = v else { continue };
+        let scale = match c.get(2).map(|s| s.as_str().to_lowercase()).as_deref() {
+            Some("thousand" | "k") => 1e3,
+            Some("million" | "m" | "mn") => 1e6,
+            Some("billion" | "bn" | "b") => 1e9,
+            Some("trillion") => 1e12,
+            _ => 1.0,
+        };
+        plain.push(v);
+        out.push(v * scale);
+    }
+    for (w, v) in [
+        ("third", 0.3333),
+        ("thirds", 0.6667),
+        ("quarter", 0.25),
+        ("quarters", 0.75),
+        ("half", 0.5),
+    ] {
+        if Regex::new(&format!(r"(?i)\b{w}\b")).unwrap().is_match(span) {
+            out.push(v);
+        }
+    }
+    // `one in four` → 25 percent.
+    for pair in plain.windows(2) {
+        if pair[1] > 0.0 {
+            out.push((pair[0] / pair[1] * 10000.0).round() / 100.0);
+        }
+    }
+    out
+}
+
+/// True if the span at `start..end` of the sentence is glued to more digits: `5 %` out
+/// of `45,5 %`, `000` out of `60.000`.
+fn cut_from_a_bigger_number(quote: &str, start: usize, end: usize) -> bool {
+    let before: Vec<char> = quote[..start].chars().rev().take(2).collect();
+    let after: Vec<char> = quote[end..].chars().take(2).collect();
+    let digit = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_digit());
+    let glued_before = digit(before.first())
+        || (matches!(before.first(), Some(',' | '.')) && digit(before.get(1)));
+    let glued_after =
+        digit(after.first()) || (matches!(after.first(), Some(',' | '.')) && digit(after.get(1)));
+    let starts_with_digit = quote[start..end].starts_with(|c: char| c.is_ascii_digit());
+    let ends_with_digit = quote[start..end].ends_with(|c: char| c.is_ascii_digit());
+    (glued_before && starts_with_digit) || (glued_after && ends_with_digit)
+}
+
+fn same(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9_f64.max(1e-6 * a.abs().max(b.abs()))
+}
+
+#[test]
+fn every_figure_re_reads_to_its_value_from_its_span() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut dirs = vec![root.join("content/sources")];
+    for part in ["dev", "validation", "agreement"] {
+        dirs.push(root.join("tests/corpus").join(part).join("sources"));
+    }
+    let mut checked = 0;
+    let mut wrong = Vec::new();
+    for dir in dirs {
+        for path in sources_in(&dir) {
+            let (_, facts) = facts_of(&path, real_blocks);
+            for s in &facts.statistics {
+                let values = stated(&s.span);
+                let claimed: Vec<f64> = [s.value, s.low, s.high].into_iter().flatten().collect();
+                checked += 1;
+                let cut =
+                    cut_from_a_bigger_number(&s.quote, s.span_offset, s.span_offset + s.span.len());
+                if cut
+                    || claimed.is_empty()
+                    || !claimed.iter().all(|c| values.iter().any(|v| same(*c, *v)))
+                {
+                    wrong.push(format!(
+                        "{}: {:?} from span {:?} (the span states {values:?})",
+                        path.file_name().unwrap().to_string_lossy(),
+                        claimed,
+                        s.span
+                    ));
+                }
+            }
+        }
+    }
+    assert!(checked > 200, "only {checked} figures checked");
+    assert!(
+        wrong.is_empty(),
+        "{} of {checked} figures do not re-read from their span:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn the_reader_here_can_fail() {
+    assert!(
+        cut_from_a_bigger_number("el 45,5 % de", 6, 9),
+        "`5 %` out of `45,5 %`"
+    );
+    assert!(
+        cut_from_a_bigger_number("unos 60.000 más", 8, 11),
+        "`000` out of `60.000`"
+    );
+    assert!(!cut_from_a_bigger_number("about 4,500 families", 6, 11));
+    assert!(!stated("60 000 people").iter().any(|v| same(*v, 0.0)));
+    assert!(stated("60 000 people").iter().any(|v| same(*v, 60000.0)));
+    assert!(stated("$2.5 billion").iter().any(|v| same(*v, 2.5e9)));
+    assert!(
+        stated("Almost one in four female migrants")
+            .iter()
+            .any(|v| same(*v, 25.0))
+    );
+    assert!(!stated("about 4,500 families").iter().any(|v| same(*v, 5.0)));
+}
