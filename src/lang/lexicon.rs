@@ -212,6 +212,8 @@ pub struct Lexicon {
     pub to_date_words: &'static [&'static str],
     /// Words for the first day of a period (`the start of FY 2023`).
     pub period_start_words: &'static [&'static str],
+    /// Words for the last part of a period (`the end of 2019`: December).
+    pub period_end_words: &'static [&'static str],
     /// Seasons with their first month (three months each).
     pub seasons: &'static [(&'static str, u8)],
     /// Words before `last year` that make it a duration.
@@ -333,6 +335,7 @@ struct LexiconFile {
     this_words: Vec<String>,
     to_date_words: Vec<String>,
     period_start_words: Vec<String>,
+    period_end_words: Vec<String>,
     seasons: Vec<(String, u8)>,
     year_deictic_blockers: Vec<String>,
     fractions: Vec<(String, f64)>,
@@ -436,6 +439,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         this_words: leak_list(f.this_words),
         to_date_words: leak_list(f.to_date_words),
         period_start_words: leak_list(f.period_start_words),
+        period_end_words: leak_list(f.period_end_words),
         seasons: leak_pairs(f.seasons),
         year_deictic_blockers: leak_list(f.year_deictic_blockers),
         fractions: leak_pairs(f.fractions),

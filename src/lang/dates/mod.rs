@@ -311,7 +311,9 @@ impl Recogniser {
         let words = s.bytes().any(|b| b.is_ascii_alphabetic());
         let whole = |m: Match| m.start() == 0 && m.end() == s.len();
         for (i, rule) in RULES.iter().enumerate() {
-            if !rule.alone || rule.needs.month != words {
+            // A date with letters may be one of a month or an edge of a year (`the end of
+            // 2019`); one without can be neither.
+            if !rule.alone || (rule.needs.month || rule.name == "year_edge") != words {
                 continue;
             }
             let found = match rule.read {
@@ -414,6 +416,7 @@ mod tests {
                 "num_us",
                 "iso",
                 "month_year",
+                "year_edge",
                 "year"
             ]
         );

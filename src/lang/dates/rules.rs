@@ -106,7 +106,17 @@ impl Vocab<'_> {
         let num_us = format!(r"[0-9]{{1,2}}{sep}[0-9]{{1,2}}{sep}{y}");
         let iso = format!(r"{y}{iso_sep}{iso_num}{iso_sep}{iso_num}");
         let my = format!(r"{m},?\s+(?:{of}\s+)?{y}");
-        let abs = format!(r"(?:{full_mdy}|{full_dmy}|{num_us}|{iso}|{my}|{y})");
+        let edge = format!(
+            r"(?i:{}\s+)?(?i:{})\s+{of}\s+{y}",
+            regex::escape(lex.period_article),
+            alternation(
+                lex.period_start_words
+                    .iter()
+                    .chain(lex.period_end_words)
+                    .copied()
+            )
+        );
+        let abs = format!(r"(?:{full_mdy}|{full_dmy}|{num_us}|{iso}|{my}|{edge}|{y})");
         Vocab {
             lex,
             m,
@@ -190,7 +200,7 @@ fn keys<T>(table: &[(&str, T)]) -> String {
 
 /// The rules, most specific first: a reader takes them in this order and keeps an
 /// expression only where it does not overlap one found before.
-pub static RULES: [Rule; 34] = [
+pub static RULES: [Rule; 35] = [
     // Parts of a fiscal year: `the first two quarters of fiscal year 2019`, `the start of
     // FY 2023`.
     Rule {
@@ -627,6 +637,40 @@ pub static RULES: [Rule; 34] = [
             let month = r.month(month.unwrap_or(t))?;
             let year = before_year(t).1?;
             Some(at(m, Expr::Date(Absolute::Month { year, month })))
+        }),
+    },
+    // The edges of a year: `the end of 2019` (December), `the beginning of 2020` (January).
+    Rule {
+        name: "year_edge",
+        kind: Kind::Absolute,
+        needs: DIGIT,
+        in_set: true,
+        alone: true,
+        example: "the end of 2019",
+        source: |v| {
+            format!(
+                r"(?i:\b(?:{}\s+)?({})\s+{}\s+({}))\b",
+                regex::escape(v.lex.period_article),
+                alternation(
+                    v.lex
+                        .period_start_words
+                        .iter()
+                        .chain(v.lex.period_end_words)
+                        .copied()
+                ),
+                v.of,
+                v.y
+            )
+        },
+        read: Read::Groups(|r, c, _| {
+            let edge = c[1].to_lowercase();
+            let year = num(c, 2)?;
+            let month = if Lexicon::is_in(r.lex.period_end_words, &edge) {
+                12
+            } else {
+                1
+            };
+            found(c, Expr::Date(Absolute::Month { year, month }))
         }),
     },
     // Years on their own.
