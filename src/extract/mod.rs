@@ -106,7 +106,7 @@ fn extract_block(
         let quote = &text[qs..qe];
         let a = &analysis[qs..qe];
         let low = quote.to_lowercase();
-        if phrases.furniture.any_in(&low) {
+        if phrases.furniture.any_in(&low) || table_row(quote) {
             continue;
         }
         let hits = dates::find_dates(a, ctx.published, *previous, lex);
@@ -236,6 +236,25 @@ fn only_dates(s: &str, ranges: &[text::ByteRange], lex: &Lexicon) -> bool {
     let words: Vec<&str> = rest.split_whitespace().collect();
     let stamp = |w: &&str| Lexicon::is_in(lex.stamp_words, w) || weekday(w);
     words.iter().all(|w| stamp(w) || code(w)) && words.iter().filter(|w| !stamp(w)).count() <= 8
+}
+
+/// True for a row of a table rather than a sentence: cells split by `|` or tabs with
+/// numbers in them, or at least three numbers and no more words than numbers
+/// (`Total | 29,205 | 30,077 | 30,389`). Its figures have no sentence to say what they
+/// count or when, so none is reported.
+fn table_row(s: &str) -> bool {
+    let mut numbers = 0;
+    let mut words = 0;
+    for t in s.split_whitespace() {
+        let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+        if t.chars().any(|c| c.is_ascii_digit()) && !t.chars().any(char::is_alphabetic) {
+            numbers += 1;
+        } else if t.chars().any(char::is_alphabetic) {
+            words += 1;
+        }
+    }
+    let cells = s.contains('|') || s.contains('\t');
+    (cells && numbers >= 2) || (numbers >= 3 && words <= numbers)
 }
 
 /// True for a byline with a date (`By Ana Torres · August 14, 2023`): the sentence
