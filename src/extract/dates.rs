@@ -279,7 +279,9 @@ fn resolvable(kind: Kind, published: Option<PartialDate>) -> bool {
     match kind {
         Kind::Absolute => true,
         Kind::Relative => published.is_some(),
-        Kind::RelativeDay => published.is_some_and(|p| p.precision() == Precision::Day),
+        // `yesterday` in a document dated to the month is dated to that month; a week
+        // day needs the document's day (see `resolve_relative`).
+        Kind::RelativeDay => published.is_some_and(|p| p.month.is_some()),
         Kind::Previous => true,
     }
 }
@@ -305,7 +307,13 @@ fn is_date(f: &Found, s: &str, lex: &Lexicon) -> bool {
             let glued = char_before(s, f.start).is_some_and(|c| !c.is_whitespace());
             !glued && before.is_some_and(|w| Lexicon::is_in(lex.now_modals, &w))
         }
-        Expr::Weekday(_) => !said_before(s, f.start, lex),
+        // `Tuesday, June 4, 2019`: the week day of a date written in full is part of it.
+        Expr::Weekday(_) => {
+            let rest = s[f.end..].trim_start_matches([',', ' ']);
+            let dated = rest.starts_with(|c: char| c.is_ascii_digit())
+                || lex.months.iter().any(|(m, _)| rest.starts_with(m));
+            !dated && !said_before(s, f.start, lex)
+        }
         Expr::YearOffset(_) => {
             let before = word_before(s, f.start).map(|(w, _)| w.to_lowercase());
             let possessive = s[f.end..].starts_with(['’', '\'']);
@@ -509,10 +517,10 @@ fn resolve_relative(e: Expr, pubd: PartialDate, future: bool) -> Option<PartialD
             }
         }
         Expr::Today | Expr::Now => Some(pubd),
-        Expr::DayOffset(delta) => {
-            let (y, mo, d) = day()?;
-            shift_days(y, mo, d, delta)
-        }
+        Expr::DayOffset(delta) => match day() {
+            Some((y, mo, d)) => shift_days(y, mo, d, delta),
+            None => Some(pubd),
+        },
         Expr::Weekday(target) => {
             let (y, mo, d) = day()?;
             let wd = crate::model::date::weekday(y, mo, d) as i64;

@@ -200,7 +200,7 @@ fn keys<T>(table: &[(&str, T)]) -> String {
 
 /// The rules, most specific first: a reader takes them in this order and keeps an
 /// expression only where it does not overlap one found before.
-pub static RULES: [Rule; 35] = [
+pub static RULES: [Rule; 36] = [
     // Parts of a fiscal year: `the first two quarters of fiscal year 2019`, `the start of
     // FY 2023`.
     Rule {
@@ -751,6 +751,29 @@ pub static RULES: [Rule; 35] = [
                 .find(|(w, _)| low.ends_with(w))
                 .map(|&(_, o)| o);
             Some(at(g, Expr::BareMonth { month, year_offset }))
+        }),
+    },
+    Rule {
+        name: "month_possessive",
+        kind: Kind::Relative,
+        needs: MONTH,
+        in_set: true,
+        alone: false,
+        example: "February’s",
+        source: |v| {
+            let marks = plain(v.lex.possessive_marks);
+            format!(r"\b({})(?:{marks})", v.m)
+        },
+        read: Read::Groups(|r, c, text| {
+            let m = c.get(1)?;
+            let month = r.month(&text[m.range()])?;
+            Some(at(
+                m,
+                Expr::BareMonth {
+                    month,
+                    year_offset: None,
+                },
+            ))
         }),
     },
     Rule {
