@@ -660,6 +660,25 @@ fn assign_ids(facts: &mut Facts) {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_date_broken_over_two_lines_is_read_whole() {
+        let block = para(
+            "The government issued the orders in March 2020 and continued until April\n2022, when officials ended them.\n2011 San Fernando massacre\n2011 San Fernando massacre is located in Tamaulipas",
+            1,
+        );
+        let ctx = Context {
+            published: PartialDate::parse("2023-05-18").ok(),
+            language: "en".into(),
+        };
+        let facts = extract_document(&[block], &ctx);
+        let dates: Vec<String> = facts.events.iter().map(|e| e.date.to_string()).collect();
+        assert_eq!(
+            dates,
+            ["2020-03", "2022-04"],
+            "April + 2022 across the line break, no 2023-04"
+        );
+    }
+
     fn title(quote: &str, span: &str) -> String {
         let start = quote.find(span).unwrap();
         title_for(quote, start, start + span.len())

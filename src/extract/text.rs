@@ -307,10 +307,18 @@ pub fn sentences(masked: &str, lex: &Lexicon) -> Vec<ByteRange> {
             k = j.max(k + 1);
         } else if c == '\n' {
             let next = masked[i..].trim_start();
-            if next
-                .chars()
-                .next()
-                .is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || OPENERS.contains(&n))
+            let first = next.chars().next();
+            // A line ending inside a sentence (`… until April` + `2022, when …`, `in
+            // the` + `2019 report`) runs on when the next starts with a digit.
+            let before = masked[start..i].trim_end();
+            let last_word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+            let runs_on = first.is_some_and(|n| n.is_ascii_digit())
+                && (before.ends_with(',')
+                    || Lexicon::is_in(lex.stopwords, last_word)
+                    || lex.month(last_word).is_some());
+            if !runs_on
+                && first
+                    .is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || OPENERS.contains(&n))
             {
                 boundary_end = Some(i);
             }
