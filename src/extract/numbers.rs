@@ -58,6 +58,8 @@ struct Atom {
     scaled: bool,
     scale: f64,
     integer: bool,
+    /// The unit of a count glued to the number (`60,000-member` → people).
+    counted: Option<&'static str>,
 }
 
 struct Patterns {
@@ -177,6 +179,7 @@ fn atoms(s: &str, excluded: &[ByteRange], lex: &'static Lexicon) -> Vec<Atom> {
         // `$48M`: a scale glued to a figure with a currency sign.
         let mut end = end;
         let mut glued = None;
+        let mut counted = None;
         if currency.is_some() && c.scale.is_none() && after.is_some_and(char::is_alphabetic) {
             let letters: usize = s[num_end..]
                 .chars()
@@ -198,7 +201,23 @@ fn atoms(s: &str, excluded: &[ByteRange], lex: &'static Lexicon) -> Vec<Atom> {
             }
             let next2 = char_at(s, num_end + after.map_or(0, char::len_utf8));
             if matches!(after, Some('-' | '‑')) && next2.is_some_and(char::is_alphabetic) {
-                continue; // 7-year-old, 10-day
+                // `60,000-member`: a count of people; `7-year-old`, `10-day`: not a figure.
+                let dash = after.map_or(1, char::len_utf8);
+                let word: String = s[num_end + dash..]
+                    .chars()
+                    .take_while(|c| c.is_alphabetic())
+                    .collect();
+                match lex
+                    .glued_counts
+                    .iter()
+                    .find(|(w, _)| w.eq_ignore_ascii_case(&word))
+                {
+                    Some(&(_, unit)) => {
+                        end = num_end + dash + word.len();
+                        counted = Some(unit);
+                    }
+                    None => continue,
+                }
             }
             if matches!(after, Some(':' | '/')) && next2.is_some_and(|x| x.is_ascii_digit()) {
                 continue; // 3:30, 9/11
@@ -238,6 +257,7 @@ fn atoms(s: &str, excluded: &[ByteRange], lex: &'static Lexicon) -> Vec<Atom> {
             scaled,
             scale,
             integer,
+            counted,
         });
     }
     out
@@ -703,7 +723,9 @@ fn unit_name(head: &str, lex: &Lexicon) -> String {
 }
 
 fn atom_unit(a: &Atom, noun: Option<&(ByteRange, String, bool)>, lex: &Lexicon) -> String {
-    if a.percent {
+    if let Some(u) = a.counted {
+        u.into()
+    } else if a.percent {
         "percent".into()
     } else if let Some(c) = a.currency {
         c.into()
@@ -717,13 +739,13 @@ fn atom_unit(a: &Atom, noun: Option<&(ByteRange, String, bool)>, lex: &Lexicon) 
 /// A single figure. `counted_before`: an earlier figure of the sentence counts
 /// something, so a bare number may carry its unit (`7 people dead and 12 wounded`).
 fn single(s: &str, a: &Atom, counted_before: bool, lex: &Lexicon) -> Option<StatHit> {
-    let noun = if a.percent || a.currency.is_some() {
+    let noun = if a.percent || a.currency.is_some() || a.counted.is_some() {
         None
     } else {
         noun_after(s, a.end, lex)
     };
     let qual = qualifier_before(s, a.start, lex);
-    if is_age(s, a, noun.as_ref(), lex) {
+    if is_age(s, a, noun.as_ref(), lex) || definition_threshold(s, a, lex) {
         return None;
     }
     if a.word {
@@ -749,7 +771,12 @@ fn single(s: &str, a: &Atom, counted_before: bool, lex: &Lexicon) -> Option<Stat
         }) {
             return None;
         }
-        if !(a.percent || a.currency.is_some() || a.scaled) && noun.as_ref().is_none_or(|n| n.2) {
+        // Without a noun, only with a hedge after a figure that counts something (`At
+        // least 55 people were killed, and over a hundred were injured`).
+        let carried = counted_before && qual.is_some() && noun.is_none();
+        if !(a.percent || a.currency.is_some() || a.scaled || carried)
+            && noun.as_ref().is_none_or(|n| n.2)
+        {
             return None;
         }
     }
@@ -843,6 +870,16 @@ fn rate_after(s: &str, at: usize, lex: &Lexicon) -> Option<(&'static str, usize)
         return Some((suffix, end));
     }
     None
+}
+
+/// True for a threshold inside a definition: `groups of 100 or more individuals`.
+fn definition_threshold(s: &str, a: &Atom, lex: &Lexicon) -> bool {
+    let after = s[a.end..].trim_start().to_lowercase();
+    let open_ended = lex
+        .open_ended
+        .iter()
+        .any(|w| after.starts_with(w) && !after[w.len()..].starts_with(char::is_alphanumeric));
+    open_ended && word_before(s, a.start).is_some_and(|(w, _)| w.eq_ignore_ascii_case(lex.ratio_of))
 }
 
 /// True if the figure is an age or an age threshold, not a count: `aged 12`, `ages 12

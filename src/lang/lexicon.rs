@@ -204,6 +204,10 @@ pub struct Lexicon {
     pub dateline_labels: &'static [&'static str],
     /// Scales glued to a figure after a currency sign, as written (`$48M`).
     pub glued_scales: &'static [(&'static str, f64)],
+    /// Words glued to a number by a dash that make it a count, with the unit.
+    pub glued_counts: &'static [(&'static str, &'static str)],
+    /// Words after `of N` that make N a threshold in a definition (`or more`).
+    pub open_ended: &'static [&'static str],
     /// Vague amounts (`tens of thousands`, `dozens`): never read as figures.
     pub vague_amounts: &'static [&'static str],
     /// Words for the current period (`this` fiscal year).
@@ -331,6 +335,8 @@ struct LexiconFile {
     byline_on: Vec<String>,
     dateline_labels: Vec<String>,
     glued_scales: Vec<(String, f64)>,
+    glued_counts: Vec<(String, String)>,
+    open_ended: Vec<String>,
     vague_amounts: Vec<String>,
     this_words: Vec<String>,
     to_date_words: Vec<String>,
@@ -435,6 +441,8 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         byline_on: leak_list(f.byline_on),
         dateline_labels: leak_list(f.dateline_labels),
         glued_scales: leak_pairs(f.glued_scales),
+        glued_counts: leak_str_pairs(f.glued_counts),
+        open_ended: leak_list(f.open_ended),
         vague_amounts: leak_list(f.vague_amounts),
         this_words: leak_list(f.this_words),
         to_date_words: leak_list(f.to_date_words),
