@@ -289,8 +289,12 @@ fn resolvable(kind: Kind, published: Option<PartialDate>) -> bool {
 /// True if what was found dates an event here: a year that is not a count or money, a
 /// `today` or `now` that announces something, a week day not merely of a quote.
 fn dates_an_event(f: &Found, s: &str, lex: &Lexicon) -> bool {
-    let attribute =
-        matches!(f.expr, Expr::Date(Absolute::Year(_))) && attribute_year(s, f.start, f.end, lex);
+    let fiscal = lex
+        .fiscal_year_codes
+        .iter()
+        .any(|c| s[f.start..].starts_with(c));
+    let attribute = (matches!(f.expr, Expr::Date(Absolute::Year(_))) || fiscal)
+        && attribute_year(s, f.start, f.end, lex);
     let since = matches!(f.expr, Expr::Since(_));
     let period = matches!(f.expr, Expr::Period(..));
     !(attribute || baseline(s, (f.start, f.end), since, period, lex) || cut_off(s, f.start, lex))
@@ -314,7 +318,7 @@ fn is_date(f: &Found, s: &str, lex: &Lexicon) -> bool {
                 || lex.months.iter().any(|(m, _)| rest.starts_with(m));
             !dated && !said_before(s, f.start, lex)
         }
-        Expr::YearOffset(_) => {
+        Expr::YearOffset(_) | Expr::MonthOffset(_) => {
             let before = word_before(s, f.start).map(|(w, _)| w.to_lowercase());
             let possessive = s[f.end..].starts_with(['’', '\'']);
             !possessive && before.is_none_or(|w| !Lexicon::is_in(lex.year_deictic_blockers, &w))
@@ -365,7 +369,12 @@ fn baseline(s: &str, (start, end): ByteRange, since: bool, period: bool, lex: &L
     // after it is a dated snapshot.
     let rest = &s[end..];
     let rest = &rest[..rest.find([';', '—', '.', ',']).unwrap_or(rest.len())];
-    if rest.chars().any(|c| c.is_ascii_digit()) {
+    let year_like =
+        |t: &str| t.len() == 4 && t.parse::<i32>().is_ok_and(|y| (1800..=2100).contains(&y));
+    if rest
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|t| !t.is_empty() && !year_like(t))
+    {
         return false;
     }
     let mut words = clause_words_before(s, start, 10);
@@ -393,6 +402,18 @@ fn baseline(s: &str, (start, end): ByteRange, since: bool, period: bool, lex: &L
             )
         });
         if small && lex.baseline_cues.iter().any(|c| phrase_at(&words, c, k)) {
+            return true;
+        }
+        // `lower than the monthly average for all of 2019`: a comparison cue with only
+        // nouns (no verb, no figure) between it and the date.
+        let nouns_only = words[words.len() - k..].iter().all(|w| {
+            let t = w.trim_matches(|c: char| !c.is_alphanumeric());
+            !(t.ends_with("ed") || t.ends_with("ing") || Lexicon::is_in(lex.past_markers, t))
+        });
+        let compared = (1..=7).contains(&k)
+            && nouns_only
+            && lex.comparison_cues.iter().any(|c| phrase_at(&words, c, k));
+        if compared {
             return true;
         }
         // `dropping nearly a third from May`: `from` after a word of change.
@@ -534,6 +555,10 @@ fn resolve_relative(e: Expr, pubd: PartialDate, future: bool) -> Option<PartialD
             shift_days(y, mo, d, delta)
         }
         Expr::YearOffset(o) => Some(PartialDate::year(pubd.year + o)),
+        Expr::MonthOffset(o) => {
+            let total = pubd.year * 12 + (pubd.month? as i32 - 1) + o;
+            PartialDate::month(total.div_euclid(12), (total.rem_euclid(12) + 1) as u8)
+        }
         Expr::FiscalYearStart { start_month } => {
             let fy = fiscal_year_of(pubd, start_month)?;
             PartialDate::day(fy - 1, start_month, 1)

@@ -102,6 +102,11 @@ fn extract_block(
     let phrases = marker_phrases(lex);
     let sentences = text::sentences(&split_copy, lex);
     let paragraph = block.kind == BlockKind::Paragraph;
+    // `FILE – A migrant and her daughter walk …, Dec. 4, 2018.`: a photo caption.
+    let photo = lex
+        .caption_prefixes
+        .iter()
+        .any(|p| text.trim_start().starts_with(p));
     for (qs, qe) in sentences {
         let quote = &text[qs..qe];
         let a = &analysis[qs..qe];
@@ -123,7 +128,7 @@ fn extract_block(
         // heading run into the text (`Federal RegisterOct 19, 2022`).
         let line_end = text[qe..].trim_start_matches([' ', '\t']);
         let own_line = line_end.is_empty() || line_end.starts_with('\n');
-        let caption = paragraph && own_line && caption_like(quote, lex);
+        let caption = photo || (paragraph && own_line && caption_like(quote, lex));
         if !editorial && !caption {
             for h in hits.iter().filter(|h| h.event) {
                 facts.events.push(Arc::new(Event {

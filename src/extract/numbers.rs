@@ -60,6 +60,8 @@ struct Atom {
     integer: bool,
     /// The unit of a count glued to the number (`60,000-member` → people).
     counted: Option<&'static str>,
+    /// Written with a `+` after it (`300+ arrests`): at least that many.
+    plus: bool,
 }
 
 struct Patterns {
@@ -142,6 +144,9 @@ fn atoms(s: &str, excluded: &[ByteRange], lex: &'static Lexicon) -> Vec<Atom> {
             if text(n).len() > 1 && text(n).starts_with('0') && !text(n).starts_with("0.") {
                 continue; // `0445`: a code
             }
+            if text(n).split_once('.').is_some_and(|(_, f)| f.len() > 3) {
+                continue; // `28.659966`: a coordinate or a code, not a figure
+            }
             let digits: String = text(n)
                 .chars()
                 .filter(|c| *c != ',' && !c.is_whitespace())
@@ -180,6 +185,10 @@ fn atoms(s: &str, excluded: &[ByteRange], lex: &'static Lexicon) -> Vec<Atom> {
         let mut end = end;
         let mut glued = None;
         let mut counted = None;
+        let plus = c.scale.is_none() && c.pct.is_none() && after == Some('+');
+        if plus {
+            end += 1;
+        }
         if currency.is_some() && c.scale.is_none() && after.is_some_and(char::is_alphabetic) {
             let letters: usize = s[num_end..]
                 .chars()
@@ -258,6 +267,7 @@ fn atoms(s: &str, excluded: &[ByteRange], lex: &'static Lexicon) -> Vec<Atom> {
             scale,
             integer,
             counted,
+            plus,
         });
     }
     out
@@ -394,6 +404,13 @@ fn plural_like(w: &str, lex: &Lexicon) -> bool {
     if lex.irregular_plurals.contains(&low.as_str()) || lex.unit_of(&low).is_some() {
         return true;
     }
+    // `IJs`, `NGOs`, `UACs`: an acronym in the plural.
+    let acronym = w.len() >= 3
+        && w.ends_with('s')
+        && w[..w.len() - 1].chars().all(|c| c.is_ascii_uppercase());
+    if acronym {
+        return true;
+    }
     w == low
         && low.chars().count() >= 4
         && low.chars().all(|c| c.is_alphabetic() || c == '-')
@@ -501,7 +518,8 @@ pub fn find_stats(s: &str, excluded: &[ByteRange], lex: &'static Lexicon) -> Vec
         let next = word_after(s, m.end()).filter(|&(_, ws)| s[m.end()..ws].trim().is_empty());
         if next.is_some_and(|(w, _)| {
             let w = w.trim_end_matches('.');
-            !Lexicon::is_in(lex.stopwords, w) && !Lexicon::is_in(&[lex.ratio_of], w)
+            let verb = w.ends_with("ing") || w.ends_with("ed");
+            !verb && !Lexicon::is_in(lex.stopwords, w) && !Lexicon::is_in(&[lex.ratio_of], w)
         }) {
             continue;
         }
@@ -548,8 +566,11 @@ pub fn find_stats(s: &str, excluded: &[ByteRange], lex: &'static Lexicon) -> Vec
                 continue;
             }
             // Ratio `18 of 41 patients`.
-            if g == lex.ratio_of
-                && !a.word
+            let of_the = g
+                .strip_prefix(lex.ratio_of)
+                .is_some_and(|r| r.trim() == lex.period_article);
+            if (g == lex.ratio_of || of_the)
+                && (!a.word || (of_the && b.word))
                 && a.integer
                 && b.integer
                 && !a.percent
@@ -601,6 +622,35 @@ pub fn find_stats(s: &str, excluded: &[ByteRange], lex: &'static Lexicon) -> Vec
                 && noun_after(s, b.end, lex).is_none();
             if joined && bare {
                 i += 2; // `282-9708`: a phone number or a code, not a range
+                continue;
+            }
+            // `rose from 33 percent to 48 percent`: a change, two figures, not a range.
+            let change = opener.is_some_and(|(w, ws)| {
+                Lexicon::is_in(lex.span_from, w)
+                    && s[..*ws]
+                        .split(|c: char| !c.is_alphanumeric() && c != '%')
+                        .filter(|x| !x.is_empty())
+                        .rev()
+                        .take(6)
+                        .any(|x| {
+                            Lexicon::is_in(
+                                lex.change_words,
+                                x.trim_matches(|c: char| !c.is_alphanumeric() && c != '%'),
+                            )
+                        })
+            });
+            if joined && change {
+                let hb = single(s, b, true, lex);
+                if let Some(mut ha) = single(s, a, true, lex) {
+                    if ha.unit.is_empty()
+                        && let Some(hb) = &hb
+                    {
+                        ha.unit = hb.unit.clone();
+                    }
+                    hits.push(ha);
+                }
+                hits.extend(hb);
+                i += 2;
                 continue;
             }
             if joined && a.value < range_high(a, b) && a.word == b.word {
@@ -807,12 +857,12 @@ fn single(s: &str, a: &Atom, counted_before: bool, lex: &Lexicon) -> Option<Stat
         }
     }
     let unit = atom_unit(a, noun.as_ref(), lex);
-    if unit.is_empty() && qual.is_none() && !counted_before && !grouped(s, a) {
+    if unit.is_empty() && qual.is_none() && !counted_before && !grouped(s, a) && !a.plus {
         // A bare number with no unit, no hedge and no thousands separator is a label,
         // a page, a citation or a code more often than a count (`87 FR 19941`, `Room 603`).
         return None;
     }
-    Some(make(
+    let mut hit = make(
         s,
         a.start,
         a.end,
@@ -823,7 +873,11 @@ fn single(s: &str, a: &Atom, counted_before: bool, lex: &Lexicon) -> Option<Stat
         &unit,
         noun,
         lex,
-    ))
+    );
+    if a.plus && hit.qualifier == Qualifier::Exact {
+        hit.qualifier = Qualifier::AtLeast;
+    }
+    Some(hit)
 }
 
 /// True if the figure is written with a thousands separator (`75,316`), a scale word or

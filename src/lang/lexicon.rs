@@ -216,6 +216,10 @@ pub struct Lexicon {
     pub to_date_words: &'static [&'static str],
     /// Words for the first day of a period (`the start of FY 2023`).
     pub period_start_words: &'static [&'static str],
+    /// Words for a month counted from the document's (`last month`: -1).
+    pub month_deictics: &'static [(&'static str, i32)],
+    /// What a photo caption opens with, as written (`FILE –`).
+    pub caption_prefixes: &'static [&'static str],
     /// Words for the last part of a period (`the end of 2019`: December).
     pub period_end_words: &'static [&'static str],
     /// Seasons with their first month (three months each).
@@ -242,6 +246,8 @@ pub struct Lexicon {
     pub passive_auxiliaries: &'static [&'static str],
     /// Words before a date that make it the baseline of a comparison.
     pub baseline_cues: &'static [&'static str],
+    /// Comparison cues that may stand a few nouns before a baseline date.
+    pub comparison_cues: &'static [&'static str],
     /// Words of change or comparison: `from` after one of them opens a baseline.
     pub change_words: &'static [&'static str],
     /// Words that, before `since`, make its date a baseline.
@@ -341,6 +347,8 @@ struct LexiconFile {
     this_words: Vec<String>,
     to_date_words: Vec<String>,
     period_start_words: Vec<String>,
+    month_deictics: Vec<(String, i32)>,
+    caption_prefixes: Vec<String>,
     period_end_words: Vec<String>,
     seasons: Vec<(String, u8)>,
     year_deictic_blockers: Vec<String>,
@@ -354,6 +362,7 @@ struct LexiconFile {
     past_markers: Vec<String>,
     passive_auxiliaries: Vec<String>,
     baseline_cues: Vec<String>,
+    comparison_cues: Vec<String>,
     change_words: Vec<String>,
     superlatives: Vec<String>,
     cutoff_words: Vec<String>,
@@ -447,6 +456,8 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         this_words: leak_list(f.this_words),
         to_date_words: leak_list(f.to_date_words),
         period_start_words: leak_list(f.period_start_words),
+        month_deictics: leak_pairs(f.month_deictics),
+        caption_prefixes: leak_list(f.caption_prefixes),
         period_end_words: leak_list(f.period_end_words),
         seasons: leak_pairs(f.seasons),
         year_deictic_blockers: leak_list(f.year_deictic_blockers),
@@ -460,6 +471,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         past_markers: leak_list(f.past_markers),
         passive_auxiliaries: leak_list(f.passive_auxiliaries),
         baseline_cues: leak_list(f.baseline_cues),
+        comparison_cues: leak_list(f.comparison_cues),
         change_words: leak_list(f.change_words),
         superlatives: leak_list(f.superlatives),
         cutoff_words: leak_list(f.cutoff_words),

@@ -125,6 +125,8 @@ pub enum Expr {
     },
     /// A year counted from the document's (`last year`: -1).
     YearOffset(i32),
+    /// A month counted from the document's (`last month`: -1).
+    MonthOffset(i32),
 }
 
 /// One date expression in a text.

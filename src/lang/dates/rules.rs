@@ -200,7 +200,7 @@ fn keys<T>(table: &[(&str, T)]) -> String {
 
 /// The rules, most specific first: a reader takes them in this order and keeps an
 /// expression only where it does not overlap one found before.
-pub static RULES: [Rule; 36] = [
+pub static RULES: [Rule; 37] = [
     // Parts of a fiscal year: `the first two quarters of fiscal year 2019`, `the start of
     // FY 2023`.
     Rule {
@@ -212,7 +212,7 @@ pub static RULES: [Rule; 36] = [
         example: "the first two quarters of fiscal year 2019",
         source: |v| {
             format!(
-                r"(?i:\b{}\s+(?:({})\s+(?:([0-9]{{1,2}}|{})\s+)?({})|({}))\s+{}\s+(?:{}|{})\s?((?:19|20)[0-9]{{2}})\b)",
+                r"(?i:\b(?:{}\s+)?(?:({})\s+(?:([0-9]{{1,2}}|{})\s+)?({})|({}))\s+{}\s+(?:{}|{})(?:\s+\(FY\))?\s?((?:19|20)[0-9]{{2}})\b)",
                 regex::escape(v.lex.period_article),
                 keys(v.lex.ordinals),
                 keys(v.lex.number_words),
@@ -240,7 +240,7 @@ pub static RULES: [Rule; 36] = [
                 plain(v.lex.fiscal_year_codes),
                 plain(v.lex.fiscal_year_codes)
             );
-            let to = alternation(v.lex.span_through.iter().copied());
+            let to = alternation(v.lex.span_through.iter().chain(v.lex.span_and).copied());
             format!(
                 r"{fy}((?:19|20)?[0-9]{{2}})(?:(?:\s?[-–]\s?|\s+(?i:{to})\s+)(?:{fy})?((?:19|20)?[0-9]{{2}}))?\b"
             )
@@ -256,6 +256,17 @@ pub static RULES: [Rule; 36] = [
                 Some(_) => year(2)?,
                 None => first,
             };
+            let joined_by_and = c.get(0).is_some_and(|m| {
+                m.as_str()
+                    .split_whitespace()
+                    .any(|w| Lexicon::is_in(r.lex.span_and, w))
+            });
+            if last < first || last - first > 20 || (joined_by_and && last != first + 1) {
+                // `fiscal year 2013 to 68,541`: the second number is no year.
+                let mut f = fiscal_years(r, c, first, first)?;
+                f.end = c.get(1)?.end();
+                return Some(f);
+            }
             fiscal_years(r, c, first, last)
         }),
     },
@@ -852,6 +863,20 @@ pub static RULES: [Rule; 36] = [
             let low = c[1].to_lowercase();
             let &(_, o) = r.lex.year_deictics.iter().find(|(w, _)| *w == low)?;
             found(c, Expr::YearOffset(o))
+        }),
+    },
+    Rule {
+        name: "month_deictic",
+        kind: Kind::Relative,
+        needs: NOTHING,
+        in_set: true,
+        alone: false,
+        example: "last month",
+        source: |v| format!(r"(?i:\b({})\b)", keys(v.lex.month_deictics)),
+        read: Read::Groups(|r, c, _| {
+            let low = c[1].to_lowercase();
+            let &(_, o) = r.lex.month_deictics.iter().find(|(w, _)| *w == low)?;
+            found(c, Expr::MonthOffset(o))
         }),
     },
     Rule {
