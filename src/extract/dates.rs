@@ -12,17 +12,15 @@
 //! lets an expression overlap one found before it.
 
 use super::text::{
-    ByteRange, PhraseSet, ascii_stand_in, char_at, char_before, strict_ascii_stand_in, word_after,
-    word_before,
+    ByteRange, ascii_stand_in, char_at, char_before, strict_ascii_stand_in, word_after, word_before,
 };
+use super::words::{window_before, word_sets};
 use crate::lang::dates::{Absolute, Expr, Found, Kind, Mode, NumericOrder, RULES, Recogniser};
 use crate::lang::lexicon::Lexicon;
 use crate::model::date::{PartialDate, Precision};
 use regex::SetMatches;
 use std::borrow::Cow;
 use std::cell::OnceCell;
-use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
 
 /// One date expression found in a sentence.
 #[derive(Debug, Clone, PartialEq)]
@@ -41,15 +39,6 @@ pub struct DateHit {
     /// (`32% lower than in June`), a cut-off (`filed before May 15`), a year used as an
     /// attribute (`the 2011 massacre`). Its words are still a date, not a figure.
     pub event: bool,
-}
-
-/// The words that mark a future event, per lexicon.
-fn future_markers(lex: &'static Lexicon) -> &'static PhraseSet {
-    static CACHE: OnceLock<Mutex<HashMap<&'static str, &'static PhraseSet>>> = OnceLock::new();
-    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
-    let mut map = cache.lock().unwrap_or_else(|e| e.into_inner());
-    map.entry(lex.code)
-        .or_insert_with(|| Box::leak(Box::new(PhraseSet::new(lex.future_markers))))
 }
 
 /// True if `phrase` occurs in `hay` (both lower case) as whole words.
@@ -88,7 +77,7 @@ pub fn find_dates(
             if let Expr::AfterPrevious(days) = f.expr {
                 after_previous.push((f, days));
             } else if is_date(&f, s, lex)
-                && let Some(mut h) = resolve(f, published, future_at(s, f.start, f.end, lex))
+                && let Some(mut h) = resolve(f, published, || future_at(s, f.start, f.end, lex))
             {
                 h.event = dates_an_event(&f, s, lex);
                 hits.add(h);
@@ -134,27 +123,38 @@ pub fn find_dates(
 /// before the document's date, the future to the next one on or after it.
 pub fn future_at(s: &str, start: usize, end: usize, lex: &'static Lexicon) -> bool {
     const WINDOW: usize = 16;
-    let clause_left = after_last(&s[..start], &[';', '—', '(', ')', '“', '"']);
-    let clause_right = s[end..]
+    // Sixteen words are well within 200 bytes: look no further on either side.
+    let from = start - window_before(s, start, 200).len();
+    let to = end + super::words::window(s, end, 200).len();
+    let clause_left = from + after_last(&s[from..start], &[';', '—', '(', ')', '“', '"']);
+    let clause_right = s[end..to]
         .find([';', '—', '(', ')', '”', '"'])
-        .map_or(s.len(), |i| end + i);
+        .map_or(to, |i| end + i);
     let words = |t: &str| -> Vec<String> {
         t.split(|c: char| !(c.is_alphanumeric() || c == '’' || c == '\''))
             .filter(|w| !w.is_empty())
             .map(str::to_lowercase)
             .collect()
     };
-    let left = words(&s[clause_left..start]);
-    let right = words(&s[end..clause_right]);
-    let future = future_markers(lex);
+    let sets = word_sets(lex);
+    // A two-word future marker (`due to`, `set to`) starting with `w`, followed by `n`.
+    let pair_marker = |w: &str, n: &str| {
+        lex.future_markers.iter().any(|m| {
+            m.len() == w.len() + 1 + n.len()
+                && m.starts_with(w)
+                && m.as_bytes()[w.len()] == b' '
+                && m.ends_with(n)
+        })
+    };
     // The tense of the word at `i` of `ws` (None: no tense word).
     let tense = |ws: &[String], i: usize| -> Option<bool> {
         let w = ws[i].as_str();
-        let pair = ws.get(i + 1).map(|n| format!("{w} {n}"));
-        if future.any_in(w) || pair.as_deref().is_some_and(|p| future.any_in(p)) {
+        let pair = ws.get(i + 1).is_some_and(|n| pair_marker(w, n));
+        let contracted = w.ends_with("’ll") || w.ends_with("'ll");
+        if sets.future.contains(w) || pair || contracted {
             return Some(true);
         }
-        if Lexicon::is_in(lex.past_markers, w) {
+        if sets.past.contains(w) {
             return Some(false);
         }
         let after_be = i > 0 && Lexicon::is_in(lex.passive_auxiliaries, &ws[i - 1]);
@@ -173,15 +173,15 @@ pub fn future_at(s: &str, start: usize, end: usize, lex: &'static Lexicon) -> bo
     {
         return t;
     }
-    (0..right.len())
+    let right = words(&s[end..clause_right]);
+    if let Some(t) = (0..right.len()).take(WINDOW).find_map(|i| tense(&right, i)) {
+        return t;
+    }
+    let left = words(&s[clause_left..start]);
+    (0..left.len())
+        .rev()
         .take(WINDOW)
-        .find_map(|i| tense(&right, i))
-        .or_else(|| {
-            (0..left.len())
-                .rev()
-                .take(WINDOW)
-                .find_map(|i| tense(&left, i))
-        })
+        .find_map(|i| tense(&left, i))
         .unwrap_or(false)
 }
 
@@ -288,7 +288,7 @@ fn resolvable(kind: Kind, published: Option<PartialDate>) -> bool {
 
 /// True if what was found dates an event here: a year that is not a count or money, a
 /// `today` or `now` that announces something, a week day not merely of a quote.
-fn dates_an_event(f: &Found, s: &str, lex: &Lexicon) -> bool {
+fn dates_an_event(f: &Found, s: &str, lex: &'static Lexicon) -> bool {
     let fiscal = lex
         .fiscal_year_codes
         .iter()
@@ -297,7 +297,10 @@ fn dates_an_event(f: &Found, s: &str, lex: &Lexicon) -> bool {
         && attribute_year(s, f.start, f.end, lex);
     let since = matches!(f.expr, Expr::Since(_));
     let period = matches!(f.expr, Expr::Period(..));
-    !(attribute || baseline(s, (f.start, f.end), since, period, lex) || cut_off(s, f.start, lex))
+    let words = clause_words_before(s, f.start, 10);
+    !(attribute
+        || baseline(s, (f.start, f.end), &words, since, period, lex)
+        || cut_off(&words, lex))
 }
 
 /// True if what was found is a date here: a year that is not a count or money, a
@@ -338,7 +341,16 @@ fn after_last(s: &str, marks: &[char]) -> usize {
 /// The words of the clause before byte `at`, lower case, nearest last (at most `n`). A
 /// clause ends at `;`, `:`, `—`, a parenthesis or a comma.
 fn clause_words_before(s: &str, at: usize, n: usize) -> Vec<String> {
-    let head = &s[..at];
+    // `n` words fit in well under 24 bytes each.
+    let mut head = window_before(s, at, 24 * n);
+    let cut_word =
+        head.len() < at && char_before(s, at - head.len()).is_some_and(char::is_alphanumeric);
+    if cut_word {
+        // The window starts inside a word: leave that word out.
+        head = head
+            .split_once(char::is_whitespace)
+            .map_or("", |(_, rest)| rest);
+    }
     let from = after_last(head, &[';', ':', '—', '(', ')', ',', '“', '"']);
     let mut words: Vec<String> = head[from..]
         .split_whitespace()
@@ -352,19 +364,39 @@ fn clause_words_before(s: &str, at: usize, n: usize) -> Vec<String> {
 /// True if `words` (nearest last) end with `phrase` (one or more words) at word `k`
 /// from the end (0: the last words).
 fn phrase_at(words: &[String], phrase: &str, k: usize) -> bool {
-    let p: Vec<&str> = phrase.split_whitespace().collect();
+    let trim = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
+            .len()
+    };
+    // Most calls fail on the last word: compare it first.
+    let Some(last) = words.len().checked_sub(k + 1).map(|i| &words[i]) else {
+        return false;
+    };
+    let tail = phrase.rsplit(' ').next().unwrap_or(phrase);
+    if trim(last) != tail.len() || !last.contains(tail) {
+        return false;
+    }
+    let n = phrase.split(' ').count();
     let end = words.len().saturating_sub(k);
-    end >= p.len()
-        && words[end - p.len()..end]
+    end >= n
+        && words[end - n..end]
             .iter()
-            .zip(&p)
-            .all(|(w, q)| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.') == *q)
+            .zip(phrase.split(' '))
+            .all(|(w, q)| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.') == q)
 }
 
 /// True if the date at `start` only serves as the baseline of a comparison (`32% lower
 /// than in June`, `compared to December`, `the lowest … since September 2020`): a cue
 /// within the clause before it and no figure between the cue and the date.
-fn baseline(s: &str, (start, end): ByteRange, since: bool, period: bool, lex: &Lexicon) -> bool {
+fn baseline(
+    s: &str,
+    (_, end): ByteRange,
+    words: &[String],
+    since: bool,
+    period: bool,
+    lex: &'static Lexicon,
+) -> bool {
+    let sets = word_sets(lex);
     // `an increase from May 12 when CBP processed 1,000`: a baseline with its own figure
     // after it is a dated snapshot.
     let rest = &s[end..];
@@ -377,16 +409,14 @@ fn baseline(s: &str, (start, end): ByteRange, since: bool, period: bool, lex: &L
     {
         return false;
     }
-    let mut words = clause_words_before(s, start, 10);
+    let mut words = words.to_vec();
     if since {
         // `since February 2021` was read with its `since`: put it back in front.
         words.push(lex.since.first().copied().unwrap_or_default().to_string());
     }
     let change = words.iter().any(|w| {
-        Lexicon::is_in(
-            lex.change_words,
-            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '%'),
-        )
+        sets.change
+            .contains(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '%'))
     });
     let figure = |w: &String| w.chars().any(|c| c.is_ascii_digit());
     for k in 0..words.len() {
@@ -396,10 +426,8 @@ fn baseline(s: &str, (start, end): ByteRange, since: bool, period: bool, lex: &L
         // A cue counts when only small words stand between it and the date (`lower
         // than in June`, not `more than doubled from fiscal years …`).
         let small = words[words.len() - k..].iter().all(|w| {
-            Lexicon::is_in(
-                lex.stamp_words,
-                w.trim_matches(|c: char| !c.is_alphanumeric()),
-            )
+            sets.stamp
+                .contains(w.trim_matches(|c: char| !c.is_alphanumeric()))
         });
         if small && lex.baseline_cues.iter().any(|c| phrase_at(&words, c, k)) {
             return true;
@@ -408,7 +436,7 @@ fn baseline(s: &str, (start, end): ByteRange, since: bool, period: bool, lex: &L
         // nouns (no verb, no figure) between it and the date.
         let nouns_only = words[words.len() - k..].iter().all(|w| {
             let t = w.trim_matches(|c: char| !c.is_alphanumeric());
-            !(t.ends_with("ed") || t.ends_with("ing") || Lexicon::is_in(lex.past_markers, t))
+            !(t.ends_with("ed") || t.ends_with("ing") || sets.past.contains(t))
         });
         let compared = (1..=7).contains(&k)
             && nouns_only
@@ -432,9 +460,8 @@ fn baseline(s: &str, (start, end): ByteRange, since: bool, period: bool, lex: &L
 }
 
 /// True if the date at `start` is a cut-off condition (`filed before May 15`).
-fn cut_off(s: &str, start: usize, lex: &Lexicon) -> bool {
-    let words = clause_words_before(s, start, 4);
-    lex.cutoff_words.iter().any(|c| phrase_at(&words, c, 0))
+fn cut_off(words: &[String], lex: &Lexicon) -> bool {
+    lex.cutoff_words.iter().any(|c| phrase_at(words, c, 0))
 }
 
 /// True if the year at `start..end` is an attribute or part of a name: a determiner
@@ -442,11 +469,12 @@ fn cut_off(s: &str, start: usize, lex: &Lexicon) -> bool {
 /// precedent`, `the 2020 census data`).
 fn attribute_year(s: &str, start: usize, end: usize, lex: &Lexicon) -> bool {
     let before = s[..start].trim_end();
+    let tail = window_before(before, before.len(), 12).to_lowercase();
     let determiner = lex.attribute_determiners.iter().any(|d| {
-        before.to_lowercase().ends_with(d)
+        tail.ends_with(d)
             && (d.starts_with(['’', '\'']) || {
-                let cut = before.len() - d.len();
-                char_before(before, cut).is_none_or(|c| !c.is_alphanumeric())
+                let cut = tail.len() - d.len();
+                char_before(&tail, cut).is_none_or(|c| !c.is_alphanumeric())
             })
     });
     let Some((next, ns)) = word_after(s, end) else {
@@ -477,7 +505,13 @@ fn attribute_year(s: &str, start: usize, end: usize, lex: &Lexicon) -> bool {
 
 /// The hit of an expression: its dates, resolved against the published date when it
 /// needs it. `None` when there is no such date (`February 30`) or nothing to resolve by.
-fn resolve(f: Found, published: Option<PartialDate>, future: bool) -> Option<DateHit> {
+/// `future` says whether the verb of the expression is in the future; it is asked only
+/// for an expression whose date depends on it.
+fn resolve(
+    f: Found,
+    published: Option<PartialDate>,
+    future: impl FnOnce() -> bool,
+) -> Option<DateHit> {
     let abs = |a: Absolute| a.date(NumericOrder::MonthFirst);
     let (date, end_date, relative) = match f.expr {
         Expr::Date(a) | Expr::Since(a) => (abs(a)?, None, false),
@@ -502,7 +536,15 @@ fn resolve(f: Found, published: Option<PartialDate>, future: bool) -> Option<Dat
             };
             (start, Some(end), true)
         }
-        e => (resolve_relative(e, published?, future)?, None, true),
+        e => {
+            let pubd = published?;
+            let needs_tense = matches!(
+                e,
+                Expr::MonthDay { .. } | Expr::BareMonth { .. } | Expr::Weekday(_)
+            );
+            let future = needs_tense && future();
+            (resolve_relative(e, pubd, future)?, None, true)
+        }
     };
     Some(DateHit {
         start: f.start,

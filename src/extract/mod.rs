@@ -20,6 +20,7 @@
 pub mod dates;
 pub mod numbers;
 pub mod text;
+pub mod words;
 
 use crate::lang::lexicon::{self, Lexicon};
 use crate::model::date::{PartialDate, Precision};
@@ -211,7 +212,7 @@ fn marker_phrases(lex: &'static Lexicon) -> &'static MarkerPhrases {
 
 /// True when a sentence holds dates and, besides punctuation, only the lexicon's stamp
 /// words: a dateline, a stamp (`Release Date: …`) or a list heading (`Since May 12:`).
-fn only_dates(s: &str, ranges: &[text::ByteRange], lex: &Lexicon) -> bool {
+fn only_dates(s: &str, ranges: &[text::ByteRange], lex: &'static Lexicon) -> bool {
     if ranges.is_empty() {
         return false;
     }
@@ -239,7 +240,8 @@ fn only_dates(s: &str, ranges: &[text::ByteRange], lex: &Lexicon) -> bool {
             || (w.chars().count() <= 4 && w.chars().next().is_some_and(char::is_uppercase))
     };
     let words: Vec<&str> = rest.split_whitespace().collect();
-    let stamp = |w: &&str| Lexicon::is_in(lex.stamp_words, w) || weekday(w);
+    let sets = words::word_sets(lex);
+    let stamp = |w: &&str| sets.stamp.contains(&w.to_lowercase()) || weekday(w);
     words.iter().all(|w| stamp(w) || code(w)) && words.iter().filter(|w| !stamp(w)).count() <= 8
 }
 
@@ -277,7 +279,7 @@ fn byline(s: &str, dates: &[text::ByteRange], lex: &Lexicon) -> bool {
 
 /// True for a short line with no final stop and no verb of tense: a photo
 /// caption or a label (`The Matamoros camp in December 2019`), whose dates are no events.
-fn caption_like(text: &str, lex: &Lexicon) -> bool {
+fn caption_like(text: &str, lex: &'static Lexicon) -> bool {
     let t = text.trim_end();
     if t.ends_with(['.', '!', '?', '”', '"', '’', ':', ';', ')']) {
         return false;
@@ -289,8 +291,9 @@ fn caption_like(text: &str, lex: &Lexicon) -> bool {
         .collect();
     words.len() <= 30
         && !words.iter().any(|w| {
-            Lexicon::is_in(lex.past_markers, w)
-                || Lexicon::is_in(lex.future_markers, w)
+            let sets = words::word_sets(lex);
+            sets.past.contains(w.as_str())
+                || sets.future.contains(w.as_str())
                 || (w.len() >= 5 && w.ends_with("ed"))
         })
 }
@@ -519,7 +522,7 @@ fn title_for(quote: &str, start: usize, end: usize) -> String {
 /// Laredo`); for a figure without a noun, the phrase after its `of` (`78% of … patients`
 /// → `patients`) or the subject before its verb (`Extortions start at $10,000` →
 /// `Extortions`); else the unit.
-fn measure_for(quote: &str, st: &numbers::StatHit, unit: &str, lex: &Lexicon) -> String {
+fn measure_for(quote: &str, st: &numbers::StatHit, unit: &str, lex: &'static Lexicon) -> String {
     if let Some((ns, _)) = st.noun
         && let Some(m) = noun_phrase(&quote[ns..], lex)
     {
@@ -578,17 +581,18 @@ fn measure_for(quote: &str, st: &numbers::StatHit, unit: &str, lex: &Lexicon) ->
 }
 
 /// True for a word that ends a noun phrase: a function word or a verb of tense.
-fn stops_phrase(w: &str, lex: &Lexicon) -> bool {
+fn stops_phrase(w: &str, lex: &'static Lexicon) -> bool {
     let low = w.to_lowercase();
-    Lexicon::is_in(lex.stopwords, &low)
-        || Lexicon::is_in(lex.past_markers, &low)
-        || Lexicon::is_in(lex.future_markers, &low)
+    let sets = words::word_sets(lex);
+    sets.stop.contains(&low)
+        || sets.past.contains(&low)
+        || sets.future.contains(&low)
         || (low.len() >= 5 && low.ends_with("ed") && !low.ends_with("eed"))
 }
 
 /// The noun phrase at the start of `text`: words up to a function word, a verb, a
 /// number or a mark, with one `of`/`from`/`in` phrase; at most seven words.
-fn noun_phrase(text: &str, lex: &Lexicon) -> Option<String> {
+fn noun_phrase(text: &str, lex: &'static Lexicon) -> Option<String> {
     let mut words: Vec<&str> = Vec::new();
     let mut joined = false;
     for w in text.split_whitespace() {

@@ -13,6 +13,7 @@
 use super::text::{
     ByteRange, char_at, char_before, strict_ascii_stand_in, word_after, word_before,
 };
+use super::words::{window, window_before};
 use crate::lang::lexicon::Lexicon;
 use crate::lang::lexicon::Qualifier;
 use regex::Regex;
@@ -890,7 +891,7 @@ fn grouped(s: &str, a: &Atom) -> bool {
 /// The rate words right after byte `at` (`/day`, ` per day`, ` a day`): the unit suffix
 /// they give and where they end. Not `a year ago` (a date).
 fn rate_after(s: &str, at: usize, lex: &Lexicon) -> Option<(&'static str, usize)> {
-    let rest = &s[at..];
+    let rest = window(s, at, 24);
     let low = rest.to_lowercase();
     if low.len() != rest.len() {
         return None;
@@ -928,7 +929,7 @@ fn rate_after(s: &str, at: usize, lex: &Lexicon) -> Option<(&'static str, usize)
 
 /// True for a threshold inside a definition: `groups of 100 or more individuals`.
 fn definition_threshold(s: &str, a: &Atom, lex: &Lexicon) -> bool {
-    let after = s[a.end..].trim_start().to_lowercase();
+    let after = window(s, a.end, 24).trim_start().to_lowercase();
     let open_ended = lex
         .open_ended
         .iter()
@@ -942,7 +943,7 @@ fn is_age(s: &str, a: &Atom, noun: Option<&(ByteRange, String, bool)>, lex: &Lex
     if a.percent || a.currency.is_some() {
         return false;
     }
-    let low_after = s[a.end..].to_lowercase();
+    let low_after = window(s, a.end, 24).to_lowercase();
     if lex.age_after.iter().any(|w| {
         let t = low_after.trim_start();
         t.starts_with(w) && (w.starts_with('-') || low_after.starts_with(' '))
@@ -960,15 +961,16 @@ fn is_age(s: &str, a: &Atom, noun: Option<&(ByteRange, String, bool)>, lex: &Lex
     if counts {
         return false;
     }
-    let head = s[..ws].trim_end().to_lowercase();
-    let threshold = lex.threshold_words.iter().find(|t| {
-        let full = format!("{head} {}", w.to_lowercase());
-        full.ends_with(&format!(" {t}"))
-    });
+    let head = window_before(s, ws, 48).trim_end().to_lowercase();
+    let full = format!("{head} {}", w.to_lowercase());
+    let threshold = lex
+        .threshold_words
+        .iter()
+        .find(|t| full.ends_with(*t) && full[..full.len() - t.len()].ends_with(' '));
     let Some(t) = threshold else {
         return false;
     };
-    let before_threshold = format!("{head} {}", w.to_lowercase());
+    let before_threshold = full;
     let before_threshold = before_threshold[..before_threshold.len() - t.len()].trim_end();
     before_threshold
         .rsplit(|c: char| !c.is_alphanumeric())

@@ -1,0 +1,67 @@
+//! Word sets: the lexicon's longer word lists as hash sets, for the rules that look
+//! words up once per word of a sentence (tense, noun phrases, baselines, stamps).
+//!
+//! In: a [`Lexicon`]. Out: its lists lower-cased into sets, built once per language.
+//! Callers look up lower-case words; `Lexicon::is_in` stays for short lists.
+
+use crate::lang::lexicon::Lexicon;
+use std::collections::{HashMap, HashSet};
+use std::sync::{Mutex, OnceLock};
+
+/// The sets of one lexicon.
+pub struct WordSets {
+    /// Function words that end a noun phrase.
+    pub stop: HashSet<String>,
+    /// Words that put a verb in the past.
+    pub past: HashSet<String>,
+    /// One-word future markers (`will`, `would`).
+    pub future: HashSet<String>,
+    /// Words of change or comparison.
+    pub change: HashSet<String>,
+    /// Words a stamp or a list heading may hold besides its date.
+    pub stamp: HashSet<String>,
+}
+
+fn set(list: &[&str]) -> HashSet<String> {
+    list.iter().map(|w| w.to_lowercase()).collect()
+}
+
+/// The word sets of `lex`, built on first use.
+pub fn word_sets(lex: &'static Lexicon) -> &'static WordSets {
+    static CACHE: OnceLock<Mutex<HashMap<&'static str, &'static WordSets>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
+    let mut map = cache.lock().unwrap_or_else(|e| e.into_inner());
+    map.entry(lex.code).or_insert_with(|| {
+        let single: Vec<&str> = lex
+            .future_markers
+            .iter()
+            .copied()
+            .filter(|m| !m.contains(' '))
+            .collect();
+        Box::leak(Box::new(WordSets {
+            stop: set(lex.stopwords),
+            past: set(lex.past_markers),
+            future: set(&single),
+            change: set(lex.change_words),
+            stamp: set(lex.stamp_words),
+        }))
+    })
+}
+
+/// `s` from byte `from`, at most about `len` bytes, cut at a character boundary.
+pub fn window(s: &str, from: usize, len: usize) -> &str {
+    let mut end = (from + len).min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    s.get(from..end).unwrap_or("")
+}
+
+/// `s` up to byte `to`, its last `len` bytes or so, cut at a character boundary.
+pub fn window_before(s: &str, to: usize, len: usize) -> &str {
+    let mut start = to.saturating_sub(len);
+    while !s.is_char_boundary(start) {
+        start += 1;
+    }
+    s.get(start..to).unwrap_or("")
+}
