@@ -585,7 +585,10 @@ fn resolve_relative(e: Expr, pubd: PartialDate, future: bool) -> Option<PartialD
             None => Some(pubd),
         },
         Expr::Weekday(target) => {
-            let (y, mo, d) = day()?;
+            // In a document dated to the month, the week day is dated to that month.
+            let Some((y, mo, d)) = day() else {
+                return Some(pubd);
+            };
             let wd = crate::model::date::weekday(y, mo, d) as i64;
             let target = target as i64;
             let delta = if future {

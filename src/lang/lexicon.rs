@@ -216,6 +216,8 @@ pub struct Lexicon {
     pub to_date_words: &'static [&'static str],
     /// Words for the first day of a period (`the start of FY 2023`).
     pub period_start_words: &'static [&'static str],
+    /// Day units of `N … ago`, with their length in days (`weeks`: 7).
+    pub ago_day_units: &'static [(&'static str, u32)],
     /// Words for a month counted from the document's (`last month`: -1).
     pub month_deictics: &'static [(&'static str, i32)],
     /// What a photo caption opens with, as written (`FILE –`).
@@ -347,6 +349,7 @@ struct LexiconFile {
     this_words: Vec<String>,
     to_date_words: Vec<String>,
     period_start_words: Vec<String>,
+    ago_day_units: Vec<(String, u32)>,
     month_deictics: Vec<(String, i32)>,
     caption_prefixes: Vec<String>,
     period_end_words: Vec<String>,
@@ -456,6 +459,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         this_words: leak_list(f.this_words),
         to_date_words: leak_list(f.to_date_words),
         period_start_words: leak_list(f.period_start_words),
+        ago_day_units: leak_pairs(f.ago_day_units),
         month_deictics: leak_pairs(f.month_deictics),
         caption_prefixes: leak_list(f.caption_prefixes),
         period_end_words: leak_list(f.period_end_words),

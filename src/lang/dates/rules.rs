@@ -200,7 +200,7 @@ fn keys<T>(table: &[(&str, T)]) -> String {
 
 /// The rules, most specific first: a reader takes them in this order and keeps an
 /// expression only where it does not overlap one found before.
-pub static RULES: [Rule; 37] = [
+pub static RULES: [Rule; 38] = [
     // Parts of a fiscal year: `the first two quarters of fiscal year 2019`, `the start of
     // FY 2023`.
     Rule {
@@ -877,6 +877,37 @@ pub static RULES: [Rule; 37] = [
             let low = c[1].to_lowercase();
             let &(_, o) = r.lex.month_deictics.iter().find(|(w, _)| *w == low)?;
             found(c, Expr::MonthOffset(o))
+        }),
+    },
+    Rule {
+        name: "days_ago",
+        kind: Kind::RelativeDay,
+        needs: NOTHING,
+        in_set: true,
+        alone: false,
+        example: "three weeks ago",
+        source: |v| {
+            format!(
+                r"(?i:\b([0-9]{{1,2}}|{}|{})\s+({})\s+{}\b)",
+                keys(v.lex.number_words),
+                alternation(v.lex.indefinite_articles.iter().copied()),
+                keys(v.lex.ago_day_units),
+                regex::escape(v.lex.ago)
+            )
+        },
+        read: Read::Groups(|r, c, _| {
+            let count: i64 = c[1]
+                .parse()
+                .ok()
+                .or_else(|| r.lex.number_word(&c[1]).map(|v| v as i64))
+                .unwrap_or(1);
+            let unit = c[2].to_lowercase();
+            let &(_, days) = r.lex.ago_day_units.iter().find(|(w, _)| *w == unit)?;
+            let back = count.checked_mul(days as i64)?;
+            if !(1..=120).contains(&back) {
+                return None;
+            }
+            found(c, Expr::DayOffset(-back))
         }),
     },
     Rule {
