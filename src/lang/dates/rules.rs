@@ -794,21 +794,9 @@ pub static RULES: [Rule; 38] = [
         in_set: true,
         alone: false,
         example: "10 years ago",
-        source: |v| {
-            format!(
-                r"(?i:\b([0-9]{{1,3}}|{}|{})\s+({})\s+{}\b)",
-                keys(v.lex.number_words),
-                alternation(v.lex.indefinite_articles.iter().copied()),
-                keys(v.lex.ago_units),
-                regex::escape(v.lex.ago)
-            )
-        },
+        source: |v| ago_source(v, &keys(v.lex.ago_units)),
         read: Read::Groups(|r, c, _| {
-            let count: i32 = c[1]
-                .parse()
-                .ok()
-                .or_else(|| r.lex.number_word(&c[1]).map(|v| v as i32))
-                .unwrap_or(1);
+            let count = i32::try_from(ago_count(r, c)).ok()?;
             let unit = c[2].to_lowercase();
             let &(_, unit_months) = r.lex.ago_units.iter().find(|(w, _)| *w == unit)?;
             found(c, Expr::Ago { count, unit_months })
@@ -886,21 +874,9 @@ pub static RULES: [Rule; 38] = [
         in_set: true,
         alone: false,
         example: "three weeks ago",
-        source: |v| {
-            format!(
-                r"(?i:\b([0-9]{{1,2}}|{}|{})\s+({})\s+{}\b)",
-                keys(v.lex.number_words),
-                alternation(v.lex.indefinite_articles.iter().copied()),
-                keys(v.lex.ago_day_units),
-                regex::escape(v.lex.ago)
-            )
-        },
+        source: |v| ago_source(v, &keys(v.lex.ago_day_units)),
         read: Read::Groups(|r, c, _| {
-            let count: i64 = c[1]
-                .parse()
-                .ok()
-                .or_else(|| r.lex.number_word(&c[1]).map(|v| v as i64))
-                .unwrap_or(1);
+            let count = ago_count(r, c);
             let unit = c[2].to_lowercase();
             let &(_, days) = r.lex.ago_day_units.iter().find(|(w, _)| *w == unit)?;
             let back = count.checked_mul(days as i64)?;
@@ -1074,6 +1050,25 @@ fn read_fiscal_part(r: &Recogniser, c: &Captures, _: &str) -> Option<Found> {
         day: days_in_month(y2, mo2),
     };
     found(c, Expr::Period(a, b))
+}
+
+/// The regex of `N <unit> ago` for the unit words `units` (an alternation): the count
+/// in group 1 (digits, a number word or `a`), the unit in group 2.
+fn ago_source(v: &Vocab, units: &str) -> String {
+    format!(
+        r"(?i:\b([0-9]{{1,3}}|{}|{})\s+({units})\s+{}\b)",
+        keys(v.lex.number_words),
+        alternation(v.lex.indefinite_articles.iter().copied()),
+        regex::escape(v.lex.ago)
+    )
+}
+
+/// The count of an `N <unit> ago` match: digits, a number word, else one (`a year ago`).
+fn ago_count(r: &Recogniser, c: &Captures) -> i64 {
+    c[1].parse()
+        .ok()
+        .or_else(|| r.lex.number_word(&c[1]).map(|v| v as i64))
+        .unwrap_or(1)
 }
 
 /// Fiscal years `first` to `last`: from the first day of the start month in the year
