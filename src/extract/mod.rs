@@ -289,13 +289,8 @@ fn caption_like(text: &str, lex: &'static Lexicon) -> bool {
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
-    words.len() <= 30
-        && !words.iter().any(|w| {
-            let sets = words::word_sets(lex);
-            sets.past.contains(w.as_str())
-                || sets.future.contains(w.as_str())
-                || (w.len() >= 5 && w.ends_with("ed"))
-        })
+    let sets = words::word_sets(lex);
+    words.len() <= 30 && !words.iter().any(|w| sets.verb_like(w))
 }
 
 /// The unit of the nearest known counted noun before byte `at` (`victims … between
@@ -584,10 +579,7 @@ fn measure_for(quote: &str, st: &numbers::StatHit, unit: &str, lex: &'static Lex
 fn stops_phrase(w: &str, lex: &'static Lexicon) -> bool {
     let low = w.to_lowercase();
     let sets = words::word_sets(lex);
-    sets.stop.contains(&low)
-        || sets.past.contains(&low)
-        || sets.future.contains(&low)
-        || (low.len() >= 5 && low.ends_with("ed") && !low.ends_with("eed"))
+    sets.stop.contains(&low) || sets.verb_like(&low)
 }
 
 /// The noun phrase at the start of `text`: words up to a function word, a verb, a

@@ -140,13 +140,7 @@ fn atoms(s: &str, excluded: &[ByteRange], lex: &'static Lexicon) -> Vec<Atom> {
         });
         let (mut value, word, integer, num_start, num_end) = if let Some(n) = c.num {
             if !whole_number(s, n) {
-                continue; // `45,5`, `60.000`, `1.234.567`: read whole or not at all
-            }
-            if text(n).len() > 1 && text(n).starts_with('0') && !text(n).starts_with("0.") {
-                continue; // `0445`: a code
-            }
-            if text(n).split_once('.').is_some_and(|(_, f)| f.len() > 3) {
-                continue; // `28.659966`: a coordinate or a code, not a figure
+                continue; // `45,5`, `60.000`, `0445`, `28.659966`: read whole or not at all
             }
             let digits: String = text(n)
                 .chars()
@@ -274,10 +268,11 @@ fn atoms(s: &str, excluded: &[ByteRange], lex: &'static Lexicon) -> Vec<Atom> {
     out
 }
 
-/// True if the digits at `n` are a whole number: no digit group glued to them by a `,`
-/// or `.` that the pattern could not read (`45,5`, `1.234.567`), and no dot before
-/// exactly three digits (`60.000`: a thousands dot in many languages, a decimal point in
-/// English).
+/// True if the digits at `n` are a whole number that counts: no digit group glued to
+/// them by a `,` or `.` that the pattern could not read (`45,5`, `1.234.567`), no dot
+/// before exactly three digits (`60.000`: a thousands dot in many languages, a decimal
+/// point in English), no leading zero (`0445`, a code) and no more than three decimals
+/// (`28.659966`, a coordinate).
 fn whole_number(s: &str, n: ByteRange) -> bool {
     let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
     let before = char_before(s, n.0);
@@ -296,7 +291,10 @@ fn whole_number(s: &str, n: ByteRange) -> bool {
     {
         return false;
     }
-    true
+    // `0445`: a code; `28.659966`: a coordinate.
+    let leading_zero = t.len() > 1 && t.starts_with('0') && !t.starts_with("0.");
+    let long_decimal = t.split_once('.').is_some_and(|(_, f)| f.len() > 3);
+    !leading_zero && !long_decimal
 }
 
 /// Where the token holding byte `i` starts: digits joined by `-` (`21-954`) are one.

@@ -22,6 +22,16 @@ pub struct WordSets {
     pub stamp: HashSet<String>,
 }
 
+impl WordSets {
+    /// True for a lower-case word that carries tense: a past or future marker, or a
+    /// word in -ed (`reported`; not `need`, `indeed`).
+    pub fn verb_like(&self, low: &str) -> bool {
+        self.past.contains(low)
+            || self.future.contains(low)
+            || (low.len() >= 5 && low.ends_with("ed") && !low.ends_with("eed"))
+    }
+}
+
 fn set(list: &[&str]) -> HashSet<String> {
     list.iter().map(|w| w.to_lowercase()).collect()
 }

@@ -200,7 +200,7 @@ fn keys<T>(table: &[(&str, T)]) -> String {
 
 /// The rules, most specific first: a reader takes them in this order and keeps an
 /// expression only where it does not overlap one found before.
-pub static RULES: [Rule; 38] = [
+pub static RULES: [Rule; 37] = [
     // Parts of a fiscal year: `the first two quarters of fiscal year 2019`, `the start of
     // FY 2023`.
     Rule {
@@ -839,32 +839,29 @@ pub static RULES: [Rule; 38] = [
             found(c, expr)
         }),
     },
+    // `last year`, `this month`: a year or a month counted from the document's.
     Rule {
-        name: "year_deictic",
-        kind: Kind::Relative,
-        needs: NOTHING,
-        in_set: true,
-        alone: false,
-        example: "last year",
-        source: |v| format!(r"(?i:\b({})\b)", keys(v.lex.year_deictics)),
-        read: Read::Groups(|r, c, _| {
-            let low = c[1].to_lowercase();
-            let &(_, o) = r.lex.year_deictics.iter().find(|(w, _)| *w == low)?;
-            found(c, Expr::YearOffset(o))
-        }),
-    },
-    Rule {
-        name: "month_deictic",
+        name: "deictic",
         kind: Kind::Relative,
         needs: NOTHING,
         in_set: true,
         alone: false,
         example: "last month",
-        source: |v| format!(r"(?i:\b({})\b)", keys(v.lex.month_deictics)),
+        source: |v| {
+            let (years, months) = (keys(v.lex.year_deictics), keys(v.lex.month_deictics));
+            format!(r"(?i:\b(?:({years})|({months}))\b)")
+        },
         read: Read::Groups(|r, c, _| {
-            let low = c[1].to_lowercase();
-            let &(_, o) = r.lex.month_deictics.iter().find(|(w, _)| *w == low)?;
-            found(c, Expr::MonthOffset(o))
+            let offset = |table: &[(&str, i32)], g: Match| {
+                let low = g.as_str().to_lowercase();
+                table.iter().find(|(w, _)| *w == low).map(|&(_, o)| o)
+            };
+            let expr = match (c.get(1), c.get(2)) {
+                (Some(g), _) => Expr::YearOffset(offset(r.lex.year_deictics, g)?),
+                (None, Some(g)) => Expr::MonthOffset(offset(r.lex.month_deictics, g)?),
+                _ => return None,
+            };
+            found(c, expr)
         }),
     },
     Rule {
