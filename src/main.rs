@@ -27,7 +27,7 @@ Exit codes:
 
 /// brief: build a briefing microsite from a folder of documents.
 #[derive(Parser, Debug)]
-#[command(name = "brief", version, about, after_long_help = EXIT_CODES)]
+#[command(name = "brief", version = env!("BRIEF_VERSION"), about, after_long_help = EXIT_CODES)]
 struct Cli {
     /// The site folder (holding site.toml and content/).
     #[arg(long, short = 'r', global = true, default_value = ".")]
@@ -509,7 +509,10 @@ fn run_new(args: NewArgs, out: Output) -> Result<ExitCode, Error> {
             "created a new site in {dir}. Next:\n  cd {dir}\n  brief serve     \
              # preview at http://127.0.0.1:1111/\n\
              Put your documents in content/sources/ and edit site.toml. To publish on \
-             GitHub Pages, edit BRIEF_GIT_URL in .github/workflows/pages.yml."
+             GitHub Pages, push the folder to a GitHub repository and set Settings → \
+             Pages → Source to \"GitHub Actions\"; .github/workflows/pages.yml does \
+             the rest with brief {}.",
+            scaffold::BRIEF_VERSION
         );
     }
     Ok(ExitCode::SUCCESS)

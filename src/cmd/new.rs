@@ -3,13 +3,31 @@
 //! In: a folder that is missing or empty. Out: `site.toml` (every key, commented, with
 //! its default), one sample source with its sidecar, the home page's text, a GitHub
 //! Pages workflow and a `.gitignore`; the list of files written. Refuses a folder that
-//! has anything in it, so it never overwrites anyone's work. The result builds as is.
+//! has anything in it, so it never overwrites anyone's work. The result builds as is,
+//! and publishes as is: the workflow downloads this very version of brief from the
+//! repository named in `Cargo.toml` (no address to edit, no compiler on the runner).
 
 use crate::util::error::Error;
 use std::path::{Path, PathBuf};
 
-/// The GitHub Pages workflow, the same text as brief's own `.github/workflows/pages.yml`.
-pub const PAGES_WORKFLOW: &str = include_str!("../../.github/workflows/pages.yml");
+/// The GitHub Pages workflow of a new site, with `@BRIEF_VERSION@` and
+/// `@BRIEF_REPOSITORY@` still to fill in (see [`pages_workflow`]).
+const PAGES_WORKFLOW_TEMPLATE: &str = include_str!("new_site_pages.yml");
+
+/// The version of brief a new site's workflow downloads: this one.
+pub const BRIEF_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Where brief's releases are published: the crate's `repository` in `Cargo.toml`
+/// (the one place to change for a fork that publishes its own releases).
+pub const BRIEF_REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
+
+/// The GitHub Pages workflow of a new site: it downloads brief [`BRIEF_VERSION`] from
+/// [`BRIEF_REPOSITORY`]'s releases, checks its checksum and builds the site.
+pub fn pages_workflow() -> String {
+    PAGES_WORKFLOW_TEMPLATE
+        .replace("@BRIEF_VERSION@", BRIEF_VERSION)
+        .replace("@BRIEF_REPOSITORY@", BRIEF_REPOSITORY.trim_end_matches('/'))
+}
 
 /// `site.toml` of a new site: every key, with its default and what it does.
 pub const SITE_TOML: &str = r#"# brief site configuration. Every key is optional: a commented-out key shows its
@@ -118,14 +136,14 @@ introduction here in Markdown; the list of sources follows it on the home page.
 const GITIGNORE: &str = "# Built by `brief build`; not part of the sources.\npublic/\nbuild/\n";
 
 /// Every file of a new site: (path inside it, text).
-pub fn files() -> Vec<(&'static str, &'static str)> {
+pub fn files() -> Vec<(&'static str, String)> {
     vec![
-        ("site.toml", SITE_TOML),
-        ("content/sources/sample.txt", SAMPLE_SOURCE),
-        ("content/sources/sample.meta.toml", SAMPLE_META),
-        ("content/pages/_index.md", HOME_PAGE),
-        (".github/workflows/pages.yml", PAGES_WORKFLOW),
-        (".gitignore", GITIGNORE),
+        ("site.toml", SITE_TOML.into()),
+        ("content/sources/sample.txt", SAMPLE_SOURCE.into()),
+        ("content/sources/sample.meta.toml", SAMPLE_META.into()),
+        ("content/pages/_index.md", HOME_PAGE.into()),
+        (".github/workflows/pages.yml", pages_workflow()),
+        (".gitignore", GITIGNORE.into()),
     ]
 }
 
@@ -157,7 +175,7 @@ pub fn new_site(dir: &Path) -> Result<Vec<PathBuf>, Error> {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
         }
-        std::fs::write(&path, text).map_err(|e| Error::io(&path, e))?;
+        std::fs::write(&path, text.as_bytes()).map_err(|e| Error::io(&path, e))?;
         written.push(path);
     }
     Ok(written)
@@ -199,29 +217,91 @@ mod tests {
         }
     }
 
+    /// `uses:` lines of a workflow as (action, commit, version comment).
+    fn pinned_actions(workflow: &str) -> Vec<(String, String, String)> {
+        let pin =
+            regex::Regex::new(r"uses: ([\w./-]+)@([0-9a-f]{40}) # (v\d+\.\d+\.\d+)$").unwrap();
+        workflow
+            .lines()
+            .filter(|l| l.trim_start().trim_start_matches("- ").starts_with("uses:"))
+            .map(|l| {
+                let caps = pin.captures(l.trim_end()).unwrap_or_else(|| {
+                    panic!("not pinned to a full commit with its version in a comment: {l}")
+                });
+                (
+                    caps[1].to_string(),
+                    caps[2].to_string(),
+                    caps[3].to_string(),
+                )
+            })
+            .collect()
+    }
+
     #[test]
-    fn pages_workflow_uses_the_official_flow() {
+    fn new_site_workflow_downloads_this_version_and_needs_no_edit() {
+        let workflow = pages_workflow();
+        assert!(!workflow.contains("@BRIEF_"), "placeholder left");
+        assert!(!workflow.contains("EDIT ME") && !workflow.contains("YOUR-ORG"));
+        assert!(
+            !workflow.to_lowercase().contains("cargo"),
+            "no Rust toolchain"
+        );
+        // The pinned version is the crate's own.
+        let pinned = workflow
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("BRIEF_VERSION: "))
+            .expect("BRIEF_VERSION line");
+        assert_eq!(pinned, format!("\"{}\"", env!("CARGO_PKG_VERSION")));
+        let releases = format!("BRIEF_RELEASES: {BRIEF_REPOSITORY}/releases/download");
+        assert!(workflow.contains(&releases), "{releases}");
+        assert!(BRIEF_REPOSITORY.starts_with("https://github.com/"));
         for needle in [
-            "actions/checkout@",
-            "id: pages",
-            "actions/configure-pages@",
-            "actions/cache@",
+            "sha256sum --check --strict",
             "--base-url \"$BASE_URL\"",
             "${{ steps.pages.outputs.base_url }}/",
-            "cargo run --release --locked -- build",
-            "cargo install --locked --git \"$BRIEF_GIT_URL\" brief",
-            "actions/upload-pages-artifact@",
             "path: public",
-            "actions/deploy-pages@",
             "name: github-pages",
-            "pages: write",
-            "id-token: write",
+            "persist-credentials: false",
+            "permissions: {}",
             "group: pages",
-            "EDIT ME",
         ] {
-            assert!(PAGES_WORKFLOW.contains(needle), "pages.yml lacks {needle}");
+            assert!(
+                workflow.contains(needle),
+                "new site's pages.yml lacks {needle}"
+            );
         }
-        assert!(!PAGES_WORKFLOW.contains('\t'), "YAML must not contain tabs");
+        assert!(!workflow.contains('\t'), "YAML must not contain tabs");
+        assert_eq!(
+            pinned_actions(&workflow).len(),
+            4,
+            "checkout, configure, upload, deploy"
+        );
+    }
+
+    #[test]
+    fn every_workflow_pins_the_same_commit_for_an_action() {
+        let own = include_str!("../../.github/workflows/pages.yml");
+        assert!(
+            own.contains("cargo run --release --locked -- build"),
+            "own builds from source"
+        );
+        let release = include_str!("../../.github/workflows/release.yml");
+        let new_site = pages_workflow();
+        let mut seen: std::collections::HashMap<String, (String, String)> = Default::default();
+        for workflow in [own, release, new_site.as_str()] {
+            for (action, commit, version) in pinned_actions(workflow) {
+                let first = seen
+                    .entry(action.clone())
+                    .or_insert((commit.clone(), version.clone()));
+                assert_eq!(first, &(commit, version), "{action} is pinned differently");
+            }
+        }
+        assert_eq!(
+            pinned_actions(own).len(),
+            5,
+            "checkout, configure, cache, upload, deploy"
+        );
+        assert!(seen.len() >= 7, "{seen:?}");
     }
 
     #[test]

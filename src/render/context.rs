@@ -111,6 +111,8 @@ pub struct SiteView {
     pub feed_url: Option<String>,
     /// `brief <version>`.
     pub generator: String,
+    /// brief's home page (the crate's `repository`), for the footer's "Built with brief".
+    pub generator_url: String,
     /// `[extra]` from site.toml.
     pub extra: toml::Table,
 }
@@ -177,6 +179,7 @@ impl Renderer<'_> {
             last_updated_display: self.site.last_updated.map(|d| self.strings.date(&d)),
             feed_url: c.feed.enabled.then(|| self.urls.link(&c.feed.filename)),
             generator: format!("brief {}", env!("CARGO_PKG_VERSION")),
+            generator_url: env!("CARGO_PKG_REPOSITORY").to_string(),
             extra: c.extra.clone(),
         }
     }
