@@ -36,12 +36,40 @@ fn new_site_builds_and_checks_clean() {
     ] {
         assert!(site.join(file).is_file(), "{file} missing");
     }
+    // Publishing needs no edit: no placeholder anywhere, and the workflow downloads the
+    // release of the very brief that made the site.
+    for entry in walkdir::WalkDir::new(&site) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let body = std::fs::read_to_string(entry.path()).unwrap();
+            for placeholder in ["EDIT ME", "YOUR-ORG", "BRIEF_GIT_URL"] {
+                assert!(
+                    !body.contains(placeholder),
+                    "{placeholder} in {:?}",
+                    entry.path()
+                );
+            }
+        }
+    }
     let workflow = std::fs::read_to_string(site.join(".github/workflows/pages.yml")).unwrap();
-    let ours = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join(".github/workflows/pages.yml"),
-    )
-    .unwrap();
-    assert_eq!(workflow, ours);
+    let version = env!("CARGO_PKG_VERSION");
+    assert!(
+        workflow.contains(&format!("  BRIEF_VERSION: \"{version}\"\n")),
+        "{workflow}"
+    );
+    assert!(workflow.contains(&format!(
+        "  BRIEF_RELEASES: {}/releases/download\n",
+        env!("CARGO_PKG_REPOSITORY")
+    )));
+    let out = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .arg("--version")
+        .output()
+        .unwrap();
+    let printed = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        printed.starts_with(&format!("brief {version} (commit ")),
+        "{printed}"
+    );
 
     let out = brief(&["build", "--root"], &site);
     assert!(out.status.success(), "{}", text(&out));

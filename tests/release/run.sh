@@ -7,7 +7,7 @@
 #     prints its version and commit and builds the flagship;
 #  4. the install step of the workflow `brief new` writes, run against that archive
 #     served on localhost: it installs with the right checksum and refuses a wrong one
-#     or a missing release.
+#     or a missing release; brief-installer.sh installs from the same place.
 # Needs: python3 with pip, cargo, network access to PyPI and crates.io.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -52,7 +52,9 @@ done
 echo "-- release.yml is dist generate + harden_release.py"
 mkdir "$scratch/regen"
 git ls-files -z | tar --null -T - -cf - | tar -xf - -C "$scratch/regen"
-(cd "$scratch/regen" && dist generate >/dev/null && python3 .github/harden_release.py)
+# allow-dirty = ["ci"] stops dist from rewriting release.yml; the scratch copy drops it.
+(cd "$scratch/regen" && sed -i '/^allow-dirty = /d' dist-workspace.toml && rm .github/workflows/release.yml \
+  && dist generate >/dev/null && python3 .github/harden_release.py)
 diff -u "$scratch/regen/.github/workflows/release.yml" .github/workflows/release.yml \
   || fail "release.yml differs from dist generate + .github/harden_release.py"
 
@@ -69,6 +71,7 @@ grep -q "brief-installer.ps1$" "$scratch/plan.txt" || fail "no PowerShell instal
 echo "-- dist build: the Linux archive"
 target=x86_64-unknown-linux-gnu
 archive="brief-$target.tar.xz"
+rm -rf target/distrib
 dist build --artifacts=local --target="$target" >/dev/null
 dist build --artifacts=global >/dev/null
 distrib="$root/target/distrib"
@@ -115,6 +118,14 @@ try_install() { # $1: version to ask for; runs the step as GitHub would (bash -e
 runner=$(try_install "$version") || { cat "$scratch/install.log"; fail "install step failed"; }
 "$runner/brief-$target/brief" --version | grep -q "brief $version" || fail "installed brief"
 echo "   ok  installs brief $version with its checksum"
+echo "-- the install script (brief-installer.sh), against the archive on localhost"
+mkdir -p "$scratch/home"
+HOME="$scratch/home" BRIEF_DOWNLOAD_URL="http://127.0.0.1:$port/v$version" \
+  BRIEF_INSTALL_DIR="$scratch/home/bin" BRIEF_NO_MODIFY_PATH=1 \
+  sh "$distrib/brief-installer.sh" >"$scratch/installer.log" 2>&1 \
+  || { cat "$scratch/installer.log"; fail "brief-installer.sh failed"; }
+"$scratch/home/bin/brief" --version | grep -q "brief $version" || fail "brief-installer.sh installed no brief"
+echo "   ok  brief-installer.sh installs brief $version"
 if try_install "0.0.0-missing" >/dev/null; then fail "install step accepted a missing release"; fi
 echo "   ok  refuses a missing release"
 printf '0%.0s' $(seq 64) >"$scratch/bad"
