@@ -390,15 +390,18 @@ fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
     use std::os::unix::ffi::OsStrExt;
     let ca = CString::new(a.as_os_str().as_bytes())?;
     let cb = CString::new(b.as_os_str().as_bytes())?;
+    // The system call itself rather than libc's wrapper, which musl (the static Linux
+    // release builds) only has from 1.2.5 on: the link failed without it.
     // SAFETY: both arguments are valid NUL-terminated paths that live across the call;
     // AT_FDCWD makes them relative to the working directory like std::fs::rename.
     let rc = unsafe {
-        libc::renameat2(
-            libc::AT_FDCWD,
+        libc::syscall(
+            libc::SYS_renameat2,
+            libc::AT_FDCWD as libc::c_long,
             ca.as_ptr(),
-            libc::AT_FDCWD,
+            libc::AT_FDCWD as libc::c_long,
             cb.as_ptr(),
-            libc::RENAME_EXCHANGE,
+            libc::RENAME_EXCHANGE as libc::c_long,
         )
     };
     if rc == 0 {
