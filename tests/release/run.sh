@@ -3,8 +3,9 @@
 #  1. every workflow (the repository's and the one `brief new` writes) passes zizmor with
 #     no findings and validates against GitHub's workflow schema;
 #  2. release.yml is exactly `dist generate` + .github/harden_release.py;
-#  3. `dist plan` lists every target; `dist build` makes the Linux archive, whose brief
-#     prints its version and commit and builds the flagship;
+#  3. `dist plan` lists every target; `dist build` makes the Linux archives (glibc and
+#     static musl), whose brief prints its version and commit and builds the flagship
+#     (the same bytes from both);
 #  4. the install step of the workflow `brief new` writes, run against that archive
 #     served on localhost: it installs with the right checksum and refuses a wrong one
 #     or a missing release; brief-installer.sh installs from the same place.
@@ -92,6 +93,20 @@ grep -Eqx "brief $version \(commit [0-9a-f]{12}, [0-9]{4}-[0-9]{2}-[0-9]{2}\)" "
 [ -s "$scratch/flagship/index.html" ] && [ -s "$scratch/flagship/data/events.json" ] \
   || fail "the released binary did not build the flagship"
 grep -q '"source_path"' "$scratch/flagship/data/events.json" || fail "flagship has no events"
+
+echo "-- the static musl archive: builds, runs, and makes the same site byte for byte"
+rustup target add x86_64-unknown-linux-musl >/dev/null 2>&1 || fail "rustup target add x86_64-unknown-linux-musl"
+if ! command -v musl-gcc >/dev/null 2>&1; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq musl-tools >/dev/null
+fi
+dist build --artifacts=local --target=x86_64-unknown-linux-musl >/dev/null
+tar --extract --xz --file "$distrib/brief-x86_64-unknown-linux-musl.tar.xz" -C "$scratch/unpacked"
+static="$scratch/unpacked/brief-x86_64-unknown-linux-musl/brief"
+# Static: no program interpreter (the dynamic loader) in its ELF headers.
+if readelf --program-headers "$static" | grep -q INTERP; then fail "the musl binary is not static"; fi
+"$static" --version | grep -q "brief $version (commit " || fail "musl --version"
+"$static" --quiet build --output "$scratch/flagship-musl"
+diff -r "$scratch/flagship" "$scratch/flagship-musl" >/dev/null || fail "musl and glibc builds differ"
 
 echo "-- the new site's install step, against the archive on localhost"
 releases="$scratch/releases"
