@@ -19,6 +19,11 @@ use std::process::ExitCode;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+/// The static (musl) Linux builds use jemalloc: musl's allocator is slow under threads.
+#[cfg(all(target_env = "musl", target_pointer_width = "64"))]
+#[global_allocator]
+static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 const EXIT_CODES: &str = "\
 Exit codes:
   0  success (for `check`: no problems found)
