@@ -314,6 +314,8 @@ pub struct ExtractedFile {
     pub facts: model::facts::Facts,
     /// The publication date used to resolve relative dates.
     pub published: Option<model::date::PartialDate>,
+    /// The document's title (sidecar, front matter, first line, or file name).
+    pub title: String,
 }
 
 /// Converts and extracts one document outside a site. `published` overrides the date
@@ -336,6 +338,7 @@ pub fn extract_file(
         doc,
         facts,
         published,
+        title: resolved.title,
     })
 }
 

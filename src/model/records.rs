@@ -18,6 +18,8 @@ use std::collections::BTreeSet;
 pub struct Provenance<'a> {
     /// `sources/<file name>` (or the file's path, outside a site).
     pub source_path: String,
+    /// The source's title, so a row reads without a join.
+    pub source_title: String,
     /// URL of the source page, when it has one.
     pub source_url: Option<String>,
     /// URL of the page the paragraph anchors (`#p-N`) are on (`""` outside a site).
@@ -73,6 +75,8 @@ pub struct EventRecord {
     pub id: String,
     /// `sources/<file name>`.
     pub source_path: String,
+    /// The source's title.
+    pub source_title: String,
     /// URL of the source page (null outside a site).
     pub source_url: Option<String>,
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
@@ -110,6 +114,8 @@ pub struct StatisticRecord {
     pub id: String,
     /// `sources/<file name>`.
     pub source_path: String,
+    /// The source's title.
+    pub source_title: String,
     /// URL of the source page (null outside a site).
     pub source_url: Option<String>,
     /// The value, or null for a range.
@@ -155,6 +161,7 @@ impl EventRecord {
         EventRecord {
             id: e.id.clone(),
             source_path: p.source_path.clone(),
+            source_title: p.source_title.clone(),
             source_url: p.source_url.clone(),
             date: e.date.to_string(),
             end: e.end.map(|d| d.to_string()),
@@ -180,6 +187,7 @@ impl StatisticRecord {
         StatisticRecord {
             id: st.id.clone(),
             source_path: p.source_path.clone(),
+            source_title: p.source_title.clone(),
             source_url: p.source_url.clone(),
             value: st.value,
             low: st.low,

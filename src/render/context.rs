@@ -109,6 +109,8 @@ pub struct SiteView {
     pub last_updated_display: Option<String>,
     /// Link to the Atom feed, if any.
     pub feed_url: Option<String>,
+    /// Link to the data page, if the build extracts facts.
+    pub data_url: Option<String>,
     /// `brief <version>`.
     pub generator: String,
     /// brief's home page (the crate's `repository`), for the footer's "Built with brief".
@@ -178,6 +180,7 @@ impl Renderer<'_> {
             last_updated: self.site.last_updated.map(|d| d.to_string()),
             last_updated_display: self.site.last_updated.map(|d| self.strings.date(&d)),
             feed_url: c.feed.enabled.then(|| self.urls.link(&c.feed.filename)),
+            data_url: c.extract.enabled.then(|| self.urls.link(paths::DATA)),
             generator: format!("brief {}", env!("CARGO_PKG_VERSION")),
             generator_url: env!("CARGO_PKG_REPOSITORY").to_string(),
             extra: c.extra.clone(),

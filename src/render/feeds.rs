@@ -68,6 +68,9 @@ fn sitemap_paths(r: &Renderer) -> Vec<(String, Option<String>)> {
     ] {
         entries.push((path.to_string(), None));
     }
+    if r.settings.config.extract.enabled {
+        entries.push((paths::DATA.to_string(), None));
+    }
     for page in 1..r.paging.timeline.len() {
         entries.push((paging::page_path(paths::TIMELINE, page), None));
     }

@@ -68,6 +68,8 @@ enum Job<'a> {
     Entities,
     /// The methodology page.
     Methodology,
+    /// The page listing the data files.
+    DataPage,
     /// The print brief.
     PrintBrief,
     /// The search page.
@@ -168,6 +170,7 @@ impl<'a> Renderer<'a> {
         jobs.extend([Job::Home, Job::NotFound]);
         if c.extract.enabled {
             jobs.extend(data::DataFile::ALL.map(Job::Data));
+            jobs.push(Job::DataPage);
         }
         jobs.extend([Job::Sitemap, Job::Robots, Job::NoJekyll]);
         if c.feed.enabled {
@@ -205,7 +208,7 @@ impl<'a> Renderer<'a> {
             Job::Page(p) => self.render_page(p),
             Job::Home => one(self.render_home()?),
             Job::NotFound => one(self.render_404()?),
-            Job::Data(kind) => one(data::file(kind, self.urls, self.site)),
+            Job::Data(kind) => one(data::file(kind, self.urls, self.site, c)),
             Job::Sitemap => one(feeds::sitemap(self)?),
             Job::Robots => one(feeds::robots(self)?),
             Job::NoJekyll => one(OutputFile::new(".nojekyll", "", "GitHub Pages marker")),
@@ -241,6 +244,7 @@ impl<'a> Renderer<'a> {
             }
             Job::Entities => self.render_entities(),
             Job::Methodology => one(self.render_methodology()?),
+            Job::DataPage => one(self.render_data_page()?),
             Job::PrintBrief => one(self.render_print_brief()?),
             Job::SearchPage => one(self.render_search()?),
             Job::TimelineJson => one(OutputFile::new(

@@ -32,6 +32,14 @@ pub mod paths {
     pub const EVENTS_CSV: &str = "data/events.csv";
     /// The figures as CSV.
     pub const STATISTICS_CSV: &str = "data/statistics.csv";
+    /// The sources as JSON.
+    pub const SOURCES_JSON: &str = "data/sources.json";
+    /// The sources as CSV.
+    pub const SOURCES_CSV: &str = "data/sources.csv";
+    /// The Frictionless data package describing the CSVs.
+    pub const DATAPACKAGE: &str = "data/datapackage.json";
+    /// The page listing the data files.
+    pub const DATA: &str = "data/";
 
     /// A source's page.
     pub fn source(slug: &str) -> String {

@@ -199,3 +199,122 @@ fn the_reference_list_of_002_becomes_real_footnotes() {
     }
     assert!(html.contains("href=\"#fnref-6\""), "back-link of note 6");
 }
+
+/// The data package, read back against the CSVs it describes (as a Frictionless
+/// validator would): every header is the declared field list; every cell has its
+/// declared type, pattern and allowed words, and a value where one is required; primary
+/// keys are unique; every fact's source_path is a source's path; and the JSON twins
+/// hold the same rows, each fact naming its source's title.
+#[test]
+fn the_data_package_describes_the_csvs_exactly() {
+    let site = built("https://example.org/mpp-briefing/");
+    let package = json(&site, "data/datapackage.json");
+    assert_eq!(package["profile"], "tabular-data-package");
+    let mut keys: std::collections::HashMap<String, std::collections::BTreeSet<String>> =
+        Default::default();
+    let date = regex::Regex::new(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$").unwrap();
+    let resources = package["resources"].as_array().unwrap();
+    assert_eq!(resources.len(), 3);
+    for r in resources {
+        let name = r["name"].as_str().unwrap();
+        let text = site.read_out(&format!("data/{}", r["path"].as_str().unwrap()));
+        let text = text
+            .strip_prefix('\u{feff}')
+            .expect("CSV starts with a BOM for Excel");
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let fields = r["schema"]["fields"].as_array().unwrap();
+        let declared: Vec<&str> = fields.iter().map(|f| f["name"].as_str().unwrap()).collect();
+        let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+        assert_eq!(header, declared, "{name}: header");
+        let pk = r["schema"]["primaryKey"][0].as_str().unwrap();
+        let pk_col = declared.iter().position(|f| *f == pk).unwrap();
+        let mut rows = 0;
+        let mut pks = std::collections::BTreeSet::new();
+        for record in reader.records() {
+            let record = record.unwrap();
+            rows += 1;
+            for (cell, field) in record.iter().zip(fields) {
+                let what = format!("{name}.{} = {cell:?}", field["name"]);
+                let constraints = &field["constraints"];
+                if cell.is_empty() {
+                    assert!(constraints["required"] != true, "{what}: required");
+                    continue;
+                }
+                match field["type"].as_str().unwrap() {
+                    "integer" => assert!(cell.parse::<i64>().is_ok(), "{what}"),
+                    "number" => assert!(cell.parse::<f64>().is_ok(), "{what}"),
+                    "boolean" => assert!(cell == "true" || cell == "false", "{what}"),
+                    "string" => {}
+                    other => panic!("{what}: unexpected type {other}"),
+                }
+                if field["format"] == "uri" {
+                    assert!(
+                        cell.starts_with("https://") || cell.starts_with("http://"),
+                        "{what}"
+                    );
+                }
+                if constraints["pattern"].is_string() {
+                    assert!(date.is_match(cell), "{what}");
+                }
+                if let Some(words) = constraints["enum"].as_array() {
+                    assert!(words.iter().any(|w| w == cell), "{what}");
+                }
+            }
+            assert!(
+                pks.insert(record[pk_col].to_string()),
+                "{name}: duplicate {pk}"
+            );
+            if let Some(fk) = r["schema"]["foreignKeys"].as_array() {
+                let field = fk[0]["fields"][0].as_str().unwrap();
+                let target = fk[0]["reference"]["resource"].as_str().unwrap();
+                let col = declared.iter().position(|f| *f == field).unwrap();
+                assert!(
+                    keys[target].contains(&record[col]),
+                    "{name}: {} dangles",
+                    &record[col]
+                );
+            }
+        }
+        let twin = json(&site, &format!("data/{name}.json"));
+        assert_eq!(
+            twin[name].as_array().unwrap().len(),
+            rows,
+            "{name}: JSON twin"
+        );
+        assert!(rows > 0, "{name}: no rows");
+        keys.insert(name.to_string(), pks);
+    }
+    let sources = json(&site, "data/sources.json");
+    let title_of = |path: &str| {
+        sources["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["path"] == path)
+            .map(|s| s["title"].clone())
+            .unwrap()
+    };
+    for e in json(&site, "data/events.json")["events"]
+        .as_array()
+        .unwrap()
+    {
+        assert_eq!(
+            e["source_title"],
+            title_of(e["source_path"].as_str().unwrap())
+        );
+    }
+    // The data page lists every file and is linked from the footer of the home page.
+    let page = site.read_out("data/index.html");
+    for file in [
+        "sources.csv",
+        "events.json",
+        "statistics.csv",
+        "datapackage.json",
+    ] {
+        assert!(page.contains(file), "data page lacks {file}");
+    }
+    assert!(
+        site.read_out("index.html")
+            .contains("href=\"/mpp-briefing/data/\"")
+    );
+}

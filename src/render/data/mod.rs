@@ -1,14 +1,18 @@
 //! Data: the extracted facts published as open data.
 //!
-//! In: the composed [`Site`]. Out: `data/events.json`, `data/statistics.json` and their
-//! CSV twins, in the schema documented in the README ("Data contract"). Each item carries
-//! its provenance: source file, page URL, paragraph anchor, the verbatim sentence and,
-//! like a W3C TextQuoteSelector, a little text before and after it.
+//! In: the composed [`Site`]. Out: `data/sources.json`, `data/events.json`,
+//! `data/statistics.json`, their CSV twins (UTF-8 with a byte-order mark, so Excel keeps
+//! accents) and `data/datapackage.json` describing the CSVs, in the schema declared in
+//! [`schema`] and documented in the README ("Data contract"). Each fact carries its
+//! provenance: source file and title, page URL, paragraph anchor, the verbatim sentence
+//! and, like a W3C TextQuoteSelector, a little text before and after it.
 
 use crate::model::records::{EventRecord, Provenance, StatisticRecord};
 use crate::util::url::paths;
+pub mod schema;
 mod timelinejs;
 
+use crate::input::config::Config;
 use crate::model::site::{Site, SourcePage};
 use crate::output::OutputFile;
 use crate::util::url::Urls;
@@ -34,6 +38,7 @@ fn provenance<'a>(urls: &Urls, site: &'a Site, s: &'a SourcePage) -> Provenance<
     let page_url = urls.absolute(&s.path());
     Provenance {
         source_path: s.source.rel_path.clone(),
+        source_title: s.title.clone(),
         source_url: Some(page_url.clone()),
         page_url,
         blocks: &s.doc.blocks,
@@ -86,14 +91,19 @@ fn num(v: Option<f64>) -> String {
     .unwrap_or_default()
 }
 
-/// RFC 4180 CSV (CRLF line ends, fields quoted when needed) with a header row.
+/// The byte-order mark that opens every CSV: without it Excel reads UTF-8 as the
+/// system's code page and "México" becomes "MÃ©xico". Other readers skip it.
+pub const BOM: char = '\u{feff}';
+
+/// RFC 4180 CSV (CRLF line ends, fields quoted when needed) with a header row, after a
+/// byte-order mark. A row of another length than the header is a bug, and panics.
 fn csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
+        .from_writer(BOM.to_string().into_bytes());
     w.write_record(header).expect("writing to memory");
     for row in rows {
-        w.write_record(&row).expect("writing to memory");
+        w.write_record(&row).expect("rows as long as the header");
     }
     let bytes = w.into_inner().expect("writing to memory");
     String::from_utf8(bytes).expect("UTF-8 cells make UTF-8 CSV")
@@ -102,51 +112,118 @@ fn csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
 /// One of the published data files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DataFile {
+    /// `data/sources.json`.
+    SourcesJson,
     /// `data/events.json`.
     EventsJson,
     /// `data/statistics.json`.
     StatisticsJson,
+    /// `data/sources.csv`.
+    SourcesCsv,
     /// `data/events.csv`.
     EventsCsv,
     /// `data/statistics.csv`.
     StatisticsCsv,
+    /// `data/datapackage.json`.
+    DataPackage,
 }
 
 impl DataFile {
     /// Every data file, in the order of the file list.
-    pub const ALL: [DataFile; 4] = [
+    pub const ALL: [DataFile; 7] = [
+        DataFile::SourcesJson,
         DataFile::EventsJson,
         DataFile::StatisticsJson,
+        DataFile::SourcesCsv,
         DataFile::EventsCsv,
         DataFile::StatisticsCsv,
+        DataFile::DataPackage,
     ];
 
     /// Its path inside the site.
     pub fn path(self) -> &'static str {
         match self {
-            DataFile::EventsJson => paths::EVENTS_JSON,
-            DataFile::StatisticsJson => paths::STATISTICS_JSON,
-            DataFile::EventsCsv => paths::EVENTS_CSV,
-            DataFile::StatisticsCsv => paths::STATISTICS_CSV,
+            DataFile::SourcesJson => schema::SOURCES.json,
+            DataFile::EventsJson => schema::EVENTS.json,
+            DataFile::StatisticsJson => schema::STATISTICS.json,
+            DataFile::SourcesCsv => schema::SOURCES.csv,
+            DataFile::EventsCsv => schema::EVENTS.csv,
+            DataFile::StatisticsCsv => schema::STATISTICS.csv,
+            DataFile::DataPackage => paths::DATAPACKAGE,
         }
     }
 
     fn origin(self) -> &'static str {
         match self {
+            DataFile::SourcesJson => "sources data",
             DataFile::EventsJson => "events data",
             DataFile::StatisticsJson => "statistics data",
+            DataFile::SourcesCsv => "sources data (CSV)",
             DataFile::EventsCsv => "events data (CSV)",
             DataFile::StatisticsCsv => "statistics data (CSV)",
+            DataFile::DataPackage => "data package (datapackage.json)",
         }
     }
 }
 
+/// One row of `data/sources.json`.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceRecord {
+    /// `sources/<file name>`.
+    pub path: String,
+    /// The title shown.
+    pub title: String,
+    /// Who published it.
+    pub publisher: Option<String>,
+    /// When, at the precision known.
+    pub published: Option<String>,
+    /// The document's own address.
+    pub url: Option<String>,
+    /// Its page on the site.
+    pub page_url: String,
+    /// Licence, `unknown` or `all-rights-reserved`.
+    pub rights: Option<String>,
+    /// Language code.
+    pub language: Option<String>,
+    /// Whether its full text is published.
+    pub full_text: bool,
+    /// Events taken from it.
+    pub events: usize,
+    /// Figures taken from it.
+    pub statistics: usize,
+}
+
+/// The source records of the site, in file-name order.
+pub fn sources<'a>(urls: &'a Urls, site: &'a Site) -> impl Iterator<Item = SourceRecord> + 'a {
+    site.sources.iter().map(|s| {
+        let meta = &s.source.meta;
+        SourceRecord {
+            path: s.source.rel_path.clone(),
+            title: s.title.clone(),
+            publisher: meta.publisher.clone(),
+            published: s.published.map(|d| d.to_string()),
+            url: meta.url.clone(),
+            page_url: urls.absolute(&s.path()),
+            rights: meta.rights.clone(),
+            language: meta.language.clone(),
+            full_text: s.full_text,
+            events: s.facts.events.len(),
+            statistics: s.facts.statistics.len(),
+        }
+    })
+}
+
 /// One data file (each is made on its own, so they can be made in parallel and only
 /// one at a time need be in memory).
-pub fn file(kind: DataFile, urls: &Urls, site: &Site) -> OutputFile {
+pub fn file(kind: DataFile, urls: &Urls, site: &Site, config: &Config) -> OutputFile {
     // One record per line: compact for large sites, still readable and diff-friendly.
     let count = |n: fn(&SourcePage) -> usize| site.sources.iter().map(n).sum();
     let text = match kind {
+        DataFile::SourcesJson => json_lines("sources", site.sources.len(), sources(urls, site)),
+        DataFile::SourcesCsv => sources_csv(sources(urls, site)),
+        DataFile::DataPackage => {
+            schema::datapackage(&config.title, &config.description, &urls.absolute(""))
+        }
         DataFile::EventsJson => json_lines(
             "events",
             count(|s| s.facts.events.len()),
@@ -163,33 +240,14 @@ pub fn file(kind: DataFile, urls: &Urls, site: &Site) -> OutputFile {
     OutputFile::new(kind.path(), text, kind.origin())
 }
 
-/// The data files: JSON and CSV for events and statistics.
-pub fn files(urls: &Urls, site: &Site) -> Vec<OutputFile> {
-    DataFile::ALL.map(|kind| file(kind, urls, site)).to_vec()
-}
-
 fn events_csv(records: impl Iterator<Item = EventRecord>) -> String {
     csv(
-        &[
-            "id",
-            "source_path",
-            "source_url",
-            "date",
-            "end",
-            "precision",
-            "display_date",
-            "relative",
-            "span",
-            "quote",
-            "paragraph",
-            "anchor",
-            "title",
-            "status",
-        ],
+        &schema::EVENTS.header(),
         records.map(|e| {
             vec![
                 cell(&e.id),
                 cell(&e.source_path),
+                cell(&e.source_title),
                 cell(e.source_url.as_deref().unwrap_or_default()),
                 e.date.clone(),
                 e.end.clone().unwrap_or_default(),
@@ -207,30 +265,36 @@ fn events_csv(records: impl Iterator<Item = EventRecord>) -> String {
     )
 }
 
+fn sources_csv(records: impl Iterator<Item = SourceRecord>) -> String {
+    let text = |t: &Option<String>| cell(t.as_deref().unwrap_or_default());
+    csv(
+        &schema::SOURCES.header(),
+        records.map(|s| {
+            vec![
+                cell(&s.path),
+                cell(&s.title),
+                text(&s.publisher),
+                s.published.clone().unwrap_or_default(),
+                text(&s.url),
+                cell(&s.page_url),
+                text(&s.rights),
+                text(&s.language),
+                s.full_text.to_string(),
+                s.events.to_string(),
+                s.statistics.to_string(),
+            ]
+        }),
+    )
+}
+
 fn statistics_csv(records: impl Iterator<Item = StatisticRecord>) -> String {
     csv(
-        &[
-            "id",
-            "source_path",
-            "source_url",
-            "value",
-            "low",
-            "high",
-            "of",
-            "unit",
-            "qualifier",
-            "span",
-            "quote",
-            "measure",
-            "as_of",
-            "paragraph",
-            "anchor",
-            "status",
-        ],
+        &schema::STATISTICS.header(),
         records.map(|s| {
             vec![
                 cell(&s.id),
                 cell(&s.source_path),
+                cell(&s.source_title),
                 cell(s.source_url.as_deref().unwrap_or_default()),
                 num(s.value),
                 num(s.low),
@@ -260,6 +324,7 @@ mod tests {
             let cells = cells.iter().map(|c| cell(c)).collect();
             csv(&["h1", "h2"], std::iter::once(cells))
         };
+        let row = |cells: &[&str]| row(cells).strip_prefix(BOM).unwrap().to_string();
         assert_eq!(row(&["plain", "a, b"]), "h1,h2\r\nplain,\"a, b\"\r\n");
         assert_eq!(
             row(&["say \"hi\"", "x"]),

@@ -4,6 +4,7 @@
 //! In: the site, its briefing and the theme. Out: [`crate::output::OutputFile`]s.
 
 pub mod brief;
+pub mod data;
 pub mod entities;
 pub mod home;
 pub mod methodology;

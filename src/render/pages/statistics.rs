@@ -7,7 +7,6 @@
 use crate::output::OutputFile;
 use crate::render::Renderer;
 use crate::render::chart::MeasureView;
-use crate::render::views::json_for_script;
 use crate::util::error::Error;
 use crate::util::url::paths;
 use rayon::prelude::*;
@@ -62,35 +61,26 @@ impl Renderer<'_> {
             }
         }
         ctx.insert("downloads", &downloads);
-        let c = &self.settings.config;
-        let mut v = serde_json::json!({
-            "@context": "https://schema.org",
-            "@type": "Dataset",
-            "name": format!("{}: {}", c.title, self.strings.get("statistics")),
-            "description": self.strings.get("statistics_intro"),
-            "url": self.urls.absolute(paths::STATISTICS),
-            "inLanguage": c.language,
-            "isAccessibleForFree": true,
-        });
-        if !c.author.is_empty() || !c.organisation.is_empty() {
-            let name = if c.organisation.is_empty() {
-                &c.author
-            } else {
-                &c.organisation
-            };
-            v["creator"] = serde_json::json!({"@type": "Organization", "name": name});
-        }
-        let dist: Vec<serde_json::Value> = downloads
+        let files: Vec<(&str, &str)> = downloads
             .iter()
             .map(|d| {
-                let fmt = if d["format"] == "CSV" { "text/csv" } else { "application/json" };
-                serde_json::json!({"@type": "DataDownload", "encodingFormat": fmt, "contentUrl": d["absolute"]})
+                let csv = d["format"] == "CSV";
+                let path = if csv {
+                    paths::STATISTICS_CSV
+                } else {
+                    paths::STATISTICS_JSON
+                };
+                (path, if csv { "text/csv" } else { "application/json" })
             })
             .collect();
-        if !dist.is_empty() {
-            v["distribution"] = dist.into();
-        }
-        ctx.insert("jsonld", &json_for_script(&v));
+        let name = format!(
+            "{}: {}",
+            self.settings.config.title,
+            self.strings.get("statistics")
+        );
+        let intro = self.strings.get("statistics_intro");
+        let jsonld = self.dataset_jsonld(&name, &intro, paths::STATISTICS, &files);
+        ctx.insert("jsonld", &jsonld);
         let html = self.theme.render("statistics.html", &ctx)?;
         Ok(OutputFile::new(
             format!("{path}index.html"),
