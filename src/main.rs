@@ -350,13 +350,16 @@ fn run_build(root: &Path, args: BuildArgs, out: Output) -> Result<ExitCode, Erro
                 eprintln!("  {stage:<10} {:>8.1} ms", t.as_secs_f64() * 1000.0);
             }
         }
+        let n = |count: usize, one: &str, many: &str| {
+            format!("{count} {}", if count == 1 { one } else { many })
+        };
         eprintln!(
-            "built {} pages from {} sources: {} events, {} figures, {} warnings in {:.0} ms",
-            report.pages,
-            report.sources,
-            report.events,
-            report.statistics,
-            report.warnings.len(),
+            "built {} from {}: {}, {}, {} in {:.0} ms",
+            n(report.pages, "page", "pages"),
+            n(report.sources, "source", "sources"),
+            n(report.events, "event", "events"),
+            n(report.statistics, "figure", "figures"),
+            n(report.warnings.len(), "warning", "warnings"),
             start.elapsed().as_secs_f64() * 1000.0
         );
     }

@@ -1,7 +1,8 @@
 //! Scaffold: `brief new DIR` writes a small working site to start from.
 //!
 //! In: a folder that is missing or empty. Out: `site.toml` (every key, commented, with
-//! its default), one sample source with its sidecar, the home page's text, a GitHub
+//! its default), one sample source with its sidecar, the home page's text, the list of
+//! actors and places (`content/entities.toml`, with one example), a GitHub
 //! Pages workflow and a `.gitignore`; the list of files written. Refuses a folder that
 //! has anything in it, so it never overwrites anyone's work. The result builds as is,
 //! and publishes as is: the workflow downloads this very version of brief from the
@@ -133,6 +134,24 @@ This briefing gathers what the documents in `content/sources/` say. Write an
 introduction here in Markdown; the list of sources follows it on the home page.
 "#;
 
+const ENTITIES: &str = r#"# The actors and places of this briefing. brief finds these names in the sources
+# (whole words, case-sensitive; accents never matter) and gives each one a page with
+# its events, figures and quotes. Names brief saw in the documents that are not here
+# are listed on the methodology page as candidates to add.
+#
+# [[entity]]
+# id = "slug-like-id"           # also the page address: entities/<id>/
+# name = "Name as shown"
+# kind = "place"                # "place", "organization" or "person"
+# aliases = ["Other spelling"]  # optional
+
+[[entity]]
+id = "town-council"
+name = "Town council"
+kind = "organization"
+aliases = ["town council"]
+"#;
+
 const GITIGNORE: &str = "# Built by `brief build`; not part of the sources.\npublic/\nbuild/\n";
 
 /// Every file of a new site: (path inside it, text).
@@ -142,6 +161,7 @@ pub fn files() -> Vec<(&'static str, String)> {
         ("content/sources/sample.txt", SAMPLE_SOURCE.into()),
         ("content/sources/sample.meta.toml", SAMPLE_META.into()),
         ("content/pages/_index.md", HOME_PAGE.into()),
+        ("content/entities.toml", ENTITIES.into()),
         (".github/workflows/pages.yml", pages_workflow()),
         (".gitignore", GITIGNORE.into()),
     ]

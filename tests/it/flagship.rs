@@ -318,3 +318,31 @@ fn the_data_package_describes_the_csvs_exactly() {
             .contains("href=\"/mpp-briefing/data/\"")
     );
 }
+
+/// The home page lists its sources newest first (undated ones last).
+#[test]
+fn the_home_page_lists_sources_newest_first() {
+    let site = built("https://example.org/mpp-briefing/");
+    let home = site.read_out("index.html");
+    let list = &home[home.find("id=\"sources-heading\"").unwrap()..];
+    let sources = json(&site, "data/sources.json");
+    let mut listed: Vec<(usize, String)> = sources["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let link = s["page_url"]
+                .as_str()
+                .unwrap()
+                .replace("https://example.org", "");
+            let at = list.find(&format!("href=\"{link}\"")).expect("listed");
+            (at, s["published"].as_str().unwrap_or("").to_string())
+        })
+        .collect();
+    listed.sort();
+    let dates: Vec<&str> = listed.iter().map(|(_, d)| d.as_str()).collect();
+    let mut newest_first = dates.clone();
+    newest_first.sort_by(|a, b| b.cmp(a));
+    assert_eq!(dates, newest_first);
+    assert!(dates.len() == 5 && dates[0] > dates[4], "{dates:?}");
+}

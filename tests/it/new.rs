@@ -31,6 +31,7 @@ fn new_site_builds_and_checks_clean() {
         "content/sources/sample.txt",
         "content/sources/sample.meta.toml",
         "content/pages/_index.md",
+        "content/entities.toml",
         ".github/workflows/pages.yml",
         ".gitignore",
     ] {
@@ -82,6 +83,10 @@ fn new_site_builds_and_checks_clean() {
     );
     let page = std::fs::read_to_string(site.join("public/sources/sample/index.html")).unwrap();
     assert!(page.contains("town council"), "{page}");
+    // The example entity is found, so "Actors and places" is not empty on a new site.
+    let entity = std::fs::read_to_string(site.join("public/entities/town-council/index.html"))
+        .expect("the example entity has a page");
+    assert!(entity.contains("Town council"), "{entity}");
 
     let out = brief(&["check", "--root"], &site);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));

@@ -44,12 +44,15 @@ impl Renderer<'_> {
         };
         let page = self.page_view("home", &title, &description, "", content);
         let mut ctx = self.context(&page);
-        let sources: Vec<SourceView> = self
-            .site
-            .sources
-            .iter()
-            .map(|s| self.source_view(s))
-            .collect();
+        // Newest first, as a reader scans a list of documents; undated ones last, and
+        // titles in alphabetical order within a date.
+        let mut order: Vec<&crate::model::site::SourcePage> = self.site.sources.iter().collect();
+        order.sort_by(|a, b| {
+            b.published
+                .cmp(&a.published)
+                .then_with(|| a.title.to_lowercase().cmp(&b.title.to_lowercase()))
+        });
+        let sources: Vec<SourceView> = order.into_iter().map(|s| self.source_view(s)).collect();
         ctx.insert("sources", &sources);
         self.home_context(&mut ctx);
         let html = self.theme.render("index.html", &ctx)?;
