@@ -345,4 +345,12 @@ fn the_home_page_lists_sources_newest_first() {
     newest_first.sort_by(|a, b| b.cmp(a));
     assert_eq!(dates, newest_first);
     assert!(dates.len() == 5 && dates[0] > dates[4], "{dates:?}");
+    // How to cite: the authors first, the organisation as publisher, no invented year.
+    assert!(
+        home.contains(
+            "brief contributors. Remain in Mexico: the Migrant Protection Protocols and \
+             violence against migrants. brief. https://example.org/mpp-briefing/"
+        ),
+        "citation"
+    );
 }

@@ -80,7 +80,7 @@ const SOURCE_PATH: Field = f(
     "source_path",
     Kind::Text,
     true,
-    "The source document it comes from (`path` in sources.csv).",
+    "The source document it comes from (its path in sources.csv).",
 );
 const SOURCE_TITLE: Field = f("source_title", Kind::Text, true, "That document's title.");
 const SOURCE_URL: Field = f(
@@ -106,7 +106,7 @@ const STATUS: Field = f(
     "status",
     Kind::OneOf(&["extracted", "reviewed"]),
     true,
-    "`reviewed` once an editor approved, corrected or added the fact.",
+    "“reviewed” once an editor approved, corrected or added the fact.",
 );
 
 /// `data/sources.csv`: one row per source document.
@@ -136,7 +136,7 @@ pub const SOURCES: Table = Table {
             "rights",
             Kind::Text,
             false,
-            "Its licence, `unknown` or `all-rights-reserved`.",
+            "Its licence, “unknown” or “all-rights-reserved”.",
         ),
         f("language", Kind::Text, false, "Its language code (en, es)."),
         f(

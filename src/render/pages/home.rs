@@ -82,27 +82,28 @@ impl Renderer<'_> {
         idx.into_iter().map(|i| self.event_view(i)).collect()
     }
 
+    /// How to cite the briefing: `[briefing] citation`, or "Author. Title. Organisation.
+    /// URL" from site.toml. No year: the newest source's year is not when the briefing
+    /// was written, and the build does not know that date (set `citation` to give it).
     pub(crate) fn citation(&self) -> String {
         let c = &self.settings.config;
         if let Some(text) = &c.briefing.citation {
             return text.clone();
         }
-        let who = [&c.organisation, &c.author]
-            .into_iter()
-            .find(|a| !a.is_empty())
-            .cloned()
-            .unwrap_or_default();
-        let when = self
-            .site
-            .last_updated
-            .map(|d| format!(" ({})", d.year))
-            .unwrap_or_default();
-        let who = if who.is_empty() {
-            String::new()
-        } else {
-            format!("{who}{when}. ")
-        };
-        format!("{who}{}. {}", c.title, self.urls.base_url())
+        let mut parts: Vec<&str> = Vec::new();
+        if !c.author.is_empty() {
+            parts.push(&c.author);
+        }
+        parts.push(&c.title);
+        if !c.organisation.is_empty() && c.organisation != c.author {
+            parts.push(&c.organisation);
+        }
+        let mut text: String = parts
+            .iter()
+            .map(|p| format!("{}. ", p.trim_end_matches('.')))
+            .collect();
+        text.push_str(&self.urls.base_url());
+        text
     }
 
     /// What the home page adds: key figures, highlights, counts, citation.
