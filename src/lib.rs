@@ -82,6 +82,9 @@ pub struct Rendered {
     pub report: BuildReport,
     /// The facts of each source, after corrections (for `brief review` and `brief check`).
     pub facts: Vec<SourceFacts>,
+    /// Names seen in the sources that are not in `content/entities.toml`, for the
+    /// editor (`brief check` lists them; the public pages do not).
+    pub candidates: Vec<model::briefing::Candidate>,
     /// The search index, when [`BuildOptions::defer_search`] asked for it later; else
     /// its files are in `files`.
     pub search: Option<PendingSearch>,
@@ -277,12 +280,14 @@ pub fn render_site(root: &Path, options: &BuildOptions) -> Result<Rendered, Erro
             facts: s.facts.clone(),
         })
         .collect();
+    let candidates = site.briefing.candidates.clone();
     Ok(Rendered {
         settings,
         files,
         markdown,
         report,
         facts,
+        candidates,
         search,
     })
 }

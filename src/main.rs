@@ -424,6 +424,22 @@ fn run_check(root: &Path, args: CheckArgs, out: Output) -> Result<ExitCode, Erro
             pending.len()
         );
     }
+    if !rendered.candidates.is_empty() && !out.quiet {
+        // For the editor only: names the gazetteer could add (not a problem).
+        let names: Vec<String> = rendered
+            .candidates
+            .iter()
+            .map(|c| {
+                let speaker = if c.speaker { ", speaks" } else { "" };
+                format!("{} ({}{speaker})", c.name, c.count)
+            })
+            .collect();
+        eprintln!(
+            "note: {} names in the sources are not in content/entities.toml: {}",
+            names.len(),
+            names.join("; ")
+        );
+    }
     problems.sort();
     for p in &problems {
         println!("{p}");

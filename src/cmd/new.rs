@@ -137,7 +137,7 @@ introduction here in Markdown; the list of sources follows it on the home page.
 const ENTITIES: &str = r#"# The actors and places of this briefing. brief finds these names in the sources
 # (whole words, case-sensitive; accents never matter) and gives each one a page with
 # its events, figures and quotes. Names brief saw in the documents that are not here
-# are listed on the methodology page as candidates to add.
+# are listed by `brief check` as candidates to add.
 #
 # [[entity]]
 # id = "slug-like-id"           # also the page address: entities/<id>/

@@ -354,3 +354,31 @@ fn the_home_page_lists_sources_newest_first() {
         "citation"
     );
 }
+
+/// Names the gazetteer lacks are for the editor: `brief check` prints them, the public
+/// methodology page does not.
+#[test]
+fn candidate_names_go_to_the_editor_not_the_public_page() {
+    let site = built("https://example.org/mpp-briefing/");
+    let o = site.brief(&["check", "--base-url", "https://example.org/mpp-briefing/"]);
+    let err = stderr(&o);
+    let list = err
+        .lines()
+        .find_map(|l| {
+            l.split_once("not in content/entities.toml: ")
+                .map(|(_, n)| n)
+        })
+        .unwrap_or_else(|| panic!("no candidate list: {err}"));
+    let methodology = site.read_out("methodology/index.html");
+    let names: Vec<&str> = list
+        .split("; ")
+        .map(|n| n.rsplit_once(" (").map_or(n, |(name, _)| name))
+        .collect();
+    assert!(names.len() >= 3, "{names:?}");
+    // A name may turn up in a source's title; the list as a whole must not.
+    let published: Vec<&&str> = names.iter().filter(|n| methodology.contains(**n)).collect();
+    assert!(
+        published.len() * 4 < names.len(),
+        "listed on the methodology page: {published:?} of {names:?}"
+    );
+}

@@ -78,7 +78,6 @@ impl Renderer<'_> {
         ctx.insert("corrections", &corrections);
         ctx.insert("reviewed", &reviewed);
         ctx.insert("gazetteer_size", &b.gazetteer_size);
-        ctx.insert("candidates", &b.candidates);
         let accuracy: Vec<(String, String)> = b
             .accuracy
             .iter()
