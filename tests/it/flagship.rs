@@ -382,3 +382,21 @@ fn candidate_names_go_to_the_editor_not_the_public_page() {
         "listed on the methodology page: {published:?} of {names:?}"
     );
 }
+
+/// On paper a title alone can mean nothing ("Today, the Washington Office on Latin
+/// America"): every entry of the print brief carries the sentence it comes from.
+#[test]
+fn every_entry_of_the_print_brief_has_its_quote() {
+    let site = built("https://example.org/mpp-briefing/");
+    let brief = site.read_out("brief/index.html");
+    let list = &brief[brief.find("class=\"brief-timeline\"").unwrap()..];
+    let list = &list[..list.find("</ol>").unwrap()];
+    let entries: Vec<&str> = list.split("<li>").skip(1).collect();
+    assert!(entries.len() >= 10, "{}", entries.len());
+    for e in entries {
+        assert!(
+            e.contains("<span class=\"brief-quote\"><q"),
+            "no quote: {e}"
+        );
+    }
+}
