@@ -77,6 +77,9 @@ pub struct Entry {
     pub measure: Option<String>,
     /// Date the figure refers to.
     pub as_of: Option<PartialDate>,
+    /// `[[correction]]` of an event: the editor's choice for the home page's highlights
+    /// (`true`), or never a highlight (`false`).
+    pub highlight: Option<bool>,
 }
 
 /// Kind of an added fact.
