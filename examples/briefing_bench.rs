@@ -68,9 +68,14 @@ fn main() {
     let series = best(&|| compose::series::build(&figures).len());
     println!("series   {series} measures");
     let all = best(&|| {
-        briefing::build(&site.sources, &inputs, &settings.config.briefing)
-            .timeline
-            .len()
+        briefing::build(
+            &site.sources,
+            &inputs,
+            &settings.config.briefing,
+            &site.corrections.highlight,
+        )
+        .timeline
+        .len()
     });
     println!("briefing {all} timeline entries");
 }

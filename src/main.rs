@@ -261,12 +261,14 @@ fn extract_command(files: &[PathBuf], published: Option<&str>, format: Format) -
             }
         };
         let reviewed = Default::default();
+        let anchors = brief::model::anchors::Anchors::new(&result.doc, &result.facts);
         let provenance = Provenance {
             source_path: path.display().to_string(),
             source_title: result.title.clone(),
             source_url: None,
             page_url: String::new(),
             blocks: &result.doc.blocks,
+            anchors: &anchors,
             published: result.published,
             reviewed: &reviewed,
         };

@@ -81,6 +81,13 @@ description = "What the documents in content/sources/ say, fact by fact."
 # statistics; longer ones are split into numbered pages (timeline/page/2/, ...), and
 # the print brief keeps this many of the best-supported timeline entries.
 # page_size = 1000
+# The period the briefing is about ("START..END", an end may stay open: "2018-12..").
+# Earlier events go under "Background", later ones under "Afterwards", and neither is
+# chosen as a highlight of the home page.
+# focus = "2018-12..2021-06"
+# Terms the briefing is about: an event that names one ranks higher among the
+# highlights.
+# topics = ["Remain in Mexico", "MPP"]
 
 [feed]
 # Write an Atom feed of the sources.

@@ -121,6 +121,11 @@ pub fn apply(
         };
         let id = id_spanned.get_ref();
         let line = corrections.line_of(id_spanned.span());
+        if let Some(h) = c.highlight
+            && action != Action::Drop
+        {
+            report.highlight.insert(id.clone(), h);
+        }
         let mut found = false;
         for f in facts.iter_mut() {
             if let Some(pos) = f.events.iter().position(|e| &e.id == id) {

@@ -19,6 +19,7 @@ pub mod timeline;
 use crate::input::config::Settings;
 use crate::input::corrections::Corrections;
 use crate::input::gazetteer::Inputs;
+use crate::model::anchors::Anchors;
 use crate::model::document::Document;
 use crate::model::facts::Facts;
 use crate::model::site::{Site, SourcePage};
@@ -106,7 +107,9 @@ pub fn compose(settings: &Settings, parts: Parts) -> Site {
         let full_text = !(rights_reserved(rights)
             || (rights_unknown(rights) && settings.config.sources.careful_with_unknown_rights));
         last_updated = last_updated.max(published);
+        let anchors = Anchors::new(&doc, &facts);
         sources.push(SourcePage {
+            anchors,
             source,
             doc,
             facts,
@@ -118,7 +121,12 @@ pub fn compose(settings: &Settings, parts: Parts) -> Site {
         });
     }
     warnings.extend(report.warnings.iter().cloned());
-    let briefing = briefing::build(&sources, inputs, &settings.config.briefing);
+    let briefing = briefing::build(
+        &sources,
+        inputs,
+        &settings.config.briefing,
+        &report.highlight,
+    );
     let (mut home, mut pages) = (None, Vec::new());
     for page in content.pages {
         if page.path.is_empty() {

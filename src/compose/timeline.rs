@@ -12,7 +12,7 @@
 //! their first events also describe the same happening.
 
 use super::{group, text};
-use crate::model::briefing::{Report, TimelineEntry};
+use crate::model::briefing::{Phase, Report, TimelineEntry};
 use crate::model::date::PartialDate;
 use crate::model::facts::Event;
 use rayon::prelude::*;
@@ -212,12 +212,58 @@ impl group::Items for Events {
 /// One source's events: its index and its events.
 pub type SourceEvents<'a> = (usize, &'a [Arc<Event>]);
 
-/// Groups the events of all sources into timeline entries.
+/// An event that leads its sentence: (source index, event).
+type Led<'a> = (usize, &'a Arc<Event>);
+/// An event of a sentence another event leads: (index of the leader among the
+/// [`Led`] events, source index, event).
+type Rider<'a> = (usize, usize, &'a Arc<Event>);
+
+/// Splits the events into the ones that lead their sentence and the others: of the
+/// events one sentence of one source gives, the one with the most precise date (the
+/// first in the text on a tie) leads. Returns the leaders and, for each other event,
+/// the index of its leader in that list.
+fn sentence_leaders<'a>(events: &[SourceEvents<'a>]) -> (Vec<Led<'a>>, Vec<Rider<'a>>) {
+    let mut leaders: Vec<Led> = Vec::new();
+    let mut others = Vec::new();
+    for &(source, evs) in events {
+        let sentence = |e: &Event| (e.paragraph, e.quote_offset, e.quote.len());
+        let mut by_sentence: BTreeMap<(u32, usize, usize), Vec<&Arc<Event>>> = BTreeMap::new();
+        for e in evs {
+            by_sentence.entry(sentence(e)).or_default().push(e);
+        }
+        // In the source's own order, so the timeline's input order is unchanged.
+        let mut lead_of: BTreeMap<(u32, usize, usize), &Arc<Event>> = BTreeMap::new();
+        for (at, group) in &by_sentence {
+            let lead = group
+                .iter()
+                .min_by_key(|e| (std::cmp::Reverse(e.date.precision()), e.span_offset))
+                .expect("a sentence group has members");
+            lead_of.insert(*at, lead);
+        }
+        let start = leaders.len();
+        for e in evs {
+            if Arc::ptr_eq(lead_of[&sentence(e)], e) {
+                leaders.push((source, e));
+            }
+        }
+        for e in evs {
+            let lead = lead_of[&sentence(e)];
+            if !Arc::ptr_eq(lead, e) {
+                let at = leaders[start..]
+                    .iter()
+                    .position(|(_, l)| Arc::ptr_eq(l, lead))
+                    .expect("the leader is listed");
+                others.push((start + at, source, e));
+            }
+        }
+    }
+    (leaders, others)
+}
+
+/// Groups the events of all sources into timeline entries, one per happening; a
+/// sentence feeds one entry ([`sentence_leaders`]).
 pub fn build(events: &[SourceEvents]) -> Vec<TimelineEntry> {
-    let flat: Vec<(usize, &Arc<Event>)> = events
-        .iter()
-        .flat_map(|(source, evs)| evs.iter().map(move |e| (*source, e)))
-        .collect();
+    let (flat, others) = sentence_leaders(events);
     let keyed: Vec<_> = flat
         .par_iter()
         .map(|(_, e)| {
@@ -262,6 +308,12 @@ pub fn build(events: &[SourceEvents]) -> Vec<TimelineEntry> {
         groups.entry(r).or_default().push(i);
     }
     let groups: Vec<Vec<usize>> = groups.into_values().collect();
+    let mut entry_of: Vec<usize> = vec![0; flat.len()];
+    for (k, members) in groups.iter().enumerate() {
+        for &i in members {
+            entry_of[i] = k;
+        }
+    }
     let mut entries: Vec<TimelineEntry> = groups
         .into_par_iter()
         .map(|members| {
@@ -307,10 +359,20 @@ pub fn build(events: &[SourceEvents]) -> Vec<TimelineEntry> {
                 end: reports.iter().filter_map(|r| r.event.end).max(),
                 title: lead.event.title.clone(),
                 reports,
+                also: Vec::new(),
                 conflicting,
+                phase: Phase::Focus,
             }
         })
         .collect();
+    if !others.is_empty() {
+        for (leader, source, e) in others {
+            entries[entry_of[leader]].also.push(Report {
+                source,
+                event: Arc::clone(e),
+            });
+        }
+    }
     // Stable, like the sort it replaces; the date string is made once per entry.
     entries.sort_by_cached_key(|e| (e.date.first_day(), e.date, e.end, e.id.clone()));
     entries
@@ -339,6 +401,43 @@ pub(crate) mod tests {
             paragraph,
             title: title.into(),
         })
+    }
+
+    #[test]
+    fn a_sentence_feeds_one_entry_and_lists_its_other_dates() {
+        let quote = "The party ruled from 1929 through 2000, between 2000 and 2012 it was in \
+                     opposition, and it has ruled again since December 2012.";
+        let at = |id: &str, date: &str, span_offset: usize| {
+            let mut e = Arc::unwrap_or_clone(event(id, date, "The party ruled", quote, 3));
+            e.span_offset = span_offset;
+            Arc::new(e)
+        };
+        let evs = [
+            at("ev-1929", "1929", 15),
+            at("ev-2000", "2000", 41),
+            at("ev-2012", "2012-12", 110),
+        ];
+        let other = [event(
+            "ev-x",
+            "2001",
+            "Another thing",
+            "Another thing in 2001.",
+            4,
+        )];
+        let entries = build(&[(0, &evs), (1, &other)]);
+        assert_eq!(entries.len(), 2, "{entries:#?}");
+        let lead = entries
+            .iter()
+            .find(|e| e.reports[0].event.id == "ev-2012")
+            .unwrap();
+        // The most precise date leads; the others ride along, in text order.
+        assert_eq!(lead.reports.len(), 1);
+        let also: Vec<&str> = lead.also.iter().map(|r| r.event.id.as_str()).collect();
+        assert_eq!(also, ["ev-1929", "ev-2000"]);
+        // A different sentence of the same paragraph is its own entry.
+        let second = [event("ev-y", "1999", "The party won", "It won in 1999.", 3)];
+        let both: Vec<Arc<Event>> = evs.iter().cloned().chain(second).collect();
+        assert_eq!(build(&[(0, &both)]).len(), 2);
     }
 
     #[test]

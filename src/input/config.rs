@@ -7,6 +7,7 @@
 //! structs that reject unknown keys (naming file, line and column), then checked and
 //! completed into the settings the build uses. Every table documents its defaults.
 
+use crate::model::date::PartialDate;
 use crate::util::error::Error;
 use crate::util::url::Urls;
 use serde::{Deserialize, Serialize};
@@ -131,6 +132,14 @@ pub struct BriefingConfig {
     /// and the print brief keeps this many of the best-supported entries (default:
     /// 1000).
     pub page_size: usize,
+    /// The period the briefing is about, `"2018-12..2021-06"` (either end may be left
+    /// open: `"2018-12.."`). Timeline entries outside it are kept, grouped under
+    /// "Background" (before) or "Afterwards", and never chosen as highlights (default:
+    /// none: everything is in focus).
+    pub focus: Option<Focus>,
+    /// Terms the briefing is about (`["Remain in Mexico", "MPP"]`): an entry that names
+    /// one ranks higher among the home page's highlights (default: none).
+    pub topics: Vec<String>,
 }
 
 impl Default for BriefingConfig {
@@ -139,7 +148,60 @@ impl Default for BriefingConfig {
             key_figures: Vec::new(),
             citation: None,
             page_size: 1000,
+            focus: None,
+            topics: Vec::new(),
         }
+    }
+}
+
+/// `[briefing] focus`: a period, `"START..END"`, each a date (`2018`, `2018-12` or
+/// `2018-12-20`) or empty for an open end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Focus {
+    /// First day of the focus: the first day of this date (open when `None`).
+    pub start: Option<PartialDate>,
+    /// Last day of the focus: the last day of this date (open when `None`).
+    pub end: Option<PartialDate>,
+}
+
+impl TryFrom<String> for Focus {
+    type Error = String;
+
+    fn try_from(text: String) -> Result<Self, String> {
+        let usage =
+            "write the period as \"START..END\", e.g. \"2018-12..2021-06\" or \"2018-12..\"";
+        let Some((a, b)) = text.split_once("..") else {
+            return Err(format!("focus = \"{text}\": no `..`; {usage}"));
+        };
+        let side = |s: &str| -> Result<Option<PartialDate>, String> {
+            let s = s.trim();
+            if s.is_empty() {
+                return Ok(None);
+            }
+            PartialDate::parse(s)
+                .map(Some)
+                .map_err(|e| format!("focus = \"{text}\": `{s}` is not a date ({e}); {usage}"))
+        };
+        let (start, end) = (side(a)?, side(b)?);
+        if start.is_none() && end.is_none() {
+            return Err(format!(
+                "focus = \"{text}\" has no start and no end; {usage}"
+            ));
+        }
+        if let (Some(s), Some(e)) = (start, end)
+            && s.first_day() > e.last_day()
+        {
+            return Err(format!("focus = \"{text}\" ends before it starts"));
+        }
+        Ok(Focus { start, end })
+    }
+}
+
+impl From<Focus> for String {
+    fn from(f: Focus) -> String {
+        let side = |d: Option<PartialDate>| d.map(|d| d.to_string()).unwrap_or_default();
+        format!("{}..{}", side(f.start), side(f.end))
     }
 }
 
@@ -311,6 +373,27 @@ mod tests {
         assert_eq!(c.theme, "briefing");
         assert_eq!(c.output_dir, PathBuf::from("public"));
         assert!(c.extract.enabled && c.feed.enabled && c.search.enabled);
+    }
+
+    #[test]
+    fn focus_is_a_period_with_open_ends_and_clear_errors() {
+        let parse = |focus: &str| {
+            Config::parse(
+                Path::new("site.toml"),
+                &format!("[briefing]\nfocus = \"{focus}\"\n"),
+            )
+            .map(|c| c.briefing.focus.unwrap())
+        };
+        let f = parse("2018-12..2021-06").unwrap();
+        assert_eq!(f.start.unwrap().to_string(), "2018-12");
+        assert_eq!(f.end.unwrap().last_day(), "2021-06-30");
+        assert!(parse("2018-12..").unwrap().end.is_none());
+        assert!(parse("..2020").unwrap().start.is_none());
+        for bad in ["2018", "..", "2019-13..2020", "2021..2019"] {
+            let msg = parse(bad).unwrap_err().to_string();
+            assert!(msg.starts_with("site.toml:2:"), "{bad}: {msg}");
+            assert!(msg.contains("focus"), "{bad}: {msg}");
+        }
     }
 
     #[test]

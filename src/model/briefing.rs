@@ -61,6 +61,8 @@ pub struct SourceCounts {
 pub struct Briefing {
     /// Timeline entries in date order.
     pub timeline: Vec<TimelineEntry>,
+    /// The home page's highlights: indexes into `timeline`, in date order.
+    pub highlights: Vec<usize>,
     /// Measures, best-supported first.
     pub measures: Vec<Measure>,
     /// Entities of the gazetteer that the sources name, in gazetteer order.
@@ -116,8 +118,27 @@ pub struct TimelineEntry {
     pub title: String,
     /// The sources' reports, in source order.
     pub reports: Vec<Report>,
+    /// Other dates the reporting sentences give: a sentence feeds one entry (its most
+    /// precise date, the first on a tie), and its other events are listed here rather
+    /// than repeating the sentence in entries of their own.
+    pub also: Vec<Report>,
     /// True when the sources give dates that do not contain one another.
     pub conflicting: bool,
+    /// Where the entry stands against the briefing's focus (`[briefing] focus`).
+    pub phase: Phase,
+}
+
+/// Where a timeline entry stands against the briefing's focus period.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Phase {
+    /// Ends before the focus starts: background.
+    Before,
+    /// Overlaps the focus (every entry, when no focus is set).
+    #[default]
+    Focus,
+    /// Starts after the focus ends.
+    After,
 }
 
 impl TimelineEntry {

@@ -135,6 +135,17 @@ impl PartialDate {
         )
     }
 
+    /// The last day this date covers, as `YYYY-MM-DD`.
+    pub fn last_day(&self) -> String {
+        let month = self.month.unwrap_or(12);
+        format!(
+            "{:04}-{:02}-{:02}",
+            self.year,
+            month,
+            self.day.unwrap_or_else(|| days_in_month(self.year, month))
+        )
+    }
+
     /// Day of the week of a full date, 0 = Monday … 6 = Sunday.
     pub fn weekday(&self) -> Option<u8> {
         let (m, d) = (self.month?, self.day?);

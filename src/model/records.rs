@@ -7,11 +7,13 @@
 //! own fields plus where it came from, the paragraph's URL and, like a W3C
 //! TextQuoteSelector, a little text before and after the quote.
 
+use crate::model::anchors::Anchors;
 use crate::model::date::{PartialDate, Precision};
 use crate::model::document::Block;
 use crate::model::facts::{Event, Qualifier, Statistic};
 use serde::Serialize;
 use std::collections::BTreeSet;
+use std::fmt::Write as _;
 
 /// Where the facts of one source are published.
 #[derive(Debug, Clone)]
@@ -26,6 +28,8 @@ pub struct Provenance<'a> {
     pub page_url: String,
     /// The source's blocks, for the text around each quote.
     pub blocks: &'a [Block],
+    /// The ids of its paragraphs and fact sentences.
+    pub anchors: &'a Anchors,
     /// The source's publication date: the `as_of` of a figure that gives none.
     pub published: Option<PartialDate>,
     /// Ids of the facts an editor reviewed.
@@ -33,8 +37,13 @@ pub struct Provenance<'a> {
 }
 
 impl Provenance<'_> {
-    fn anchor(&self, paragraph: u32) -> String {
-        format!("{}#p-{paragraph}", self.page_url)
+    /// URL of the sentence at `quote_offset` in block `paragraph`.
+    fn anchor(&self, paragraph: u32, quote_offset: usize) -> String {
+        format!(
+            "{}#{}",
+            self.page_url,
+            self.anchors.sentence(paragraph, quote_offset)
+        )
     }
 
     /// `extracted`, or `reviewed` when an editor approved, fixed or added the fact.
@@ -97,10 +106,14 @@ pub struct EventRecord {
     pub prefix: String,
     /// Up to 32 characters after the quote in its paragraph.
     pub suffix: String,
-    /// Paragraph number.
+    /// Paragraph number (its position in the source; see `anchor` for a stable link).
     pub paragraph: u32,
-    /// URL of the paragraph.
+    /// URL of the sentence on the source page: its `id` comes from its words, so it
+    /// survives edits elsewhere in the document.
     pub anchor: String,
+    /// URL of the page with a Text Fragment (`#:~:text=`) that asks the browser to
+    /// find and highlight the quote itself: a fallback for when the anchor is gone.
+    pub text_url: String,
     /// Short description.
     pub title: String,
     /// `extracted`, or `reviewed` when an editor approved, fixed or added it.
@@ -142,10 +155,14 @@ pub struct StatisticRecord {
     pub measure: String,
     /// The date the figure refers to.
     pub as_of: Option<String>,
-    /// Paragraph number.
+    /// Paragraph number (its position in the source; see `anchor` for a stable link).
     pub paragraph: u32,
-    /// URL of the paragraph.
+    /// URL of the sentence on the source page: its `id` comes from its words, so it
+    /// survives edits elsewhere in the document.
     pub anchor: String,
+    /// URL of the page with a Text Fragment (`#:~:text=`) that asks the browser to
+    /// find and highlight the quote itself: a fallback for when the anchor is gone.
+    pub text_url: String,
     /// `extracted`, or `reviewed` when an editor approved, fixed or added it.
     pub status: &'static str,
 }
@@ -173,7 +190,8 @@ impl EventRecord {
             prefix,
             suffix,
             paragraph: e.paragraph,
-            anchor: p.anchor(e.paragraph),
+            anchor: p.anchor(e.paragraph, e.quote_offset),
+            text_url: text_fragment_url(&p.page_url, &e.quote),
             title: e.title.clone(),
             status: p.status(&e.id),
         }
@@ -202,8 +220,62 @@ impl StatisticRecord {
             measure: st.measure.clone(),
             as_of: st.as_of.or(p.published).map(|d| d.to_string()),
             paragraph: st.paragraph,
-            anchor: p.anchor(st.paragraph),
+            anchor: p.anchor(st.paragraph, st.quote_offset),
+            text_url: text_fragment_url(&p.page_url, &st.quote),
             status: p.status(&st.id),
         }
+    }
+}
+
+/// `page#:~:text=…`: a Text Fragment (WICG scroll-to-text) for `quote`. A quote of
+/// more than eight words is given by its first and last four words
+/// (`textStart,textEnd`), which keeps the URL short and still matches one sentence.
+/// Each part is percent-encoded, `-`, `,` and `&` included, as the syntax requires.
+pub fn text_fragment_url(page_url: &str, quote: &str) -> String {
+    let words: Vec<&str> = quote.split_whitespace().collect();
+    if words.is_empty() {
+        return page_url.to_string();
+    }
+    let encode = |part: &[&str]| -> String {
+        let mut out = String::new();
+        for b in part.join(" ").bytes() {
+            if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'~' | b'!' | b'*' | b'\'') {
+                out.push(char::from(b));
+            } else {
+                let _ = write!(out, "%{b:02X}");
+            }
+        }
+        out
+    };
+    let directive = if words.len() > 8 {
+        format!(
+            "{},{}",
+            encode(&words[..4]),
+            encode(&words[words.len() - 4..])
+        )
+    } else {
+        encode(&words)
+    };
+    format!("{page_url}#:~:text={directive}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_fragments_encode_the_reserved_characters() {
+        assert_eq!(
+            text_fragment_url("https://x.org/s/", "Short, well-known & done."),
+            "https://x.org/s/#:~:text=Short%2C%20well%2Dknown%20%26%20done."
+        );
+        assert_eq!(
+            text_fragment_url(
+                "/p/",
+                "On 20 December 2018 the United States announced the Migrant Protection Protocols."
+            ),
+            "/p/#:~:text=On%2020%20December%202018,the%20Migrant%20Protection%20Protocols."
+        );
+        assert_eq!(text_fragment_url("/p/", "  "), "/p/");
     }
 }

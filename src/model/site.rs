@@ -4,6 +4,7 @@
 //! facts, the hand-written pages, the [`Briefing`] composed across sources, and what the
 //! editor's corrections did), as [`crate::compose::compose`] returns it, finished.
 
+use crate::model::anchors::Anchors;
 use crate::model::briefing::Briefing;
 use crate::model::date::PartialDate;
 use crate::model::document::Document;
@@ -11,7 +12,7 @@ use crate::model::facts::Facts;
 use crate::model::source::{MetaOrigin, Page, Source};
 use crate::util::error::Warning;
 use serde::Serialize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A source document ready to render.
 #[derive(Debug, Clone)]
@@ -33,6 +34,8 @@ pub struct SourcePage {
     pub date_origin: MetaOrigin,
     /// True when the full text may be published (rights permitting).
     pub full_text: bool,
+    /// The `id`s of its paragraphs and fact sentences.
+    pub anchors: Anchors,
 }
 
 impl SourcePage {
@@ -74,6 +77,8 @@ pub struct CorrectionReport {
     pub added: usize,
     /// Ids of every fact an editor has looked at (approved, fixed or added).
     pub reviewed: BTreeSet<String>,
+    /// Events the editor chose as highlights (`true`) or ruled out (`false`).
+    pub highlight: BTreeMap<String, bool>,
     /// Corrections that point at nothing, and other problems.
     #[serde(skip)]
     pub warnings: Vec<Warning>,

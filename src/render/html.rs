@@ -1,12 +1,17 @@
 //! A source page's body: a converted [`Document`] → HTML, straight from its blocks.
 //!
 //! In: a [`Document`] (blocks with their kind, text and footnote markers, and the
-//! reference list), the facts to mark in it ([`Mark`]: block number and byte offset in
-//! the block's text, as extraction found them) and the optional code [`Highlighter`].
-//! Out: [`SourceHtml`], the body HTML and the page's headings.
+//! reference list), its [`Anchoring`] (the blocks' content ids from
+//! [`crate::model::anchors`], the fact sentences and the facts to mark in it, each a
+//! [`Mark`]: block number and byte offset in the block's text, as extraction found them)
+//! and the optional code [`Highlighter`]. Out: [`SourceHtml`], the body HTML and the
+//! page's headings.
 //!
 //! One pass over the blocks, in order; block N (1-based, the block's `paragraph`) is the
-//! element with `id="p-N"`:
+//! element whose `id` is its content anchor (`b-…`), and it holds an empty
+//! `<span class="alias" id="p-N">` so that links to the old positional ids still land
+//! on it ([`render_document`], without anchors, keeps `id="p-N"`). A block with a fact,
+//! and every heading, ends with a permalink (`¶`) to itself:
 //!
 //! * a heading is `<hN>`; a paragraph, and an epigraph's attribution (`— Name`), `<p>`;
 //!   a quote `<blockquote><p>`; consecutive list items of one kind are the `<li>`s of
@@ -30,7 +35,13 @@
 //! The Markdown written to `build/markdown/` ([`crate::convert::to_markdown`]) is an
 //! export for editors; this page does not read it.
 //!
-//! # Marks
+//! # Sentences and marks
+//!
+//! A sentence that states a fact is a `<span class="sentence" id="s-…">`, followed by a
+//! permalink (`#`) to it; the fact marks sit inside it. Sentence spans are placed and
+//! split like marks (below), one layer out: they close before markup that opens or
+//! closes an element, but footnote references, inline code, images and line breaks sit
+//! inside them.
 //!
 //! A fact's mark covers the bytes `start..start + text.len()` of its block's text (the
 //! extractor's `quote_offset + span_offset`), so the words are marked where the fact
@@ -52,6 +63,7 @@
 
 use super::markdown::{Footnotes, Highlighter, image, inline_end, inline_start};
 use crate::convert::note_markers;
+use crate::model::anchors::Anchors;
 use crate::model::document::{Block, BlockKind, Document, Format, NoteMarker, Reference};
 use crate::util::html::{escape_html, escape_into};
 use crate::util::slug::slugify;
@@ -94,10 +106,45 @@ fn options() -> Options {
     crate::convert::markdown_options() | Options::ENABLE_STRIKETHROUGH
 }
 
-/// Renders the body of a source page. `marks` are keyed by block number (1-based).
+/// Renders the body of a source page with positional ids (`p-N`) and no sentence
+/// spans. `marks` are keyed by block number (1-based).
 pub fn render_document(
     doc: &Document,
     marks: &BTreeMap<u32, Vec<Mark>>,
+    highlighter: Option<&Highlighter>,
+) -> SourceHtml {
+    render_anchored(
+        doc,
+        &Anchoring {
+            anchors: &Anchors::default(),
+            facts: marks,
+            sentences: &BTreeMap::new(),
+            paragraph_link: "",
+        },
+        highlighter,
+    )
+}
+
+/// What a source page anchors and marks.
+#[derive(Debug, Clone, Copy)]
+pub struct Anchoring<'a> {
+    /// The blocks' content ids (a block without one keeps `p-N`; a block with one
+    /// also gets an empty `p-N` alias, for links shared before).
+    pub anchors: &'a Anchors,
+    /// The facts to mark, by block number (1-based).
+    pub facts: &'a BTreeMap<u32, Vec<Mark>>,
+    /// The fact sentences, by block number: each becomes a `<span class="sentence">`
+    /// with the mark's id, followed by a permalink to it (`href`, labelled `title`).
+    pub sentences: &'a BTreeMap<u32, Vec<Mark>>,
+    /// Accessible label of a paragraph's permalink; empty for no permalinks.
+    pub paragraph_link: &'a str,
+}
+
+/// Renders the body of a source page: block N gets its content id (and a `p-N`
+/// alias), fact sentences their spans, facts their marks.
+pub fn render_anchored(
+    doc: &Document,
+    anchoring: &Anchoring,
     highlighter: Option<&Highlighter>,
 ) -> SourceHtml {
     let total: usize = doc.blocks.iter().map(|b| b.text.len()).sum();
@@ -130,8 +177,22 @@ pub fn render_document(
             }
             list = item;
         }
-        let block_marks = marks.get(&n).map_or(&[][..], Vec::as_slice);
-        page.block(b, n, block_marks);
+        let facts = anchoring.facts.get(&n).map_or(&[][..], Vec::as_slice);
+        let sentences = anchoring.sentences.get(&n).map_or(&[][..], Vec::as_slice);
+        let id = anchoring.anchors.paragraph(n);
+        let permalink = (!anchoring.paragraph_link.is_empty()
+            && (!facts.is_empty() || matches!(b.kind, BlockKind::Heading { .. })))
+        .then_some(anchoring.paragraph_link);
+        page.block(
+            b,
+            &BlockIds {
+                n,
+                id: &id,
+                permalink,
+            },
+            sentences,
+            facts,
+        );
     }
     page.close_list(list);
     for r in &doc.references {
@@ -215,24 +276,56 @@ impl Page<'_> {
         }
     }
 
-    fn block(&mut self, b: &Block, n: u32, marks: &[Mark]) {
+    /// Writes the start of block `ids`: the element's id, then the `p-N` alias when
+    /// the id is a content id.
+    fn open_block(&mut self, tag: &str, ids: &BlockIds, extra: &str) {
+        let _ = write!(self.out, "<{tag} id=\"{}\"{extra}>", escape_html(ids.id));
+        self.alias(ids);
+    }
+
+    /// An empty element with the old positional id, inside the block, for links
+    /// shared before ids came from content.
+    fn alias(&mut self, ids: &BlockIds) {
+        if ids.id != format!("p-{}", ids.n) {
+            let _ = write!(self.out, "<span class=\"alias\" id=\"p-{}\"></span>", ids.n);
+        }
+    }
+
+    /// The block's permalink, if it has one, before its end.
+    fn permalink(&mut self, ids: &BlockIds) {
+        if let Some(label) = ids.permalink {
+            let _ = write!(
+                self.out,
+                " <a class=\"permalink\" href=\"#{}\" aria-label=\"{}\" data-pagefind-ignore>¶</a>",
+                escape_html(ids.id),
+                escape_html(label)
+            );
+        }
+    }
+
+    fn block(&mut self, b: &Block, ids: &BlockIds, sentences: &[Mark], marks: &[Mark]) {
+        let marks = Layers { sentences, marks };
         match &b.kind {
             BlockKind::Heading { level } => {
                 let level = (*level).clamp(1, 6);
-                let _ = write!(self.out, "<h{level} id=\"p-{n}\">");
+                self.open_block(&format!("h{level}"), ids, "");
                 let mut text = String::new();
                 self.inline(b, 0, Layout::Heading, marks, Some(&mut text));
+                self.permalink(ids);
                 let _ = writeln!(self.out, "</h{level}>");
-                self.headings.push((level, format!("p-{n}"), text));
+                self.headings.push((level, ids.id.to_string(), text));
             }
             BlockKind::Paragraph => {
-                let _ = write!(self.out, "<p id=\"p-{n}\">");
+                self.open_block("p", ids, "");
                 self.inline(b, 0, Layout::Block, marks, None);
+                self.permalink(ids);
                 self.out.push_str("</p>\n");
             }
             BlockKind::Quote => {
-                let _ = write!(self.out, "<blockquote>\n<p id=\"p-{n}\">");
+                self.out.push_str("<blockquote>\n");
+                self.open_block("p", ids, "");
                 self.inline(b, 0, Layout::Block, marks, None);
+                self.permalink(ids);
                 self.out.push_str("</p>\n</blockquote>\n");
             }
             BlockKind::Attribution => {
@@ -241,13 +334,16 @@ impl Page<'_> {
                         .trim_start_matches(['-', '—', '―', '–'])
                         .trim_start_matches(char::is_whitespace)
                         .len();
-                let _ = write!(self.out, "<p id=\"p-{n}\">—");
+                self.open_block("p", ids, "");
+                self.out.push('—');
                 self.inline(b, dashes, Layout::Attribution, marks, None);
+                self.permalink(ids);
                 self.out.push_str("</p>\n");
             }
             BlockKind::ListItem { .. } => {
-                let _ = write!(self.out, "<li id=\"p-{n}\">");
+                self.open_block("li", ids, "");
                 self.inline(b, 0, Layout::Block, marks, None);
+                self.permalink(ids);
                 self.out.push_str("</li>\n");
             }
             BlockKind::Code { lang } => {
@@ -268,11 +364,16 @@ impl Page<'_> {
                 } else {
                     format!(" class=\"language-{}\"", escape_html(&slugify(&lang)))
                 };
+                // The alias goes before: `<pre>` keeps its text as is.
+                self.alias(ids);
                 let _ = writeln!(
                     self.out,
-                    "<pre id=\"p-{n}\" class=\"code\" tabindex=\"0\"><code{lang_class}>{body}</code></pre>"
+                    "<pre id=\"{}\" class=\"code\" tabindex=\"0\"><code{lang_class}>{body}</code></pre>",
+                    escape_html(ids.id)
                 );
-                self.unplaced.extend(marks.iter().map(|m| m.id.clone()));
+                self.unplaced
+                    .extend(marks.marks.iter().map(|m| m.id.clone()));
+                self.unplaced.extend(sentences.iter().map(|m| m.id.clone()));
             }
         }
     }
@@ -283,7 +384,7 @@ impl Page<'_> {
         b: &Block,
         skip: usize,
         layout: Layout,
-        marks: &[Mark],
+        marks: Layers,
         heading_text: Option<&mut String>,
     ) {
         let mut skip = skip.min(b.text.len());
@@ -307,13 +408,19 @@ impl Page<'_> {
         match layout {
             Layout::Block if content.is_blank(&b.text) => {
                 self.out.push('\u{a0}');
-                self.unplaced.extend(marks.iter().map(|m| m.id.clone()));
+                self.unplaced
+                    .extend(marks.marks.iter().map(|m| m.id.clone()));
+                self.unplaced
+                    .extend(marks.sentences.iter().map(|m| m.id.clone()));
                 return;
             }
             Layout::Attribution if !empty => self.out.push(' '),
             _ => {}
         }
-        let mut cursor = MarkCursor::new(place(&b.text, marks, &content, &mut self.unplaced));
+        let mut cursor = MarkCursor::new(
+            place(&b.text, marks.sentences, &content, &mut self.unplaced),
+            place(&b.text, marks.marks, &content, &mut self.unplaced),
+        );
         let sep = if layout == Layout::Heading { " " } else { "\n" };
         match &content {
             Inline::Plain { lines, notes } => {
@@ -353,7 +460,7 @@ impl Page<'_> {
                 if let Some(h) = heading_text.as_deref_mut() {
                     h.push_str(seg);
                 }
-                cursor.pause(&mut self.out);
+                cursor.pause_fact(&mut self.out);
                 self.notes.reference(&mut self.out, &m.number.to_string());
                 pos = m.offset + m.len;
             }
@@ -431,21 +538,21 @@ impl Page<'_> {
                     if let Some(h) = heading_text.as_deref_mut() {
                         h.push_str(c);
                     }
-                    cursor.pause(&mut self.out);
+                    cursor.pause_fact(&mut self.out);
                     let _ = write!(self.out, "<code>{}</code>", escape_html(c));
                 }
                 Event::HardBreak => {
-                    cursor.pause(&mut self.out);
+                    cursor.pause_fact(&mut self.out);
                     self.out.push_str("<br>\n");
                 }
                 Event::FootnoteReference(label) => {
-                    cursor.pause(&mut self.out);
+                    cursor.pause_fact(&mut self.out);
                     self.notes.reference(&mut self.out, label);
                 }
                 Event::Start(Tag::Image {
                     dest_url, title, ..
                 }) => {
-                    cursor.pause(&mut self.out);
+                    cursor.pause_fact(&mut self.out);
                     // The alt text is the image's inline content, as plain text.
                     let mut alt = String::new();
                     let mut depth = 1;
@@ -647,8 +754,36 @@ fn place<'m>(
     placed
 }
 
-/// Opens and closes the marks of one block as its text is written, in order.
-struct MarkCursor<'m> {
+/// A block's number, id and permalink label.
+struct BlockIds<'a> {
+    /// Its 1-based number (the `p-N` alias).
+    n: u32,
+    /// Its element id.
+    id: &'a str,
+    /// The accessible label of its permalink, if it gets one.
+    permalink: Option<&'a str>,
+}
+
+/// The sentence spans and fact marks of one block.
+#[derive(Clone, Copy)]
+struct Layers<'m> {
+    sentences: &'m [Mark],
+    marks: &'m [Mark],
+}
+
+/// How a layer's pieces are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Style {
+    /// `<span class="sentence">`, and a permalink after its last piece.
+    Sentence,
+    /// `<a class="fact-link"><mark>` (a bare `<mark>` inside a link).
+    Fact,
+}
+
+/// One layer of ranges (sentences, or fact marks) opened and closed as a block's text
+/// is written, in order.
+struct Layer<'m> {
+    style: Style,
     marks: Vec<(Range<usize>, &'m Mark)>,
     /// The mark being written or next to come.
     next: usize,
@@ -656,21 +791,161 @@ struct MarkCursor<'m> {
     open: Option<bool>,
     /// `marks[next]` has been opened (its id written).
     started: bool,
-    /// Depth of the links the text is in.
-    links: usize,
     /// Ids of the marks that ended before they were opened.
     unplaced: Vec<String>,
 }
 
-impl<'m> MarkCursor<'m> {
-    fn new(marks: Vec<(Range<usize>, &'m Mark)>) -> Self {
-        MarkCursor {
+impl<'m> Layer<'m> {
+    fn new(style: Style, marks: Vec<(Range<usize>, &'m Mark)>) -> Self {
+        Layer {
+            style,
             marks,
             next: 0,
             open: None,
             started: false,
-            links: 0,
             unplaced: Vec::new(),
+        }
+    }
+
+    fn current(&self) -> Option<(Range<usize>, &'m Mark)> {
+        self.marks.get(self.next).map(|(r, m)| (r.clone(), *m))
+    }
+
+    /// True when the current mark ends at or before `here`.
+    fn ends_by(&self, here: usize) -> bool {
+        self.current().is_some_and(|(r, _)| r.end <= here)
+    }
+
+    /// True when the current mark covers `here` and no piece of it is open.
+    fn due(&self, here: usize) -> bool {
+        self.open.is_none() && self.current().is_some_and(|(r, _)| r.start <= here)
+    }
+
+    /// Where the text must next be cut for this layer.
+    fn boundary(&self) -> usize {
+        match self.current() {
+            None => usize::MAX,
+            Some((r, _)) if self.open.is_some() => r.end,
+            Some((r, _)) => r.start,
+        }
+    }
+
+    /// Closes the open piece, if any.
+    fn close(&mut self, out: &mut String) {
+        if let Some(linked) = self.open.take() {
+            out.push_str(match (self.style, linked) {
+                (Style::Sentence, _) => "</span>",
+                (Style::Fact, true) => "</mark></a>",
+                (Style::Fact, false) => "</mark>",
+            });
+        }
+    }
+
+    /// Finishes the current mark: closes it, and after a sentence outside a link
+    /// writes its permalink.
+    fn end_current(&mut self, out: &mut String, links: usize) {
+        self.close(out);
+        if let Some((_, m)) = self.current() {
+            if !self.started {
+                self.unplaced.push(m.id.clone());
+            } else if self.style == Style::Sentence && links == 0 {
+                let _ = write!(
+                    out,
+                    "<a class=\"permalink\" href=\"{}\" aria-label=\"{}\" data-pagefind-ignore>#</a>",
+                    escape_html(&m.href),
+                    escape_html(&m.title)
+                );
+            }
+        }
+        self.next += 1;
+        self.started = false;
+    }
+
+    /// Finishes the marks that end at or before `here`.
+    fn settle(&mut self, out: &mut String, here: usize, links: usize) {
+        while self.ends_by(here) {
+            self.end_current(out, links);
+        }
+    }
+
+    fn open_piece(&mut self, out: &mut String, links: usize) {
+        let Some((_, m)) = self.current() else {
+            return;
+        };
+        let id = if self.started {
+            String::new()
+        } else {
+            format!(" id=\"{}\"", escape_html(&m.id))
+        };
+        let linked = self.style == Style::Fact && links == 0;
+        match self.style {
+            Style::Sentence => {
+                let _ = write!(out, "<span class=\"{}\"{id}>", escape_html(&m.class));
+            }
+            Style::Fact => {
+                if linked {
+                    let _ = write!(
+                        out,
+                        "<a class=\"fact-link\" href=\"{}\">",
+                        escape_html(&m.href)
+                    );
+                }
+                let _ = write!(
+                    out,
+                    "<mark{id} class=\"{}\" title=\"{}\">",
+                    escape_html(&m.class),
+                    escape_html(&m.title)
+                );
+            }
+        }
+        self.open = Some(linked);
+        self.started = true;
+    }
+
+    /// Ends the mark left open, if any; marks never opened are unplaced.
+    fn finish(mut self, out: &mut String, links: usize, unplaced: &mut Vec<String>) {
+        if self.started {
+            self.end_current(out, links);
+        }
+        unplaced.append(&mut self.unplaced);
+        let rest = self.marks.get(self.next..).unwrap_or_default();
+        unplaced.extend(rest.iter().map(|(_, m)| m.id.clone()));
+    }
+}
+
+/// Opens and closes a block's sentence spans and, inside them, its fact marks as its
+/// text is written, in order. A piece is never left crossing an element: at inline
+/// markup both layers close and reopen after it, and where a mark crosses a sentence's
+/// edge it is closed and reopened there.
+struct MarkCursor<'m> {
+    sentences: Layer<'m>,
+    facts: Layer<'m>,
+    /// Depth of the links the text is in.
+    links: usize,
+}
+
+impl<'m> MarkCursor<'m> {
+    fn new(sentences: Vec<(Range<usize>, &'m Mark)>, facts: Vec<(Range<usize>, &'m Mark)>) -> Self {
+        MarkCursor {
+            sentences: Layer::new(Style::Sentence, sentences),
+            facts: Layer::new(Style::Fact, facts),
+            links: 0,
+        }
+    }
+
+    /// Ends what ends at or before `here` and opens what covers it, inner inside outer.
+    fn step(&mut self, out: &mut String, here: usize) {
+        self.facts.settle(out, here, self.links);
+        if self.sentences.ends_by(here) {
+            self.facts.close(out);
+            self.sentences.settle(out, here, self.links);
+        }
+        if self.sentences.due(here) {
+            self.facts.close(out);
+            self.sentences.open_piece(out, self.links);
+        }
+        if self.facts.due(here) {
+            self.facts.open_piece(out, self.links);
         }
     }
 
@@ -679,18 +954,9 @@ impl<'m> MarkCursor<'m> {
     fn text(&mut self, out: &mut String, t: &str, at: usize) {
         let mut pos = 0;
         while pos < t.len() {
-            let here = at + pos;
-            self.settle(out, here);
-            let limit = match self.marks.get(self.next).map(|(r, m)| (r.clone(), *m)) {
-                None => usize::MAX,
-                Some((r, m)) => {
-                    if self.open.is_none() && r.start <= here {
-                        self.open_piece(out, m);
-                    }
-                    if self.open.is_some() { r.end } else { r.start }
-                }
-            };
-            let mut cut = limit.saturating_sub(at).min(t.len());
+            self.step(out, at + pos);
+            let limit = self.sentences.boundary().min(self.facts.boundary());
+            let mut cut = limit.saturating_sub(at).min(t.len()).max(pos + 1);
             while !t.is_char_boundary(cut) {
                 cut += 1;
             }
@@ -700,72 +966,29 @@ impl<'m> MarkCursor<'m> {
     }
 
     /// Writes `t`, text that stands for the source bytes from `at` (an escape, an
-    /// entity), escaped and whole: inside the mark that covers `at`, if any.
+    /// entity), escaped and whole: inside the marks that cover `at`, if any.
     fn unit(&mut self, out: &mut String, t: &str, at: usize) {
-        self.settle(out, at);
-        if let Some((r, m)) = self.marks.get(self.next).map(|(r, m)| (r.clone(), *m))
-            && self.open.is_none()
-            && r.start <= at
-        {
-            self.open_piece(out, m);
-        }
+        self.step(out, at);
         escape_into(out, t);
     }
 
-    /// Closes the open piece, if any, before markup.
+    /// Closes the open fact mark, if any, before an element that may sit inside a
+    /// sentence (a footnote reference, inline code, an image, a line break).
+    fn pause_fact(&mut self, out: &mut String) {
+        self.facts.close(out);
+    }
+
+    /// Closes the open pieces, if any, before markup that opens or closes an element.
     fn pause(&mut self, out: &mut String) {
-        if let Some(linked) = self.open.take() {
-            out.push_str(if linked { "</mark></a>" } else { "</mark>" });
-        }
+        self.facts.close(out);
+        self.sentences.close(out);
     }
 
-    /// Finishes the marks that end at or before `here`.
-    fn settle(&mut self, out: &mut String, here: usize) {
-        while let Some((r, m)) = self.marks.get(self.next) {
-            if r.end > here {
-                break;
-            }
-            if !self.started {
-                self.unplaced.push(m.id.clone());
-            }
-            self.pause(out);
-            self.next += 1;
-            self.started = false;
-        }
-    }
-
-    fn open_piece(&mut self, out: &mut String, m: &Mark) {
-        let linked = self.links == 0;
-        if linked {
-            let _ = write!(
-                out,
-                "<a class=\"fact-link\" href=\"{}\">",
-                escape_html(&m.href)
-            );
-        }
-        out.push_str("<mark");
-        if !self.started {
-            let _ = write!(out, " id=\"{}\"", escape_html(&m.id));
-        }
-        let _ = write!(
-            out,
-            " class=\"{}\" title=\"{}\">",
-            escape_html(&m.class),
-            escape_html(&m.title)
-        );
-        self.open = Some(linked);
-        self.started = true;
-    }
-
-    /// Closes the open piece; marks never opened are unplaced.
-    fn finish(mut self, out: &mut String, unplaced: &mut Vec<String>) {
-        self.pause(out);
-        if self.started {
-            self.next += 1;
-        }
-        unplaced.append(&mut self.unplaced);
-        let rest = self.marks.get(self.next..).unwrap_or_default();
-        unplaced.extend(rest.iter().map(|(_, m)| m.id.clone()));
+    /// Closes the open pieces; marks never opened are unplaced.
+    fn finish(self, out: &mut String, unplaced: &mut Vec<String>) {
+        let links = self.links;
+        self.facts.finish(out, links, unplaced);
+        self.sentences.finish(out, links, unplaced);
     }
 }
 

@@ -5,7 +5,7 @@
 //! goes through [`crate::util::url::Urls`]; documents' words are only ever escaped by
 //! the templates.
 
-use crate::model::briefing::{Briefing, Kind, Measure, Point, TimelineEntry};
+use crate::model::briefing::{Briefing, Kind, Measure, Phase, Point, TimelineEntry};
 use crate::model::date::PartialDate;
 use crate::model::facts::Qualifier;
 use crate::render::Renderer;
@@ -55,7 +55,7 @@ pub struct CiteView {
     pub title: String,
     /// Short name of who published it (publisher, else title).
     pub label: String,
-    /// Link to the paragraph (`sources/<slug>/#p-N`).
+    /// Link to the sentence or paragraph (`sources/<slug>/#s-…` or `#b-…`).
     pub url: String,
     /// Absolute URL of the source page.
     pub permalink: String,
@@ -157,6 +157,8 @@ pub struct EventView {
     pub dates_note: String,
     /// Each source's report.
     pub reports: Vec<ReportView>,
+    /// Other dates the same sentences give, for readers ("2000 – 2012").
+    pub also: Vec<String>,
     /// Entities named.
     pub entities: Vec<EntityLink>,
 }
@@ -166,6 +168,9 @@ pub struct EventView {
 pub struct YearView {
     /// The year.
     pub year: i32,
+    /// `before`, `focus` or `after`: where its entries stand against the briefing's
+    /// focus (a year the focus starts or ends in is split in two views).
+    pub phase: Phase,
     /// Its events.
     pub events: Vec<EventView>,
 }
@@ -264,6 +269,8 @@ pub struct FactLink {
 /// A quoted sentence on a page that does not publish the full text.
 #[derive(Debug, Clone, Serialize)]
 pub struct ExcerptSentence {
+    /// Its content id (`s-…`).
+    pub id: String,
     /// The sentence, verbatim.
     pub quote: String,
     /// Its facts.
@@ -273,8 +280,10 @@ pub struct ExcerptSentence {
 /// The quoted sentences of one paragraph.
 #[derive(Debug, Clone, Serialize)]
 pub struct ExcerptView {
-    /// `p-N`.
+    /// The paragraph's content id (`b-…`).
     pub id: String,
+    /// Its old positional id (`p-N`), kept as an alias for links shared before.
+    pub alias: String,
     /// Sentences in text order.
     pub sentences: Vec<ExcerptSentence>,
 }
@@ -319,10 +328,21 @@ impl Renderer<'_> {
             || s.facts.statistics.iter().any(|f| f.paragraph == paragraph)
     }
 
-    pub(crate) fn cite(&self, source: usize, paragraph: u32) -> CiteView {
+    /// A link to paragraph `paragraph` of a source, or to the sentence at
+    /// `quote_offset` in it when that sentence states a fact.
+    pub(crate) fn cite(
+        &self,
+        source: usize,
+        paragraph: u32,
+        quote_offset: Option<usize>,
+    ) -> CiteView {
         let s = &self.site.sources[source];
         let url = if self.has_anchor(source, paragraph) {
-            self.urls.link(&format!("{}#p-{paragraph}", s.path()))
+            let id = match quote_offset {
+                Some(offset) => s.anchors.sentence(paragraph, offset),
+                None => s.anchors.paragraph(paragraph),
+            };
+            self.urls.link(&format!("{}#{id}", s.path()))
         } else {
             self.urls.link(&s.path())
         };
@@ -378,7 +398,7 @@ impl Renderer<'_> {
             .reports
             .iter()
             .map(|r| ReportView {
-                cite: self.cite(r.source, r.event.paragraph),
+                cite: self.cite(r.source, r.event.paragraph, Some(r.event.quote_offset)),
                 quote: r.event.quote.clone(),
                 parts: quote_parts(&r.event.quote, r.event.span_offset, &r.event.span),
                 date: self.date_view(&r.event.date),
@@ -409,6 +429,18 @@ impl Renderer<'_> {
             conflicting: entry.conflicting,
             dates_note,
             reports,
+            also: entry
+                .also
+                .iter()
+                .map(|r| match r.event.end {
+                    Some(end) => format!(
+                        "{} – {}",
+                        self.strings.date(&r.event.date),
+                        self.strings.date(&end)
+                    ),
+                    None => self.strings.date(&r.event.date),
+                })
+                .collect(),
             entities,
         }
     }
@@ -467,7 +499,7 @@ impl Renderer<'_> {
             parts: quote_parts(&p.stat.quote, p.stat.span_offset, &p.stat.span),
             date: p.date.map(|d| self.date_view(&d)),
             dated_by_source: p.dated_by_source,
-            cite: self.cite(p.source, p.stat.paragraph),
+            cite: self.cite(p.source, p.stat.paragraph, Some(p.stat.quote_offset)),
             series_sources: m.source_count,
             measure_url: self
                 .urls
@@ -483,7 +515,7 @@ impl Renderer<'_> {
             speaker: q.speaker.clone(),
             speaker_url,
             direct: q.direct,
-            cite: self.cite(q.source, q.paragraph),
+            cite: self.cite(q.source, q.paragraph, None),
         }
     }
 
@@ -492,7 +524,7 @@ impl Renderer<'_> {
         let mut mentions: Vec<CiteView> = e
             .mentions
             .iter()
-            .map(|m| self.cite(m.source, m.paragraph))
+            .map(|m| self.cite(m.source, m.paragraph, None))
             .collect();
         mentions.dedup_by(|a, b| a.url == b.url);
         EntityView {
@@ -552,11 +584,13 @@ impl Renderer<'_> {
         let mut years: Vec<YearView> = Vec::new();
         let views: Vec<EventView> = indexes.par_iter().map(|&i| self.event_view(i)).collect();
         for (&i, ev) in indexes.iter().zip(views) {
-            let year = self.briefing().timeline[i].date.year;
+            let entry = &self.briefing().timeline[i];
+            let (year, phase) = (entry.date.year, entry.phase);
             match years.last_mut() {
-                Some(y) if y.year == year => y.events.push(ev),
+                Some(y) if y.year == year && y.phase == phase => y.events.push(ev),
                 _ => years.push(YearView {
                     year,
+                    phase,
                     events: vec![ev],
                 }),
             }

@@ -63,23 +63,47 @@ test("search finds Nuevo Laredo and its result opens the right page under the su
   await context.close();
 });
 
-test("a timeline entry's source link lands on the highlighted paragraph", async () => {
+test("a timeline entry's source link lands on the highlighted sentence; old #p-N links still land", async () => {
   const { page, errors, context } = await newPage();
   await page.goto(server.url + "timeline/");
   const link = page.locator("ol.events .reports a").first();
   assert.ok((await link.count()) > 0, "the timeline has entries with source links");
   const href = await link.getAttribute("href");
-  assert.match(href, new RegExp("^" + BASE + "sources/[^/]+/#p-\\d+$"));
+  assert.match(href, new RegExp("^" + BASE + "sources/[^/]+/#s-[0-9a-f]{8}(-\\d+)?$"));
   await link.click();
   await page.waitForLoadState("load");
-  const target = await page.evaluate(() => {
-    const t = document.querySelector(":target");
-    if (!t) return null;
-    return { id: t.id, background: getComputedStyle(t).backgroundColor };
-  });
-  assert.ok(target, "a paragraph is the :target");
+  const highlighted = () =>
+    page.evaluate(() => {
+      const t = document.querySelector(":target");
+      if (!t) return null;
+      // An alias (old #p-N) is empty: its paragraph is what shows the highlight.
+      const shown = t.classList.contains("alias") ? t.parentElement : t;
+      return {
+        id: t.id,
+        tag: shown.tagName,
+        cls: shown.className,
+        text: shown.textContent.trim(),
+        background: getComputedStyle(shown).backgroundColor,
+      };
+    });
+  const target = await highlighted();
+  assert.ok(target, "a sentence is the :target");
   assert.equal("#" + target.id, href.slice(href.indexOf("#")));
-  assert.notEqual(target.background, "rgba(0, 0, 0, 0)", "the target paragraph is highlighted");
+  assert.equal(target.cls, "sentence");
+  assert.ok(target.text.length > 20, target.text);
+  assert.notEqual(target.background, "rgba(0, 0, 0, 0)", "the target sentence is highlighted");
+  // Its permalink is a keyboard-reachable link to the same address.
+  const permalink = page.locator(`a.permalink[href="#${target.id}"]`);
+  assert.equal(await permalink.count(), 1);
+  await permalink.focus();
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute("href")), "#" + target.id);
+  // A link shared before content ids: #p-2 lands on the second paragraph, highlighted.
+  const page2 = href.slice(0, href.indexOf("#"));
+  await page.goto(new URL(server.url).origin + page2 + "#p-2");
+  const old = await highlighted();
+  assert.ok(old && old.id === "p-2", JSON.stringify(old));
+  assert.match(old.tag, /^(P|LI|H\d)$/);
+  assert.notEqual(old.background, "rgba(0, 0, 0, 0)", "the aliased paragraph is highlighted");
   assert.deepEqual(errors, []);
   await context.close();
 });

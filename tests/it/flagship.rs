@@ -400,3 +400,58 @@ fn every_entry_of_the_print_brief_has_its_quote() {
         );
     }
 }
+
+/// The timeline tells the story: one entry per sentence, the policy first, older
+/// history under "Background", and the home page's highlights are moments of the
+/// policy (site.toml `[briefing] focus` and `topics`, the editor's `highlight`).
+#[test]
+fn the_timeline_leads_with_the_policy_and_each_sentence_once() {
+    let site = built("https://example.org/mpp-briefing/");
+    let timeline = site.read_out("timeline/index.html");
+    // No sentence is quoted by two entries.
+    let quotes: Vec<&str> = timeline
+        .split("<ul class=\"reports\">")
+        .skip(1)
+        .map(|entry| &entry[..entry.find("</ul>").unwrap()])
+        .collect();
+    assert!(quotes.len() >= 15, "{}", quotes.len());
+    let mut seen = std::collections::BTreeSet::new();
+    for entry in &quotes {
+        for q in entry.split("<li><q").skip(1) {
+            let q = &q[..q.find("</q>").unwrap()];
+            assert!(seen.insert(q.to_string()), "a sentence in two entries: {q}");
+        }
+    }
+    // The PRI sentence gives one entry that lists its other dates.
+    assert_eq!(
+        timeline
+            .matches("Partido Revolucionario Institucional")
+            .count(),
+        1
+    );
+    assert!(timeline.contains("The same sentence also mentions"));
+    // The focus comes first; the 1929 history is under Background, after it.
+    let background = timeline
+        .find("<h2 id=\"background-h\">Background</h2>")
+        .unwrap();
+    let first_2019 = timeline.find("<h2 id=\"y-2019\">").unwrap();
+    assert!(first_2019 < background);
+    assert!(timeline[background..].contains("datetime=\"1929\""));
+    assert!(!timeline[..background].contains("datetime=\"1929\""));
+    // Highlights: the first is an MPP event; none is background; the editor's pick
+    // (the expansion of the program) is in, the editor's `false` (Culiacán) is out.
+    let home = site.read_out("index.html");
+    let hl = &home[home.find("id=\"highlights-heading\"").expect("highlights")..];
+    let hl = &hl[..hl.find("</ol>").unwrap()];
+    let first = &hl[hl.find("<li").unwrap()..];
+    let first = &first[..first.find("</li>").unwrap()];
+    assert!(first.contains("MPP"), "first highlight: {first}");
+    assert!(hl.contains("agreed to expand the program"));
+    assert!(!hl.contains("Culiacan"));
+    for year in ["1929", "2000", "2009", "2010", "2011", "2012", "2014"] {
+        assert!(
+            !hl.contains(&format!("datetime=\"{year}")),
+            "background {year} highlighted"
+        );
+    }
+}

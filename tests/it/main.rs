@@ -10,6 +10,7 @@ mod common;
 #[allow(dead_code)]
 mod targets;
 
+mod anchors;
 mod briefing_flagship;
 mod build;
 mod cache;

@@ -12,8 +12,15 @@ fn build_flagship(root: &Path, size: Option<usize>) {
     copy_dir(&repo().join("content"), &root.join("content"));
     let mut config = std::fs::read_to_string(repo().join("site.toml")).unwrap();
     if let Some(size) = size {
-        assert!(!config.contains("[briefing]"), "the test adds the table");
-        config.push_str(&format!("\n[briefing]\npage_size = {size}\n"));
+        assert!(!config.contains("page_size"), "the test sets page_size");
+        config = match config.find("\n[briefing]\n") {
+            Some(at) => format!(
+                "{}\n[briefing]\npage_size = {size}\n{}",
+                &config[..at],
+                &config[at + "\n[briefing]\n".len()..]
+            ),
+            None => format!("{config}\n[briefing]\npage_size = {size}\n"),
+        };
     }
     std::fs::write(root.join("site.toml"), config).unwrap();
     let out = brief_at(root, &["build", "--quiet"]);

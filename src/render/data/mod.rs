@@ -42,6 +42,7 @@ fn provenance<'a>(urls: &Urls, site: &'a Site, s: &'a SourcePage) -> Provenance<
         source_url: Some(page_url.clone()),
         page_url,
         blocks: &s.doc.blocks,
+        anchors: &s.anchors,
         published: s.published,
         reviewed: &site.corrections.reviewed,
     }
@@ -258,6 +259,7 @@ fn events_csv(records: impl Iterator<Item = EventRecord>) -> String {
                 cell(&e.quote),
                 e.paragraph.to_string(),
                 cell(&e.anchor),
+                cell(&e.text_url),
                 cell(&e.title),
                 e.status.to_string(),
             ]
@@ -308,6 +310,7 @@ fn statistics_csv(records: impl Iterator<Item = StatisticRecord>) -> String {
                 s.as_of.clone().unwrap_or_default(),
                 s.paragraph.to_string(),
                 cell(&s.anchor),
+                cell(&s.text_url),
                 s.status.to_string(),
             ]
         }),

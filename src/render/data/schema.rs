@@ -99,9 +99,20 @@ const PARAGRAPH: Field = f(
     "paragraph",
     Kind::Integer,
     true,
-    "Number of the paragraph in the source.",
+    "Number of the paragraph in the source (its position: use anchor to link to it).",
 );
-const ANCHOR: Field = f("anchor", Kind::Url, true, "Address of that paragraph.");
+const ANCHOR: Field = f(
+    "anchor",
+    Kind::Url,
+    true,
+    "Address of that sentence on the source page; its id comes from the sentence's words, so it survives edits elsewhere in the document.",
+);
+const TEXT_URL: Field = f(
+    "text_url",
+    Kind::Url,
+    true,
+    "The source page with a Text Fragment (#:~:text=) that makes the browser find and highlight the sentence itself.",
+);
 const STATUS: Field = f(
     "status",
     Kind::OneOf(&["extracted", "reviewed"]),
@@ -197,6 +208,7 @@ pub const EVENTS: Table = Table {
         QUOTE,
         PARAGRAPH,
         ANCHOR,
+        TEXT_URL,
         f("title", Kind::Text, true, "A short description."),
         STATUS,
     ],
@@ -257,6 +269,7 @@ pub const STATISTICS: Table = Table {
         ),
         PARAGRAPH,
         ANCHOR,
+        TEXT_URL,
         STATUS,
     ],
     primary_key: "id",

@@ -60,9 +60,9 @@ impl Renderer<'_> {
                         // The cite label of `cite()`: the publisher, else the title.
                         let label = s.source.meta.publisher.as_ref().unwrap_or(&s.title);
                         let href = self.urls.absolute(&format!(
-                            "{}#p-{}",
-                            self.site.sources[r.source].path(),
-                            r.event.paragraph
+                            "{}#{}",
+                            s.path(),
+                            s.anchors.sentence(r.event.paragraph, r.event.quote_offset)
                         ));
                         format!(
                             "<p>“{}” — <a href=\"{}\">{}</a></p>",

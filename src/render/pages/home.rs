@@ -67,19 +67,13 @@ impl Renderer<'_> {
             .collect()
     }
 
+    /// The highlights the briefing chose ([`crate::model::briefing::Briefing::highlights`]).
     pub(crate) fn highlights(&self) -> Vec<EventView> {
-        let t = &self.briefing().timeline;
-        let mut idx: Vec<usize> = (0..t.len()).collect();
-        idx.sort_by_key(|&i| {
-            (
-                std::cmp::Reverse(t[i].reports.len()),
-                std::cmp::Reverse(t[i].date.first_day()),
-                i,
-            )
-        });
-        idx.truncate(6);
-        idx.sort();
-        idx.into_iter().map(|i| self.event_view(i)).collect()
+        self.briefing()
+            .highlights
+            .iter()
+            .map(|&i| self.event_view(i))
+            .collect()
     }
 
     /// How to cite the briefing: `[briefing] citation`, or "Author. Title. Organisation.

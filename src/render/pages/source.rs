@@ -126,9 +126,16 @@ impl Renderer<'_> {
 
     pub(crate) fn render_source(&self, index: usize, s: &SourcePage) -> Result<OutputFile, Error> {
         let marks = self.source_marks(index);
-        let rendered = crate::render::html::render_document(
+        let sentences = self.source_sentences(index);
+        let paragraph_link = self.strings.get("link_paragraph");
+        let rendered = crate::render::html::render_anchored(
             &s.doc,
-            &marks,
+            &crate::render::html::Anchoring {
+                anchors: &s.anchors,
+                facts: &marks,
+                sentences: &sentences,
+                paragraph_link: &paragraph_link,
+            },
             self.settings
                 .config
                 .highlight
@@ -166,7 +173,6 @@ impl Renderer<'_> {
             let Some(&ei) = self.briefing().event_entry.get(&e.id) else {
                 continue;
             };
-            let entry = &self.briefing().timeline[ei];
             marks.entry(e.paragraph).or_default().push(Mark {
                 start: e.quote_offset + e.span_offset,
                 text: e.span.clone(),
@@ -175,7 +181,7 @@ impl Renderer<'_> {
                 title: format!(
                     "{}: {}",
                     self.strings.get("timeline"),
-                    self.strings.date(&entry.date)
+                    self.strings.date(&e.date)
                 ),
                 class: "fact-event".into(),
             });
@@ -191,6 +197,43 @@ impl Renderer<'_> {
             });
         }
         marks
+    }
+
+    /// The sentences of a source that state a fact, by block: each a span with its
+    /// content id and a permalink to it.
+    pub(crate) fn source_sentences(&self, index: usize) -> BTreeMap<u32, Vec<Mark>> {
+        let s = &self.site.sources[index];
+        let label = self.strings.get("link_sentence");
+        let mut out: BTreeMap<u32, Vec<Mark>> = BTreeMap::new();
+        let quotes = s
+            .facts
+            .events
+            .iter()
+            .map(|e| (e.paragraph, e.quote_offset, &e.quote))
+            .chain(
+                s.facts
+                    .statistics
+                    .iter()
+                    .map(|f| (f.paragraph, f.quote_offset, &f.quote)),
+            );
+        for (paragraph, offset, quote) in quotes {
+            let Some(id) = s.anchors.sentences.get(&(paragraph, offset)) else {
+                continue;
+            };
+            let list = out.entry(paragraph).or_default();
+            if list.iter().any(|m| m.start == offset) {
+                continue;
+            }
+            list.push(Mark {
+                start: offset,
+                text: quote.clone(),
+                id: id.clone(),
+                href: format!("#{id}"),
+                title: label.clone(),
+                class: "sentence".into(),
+            });
+        }
+        out
     }
 
     /// The facts of a source with links into the briefing, in paragraph order.
@@ -209,7 +252,10 @@ impl Renderer<'_> {
                     kind: "event".into(),
                     quote: e.quote.clone(),
                     span: e.span.clone(),
-                    paragraph_url: self.urls.link(&format!("{page}#p-{}", e.paragraph)),
+                    paragraph_url: self.urls.link(&format!(
+                        "{page}#{}",
+                        s.anchors.sentence(e.paragraph, e.quote_offset)
+                    )),
                     url: self.entry_url(ei),
                     label: format!(
                         "{}: {}",
@@ -227,7 +273,10 @@ impl Renderer<'_> {
                     kind: "statistic".into(),
                     quote: st.quote.clone(),
                     span: st.span.clone(),
-                    paragraph_url: self.urls.link(&format!("{page}#p-{}", st.paragraph)),
+                    paragraph_url: self.urls.link(&format!(
+                        "{page}#{}",
+                        s.anchors.sentence(st.paragraph, st.quote_offset)
+                    )),
                     url: self.stat_url(&st.id),
                     label: format!("{}: {}", self.strings.get("statistics"), st.span),
                 },
@@ -283,10 +332,15 @@ impl Renderer<'_> {
             .map(|(paragraph, mut sentences)| {
                 sentences.sort_by_key(|(offset, _, _)| *offset);
                 ExcerptView {
-                    id: format!("p-{paragraph}"),
+                    id: s.anchors.paragraph(paragraph),
+                    alias: format!("p-{paragraph}"),
                     sentences: sentences
                         .into_iter()
-                        .map(|(_, quote, links)| ExcerptSentence { quote, links })
+                        .map(|(offset, quote, links)| ExcerptSentence {
+                            id: s.anchors.sentence(paragraph, offset),
+                            quote,
+                            links,
+                        })
                         .collect(),
                 }
             })

@@ -4,6 +4,7 @@
 //! In: the briefing's timeline and paging. Out: `timeline/index.html`,
 //! `timeline/page/N/`, `timeline/<entity>/`.
 
+use crate::model::briefing::Phase;
 use crate::output::OutputFile;
 use crate::render::Renderer;
 use crate::render::views::EntityLink;
@@ -50,7 +51,20 @@ impl Renderer<'_> {
         }
         let mut ctx = self.context(&page);
         ctx.insert("pager", &pager);
-        ctx.insert("years", &self.years(&indexes));
+        // The focus by year; what came after it and the background (`[briefing] focus`)
+        // in sections of their own.
+        let (mut years, mut afterwards, mut background) = (Vec::new(), Vec::new(), Vec::new());
+        for y in self.years(&indexes) {
+            match y.phase {
+                Phase::Focus => years.push(y),
+                Phase::After => afterwards.extend(y.events),
+                Phase::Before => background.extend(y.events),
+            }
+        }
+        ctx.insert("years", &years);
+        ctx.insert("afterwards", &afterwards);
+        ctx.insert("background", &background);
+        ctx.insert("focus", &self.focus_display());
         // A wide overview for large screens, a narrow one (drawn at its own size, so its
         // text stays legible) for phones; CSS shows one of them.
         ctx.insert("strip", &self.strip(&indexes, 900.0));
@@ -73,5 +87,19 @@ impl Renderer<'_> {
             html,
             "timeline page",
         ))
+    }
+
+    /// The focus period for readers ("December 2018 – June 2021", "from December
+    /// 2018"), empty when none is set.
+    pub(crate) fn focus_display(&self) -> String {
+        let Some(f) = &self.settings.config.briefing.focus else {
+            return String::new();
+        };
+        match (f.start, f.end) {
+            (Some(a), Some(b)) => format!("{} – {}", self.strings.date(&a), self.strings.date(&b)),
+            (Some(a), None) => format!("{} {}", self.strings.get("from"), self.strings.date(&a)),
+            (None, Some(b)) => format!("{} {}", self.strings.get("until"), self.strings.date(&b)),
+            (None, None) => String::new(),
+        }
     }
 }
