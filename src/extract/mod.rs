@@ -18,6 +18,7 @@
 //! gets `-2`, a third `-3`, in document order.
 
 pub mod dates;
+pub mod headline;
 pub mod numbers;
 pub mod text;
 pub mod words;

@@ -24,3 +24,4 @@ mod layering;
 mod new;
 mod paging;
 mod serve;
+mod titles;
