@@ -277,6 +277,9 @@ pub struct Lexicon {
     /// Words (one to three) a headline may not start with: conjunctions, relative
     /// pronouns, adverbs of time and focus, prepositions that leave a fragment.
     pub fragment_openers: &'static [&'static str],
+    /// Relative pronouns that stand for their clause's subject (`which`, `who`): a
+    /// headline puts the noun they stand for back.
+    pub relative_pronouns: &'static [&'static str],
     /// Verb forms the suffix rules of headlines miss (auxiliaries, irregular forms,
     /// present forms of common headline verbs).
     pub verbs: &'static [&'static str],
@@ -389,6 +392,7 @@ struct LexiconFile {
     relative_after: Vec<String>,
     rate_words: Vec<(String, String)>,
     fragment_openers: Vec<String>,
+    relative_pronouns: Vec<String>,
     verbs: Vec<String>,
     verb_lookalikes: Vec<String>,
     dangling_words: Vec<String>,
@@ -503,6 +507,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         relative_after: leak_list(f.relative_after),
         rate_words: leak_str_pairs(f.rate_words),
         fragment_openers: leak_list(f.fragment_openers),
+        relative_pronouns: leak_list(f.relative_pronouns),
         verbs: leak_list(f.verbs),
         verb_lookalikes: leak_list(f.verb_lookalikes),
         dangling_words: leak_list(f.dangling_words),

@@ -5,6 +5,7 @@
 //! most twelve words; the rules are `brief::extract::headline::problems`, their words
 //! the lexicon's. Titles are not scored by the gold (see `extraction_gold`): this test
 //! prints how many pass and every failure, and fails when fewer pass than [`FLOOR`].
+//! `BRIEF_TITLES_ALL=1` also prints every title with its date words.
 
 use crate::extraction_gold::{facts_of, sources_in};
 use brief::extract::headline::{Problem, problems};
@@ -14,8 +15,9 @@ use std::collections::HashMap;
 use std::path::Path;
 
 /// Titles passing, out of all, as measured: raise it as titles improve, never lower it
-/// to let a change through.
-const FLOOR: usize = 67;
+/// to let a change through. Measured: 68/357 with the clause titles before headlines,
+/// 295/357 with headlines (`src/extract/headline.rs`).
+const FLOOR: usize = 295;
 
 fn real_blocks(text: &str) -> Vec<Block> {
     brief::convert::convert(text, Format::Text).blocks
@@ -69,6 +71,9 @@ fn every_event_title_is_a_headline_not_a_fragment() {
                     .into_iter()
                     .filter(|p| !(edited && *p == Problem::NoVerb))
                     .collect();
+                if std::env::var("BRIEF_TITLES_ALL").is_ok() {
+                    println!("ALL {set}/{stem} {} {:?} <= {:?}", e.date, title, e.span);
+                }
                 if found.is_empty() {
                     pass += 1;
                     continue;
