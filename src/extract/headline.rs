@@ -468,8 +468,7 @@ fn finish(ws: Vec<W>, lex: &'static Lexicon) -> Option<String> {
     let sets = words::word_sets(lex);
     let (mut ws, _) = strip_front(ws, lex);
     let trim_end = |ws: &mut Vec<W>| {
-        loop {
-            let Some(last) = ws.last() else { break };
+        while let Some(last) = ws.last() {
             let low = bare(&last.text).to_lowercase();
             if last.date {
                 while ws.last().is_some_and(|w| w.date) {
@@ -491,9 +490,17 @@ fn finish(ws: Vec<W>, lex: &'static Lexicon) -> Option<String> {
     trim_end(&mut ws);
     let words_of = |ws: &[W]| ws.iter().filter(|w| !bare(&w.text).is_empty()).count();
     if words_of(&ws) > MAX_WORDS {
-        let mut k = ws.len();
-        while words_of(&ws[..k]) > MAX_WORDS {
-            k -= 1;
+        // The longest prefix of at most MAX_WORDS words, in one pass (a run-on
+        // sentence may have thousands).
+        let mut k = 0;
+        let mut n = 0;
+        while k < ws.len() {
+            let counts = !bare(&ws[k].text).is_empty();
+            if counts && n == MAX_WORDS {
+                break;
+            }
+            n += usize::from(counts);
+            k += 1;
         }
         let at = (4..=k)
             .rev()
