@@ -18,6 +18,7 @@
 //! gets `-2`, a third `-3`, in document order.
 
 pub mod dates;
+pub mod headline;
 pub mod numbers;
 pub mod text;
 pub mod words;
@@ -142,7 +143,7 @@ fn extract_block(
                     quote_offset: qs,
                     span_offset: h.start,
                     paragraph: block.paragraph,
-                    title: title_for(a, h.start, h.end),
+                    title: title_for(a, h.start, h.end, lex),
                 }));
             }
         }
@@ -401,11 +402,17 @@ fn tidy(words: &[&str]) -> String {
         .to_string()
 }
 
-/// A short description of an event for a timeline entry: the clause that holds the
-/// date (widened to at least eight words, or the parenthesis it sits in), without a
+/// The title of an event on the timeline: a headline built from the clause that holds
+/// the date ([`headline::headline`]), with [`clause_title`] as its fallback.
+fn title_for(quote: &str, start: usize, end: usize, lex: &'static Lexicon) -> String {
+    headline::headline(quote, start, end, &clause_title(quote, start, end), lex)
+}
+
+/// The titles before headlines (kept as the fallback): the clause that holds the date
+/// (widened to at least eight words, or the parenthesis it sits in), without a
 /// dateline ("Washington, DC—") or other parentheses; at most 14 words, never ending on
 /// a short function word.
-fn title_for(quote: &str, start: usize, end: usize) -> String {
+fn clause_title(quote: &str, start: usize, end: usize) -> String {
     // Clause boundaries: commas as well as the stronger marks, as byte ranges.
     // Parentheses are removed below rather than cut at; a comma between digits
     // ("9,758") is part of a number.
@@ -682,7 +689,7 @@ mod tests {
 
     fn title(quote: &str, span: &str) -> String {
         let start = quote.find(span).unwrap();
-        title_for(quote, start, start + span.len())
+        clause_title(quote, start, start + span.len())
     }
 
     #[test]

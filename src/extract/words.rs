@@ -20,6 +20,12 @@ pub struct WordSets {
     pub change: HashSet<String>,
     /// Words a stamp or a list heading may hold besides its date.
     pub stamp: HashSet<String>,
+    /// Verb forms of headlines: the lexicon's `verbs`, action verbs and speech verbs.
+    pub verbs: HashSet<String>,
+    /// Words in -ed or -ing that are not verbs.
+    pub lookalikes: HashSet<String>,
+    /// Function words a headline may not end on.
+    pub dangling: HashSet<String>,
 }
 
 impl WordSets {
@@ -54,6 +60,13 @@ pub fn word_sets(lex: &'static Lexicon) -> &'static WordSets {
             future: set(&single),
             change: set(lex.change_words),
             stamp: set(lex.stamp_words),
+            verbs: [lex.verbs, lex.action_verbs, lex.speech_verbs]
+                .iter()
+                .flat_map(|l| l.iter())
+                .map(|w| w.to_lowercase())
+                .collect(),
+            lookalikes: set(lex.verb_lookalikes),
+            dangling: set(lex.dangling_words),
         }))
     })
 }

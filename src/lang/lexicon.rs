@@ -274,6 +274,19 @@ pub struct Lexicon {
     pub relative_after: &'static [&'static str],
     /// Denominators after a figure, with the unit suffix they give (`per day`).
     pub rate_words: &'static [(&'static str, &'static str)],
+    /// Words (one to three) a headline may not start with: conjunctions, relative
+    /// pronouns, adverbs of time and focus, prepositions that leave a fragment.
+    pub fragment_openers: &'static [&'static str],
+    /// Relative pronouns that stand for their clause's subject (`which`, `who`): a
+    /// headline puts the noun they stand for back.
+    pub relative_pronouns: &'static [&'static str],
+    /// Verb forms the suffix rules of headlines miss (auxiliaries, irregular forms,
+    /// present forms of common headline verbs).
+    pub verbs: &'static [&'static str],
+    /// Words in -ed or -ing that are not verbs (`hundred`, `during`).
+    pub verb_lookalikes: &'static [&'static str],
+    /// Function words a headline may not end on (it would be cut mid-phrase).
+    pub dangling_words: &'static [&'static str],
 }
 
 /// The English table, read from `src/lang/en.toml` (built into the binary) on first use.
@@ -378,6 +391,11 @@ struct LexiconFile {
     measure_joiners: Vec<String>,
     relative_after: Vec<String>,
     rate_words: Vec<(String, String)>,
+    fragment_openers: Vec<String>,
+    relative_pronouns: Vec<String>,
+    verbs: Vec<String>,
+    verb_lookalikes: Vec<String>,
+    dangling_words: Vec<String>,
 }
 
 /// Reads a language's data file into a [`Lexicon`]. The words live as long as the
@@ -488,6 +506,11 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         measure_joiners: leak_list(f.measure_joiners),
         relative_after: leak_list(f.relative_after),
         rate_words: leak_str_pairs(f.rate_words),
+        fragment_openers: leak_list(f.fragment_openers),
+        relative_pronouns: leak_list(f.relative_pronouns),
+        verbs: leak_list(f.verbs),
+        verb_lookalikes: leak_list(f.verb_lookalikes),
+        dangling_words: leak_list(f.dangling_words),
     })
 }
 

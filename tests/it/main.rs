@@ -25,3 +25,4 @@ mod layering;
 mod new;
 mod paging;
 mod serve;
+mod titles;
