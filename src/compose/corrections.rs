@@ -134,14 +134,17 @@ pub fn apply(
                     Action::Drop => {
                         f.events.remove(pos);
                         report.dropped += 1;
+                        report.events.dropped += 1;
                     }
                     Action::Approve => {
                         report.approved += 1;
+                        report.events.approved += 1;
                         report.reviewed.insert(id.clone());
                     }
                     Action::Fix => {
                         if apply_event_fields(Arc::make_mut(&mut f.events[pos]), c) {
                             report.fixed += 1;
+                            report.events.fixed += 1;
                         }
                         report.reviewed.insert(id.clone());
                     }
@@ -154,14 +157,17 @@ pub fn apply(
                     Action::Drop => {
                         f.statistics.remove(pos);
                         report.dropped += 1;
+                        report.statistics.dropped += 1;
                     }
                     Action::Approve => {
                         report.approved += 1;
+                        report.statistics.approved += 1;
                         report.reviewed.insert(id.clone());
                     }
                     Action::Fix => {
                         if apply_stat_fields(Arc::make_mut(&mut f.statistics[pos]), c) {
                             report.fixed += 1;
+                            report.statistics.fixed += 1;
                         }
                         report.reviewed.insert(id.clone());
                     }
@@ -282,6 +288,10 @@ pub fn apply(
             }
         }
         report.added += 1;
+        match kind {
+            Kind::Event => report.events.added += 1,
+            Kind::Statistic => report.statistics.added += 1,
+        }
     }
     for f in facts.iter_mut() {
         f.events

@@ -75,6 +75,10 @@ pub struct CorrectionReport {
     pub approved: usize,
     /// Facts added by hand.
     pub added: usize,
+    /// The same counts for events alone.
+    pub events: ReviewCounts,
+    /// The same counts for figures alone.
+    pub statistics: ReviewCounts,
     /// Ids of every fact an editor has looked at (approved, fixed or added).
     pub reviewed: BTreeSet<String>,
     /// Events the editor chose as highlights (`true`) or ruled out (`false`).
@@ -82,4 +86,17 @@ pub struct CorrectionReport {
     /// Corrections that point at nothing, and other problems.
     #[serde(skip)]
     pub warnings: Vec<Warning>,
+}
+
+/// What the editor did to one kind of fact.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct ReviewCounts {
+    /// Approved as extracted.
+    pub approved: usize,
+    /// Corrected.
+    pub fixed: usize,
+    /// Removed.
+    pub dropped: usize,
+    /// Added by hand.
+    pub added: usize,
 }

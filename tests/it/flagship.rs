@@ -455,3 +455,42 @@ fn the_timeline_leads_with_the_policy_and_each_sentence_once() {
         );
     }
 }
+
+/// The methodology says, per kind, how many published facts an editor reviewed and
+/// how many not, from the same statuses the open data carries.
+#[test]
+fn the_methodology_counts_reviewed_and_unreviewed_facts_per_kind() {
+    let site = flagship();
+    // One figure loses its review: the page must say so.
+    let corrections = site.root().join("content/corrections.toml");
+    let text = fs::read_to_string(&corrections).unwrap();
+    let at = text.find("id = \"st-").unwrap();
+    let block_start = text[..at].rfind("[[correction]]").unwrap();
+    let block_end = text[at..]
+        .find("[[correction]]")
+        .map_or(text.len(), |i| at + i);
+    fs::write(
+        &corrections,
+        format!("{}{}", &text[..block_start], &text[block_end..]),
+    )
+    .unwrap();
+    let o = site.brief(&["build", "--base-url", "https://example.org/mpp-briefing/"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = site.read_out("methodology/index.html");
+    let table = &page[page.find("class=\"counts review-counts\"").unwrap()..];
+    let table = &table[..table.find("</table>").unwrap()];
+    for (kind, file, key) in [
+        ("Events", "data/events.json", "events"),
+        ("Figures", "data/statistics.json", "statistics"),
+    ] {
+        let rows = json(&site, file)[key].as_array().unwrap().clone();
+        let reviewed = rows.iter().filter(|r| r["status"] == "reviewed").count();
+        let row = format!(
+            "<th scope=\"row\">{kind}</th><td>{}</td><td>{reviewed}</td><td>{}</td>",
+            rows.len(),
+            rows.len() - reviewed
+        );
+        assert!(table.contains(&row), "{row} not in {table}");
+    }
+    assert!(page.contains("One published fact has not been checked by an editor"));
+}

@@ -29,6 +29,49 @@ pub(crate) fn flatten_toml(prefix: &str, t: &toml::Table) -> Vec<(String, String
 }
 
 impl Renderer<'_> {
+    /// What an editor did, per kind of fact: how many are published, how many of
+    /// those an editor reviewed (approved, corrected or added) and how many not, and
+    /// how many were corrected, removed and added.
+    fn review_rows(&self) -> Vec<serde_json::Value> {
+        let c = &self.site.corrections;
+        let reviewed = |ids: &mut dyn Iterator<Item = &String>| {
+            let (mut all, mut seen) = (0usize, 0usize);
+            for id in ids {
+                all += 1;
+                seen += usize::from(c.reviewed.contains(id));
+            }
+            (all, seen)
+        };
+        let sources = &self.site.sources;
+        let events = reviewed(
+            &mut sources
+                .iter()
+                .flat_map(|s| s.facts.events.iter().map(|e| &e.id)),
+        );
+        let figures = reviewed(
+            &mut sources
+                .iter()
+                .flat_map(|s| s.facts.statistics.iter().map(|f| &f.id)),
+        );
+        [
+            ("events", events, c.events),
+            ("figures", figures, c.statistics),
+        ]
+        .into_iter()
+        .map(|(key, (published, seen), counts)| {
+            serde_json::json!({
+                "kind": self.strings.get(key),
+                "published": published,
+                "reviewed": seen,
+                "unreviewed": published - seen,
+                "fixed": counts.fixed,
+                "dropped": counts.dropped,
+                "added": counts.added,
+            })
+        })
+        .collect()
+    }
+
     pub(crate) fn render_methodology(&self) -> Result<OutputFile, Error> {
         let mut page = self.briefing_page(
             "methodology",
@@ -77,6 +120,7 @@ impl Renderer<'_> {
         let corrections = Some(c.fixed + c.dropped + c.added).filter(|&n| n > 0 || reviewed > 0);
         ctx.insert("corrections", &corrections);
         ctx.insert("reviewed", &reviewed);
+        ctx.insert("review", &self.review_rows());
         ctx.insert("gazetteer_size", &b.gazetteer_size);
         let accuracy: Vec<(String, String)> = b
             .accuracy
