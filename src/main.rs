@@ -563,7 +563,7 @@ fn run_review(root: &Path, args: ReviewArgs, out: Output) -> Result<ExitCode, Er
     let stdin = std::io::stdin();
     let decisions = review::interactive(&items, &mut stdin.lock(), &mut std::io::stdout())
         .map_err(|e| Error::io("standard input", e))?;
-    file.append(&decisions)?;
+    file.write(&decisions, Some("Added by `brief review`."))?;
     if !out.quiet {
         eprintln!(
             "{} decisions written to {}",
