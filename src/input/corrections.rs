@@ -86,6 +86,37 @@ pub struct Entry {
     pub highlight: Option<bool>,
 }
 
+impl Entry {
+    /// The fields a `fix` of this entry sets, as TOML values (dates as text), in
+    /// [`FIX_KEYS`] order.
+    pub fn fix_fields(&self) -> toml::Table {
+        let mut t = toml::Table::new();
+        let text = |s: &str| toml::Value::String(s.to_string());
+        let date = |d: &Option<PartialDate>| d.map(|d| toml::Value::String(d.to_string()));
+        let num = |v: Option<f64>| v.map(toml::Value::Float);
+        let fields = [
+            ("date", date(&self.date)),
+            ("end", self.end.as_deref().map(text)),
+            ("relative", self.relative.map(toml::Value::Boolean)),
+            ("title", self.title.as_deref().map(text)),
+            ("value", num(self.value)),
+            ("low", num(self.low)),
+            ("high", num(self.high)),
+            ("of", num(self.of)),
+            ("unit", self.unit.as_deref().map(text)),
+            ("qualifier", self.qualifier.map(|q| text(q.as_str()))),
+            ("measure", self.measure.as_deref().map(text)),
+            ("as_of", date(&self.as_of)),
+        ];
+        for (key, value) in fields {
+            if let Some(v) = value {
+                t.insert(key.to_string(), v);
+            }
+        }
+        t
+    }
+}
+
 /// Kind of an added fact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -305,6 +336,10 @@ fn check_number(field: &str, value: &toml::Value) -> Result<FieldValue, FieldErr
     };
     match checked {
         FieldValue::Float(f) if !f.is_finite() => Err(bad()),
+        // A whole number is written as one (`value = 1200`, not `1200.0`).
+        FieldValue::Float(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => {
+            Ok(FieldValue::Integer(f as i64))
+        }
         other => Ok(other),
     }
 }
