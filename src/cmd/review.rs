@@ -311,6 +311,15 @@ impl CorrectionsFile {
         let mut doc: toml_edit::DocumentMut = text
             .parse()
             .map_err(|e: toml_edit::TomlError| refuse(e.message().trim().to_string()))?;
+        // Comments after the last table are the document's trailing text, which
+        // toml_edit writes after every table: they go before the first new table
+        // instead, so that what the editor wrote stays where it was.
+        let mut trailing = doc
+            .trailing()
+            .as_str()
+            .map(str::to_string)
+            .unwrap_or_default();
+        doc.set_trailing("");
         let list = doc
             .entry("correction")
             .or_insert_with(|| toml_edit::Item::ArrayOfTables(Default::default()))
@@ -333,17 +342,20 @@ impl CorrectionsFile {
                 None => {
                     let mut table = toml_edit::Table::new();
                     update_table(&mut table, d);
+                    let mut prefix = std::mem::take(&mut trailing);
                     if !commented {
                         let c = comment.unwrap_or_default();
-                        table.decor_mut().set_prefix(format!("\n# {c}\n"));
+                        prefix.push_str(&format!("\n# {c}\n"));
                         commented = true;
-                    } else if !list.is_empty() {
-                        table.decor_mut().set_prefix("\n");
+                    } else if !list.is_empty() || !prefix.is_empty() {
+                        prefix.push('\n');
                     }
+                    table.decor_mut().set_prefix(prefix);
                     list.push(table);
                 }
             }
         }
+        doc.set_trailing(trailing);
         let mut out = doc.to_string();
         if !out.ends_with('\n') {
             out.push('\n');
@@ -625,6 +637,7 @@ mod tests {
                     .into(),
                 ],
             },
+            ..SourceFacts::default()
         }]
     }
 
@@ -717,6 +730,29 @@ mod tests {
             "# Header.\n\n# Why this one.\n[[correction]]\nid = \"st-1\"\naction = \"fix\"\n\
              value = 7 # was 50\nnote = \"seven\"\n\n# Next.\n[[correction]]\nid = \"ev-2\"\naction = \"approve\"\n"
         );
+    }
+
+    /// Comments after the last table stay where the editor put them, before what is
+    /// added (toml_edit keeps them as the document's trailing text, written last).
+    #[test]
+    fn comments_at_the_end_stay_before_new_tables() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("corrections.toml");
+        for editor in [
+            "# Only a comment.\n",
+            "[[correction]]\nid = \"ev-1\"\naction = \"drop\"\n\n# To do: ev-9.\n",
+        ] {
+            std::fs::write(&path, editor).unwrap();
+            let mut file = CorrectionsFile::read(&path).unwrap();
+            file.write(&[checked("ev-3", Action::Approve)], None)
+                .unwrap();
+            let text = std::fs::read_to_string(&path).unwrap();
+            assert!(text.starts_with(editor), "{text}");
+            assert!(
+                text.ends_with("[[correction]]\nid = \"ev-3\"\naction = \"approve\"\n"),
+                "{text}"
+            );
+        }
     }
 
     #[test]
