@@ -750,15 +750,17 @@ fn header_value<'a>(request: &'a tiny_http::Request, name: &'static str) -> Opti
 }
 
 /// Answers with the review page's headers: never cached, never framed by another
-/// page (a click on a framed form would be a write), no referrer, nothing loaded from
-/// elsewhere.
+/// page (a click on a framed form would be a write), no referrer sent elsewhere,
+/// nothing loaded from elsewhere.
 fn respond_review(request: tiny_http::Request, status: u16, body: String, location: Option<&str>) {
     let mut response = tiny_http::Response::from_data(body.into_bytes())
         .with_status_code(status)
         .with_header(header("Content-Type", "text/html; charset=utf-8"))
         .with_header(header("Cache-Control", "no-store"))
         .with_header(header("X-Frame-Options", "DENY"))
-        .with_header(header("Referrer-Policy", "no-referrer"))
+        // Not `no-referrer`: with it, browsers send `Origin: null` with the page's own
+        // forms, which the guard must refuse.
+        .with_header(header("Referrer-Policy", "same-origin"))
         .with_header(header("X-Content-Type-Options", "nosniff"))
         .with_header(header(
             "Content-Security-Policy",
