@@ -109,6 +109,8 @@ test("the review page passes axe (WCAG 2.1 A and AA)", async () => {
   const context = await browser.newContext({ bypassCSP: true });
   const page = await context.newPage();
   await page.goto(origin + "/review/");
+  // With every fix form open, so that its fields are checked too.
+  await page.$$eval("details", (all) => all.forEach((d) => (d.open = true)));
   await page.addScriptTag({ content: AXE });
   const violations = await page.evaluate(async () => {
     const r = await window.axe.run(document, {
@@ -117,6 +119,20 @@ test("the review page passes axe (WCAG 2.1 A and AA)", async () => {
     return r.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0].target}`);
   });
   assert.deepEqual(violations, []);
+  await context.close();
+});
+
+test("the review page does not scroll sideways on a 390 px phone", async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(origin + "/review/");
+  // Open every fix form too: its fields must fit as well.
+  await page.$$eval("details", (all) => all.forEach((d) => (d.open = true)));
+  const { scroll, client } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  assert.ok(scroll <= client, `page is ${scroll} px wide in a ${client} px window`);
   await context.close();
 });
 

@@ -467,3 +467,37 @@ fn the_review_address_takes_only_get_and_post() {
     assert_eq!(status, 301);
     assert!(head.contains("location: /review/"), "{head}");
 }
+
+/// A corrections file outside the watched folders (site.toml `[extract] corrections`):
+/// the watcher does not see the write, so the review page asks for the rebuild itself.
+#[test]
+fn a_corrections_file_outside_content_is_rebuilt_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    review_fixture(root);
+    write(
+        root,
+        "site.toml",
+        "title = \"Serve test\"\nbase_url = \"https://example.org/demo/\"\n\n\
+         [extract]\ncorrections = \"corrections.toml\"\n",
+    );
+    let server = start(root);
+    let (_, _, page) =
+        server.raw("GET /review/ HTTP/1.1\r\nHost: localhost:{PORT}\r\nConnection: close\r\n\r\n");
+    assert!(page.contains("<code>corrections.toml</code>"), "{page}");
+    let form = format!(
+        "token={}&id={}&action=fix&value=4321",
+        token_of(&page),
+        fact_id(&page, "st-")
+    );
+    let (status, _, body) =
+        server.post_review("localhost:{PORT}", Some("http://localhost:{PORT}"), &form);
+    assert_eq!(status, 303, "{body}");
+    assert!(
+        std::fs::read_to_string(root.join("corrections.toml"))
+            .unwrap()
+            .contains("value = 4321")
+    );
+    let (_, _, data) = server.get("/demo/data/statistics.json");
+    assert!(data.contains("4321"), "{data}\n{}", server.stderr());
+}
