@@ -99,6 +99,11 @@ pub struct SourceFacts {
     pub title: String,
     /// Its events and statistics.
     pub facts: model::facts::Facts,
+    /// Its page's path inside the site (`sources/<slug>/`).
+    pub page: String,
+    /// The text of each paragraph that holds a fact, by paragraph number (the context
+    /// the review page of `brief serve` shows around a sentence).
+    pub paragraphs: std::collections::BTreeMap<u32, String>,
 }
 
 /// A site composed and ready to render.
@@ -274,10 +279,20 @@ pub fn render_site(root: &Path, options: &BuildOptions) -> Result<Rendered, Erro
     let facts = site
         .sources
         .iter()
-        .map(|s| SourceFacts {
-            source: s.source.rel_path.clone(),
-            title: s.title.clone(),
-            facts: s.facts.clone(),
+        .map(|s| {
+            let used: std::collections::HashSet<u32> = (s.facts.events.iter().map(|e| e.paragraph))
+                .chain(s.facts.statistics.iter().map(|f| f.paragraph))
+                .collect();
+            SourceFacts {
+                source: s.source.rel_path.clone(),
+                title: s.title.clone(),
+                facts: s.facts.clone(),
+                page: s.path(),
+                paragraphs: (s.doc.blocks.iter())
+                    .filter(|b| used.contains(&b.paragraph))
+                    .map(|b| (b.paragraph, b.text.clone()))
+                    .collect(),
+            }
         })
         .collect();
     let candidates = site.briefing.candidates.clone();

@@ -71,7 +71,9 @@ enum Command {
     /// path, with the base URL pointed at this server. `content/`, `themes/`,
     /// `templates/`, `static/` and `site.toml` are watched; open pages reload after a
     /// rebuild, and a build error is shown in the terminal and over the page while
-    /// the last good version stays served.
+    /// the last good version stays served. On a loopback address (the default) it
+    /// also offers /review/, where an editor approves, drops or fixes facts; only
+    /// that page's own forms can write the corrections file.
     #[command(after_long_help = EXIT_CODES)]
     Serve(ServeArgs),
     /// Build without writing and report everything wrong with the site.
@@ -89,10 +91,13 @@ enum Command {
     /// Shows each fact with the sentence it came from. Answer each with a (approve),
     /// d (drop), f (fix), s (skip) or q (quit), then Enter; text after the letter is
     /// kept as a note. A fix names the fields to change first:
-    /// `f value=1200 unit=people the report says 1,200`. Decisions are appended to the
-    /// corrections file (site.toml `extract.corrections`, default
-    /// content/corrections.toml); nothing already in it is changed, and nothing is
-    /// written if it was edited during the review.
+    /// `f value=1200 unit=people the report says 1,200`; a title or measure takes every
+    /// word up to the next key= or ` -- ` (`f title=Single adults returned -- headline`).
+    /// Each decision is checked as the build reads it (a bad value is named and asked
+    /// again), then written to the corrections file (site.toml `extract.corrections`,
+    /// default content/corrections.toml): comments and order kept, a fact's earlier
+    /// correction replaced in place, nothing written if the file was edited during
+    /// the review. `brief serve` offers the same in the browser at /review/.
     #[command(after_long_help = EXIT_CODES)]
     Review(ReviewArgs),
 }
@@ -565,7 +570,7 @@ fn run_review(root: &Path, args: ReviewArgs, out: Output) -> Result<ExitCode, Er
     let stdin = std::io::stdin();
     let decisions = review::interactive(&items, &mut stdin.lock(), &mut std::io::stdout())
         .map_err(|e| Error::io("standard input", e))?;
-    file.append(&decisions)?;
+    file.write(&decisions, Some("Added by `brief review`."))?;
     if !out.quiet {
         eprintln!(
             "{} decisions written to {}",

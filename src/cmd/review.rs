@@ -3,15 +3,23 @@
 //!
 //! In: the facts of each source ([`SourceFacts`], from [`crate::render_site`]) and the
 //! corrections file (default `content/corrections.toml`). Out: a plain-text report of
-//! each event and figure with the sentence it came from, and new `[[correction]]`
-//! entries appended at the end of the corrections file.
+//! each event and figure with the sentence it came from, and `[[correction]]` tables
+//! written to the corrections file ([`CorrectionsFile::write`], also used by the review
+//! page of `brief serve`).
 //!
-//! What the editor wrote is never rewritten: decisions are only appended, and the file
-//! is read again just before writing; if it changed since it was first read (an editor
-//! saved it meanwhile), nothing is written and the caller gets an error saying so.
-//! Applying corrections is the extraction stage's job, not this module's.
+//! Every decision is checked by [`Draft::check`] (the corrections reader's own check)
+//! before anything is written. Writing keeps what the editor wrote, comments and order:
+//! a fact without a correction gets a new table at the end of the `[[correction]]`
+//! list; a fact that has one gets that table updated in place (its comment lines and
+//! the inline comments of the keys it keeps stay). The whole new text is read back by
+//! the build's reader, then written to a temporary file beside the original, synced
+//! and renamed over it. If the file changed since it was read (an editor saved it
+//! meanwhile), nothing is written and the caller gets an error saying so. Applying
+//! corrections is the compose stage's job, not this module's.
 
 use crate::SourceFacts;
+use crate::input::corrections::{Action, Corrections, Entry, Kind};
+pub use crate::input::corrections::{Checked, Draft, FIX_KEYS};
 use crate::model::facts::{Event, Qualifier, Statistic};
 use crate::util::error::Error;
 use std::collections::HashSet;
@@ -19,21 +27,8 @@ use std::fmt::Write as _;
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 
-/// Keys a `fix` correction may set.
-pub const FIX_KEYS: &[&str] = &[
-    "date",
-    "end",
-    "relative",
-    "title",
-    "value",
-    "low",
-    "high",
-    "of",
-    "unit",
-    "qualifier",
-    "measure",
-    "as_of",
-];
+/// One decision of the editor (`[[correction]]` to be): see [`Draft`].
+pub type Decision = Draft;
 
 /// An event or a figure.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -53,7 +48,16 @@ impl FactRef<'_> {
         }
     }
 
-    fn quote_parts(&self) -> (&str, &str, usize, u32) {
+    /// Event or statistic.
+    pub fn kind(&self) -> Kind {
+        match self {
+            FactRef::Event(_) => Kind::Event,
+            FactRef::Statistic(_) => Kind::Statistic,
+        }
+    }
+
+    /// The sentence, the exact words inside it, their offset in it, and the paragraph.
+    pub fn quote_parts(&self) -> (&str, &str, usize, u32) {
         match self {
             FactRef::Event(e) => (&e.quote, &e.span, e.span_offset, e.paragraph),
             FactRef::Statistic(s) => (&s.quote, &s.span, s.span_offset, s.paragraph),
@@ -213,60 +217,7 @@ pub fn format_report(items: &[ReviewItem]) -> String {
     out
 }
 
-use crate::input::corrections::Action;
-
-/// One `[[correction]]` entry.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Decision {
-    /// The fact's id.
-    pub id: String,
-    /// What to do with it.
-    pub action: Action,
-    /// The editor's reason, if given.
-    pub note: Option<String>,
-    /// For [`Action::Fix`]: the fields to replace (keys from [`FIX_KEYS`]).
-    pub fix: toml::Table,
-}
-
-impl Decision {
-    /// A decision without a note or fixes.
-    pub fn new(id: impl Into<String>, action: Action) -> Self {
-        Decision {
-            id: id.into(),
-            action,
-            note: None,
-            fix: toml::Table::new(),
-        }
-    }
-}
-
-/// The TOML text of `decisions`, one `[[correction]]` table each, with a comment line
-/// first. Errors on a fix key that is not in [`FIX_KEYS`].
-pub fn format_decisions(decisions: &[Decision]) -> Result<String, String> {
-    let quote = |s: &str| toml::Value::String(s.to_string()).to_string();
-    let mut out = String::from("\n# Added by `brief review`.\n");
-    for d in decisions {
-        let _ = writeln!(out, "[[correction]]");
-        let _ = writeln!(out, "id = {}", quote(&d.id));
-        let _ = writeln!(out, "action = {}", quote(d.action.as_str()));
-        if let Some(note) = d.note.as_deref().filter(|n| !n.trim().is_empty()) {
-            let _ = writeln!(out, "note = {}", quote(note.trim()));
-        }
-        for (key, value) in &d.fix {
-            if !FIX_KEYS.contains(&key.as_str()) {
-                return Err(format!(
-                    "`{key}` cannot be fixed; use one of: {}",
-                    FIX_KEYS.join(", ")
-                ));
-            }
-            let _ = writeln!(out, "{key} = {value}");
-        }
-        out.push('\n');
-    }
-    Ok(out)
-}
-
-/// The corrections file as it was when read, so that decisions can be appended safely.
+/// The corrections file as it was when read, so that decisions can be written safely.
 #[derive(Debug, Clone)]
 pub struct CorrectionsFile {
     /// Where it is.
@@ -300,6 +251,11 @@ impl CorrectionsFile {
         }
     }
 
+    /// The file read by the build's reader.
+    pub fn corrections(&self) -> Result<Corrections, Error> {
+        Corrections::parse(&self.path, self.text()?)
+    }
+
     /// The ids that already have a `[[correction]]`, in file order. Malformed TOML is
     /// an error naming the line and column.
     pub fn ids(&self) -> Result<Vec<String>, Error> {
@@ -317,10 +273,22 @@ impl CorrectionsFile {
         Ok(ids)
     }
 
-    /// Appends `decisions` at the end of the file (creating it if it did not exist).
-    /// Refuses, writing nothing, if the file changed since it was read, or if the
-    /// result would not be valid TOML.
-    pub fn append(&mut self, decisions: &[Decision]) -> Result<(), Error> {
+    /// The last `[[correction]]` of the fact `id`, as the build reads it.
+    pub fn entry(&self, id: &str) -> Result<Option<Entry>, Error> {
+        Ok(self
+            .corrections()?
+            .correction
+            .into_iter()
+            .rfind(|e| e.id.as_ref().is_some_and(|i| i.get_ref() == id)))
+    }
+
+    /// Writes `decisions`: a fact that has a `[[correction]]` gets it updated in place
+    /// (the last one, if there are several), any other gets a new table at the end
+    /// of the list, the first of them after a `# {comment}` line when one is given.
+    /// Refuses, writing nothing, if the file changed since it was read or if the build
+    /// would not read the result; else replaces the file atomically (temporary file in
+    /// the same folder, synced, renamed over it).
+    pub fn write(&mut self, decisions: &[Checked], comment: Option<&str>) -> Result<(), Error> {
         if decisions.is_empty() {
             return Ok(());
         }
@@ -329,62 +297,154 @@ impl CorrectionsFile {
             return Err(Error::Invalid {
                 path: self.path.clone(),
                 line: None,
-                message: "changed since `brief review` read it (was it edited meanwhile?); \
-                          nothing was written. Run `brief review` again"
+                message: "the file changed since the review started (saved in an editor?); \
+                          nothing was written, run the review again"
                     .into(),
             });
         }
-        let invalid = |message: String| Error::Invalid {
+        let refuse = |why: String| Error::Invalid {
             path: self.path.clone(),
             line: None,
-            message,
+            message: format!("nothing was written: {why}"),
         };
-        let before = self.text()?;
-        let mut added = format_decisions(decisions).map_err(invalid)?;
-        if !before.is_empty() && !before.ends_with('\n') {
-            added.insert(0, '\n');
+        let text = self.text()?;
+        let mut doc: toml_edit::DocumentMut = text
+            .parse()
+            .map_err(|e: toml_edit::TomlError| refuse(e.message().trim().to_string()))?;
+        // Comments after the last table are the document's trailing text, which
+        // toml_edit writes after every table: they go before the first new table
+        // instead, so that what the editor wrote stays where it was.
+        let mut trailing = doc
+            .trailing()
+            .as_str()
+            .map(str::to_string)
+            .unwrap_or_default();
+        doc.set_trailing("");
+        let list = doc
+            .entry("correction")
+            .or_insert_with(|| toml_edit::Item::ArrayOfTables(Default::default()))
+            .as_array_of_tables_mut()
+            .ok_or_else(|| {
+                refuse(
+                    "`correction` is defined as something other than [[correction]] tables".into(),
+                )
+            })?;
+        let mut commented = comment.is_none();
+        for d in decisions {
+            let found = list
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.get("id").and_then(|i| i.as_str()) == Some(d.id.as_str()))
+                .map(|(i, _)| i)
+                .last();
+            match found.and_then(|i| list.get_mut(i)) {
+                Some(table) => update_table(table, d),
+                None => {
+                    let mut table = toml_edit::Table::new();
+                    update_table(&mut table, d);
+                    let mut prefix = std::mem::take(&mut trailing);
+                    if !commented {
+                        let c = comment.unwrap_or_default();
+                        prefix.push_str(&format!("\n# {c}\n"));
+                        commented = true;
+                    } else if !list.is_empty() || !prefix.is_empty() {
+                        prefix.push('\n');
+                    }
+                    table.decor_mut().set_prefix(prefix);
+                    list.push(table);
+                }
+            }
         }
-        if before.is_empty() {
-            added = added.trim_start().to_string();
+        doc.set_trailing(trailing);
+        let mut out = doc.to_string();
+        if !out.ends_with('\n') {
+            out.push('\n');
         }
-        let after = format!("{before}{added}");
-        if let Err(e) = toml::from_str::<toml::Table>(&after) {
-            return Err(invalid(format!(
-                "appending the decisions would make the file invalid ({}); \
-                 does it define `correction` as something other than [[correction]] tables?",
-                e.message().trim()
-            )));
-        }
-        if let Some(parent) = self.path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-        }
-        let mut file = std::fs::OpenOptions::new()
-            .append(self.original.is_some())
-            .create_new(self.original.is_none())
-            .write(true)
-            .open(&self.path)
-            .map_err(|e| Error::io(&self.path, e))?;
-        file.write_all(added.as_bytes())
-            .and_then(|()| file.flush())
-            .map_err(|e| Error::io(&self.path, e))?;
-        let mut bytes = self.original.take().unwrap_or_default();
-        bytes.extend_from_slice(added.as_bytes());
-        self.original = Some(bytes);
+        // The build's own reader has the last word: what it refuses is not written.
+        Corrections::parse(&self.path, out.clone()).map_err(|e| refuse(e.to_string()))?;
+        write_atomically(&self.path, out.as_bytes())?;
+        self.original = Some(out.into_bytes());
         Ok(())
     }
+}
+
+/// Makes `table` say what `d` says: keys it no longer has go, kept keys get their new
+/// value with their comments, new keys go at the end.
+fn update_table(table: &mut toml_edit::Table, d: &Checked) {
+    let stale: Vec<String> = table
+        .iter()
+        .map(|(k, _)| k.to_string())
+        .filter(|k| !d.fields.iter().any(|(f, _)| f == k))
+        .collect();
+    for k in stale {
+        table.remove(&k);
+    }
+    for (key, value) in &d.fields {
+        let new = match value.to_toml() {
+            toml::Value::String(s) => toml_edit::Value::from(s),
+            toml::Value::Integer(i) => toml_edit::Value::from(i),
+            toml::Value::Float(f) => toml_edit::Value::from(f),
+            toml::Value::Boolean(b) => toml_edit::Value::from(b),
+            other => toml_edit::Value::from(other.to_string()),
+        };
+        match table.get_mut(key).and_then(|i| i.as_value_mut()) {
+            Some(old) => {
+                let decor = old.decor().clone();
+                *old = new;
+                *old.decor_mut() = decor;
+            }
+            None => {
+                table.insert(key, toml_edit::value(new));
+            }
+        }
+    }
+}
+
+/// Replaces the file at `path` with `bytes`, or leaves it as it was: a temporary file
+/// in the same folder, synced to disk, renamed over it, and the folder synced.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.brief-{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = std::fs::File::create(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        drop(file);
+        std::fs::rename(&tmp, path)
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(Error::io(path, e));
+    }
+    // The rename is only durable once the folder is; not all systems allow this.
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
 }
 
 /// Asks about each item in turn: one line per fact from `input`, starting with `a`
 /// (approve), `d` (drop), `f` (fix), `s` (skip) or `q` (quit); anything after the
 /// letter is kept as the note (`d duplicate of the March figure`). A fix lists
 /// `key=value` pairs first, then the note: `f value=1200 unit=people the report says
-/// 1,200`; a bad key or value is reported and asked again. End of input quits. Returns
-/// the decisions made, in order.
+/// 1,200`. A `title` or `measure` takes every word up to the next `key=` or ` -- `
+/// (`f title=Single adults returned -- headline`); other values are one word unless
+/// quoted (`unit="encounters per day"`). Each decision goes through [`Draft::check`];
+/// a bad key or value is reported, naming the field, and asked again. End of input
+/// quits. Returns the checked decisions, in order.
 pub fn interactive(
     items: &[ReviewItem],
     input: &mut dyn BufRead,
     output: &mut dyn Write,
-) -> std::io::Result<Vec<Decision>> {
+) -> std::io::Result<Vec<Checked>> {
     let mut decisions = Vec::new();
     'items: for (i, item) in items.iter().enumerate() {
         write!(output, "{}", format_item(item, i + 1, items.len()))?;
@@ -433,11 +493,19 @@ pub fn interactive(
                 }
                 _ => continue,
             };
-            decisions.push(Decision {
+            let note = note.strip_prefix("--").unwrap_or(note).trim();
+            let draft = Draft {
                 note: (!note.is_empty()).then(|| note.to_string()),
                 fix,
-                ..Decision::new(item.fact.id(), action)
-            });
+                ..Draft::new(item.fact.id(), action)
+            };
+            match draft.check(Some(item.fact.kind())) {
+                Ok(checked) => decisions.push(checked),
+                Err(e) => {
+                    writeln!(output, "  {e}; nothing recorded, try again")?;
+                    continue;
+                }
+            }
             break;
         }
         writeln!(output)?;
@@ -445,9 +513,38 @@ pub fn interactive(
     Ok(decisions)
 }
 
+/// Keys whose unquoted value runs over several words (up to the next `key=` or ` -- `):
+/// a title must keep every word the editor typed.
+const TEXT_KEYS: &[&str] = &["title", "measure"];
+
+/// Where the unquoted value of a [`TEXT_KEYS`] key ends in `after`: before ` -- `, or
+/// before the next word that starts a `key=` pair, or at the end.
+fn text_value_end(after: &str) -> usize {
+    let mut end = after.len();
+    if let Some(i) = after.find(" --") {
+        end = i;
+    }
+    let mut at = 0;
+    for word in after.split(' ') {
+        if at >= end {
+            break;
+        }
+        if at > 0
+            && let Some((k, _)) = word.split_once('=')
+            && FIX_KEYS.contains(&k)
+        {
+            end = at - 1;
+            break;
+        }
+        at += word.len() + 1;
+    }
+    end
+}
+
 /// Splits the text after `f` into its leading `key=value` pairs and the note after
 /// them. A value is read as TOML when it is one (`1200`, `true`, `"two words"`), else
-/// as a string (`people`, `2019-03`). Keys must be in [`FIX_KEYS`].
+/// as text (`people`, `2019-03`); [`TEXT_KEYS`] take their words as text. Keys must be
+/// in [`FIX_KEYS`]; the values are checked later, by [`Draft::check`].
 fn parse_fix(text: &str) -> Result<(toml::Table, &str), String> {
     let mut fields = toml::Table::new();
     let mut rest = text.trim_start();
@@ -468,6 +565,9 @@ fn parse_fix(text: &str) -> Result<(toml::Table, &str), String> {
                 Some(end) => (&after[..end + 2], &after[end + 2..]),
                 None => return Err(format!("`{key}`: the quoted value has no closing \"")),
             }
+        } else if TEXT_KEYS.contains(&key) {
+            let end = text_value_end(after);
+            (after[..end].trim_end(), &after[end..])
         } else {
             let end = after.find(char::is_whitespace).unwrap_or(after.len());
             (&after[..end], &after[end..])
@@ -475,11 +575,15 @@ fn parse_fix(text: &str) -> Result<(toml::Table, &str), String> {
         if raw.is_empty() {
             return Err(format!("`{key}` has no value"));
         }
-        let value = toml::from_str::<toml::Table>(&format!("v = {raw}"))
-            .ok()
-            .and_then(|mut t| t.remove("v"))
-            .filter(|v| !matches!(v, toml::Value::Datetime(_)))
-            .unwrap_or_else(|| toml::Value::String(raw.trim_matches('"').to_string()));
+        let value = if TEXT_KEYS.contains(&key) && !raw.starts_with('"') {
+            toml::Value::String(raw.to_string())
+        } else {
+            toml::from_str::<toml::Table>(&format!("v = {raw}"))
+                .ok()
+                .and_then(|mut t| t.remove("v"))
+                .filter(|v| !matches!(v, toml::Value::Datetime(_)))
+                .unwrap_or_else(|| toml::Value::String(raw.trim_matches('"').to_string()))
+        };
         fields.insert(key.to_string(), value);
         rest = next.trim_start();
     }
@@ -533,6 +637,7 @@ mod tests {
                     .into(),
                 ],
             },
+            ..SourceFacts::default()
         }]
     }
 
@@ -568,6 +673,10 @@ mod tests {
         assert_eq!(mark_span("abc", "zz", 0), "abc");
     }
 
+    fn checked(id: &str, action: Action) -> Checked {
+        Draft::new(id, action).check(None).unwrap()
+    }
+
     #[test]
     fn decisions_are_appended_after_the_editors_text() {
         let dir = tempfile::tempdir().unwrap();
@@ -580,7 +689,8 @@ mod tests {
         fix.fix.insert("value".into(), 1200.into());
         fix.fix.insert("unit".into(), "people".into());
         fix.note = Some("the report says \"1,200\"".into());
-        file.append(&[Decision::new("ev-3", Action::Approve), fix])
+        let fix = fix.check(Some(Kind::Statistic)).unwrap();
+        file.write(&[checked("ev-3", Action::Approve), fix], None)
             .unwrap();
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(text.starts_with(editor), "{text}");
@@ -591,12 +701,58 @@ mod tests {
         assert_eq!(last["action"].as_str(), Some("fix"));
         assert_eq!(last["value"].as_integer(), Some(1200));
         assert_eq!(last["note"].as_str(), Some("the report says \"1,200\""));
-        // A second append from the same reader works: it knows what it wrote.
-        file.append(&[Decision::new("ev-4", Action::Drop)]).unwrap();
+        // A second write from the same reader works: it knows what it wrote.
+        file.write(&[checked("ev-4", Action::Drop)], None).unwrap();
         assert_eq!(
             CorrectionsFile::read(&path).unwrap().ids().unwrap().len(),
             4
         );
+        // No temporary file is left behind.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_second_decision_replaces_the_first_in_place_keeping_comments() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("corrections.toml");
+        let editor = "# Header.\n\n# Why this one.\n[[correction]]\nid = \"st-1\"\naction = \"fix\"\n\
+                      value = 5 # was 50\nunit = \"people\"\n\n# Next.\n[[correction]]\nid = \"ev-2\"\naction = \"approve\"\n";
+        std::fs::write(&path, editor).unwrap();
+        let mut file = CorrectionsFile::read(&path).unwrap();
+        let mut d = Draft::new("st-1", Action::Fix);
+        d.fix.insert("value".into(), "7".into());
+        d.note = Some("seven".into());
+        file.write(&[d.check(Some(Kind::Statistic)).unwrap()], None)
+            .unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(
+            text,
+            "# Header.\n\n# Why this one.\n[[correction]]\nid = \"st-1\"\naction = \"fix\"\n\
+             value = 7 # was 50\nnote = \"seven\"\n\n# Next.\n[[correction]]\nid = \"ev-2\"\naction = \"approve\"\n"
+        );
+    }
+
+    /// Comments after the last table stay where the editor put them, before what is
+    /// added (toml_edit keeps them as the document's trailing text, written last).
+    #[test]
+    fn comments_at_the_end_stay_before_new_tables() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("corrections.toml");
+        for editor in [
+            "# Only a comment.\n",
+            "[[correction]]\nid = \"ev-1\"\naction = \"drop\"\n\n# To do: ev-9.\n",
+        ] {
+            std::fs::write(&path, editor).unwrap();
+            let mut file = CorrectionsFile::read(&path).unwrap();
+            file.write(&[checked("ev-3", Action::Approve)], None)
+                .unwrap();
+            let text = std::fs::read_to_string(&path).unwrap();
+            assert!(text.starts_with(editor), "{text}");
+            assert!(
+                text.ends_with("[[correction]]\nid = \"ev-3\"\naction = \"approve\"\n"),
+                "{text}"
+            );
+        }
     }
 
     #[test]
@@ -605,11 +761,14 @@ mod tests {
         let path = dir.path().join("content/corrections.toml");
         let mut file = CorrectionsFile::read(&path).unwrap();
         assert!(file.ids().unwrap().is_empty());
-        file.append(&[Decision::new("ev-1", Action::Approve)])
-            .unwrap();
+        file.write(
+            &[checked("ev-1", Action::Approve)],
+            Some("Added by `brief review`."),
+        )
+        .unwrap();
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(
-            text.starts_with("# Added by `brief review`.\n[[correction]]\n"),
+            text.starts_with("\n# Added by `brief review`.\n[[correction]]\n"),
             "{text}"
         );
     }
@@ -622,7 +781,7 @@ mod tests {
         let mut file = CorrectionsFile::read(&path).unwrap();
         std::fs::write(&path, "# v2, saved by the editor\n").unwrap();
         let err = file
-            .append(&[Decision::new("ev-1", Action::Drop)])
+            .write(&[checked("ev-1", Action::Drop)], None)
             .unwrap_err();
         assert!(err.to_string().contains("changed since"), "{err}");
         assert!(err.to_string().contains("corrections.toml"), "{err}");
@@ -634,19 +793,20 @@ mod tests {
         let new_path = dir.path().join("new.toml");
         let mut file = CorrectionsFile::read(&new_path).unwrap();
         std::fs::write(&new_path, "").unwrap();
-        assert!(file.append(&[Decision::new("ev-1", Action::Drop)]).is_err());
+        assert!(file.write(&[checked("ev-1", Action::Drop)], None).is_err());
     }
 
     #[test]
     fn bad_fix_keys_and_bad_toml_are_refused() {
         let mut d = Decision::new("ev-1", Action::Fix);
         d.fix.insert("colour".into(), "red".into());
-        assert!(format_decisions(&[d]).unwrap_err().contains("colour"));
+        assert!(d.check(None).unwrap_err().to_string().contains("colour"));
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("corrections.toml");
         std::fs::write(&path, "correction = 3\n").unwrap();
         let mut file = CorrectionsFile::read(&path).unwrap();
-        assert!(file.append(&[Decision::new("ev-1", Action::Drop)]).is_err());
+        assert!(file.write(&[checked("ev-1", Action::Drop)], None).is_err());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "correction = 3\n");
         std::fs::write(&path, "x = = 1\n").unwrap();
         let file = CorrectionsFile::read(&path).unwrap();
         assert!(file.ids().unwrap_err().to_string().contains(":1:"));
@@ -660,14 +820,27 @@ mod tests {
         let mut out = Vec::new();
         let decisions = interactive(&items, &mut input, &mut out).unwrap();
         assert_eq!(decisions.len(), 1);
-        assert_eq!(decisions[0].action, Action::Drop);
-        assert_eq!(decisions[0].note.as_deref(), Some("too vague"));
+        assert_eq!(
+            decisions[0].to_toml(),
+            "[[correction]]\nid = \"ev-3f2a9c1b0d\"\naction = \"drop\"\nnote = \"too vague\"\n"
+        );
         let mut input = std::io::Cursor::new("s\na\n");
         let decisions = interactive(&items, &mut input, &mut Vec::new()).unwrap();
-        assert_eq!(
-            decisions,
-            vec![Decision::new("st-0a1b2c3d4e", Action::Approve)]
-        );
+        assert_eq!(decisions, vec![checked("st-0a1b2c3d4e", Action::Approve)]);
+    }
+
+    /// Runs one fix answer on the figure (second item) and returns what would be
+    /// written, or what the editor was told.
+    fn fix_figure(answer: &str) -> Result<String, String> {
+        let f = facts();
+        let items = review_items(&f, &HashSet::new(), false);
+        let mut input = std::io::Cursor::new(format!("s\n{answer}\n"));
+        let mut out = Vec::new();
+        let decisions = interactive(&items, &mut input, &mut out).unwrap();
+        match decisions.as_slice() {
+            [d] => Ok(d.to_toml()),
+            _ => Err(String::from_utf8(out).unwrap()),
+        }
     }
 
     #[test]
@@ -676,7 +849,7 @@ mod tests {
         let items = review_items(&f, &HashSet::new(), false);
         // A bad key and a fix without fields are asked again; the third answer counts.
         let mut input = std::io::Cursor::new(
-            "f colour=red\nf\nf value=1200 unit=people qualifier=\"more than\" as_of=2019-03 the report says 1,200\n",
+            "s\nf colour=red\nf\nf value=1200 unit=people qualifier=\"more than\" as_of=2019-03 the report says 1,200\n",
         );
         let mut out = Vec::new();
         let decisions = interactive(&items, &mut input, &mut out).unwrap();
@@ -684,18 +857,73 @@ mod tests {
         assert!(shown.contains("`colour` cannot be fixed"), "{shown}");
         assert!(shown.contains("a fix needs key=value pairs"), "{shown}");
         assert_eq!(decisions.len(), 1);
-        let d = &decisions[0];
-        assert_eq!(d.action, Action::Fix);
-        assert_eq!(d.note.as_deref(), Some("the report says 1,200"));
-        assert_eq!(d.fix["value"].as_integer(), Some(1200));
-        assert_eq!(d.fix["unit"].as_str(), Some("people"));
-        assert_eq!(d.fix["qualifier"].as_str(), Some("more than"));
-        assert_eq!(d.fix["as_of"].as_str(), Some("2019-03"));
-        // What is written back parses and keeps the typed value.
-        let text = format_decisions(&decisions).unwrap();
+        let text = decisions[0].to_toml();
         let parsed: toml::Table = toml::from_str(&text).unwrap();
         let entry = &parsed["correction"].as_array().unwrap()[0];
-        assert_eq!(entry["value"].as_integer(), Some(1200));
         assert_eq!(entry["action"].as_str(), Some("fix"));
+        assert_eq!(entry["note"].as_str(), Some("the report says 1,200"));
+        assert_eq!(entry["value"].as_integer(), Some(1200));
+        assert_eq!(entry["unit"].as_str(), Some("people"));
+        assert_eq!(entry["qualifier"].as_str(), Some("more than"));
+        assert_eq!(entry["as_of"].as_str(), Some("2019-03"));
+    }
+
+    /// Bug seen by users: `f as_of=2018` was written as the integer 2018, and the next
+    /// build failed with "invalid type: integer". A date is written as a string.
+    #[test]
+    fn a_bare_year_is_written_as_a_date_string() {
+        let text = fix_figure("f as_of=2018").unwrap();
+        assert!(text.contains("as_of = \"2018\"\n"), "{text}");
+        crate::input::corrections::Corrections::parse(Path::new("c.toml"), text).unwrap();
+    }
+
+    /// Bug seen by users: `f date=1/2/2021` was accepted, then the build failed. It is
+    /// refused at once, naming the field, and nothing is recorded.
+    #[test]
+    fn a_date_the_build_rejects_is_refused_naming_the_field() {
+        let f = facts();
+        let items = review_items(&f, &HashSet::new(), false);
+        let mut input = std::io::Cursor::new("f date=1/2/2021\n");
+        let mut out = Vec::new();
+        let decisions = interactive(&items, &mut input, &mut out).unwrap();
+        let shown = String::from_utf8(out).unwrap();
+        assert!(decisions.is_empty());
+        assert!(
+            shown.contains(
+                "`date`: `1/2/2021` is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"
+            ),
+            "{shown}"
+        );
+        let told = fix_figure("f value=12,000").unwrap_err();
+        assert!(told.contains("`value`: `12,000` is not a number"), "{told}");
+        let told = fix_figure("f qualifier=roughly").unwrap_err();
+        assert!(
+            told.contains("`qualifier`: `roughly` is not a qualifier"),
+            "{told}"
+        );
+        let told = fix_figure("f title=Nope").unwrap_err();
+        assert!(told.contains("`title`: a figure has no `title`"), "{told}");
+    }
+
+    /// Bug seen by users: `title=Single adults returned` without quotes stored "Single".
+    /// A title takes every word up to the next `key=` or ` -- `.
+    #[test]
+    fn an_unquoted_title_keeps_every_word() {
+        let f = facts();
+        let items = review_items(&f, &HashSet::new(), false);
+        let mut input = std::io::Cursor::new(
+            "f title=Single adults returned to Mexico relative=false -- from the headline\n",
+        );
+        let decisions = interactive(&items, &mut input, &mut Vec::new()).unwrap();
+        assert_eq!(
+            decisions[0].to_toml(),
+            "[[correction]]\nid = \"ev-3f2a9c1b0d\"\naction = \"fix\"\nnote = \"from the headline\"\n\
+             relative = false\ntitle = \"Single adults returned to Mexico\"\n"
+        );
+        let text = fix_figure("f measure=people returned, by month").unwrap();
+        assert!(
+            text.contains("measure = \"people returned, by month\""),
+            "{text}"
+        );
     }
 }

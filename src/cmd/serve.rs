@@ -12,8 +12,16 @@
 //! `/__brief/events`: `reload` after a good build, `build-error` with the error text
 //! after a failed one, which the script shows in an overlay (set with `textContent`,
 //! never parsed as HTML) while the last good site stays served.
+//!
+//! On a loopback address it also offers the review page, `/review/`
+//! ([`super::review_page`]): the only thing `serve` ever writes is the corrections file,
+//! and only from that page's forms (own `Host` and `Origin`, this run's token). After
+//! a write the answer waits for the rebuild, so the page it redirects to shows it.
 
+use super::review::CorrectionsFile;
+use super::review_page::{self, Guard, Notice, REVIEW_PATH};
 use crate::input::config::Overrides;
+use crate::input::corrections::Corrections;
 use crate::util::error::Error;
 use crate::util::url::percent_decode;
 use crate::{BuildOptions, render_site};
@@ -146,6 +154,14 @@ struct State {
     error: Option<String>,
     /// Good builds so far.
     generation: u64,
+    /// Builds started so far, good or not.
+    started: u64,
+    /// The number (in `started`) of the last build that finished.
+    finished: u64,
+    /// The facts of the last good build (for the review page).
+    facts: Arc<Vec<crate::SourceFacts>>,
+    /// The corrections file: its path under the root, and where it is.
+    corrections: Option<(PathBuf, PathBuf)>,
 }
 
 struct Shared {
@@ -155,6 +171,20 @@ struct Shared {
     instance: String,
     /// Conversions and facts of the previous build: a rebuild redoes only what changed.
     cache: Arc<crate::cache::Cache>,
+    /// Who may use the review page; `None`: no review page (not on loopback).
+    review: Option<Guard>,
+    /// One write of the corrections file at a time.
+    writing: Mutex<()>,
+    /// Asks the main loop for a rebuild (after a write the watcher does not see).
+    wake: Mutex<mpsc::Sender<Wake>>,
+}
+
+/// What wakes the main loop.
+enum Wake {
+    /// Files changed.
+    Files(DebounceEventResult),
+    /// The review page wrote the corrections file (outside the watched folders).
+    Review(String),
 }
 
 impl Shared {
@@ -181,14 +211,17 @@ fn local_origin(addr: SocketAddr) -> String {
     format!("http://{shown}:{}", addr.port())
 }
 
-/// A site built in memory: its base path, files and report, and its search index
-/// while that is still being built.
-type Built = (
-    String,
-    SiteFiles,
-    crate::BuildReport,
-    Option<crate::PendingSearch>,
-);
+/// A site built in memory: its base path, files and report, its search index while
+/// that is still being built, its facts and its corrections file (path under the
+/// root, and where it is).
+struct Built {
+    base_path: String,
+    files: SiteFiles,
+    report: crate::BuildReport,
+    search: Option<crate::PendingSearch>,
+    facts: Vec<crate::SourceFacts>,
+    corrections: (PathBuf, PathBuf),
+}
 
 /// Builds the site in memory with its base URL moved to `origin` (the path of
 /// site.toml's `base_url` is kept).
@@ -213,7 +246,16 @@ fn build_in_memory(
         .into_iter()
         .map(|f| (f.path, Arc::from(f.bytes)))
         .collect();
-    Ok((base_path, files, rendered.report, rendered.search))
+    let rel = rendered.settings.config.extract.corrections.clone();
+    let corrections = (rel.clone(), rendered.settings.root.join(rel));
+    Ok(Built {
+        base_path,
+        files,
+        report: rendered.report,
+        search: rendered.search,
+        facts: rendered.facts,
+        corrections,
+    })
 }
 
 /// The search index's folder in the site.
@@ -247,6 +289,11 @@ fn land_search(shared: &Arc<Shared>, generation: u64, pending: crate::PendingSea
 /// build is caught and reported like an error, so the server survives it.
 fn rebuild(shared: &Arc<Shared>, root: &Path, origin: &str, quiet: bool, why: &str) {
     let start = Instant::now();
+    let number = {
+        let mut state = shared.state.write().unwrap_or_else(|e| e.into_inner());
+        state.started += 1;
+        state.started
+    };
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         build_in_memory(root, origin, &shared.cache)
     }))
@@ -263,16 +310,27 @@ fn rebuild(shared: &Arc<Shared>, root: &Path, origin: &str, quiet: bool, why: &s
         .keys()
         .any(|p| p.starts_with(SEARCH_DIR));
     let result = match result {
-        Ok((base_path, mut files, report, Some(pending))) if first => pending.wait().map(|index| {
-            files.extend(index.into_iter().map(|f| (f.path, Arc::from(f.bytes))));
-            (base_path, files, report, None)
-        }),
+        Ok(mut built) if first && built.search.is_some() => {
+            let pending = built.search.take().expect("checked above");
+            pending.wait().map(|index| {
+                (built.files).extend(index.into_iter().map(|f| (f.path, Arc::from(f.bytes))));
+                built
+            })
+        }
         other => other,
     };
     let elapsed = start.elapsed().as_secs_f64() * 1000.0;
     let mut state = shared.state.write().unwrap_or_else(|e| e.into_inner());
+    state.finished = number;
     match result {
-        Ok((base_path, mut files, report, search)) => {
+        Ok(Built {
+            base_path,
+            mut files,
+            report,
+            search,
+            facts,
+            corrections,
+        }) => {
             if search.is_some() {
                 // The previous index serves until this build's lands.
                 for (path, bytes) in &state.files {
@@ -285,6 +343,8 @@ fn rebuild(shared: &Arc<Shared>, root: &Path, origin: &str, quiet: bool, why: &s
             }
             state.files = files;
             state.base_path = base_path;
+            state.facts = Arc::new(facts);
+            state.corrections = Some(corrections);
             state.error = None;
             state.generation += 1;
             if let Some(pending) = search {
@@ -338,11 +398,20 @@ pub fn serve(options: &ServeOptions) -> Result<(), Error> {
     })?;
     let actual = server.server_addr().to_ip().unwrap_or(addr);
     let origin = local_origin(actual);
+    let review = match review_page::new_token() {
+        Ok(token) => Guard::new(actual, token),
+        Err(e) => {
+            eprintln!("warning: no review page (no random token: {e})");
+            None
+        }
+    };
     let instance = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_nanos())
         .unwrap_or_default()
         .to_string();
+    let (tx, rx) = mpsc::channel::<Wake>();
+    let wake = tx.clone();
     let shared = Arc::new(Shared {
         state: RwLock::new(State {
             base_path: "/".into(),
@@ -351,14 +420,16 @@ pub fn serve(options: &ServeOptions) -> Result<(), Error> {
         subscribers: Mutex::new(Vec::new()),
         instance,
         cache: Arc::default(),
+        writing: Mutex::new(()),
+        wake: Mutex::new(wake),
+        review,
     });
 
     // Watch before the first build, so no change made during it is missed.
     // A burst of changes (an editor saving several files) arrives as one batch, DEBOUNCE
     // after it quietens.
-    let (tx, rx) = mpsc::channel::<DebounceEventResult>();
     let mut watcher = new_debouncer(DEBOUNCE, None, move |batch| {
-        let _ = tx.send(batch);
+        let _ = tx.send(Wake::Files(batch));
     })
     .map_err(|e| Error::Invalid {
         path: root.clone(),
@@ -375,6 +446,9 @@ pub fn serve(options: &ServeOptions) -> Result<(), Error> {
         .map(|s| s.base_path.clone())
         .unwrap_or_else(|e| e.into_inner().base_path.clone());
     println!("serving at {origin}{base_path}  (press Ctrl-C to stop)");
+    if shared.review.is_some() && !options.quiet {
+        println!("review the facts at {origin}{REVIEW_PATH}");
+    }
     let _ = std::io::stdout().flush();
 
     let server = Arc::new(server);
@@ -388,7 +462,14 @@ pub fn serve(options: &ServeOptions) -> Result<(), Error> {
         });
     }
 
-    while let Ok(batch) = rx.recv() {
+    while let Ok(wake) = rx.recv() {
+        let batch = match wake {
+            Wake::Files(batch) => batch,
+            Wake::Review(why) => {
+                rebuild(&shared, &options.root, &origin, options.quiet, &why);
+                continue;
+            }
+        };
         let mut changed: Vec<PathBuf> = Vec::new();
         for event in batch.unwrap_or_default() {
             collect_relevant(&root, event.event, &mut changed);
@@ -561,6 +642,15 @@ fn error_page(error: &str) -> Vec<u8> {
 /// Answers one request.
 fn handle(shared: &Arc<Shared>, request: tiny_http::Request) {
     use tiny_http::Method;
+    let review_path = {
+        let raw = request.url();
+        let path = raw.split(['?', '#']).next().unwrap_or("");
+        path == REVIEW_PATH || path == REVIEW_PATH.trim_end_matches('/')
+    };
+    if review_path {
+        handle_review(shared, request);
+        return;
+    }
     if !matches!(request.method(), Method::Get | Method::Head) {
         respond(
             request,
@@ -648,6 +738,208 @@ fn handle(shared: &Arc<Shared>, request: tiny_http::Request) {
             );
         }
     }
+}
+
+/// A request header's value.
+fn header_value<'a>(request: &'a tiny_http::Request, name: &'static str) -> Option<&'a str> {
+    request
+        .headers()
+        .iter()
+        .find(|h| h.field.equiv(name))
+        .map(|h| h.value.as_str())
+}
+
+/// Answers with the review page's headers: never cached, never framed by another
+/// page (a click on a framed form would be a write), no referrer sent elsewhere,
+/// nothing loaded from elsewhere.
+fn respond_review(request: tiny_http::Request, status: u16, body: String, location: Option<&str>) {
+    let mut response = tiny_http::Response::from_data(body.into_bytes())
+        .with_status_code(status)
+        .with_header(header("Content-Type", "text/html; charset=utf-8"))
+        .with_header(header("Cache-Control", "no-store"))
+        .with_header(header("X-Frame-Options", "DENY"))
+        // Not `no-referrer`: with it, browsers send `Origin: null` with the page's own
+        // forms, which the guard must refuse.
+        .with_header(header("Referrer-Policy", "same-origin"))
+        .with_header(header("X-Content-Type-Options", "nosniff"))
+        .with_header(header(
+            "Content-Security-Policy",
+            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; \
+             frame-ancestors 'none'; base-uri 'none'",
+        ));
+    if let Some(to) = location {
+        response = response.with_header(header("Location", to));
+    }
+    let _ = request.respond(response);
+}
+
+/// A short plain page for a refusal.
+fn refusal_page(text: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Refused</title></head>\
+         <body><h1>Refused</h1><p>{}</p></body></html>\n",
+        crate::util::html::escape_html(text)
+    )
+}
+
+/// The review page, as of now.
+fn review_html(shared: &Shared, guard: &Guard, notice: Option<Notice>) -> String {
+    let state = shared.state.read().unwrap_or_else(|e| e.into_inner());
+    let facts = Arc::clone(&state.facts);
+    let site_root = state.base_path.clone();
+    let build_error = state.error.clone();
+    let corrections_file = state.corrections.clone();
+    drop(state);
+    let (shown, loaded) = match &corrections_file {
+        Some((rel, path)) => (
+            rel.display().to_string(),
+            CorrectionsFile::read(path)
+                .and_then(|f| f.corrections())
+                .map_err(|e| e.to_string()),
+        ),
+        None => (String::new(), Ok(Corrections::default())),
+    };
+    review_page::render(&review_page::PageData {
+        facts: &facts,
+        corrections: loaded.as_ref().map_err(Clone::clone),
+        corrections_path: &shown,
+        site_root: &site_root,
+        token: &guard.token,
+        notice,
+        build_error: build_error.as_deref(),
+    })
+}
+
+/// `/review/`: the page (GET), or a decision from its forms (POST), which is checked,
+/// written, built, and answered with a redirect back to the page.
+fn handle_review(shared: &Arc<Shared>, mut request: tiny_http::Request) {
+    use tiny_http::Method;
+    let Some(guard) = &shared.review else {
+        respond(
+            request,
+            404,
+            &content_type("x.txt"),
+            b"The review page is offered only when brief serve listens on a loopback address (the default, 127.0.0.1).\n"
+                .to_vec(),
+        );
+        return;
+    };
+    if let Err(refusal) = guard.check_host(header_value(&request, "Host")) {
+        respond_review(request, 403, refusal_page(&refusal.0), None);
+        return;
+    }
+    let method = request.method().clone();
+    if matches!(method, Method::Get | Method::Head) {
+        if request.url().split(['?', '#']).next() != Some(REVIEW_PATH) {
+            respond_review(request, 301, String::new(), Some(REVIEW_PATH));
+            return;
+        }
+        let saved = request
+            .url()
+            .split_once("?saved=")
+            .map(|(_, id)| percent_decode(id.split(['&', '#']).next().unwrap_or("")));
+        let body = review_html(shared, guard, saved.map(Notice::Saved));
+        respond_review(request, 200, body, None);
+        return;
+    }
+    if method != Method::Post {
+        respond(
+            request,
+            405,
+            "text/plain; charset=utf-8",
+            b"Method not allowed\n".to_vec(),
+        );
+        return;
+    }
+    let form_type = header_value(&request, "Content-Type")
+        .is_some_and(|t| t.trim().starts_with("application/x-www-form-urlencoded"));
+    let mut body = String::new();
+    let read = std::io::Read::read_to_string(
+        &mut std::io::Read::take(request.as_reader(), review_page::MAX_FORM_BYTES as u64 + 1),
+        &mut body,
+    );
+    let form = review_page::parse_form(&body);
+    let checked = guard.check_post(
+        header_value(&request, "Host"),
+        header_value(&request, "Origin"),
+        form.get("token").map(String::as_str),
+    );
+    if let Err(refusal) = checked {
+        respond_review(request, 403, refusal_page(&refusal.0), None);
+        return;
+    }
+    if !form_type || read.is_err() || body.len() > review_page::MAX_FORM_BYTES {
+        let text = "Refused: not a form of the review page.";
+        respond_review(request, 400, refusal_page(text), None);
+        return;
+    }
+    let id = form.get("id").cloned().unwrap_or_default();
+    match write_decision(shared, &form) {
+        Ok(()) => {
+            let to = format!(
+                "{REVIEW_PATH}?saved={}#{}",
+                percent_encoding::utf8_percent_encode(&id, FRAGMENT_SAFE),
+                percent_encoding::utf8_percent_encode(&id, FRAGMENT_SAFE)
+            );
+            respond_review(request, 303, String::new(), Some(&to));
+        }
+        Err(message) => {
+            let known = (!id.is_empty()).then_some(id);
+            let body = review_html(shared, guard, Some(Notice::Refused(known, message)));
+            respond_review(request, 422, body, None);
+        }
+    }
+}
+
+/// What is escaped of a fact id in the address the review page redirects to.
+const FRAGMENT_SAFE: &percent_encoding::AsciiSet =
+    &percent_encoding::NON_ALPHANUMERIC.remove(b'-').remove(b'_');
+
+/// How long a write waits for the rebuild that shows it.
+const REBUILD_WAIT: Duration = Duration::from_secs(60);
+
+/// Checks the decision a form asks for, writes it to the corrections file, and waits
+/// for the rebuild that includes it. The error is the message for the editor.
+fn write_decision(
+    shared: &Arc<Shared>,
+    form: &std::collections::HashMap<String, String>,
+) -> Result<(), String> {
+    let _one_at_a_time = shared.writing.lock().unwrap_or_else(|e| e.into_inner());
+    let (facts, corrections) = {
+        let state = shared.state.read().unwrap_or_else(|e| e.into_inner());
+        (Arc::clone(&state.facts), state.corrections.clone())
+    };
+    let Some((rel, path)) = corrections else {
+        return Err("the site has not built yet".into());
+    };
+    let mut file = CorrectionsFile::read(&path).map_err(|e| e.to_string())?;
+    let id = form.get("id").map(|s| s.trim()).unwrap_or_default();
+    let existing = file.entry(id).map_err(|e| e.to_string())?;
+    let checked =
+        review_page::decide(form, &facts, existing.as_ref()).map_err(|e| e.to_string())?;
+    file.write(&[checked], None).map_err(|e| e.to_string())?;
+    let before = {
+        let state = shared.state.read().unwrap_or_else(|e| e.into_inner());
+        state.started
+    };
+    // The watcher sees a file under content/; anywhere else, ask for the rebuild.
+    if !is_relevant(Path::new(""), &rel) {
+        let wake = shared.wake.lock().unwrap_or_else(|e| e.into_inner());
+        let _ = wake.send(Wake::Review(format!("review page: {id}")));
+    }
+    let deadline = Instant::now() + REBUILD_WAIT;
+    while Instant::now() < deadline {
+        if shared
+            .state
+            .read()
+            .map(|s| s.finished > before)
+            .unwrap_or(true)
+        {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    Ok(())
 }
 
 /// Keeps an event stream open: says hello (and the current error, if any), then

@@ -4,7 +4,8 @@
 //! facts with the corrections applied, and a [`CorrectionReport`] (what was dropped,
 //! fixed, approved or added, and which corrections point at nothing). Corrections are
 //! keyed by fact id, so they survive rebuilds as long as the sentence does not change.
-//! [`crate::input::corrections`] reads the file; `brief review` appends to it.
+//! [`crate::input::corrections`] reads the file; `brief review` and the review page of
+//! `brief serve` write it.
 //!
 //! ```toml
 //! [[correction]]

@@ -105,6 +105,27 @@ pub enum Error {
     },
 }
 
+/// A value an editor typed for one field of a correction, refused: the field and why.
+/// `brief review` and the review page of `brief serve` show it and write nothing.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{field}`: {message}")]
+pub struct FieldError {
+    /// The field (`as_of`, `value`, `title`, …).
+    pub field: String,
+    /// What is wrong and what would be right.
+    pub message: String,
+}
+
+impl FieldError {
+    /// A refusal of `field`.
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        FieldError {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
 fn location(path: &Path, line: Option<usize>, column: Option<usize>) -> String {
     match (line, column) {
         (Some(l), Some(c)) => format!("{}:{l}:{c}", path.display()),

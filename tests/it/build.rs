@@ -29,6 +29,21 @@ fn a_minimal_site_builds_every_required_file() {
     assert!(!site.out().join("CNAME").exists());
     // The generated Markdown is visible for editors.
     assert!(site.root().join("build/markdown/doc.md").is_file());
+    // The review page belongs to `brief serve` alone, never to the published site.
+    assert!(!site.out().join("review").exists());
+    let all = walkdir::WalkDir::new(site.out()).into_iter();
+    for entry in all
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+    {
+        let text = std::fs::read(entry.path()).unwrap();
+        let text = String::from_utf8_lossy(&text);
+        assert!(
+            !text.contains("/review/"),
+            "{} links to the review page",
+            entry.path().display()
+        );
+    }
 }
 
 #[test]

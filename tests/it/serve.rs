@@ -302,3 +302,202 @@ fn serves_rebuilds_reports_errors_and_recovers() {
     assert!(!root.join("public").exists());
     assert!(!root.join("build").exists());
 }
+
+impl Server {
+    /// Sends a raw request (`{PORT}` replaced by the port); returns (status, headers in
+    /// lower case, body).
+    fn raw(&self, request: &str) -> (u16, String, String) {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        stream.set_read_timeout(Some(WAIT * 3)).unwrap();
+        stream
+            .write_all(request.replace("{PORT}", &self.port.to_string()).as_bytes())
+            .unwrap();
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).unwrap();
+        let raw = String::from_utf8_lossy(&raw).into_owned();
+        let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((&raw, ""));
+        let status = head.split_whitespace().nth(1).unwrap().parse().unwrap();
+        (status, head.to_ascii_lowercase(), body.to_string())
+    }
+
+    /// POSTs `form` to /review/ with the given Host and Origin (`None`: no header).
+    fn post_review(&self, host: &str, origin: Option<&str>, form: &str) -> (u16, String, String) {
+        let origin = origin
+            .map(|o| format!("Origin: {o}\r\n"))
+            .unwrap_or_default();
+        self.raw(&format!(
+            "POST /review/ HTTP/1.1\r\nHost: {host}\r\n{origin}\
+             Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\
+             Connection: close\r\n\r\n{form}",
+            form.len()
+        ))
+    }
+}
+
+/// A site with one dated, counted sentence: one event and one figure to review.
+fn review_fixture(root: &Path) {
+    fixture(root);
+    write(
+        root,
+        "content/sources/a.txt",
+        "A report\n\nIn March 2019, 1,200 people were returned to Mexico.\n",
+    );
+    write(
+        root,
+        "content/corrections.toml",
+        "# The editor's own comment.\n",
+    );
+}
+
+/// The value of the first `name="token"` field of a page.
+fn token_of(page: &str) -> String {
+    let at = page.find("name=\"token\" value=\"").expect("a token field") + 20;
+    page[at..at + page[at..].find('"').unwrap()].to_string()
+}
+
+/// The id of the first fact of `prefix` (`ev-`, `st-`) on the review page.
+fn fact_id(page: &str, prefix: &str) -> String {
+    let needle = format!("class=\"fact\" id=\"{prefix}");
+    let at = page.find(&needle).expect("a fact") + needle.len() - prefix.len();
+    page[at..at + page[at..].find('"').unwrap()].to_string()
+}
+
+#[test]
+fn the_review_page_refuses_requests_from_elsewhere_and_writes_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    review_fixture(root);
+    let server = start(root);
+    let corrections = root.join("content/corrections.toml");
+    let original = std::fs::read_to_string(&corrections).unwrap();
+    let own_host = "127.0.0.1:{PORT}";
+    let own_origin = "http://127.0.0.1:{PORT}";
+
+    let (status, head, page) =
+        server.raw("GET /review/ HTTP/1.1\r\nHost: 127.0.0.1:{PORT}\r\nConnection: close\r\n\r\n");
+    assert_eq!(status, 200, "{page}");
+    assert!(head.contains("x-frame-options: deny"), "{head}");
+    assert!(head.contains("frame-ancestors 'none'"), "{head}");
+    assert!(
+        !page.contains("/__brief/live.js"),
+        "the review page must not reload under the editor's typing"
+    );
+    let token = token_of(&page);
+    let event = fact_id(&page, "ev-");
+    let figure = fact_id(&page, "st-");
+    assert!(page.contains("<mark>March 2019</mark>"), "{page}");
+
+    // A name that resolves to 127.0.0.1 (DNS rebinding) does not get the page.
+    let (status, _, body) = server
+        .raw("GET /review/ HTTP/1.1\r\nHost: evil.example:{PORT}\r\nConnection: close\r\n\r\n");
+    assert_eq!(status, 403);
+    assert!(!body.contains(&token));
+
+    let approve = format!("token={token}&id={event}&action=approve");
+    let wrong = if token.starts_with('0') { '1' } else { '0' };
+    let refused = [
+        ("evil.example:{PORT}", Some(own_origin), approve.clone()),
+        (own_host, Some("https://evil.example"), approve.clone()),
+        (own_host, Some("null"), approve.clone()),
+        (own_host, None, approve.clone()),
+        (
+            own_host,
+            Some(own_origin),
+            format!("id={event}&action=approve"),
+        ),
+        (
+            own_host,
+            Some(own_origin),
+            format!("token={wrong}{}&id={event}&action=approve", &token[1..]),
+        ),
+    ];
+    for (host, origin, form) in &refused {
+        let (status, _, body) = server.post_review(host, *origin, form);
+        assert_eq!(status, 403, "{host} {origin:?} {form}: {body}");
+        assert!(body.contains("Refused"), "{body}");
+    }
+    assert_eq!(std::fs::read_to_string(&corrections).unwrap(), original);
+
+    // A value the build would reject: refused naming the field, nothing written.
+    let bad = format!("token={token}&id={figure}&action=fix&as_of=1%2F2%2F2021");
+    let (status, _, body) = server.post_review(own_host, Some(own_origin), &bad);
+    assert_eq!(status, 422, "{body}");
+    assert!(body.contains("`as_of`: `1/2/2021` is not a date"), "{body}");
+    assert_eq!(std::fs::read_to_string(&corrections).unwrap(), original);
+
+    // Its own form: written, built, and the page says so.
+    let fix = format!(
+        "token={token}&id={figure}&action=fix&value=1300&unit=people&as_of=2019&note=the+table+says+1%2C300"
+    );
+    let (status, head, body) = server.post_review(own_host, Some(own_origin), &fix);
+    assert_eq!(status, 303, "{body}");
+    assert!(
+        head.contains(&format!("location: /review/?saved={figure}#{figure}")),
+        "{head}"
+    );
+    let text = std::fs::read_to_string(&corrections).unwrap();
+    assert!(text.starts_with(&original), "{text}");
+    let written: toml::Table = toml::from_str(&text).unwrap();
+    let entry = &written["correction"].as_array().unwrap()[0];
+    assert_eq!(entry["id"].as_str(), Some(figure.as_str()));
+    assert_eq!(entry["value"].as_integer(), Some(1300));
+    assert_eq!(entry["as_of"].as_str(), Some("2019"));
+    assert_eq!(entry["note"].as_str(), Some("the table says 1,300"));
+    // The answer came after the rebuild: the site shows the new value at once.
+    let (_, _, data) = server.get("/demo/data/statistics.json");
+    assert!(
+        data.contains("\"value\": 1300") || data.contains("\"value\":1300"),
+        "{data}"
+    );
+}
+
+#[test]
+fn the_review_address_takes_only_get_and_post() {
+    let dir = tempfile::tempdir().unwrap();
+    review_fixture(dir.path());
+    let server = start(dir.path());
+    // The same server answers other paths as before; the review path with another
+    // method is refused.
+    let (status, _, _) = server.raw(
+        "PUT /review/ HTTP/1.1\r\nHost: 127.0.0.1:{PORT}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+    );
+    assert_eq!(status, 405);
+    let (status, head, _) =
+        server.raw("GET /review HTTP/1.1\r\nHost: localhost:{PORT}\r\nConnection: close\r\n\r\n");
+    assert_eq!(status, 301);
+    assert!(head.contains("location: /review/"), "{head}");
+}
+
+/// A corrections file outside the watched folders (site.toml `[extract] corrections`):
+/// the watcher does not see the write, so the review page asks for the rebuild itself.
+#[test]
+fn a_corrections_file_outside_content_is_rebuilt_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    review_fixture(root);
+    write(
+        root,
+        "site.toml",
+        "title = \"Serve test\"\nbase_url = \"https://example.org/demo/\"\n\n\
+         [extract]\ncorrections = \"corrections.toml\"\n",
+    );
+    let server = start(root);
+    let (_, _, page) =
+        server.raw("GET /review/ HTTP/1.1\r\nHost: localhost:{PORT}\r\nConnection: close\r\n\r\n");
+    assert!(page.contains("<code>corrections.toml</code>"), "{page}");
+    let form = format!(
+        "token={}&id={}&action=fix&value=4321",
+        token_of(&page),
+        fact_id(&page, "st-")
+    );
+    let (status, _, body) =
+        server.post_review("localhost:{PORT}", Some("http://localhost:{PORT}"), &form);
+    assert_eq!(status, 303, "{body}");
+    assert!(
+        std::fs::read_to_string(root.join("corrections.toml"))
+            .unwrap()
+            .contains("value = 4321")
+    );
+    let (_, _, data) = server.get("/demo/data/statistics.json");
+    assert!(data.contains("4321"), "{data}\n{}", server.stderr());
+}
