@@ -63,6 +63,35 @@ test("search finds Nuevo Laredo and its result opens the right page under the su
   await context.close();
 });
 
+test("search ranks the documents first and links each to the paragraph that matched", async () => {
+  const { page, errors, context } = await newPage();
+  await page.goto(server.url + "search/?q=Tamaulipas");
+  const links = page.locator("#search-results li > a");
+  await links.first().waitFor({ timeout: 15000 });
+  const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  assert.ok(hrefs.length >= 2, JSON.stringify(hrefs));
+  const isSource = (h) => new RegExp("^" + BASE + "sources/[^/#]+/(#|$)").test(h);
+  const firstOther = hrefs.findIndex((h) => !isSource(h));
+  assert.ok(isSource(hrefs[0]), `first result is a document: ${hrefs[0]}`);
+  assert.ok(firstOther === -1 || hrefs.slice(firstOther).every((h) => !isSource(h)), JSON.stringify(hrefs));
+  // Each document result links to a paragraph, and its excerpt is that paragraph's.
+  const excerpts = await page.locator("#search-results li > p").allInnerTexts();
+  assert.equal(new Set(excerpts).size, excerpts.length, "no excerpt is shown twice");
+  const sourceLinks = hrefs.filter(isSource);
+  for (const h of sourceLinks) assert.match(h, /#b-[0-9a-f]{8}(-\d+)?$/);
+  await links.first().click();
+  await page.waitForLoadState("load");
+  const target = await page.evaluate(() => {
+    const t = document.querySelector(":target");
+    return t && { tag: t.tagName, text: t.textContent, bg: getComputedStyle(t).backgroundColor };
+  });
+  assert.ok(target, "the matching paragraph is the :target");
+  assert.match(target.text, /Tamaulipas/);
+  assert.notEqual(target.bg, "rgba(0, 0, 0, 0)");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("a timeline entry's source link lands on the highlighted sentence; old #p-N links still land", async () => {
   const { page, errors, context } = await newPage();
   await page.goto(server.url + "timeline/");

@@ -37,11 +37,12 @@
 //!   `;`; an unknown name, NUL or a number that is no character stays as written);
 //! - the title: the first `<h1>` anywhere on the page with some text, else `<title>`.
 //!
-//! What is lost, on purpose: pagefind's anchors (every element with an `id` inside the
-//! body became a sub-result location, stored in each page's fragment) and the `image`
-//! meta. The theme's search page shows each result's link, title and excerpt only, so
-//! neither was ever shown; dropping the anchors also makes the fragments smaller, which
-//! is less for pagefind to compress and for a browser to download.
+//! What is lost, on purpose: most of pagefind's anchors (pagefind made every element
+//! with an `id` inside the body a sub-result location, stored in each page's fragment)
+//! and the `image` meta. Kept: the anchors of source paragraphs (their content ids,
+//! `b-…`), so the search page can link a result to the paragraph that matched and show
+//! that paragraph's words; the others (timeline entries, figures, sentence spans, notes)
+//! were never shown, and leaving them out keeps the fragments small.
 //!
 //! A page that uses pagefind attributes this scanner does not read (`data-pagefind-meta`,
 //! `-filter`, `-sort`, `-default-meta`, `-index-attrs`, as a custom theme might) is
@@ -55,6 +56,7 @@
 
 use crate::util::html::decode_entities;
 use memchr::memchr;
+use std::fmt::Write as _;
 
 /// A page's searchable text and title.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -191,7 +193,7 @@ struct Attrs<'a> {
     body: bool,
     ignore: Option<&'a str>,
     weight: Option<&'a str>,
-    id: bool,
+    id: Option<&'a str>,
     unsupported: bool,
 }
 
@@ -209,6 +211,25 @@ struct Scanner<'a> {
     reading_title: bool,
     title: Option<String>,
     page_title: Option<String>,
+    /// Anchor markers written so far (pagefind numbers them).
+    anchors: usize,
+}
+
+/// A source paragraph's content id ([`crate::model::anchors`]): `b-` and 8 lowercase hex
+/// digits, maybe with a `-N` suffix. Only these become search anchors.
+fn is_paragraph_anchor(id: &str) -> bool {
+    let Some(rest) = id.strip_prefix("b-") else {
+        return false;
+    };
+    let (hex, suffix) = rest.split_at(rest.len().min(8));
+    hex.len() == 8
+        && hex
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        && (suffix.is_empty()
+            || suffix
+                .strip_prefix('-')
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())))
 }
 
 impl<'a> Scanner<'a> {
@@ -319,9 +340,23 @@ impl<'a> Scanner<'a> {
             return;
         }
         // pagefind puts an anchor marker in the text before an element with an id; its
-        // words are dropped, but it still ends the text before it with a space.
-        if attrs.id && status != Status::Ignored && self.capturing() {
+        // words are dropped, but it still ends the text before it with a space. The
+        // marker is kept for a source paragraph's content id (`b-…`), so that a result
+        // can link to the paragraph that matched; other ids only end the text.
+        if let Some(id) = attrs.id
+            && status != Status::Ignored
+            && self.capturing()
+        {
             self.push_space();
+            if self.in_body && !self.reading_title && is_paragraph_anchor(id) {
+                let _ = write!(
+                    self.buf,
+                    "___PAGEFIND_ANCHOR___{}:{}:{id} ",
+                    name.to_ascii_lowercase(),
+                    self.anchors
+                );
+                self.anchors += 1;
+            }
         }
         if void {
             if name.eq_ignore_ascii_case("br") && self.capturing() {
@@ -550,7 +585,7 @@ fn read_attrs(html: &str, mut i: usize) -> (Attrs<'_>, bool, usize) {
                 attrs.unsupported = true;
             }
         } else if name.eq_ignore_ascii_case("id") {
-            attrs.id = true;
+            attrs.id = Some(value);
         }
     }
 }
@@ -569,6 +604,7 @@ pub(crate) fn page_text(html: &str) -> Scan {
         reading_title: false,
         title: None,
         page_title: None,
+        anchors: 0,
     };
     let mut i = 0;
     while i < b.len() {
@@ -666,6 +702,7 @@ impl Scanner<'_> {
             reading_title: false,
             title: None,
             page_title: None,
+            anchors: 0,
         }
     }
 }

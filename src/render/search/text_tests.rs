@@ -275,3 +275,25 @@ mod speed {
         }
     }
 }
+
+#[test]
+fn source_paragraph_ids_become_search_anchors() {
+    let html = "<div data-pagefind-body><p id=\"b-0123abcd\">One <span id=\"s-0123abcd\">two</span></p>\
+                <p id=\"x\">Three</p><li id=\"b-0123abcd-2\">Four</li><p id=\"b-0123ABCD\">Five</p></div>";
+    assert_eq!(
+        words(html),
+        "___PAGEFIND_ANCHOR___p:0:b-0123abcd One two. Three. \
+         ___PAGEFIND_ANCHOR___li:1:b-0123abcd-2 Four. Five."
+    );
+    assert!(is_paragraph_anchor("b-00ff00ff-12"));
+    for no in [
+        "b-0123abc",
+        "b-0123abcd-",
+        "b-0123abcd-x",
+        "p-1",
+        "s-0123abcd",
+        "b-0123abcde",
+    ] {
+        assert!(!is_paragraph_anchor(no), "{no}");
+    }
+}
