@@ -48,19 +48,27 @@ fn opening_mark(c: char) -> bool {
 }
 
 /// The fragment opener the words start with (one to three words), if any.
-fn opener_phrase(words: &[&str], lex: &Lexicon) -> Option<String> {
-    (1..=3.min(words.len())).rev().find_map(|n| {
-        let phrase = words[..n]
-            .iter()
-            .map(|w| bare(w).to_lowercase())
-            .collect::<Vec<_>>()
-            .join(" ");
-        Lexicon::is_in(lex.fragment_openers, &phrase).then_some(phrase)
-    })
+fn opener_phrase(words: &[&str], lex: &'static Lexicon) -> Option<String> {
+    let openers = &words::word_sets(lex).openers;
+    let n = 3.min(words.len());
+    let mut phrase = String::new();
+    let mut ends = [0usize; 3];
+    for (i, w) in words[..n].iter().enumerate() {
+        if i > 0 {
+            phrase.push(' ');
+        }
+        phrase.extend(bare(w).chars().flat_map(char::to_lowercase));
+        ends[i] = phrase.len();
+    }
+    (1..=n)
+        .rev()
+        .map(|k| &phrase[..ends[k - 1]])
+        .find(|p| openers.contains(*p))
+        .map(str::to_string)
 }
 
 /// Why a title's first word makes it a fragment, if it does.
-fn opener(words: &[&str], lex: &Lexicon) -> Option<String> {
+fn opener(words: &[&str], lex: &'static Lexicon) -> Option<String> {
     let first = words.first()?.trim_start_matches(opening_mark);
     let c = first.chars().next()?;
     if hedged_figure(words, lex) {
@@ -132,7 +140,7 @@ fn squeeze(s: &str) -> String {
 /// True when `rest` (what follows a title's last word in its sentence) starts at a
 /// phrase boundary: the sentence ends, a mark follows, or a word that opens a new phrase
 /// (a fragment opener, not the `of` that binds a name: `Department of Homeland`).
-fn boundary(rest: &str, lex: &Lexicon) -> bool {
+fn boundary(rest: &str, lex: &'static Lexicon) -> bool {
     // A footnote number glued to the word (`reported22`) is no part of the sentence.
     let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
     let Some(c) = rest.chars().next() else {
@@ -338,7 +346,7 @@ fn clauses(quote: &str, start: usize, end: usize, lex: &Lexicon) -> Option<(Vec<
 
 /// The number of words of the fragment opener at the front of `ws` (none inside the
 /// date, none that opens a hedged figure: `As many as 2,800`), if any.
-fn front_opener(ws: &[W], lex: &Lexicon) -> Option<(usize, String)> {
+fn front_opener(ws: &[W], lex: &'static Lexicon) -> Option<(usize, String)> {
     let plain: Vec<&str> = ws
         .iter()
         .take_while(|w| !w.date)
@@ -358,21 +366,17 @@ fn hedged_figure(words: &[&str], lex: &Lexicon) -> bool {
     lex.qualifiers.iter().any(|(q, _, _)| {
         let n = q.split(' ').count();
         words.len() > n
-            && q.eq_ignore_ascii_case(
-                &words[..n]
-                    .iter()
-                    .map(|w| bare(w))
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            )
             && words[n].starts_with(|c: char| c.is_ascii_digit() || c == '$')
+            && q.split(' ')
+                .zip(&words[..n])
+                .all(|(a, w)| a.eq_ignore_ascii_case(bare(w)))
     })
 }
 
 /// `ws` without what may not open a headline: the date, fragment openers (a
 /// preposition right before the date goes with it). Also returns the last opener
 /// dropped (`which`).
-fn strip_front(mut ws: Vec<W>, lex: &Lexicon) -> (Vec<W>, Option<String>) {
+fn strip_front(mut ws: Vec<W>, lex: &'static Lexicon) -> (Vec<W>, Option<String>) {
     let mut lead = None;
     loop {
         if ws.first().is_some_and(|w| w.date) {
@@ -404,7 +408,7 @@ fn antecedent(ws: &[W], lex: &'static Lexicon) -> Vec<W> {
     let mut from = ws.len();
     while from > 0 && ws.len() - from < 6 {
         let i = from - 1;
-        let opener = Lexicon::is_in(lex.fragment_openers, bare(&ws[i].text));
+        let opener = sets.openers.contains(&bare(&ws[i].text).to_lowercase());
         if ws[i].date || opener || verb_at(&t, i, sets, lex) {
             break;
         }
@@ -428,7 +432,7 @@ fn complete(cl: &[Vec<W>], k: usize, lex: &'static Lexicon) -> Option<Vec<W>> {
         Some(0) => {
             let relative = lead
                 .as_deref()
-                .is_some_and(|l| Lexicon::is_in(lex.relative_pronouns, l));
+                .is_some_and(|l| words::word_sets(lex).relative.contains(&l.to_lowercase()));
             let subject = if relative {
                 antecedent(&strip_front(cl.get(k.checked_sub(1)?)?.clone(), lex).0, lex)
             } else {
@@ -437,9 +441,10 @@ fn complete(cl: &[Vec<W>], k: usize, lex: &'static Lexicon) -> Option<Vec<W>> {
                     // The subject up to its verb, without a relative clause of its own
                     // (`Current estimates, which …, vary` → `Current estimates`).
                     let p = verb_pos(&wj, lex).filter(|&p| p > 0)?;
+                    let sets = words::word_sets(lex);
                     let rel = (1..p).find(|&i| {
-                        Lexicon::is_in(lex.fragment_openers, bare(&wj[i].text))
-                            && Lexicon::is_in(lex.relative_pronouns, bare(&wj[i].text))
+                        let w = bare(&wj[i].text).to_lowercase();
+                        sets.openers.contains(&w) && sets.relative.contains(&w)
                     });
                     Some(wj[..rel.unwrap_or(p)].to_vec())
                 })?
@@ -456,7 +461,7 @@ fn complete(cl: &[Vec<W>], k: usize, lex: &'static Lexicon) -> Option<Vec<W>> {
 
 /// True when a cut after the first `k` of `ws` falls at a phrase boundary: before a
 /// fragment opener (not the `of` of a name), never inside the date.
-fn cut_ok(ws: &[W], k: usize, lex: &Lexicon) -> bool {
+fn cut_ok(ws: &[W], k: usize, lex: &'static Lexicon) -> bool {
     let next = texts(&ws[k..ws.len().min(k + 3)]);
     !(ws[k].date && ws[k - 1].date) && opener_phrase(&next, lex).is_some_and(|p| p != lex.ratio_of)
 }

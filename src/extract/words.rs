@@ -26,6 +26,10 @@ pub struct WordSets {
     pub lookalikes: HashSet<String>,
     /// Function words a headline may not end on.
     pub dangling: HashSet<String>,
+    /// Words and phrases that make a fragment when a headline opens with them.
+    pub openers: HashSet<String>,
+    /// Relative pronouns (`which`, `who`).
+    pub relative: HashSet<String>,
 }
 
 impl WordSets {
@@ -44,6 +48,27 @@ fn set(list: &[&str]) -> HashSet<String> {
 
 /// The word sets of `lex`, built on first use.
 pub fn word_sets(lex: &'static Lexicon) -> &'static WordSets {
+    // Asked for many times per sentence from every extraction thread: each thread keeps
+    // the sets it has seen, so only the first ask per thread and language takes the lock.
+    thread_local! {
+        static SEEN: std::cell::RefCell<Vec<(&'static str, &'static WordSets)>> =
+            const { std::cell::RefCell::new(Vec::new()) };
+    }
+    if let Some(sets) = SEEN.with(|seen| {
+        seen.borrow()
+            .iter()
+            .find(|(code, _)| *code == lex.code)
+            .map(|&(_, sets)| sets)
+    }) {
+        return sets;
+    }
+    let sets = shared_word_sets(lex);
+    SEEN.with(|seen| seen.borrow_mut().push((lex.code, sets)));
+    sets
+}
+
+/// The sets of `lex`, made once per process.
+fn shared_word_sets(lex: &'static Lexicon) -> &'static WordSets {
     static CACHE: OnceLock<Mutex<HashMap<&'static str, &'static WordSets>>> = OnceLock::new();
     let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
     let mut map = cache.lock().unwrap_or_else(|e| e.into_inner());
@@ -67,6 +92,8 @@ pub fn word_sets(lex: &'static Lexicon) -> &'static WordSets {
                 .collect(),
             lookalikes: set(lex.verb_lookalikes),
             dangling: set(lex.dangling_words),
+            openers: set(lex.fragment_openers),
+            relative: set(lex.relative_pronouns),
         }))
     })
 }

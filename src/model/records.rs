@@ -13,7 +13,6 @@ use crate::model::document::Block;
 use crate::model::facts::{Event, Qualifier, Statistic};
 use serde::Serialize;
 use std::collections::BTreeSet;
-use std::fmt::Write as _;
 
 /// Where the facts of one source are published.
 #[derive(Debug, Clone)]
@@ -236,13 +235,23 @@ pub fn text_fragment_url(page_url: &str, quote: &str) -> String {
     if words.is_empty() {
         return page_url.to_string();
     }
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let encode = |part: &[&str]| -> String {
-        let mut out = String::new();
-        for b in part.join(" ").bytes() {
-            if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'~' | b'!' | b'*' | b'\'') {
-                out.push(char::from(b));
-            } else {
-                let _ = write!(out, "%{b:02X}");
+        let mut out = String::with_capacity(part.iter().map(|w| w.len() + 3).sum());
+        for (i, w) in part.iter().enumerate() {
+            if i > 0 {
+                out.push_str("%20");
+            }
+            for b in w.bytes() {
+                if b.is_ascii_alphanumeric()
+                    || matches!(b, b'.' | b'_' | b'~' | b'!' | b'*' | b'\'')
+                {
+                    out.push(char::from(b));
+                } else {
+                    out.push('%');
+                    out.push(char::from(HEX[usize::from(b >> 4)]));
+                    out.push(char::from(HEX[usize::from(b & 15)]));
+                }
             }
         }
         out
