@@ -454,6 +454,14 @@ fn the_timeline_leads_with_the_policy_and_each_sentence_once() {
             "background {year} highlighted"
         );
     }
+    // On paper too: the focus first, the history under its own heading.
+    let brief = site.read_out("brief/index.html");
+    let bg = brief
+        .find("<h3 class=\"brief-phase\">Background</h3>")
+        .unwrap();
+    assert!(brief[bg..].contains("datetime=\"1929\""));
+    assert!(brief[..bg].contains("datetime=\"2019-09\""));
+    assert!(!brief[..bg].contains("datetime=\"1929\""));
 }
 
 /// The methodology says, per kind, how many published facts an editor reviewed and

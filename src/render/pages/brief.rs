@@ -44,7 +44,15 @@ impl Renderer<'_> {
                     .replace("{url}", &self.urls.absolute(paths::TIMELINE)),
             );
         }
-        ctx.insert("years", &self.years(&shown));
+        // The focus and what came after it, then the background under its own heading.
+        let (years, afterwards, background) = self.years_by_phase(&shown);
+        let entries: Vec<_> = years
+            .into_iter()
+            .flat_map(|y| y.events)
+            .chain(afterwards)
+            .collect();
+        ctx.insert("entries", &entries);
+        ctx.insert("background", &background);
         let sources: Vec<_> = self
             .site
             .sources

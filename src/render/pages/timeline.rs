@@ -7,7 +7,7 @@
 use crate::model::briefing::Phase;
 use crate::output::OutputFile;
 use crate::render::Renderer;
-use crate::render::views::EntityLink;
+use crate::render::views::{EntityLink, EventView, YearView};
 use crate::util::error::Error;
 use crate::util::url::paths;
 
@@ -53,14 +53,7 @@ impl Renderer<'_> {
         ctx.insert("pager", &pager);
         // The focus by year; what came after it and the background (`[briefing] focus`)
         // in sections of their own.
-        let (mut years, mut afterwards, mut background) = (Vec::new(), Vec::new(), Vec::new());
-        for y in self.years(&indexes) {
-            match y.phase {
-                Phase::Focus => years.push(y),
-                Phase::After => afterwards.extend(y.events),
-                Phase::Before => background.extend(y.events),
-            }
-        }
+        let (years, afterwards, background) = self.years_by_phase(&indexes);
         ctx.insert("years", &years);
         ctx.insert("afterwards", &afterwards);
         ctx.insert("background", &background);
@@ -101,5 +94,22 @@ impl Renderer<'_> {
             (None, Some(b)) => format!("{} {}", self.strings.get("until"), self.strings.date(&b)),
             (None, None) => String::new(),
         }
+    }
+
+    /// The entries `indexes` by year for the focus, and as flat lists for what came
+    /// after it and for the background (`[briefing] focus`).
+    pub(crate) fn years_by_phase(
+        &self,
+        indexes: &[usize],
+    ) -> (Vec<YearView>, Vec<EventView>, Vec<EventView>) {
+        let (mut years, mut afterwards, mut background) = (Vec::new(), Vec::new(), Vec::new());
+        for y in self.years(indexes) {
+            match y.phase {
+                Phase::Focus => years.push(y),
+                Phase::After => afterwards.extend(y.events),
+                Phase::Before => background.extend(y.events),
+            }
+        }
+        (years, afterwards, background)
     }
 }
