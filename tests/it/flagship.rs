@@ -487,18 +487,33 @@ fn the_methodology_counts_reviewed_and_unreviewed_facts_per_kind() {
     let page = site.read_out("methodology/index.html");
     let table = &page[page.find("class=\"counts review-counts\"").unwrap()..];
     let table = &table[..table.find("</table>").unwrap()];
-    for (kind, file, key) in [
-        ("Events", "data/events.json", "events"),
-        ("Figures", "data/statistics.json", "statistics"),
-    ] {
+    let row = |label: &str| {
+        let at = table
+            .find(&format!("<th scope=\"row\">{label}</th>"))
+            .unwrap();
+        let tr = &table[at..table[at..].find("</tr>").unwrap() + at];
+        tr.split("<td>")
+            .skip(1)
+            .map(|c| c[..c.find("</td>").unwrap()].parse::<usize>().unwrap())
+            .collect::<Vec<_>>()
+    };
+    let (published, reviewed, unreviewed) = (
+        row("Published"),
+        row("Reviewed by an editor"),
+        row("Not reviewed"),
+    );
+    for (k, (file, key)) in [
+        ("data/events.json", "events"),
+        ("data/statistics.json", "statistics"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
         let rows = json(&site, file)[key].as_array().unwrap().clone();
-        let reviewed = rows.iter().filter(|r| r["status"] == "reviewed").count();
-        let row = format!(
-            "<th scope=\"row\">{kind}</th><td>{}</td><td>{reviewed}</td><td>{}</td>",
-            rows.len(),
-            rows.len() - reviewed
-        );
-        assert!(table.contains(&row), "{row} not in {table}");
+        let n = rows.iter().filter(|r| r["status"] == "reviewed").count();
+        assert_eq!(published[k], rows.len(), "{key}");
+        assert_eq!(reviewed[k], n, "{key}");
+        assert_eq!(unreviewed[k], rows.len() - n, "{key}");
     }
     assert!(page.contains("One published fact has not been checked by an editor"));
 }
