@@ -99,6 +99,39 @@ pub fn quote_parts(quote: &str, offset: usize, span: &str) -> QuoteParts {
     }
 }
 
+/// Where a fact's words are in its source: what [`Renderer::readable`] needs.
+pub(crate) struct Quoted<'a> {
+    paragraph: u32,
+    quote_offset: usize,
+    quote: &'a str,
+    span_offset: usize,
+    span: &'a str,
+}
+
+impl<'a> From<&'a crate::model::facts::Event> for Quoted<'a> {
+    fn from(e: &'a crate::model::facts::Event) -> Self {
+        Quoted {
+            paragraph: e.paragraph,
+            quote_offset: e.quote_offset,
+            quote: &e.quote,
+            span_offset: e.span_offset,
+            span: &e.span,
+        }
+    }
+}
+
+impl<'a> From<&'a crate::model::facts::Statistic> for Quoted<'a> {
+    fn from(s: &'a crate::model::facts::Statistic) -> Self {
+        Quoted {
+            paragraph: s.paragraph,
+            quote_offset: s.quote_offset,
+            quote: &s.quote,
+            span_offset: s.span_offset,
+            span: &s.span,
+        }
+    }
+}
+
 /// A date on a page: ISO for `datetime`, words for readers.
 #[derive(Debug, Clone, Serialize)]
 pub struct DateView {
@@ -392,17 +425,68 @@ impl Renderer<'_> {
             .link(&format!("{}#{stat_id}", self.paging.stat_path(stat_id)))
     }
 
+    /// A fact's sentence as readers see it away from its source page: without the
+    /// footnote numbers the converter found glued to its words ("August 20106" is
+    /// "August 2010" + note 6), and split around the fact's words. The open data keeps
+    /// the sentence verbatim.
+    pub(crate) fn readable(&self, source: usize, q: &Quoted) -> (String, QuoteParts) {
+        let block = usize::try_from(q.paragraph)
+            .ok()
+            .and_then(|p| p.checked_sub(1))
+            .and_then(|i| self.site.sources[source].doc.blocks.get(i));
+        let span = q.span_offset..q.span_offset + q.span.len();
+        let mut cuts: Vec<std::ops::Range<usize>> = block
+            .map(|b| b.notes.as_slice())
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|n| {
+                let start = n.offset.checked_sub(q.quote_offset)?;
+                let end = start + n.len;
+                (end <= q.quote.len()
+                    && q.quote.is_char_boundary(start)
+                    && q.quote.is_char_boundary(end)
+                    && (end <= span.start || start >= span.end))
+                    .then_some(start..end)
+            })
+            .collect();
+        if cuts.is_empty() {
+            return (
+                q.quote.to_string(),
+                quote_parts(q.quote, q.span_offset, q.span),
+            );
+        }
+        cuts.sort_by_key(|r| r.start);
+        let mut text = String::with_capacity(q.quote.len());
+        let (mut at, mut span_offset) = (0, q.span_offset);
+        for c in cuts {
+            if c.start < at {
+                continue;
+            }
+            text.push_str(&q.quote[at..c.start]);
+            if c.end <= span.start {
+                span_offset -= c.len();
+            }
+            at = c.end;
+        }
+        text.push_str(&q.quote[at..]);
+        let parts = quote_parts(&text, span_offset, q.span);
+        (text, parts)
+    }
+
     pub(crate) fn event_view(&self, index: usize) -> EventView {
         let entry: &TimelineEntry = &self.briefing().timeline[index];
         let reports: Vec<ReportView> = entry
             .reports
             .iter()
-            .map(|r| ReportView {
-                cite: self.cite(r.source, r.event.paragraph, Some(r.event.quote_offset)),
-                quote: r.event.quote.clone(),
-                parts: quote_parts(&r.event.quote, r.event.span_offset, &r.event.span),
-                date: self.date_view(&r.event.date),
-                end: r.event.end.map(|d| self.date_view(&d)),
+            .map(|r| {
+                let (quote, parts) = self.readable(r.source, &r.event.as_ref().into());
+                ReportView {
+                    cite: self.cite(r.source, r.event.paragraph, Some(r.event.quote_offset)),
+                    quote,
+                    parts,
+                    date: self.date_view(&r.event.date),
+                    end: r.event.end.map(|d| self.date_view(&d)),
+                }
             })
             .collect();
         let dates_note = if entry.conflicting {
@@ -485,6 +569,7 @@ impl Renderer<'_> {
         } else {
             self.word_or(&format!("qualifier_{}", q.replace(' ', "_")), q)
         };
+        let (quote, parts) = self.readable(p.source, &p.stat.as_ref().into());
         FigureView {
             id: p.stat.id.clone(),
             url: self
@@ -495,8 +580,8 @@ impl Renderer<'_> {
             unit,
             label: p.stat.measure.clone(),
             span: p.stat.span.clone(),
-            quote: p.stat.quote.clone(),
-            parts: quote_parts(&p.stat.quote, p.stat.span_offset, &p.stat.span),
+            quote,
+            parts,
             date: p.date.map(|d| self.date_view(&d)),
             dated_by_source: p.dated_by_source,
             cite: self.cite(p.source, p.stat.paragraph, Some(p.stat.quote_offset)),

@@ -517,3 +517,30 @@ fn the_methodology_counts_reviewed_and_unreviewed_facts_per_kind() {
     }
     assert!(page.contains("One published fact has not been checked by an editor"));
 }
+
+/// A footnote number glued to a word ("August 20106" is August 2010 + note 6) is left
+/// out of the sentences shown away from the source page; the open data keeps the
+/// sentence verbatim.
+#[test]
+fn quoted_sentences_drop_glued_footnote_numbers_but_the_data_keeps_them() {
+    let site = built("https://example.org/mpp-briefing/");
+    for page in [
+        "index.html",
+        "timeline/index.html",
+        "statistics/index.html",
+        "brief/index.html",
+    ] {
+        let html = site.read_out(page);
+        for glued in ["August 20106", "May 20127", "of 20108"] {
+            assert!(!html.contains(glued), "{page}: {glued}");
+        }
+    }
+    let timeline = site.read_out("timeline/index.html");
+    assert!(timeline.contains(
+        "72 victims from 6 countries in <strong class=\"fact-words\">August 2010</strong>;"
+    ));
+    assert!(
+        site.read_out("data/events.json")
+            .contains("in August 20106;")
+    );
+}
