@@ -308,6 +308,7 @@ pub fn convert_text(src: &str) -> Document {
         blocks,
         references,
         dropped,
+        embedded: Default::default(),
         format: Format::Text,
     }
 }

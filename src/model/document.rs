@@ -96,6 +96,25 @@ pub struct Dropped {
     pub reason: String,
 }
 
+/// What a file says about itself, beside its text: a PDF's or Word file's document
+/// properties, a web page's meta tags and JSON-LD. Each converter fills what its format
+/// has; [`crate::convert::resolve`] uses it where the sidecar and front matter are
+/// silent.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Embedded {
+    /// The title (`og:title`, a PDF's Title, a Word file's dc:title).
+    pub title: Option<String>,
+    /// Who wrote it.
+    pub author: Option<String>,
+    /// Who published it (a web page's site name, JSON-LD `publisher`).
+    pub publisher: Option<String>,
+    /// When it was published (`article:published_time`, JSON-LD `datePublished`; a
+    /// PDF's or Word file's creation date only when nothing better is known).
+    pub published: Option<crate::model::date::PartialDate>,
+    /// The document's own address (`<link rel=canonical>`).
+    pub url: Option<String>,
+}
+
 /// A source document after conversion.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Document {
@@ -109,6 +128,9 @@ pub struct Document {
     pub references: Vec<Reference>,
     /// Lines dropped as page furniture.
     pub dropped: Vec<Dropped>,
+    /// What the file says about itself (document properties, meta tags).
+    #[serde(default)]
+    pub embedded: Embedded,
     /// The format the document was converted from. [`crate::convert::to_markdown`] escapes the text of
     /// `.txt` and `.html` blocks but writes the raw Markdown of `.md` blocks.
     #[serde(default)]

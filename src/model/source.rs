@@ -50,6 +50,8 @@ pub enum MetaOrigin {
     FrontMatter,
     /// Worked out by `brief` from the text (title line, dateline).
     Inferred,
+    /// The file's own metadata (document properties, meta tags).
+    Embedded,
     /// Not known.
     Missing,
 }

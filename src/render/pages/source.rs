@@ -63,11 +63,14 @@ impl Renderer<'_> {
     /// The view of a source for templates.
     pub(crate) fn source_view(&self, s: &SourcePage) -> SourceView {
         let mut notices = Vec::new();
-        if s.title_origin == MetaOrigin::Inferred {
-            notices.push(self.strings.get("title_inferred"));
+        match s.title_origin {
+            MetaOrigin::Inferred => notices.push(self.strings.get("title_inferred")),
+            MetaOrigin::Embedded => notices.push(self.strings.get("title_embedded")),
+            _ => {}
         }
         match (s.published, s.date_origin) {
             (Some(_), MetaOrigin::Inferred) => notices.push(self.strings.get("date_from_dateline")),
+            (Some(_), MetaOrigin::Embedded) => notices.push(self.strings.get("date_embedded")),
             (None, _) => notices.push(self.strings.get("no_date")),
             _ => {}
         }
