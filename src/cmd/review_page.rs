@@ -313,6 +313,22 @@ fn text_field(out: &mut String, id: &str, name: &str, label: &str, hint: &str, a
 }
 
 /// A `<select>` with its label; `options` are (value, shown), `selected` the value.
+/// The home page highlight of an event: brief's choice, always or never.
+fn highlight_field(out: &mut String, id: &str, highlight: &str) {
+    select_field(
+        out,
+        id,
+        "highlight",
+        "Home page highlight",
+        &[
+            (String::new(), "chosen by brief".into()),
+            ("true".into(), "always".into()),
+            ("false".into(), "never".into()),
+        ],
+        highlight,
+    );
+}
+
 fn select_field(
     out: &mut String,
     id: &str,
@@ -459,18 +475,7 @@ fn fact_html(
         &format!("type=\"text\" value=\"{}\"", esc(&note)),
     );
     if kind == Kind::Event {
-        select_field(
-            out,
-            &id,
-            "highlight",
-            "Home page highlight",
-            &[
-                (String::new(), "chosen by brief".into()),
-                ("true".into(), "always".into()),
-                ("false".into(), "never".into()),
-            ],
-            highlight,
-        );
+        highlight_field(out, &id, highlight);
     }
     out.push_str(
         "<button type=\"submit\" name=\"action\" value=\"approve\">Approve</button>\
@@ -603,18 +608,7 @@ fn fact_html(
         &format!("type=\"text\" value=\"{}\"", esc(&note)),
     );
     if kind == Kind::Event {
-        select_field(
-            out,
-            &format!("fix-{id}"),
-            "highlight",
-            "Home page highlight",
-            &[
-                (String::new(), "chosen by brief".into()),
-                ("true".into(), "always".into()),
-                ("false".into(), "never".into()),
-            ],
-            highlight,
-        );
+        highlight_field(out, &format!("fix-{id}"), highlight);
     }
     out.push_str(
         "<button type=\"submit\">Save the fix</button></div></form></details></article>\n",

@@ -182,21 +182,13 @@ impl Corrections {
 }
 
 /// Keys a `fix` may set on an event.
-pub const EVENT_FIX_KEYS: &[&str] = &["date", "end", "relative", "title"];
+pub const EVENT_FIX_KEYS: &[&str] = FIX_KEYS.split_at(4).0;
 
 /// Keys a `fix` may set on a statistic.
-pub const STATISTIC_FIX_KEYS: &[&str] = &[
-    "value",
-    "low",
-    "high",
-    "of",
-    "unit",
-    "qualifier",
-    "measure",
-    "as_of",
-];
+pub const STATISTIC_FIX_KEYS: &[&str] = FIX_KEYS.split_at(4).1;
 
-/// Every key a `fix` may set, in the order they are written.
+/// Every key a `fix` may set, in the order they are written: an event's four, then a
+/// statistic's eight.
 pub const FIX_KEYS: &[&str] = &[
     "date",
     "end",
