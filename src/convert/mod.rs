@@ -25,6 +25,7 @@ mod notes;
 mod render;
 mod resolve;
 pub mod text;
+pub mod webpage;
 
 pub use dateline::parse_dateline;
 pub use render::{

@@ -13,7 +13,7 @@
 //! without a byte-order mark).
 
 use crate::util::error::Error;
-use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
+use encoding_rs::{Encoding, UTF_8};
 use std::path::Path;
 
 /// A file's text and, when it was not UTF-8, the encoding it was decoded from.
@@ -158,7 +158,10 @@ mod tests {
     fn undecidable_bytes_are_errors() {
         // UTF-8 with a stray byte: a legacy reading would garble "é".
         let e = dec(b"caf\xc3\xa9 and \xff").unwrap_err();
-        assert!(e.contains("not valid UTF-8") && e.contains("offset 10"), "{e}");
+        assert!(
+            e.contains("not valid UTF-8") && e.contains("offset 10"),
+            "{e}"
+        );
         // A character cut off at the end.
         assert!(dec(b"end \xe6\x97").unwrap_err().contains("offset 4"));
         // Binary data and UTF-16 without a BOM.
