@@ -3,13 +3,21 @@
 //! In: an HTML page or fragment. Out: blocks with the text content of its `p`, `h1`–`h6`,
 //! `li`, `blockquote`, `pre` (and `div`/table-cell text outside those), entities decoded
 //! and whitespace collapsed; `start` is `None` because the text is not a slice of the
-//! source. The title is the `<title>`, else the first `<h1>`.
+//! source; the page's own metadata in [`Document::embedded`].
 //!
-//! Nothing is executed and no markup survives: the page is first run through `ammonia`
-//! with a whitelist of structural tags and no attributes, and with the *contents* of
-//! `script`, `style`, `nav`, `header`, `footer`, `aside`, forms and embedded objects
-//! removed. The sanitised serialisation (plain tags, escaped text) is then read with
-//! lol_html ([`crate::util::html::read_tokens`]) and walked here.
+//! A whole page (one with `nav`, `header`, `footer`, `aside`, `article` or `main`) is
+//! first cut down to its article by [`super::webpage`] (Readability's scoring), and its
+//! metadata is read there; a fragment, a page Readability finds nothing in, and a page
+//! too deep to parse are read whole. The title is the `<title>` (its site name dropped),
+//! else the first `<h1>`; a first heading that repeats the headline is not a block. Ad
+//! labels, cookie notices, lone buttons and calls to action left among the blocks are
+//! dropped ([`Document::dropped`]).
+//!
+//! Nothing is executed and no markup survives: the page (or the article's HTML) is run
+//! through `ammonia` with a whitelist of structural tags and no attributes, and with the
+//! *contents* of `script`, `style`, `nav`, `header`, `footer`, `aside`, forms and
+//! embedded objects removed. The sanitised serialisation (plain tags, escaped text) is
+//! then read with lol_html ([`crate::util::html::read_tokens`]) and walked here.
 
 use super::webpage::{Page, drop_site_name};
 use crate::model::document::{Block, BlockKind, Document, Dropped, Format};
