@@ -478,6 +478,23 @@ mod tests {
         assert!(!html.contains("onclick") && !html.contains("javascript"));
     }
 
+    /// Readability's scoring stays bounded on a long saved page (20,000 paragraphs,
+    /// 2.3 MB) and on one with more elements than it scores.
+    #[test]
+    fn long_saved_pages_stay_bounded() {
+        let p = "<p>On 3 March 2020, about 5,000 people crossed the bridge, officials said.</p>";
+        for n in [20_000, 60_000] {
+            let src = format!(
+                "<html><body><nav><a href=/>Home</a></nav><article>{}</article></body></html>",
+                p.repeat(n)
+            );
+            let t = std::time::Instant::now();
+            let doc = convert_html(&src);
+            assert_eq!(doc.blocks.len(), n);
+            assert!(t.elapsed().as_secs() < 20, "{n}: {:?}", t.elapsed());
+        }
+    }
+
     #[test]
     fn first_h1_is_title_without_title_tag() {
         let doc = convert_html("<h1>Only</h1><p>x</p><h1>Again</h1>");

@@ -266,3 +266,37 @@ fn a_utf16_text_with_a_byte_order_mark_is_decoded_with_a_warning() {
     let stats = facts(&site, "statistics");
     assert!(has_fact(&stats, "On 3 March 2023", 1, "850.0"), "{stats:?}");
 }
+
+/// The page's own metadata is as hostile as its text: a title with markup is escaped,
+/// an address that is not http(s) is not kept.
+#[test]
+fn hostile_metadata_of_a_saved_page_stays_escaped() {
+    let site = TempSite::new();
+    site.write(
+        "content/sources/x.html",
+        r#"<html><head><title>t</title>
+        <meta property="og:title" content="<script>alert(1)</script>Hi &lt;img src=x onerror=alert(2)&gt;">
+        <link rel="canonical" href="javascript:alert(3)">
+        <script type="application/ld+json">{"@type":"NewsArticle","author":"<b onmouseover=alert(4)>A</b>","datePublished":"2023-05-21"}</script>
+        </head><body><nav><a href="/">Home</a></nav><article><p onclick="alert(5)">On 14 May 2023,
+        about 3,500 migrants were waiting in Reynosa, the shelter directors said. They had come
+        from many countries and waited for weeks for an appointment.</p></article></body></html>"#,
+    );
+    let o = site.brief(&["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = site.read_out("sources/x/index.html");
+    for bad in [
+        "<script>alert",
+        "<img src=x",
+        "<b onmouseover",
+        "onclick",
+        "javascript:alert",
+    ] {
+        assert!(!page.contains(bad), "{bad} on the page");
+    }
+    assert!(
+        page.contains("&lt;script&gt;alert(1)"),
+        "the title is shown, escaped"
+    );
+    assert!(page.contains("&lt;img src=x onerror=alert(2)&gt;"));
+}
