@@ -3,15 +3,24 @@
 //! In: an HTML page or fragment. Out: blocks with the text content of its `p`, `h1`–`h6`,
 //! `li`, `blockquote`, `pre` (and `div`/table-cell text outside those), entities decoded
 //! and whitespace collapsed; `start` is `None` because the text is not a slice of the
-//! source. The title is the `<title>`, else the first `<h1>`.
+//! source; the page's own metadata in [`Document::embedded`].
 //!
-//! Nothing is executed and no markup survives: the page is first run through `ammonia`
-//! with a whitelist of structural tags and no attributes, and with the *contents* of
-//! `script`, `style`, `nav`, `header`, `footer`, `aside`, forms and embedded objects
-//! removed. The sanitised serialisation (plain tags, escaped text) is then read with
-//! lol_html ([`crate::util::html::read_tokens`]) and walked here.
+//! A whole page (one with `nav`, `header`, `footer`, `aside`, `article` or `main`) is
+//! first cut down to its article by [`super::webpage`] (Readability's scoring), and its
+//! metadata is read there; a fragment, a page Readability finds nothing in, and a page
+//! too deep to parse are read whole. The title is the `<title>` (its site name dropped),
+//! else the first `<h1>`; a first heading that repeats the headline is not a block. Ad
+//! labels, cookie notices, lone buttons and calls to action left among the blocks are
+//! dropped ([`Document::dropped`]).
+//!
+//! Nothing is executed and no markup survives: the page (or the article's HTML) is run
+//! through `ammonia` with a whitelist of structural tags and no attributes, and with the
+//! *contents* of `script`, `style`, `nav`, `header`, `footer`, `aside`, forms and
+//! embedded objects removed. The sanitised serialisation (plain tags, escaped text) is
+//! then read with lol_html ([`crate::util::html::read_tokens`]) and walked here.
 
-use crate::model::document::{Block, BlockKind, Document, Format};
+use super::webpage::{Page, drop_site_name};
+use crate::model::document::{Block, BlockKind, Document, Dropped, Format};
 use crate::util::html::{Token, decode_entities, read_tokens};
 use lol_html::html_content::TextType;
 use std::collections::{HashMap, HashSet};
@@ -124,11 +133,46 @@ fn nesting_estimate(src: &str) -> usize {
 /// text kept), so the work stays bounded.
 pub fn convert_html(src: &str) -> Document {
     let pre = read_tokens(src, Prescan::default(), prescan_token);
-    let src = if pre.max > MAX_HTML_DEPTH {
-        pre.flat.as_str()
-    } else {
-        src
+    if pre.max > MAX_HTML_DEPTH {
+        return walk(&pre.flat);
+    }
+    let page = Page::parse(src);
+    if !page.is_whole_page() {
+        return walk(src);
+    }
+    let embedded = page.metadata();
+    let title_tag = page.title_tag();
+    // Readability may panic on a page no one foresaw; the page is then read whole.
+    let main = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| page.main_content()))
+        .ok()
+        .flatten();
+    let mut doc = match &main {
+        Some(content) => walk(content),
+        None => walk(src),
     };
+    if main.is_some() {
+        doc.title = title_tag.or(doc.title);
+    }
+    doc.title = doc
+        .title
+        .map(|t| drop_site_name(&t, embedded.publisher.as_deref()));
+    // The article's own headline, when Readability kept it, is the title, not a block.
+    let headline = embedded.title.as_deref().or(doc.title.as_deref());
+    if let (Some(first), Some(h)) = (doc.blocks.first(), headline)
+        && matches!(first.kind, BlockKind::Heading { .. })
+        && first.text.trim() == h.trim()
+    {
+        doc.blocks.remove(0);
+    }
+    doc.embedded = embedded;
+    for (k, b) in doc.blocks.iter_mut().enumerate() {
+        b.paragraph = k as u32 + 1;
+    }
+    doc
+}
+
+/// Reads `src` by tag names (see the module documentation).
+fn walk(src: &str) -> Document {
     let clean = sanitize(src);
     let start = Reading {
         doc: Document {
@@ -147,10 +191,69 @@ pub fn convert_html(src: &str) -> Document {
     if doc.title.is_none() {
         doc.title = w.first_h1;
     }
+    drop_furniture(&mut doc);
     for (k, b) in doc.blocks.iter_mut().enumerate() {
         b.paragraph = k as u32 + 1;
     }
     doc
+}
+
+/// Openings of the short paragraphs a page wraps around an article that Readability
+/// may leave in: ad labels and cookie notices.
+const WEB_FURNITURE: &[&str] = &[
+    "advertisement",
+    "advertising",
+    "sponsored",
+    "ad:",
+    "paid content",
+    "we use cookies",
+    "this site uses cookies",
+    "this website uses cookies",
+    "accept all cookies",
+    "accept cookies",
+    "by continuing to use this site",
+];
+
+/// Whole blocks that are a page's buttons.
+const WEB_BUTTONS: &[&str] = &[
+    "share",
+    "print",
+    "email",
+    "tweet",
+    "skip to content",
+    "skip to main content",
+    "back to top",
+    "advertisement",
+];
+
+/// Drops ad labels, cookie notices, buttons and calls to action (the plain-text rule)
+/// among the blocks, listing each in [`Document::dropped`] (line 0: an HTML page has no
+/// lines that mean anything).
+fn drop_furniture(doc: &mut Document) {
+    use super::furniture::is_call_to_action;
+    let blocks = std::mem::take(&mut doc.blocks);
+    for b in blocks {
+        let text = b.text.trim();
+        let lower = text.to_lowercase();
+        let short = text.len() <= 200;
+        let reason = if short && WEB_FURNITURE.iter().any(|w| lower.starts_with(w)) {
+            Some("an advertisement or cookie notice in a web page")
+        } else if !matches!(b.kind, BlockKind::Code { .. })
+            && (WEB_BUTTONS.contains(&lower.as_str()) || is_call_to_action(text))
+        {
+            Some("page furniture in a web page")
+        } else {
+            None
+        };
+        match reason {
+            Some(reason) => doc.dropped.push(Dropped {
+                line: 0,
+                text: b.text,
+                reason: reason.to_string(),
+            }),
+            None => doc.blocks.push(b),
+        }
+    }
 }
 
 /// Elements that decide a block's kind; other open elements are only counted.
@@ -373,6 +476,23 @@ mod tests {
         assert!(!html.contains("<script"), "{html}");
         assert!(html.contains("&lt;script&gt;"), "{html}");
         assert!(!html.contains("onclick") && !html.contains("javascript"));
+    }
+
+    /// Readability's scoring stays bounded on a long saved page (20,000 paragraphs,
+    /// 2.3 MB) and on one with more elements than it scores.
+    #[test]
+    fn long_saved_pages_stay_bounded() {
+        let p = "<p>On 3 March 2020, about 5,000 people crossed the bridge, officials said.</p>";
+        for n in [20_000, 60_000] {
+            let src = format!(
+                "<html><body><nav><a href=/>Home</a></nav><article>{}</article></body></html>",
+                p.repeat(n)
+            );
+            let t = std::time::Instant::now();
+            let doc = convert_html(&src);
+            assert_eq!(doc.blocks.len(), n);
+            assert!(t.elapsed().as_secs() < 20, "{n}: {:?}", t.elapsed());
+        }
     }
 
     #[test]

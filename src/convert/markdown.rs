@@ -11,7 +11,9 @@
 //! source page.
 //!
 //! Nesting is flattened: a nested list item is one more item, a second paragraph of a
-//! list item becomes a paragraph after it, a table row becomes a paragraph.
+//! list item becomes a paragraph after it, a table row (the header row too) becomes a
+//! paragraph: its cells as written, from the first cell to the last, with the `|` between
+//! them (so a figure in a cell keeps its row).
 
 use super::markdown_options;
 use crate::model::document::{Block, BlockKind, Document, Dropped, Format, NoteMarker, Reference};
@@ -149,7 +151,7 @@ pub fn convert_markdown(src: &str) -> Document {
         match event {
             Event::Start(tag) => {
                 // A new block inside a tight item ends the item's own text.
-                if !matches!(
+                let inline = matches!(
                     tag,
                     Tag::Emphasis
                         | Tag::Strong
@@ -158,7 +160,15 @@ pub fn convert_markdown(src: &str) -> Document {
                         | Tag::Subscript
                         | Tag::Link { .. }
                         | Tag::Image { .. }
-                ) && let Some(g) = gather.take()
+                );
+                if inline {
+                    // Issue 17: the block's bytes include the markup around its text
+                    // (`**REYNOSA, 20 May 2023** —` lost its opening `**`).
+                    if let Some(g) = gather.as_mut() {
+                        g.extend(&range);
+                    }
+                } else if tag != Tag::TableCell
+                    && let Some(g) = gather.take()
                 {
                     finish(g, &mut blocks, &mut stack);
                 }
@@ -435,6 +445,31 @@ mod tests {
         );
         assert_eq!(doc.dropped.len(), 1);
         assert!(!md.contains("onclick"));
+    }
+
+    /// Regression (issue 17): a GFM table was dropped (its cells ended the row's text),
+    /// and a first line opening with `**` lost the `**` (the block began at its text).
+    #[test]
+    fn tables_and_inline_markup_at_the_edges_are_kept() {
+        let src = "**REYNOSA, 20 May 2023** \u{2014} It rained [here](https://x.org).\n\n\
+            | A | B |\n|---|--:|\n| *x* | 1,400 people |\n\n- [x] done ~~not~~\n";
+        let doc = convert_markdown(src);
+        let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "**REYNOSA, 20 May 2023** \u{2014} It rained [here](https://x.org).",
+                "A | B",
+                "*x* | 1,400 people",
+                "[x] done ~~not~~",
+            ]
+        );
+        for b in &doc.blocks {
+            let s = b.start.unwrap();
+            assert_eq!(&src[s..s + b.text.len()], b.text);
+        }
+        let md = to_markdown(&doc);
+        assert_eq!(anchorable_count(&md), doc.blocks.len(), "{md}");
     }
 
     #[test]

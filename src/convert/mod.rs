@@ -10,7 +10,8 @@
 //!
 //! * [`convert`] dispatches on [`Format`]: plain text ([`text`], the real work: title,
 //!   dateline, furniture, quotes, lists, headings, references, footnote markers),
-//!   Markdown ([`markdown`], via pulldown-cmark) and HTML ([`html`], via ammonia).
+//!   Markdown ([`markdown`], via pulldown-cmark) and HTML ([`html`], via ammonia, the
+//!   article of a saved page found by [`webpage`]).
 //! * [`furniture`] holds the page-furniture rules for plain text.
 //! * [`to_markdown`] writes the Markdown export; [`AnchorCounter`] /
 //!   [`anchorable_count`] check that its N-th element is block N.
@@ -25,6 +26,7 @@ mod notes;
 mod render;
 mod resolve;
 pub mod text;
+pub mod webpage;
 
 pub use dateline::parse_dateline;
 pub use render::{

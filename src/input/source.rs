@@ -167,8 +167,15 @@ fn read_source(
     format: Format,
     warnings: &mut Vec<Warning>,
 ) -> Result<Option<Source>, Error> {
-    let text = read_text(path)?;
+    let decoded = crate::util::encoding::read_decoded(path)?;
+    let text = decoded.text;
     let rel_path = rel(content_dir, path);
+    if let Some(encoding) = decoded.encoding {
+        warnings.push(Warning::at(
+            &rel_path,
+            format!("not UTF-8: read as {encoding}; save it as UTF-8 to silence this"),
+        ));
+    }
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

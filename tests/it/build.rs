@@ -214,15 +214,27 @@ fn malformed_toml_is_reported_with_file_line_and_column() {
     );
 }
 
+/// Since issue 17 a Latin-1 source is decoded (with a warning naming the file and the
+/// encoding); a UTF-8 source with a stray byte is still an error naming file and byte.
 #[test]
-fn non_utf8_sources_name_the_file_and_byte() {
+fn non_utf8_sources_are_decoded_or_name_the_file_and_byte() {
     let site = TempSite::new();
     site.write_bytes("content/sources/latin1.txt", b"Caf\xe9 con leche\n");
+    let o = site.brief(&["build"]);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(err.contains("latin1.txt: not UTF-8: read as"), "{err}");
+    assert!(
+        site.read_out("sources/latin1/index.html")
+            .contains("Café con leche")
+    );
+
+    site.write_bytes("content/sources/latin1.txt", b"Caf\xc3\xa9 \xe9\n");
     let o = site.brief(&["build"]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(
-        err.contains("latin1.txt") && err.contains("offset 3"),
+        err.contains("latin1.txt") && err.contains("offset 6"),
         "{err}"
     );
 }

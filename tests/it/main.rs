@@ -26,3 +26,4 @@ mod new;
 mod paging;
 mod serve;
 mod titles;
+mod web_sources;

@@ -114,7 +114,10 @@ impl Renderer<'_> {
             .find(|b| {
                 matches!(b.kind, crate::model::document::BlockKind::Paragraph) && b.text.len() > 60
             })
-            .map(|b| b.text.clone());
+            .map(|b| match s.doc.format {
+                crate::model::document::Format::Markdown => markdown_text(&b.text),
+                _ => b.text.clone(),
+            });
         match (s.full_text, first) {
             (true, Some(text)) => text,
             _ => {
@@ -378,6 +381,21 @@ impl Renderer<'_> {
         }
         json_for_script(&v)
     }
+}
+
+/// The words of a `.md` block without its inline markup, for a page description
+/// (issue 17: `**REYNOSA, 20 May 2023** —` showed its `**` in the description).
+fn markdown_text(inline: &str) -> String {
+    use pulldown_cmark::{Event, Parser};
+    let mut out = String::new();
+    for event in Parser::new_ext(inline, crate::convert::markdown_options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            _ => {}
+        }
+    }
+    out
 }
 
 #[cfg(test)]

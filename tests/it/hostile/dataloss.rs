@@ -130,7 +130,9 @@ fn a_failed_build_leaves_the_previous_output_byte_identical() {
     for (path, text) in breakages {
         let original = std::fs::read(site.root().join(path)).ok();
         if path.ends_with("b.txt") {
-            site.write_bytes(path, b"Title\n\n\xff bad byte\n");
+            // UTF-8 (the é) with a stray byte: undecidable, so the build fails (a
+            // file in one legacy encoding would be decoded since issue 17).
+            site.write_bytes(path, b"Titl\xc3\xa9\n\n\xff bad byte\n");
         } else {
             site.write(path, text);
         }
