@@ -125,8 +125,7 @@ fn compose_site(root: &Path, options: &BuildOptions) -> Result<Composed, Error> 
     // The briefing's quote patterns take a while to compile: start now, so a worker that
     // would wait for the first sources does it.
     rayon::spawn(compose::entities::warm_up);
-    let settings = input::config::load(root, &options.overrides)?;
-    let content = input::source::discover(&settings.content_dir)?;
+    let (settings, content, corrections) = read_inputs(root, options)?;
     lap(&mut report, "discover");
 
     let cache = options.cache.as_deref();
@@ -174,10 +173,6 @@ fn compose_site(root: &Path, options: &BuildOptions) -> Result<Composed, Error> 
     }
     lap(&mut report, "extract");
 
-    let corrections = input::corrections::Corrections::load(
-        &settings.root,
-        &settings.config.extract.corrections,
-    )?;
     let inputs = input::gazetteer::load_inputs(&settings.content_dir)?;
     let parts = compose::Parts {
         content,
@@ -200,6 +195,49 @@ fn compose_site(root: &Path, options: &BuildOptions) -> Result<Composed, Error> 
         site,
         report,
     })
+}
+
+/// Reads site.toml, content/ and the corrections file, and reports the problems of all
+/// three at once ([`Error::Many`], sorted by file), with those of the templates when
+/// anything failed: an editor fixes everything in one round instead of one error per
+/// build (issue 17).
+fn read_inputs(
+    root: &Path,
+    options: &BuildOptions,
+) -> Result<
+    (
+        Settings,
+        model::source::Content,
+        input::corrections::Corrections,
+    ),
+    Error,
+> {
+    let mut errors = Vec::new();
+    let settings = input::config::load(root, &options.overrides);
+    // With site.toml broken, the rest is still read with the defaults it would give.
+    let fallback = || input::config::load_defaults(root);
+    let settings = settings.unwrap_or_else(|e| {
+        errors.push(e);
+        fallback()
+    });
+    let content = input::source::discover(&settings.content_dir).unwrap_or_else(|e| {
+        errors.push(e);
+        model::source::Content::default()
+    });
+    let corrections =
+        input::corrections::Corrections::load(&settings.root, &settings.config.extract.corrections)
+            .unwrap_or_else(|e| {
+                errors.push(e);
+                input::corrections::Corrections::default()
+            });
+    if !errors.is_empty() {
+        // Rendering would stop at a broken template later: say so now, with the rest.
+        if let Err(e) = render::Theme::load(root, &settings.config.theme, &settings.urls) {
+            errors.push(e);
+        }
+    }
+    Error::many(errors).map_err(|e| e.relative_to(root))?;
+    Ok((settings, content, corrections))
 }
 
 /// What extraction needs to know about a source beyond its blocks: its publication

@@ -282,6 +282,8 @@ pub struct Settings {
     pub markdown_dir: PathBuf,
     /// `content/` under the root.
     pub content_dir: PathBuf,
+    /// The text of site.toml (empty without one), to name lines in later messages.
+    pub config_text: String,
 }
 
 impl Config {
@@ -294,11 +296,11 @@ impl Config {
 /// Loads and checks `root/site.toml` (a missing file means all defaults).
 pub fn load(root: &Path, overrides: &Overrides) -> Result<Settings, Error> {
     let path = root.join(CONFIG_FILE);
-    let mut config = if path.exists() {
+    let (mut config, config_text) = if path.exists() {
         let text = crate::util::error::read_text(&path)?;
-        Config::parse(&path, &text)?
+        (Config::parse(&path, &text)?, text)
     } else {
-        Config::default()
+        (Config::default(), String::new())
     };
     if let Some(url) = &overrides.base_url {
         config.base_url = url.clone();
@@ -343,7 +345,24 @@ pub fn load(root: &Path, overrides: &Overrides) -> Result<Settings, Error> {
         output_dir,
         markdown_dir,
         config,
+        config_text,
     })
+}
+
+/// The settings of a site whose site.toml gives nothing: the defaults, for reading the
+/// rest of a site whose site.toml is broken (so that its other errors are found too).
+pub fn load_defaults(root: &Path) -> Settings {
+    let config = Config::default();
+    let urls = Urls::new(&config.base_url).expect("the default base_url is valid");
+    Settings {
+        root: root.to_path_buf(),
+        content_dir: root.join("content"),
+        output_dir: root.join(&config.output_dir),
+        markdown_dir: root.join(&config.markdown_dir),
+        urls,
+        config,
+        config_text: String::new(),
+    }
 }
 
 #[cfg(test)]

@@ -162,16 +162,19 @@ impl Corrections {
         let mut c: Corrections = toml::from_str(&text).map_err(|e| Error::toml(rel, &text, &e))?;
         c.path = rel.to_path_buf();
         c.text = text;
+        // Every bad entry is reported, not the first.
+        let mut errors = Vec::new();
         for entry in c.correction.iter().chain(&c.add) {
             if let Err(e) = check_entry(entry) {
                 let at = entry.id.as_ref().or(entry.source.as_ref());
-                return Err(Error::Invalid {
+                errors.push(Error::Invalid {
                     path: rel.to_path_buf(),
                     line: at.map(|s| c.line_of(s.span())),
                     message: e.to_string(),
                 });
             }
         }
+        Error::many(errors)?;
         Ok(c)
     }
 
