@@ -216,6 +216,10 @@ struct Output {
 fn print_error(e: &Error) {
     let all = e.each();
     for e in &all {
+        if let Error::Warned(w) = e {
+            eprintln!("warning: {w}");
+            continue;
+        }
         eprintln!("error: {e}");
         let mut source = std::error::Error::source(*e);
         while let Some(s) = source {
@@ -223,8 +227,15 @@ fn print_error(e: &Error) {
             source = s.source();
         }
     }
+    let warned = all.iter().filter(|e| matches!(e, Error::Warned(_))).count();
     if all.len() > 1 {
-        eprintln!("{} errors; nothing was written", all.len());
+        match warned {
+            0 => eprintln!("{} errors; nothing was written", all.len()),
+            w => eprintln!(
+                "{} errors and {w} warnings; nothing was written",
+                all.len() - w
+            ),
+        }
     }
 }
 

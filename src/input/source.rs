@@ -45,15 +45,36 @@ struct SourceFrontMatter {
 /// Finds and reads all sources and pages under `content_dir`. Every source and page is
 /// read even after one fails, so the error lists all their problems ([`Error::Many`]).
 pub fn discover(content_dir: &Path) -> Result<Content, Error> {
+    let (content, errors) = discover_all(content_dir);
+    Error::many(errors)?;
+    Ok(content)
+}
+
+/// Like [`discover`], but returns what could be read along with every problem found: a
+/// source whose sidecar has a bad key keeps its good keys; one whose front matter is
+/// broken, or that cannot be read, is left out. The build goes on with this to find
+/// the problems of later stages too, then fails.
+pub fn discover_all(content_dir: &Path) -> (Content, Vec<Error>) {
     let mut content = Content::default();
     let mut errors = Vec::new();
+    if let Err(e) = discover_into(content_dir, &mut content, &mut errors) {
+        errors.push(e);
+    }
+    (content, errors)
+}
+
+fn discover_into(
+    content_dir: &Path,
+    content: &mut Content,
+    errors: &mut Vec<Error>,
+) -> Result<(), Error> {
     let sources_dir = content_dir.join("sources");
     if sources_dir.is_dir() {
         for path in files_under(content_dir, &sources_dir, &mut content.warnings)? {
             let Some(format) = format_of(&path) else {
                 continue;
             };
-            match read_source(content_dir, &path, format, &mut content.warnings) {
+            match read_source(content_dir, &path, format, &mut content.warnings, errors) {
                 Ok(Some(source)) => content.sources.push(source),
                 Ok(None) => {}
                 Err(e) => errors.push(e),
@@ -76,8 +97,7 @@ pub fn discover(content_dir: &Path) -> Result<Content, Error> {
     if let Err(e) = check_unique_slugs(content_dir, &content.sources) {
         errors.push(e);
     }
-    Error::many(errors)?;
-    Ok(content)
+    Ok(())
 }
 
 /// Regular files below `dir`, sorted, not following links out of `content_dir`.
@@ -142,8 +162,10 @@ pub fn read_one(dir: &Path, path: &Path) -> Result<Source, Error> {
         line: None,
         message: "not a .txt, .md or .html document".into(),
     })?;
-    let mut warnings = Vec::new();
-    read_source(dir, path, format, &mut warnings)?.ok_or_else(|| Error::Invalid {
+    let (mut warnings, mut errors) = (Vec::new(), Vec::new());
+    let source = read_source(dir, path, format, &mut warnings, &mut errors)?;
+    Error::many(errors)?;
+    source.ok_or_else(|| Error::Invalid {
         path: path.to_path_buf(),
         line: None,
         message: "the document is marked as a draft".into(),
@@ -177,6 +199,7 @@ fn read_source(
     path: &Path,
     format: Format,
     warnings: &mut Vec<Warning>,
+    errors: &mut Vec<Error>,
 ) -> Result<Option<Source>, Error> {
     let text = read_text(path)?;
     let rel_path = rel(content_dir, path);
@@ -196,20 +219,17 @@ fn read_source(
     let mut date_origin = MetaOrigin::Missing;
 
     // Every problem of this source (front matter, sidecar) is reported, not the first.
-    let mut errors = Vec::new();
+    // A source with broken front matter is left out: never published as text.
+    let mut broken = false;
     let front = if matches!(format, Format::Markdown | Format::Text) {
         parse_front::<SourceFrontMatter>(path, &text).unwrap_or_else(|e| {
             errors.push(e);
-            // Broken front matter is never published as text: the body starts after
-            // it, or is empty when it was never closed.
+            broken = true;
             None
         })
     } else {
         None
     };
-    if !errors.is_empty() {
-        body_offset = text.len();
-    }
     if let Some((front, offset)) = front {
         if front.draft {
             return Ok(None);
@@ -257,20 +277,20 @@ fn read_source(
         ));
     }
     if sidecar.is_file() && sidecar_inside {
-        match read_sidecar(&sidecar) {
-            Ok(side) => {
-                if side.title.is_some() {
-                    title_origin = MetaOrigin::Sidecar;
-                }
-                if side.published.is_some() {
-                    date_origin = MetaOrigin::Sidecar;
-                }
-                meta = merge_meta(side, meta);
-            }
-            Err(e) => errors.push(e),
+        // A bad key is an error; the sidecar's good keys still count, so that the
+        // rest of the build finds its own problems with this source.
+        let side = read_sidecar(&sidecar, errors)?;
+        if side.title.is_some() {
+            title_origin = MetaOrigin::Sidecar;
         }
+        if side.published.is_some() {
+            date_origin = MetaOrigin::Sidecar;
+        }
+        meta = merge_meta(side, meta);
     }
-    Error::many(errors)?;
+    if broken {
+        return Ok(None);
+    }
 
     if let Some(url) = &meta.url
         && !is_safe_url(url)
@@ -297,40 +317,48 @@ fn read_source(
     }))
 }
 
-/// Reads a sidecar, reporting every unknown key and bad value in it, not only the first
-/// (serde stops at the first): after a failed read, each key is tried on its own.
-fn read_sidecar(sidecar: &Path) -> Result<SourceMeta, Error> {
+/// Reads a sidecar, reporting every unknown key and bad value in it into `errors`, not
+/// only the first (serde stops at the first): after a failed read, each key is read on
+/// its own, and the keys that read well are kept.
+fn read_sidecar(sidecar: &Path, errors: &mut Vec<Error>) -> Result<SourceMeta, Error> {
     let text = read_text(sidecar)?;
     let first = match toml::from_str::<SourceMeta>(&text) {
         Ok(meta) => return Ok(meta),
         Err(e) => e,
     };
     let (table, syntax) = toml::de::DeTable::parse_recoverable(&text);
-    let mut errors: Vec<Error> = syntax
-        .iter()
-        .map(|e| Error::toml(sidecar, &text, e))
-        .collect();
-    if !errors.is_empty() {
-        return Error::many(errors).map(|()| SourceMeta::default());
+    if !syntax.is_empty() {
+        errors.extend(syntax.iter().map(|e| Error::toml(sidecar, &text, e)));
+        return Ok(SourceMeta::default());
     }
+    let mut good = String::new();
+    let before = errors.len();
     for (key, value) in table.get_ref() {
         let span = key.span();
         let one = &text[span.start..value.span().end];
-        if let Err(e) = toml::from_str::<SourceMeta>(one) {
-            let at = span.start + e.span().map_or(0, |s| s.start);
-            let (line, column) = line_col(&text, at);
-            errors.push(Error::Toml {
-                path: sidecar.to_path_buf(),
-                line,
-                column,
-                message: plain_toml_message(&text, at, e.message().trim()),
-            });
+        match toml::from_str::<SourceMeta>(one) {
+            Ok(_) => {
+                good.push_str(one);
+                good.push('\n');
+            }
+            Err(e) => {
+                let at = span.start + e.span().map_or(0, |s| s.start);
+                let (line, column) = line_col(&text, at);
+                errors.push(Error::Toml {
+                    path: sidecar.to_path_buf(),
+                    line,
+                    column,
+                    message: plain_toml_message(&text, at, e.message().trim()),
+                });
+            }
         }
     }
-    if errors.is_empty() {
+    if errors.len() == before {
+        // Each key reads on its own but not together (`rights` and `license` both).
         errors.push(Error::toml(sidecar, &text, &first));
+        return Ok(SourceMeta::default());
     }
-    Error::many(errors).map(|()| SourceMeta::default())
+    Ok(toml::from_str(&good).unwrap_or_default())
 }
 
 /// The front matter of `text` (`+++` TOML or `---` YAML) read as `T`, with the byte

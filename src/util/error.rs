@@ -97,6 +97,10 @@ pub enum Error {
     /// [`Error::many`]): each is printed on its own.
     #[error("{}", .0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"))]
     Many(Vec<Error>),
+    /// A warning listed among the errors of a failed build ([`Error::Many`]), so that
+    /// one run shows every problem; on its own it would not stop the build.
+    #[error("{0}")]
+    Warned(Warning),
     /// A value in a file is not acceptable.
     #[error("{}: {message}", location(path, *line, None))]
     Invalid {
@@ -274,6 +278,7 @@ impl Error {
             } => (Some(path), line.unwrap_or(0), column.unwrap_or(0)),
             Error::Invalid { path, line, .. } => (Some(path), line.unwrap_or(0), 0),
             Error::DuplicateSlug { first, .. } => (Some(first), 0, 0),
+            Error::Warned(w) => (w.path.as_ref(), w.line.unwrap_or(0), 0),
             Error::UnsafeOutput { path, .. } => (Some(path), 0, 0),
             _ => (None, 0, 0),
         };
