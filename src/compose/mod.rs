@@ -87,16 +87,18 @@ fn collapse_repeats(source: &Source, doc: &Document, facts: &mut Facts) -> Vec<W
         .collect()
 }
 
-/// What an editor should know about a source's rights: its full text republished while
-/// its rights are unknown, or a CC BY licence (which requires a credit) without an
+/// What an editor should know about a source's rights: its full text republished with
+/// no word on its rights, or a CC BY licence (which requires a credit) without an
 /// `attribution` or `author` to credit.
 fn rights_warnings(source: &Source, doc: &Document, full_text: bool) -> Vec<Warning> {
     let mut out = Vec::new();
     let rights = source.meta.rights.as_deref();
-    if full_text && rights_unknown(rights) {
+    // Only when nothing is said: `rights = "unknown"` is an editor's word (the flagship
+    // says it of four articles, knowingly published in full).
+    if full_text && rights.is_none_or(|r| r.trim().is_empty()) {
         out.push(Warning::at(
             &source.rel_path,
-            "its rights are unknown and its full text is published: add `rights` to its sidecar (a licence such as \"CC-BY-4.0\", or \"all-rights-reserved\"), or set `careful_with_unknown_rights = true` under [sources] in site.toml",
+            "no `rights`, and its full text is published: add `rights` to its sidecar (a licence such as \"CC-BY-4.0\", \"all-rights-reserved\", or \"unknown\"), or set `careful_with_unknown_rights = true` under [sources] in site.toml to publish only its facts",
         ));
     }
     let needs_credit = rights.is_some_and(|r| {

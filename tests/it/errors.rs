@@ -152,7 +152,7 @@ fn the_editors_warnings() {
         "{err}"
     );
     assert!(
-        err.contains("sources/31_rep.txt: its rights are unknown and its full text is published"),
+        err.contains("sources/31_rep.txt: no `rights`, and its full text is published"),
         "{err}"
     );
     assert!(!site.out().join("sources/30_empty").exists());
