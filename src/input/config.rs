@@ -289,7 +289,8 @@ pub struct Settings {
 impl Config {
     /// Parses `site.toml` text; `path` is used in error messages.
     pub fn parse(path: &Path, text: &str) -> Result<Config, Error> {
-        toml::from_str(text).map_err(|e| Error::toml(path, text, &e))
+        // Every unknown key and bad value of the file, not only the first.
+        toml::from_str(text).map_err(|e| crate::util::error::toml_errors::<Config>(path, text, &e))
     }
 }
 
@@ -413,6 +414,27 @@ mod tests {
             assert!(msg.starts_with("site.toml:2:"), "{bad}: {msg}");
             assert!(msg.contains("focus"), "{bad}: {msg}");
         }
+    }
+
+    /// Issue 17: every mistake of site.toml in one run, each at its line.
+    #[test]
+    fn every_bad_key_of_site_toml_is_reported() {
+        let text = "titel = \"x\"\nlanguage = \"en\"\n\n[feed]\nlimt = 3\n\n[briefing]\npage_size = \"ten\"\nkey_figures = [\"st-1\"]\n";
+        let err = Config::parse(Path::new("site.toml"), text).unwrap_err();
+        let lines: Vec<String> = err.each().iter().map(|e| e.to_string()).collect();
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        assert!(
+            lines[0].starts_with("site.toml:1:1: unknown key `titel`; did you mean `title`?"),
+            "{lines:?}"
+        );
+        assert!(
+            lines[1].starts_with("site.toml:5:1: unknown key `limt`; did you mean `limit`?"),
+            "{lines:?}"
+        );
+        assert!(
+            lines[2].starts_with("site.toml:8:13: `page_size`: write a whole number"),
+            "{lines:?}"
+        );
     }
 
     #[test]

@@ -287,6 +287,65 @@ impl Error {
     }
 }
 
+/// Every problem of a TOML file that `T` refused with `first`, not only the first (serde
+/// stops at one): all syntax errors, else each key (and each key of each table, one level
+/// down) read as `T` on its own, its error placed at its line. Falls back to `first`
+/// when no single key fails (the keys clash only together).
+pub fn toml_errors<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    text: &str,
+    first: &toml::de::Error,
+) -> Error {
+    let (table, syntax) = toml::de::DeTable::parse_recoverable(text);
+    if !syntax.is_empty() {
+        let all = syntax.iter().map(|e| Error::toml(path, text, e)).collect();
+        return Error::many(all)
+            .err()
+            .unwrap_or_else(|| Error::toml(path, text, first));
+    }
+    // (header line to put first, byte range of `key = value` in `text`)
+    let mut pieces: Vec<(String, std::ops::Range<usize>)> = Vec::new();
+    for (key, value) in table.get_ref() {
+        match value.get_ref() {
+            toml::de::DeValue::Table(inner) if !text[key.span()].contains('{') => {
+                for (k, v) in inner {
+                    pieces.push((
+                        format!("[{}]\n", key.get_ref()),
+                        k.span().start..v.span().end,
+                    ));
+                }
+            }
+            _ => pieces.push((String::new(), key.span().start..value.span().end)),
+        }
+    }
+    let mut errors = Vec::new();
+    for (header, range) in pieces {
+        let Some(slice) = text.get(range.clone()) else {
+            continue;
+        };
+        let mini = format!("{header}{slice}\n");
+        if toml::from_str::<toml::Table>(&mini).is_err() {
+            // Not TOML on its own (a table of tables): the first error will do.
+            continue;
+        }
+        if let Err(e) = toml::from_str::<T>(&mini) {
+            let local = e.span().map_or(header.len(), |s| s.start);
+            let at = range.start + local.saturating_sub(header.len());
+            let (line, column) = line_col(text, at);
+            errors.push(Error::Toml {
+                path: path.to_path_buf(),
+                line,
+                column,
+                message: plain_toml_message(text, at, e.message().trim()),
+            });
+        }
+    }
+    errors.dedup_by(|a, b| a.to_string() == b.to_string());
+    Error::many(errors)
+        .err()
+        .unwrap_or_else(|| Error::toml(path, text, first))
+}
+
 /// A TOML or serde message in an editor's words, with what to do: serde speaks of
 /// Rust types ("invalid type: map, expected a string", "expected usize"), and names an
 /// unknown key without a suggestion. `at` is the byte offset of the error in `text`,
