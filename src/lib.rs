@@ -125,8 +125,7 @@ fn compose_site(root: &Path, options: &BuildOptions) -> Result<Composed, Error> 
     // The briefing's quote patterns take a while to compile: start now, so a worker that
     // would wait for the first sources does it.
     rayon::spawn(compose::entities::warm_up);
-    let settings = input::config::load(root, &options.overrides)?;
-    let content = input::source::discover(&settings.content_dir)?;
+    let (settings, content, corrections, errors) = read_inputs(root, options);
     lap(&mut report, "discover");
 
     let cache = options.cache.as_deref();
@@ -174,10 +173,6 @@ fn compose_site(root: &Path, options: &BuildOptions) -> Result<Composed, Error> 
     }
     lap(&mut report, "extract");
 
-    let corrections = input::corrections::Corrections::load(
-        &settings.root,
-        &settings.config.extract.corrections,
-    )?;
     let inputs = input::gazetteer::load_inputs(&settings.content_dir)?;
     let parts = compose::Parts {
         content,
@@ -195,11 +190,64 @@ fn compose_site(root: &Path, options: &BuildOptions) -> Result<Composed, Error> 
     report.statistics = site.sources.iter().map(|s| s.facts.statistics.len()).sum();
     report.warnings = site.warnings.clone();
     report.warnings.sort();
+    if !errors.is_empty() {
+        // The build fails, with every error and, among them, every warning of what
+        // could be read: all the problems of the site in one run.
+        let warned = report.warnings.iter().cloned().map(|mut w| {
+            // Warnings name sources relative to content/; errors, relative to the site.
+            if let Some(p) = &w.path
+                && (p.starts_with("sources") || p.starts_with("pages"))
+            {
+                w.path = Some(Path::new("content").join(p));
+            }
+            Error::Warned(w)
+        });
+        Error::many(errors.into_iter().chain(warned).collect())?;
+    }
     Ok(Composed {
         settings,
         site,
         report,
     })
+}
+
+/// What [`read_inputs`] found: the settings, content and corrections it could read, and
+/// every problem.
+type Inputs = (
+    Settings,
+    model::source::Content,
+    input::corrections::Corrections,
+    Vec<Error>,
+);
+
+/// Reads site.toml, content/ and the corrections file, with what could be read of each
+/// and the problems of all three (and of the templates, when anything failed): the build
+/// goes on to compose what it has, then reports them all at once ([`Error::Many`],
+/// sorted by file), so an editor fixes everything in one round instead of one error
+/// per build (issue 17).
+fn read_inputs(root: &Path, options: &BuildOptions) -> Inputs {
+    let mut errors = Vec::new();
+    // With site.toml broken, the rest is still read with the defaults it would give.
+    let settings = input::config::load(root, &options.overrides).unwrap_or_else(|e| {
+        errors.push(e);
+        input::config::load_defaults(root)
+    });
+    let (content, content_errors) = input::source::discover_all(&settings.content_dir);
+    errors.extend(content_errors);
+    let corrections =
+        input::corrections::Corrections::load(&settings.root, &settings.config.extract.corrections)
+            .unwrap_or_else(|e| {
+                errors.push(e);
+                input::corrections::Corrections::default()
+            });
+    if !errors.is_empty() {
+        // Rendering would stop at a broken template later: say so now, with the rest.
+        if let Err(e) = render::Theme::load(root, &settings.config.theme, &settings.urls) {
+            errors.push(e);
+        }
+    }
+    let errors = errors.into_iter().map(|e| e.relative_to(root)).collect();
+    (settings, content, corrections, errors)
 }
 
 /// What extraction needs to know about a source beyond its blocks: its publication

@@ -211,12 +211,31 @@ struct Output {
     verbose: bool,
 }
 
+/// Prints an error, or each of several ([`Error::Many`], already sorted by file) on its
+/// own line, with a count at the end.
 fn print_error(e: &Error) {
-    eprintln!("error: {e}");
-    let mut source = std::error::Error::source(e);
-    while let Some(s) = source {
-        eprintln!("  caused by: {s}");
-        source = s.source();
+    let all = e.each();
+    for e in &all {
+        if let Error::Warned(w) = e {
+            eprintln!("warning: {w}");
+            continue;
+        }
+        eprintln!("error: {e}");
+        let mut source = std::error::Error::source(*e);
+        while let Some(s) = source {
+            eprintln!("  caused by: {s}");
+            source = s.source();
+        }
+    }
+    let warned = all.iter().filter(|e| matches!(e, Error::Warned(_))).count();
+    if all.len() > 1 {
+        match warned {
+            0 => eprintln!("{} errors; nothing was written", all.len()),
+            w => eprintln!(
+                "{} errors and {w} warnings; nothing was written",
+                all.len() - w
+            ),
+        }
     }
 }
 

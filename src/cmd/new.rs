@@ -121,13 +121,16 @@ for repairs to the old bridge, which more than 4,000 people cross every day.
 Delete this file and its sidecar when you add your own documents.
 ";
 
-const SAMPLE_META: &str = r#"# Metadata of sample.txt. Keys: title, publisher, published ("YYYY", "YYYY-MM"
-# or "YYYY-MM-DD"), url, rights ("all-rights-reserved", "unknown" or a licence
-# such as "CC-BY-4.0"), language, date_inferred, date_basis, summary, tags, slug.
+const SAMPLE_META: &str = r#"# Metadata of sample.txt. Keys: title, author, attribution, publisher, published
+# (2024-03-04, 2024-03 or 2024), url, rights ("all-rights-reserved", "unknown" or a
+# licence such as "CC-BY-4.0"; `license` is the same key), language, date_inferred,
+# date_basis, summary, tags, slug. CC BY licences require an attribution.
 title = "A sample source document"
+author = "Ana Example"
 publisher = "The Example Gazette"
-published = "2024-03-04"
+published = 2024-03-04
 rights = "CC-BY-4.0"
+attribution = "A sample source document by Ana Example, The Example Gazette, CC BY 4.0"
 summary = "A made-up report about a town budget, to show how a source looks."
 tags = ["sample"]
 "#;

@@ -23,7 +23,7 @@ use crate::model::anchors::Anchors;
 use crate::model::document::Document;
 use crate::model::facts::Facts;
 use crate::model::site::{Site, SourcePage};
-use crate::model::source::{Content, MetaOrigin, Resolved};
+use crate::model::source::{Content, MetaOrigin, Resolved, Source};
 use crate::util::error::Warning;
 use rayon::prelude::*;
 
@@ -40,6 +40,115 @@ fn rights_unknown(rights: Option<&str>) -> bool {
         rights.map(|r| r.trim().to_ascii_lowercase()).as_deref(),
         None | Some("" | "unknown")
     )
+}
+
+/// The facts of a paragraph repeated word for word in the same source are kept once,
+/// from its first occurrence: a source with 100 copies of a paragraph gave 100
+/// identical timeline entries (issue 17). Each repeated paragraph is a warning naming
+/// the line of its first copy. Short paragraphs ("Yes.", a dateline) are left alone.
+fn collapse_repeats(source: &Source, doc: &Document, facts: &mut Facts) -> Vec<Warning> {
+    const SHORTEST: usize = 40;
+    let mut first: std::collections::HashMap<&str, (u32, Option<usize>, usize)> =
+        std::collections::HashMap::new();
+    let mut repeats: std::collections::HashSet<u32> = std::collections::HashSet::new();
+    for b in &doc.blocks {
+        let text = b.text.trim();
+        if text.chars().count() < SHORTEST {
+            continue;
+        }
+        let entry = first.entry(text).or_insert((b.paragraph, b.start, 0));
+        if entry.0 != b.paragraph {
+            entry.2 += 1;
+            repeats.insert(b.paragraph);
+        }
+    }
+    if repeats.is_empty() {
+        return Vec::new();
+    }
+    facts.events.retain(|e| !repeats.contains(&e.paragraph));
+    facts.statistics.retain(|f| !repeats.contains(&f.paragraph));
+    let mut found: Vec<_> = first.into_values().filter(|(_, _, n)| *n > 0).collect();
+    found.sort();
+    found
+        .into_iter()
+        .map(|(paragraph, start, copies)| {
+            let line = start.map(|at| {
+                crate::util::error::line_col(&source.text, source.body_offset + at).0
+            });
+            Warning {
+                path: Some(source.rel_path.clone().into()),
+                line,
+                message: format!(
+                    "paragraph {paragraph} is repeated {copies} more time{} word for word; its facts are counted once (remove the copies if they are a conversion mistake)",
+                    if copies == 1 { "" } else { "s" }
+                ),
+            }
+        })
+        .collect()
+}
+
+/// What an editor should know about a source's rights: its full text republished with
+/// no word on its rights, or a CC BY licence (which requires a credit) without an
+/// `attribution` or `author` to credit.
+fn rights_warnings(source: &Source, doc: &Document, full_text: bool) -> Vec<Warning> {
+    let mut out = Vec::new();
+    let rights = source.meta.rights.as_deref();
+    // Only when nothing is said: `rights = "unknown"` is an editor's word (the flagship
+    // says it of four articles, knowingly published in full).
+    if full_text && rights.is_none_or(|r| r.trim().is_empty()) {
+        out.push(Warning::at(
+            &source.rel_path,
+            "no `rights`, and its full text is published: add `rights` to its sidecar (a licence such as \"CC-BY-4.0\", \"all-rights-reserved\", or \"unknown\"), or set `careful_with_unknown_rights = true` under [sources] in site.toml to publish only its facts",
+        ));
+    }
+    let needs_credit = rights.is_some_and(|r| {
+        let r = r.trim().to_ascii_uppercase().replace([' ', '_'], "-");
+        r.starts_with("CC-BY") || r.starts_with("CCBY")
+    });
+    let author = source.meta.author.as_ref().or(doc.embedded.author.as_ref());
+    if needs_credit && source.meta.attribution.is_none() && author.is_none() {
+        out.push(Warning::at(
+            &source.rel_path,
+            format!(
+                "`rights = \"{}\"` requires crediting the author: add `attribution = \"…\"` (or `author`) to its sidecar",
+                rights.unwrap_or_default()
+            ),
+        ));
+    }
+    out
+}
+
+/// `[briefing] key_figures` ids that name no published figure (a typo, or a figure
+/// whose sentence changed): each with its line in site.toml and the closest id.
+fn key_figure_warnings(settings: &Settings, sources: &[SourcePage]) -> Vec<Warning> {
+    let ids: Vec<&str> = sources
+        .iter()
+        .flat_map(|s| s.facts.statistics.iter().map(|f| f.id.as_str()))
+        .collect();
+    let text = &settings.config_text;
+    settings
+        .config
+        .briefing
+        .key_figures
+        .iter()
+        .filter(|id| !ids.contains(&id.as_str()))
+        .map(|id| {
+            let line = text
+                .find(&format!("\"{id}\""))
+                .map(|at| crate::util::error::line_col(text, at).0);
+            let hint = match crate::util::suggest::did_you_mean(id, &ids) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None => "`brief review --list` shows the figures and their ids".to_string(),
+            };
+            Warning {
+                path: Some(crate::input::config::CONFIG_FILE.into()),
+                line,
+                message: format!(
+                    "[briefing] key_figures: no published figure has the id `{id}`; {hint}"
+                ),
+            }
+        })
+        .collect()
 }
 
 /// Everything composing needs, as the earlier stages made it: one entry per source in
@@ -75,8 +184,11 @@ pub fn compose(settings: &Settings, parts: Parts) -> Site {
         .iter()
         .map(|s| s.rel_path.as_str())
         .collect();
-    let report = corrections::apply(corrections, &paths, &docs, &mut facts);
     let mut warnings = content.warnings;
+    for ((source, doc), facts) in content.sources.iter().zip(&docs).zip(facts.iter_mut()) {
+        warnings.extend(collapse_repeats(source, doc, facts));
+    }
+    let report = corrections::apply(corrections, &paths, &docs, &mut facts);
     let mut sources = Vec::with_capacity(docs.len());
     let mut last_updated = None;
     // Hashing every paragraph and fact sentence: in parallel, before the serial loop.
@@ -99,6 +211,14 @@ pub fn compose(settings: &Settings, parts: Parts) -> Site {
             published,
             date_origin,
         } = resolved;
+        if doc.blocks.iter().all(|b| b.text.trim().is_empty()) {
+            // An empty file was once published as a page titled with its file name.
+            warnings.push(Warning::at(
+                &source.rel_path,
+                "has no text; it is left out of the site (add its text, or remove the file)",
+            ));
+            continue;
+        }
         if title_origin == MetaOrigin::Missing {
             warnings.push(Warning::at(
                 &source.rel_path,
@@ -112,8 +232,9 @@ pub fn compose(settings: &Settings, parts: Parts) -> Site {
             ));
         }
         let rights = source.meta.rights.as_deref();
-        let full_text = !(rights_reserved(rights)
-            || (rights_unknown(rights) && settings.config.sources.careful_with_unknown_rights));
+        let careful = settings.config.sources.careful_with_unknown_rights;
+        let full_text = !(rights_reserved(rights) || (rights_unknown(rights) && careful));
+        warnings.extend(rights_warnings(&source, &doc, full_text));
         last_updated = last_updated.max(published);
         sources.push(SourcePage {
             anchors,
@@ -134,6 +255,7 @@ pub fn compose(settings: &Settings, parts: Parts) -> Site {
         &settings.config.briefing,
         &report.highlight,
     );
+    warnings.extend(key_figure_warnings(settings, &sources));
     let (mut home, mut pages) = (None, Vec::new());
     for page in content.pages {
         if page.path.is_empty() {

@@ -282,23 +282,26 @@ pub struct Settings {
     pub markdown_dir: PathBuf,
     /// `content/` under the root.
     pub content_dir: PathBuf,
+    /// The text of site.toml (empty without one), to name lines in later messages.
+    pub config_text: String,
 }
 
 impl Config {
     /// Parses `site.toml` text; `path` is used in error messages.
     pub fn parse(path: &Path, text: &str) -> Result<Config, Error> {
-        toml::from_str(text).map_err(|e| Error::toml(path, text, &e))
+        // Every unknown key and bad value of the file, not only the first.
+        toml::from_str(text).map_err(|e| crate::util::error::toml_errors::<Config>(path, text, &e))
     }
 }
 
 /// Loads and checks `root/site.toml` (a missing file means all defaults).
 pub fn load(root: &Path, overrides: &Overrides) -> Result<Settings, Error> {
     let path = root.join(CONFIG_FILE);
-    let mut config = if path.exists() {
+    let (mut config, config_text) = if path.exists() {
         let text = crate::util::error::read_text(&path)?;
-        Config::parse(&path, &text)?
+        (Config::parse(&path, &text)?, text)
     } else {
-        Config::default()
+        (Config::default(), String::new())
     };
     if let Some(url) = &overrides.base_url {
         config.base_url = url.clone();
@@ -343,7 +346,24 @@ pub fn load(root: &Path, overrides: &Overrides) -> Result<Settings, Error> {
         output_dir,
         markdown_dir,
         config,
+        config_text,
     })
+}
+
+/// The settings of a site whose site.toml gives nothing: the defaults, for reading the
+/// rest of a site whose site.toml is broken (so that its other errors are found too).
+pub fn load_defaults(root: &Path) -> Settings {
+    let config = Config::default();
+    let urls = Urls::new(&config.base_url).expect("the default base_url is valid");
+    Settings {
+        root: root.to_path_buf(),
+        content_dir: root.join("content"),
+        output_dir: root.join(&config.output_dir),
+        markdown_dir: root.join(&config.markdown_dir),
+        urls,
+        config,
+        config_text: String::new(),
+    }
 }
 
 #[cfg(test)]
@@ -394,6 +414,27 @@ mod tests {
             assert!(msg.starts_with("site.toml:2:"), "{bad}: {msg}");
             assert!(msg.contains("focus"), "{bad}: {msg}");
         }
+    }
+
+    /// Issue 17: every mistake of site.toml in one run, each at its line.
+    #[test]
+    fn every_bad_key_of_site_toml_is_reported() {
+        let text = "titel = \"x\"\nlanguage = \"en\"\n\n[feed]\nlimt = 3\n\n[briefing]\npage_size = \"ten\"\nkey_figures = [\"st-1\"]\n";
+        let err = Config::parse(Path::new("site.toml"), text).unwrap_err();
+        let lines: Vec<String> = err.each().iter().map(|e| e.to_string()).collect();
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        assert!(
+            lines[0].starts_with("site.toml:1:1: unknown key `titel`; did you mean `title`?"),
+            "{lines:?}"
+        );
+        assert!(
+            lines[1].starts_with("site.toml:5:1: unknown key `limt`; did you mean `limit`?"),
+            "{lines:?}"
+        );
+        assert!(
+            lines[2].starts_with("site.toml:8:13: `page_size`: write a whole number"),
+            "{lines:?}"
+        );
     }
 
     #[test]

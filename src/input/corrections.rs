@@ -59,7 +59,9 @@ pub struct Entry {
     pub note: Option<String>,
     /// Event date.
     pub date: Option<PartialDate>,
-    /// Event end date (an empty string removes it).
+    /// Event end date (an empty string removes it). A date may be written unquoted
+    /// (`end = 2024-03-04`) or as a year (`end = 2024`), as everywhere else.
+    #[serde(deserialize_with = "date_text")]
     pub end: Option<String>,
     /// Event relative flag.
     pub relative: Option<bool>,
@@ -162,22 +164,44 @@ impl Corrections {
         let mut c: Corrections = toml::from_str(&text).map_err(|e| Error::toml(rel, &text, &e))?;
         c.path = rel.to_path_buf();
         c.text = text;
+        // Every bad entry is reported, not the first.
+        let mut errors = Vec::new();
         for entry in c.correction.iter().chain(&c.add) {
             if let Err(e) = check_entry(entry) {
                 let at = entry.id.as_ref().or(entry.source.as_ref());
-                return Err(Error::Invalid {
+                errors.push(Error::Invalid {
                     path: rel.to_path_buf(),
                     line: at.map(|s| c.line_of(s.span())),
                     message: e.to_string(),
                 });
             }
         }
+        Error::many(errors)?;
         Ok(c)
     }
 
     /// The line number of a byte offset in the file.
     pub fn line_of(&self, span: std::ops::Range<usize>) -> usize {
         line_col(&self.text, span.start).0
+    }
+}
+
+/// `end` as text: quoted text as it is (`""` removes an end), an unquoted date or a year
+/// as its text; [`check_entry`] then checks that it is a date.
+fn date_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    match toml::Value::deserialize(d)? {
+        toml::Value::String(s) => Ok(Some(s)),
+        toml::Value::Integer(i) => Ok(Some(i.to_string())),
+        toml::Value::Datetime(dt) => match dt.date {
+            Some(date) if dt.time.is_none() => Ok(Some(date.to_string())),
+            _ => Err(serde::de::Error::custom(format!(
+                "{dt} is not a date; write a date as 2024-03-04, 2024-03 or 2024"
+            ))),
+        },
+        other => Err(serde::de::Error::custom(format!(
+            "{} is not a date; write a date as 2024-03-04, 2024-03 or 2024",
+            shown(&other)
+        ))),
     }
 }
 
@@ -536,6 +560,25 @@ mod tests {
         );
         let ok = "[[correction]]\nid = \"ev-1\"\naction = \"fix\"\nend = \"\"\n";
         assert!(Corrections::parse(Path::new("c.toml"), ok.into()).is_ok());
+    }
+
+    /// Issue 17: dates may be unquoted in corrections as in sidecars, and every bad
+    /// entry is reported, not only the first.
+    #[test]
+    fn unquoted_dates_are_read_and_every_bad_entry_is_named() {
+        let text = "[[correction]]\nid = \"ev-1\"\naction = \"fix\"\ndate = 2019-03-04\nend = 2019-04-01\n\n[[correction]]\nid = \"st-2\"\naction = \"fix\"\nas_of = 2018\n";
+        let c = Corrections::parse(Path::new("c.toml"), text.into()).unwrap();
+        assert_eq!(c.correction[0].date.unwrap().to_string(), "2019-03-04");
+        assert_eq!(c.correction[0].end.as_deref(), Some("2019-04-01"));
+        assert_eq!(c.correction[1].as_of.unwrap().to_string(), "2018");
+        let bad = "[[correction]]\nid = \"ev-1\"\naction = \"fix\"\nend = \"soon\"\n\n[[correction]]\nid = \"st-2\"\naction = \"fix\"\nlow = 5.0\nhigh = 1.0\n";
+        let err = Corrections::parse(Path::new("c.toml"), bad.into()).unwrap_err();
+        let msg = err.to_string();
+        assert_eq!(err.each().len(), 2, "{msg}");
+        assert!(
+            msg.contains("c.toml:2: `end`") && msg.contains("c.toml:7: `low`"),
+            "{msg}"
+        );
     }
 
     #[test]

@@ -8,8 +8,8 @@
 use crate::model::date::PartialDate;
 use crate::model::document::Format;
 use crate::model::source::{Content, MetaOrigin, Page, PageMeta, Source, SourceMeta};
-use crate::util::error::{Error, Warning, read_text};
-use crate::util::front_matter::split_front_matter;
+use crate::util::error::{Error, Warning, line_col, plain_toml_message, read_text};
+use crate::util::front_matter::{self, FrontMatter};
 use crate::util::slug::{slugify, unique_slug};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -23,11 +23,14 @@ use walkdir::WalkDir;
 #[serde(default, deny_unknown_fields)]
 struct SourceFrontMatter {
     title: Option<String>,
+    author: Option<String>,
+    attribution: Option<String>,
     publisher: Option<String>,
     published: Option<PartialDate>,
-    date: Option<toml::Value>,
+    date: Option<PartialDate>,
     description: Option<String>,
     url: Option<String>,
+    #[serde(alias = "license")]
     rights: Option<String>,
     language: Option<String>,
     date_inferred: Option<bool>,
@@ -39,17 +42,42 @@ struct SourceFrontMatter {
     extra: toml::Table,
 }
 
-/// Finds and reads all sources and pages under `content_dir`.
+/// Finds and reads all sources and pages under `content_dir`. Every source and page is
+/// read even after one fails, so the error lists all their problems ([`Error::Many`]).
 pub fn discover(content_dir: &Path) -> Result<Content, Error> {
+    let (content, errors) = discover_all(content_dir);
+    Error::many(errors)?;
+    Ok(content)
+}
+
+/// Like [`discover`], but returns what could be read along with every problem found: a
+/// source whose sidecar has a bad key keeps its good keys; one whose front matter is
+/// broken, or that cannot be read, is left out. The build goes on with this to find
+/// the problems of later stages too, then fails.
+pub fn discover_all(content_dir: &Path) -> (Content, Vec<Error>) {
     let mut content = Content::default();
+    let mut errors = Vec::new();
+    if let Err(e) = discover_into(content_dir, &mut content, &mut errors) {
+        errors.push(e);
+    }
+    (content, errors)
+}
+
+fn discover_into(
+    content_dir: &Path,
+    content: &mut Content,
+    errors: &mut Vec<Error>,
+) -> Result<(), Error> {
     let sources_dir = content_dir.join("sources");
     if sources_dir.is_dir() {
         for path in files_under(content_dir, &sources_dir, &mut content.warnings)? {
             let Some(format) = format_of(&path) else {
                 continue;
             };
-            if let Some(source) = read_source(content_dir, &path, format, &mut content.warnings)? {
-                content.sources.push(source);
+            match read_source(content_dir, &path, format, &mut content.warnings, errors) {
+                Ok(Some(source)) => content.sources.push(source),
+                Ok(None) => {}
+                Err(e) => errors.push(e),
             }
         }
     }
@@ -59,14 +87,17 @@ pub fn discover(content_dir: &Path) -> Result<Content, Error> {
             if path.extension().and_then(|e| e.to_str()) != Some("md") {
                 continue;
             }
-            let page = read_page(content_dir, &pages_dir, &path)?;
-            if !page.meta.draft {
-                content.pages.push(page);
+            match read_page(content_dir, &pages_dir, &path) {
+                Ok(page) if !page.meta.draft => content.pages.push(page),
+                Ok(_) => {}
+                Err(e) => errors.push(e),
             }
         }
     }
-    check_unique_slugs(content_dir, &content.sources)?;
-    Ok(content)
+    if let Err(e) = check_unique_slugs(content_dir, &content.sources) {
+        errors.push(e);
+    }
+    Ok(())
 }
 
 /// Regular files below `dir`, sorted, not following links out of `content_dir`.
@@ -131,8 +162,10 @@ pub fn read_one(dir: &Path, path: &Path) -> Result<Source, Error> {
         line: None,
         message: "not a .txt, .md or .html document".into(),
     })?;
-    let mut warnings = Vec::new();
-    read_source(dir, path, format, &mut warnings)?.ok_or_else(|| Error::Invalid {
+    let (mut warnings, mut errors) = (Vec::new(), Vec::new());
+    let source = read_source(dir, path, format, &mut warnings, &mut errors)?;
+    Error::many(errors)?;
+    source.ok_or_else(|| Error::Invalid {
         path: path.to_path_buf(),
         line: None,
         message: "the document is marked as a draft".into(),
@@ -166,6 +199,7 @@ fn read_source(
     path: &Path,
     format: Format,
     warnings: &mut Vec<Warning>,
+    errors: &mut Vec<Error>,
 ) -> Result<Option<Source>, Error> {
     let decoded = crate::util::encoding::read_decoded(path)?;
     let text = decoded.text;
@@ -191,37 +225,24 @@ fn read_source(
     let mut title_origin = MetaOrigin::Missing;
     let mut date_origin = MetaOrigin::Missing;
 
-    if format == Format::Markdown
-        && let Some((fm, offset)) = split_front_matter(&text)
-    {
-        let fm_start = text.find('\n').map_or(0, |i| i + 1);
-        let front: SourceFrontMatter =
-            toml::from_str(fm).map_err(|e| Error::toml_at(path, &text, fm_start, &e))?;
+    // Every problem of this source (front matter, sidecar) is reported, not the first.
+    // A source with broken front matter is left out: never published as text.
+    let mut broken = false;
+    let front = if matches!(format, Format::Markdown | Format::Text) {
+        parse_front::<SourceFrontMatter>(path, &text).unwrap_or_else(|e| {
+            errors.push(e);
+            broken = true;
+            None
+        })
+    } else {
+        None
+    };
+    if let Some((front, offset)) = front {
         if front.draft {
             return Ok(None);
         }
         body_offset = offset;
-        let date = match &front.date {
-            None => None,
-            Some(toml::Value::Datetime(d)) => d.date.map(|d| {
-                PartialDate::day(d.year as i32, d.month, d.day)
-                    .unwrap_or(PartialDate::year(d.year as i32))
-            }),
-            Some(toml::Value::String(s)) => {
-                Some(PartialDate::parse(s).map_err(|m| Error::Invalid {
-                    path: path.to_path_buf(),
-                    line: None,
-                    message: format!("front matter `date`: {m}"),
-                })?)
-            }
-            Some(_) => {
-                return Err(Error::Invalid {
-                    path: path.to_path_buf(),
-                    line: None,
-                    message: "front matter `date` must be a date like 2020-12-27".into(),
-                });
-            }
-        };
+        let date = front.date;
         let extra_str = |k: &str| {
             front
                 .extra
@@ -231,6 +252,8 @@ fn read_source(
         };
         meta = SourceMeta {
             title: front.title,
+            author: front.author,
+            attribution: front.attribution,
             publisher: front.publisher.or_else(|| extra_str("publisher")),
             published: front.published.or(date),
             url: front.url,
@@ -261,9 +284,9 @@ fn read_source(
         ));
     }
     if sidecar.is_file() && sidecar_inside {
-        let side_text = read_text(&sidecar)?;
-        let side: SourceMeta =
-            toml::from_str(&side_text).map_err(|e| Error::toml(&sidecar, &side_text, &e))?;
+        // A bad key is an error; the sidecar's good keys still count, so that the
+        // rest of the build finds its own problems with this source.
+        let side = read_sidecar(&sidecar, errors)?;
         if side.title.is_some() {
             title_origin = MetaOrigin::Sidecar;
         }
@@ -271,6 +294,9 @@ fn read_source(
             date_origin = MetaOrigin::Sidecar;
         }
         meta = merge_meta(side, meta);
+    }
+    if broken {
+        return Ok(None);
     }
 
     if let Some(url) = &meta.url
@@ -296,6 +322,88 @@ fn read_source(
         title_origin,
         date_origin,
     }))
+}
+
+/// Reads a sidecar, reporting every unknown key and bad value in it into `errors`, not
+/// only the first (serde stops at the first): after a failed read, each key is read on
+/// its own, and the keys that read well are kept.
+fn read_sidecar(sidecar: &Path, errors: &mut Vec<Error>) -> Result<SourceMeta, Error> {
+    let text = read_text(sidecar)?;
+    let first = match toml::from_str::<SourceMeta>(&text) {
+        Ok(meta) => return Ok(meta),
+        Err(e) => e,
+    };
+    let (table, syntax) = toml::de::DeTable::parse_recoverable(&text);
+    if !syntax.is_empty() {
+        errors.extend(syntax.iter().map(|e| Error::toml(sidecar, &text, e)));
+        return Ok(SourceMeta::default());
+    }
+    let mut good = String::new();
+    let before = errors.len();
+    for (key, value) in table.get_ref() {
+        let span = key.span();
+        let one = &text[span.start..value.span().end];
+        match toml::from_str::<SourceMeta>(one) {
+            Ok(_) => {
+                good.push_str(one);
+                good.push('\n');
+            }
+            Err(e) => {
+                let at = span.start + e.span().map_or(0, |s| s.start);
+                let (line, column) = line_col(&text, at);
+                errors.push(Error::Toml {
+                    path: sidecar.to_path_buf(),
+                    line,
+                    column,
+                    message: plain_toml_message(&text, at, e.message().trim()),
+                });
+            }
+        }
+    }
+    if errors.len() == before {
+        // Each key reads on its own but not together (`rights` and `license` both).
+        errors.push(Error::toml(sidecar, &text, &first));
+        return Ok(SourceMeta::default());
+    }
+    Ok(toml::from_str(&good).unwrap_or_default())
+}
+
+/// The front matter of `text` (`+++` TOML or `---` YAML) read as `T`, with the byte
+/// offset where the body starts; `None` when the file has none. An unclosed or
+/// unreadable block is an error naming its line.
+fn parse_front<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    text: &str,
+) -> Result<Option<(T, usize)>, Error> {
+    match front_matter::find(text) {
+        FrontMatter::None => Ok(None),
+        FrontMatter::Broken { at, message } => {
+            let (line, column) = line_col(text, at);
+            Err(Error::Toml {
+                path: path.to_path_buf(),
+                line,
+                column,
+                message,
+            })
+        }
+        FrontMatter::Closed {
+            toml, start, body, ..
+        } => match toml::from_str::<T>(&toml) {
+            Ok(t) => Ok(Some((t, body))),
+            Err(e) => {
+                // The block's lines are the file's lines from `start` on.
+                let at = e.span().map_or(0, |s| s.start);
+                let (line, column) = line_col(&toml, at);
+                let first_line = line_col(text, start).0;
+                Err(Error::Toml {
+                    path: path.to_path_buf(),
+                    line: first_line + line - 1,
+                    column,
+                    message: plain_toml_message(&toml, at, e.message().trim()),
+                })
+            }
+        },
+    }
 }
 
 /// True if `path` resolves, through any links, to a place inside `content_dir`.
@@ -338,6 +446,8 @@ pub fn is_safe_url(url: &str) -> bool {
 fn merge_meta(first: SourceMeta, second: SourceMeta) -> SourceMeta {
     SourceMeta {
         title: first.title.or(second.title),
+        author: first.author.or(second.author),
+        attribution: first.attribution.or(second.attribution),
         publisher: first.publisher.or(second.publisher),
         published: first.published.or(second.published),
         url: first.url.or(second.url),
@@ -358,11 +468,8 @@ fn merge_meta(first: SourceMeta, second: SourceMeta) -> SourceMeta {
 fn read_page(content_dir: &Path, pages_dir: &Path, path: &Path) -> Result<Page, Error> {
     let text = read_text(path)?;
     let rel_path = rel(content_dir, path);
-    let (meta, body, body_line) = match split_front_matter(&text) {
-        Some((fm, offset)) => {
-            let fm_start = text.find('\n').map_or(0, |i| i + 1);
-            let meta: PageMeta =
-                toml::from_str(fm).map_err(|e| Error::toml_at(path, &text, fm_start, &e))?;
+    let (meta, body, body_line) = match parse_front::<PageMeta>(path, &text)? {
+        Some((meta, offset)) => {
             let body_line = text[..offset].matches('\n').count() + 1;
             (meta, text[offset..].to_string(), body_line)
         }

@@ -192,10 +192,74 @@ impl Serialize for PartialDate {
     }
 }
 
+/// A date in a TOML file may be quoted (`"2024-03-04"`, `"2024-03"`, `"2024"`),
+/// unquoted (`2024-03-04`, a TOML date, which serde hands over as a one-entry map), or a
+/// bare year (`2024`). Anything else is refused in an editor's words, not serde's
+/// ("invalid type: map, expected a string").
 impl<'de> Deserialize<'de> for PartialDate {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        PartialDate::parse(&s).map_err(serde::de::Error::custom)
+        d.deserialize_any(DateVisitor)
+    }
+}
+
+const DATE_FORMS: &str = "write a date as 2024-03-04, 2024-03 or 2024";
+
+struct DateVisitor;
+
+impl<'de> serde::de::Visitor<'de> for DateVisitor {
+    type Value = PartialDate;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a date (2024-03-04, 2024-03 or 2024)")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<PartialDate, E> {
+        PartialDate::parse(s).map_err(E::custom)
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, y: i64) -> Result<PartialDate, E> {
+        match i32::try_from(y) {
+            Ok(y) if (1..=9999).contains(&y) => Ok(PartialDate::year(y)),
+            _ => Err(E::custom(format!("{y} is not a year; {DATE_FORMS}"))),
+        }
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, y: u64) -> Result<PartialDate, E> {
+        self.visit_i64(i64::try_from(y).unwrap_or(i64::MAX))
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<PartialDate, E> {
+        Err(E::custom(format!("{v} is not a date; {DATE_FORMS}")))
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<PartialDate, E> {
+        Err(E::custom(format!("{v} is not a date; {DATE_FORMS}")))
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, _: A) -> Result<PartialDate, A::Error> {
+        Err(serde::de::Error::custom(format!(
+            "a list is not a date; {DATE_FORMS}"
+        )))
+    }
+
+    /// An unquoted TOML date or date-time: `toml` passes it as a map of one private key
+    /// to its text (`2024-03-04`, `2024-03-04T10:00:00Z`); only the date is kept.
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<PartialDate, A::Error> {
+        let bad = || serde::de::Error::custom(format!("a table is not a date; {DATE_FORMS}"));
+        let Some(key) = map.next_key::<String>()? else {
+            return Err(bad());
+        };
+        if !key.contains("datetime") {
+            return Err(bad());
+        }
+        let text: String = map.next_value()?;
+        let date = text.get(..10).unwrap_or(&text);
+        if !date.contains('-') || date.len() < 10 {
+            return Err(serde::de::Error::custom(format!(
+                "{text} is a time, not a date; {DATE_FORMS}"
+            )));
+        }
+        PartialDate::parse(date).map_err(serde::de::Error::custom)
     }
 }
 
@@ -228,6 +292,32 @@ impl Absolute {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_in_toml_may_be_quoted_unquoted_or_a_year() {
+        #[derive(Debug, Deserialize)]
+        struct T {
+            d: PartialDate,
+        }
+        let d = |text: &str| toml::from_str::<T>(text).map(|t| t.d.to_string());
+        assert_eq!(d("d = 2024-03-04").unwrap(), "2024-03-04");
+        assert_eq!(d("d = \"2024-03-04\"").unwrap(), "2024-03-04");
+        assert_eq!(d("d = \"2024-03\"").unwrap(), "2024-03");
+        assert_eq!(d("d = 2024").unwrap(), "2024");
+        assert_eq!(d("d = 2024-03-04T10:00:00Z").unwrap(), "2024-03-04");
+        for bad in [
+            "d = 10:00:00",
+            "d = true",
+            "d = [1]",
+            "d = {a = 1}",
+            "d = 0",
+        ] {
+            let msg = d(bad).unwrap_err().to_string();
+            assert!(msg.contains("write a date as 2024-03-04"), "{bad}: {msg}");
+            assert!(!msg.contains("invalid type"), "{bad}: {msg}");
+        }
+        assert!(d("d = 2024-02-30").is_err());
+    }
 
     #[test]
     fn recognised_dates_become_calendar_dates() {

@@ -39,6 +39,15 @@ pub struct SourcePage {
 }
 
 impl SourcePage {
+    /// Who wrote it: `author` from its sidecar or front matter, else what the file
+    /// says about itself ([`crate::model::document::Embedded::author`]).
+    pub fn author(&self) -> Option<&str> {
+        (self.source.meta.author.as_deref())
+            .or(self.doc.embedded.author.as_deref())
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+    }
+
     /// The page's path inside the site: `sources/<slug>/`.
     pub fn path(&self) -> String {
         crate::util::url::paths::source(&self.source.slug)

@@ -10,21 +10,29 @@ use serde::{Deserialize, Serialize};
 
 /// Metadata of a source document, from its sidecar file or front matter.
 ///
-/// Sidecar keys: `title`, `publisher`, `published` (`"YYYY"`, `"YYYY-MM"` or
-/// `"YYYY-MM-DD"`), `url`, `rights`, `language`, `date_inferred`, `date_basis`,
-/// `summary`, `tags`, and `slug` (to choose the page's URL).
+/// Sidecar keys: `title`, `author`, `attribution`, `publisher`, `published`
+/// (`2024-03-04`, quoted or not, `"2024-03"` or `2024`), `url`, `rights` (or `license`),
+/// `language`, `date_inferred`, `date_basis`, `summary`, `tags`, and `slug` (to choose
+/// the page's URL).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct SourceMeta {
     /// The headline.
     pub title: Option<String>,
+    /// Who wrote it (a person or an organisation).
+    pub author: Option<String>,
+    /// The credit line a licence asks for, as the rights holder wants it written
+    /// (CC BY licences require one).
+    pub attribution: Option<String>,
     /// Who published it.
     pub publisher: Option<String>,
     /// When it was published, at the precision known.
     pub published: Option<PartialDate>,
     /// The document's own address.
     pub url: Option<String>,
-    /// `all-rights-reserved`, `unknown`, or a licence name such as `CC-BY-4.0`.
+    /// `all-rights-reserved`, `unknown`, or a licence name such as `CC-BY-4.0`
+    /// (`license` is the same key).
+    #[serde(alias = "license")]
     pub rights: Option<String>,
     /// Language code of the document (e.g. `en`, `es`).
     pub language: Option<String>,

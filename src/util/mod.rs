@@ -10,4 +10,5 @@ pub mod fold;
 pub mod front_matter;
 pub mod html;
 pub mod slug;
+pub mod suggest;
 pub mod url;

@@ -25,7 +25,7 @@ fn fixture(root: &Path, broken: bool) {
     write(
         root,
         "content/sources/a.meta.toml",
-        "title = \"A report\"\npublished = \"2020-01-02\"\n",
+        "title = \"A report\"\npublished = \"2020-01-02\"\nrights = \"unknown\"\n",
     );
     let mut home = String::from(
         "+++\ntitle = \"Home\"\n+++\n\nSee [the second paragraph](sources/a/#p-2) and [about](about/).\n",

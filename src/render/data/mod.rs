@@ -174,6 +174,10 @@ pub struct SourceRecord {
     pub path: String,
     /// The title shown.
     pub title: String,
+    /// Who wrote it.
+    pub author: Option<String>,
+    /// The credit line its licence asks for.
+    pub attribution: Option<String>,
     /// Who published it.
     pub publisher: Option<String>,
     /// When, at the precision known.
@@ -201,6 +205,8 @@ pub fn sources<'a>(urls: &'a Urls, site: &'a Site) -> impl Iterator<Item = Sourc
         SourceRecord {
             path: s.source.rel_path.clone(),
             title: s.title.clone(),
+            author: s.author().map(str::to_string),
+            attribution: meta.attribution.clone(),
             publisher: meta.publisher.clone(),
             published: s.published.map(|d| d.to_string()),
             url: meta.url.clone(),
@@ -275,6 +281,8 @@ fn sources_csv(records: impl Iterator<Item = SourceRecord>) -> String {
             vec![
                 cell(&s.path),
                 cell(&s.title),
+                text(&s.author),
+                text(&s.attribution),
                 text(&s.publisher),
                 s.published.clone().unwrap_or_default(),
                 text(&s.url),

@@ -134,6 +134,18 @@ pub const SOURCES: Table = Table {
             "The document's file under content/, e.g. sources/report.txt.",
         ),
         f("title", Kind::Text, true, "Its title."),
+        f(
+            "author",
+            Kind::Text,
+            false,
+            "Who wrote it (its metadata's author, else the file's own).",
+        ),
+        f(
+            "attribution",
+            Kind::Text,
+            false,
+            "The credit line its licence asks for (CC BY licences require one).",
+        ),
         f("publisher", Kind::Text, false, "Who published it."),
         f(
             "published",

@@ -25,6 +25,10 @@ use std::fmt::Write;
 pub struct SourceView {
     /// Title.
     pub title: String,
+    /// Who wrote it: the sidecar's or front matter's `author`, else the file's own.
+    pub author: Option<String>,
+    /// The credit line the licence asks for (`attribution`).
+    pub attribution: Option<String>,
     /// Publisher.
     pub publisher: Option<String>,
     /// Publication date, ISO form at its precision.
@@ -83,6 +87,8 @@ impl Renderer<'_> {
         let path = s.path();
         SourceView {
             title: s.title.clone(),
+            author: s.author().map(str::to_string),
+            attribution: s.source.meta.attribution.clone(),
             publisher: s.source.meta.publisher.clone(),
             published: s.published.map(|d| d.to_string()),
             published_display: s.published.map(|d| self.strings.date(&d)),

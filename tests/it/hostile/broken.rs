@@ -366,9 +366,10 @@ fn cases() -> Vec<Case> {
             Fails(&["p.md:"]),
         ),
         case(
+            // Issue 17: it was published as a paragraph; now an error with its line.
             "unclosed front matter",
             vec![("content/sources/a.md", b("+++\ntitle = \"never closed\"\n"))],
-            Ok(&[]),
+            Fails(&["a.md:1:1", "never closed"]),
         ),
         case(
             "unknown sidecar key",
