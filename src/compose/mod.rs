@@ -20,7 +20,7 @@ use crate::input::config::Settings;
 use crate::input::corrections::Corrections;
 use crate::input::gazetteer::Inputs;
 use crate::model::anchors::Anchors;
-use crate::model::document::Document;
+use crate::model::document::{Document, Format};
 use crate::model::facts::Facts;
 use crate::model::site::{Site, SourcePage};
 use crate::model::source::{Content, MetaOrigin, Resolved};
@@ -99,6 +99,12 @@ pub fn compose(settings: &Settings, parts: Parts) -> Site {
             published,
             date_origin,
         } = resolved;
+        if source.format == Format::Pdf && doc.blocks.is_empty() {
+            warnings.push(Warning::at(
+                &source.rel_path,
+                "no text layer (a scanned PDF?): brief does not OCR, so none of its text is published",
+            ));
+        }
         if title_origin == MetaOrigin::Missing {
             warnings.push(Warning::at(
                 &source.rel_path,

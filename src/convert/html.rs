@@ -315,6 +315,7 @@ impl Walker {
             start: None,
             paragraph: 0,
             notes: Vec::new(),
+            page: None,
         });
     }
 }

@@ -129,7 +129,7 @@ pub fn read_one(dir: &Path, path: &Path) -> Result<Source, Error> {
     let format = format_of(path).ok_or_else(|| Error::Invalid {
         path: path.to_path_buf(),
         line: None,
-        message: "not a .txt, .md or .html document".into(),
+        message: "not a .txt, .md, .html, .pdf or .docx document".into(),
     })?;
     let mut warnings = Vec::new();
     read_source(dir, path, format, &mut warnings)?.ok_or_else(|| Error::Invalid {
@@ -148,6 +148,8 @@ fn format_of(path: &Path) -> Option<Format> {
         "txt" => Some(Format::Text),
         "md" | "markdown" => Some(Format::Markdown),
         "html" | "htm" => Some(Format::Html),
+        "pdf" => Some(Format::Pdf),
+        "docx" => Some(Format::Docx),
         _ => None,
     }
 }
@@ -167,7 +169,11 @@ fn read_source(
     format: Format,
     warnings: &mut Vec<Warning>,
 ) -> Result<Option<Source>, Error> {
-    let text = read_text(path)?;
+    let (text, bytes) = if format.is_binary() {
+        (String::new(), read_bytes(path)?)
+    } else {
+        (read_text(path)?, Vec::new())
+    };
     let rel_path = rel(content_dir, path);
     let file_name = path
         .file_name()
@@ -283,12 +289,36 @@ fn read_source(
         slug,
         format,
         text,
+        bytes,
         body_offset,
         meta,
         extra,
         title_origin,
         date_origin,
     }))
+}
+
+/// A PDF or Word file may be at most this large (a bigger one is refused, named, before
+/// it is read: the converters then work on a bounded input).
+pub const MAX_BINARY_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads a PDF or Word file's bytes, refusing one over [`MAX_BINARY_BYTES`].
+fn read_bytes(path: &Path) -> Result<Vec<u8>, Error> {
+    let len = std::fs::metadata(path)
+        .map_err(|e| Error::io(path, e))?
+        .len();
+    if len > MAX_BINARY_BYTES {
+        return Err(Error::Invalid {
+            path: path.to_path_buf(),
+            line: None,
+            message: format!(
+                "is {} MiB; brief reads PDF and Word files of at most {} MiB",
+                len / (1024 * 1024),
+                MAX_BINARY_BYTES / (1024 * 1024)
+            ),
+        });
+    }
+    std::fs::read(path).map_err(|e| Error::io(path, e))
 }
 
 /// True if `path` resolves, through any links, to a place inside `content_dir`.
