@@ -364,18 +364,6 @@ fn fragments(width: f64, glyphs: Vec<Glyph>) -> Vec<Frag> {
     reading_order(width, frags)
 }
 
-/// The type size most glyphs of a line have.
-fn line_size(line: &[Glyph]) -> f64 {
-    let mut counts: HashMap<i64, usize> = HashMap::new();
-    for g in line {
-        *counts.entry((g.size * 10.0).round() as i64).or_default() += 1;
-    }
-    counts
-        .into_iter()
-        .max_by_key(|&(s, n)| (n, s))
-        .map_or(0.0, |(s, _)| s as f64 / 10.0)
-}
-
 /// Left column before right column, between fragments that span the middle.
 fn reading_order(width: f64, frags: Vec<Frag>) -> Vec<Frag> {
     let mid = width / 2.0;

@@ -162,12 +162,24 @@ pub fn render_anchored(
         .map(|r| r.number.to_string())
         .collect();
     let mut list: Option<bool> = None;
+    let mut last_page = None;
     for (i, b) in doc.blocks.iter().enumerate() {
         let n = i as u32 + 1;
         let item = match b.kind {
             BlockKind::ListItem { ordered } => Some(ordered),
             _ => None,
         };
+        // A paged source (PDF): "p. 12" where page 12 starts, outside any list.
+        let new_page = b.page.filter(|&p| last_page != Some(p));
+        if let Some(p) = new_page {
+            last_page = Some(p);
+            page.close_list(list);
+            list = None;
+            let _ = writeln!(
+                page.out,
+                "<p class=\"page-break\" id=\"page-{p}\">p.\u{a0}{p}</p>"
+            );
+        }
         if item != list {
             page.close_list(list);
             match item {

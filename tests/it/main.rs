@@ -24,5 +24,6 @@ mod hostile;
 mod layering;
 mod new;
 mod paging;
+mod pdf;
 mod serve;
 mod titles;
