@@ -120,6 +120,7 @@ pub fn render_document(
             facts: marks,
             sentences: &BTreeMap::new(),
             paragraph_link: "",
+            pdf: None,
         },
         highlighter,
     )
@@ -138,6 +139,9 @@ pub struct Anchoring<'a> {
     pub sentences: &'a BTreeMap<u32, Vec<Mark>>,
     /// Accessible label of a paragraph's permalink; empty for no permalinks.
     pub paragraph_link: &'a str,
+    /// The source's PDF beside the page (`slug.pdf`), when it is published: the
+    /// "p. N" page marks link to its pages.
+    pub pdf: Option<&'a str>,
 }
 
 /// Renders the body of a source page: block N gets its content id (and a `p-N`
@@ -175,9 +179,14 @@ pub fn render_anchored(
             last_page = Some(p);
             page.close_list(list);
             list = None;
+            let label = format!("p.\u{a0}{p}");
+            let label = match anchoring.pdf {
+                Some(f) => format!("<a href=\"{}#page={p}\">{label}</a>", escape_html(f)),
+                None => label,
+            };
             let _ = writeln!(
                 page.out,
-                "<p class=\"page-break\" id=\"page-{p}\">p.\u{a0}{p}</p>"
+                "<p class=\"page-break\" id=\"page-{p}\">{label}</p>"
             );
         }
         if item != list {

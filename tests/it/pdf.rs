@@ -1,7 +1,8 @@
 //! PDF sources (issue 17): a real PDF made by Chromium (tests/fixtures/pdf/, with the
 //! script that made it) builds into a source page with its text, without its running
 //! header and page numbers, with "p. N" where each page starts; every fact knows its
-//! page; a broken or text-less PDF is named, never a crash.
+//! page (in the open data too, with a link into the PDF when it may be published); a
+//! broken or text-less PDF is named, never a crash.
 
 use crate::common::{TempSite, stderr};
 use std::path::Path;
@@ -58,8 +59,14 @@ fn a_pdf_source_builds_with_its_text_pages_and_metadata_and_without_its_furnitur
     );
     assert!(page.contains("River Valley Water Report"));
     assert!(!page.contains("Annual Report"), "running header published");
-    assert!(page.contains("id=\"page-1\">p.\u{a0}1<"), "{page}");
-    assert!(page.contains("id=\"page-2\">p.\u{a0}2<"), "{page}");
+    assert!(
+        page.contains("id=\"page-1\"><a href=\"report.pdf#page=1\">p.\u{a0}1<"),
+        "{page}"
+    );
+    assert!(
+        page.contains("id=\"page-2\"><a href=\"report.pdf#page=2\">p.\u{a0}2<"),
+        "{page}"
+    );
     // The second page's heading comes after its marker.
     assert!(page.find("id=\"page-2\"").unwrap() < page.find("Recovery").unwrap());
     // The footnote is a footnote.
@@ -71,6 +78,41 @@ fn a_pdf_source_builds_with_its_text_pages_and_metadata_and_without_its_furnitur
     assert!(!survey.contains("Field Notes") && !survey.contains("Page 2"));
     let events = site.read_out("data/events.json");
     assert!(events.contains("\"2021-03-03\""), "{events}");
+    // The PDF is published beside its page; page marks and facts link into it.
+    let published = std::fs::read(site.out().join("sources/report/report.pdf")).unwrap();
+    assert_eq!(published, fixture("one_column.pdf"));
+    assert!(
+        page.contains("<a href=\"report.pdf#page=2\">p.\u{a0}2</a>"),
+        "{page}"
+    );
+    assert!(
+        events.contains(
+            "\"page\":2,\"pdf_url\":\"https://example.org/sources/report/report.pdf#page=2\""
+        ),
+        "{events}"
+    );
+    let csv = site.read_out("data/statistics.csv");
+    assert!(
+        csv.lines()
+            .next()
+            .unwrap()
+            .contains(",paragraph,page,pdf_url,")
+    );
+}
+
+#[test]
+fn a_pdf_whose_rights_are_reserved_is_not_published_but_its_facts_keep_their_page() {
+    let site = TempSite::new();
+    site.write_bytes("content/sources/report.pdf", &fixture("one_column.pdf"));
+    site.write(
+        "content/sources/report.meta.toml",
+        "rights = \"all-rights-reserved\"\n",
+    );
+    let o = site.brief(&["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!site.out().join("sources/report/report.pdf").exists());
+    let events = site.read_out("data/events.json");
+    assert!(events.contains("\"page\":1,\"pdf_url\":null"), "{events}");
 }
 
 #[test]
