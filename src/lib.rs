@@ -113,7 +113,7 @@ struct Composed {
     report: BuildReport,
 }
 
-/// Converts one source; a PDF that cannot be read is an error naming it.
+/// Converts one source; a PDF or Word file that cannot be read is an error naming it.
 fn convert_source(
     content_dir: &Path,
     s: &model::source::Source,
@@ -146,7 +146,7 @@ fn compose_site(root: &Path, options: &BuildOptions) -> Result<Composed, Error> 
         .sources
         .par_iter()
         .map(|s| match cache {
-            // The cache keys on the text; a PDF has none, so it is read anew.
+            // The cache keys on the text; a PDF or Word file has none, so it is read anew.
             Some(c) if !s.format.is_binary() => {
                 Ok(c.document(s.body(), s.format, || convert::convert(s.body(), s.format)))
             }

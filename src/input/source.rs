@@ -129,7 +129,7 @@ pub fn read_one(dir: &Path, path: &Path) -> Result<Source, Error> {
     let format = format_of(path).ok_or_else(|| Error::Invalid {
         path: path.to_path_buf(),
         line: None,
-        message: "not a .txt, .md, .html, .pdf document".into(),
+        message: "not a .txt, .md, .html, .pdf or .docx document".into(),
     })?;
     let mut warnings = Vec::new();
     read_source(dir, path, format, &mut warnings)?.ok_or_else(|| Error::Invalid {
@@ -149,6 +149,7 @@ fn format_of(path: &Path) -> Option<Format> {
         "md" | "markdown" => Some(Format::Markdown),
         "html" | "htm" => Some(Format::Html),
         "pdf" => Some(Format::Pdf),
+        "docx" => Some(Format::Docx),
         _ => None,
     }
 }
@@ -297,11 +298,11 @@ fn read_source(
     }))
 }
 
-/// A PDF may be at most this large (a bigger one is refused, named, before
+/// A PDF or Word file may be at most this large (a bigger one is refused, named, before
 /// it is read: the converters then work on a bounded input).
 pub const MAX_BINARY_BYTES: u64 = 64 * 1024 * 1024;
 
-/// Reads a PDF's bytes, refusing one over [`MAX_BINARY_BYTES`].
+/// Reads a PDF or Word file's bytes, refusing one over [`MAX_BINARY_BYTES`].
 fn read_bytes(path: &Path) -> Result<Vec<u8>, Error> {
     let len = std::fs::metadata(path)
         .map_err(|e| Error::io(path, e))?
@@ -311,7 +312,7 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, Error> {
             path: path.to_path_buf(),
             line: None,
             message: format!(
-                "is {} MiB; brief reads PDFs of at most {} MiB",
+                "is {} MiB; brief reads PDF and Word files of at most {} MiB",
                 len / (1024 * 1024),
                 MAX_BINARY_BYTES / (1024 * 1024)
             ),

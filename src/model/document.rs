@@ -21,13 +21,15 @@ pub enum Format {
     Html,
     /// `.pdf`: a PDF with a text layer (read from its bytes, not as text).
     Pdf,
+    /// `.docx`: a Word document (a zip of XML parts, read from its bytes).
+    Docx,
 }
 
 impl Format {
-    /// True for the formats read as bytes and converted by their own reader (PDF);
-    /// their [`crate::model::source::Source::text`] is empty.
+    /// True for the formats read as bytes and converted by their own reader (PDF,
+    /// Word); their [`crate::model::source::Source::text`] is empty.
     pub fn is_binary(self) -> bool {
-        matches!(self, Format::Pdf)
+        matches!(self, Format::Pdf | Format::Docx)
     }
 }
 
@@ -76,7 +78,7 @@ pub struct Block {
     #[serde(flatten)]
     pub kind: BlockKind,
     /// The block's text exactly as in the source (for `.txt`, a verbatim slice of the file;
-    /// for `.md`, the raw Markdown of the block; for `.html` and `.pdf`, its
+    /// for `.md`, the raw Markdown of the block; for `.html`, `.pdf` and `.docx`, its
     /// text content).
     pub text: String,
     /// Byte offset of `text` in the source file's text, when `text` is a verbatim slice.

@@ -16,6 +16,7 @@ mod build;
 mod cache;
 mod check;
 mod convert_flagship;
+mod docx;
 mod extraction_cases;
 mod extraction_gold;
 mod extraction_roundtrip;
