@@ -727,6 +727,58 @@ mod tests {
         assert_eq!(note_number("2021, the year"), None);
     }
 
+    /// A PDF of one page whose content stream is `stream` (FlateDecode when `flate`).
+    fn pdf_with_stream(stream: &[u8], flate: bool) -> Vec<u8> {
+        let filter = if flate { " /Filter /FlateDecode" } else { "" };
+        let mut out = b"%PDF-1.4\n".to_vec();
+        let mut offsets = Vec::new();
+        let objects: [Vec<u8>; 4] = [
+            b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>".to_vec(),
+            [
+                format!("<< /Length {}{filter} >>\nstream\n", stream.len()).as_bytes(),
+                stream,
+                b"\nendstream",
+            ]
+            .concat(),
+        ];
+        for (i, o) in objects.iter().enumerate() {
+            offsets.push(out.len());
+            out.extend(format!("{} 0 obj\n", i + 1).as_bytes());
+            out.extend(o);
+            out.extend(b"\nendobj\n");
+        }
+        let xref = out.len();
+        out.extend(format!("xref\n0 5\n0000000000 65535 f \n").as_bytes());
+        for o in offsets {
+            out.extend(format!("{o:010} 00000 n \n").as_bytes());
+        }
+        out.extend(
+            format!("trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").as_bytes(),
+        );
+        out
+    }
+
+    /// A PDF bomb: a small stream that inflates past the cap is refused before the
+    /// reader inflates it.
+    #[test]
+    fn a_pdf_bomb_is_refused() {
+        use std::io::Write;
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+        let zeros = vec![b' '; 1024 * 1024];
+        for _ in 0..(MAX_INFLATED_BYTES / (1024 * 1024) + 1) {
+            z.write_all(&zeros).unwrap();
+        }
+        let stream = z.finish().unwrap();
+        assert!(stream.len() < 2 * 1024 * 1024);
+        let err = convert_pdf(&pdf_with_stream(&stream, true)).unwrap_err();
+        assert!(err.contains("PDF bomb"), "{err}");
+        // The same page with a small stream reads (and has no text).
+        let doc = convert_pdf(&pdf_with_stream(b"0 0 m", false)).unwrap();
+        assert!(doc.blocks.is_empty());
+    }
+
     #[test]
     fn garbage_is_an_error_not_a_panic() {
         for bytes in [&b""[..], b"%PDF-1.4\n", b"%PDF-1.7\n1 0 obj <<", b"hello"] {
