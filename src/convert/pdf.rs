@@ -750,7 +750,7 @@ mod tests {
             out.extend(b"\nendobj\n");
         }
         let xref = out.len();
-        out.extend(format!("xref\n0 5\n0000000000 65535 f \n").as_bytes());
+        out.extend(b"xref\n0 5\n0000000000 65535 f \n");
         for o in offsets {
             out.extend(format!("{o:010} 00000 n \n").as_bytes());
         }
