@@ -298,15 +298,17 @@ fn fragments(width: f64, glyphs: Vec<Glyph>) -> Vec<Frag> {
             let p = prev.as_ref().expect("checked");
             let superscript = g.size < r.size * 0.85 && g.y < r.y - 0.15 * r.size;
             if space {
-                // A space counts unless the next glyph sits exactly where it does: a
-                // soft hyphen inside a line comes out as a space glyph of no width.
-                pending = Some(g.x);
+                // A space glyph of no width, or one the next glyph sits exactly on, is
+                // a soft hyphen (Chromium maps it to U+0020); the others are spaces.
+                if g.end - g.x > 0.05 * r.size {
+                    pending = Some(g.x);
+                }
             } else {
-                let moved = pending
+                let spaced = pending
                     .take()
-                    .is_some_and(|x| (g.x - x).abs() > 0.02 * r.size);
+                    .is_some_and(|x| (g.x - x).abs() > 0.01 * r.size);
                 let gap = g.x - p.end > 0.3 * r.size;
-                if !superscript && (moved || gap) && !r.text.ends_with(' ') {
+                if !superscript && (spaced || gap) && !r.text.ends_with(' ') {
                     r.text.push(' ');
                 }
                 r.text.push_str(&g.text);
@@ -667,26 +669,48 @@ fn note_number(t: &str) -> Option<(u32, usize)> {
 }
 
 /// Appends a line to a paragraph: a word hyphenated at the line end is joined
-/// (`munici-` + `pality`), otherwise with a space.
+/// (`munici-` + `pality`), otherwise with a space. A soft or discretionary hyphen
+/// (U+00AD, U+2010: what Chromium draws at a soft hyphen) always goes; a plain `-`
+/// stays after a word that usually makes compounds (`self-` + `governing`).
 fn join_line(acc: &mut String, next: &str) {
     let next = next.trim_start();
-    if let Some(head) = acc.strip_suffix('\u{ad}') {
-        acc.truncate(head.len());
-        acc.push_str(next);
-        return;
+    let lower_next = next.chars().next().is_some_and(char::is_lowercase);
+    if let Some(h) = acc
+        .chars()
+        .last()
+        .filter(|c| matches!(c, '-' | '\u{2010}' | '\u{ad}'))
+    {
+        let head = &acc[..acc.len() - h.len_utf8()];
+        let word_before = head.chars().last().is_some_and(char::is_alphabetic);
+        let first_part = head
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or_default()
+            .to_lowercase();
+        let soft = h != '-';
+        if word_before && lower_next && (soft || !COMPOUND_HEADS.contains(&first_part.as_str())) {
+            acc.truncate(head.len());
+            acc.push_str(next);
+            return;
+        }
+        if word_before && lower_next {
+            acc.push_str(next);
+            return;
+        }
     }
-    let hyphenated = acc
-        .strip_suffix('-')
-        .and_then(|h| h.chars().last())
-        .is_some_and(char::is_alphabetic)
-        && next.chars().next().is_some_and(char::is_lowercase);
-    if hyphenated {
-        acc.pop();
-    } else if !acc.is_empty() {
+    if !acc.is_empty() {
         acc.push(' ');
     }
     acc.push_str(next);
 }
+
+/// Words that, before a hyphen at a line end, usually start a compound whose hyphen
+/// belongs to it (`well-known`), rather than a word broken in two.
+const COMPOUND_HEADS: &[&str] = &[
+    "all", "anti", "co", "cross", "ex", "far", "full", "half", "high", "ill", "long", "low", "mid",
+    "multi", "non", "one", "over", "part", "post", "pre", "pro", "re", "self", "semi", "short",
+    "so", "state", "two", "three", "under", "well", "wide", "year",
+];
 
 #[cfg(test)]
 mod tests {
@@ -703,6 +727,17 @@ mod tests {
         let mut s = "a soft\u{ad}".to_string();
         join_line(&mut s, "hyphen");
         assert_eq!(s, "a softhyphen");
+        // Chromium draws a soft hyphen at a line end as U+2010.
+        let mut s = "inter\u{2010}".to_string();
+        join_line(&mut s, "nationalisation");
+        assert_eq!(s, "internationalisation");
+        // A compound keeps its hyphen.
+        let mut s = "a self-".to_string();
+        join_line(&mut s, "governing body");
+        assert_eq!(s, "a self-governing body");
+        let mut s = "a well-".to_string();
+        join_line(&mut s, "known fact");
+        assert_eq!(s, "a well-known fact");
     }
 
     #[test]
@@ -833,8 +868,14 @@ mod fixture_tests {
         assert_eq!(
             firsts,
             [
-                "Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel"
+                "Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "India", "Hotel"
             ]
+        );
+        // A soft hyphen (inter&shy;nationally) goes; compounds keep their hyphens.
+        assert_eq!(
+            d.blocks[7].text,
+            "India paragraph. The well-known self-governing harbour council thanked the \
+             internationally recognised volunteers."
         );
         assert!(
             d.blocks[0]
