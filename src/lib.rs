@@ -113,6 +113,18 @@ struct Composed {
     report: BuildReport,
 }
 
+/// Converts one source; a PDF or Word file that cannot be read is an error naming it.
+fn convert_source(
+    content_dir: &Path,
+    s: &model::source::Source,
+) -> Result<model::document::Document, Error> {
+    convert::convert_source(s).map_err(|message| Error::Invalid {
+        path: content_dir.join(&s.rel_path),
+        line: None,
+        message,
+    })
+}
+
 /// Runs every stage up to rendering: discover, convert, extract, compose, briefing.
 fn compose_site(root: &Path, options: &BuildOptions) -> Result<Composed, Error> {
     let mut report = BuildReport::default();
@@ -133,10 +145,13 @@ fn compose_site(root: &Path, options: &BuildOptions) -> Result<Composed, Error> 
         .sources
         .par_iter()
         .map(|s| match cache {
-            Some(c) => c.document(s.body(), s.format, || convert::convert(s.body(), s.format)),
-            None => convert::convert(s.body(), s.format),
+            // The cache keys on the text; a PDF or Word file has none, so it is read anew.
+            Some(c) if !s.format.is_binary() => {
+                Ok(c.document(s.body(), s.format, || convert::convert(s.body(), s.format)))
+            }
+            _ => convert_source(&settings.content_dir, s),
         })
-        .collect();
+        .collect::<Result<_, Error>>()?;
     let resolved: Vec<model::source::Resolved> = content
         .sources
         .iter()
@@ -154,10 +169,12 @@ fn compose_site(root: &Path, options: &BuildOptions) -> Result<Composed, Error> 
             .map(|((s, d), r)| {
                 let ctx = extract_context(s, r, &settings.config.language);
                 match cache {
-                    Some(c) => c.facts(s.body(), s.format, ctx.published, &ctx.language, || {
-                        extract::extract_document(&d.blocks, &ctx)
-                    }),
-                    None => extract::extract_document(&d.blocks, &ctx),
+                    Some(c) if !s.format.is_binary() => {
+                        c.facts(s.body(), s.format, ctx.published, &ctx.language, || {
+                            extract::extract_document(&d.blocks, &ctx)
+                        })
+                    }
+                    _ => extract::extract_document(&d.blocks, &ctx),
                 }
             })
             .collect()
@@ -394,7 +411,7 @@ pub fn extract_file(
 ) -> Result<ExtractedFile, Error> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let source = input::source::read_one(dir, path)?;
-    let doc = convert::convert(source.body(), source.format);
+    let doc = convert_source(dir, &source)?;
     let resolved = convert::resolve(&source, &doc);
     let published = published.or(resolved.published);
     let ctx = extract::Context {

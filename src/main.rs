@@ -293,6 +293,7 @@ fn extract_command(files: &[PathBuf], published: Option<&str>, format: Format) -
             page_url: String::new(),
             blocks: &result.doc.blocks,
             anchors: &anchors,
+            pdf_url: None,
             published: result.published,
             reviewed: &reviewed,
         };

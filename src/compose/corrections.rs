@@ -317,6 +317,7 @@ mod tests {
                 start: Some(0),
                 paragraph: 1,
                 notes: vec![],
+                page: None,
             }],
             ..Default::default()
         }

@@ -20,7 +20,7 @@ use crate::input::config::Settings;
 use crate::input::corrections::Corrections;
 use crate::input::gazetteer::Inputs;
 use crate::model::anchors::Anchors;
-use crate::model::document::Document;
+use crate::model::document::{Document, Format};
 use crate::model::facts::Facts;
 use crate::model::site::{Site, SourcePage};
 use crate::model::source::{Content, MetaOrigin, Resolved, Source};
@@ -213,10 +213,12 @@ pub fn compose(settings: &Settings, parts: Parts) -> Site {
         } = resolved;
         if doc.blocks.iter().all(|b| b.text.trim().is_empty()) {
             // An empty file was once published as a page titled with its file name.
-            warnings.push(Warning::at(
-                &source.rel_path,
-                "has no text; it is left out of the site (add its text, or remove the file)",
-            ));
+            let message = if source.format == Format::Pdf {
+                "no text layer (a scanned PDF?): brief does not OCR, so it is left out of the site"
+            } else {
+                "has no text; it is left out of the site (add its text, or remove the file)"
+            };
+            warnings.push(Warning::at(&source.rel_path, message));
             continue;
         }
         if title_origin == MetaOrigin::Missing {

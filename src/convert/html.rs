@@ -418,6 +418,7 @@ impl Walker {
             start: None,
             paragraph: 0,
             notes: Vec::new(),
+            page: None,
         });
     }
 }

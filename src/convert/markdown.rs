@@ -371,6 +371,7 @@ pub fn convert_markdown(src: &str) -> Document {
             start,
             paragraph: n,
             notes,
+            page: None,
         });
     }
     doc

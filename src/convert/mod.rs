@@ -17,12 +17,15 @@
 //!   [`anchorable_count`] check that its N-th element is block N.
 
 use crate::model::document::{Document, Format};
+use crate::model::source::Source;
 
 mod dateline;
+pub mod docx;
 pub mod furniture;
 pub mod html;
 pub mod markdown;
 mod notes;
+pub mod pdf;
 mod render;
 mod resolve;
 pub mod text;
@@ -46,5 +49,20 @@ pub fn convert(text: &str, format: Format) -> Document {
         Format::Text => text::convert_text(text),
         Format::Markdown => markdown::convert_markdown(text),
         Format::Html => html::convert_html(text),
+        // Read from bytes by [`convert_source`]; as text they hold nothing.
+        Format::Pdf | Format::Docx => Document {
+            format,
+            ..Default::default()
+        },
+    }
+}
+
+/// Converts a source: its text, or for a PDF or Word file its bytes. The error says what
+/// is wrong with the file, for a message that names it.
+pub fn convert_source(source: &Source) -> Result<Document, String> {
+    match source.format {
+        Format::Pdf => pdf::convert_pdf(&source.bytes),
+        Format::Docx => docx::convert_docx(&source.bytes),
+        f => Ok(convert(source.body(), f)),
     }
 }

@@ -476,6 +476,7 @@ mod tests {
             start: None,
             paragraph: 0,
             notes: Vec::new(),
+            page: None,
         }
     }
 

@@ -53,6 +53,7 @@ mod tests {
             slug: "a".into(),
             format: Default::default(),
             text: String::new(),
+            bytes: Vec::new(),
             body_offset: 0,
             meta,
             extra: toml::Table::new(),

@@ -484,6 +484,7 @@ fn body_blocks(src: &str, units: &[Unit], texts: &[&str], roles: &[Role]) -> Vec
             start: Some(start),
             paragraph: 0,
             notes: Vec::new(),
+            page: None,
         });
     };
     for (k, &j) in live.iter().enumerate() {

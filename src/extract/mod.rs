@@ -756,6 +756,7 @@ mod tests {
             start: None,
             paragraph: n,
             notes: vec![],
+            page: None,
         }
     }
 

@@ -160,7 +160,7 @@ pub fn read_one(dir: &Path, path: &Path) -> Result<Source, Error> {
     let format = format_of(path).ok_or_else(|| Error::Invalid {
         path: path.to_path_buf(),
         line: None,
-        message: "not a .txt, .md or .html document".into(),
+        message: "not a .txt, .md, .html, .pdf or .docx document".into(),
     })?;
     let (mut warnings, mut errors) = (Vec::new(), Vec::new());
     let source = read_source(dir, path, format, &mut warnings, &mut errors)?;
@@ -181,6 +181,8 @@ fn format_of(path: &Path) -> Option<Format> {
         "txt" => Some(Format::Text),
         "md" | "markdown" => Some(Format::Markdown),
         "html" | "htm" => Some(Format::Html),
+        "pdf" => Some(Format::Pdf),
+        "docx" => Some(Format::Docx),
         _ => None,
     }
 }
@@ -201,10 +203,16 @@ fn read_source(
     warnings: &mut Vec<Warning>,
     errors: &mut Vec<Error>,
 ) -> Result<Option<Source>, Error> {
-    let decoded = crate::util::encoding::read_decoded(path)?;
-    let text = decoded.text;
+    // PDF and Word files are bytes for their converters; text is decoded (legacy
+    // encodings with a warning below).
+    let (text, bytes, encoding) = if format.is_binary() {
+        (String::new(), read_bytes(path)?, None)
+    } else {
+        let decoded = crate::util::encoding::read_decoded(path)?;
+        (decoded.text, Vec::new(), decoded.encoding)
+    };
     let rel_path = rel(content_dir, path);
-    if let Some(encoding) = decoded.encoding {
+    if let Some(encoding) = encoding {
         warnings.push(Warning::at(
             &rel_path,
             format!("not UTF-8: read as {encoding}; save it as UTF-8 to silence this"),
@@ -316,6 +324,7 @@ fn read_source(
         slug,
         format,
         text,
+        bytes,
         body_offset,
         meta,
         extra,
@@ -404,6 +413,29 @@ fn parse_front<T: serde::de::DeserializeOwned>(
             }
         },
     }
+}
+
+/// A PDF or Word file may be at most this large (a bigger one is refused, named, before
+/// it is read: the converters then work on a bounded input).
+pub const MAX_BINARY_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads a PDF or Word file's bytes, refusing one over [`MAX_BINARY_BYTES`].
+fn read_bytes(path: &Path) -> Result<Vec<u8>, Error> {
+    let len = std::fs::metadata(path)
+        .map_err(|e| Error::io(path, e))?
+        .len();
+    if len > MAX_BINARY_BYTES {
+        return Err(Error::Invalid {
+            path: path.to_path_buf(),
+            line: None,
+            message: format!(
+                "is {} MiB; brief reads PDF and Word files of at most {} MiB",
+                len / (1024 * 1024),
+                MAX_BINARY_BYTES / (1024 * 1024)
+            ),
+        });
+    }
+    std::fs::read(path).map_err(|e| Error::io(path, e))
 }
 
 /// True if `path` resolves, through any links, to a place inside `content_dir`.

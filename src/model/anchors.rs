@@ -132,6 +132,7 @@ mod tests {
                     start: None,
                     paragraph: i as u32 + 1,
                     notes: Vec::new(),
+                    page: None,
                 })
                 .collect(),
             ..Document::default()

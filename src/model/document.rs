@@ -19,6 +19,18 @@ pub enum Format {
     Markdown,
     /// `.html` / `.htm`: an HTML page or fragment.
     Html,
+    /// `.pdf`: a PDF with a text layer (read from its bytes, not as text).
+    Pdf,
+    /// `.docx`: a Word document (a zip of XML parts, read from its bytes).
+    Docx,
+}
+
+impl Format {
+    /// True for the formats read as bytes and converted by their own reader (PDF,
+    /// Word); their [`crate::model::source::Source::text`] is empty.
+    pub fn is_binary(self) -> bool {
+        matches!(self, Format::Pdf | Format::Docx)
+    }
 }
 
 /// What a block is, for rendering.
@@ -66,7 +78,8 @@ pub struct Block {
     #[serde(flatten)]
     pub kind: BlockKind,
     /// The block's text exactly as in the source (for `.txt`, a verbatim slice of the file;
-    /// for `.md`, the raw Markdown of the block; for `.html`, its text content).
+    /// for `.md`, the raw Markdown of the block; for `.html`, `.pdf` and `.docx`, its
+    /// text content).
     pub text: String,
     /// Byte offset of `text` in the source file's text, when `text` is a verbatim slice.
     pub start: Option<usize>,
@@ -74,6 +87,10 @@ pub struct Block {
     pub paragraph: u32,
     /// Footnote markers found in `text`.
     pub notes: Vec<NoteMarker>,
+    /// The page of a paged source (PDF) where the block starts, from 1; `None` for
+    /// the other formats.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
 }
 
 /// One entry of a document's reference (footnote) list.

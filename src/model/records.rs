@@ -29,6 +29,8 @@ pub struct Provenance<'a> {
     pub blocks: &'a [Block],
     /// The ids of its paragraphs and fact sentences.
     pub anchors: &'a Anchors,
+    /// URL of the source's PDF, when it is published beside the page.
+    pub pdf_url: Option<String>,
     /// The source's publication date: the `as_of` of a figure that gives none.
     pub published: Option<PartialDate>,
     /// Ids of the facts an editor reviewed.
@@ -43,6 +45,20 @@ impl Provenance<'_> {
             self.page_url,
             self.anchors.sentence(paragraph, quote_offset)
         )
+    }
+
+    /// The page of a paged source (PDF) that block `paragraph` starts on.
+    fn page(&self, paragraph: u32) -> Option<u32> {
+        self.blocks
+            .iter()
+            .find(|b| b.paragraph == paragraph)
+            .and_then(|b| b.page)
+    }
+
+    /// `file.pdf#page=N`, when the PDF is published and the page known.
+    fn pdf_page_url(&self, paragraph: u32) -> Option<String> {
+        let page = self.page(paragraph)?;
+        Some(format!("{}#page={page}", self.pdf_url.as_ref()?))
     }
 
     /// `extracted`, or `reviewed` when an editor approved, fixed or added the fact.
@@ -107,6 +123,10 @@ pub struct EventRecord {
     pub suffix: String,
     /// Paragraph number (its position in the source; see `anchor` for a stable link).
     pub paragraph: u32,
+    /// Page of a PDF source the paragraph starts on; `None` for other formats.
+    pub page: Option<u32>,
+    /// The page in the published PDF (`file.pdf#page=N`), when the PDF is published.
+    pub pdf_url: Option<String>,
     /// URL of the sentence on the source page: its `id` comes from its words, so it
     /// survives edits elsewhere in the document.
     pub anchor: String,
@@ -156,6 +176,10 @@ pub struct StatisticRecord {
     pub as_of: Option<String>,
     /// Paragraph number (its position in the source; see `anchor` for a stable link).
     pub paragraph: u32,
+    /// Page of a PDF source the paragraph starts on; `None` for other formats.
+    pub page: Option<u32>,
+    /// The page in the published PDF (`file.pdf#page=N`), when the PDF is published.
+    pub pdf_url: Option<String>,
     /// URL of the sentence on the source page: its `id` comes from its words, so it
     /// survives edits elsewhere in the document.
     pub anchor: String,
@@ -189,6 +213,8 @@ impl EventRecord {
             prefix,
             suffix,
             paragraph: e.paragraph,
+            page: p.page(e.paragraph),
+            pdf_url: p.pdf_page_url(e.paragraph),
             anchor: p.anchor(e.paragraph, e.quote_offset),
             text_url: text_fragment_url(&p.page_url, &e.quote),
             title: e.title.clone(),
@@ -219,6 +245,8 @@ impl StatisticRecord {
             measure: st.measure.clone(),
             as_of: st.as_of.or(p.published).map(|d| d.to_string()),
             paragraph: st.paragraph,
+            page: p.page(st.paragraph),
+            pdf_url: p.pdf_page_url(st.paragraph),
             anchor: p.anchor(st.paragraph, st.quote_offset),
             text_url: text_fragment_url(&p.page_url, &st.quote),
             status: p.status(&st.id),

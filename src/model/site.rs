@@ -52,6 +52,13 @@ impl SourcePage {
     pub fn path(&self) -> String {
         crate::util::url::paths::source(&self.source.slug)
     }
+
+    /// The name of the PDF published beside the page (`<slug>.pdf`): a PDF source
+    /// whose full text may be published; `None` otherwise.
+    pub fn published_pdf(&self) -> Option<String> {
+        (self.full_text && self.source.format == crate::model::document::Format::Pdf)
+            .then(|| format!("{}.pdf", self.source.slug))
+    }
 }
 
 /// Everything the render stage needs.

@@ -75,8 +75,10 @@ pub struct Source {
     pub slug: String,
     /// Format, from the extension.
     pub format: Format,
-    /// The full text of the file (a leading BOM removed).
+    /// The full text of the file (a leading BOM removed); empty for PDF and Word files.
     pub text: String,
+    /// The file's bytes, for the formats read as bytes (PDF, Word); empty otherwise.
+    pub bytes: Vec<u8>,
     /// Byte offset where the document body starts (after front matter).
     pub body_offset: usize,
     /// Metadata.

@@ -120,6 +120,7 @@ pub fn render_document(
             facts: marks,
             sentences: &BTreeMap::new(),
             paragraph_link: "",
+            pdf: None,
         },
         highlighter,
     )
@@ -138,6 +139,9 @@ pub struct Anchoring<'a> {
     pub sentences: &'a BTreeMap<u32, Vec<Mark>>,
     /// Accessible label of a paragraph's permalink; empty for no permalinks.
     pub paragraph_link: &'a str,
+    /// The source's PDF beside the page (`slug.pdf`), when it is published: the
+    /// "p. N" page marks link to its pages.
+    pub pdf: Option<&'a str>,
 }
 
 /// Renders the body of a source page: block N gets its content id (and a `p-N`
@@ -162,12 +166,29 @@ pub fn render_anchored(
         .map(|r| r.number.to_string())
         .collect();
     let mut list: Option<bool> = None;
+    let mut last_page = None;
     for (i, b) in doc.blocks.iter().enumerate() {
         let n = i as u32 + 1;
         let item = match b.kind {
             BlockKind::ListItem { ordered } => Some(ordered),
             _ => None,
         };
+        // A paged source (PDF): "p. 12" where page 12 starts, outside any list.
+        let new_page = b.page.filter(|&p| last_page != Some(p));
+        if let Some(p) = new_page {
+            last_page = Some(p);
+            page.close_list(list);
+            list = None;
+            let label = format!("p.\u{a0}{p}");
+            let label = match anchoring.pdf {
+                Some(f) => format!("<a href=\"{}#page={p}\">{label}</a>", escape_html(f)),
+                None => label,
+            };
+            let _ = writeln!(
+                page.out,
+                "<p class=\"page-break\" id=\"page-{p}\">{label}</p>"
+            );
+        }
         if item != list {
             page.close_list(list);
             match item {

@@ -12,6 +12,7 @@ fn block(kind: BlockKind, text: &str) -> Block {
         start: None,
         paragraph: 0,
         notes: Vec::new(),
+        page: None,
     }
 }
 

@@ -204,7 +204,20 @@ impl<'a> Renderer<'a> {
         let c = &self.settings.config;
         let one = |f: OutputFile| Ok(vec![f]);
         match job {
-            Job::Source(i) => one(self.render_source(i, &self.site.sources[i])?),
+            Job::Source(i) => {
+                let s = &self.site.sources[i];
+                let mut files = vec![self.render_source(i, s)?];
+                // A PDF whose full text may be published goes beside its page, so that
+                // facts can link to their page in it (`file.pdf#page=N`).
+                if let Some(name) = s.published_pdf() {
+                    files.push(OutputFile::new(
+                        format!("{}{name}", s.path()),
+                        s.source.bytes.clone(),
+                        format!("the PDF of {}", s.source.rel_path),
+                    ));
+                }
+                Ok(files)
+            }
             Job::Page(p) => self.render_page(p),
             Job::Home => one(self.render_home()?),
             Job::NotFound => one(self.render_404()?),

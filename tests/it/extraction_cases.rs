@@ -152,6 +152,7 @@ fn extraction_cases() {
             start: None,
             paragraph: 1,
             notes: vec![],
+            page: None,
         };
         let ctx = Context {
             published: c.published,

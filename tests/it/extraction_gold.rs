@@ -46,6 +46,7 @@ fn naive_blocks(text: &str) -> Vec<Block> {
             start: Some(start + lead),
             paragraph: blocks.len() as u32 + 1,
             notes: vec![],
+            page: None,
         });
     }
     blocks

@@ -43,6 +43,9 @@ fn provenance<'a>(urls: &Urls, site: &'a Site, s: &'a SourcePage) -> Provenance<
         page_url,
         blocks: &s.doc.blocks,
         anchors: &s.anchors,
+        pdf_url: s
+            .published_pdf()
+            .map(|f| urls.absolute(&format!("{}{f}", s.path()))),
         published: s.published,
         reviewed: &site.corrections.reviewed,
     }
@@ -264,6 +267,8 @@ fn events_csv(records: impl Iterator<Item = EventRecord>) -> String {
                 cell(&e.span),
                 cell(&e.quote),
                 e.paragraph.to_string(),
+                e.page.map(|p| p.to_string()).unwrap_or_default(),
+                cell(e.pdf_url.as_deref().unwrap_or_default()),
                 cell(&e.anchor),
                 cell(&e.text_url),
                 cell(&e.title),
@@ -317,6 +322,8 @@ fn statistics_csv(records: impl Iterator<Item = StatisticRecord>) -> String {
                 cell(&s.measure),
                 s.as_of.clone().unwrap_or_default(),
                 s.paragraph.to_string(),
+                s.page.map(|p| p.to_string()).unwrap_or_default(),
+                cell(s.pdf_url.as_deref().unwrap_or_default()),
                 cell(&s.anchor),
                 cell(&s.text_url),
                 s.status.to_string(),

@@ -101,6 +101,18 @@ const PARAGRAPH: Field = f(
     true,
     "Number of the paragraph in the source (its position: use anchor to link to it).",
 );
+const PAGE: Field = f(
+    "page",
+    Kind::Integer,
+    false,
+    "Page of a PDF source that paragraph starts on (empty for other formats).",
+);
+const PDF_URL: Field = f(
+    "pdf_url",
+    Kind::Url,
+    false,
+    "That page in the PDF itself (file.pdf#page=N), when the PDF is published with the site.",
+);
 const ANCHOR: Field = f(
     "anchor",
     Kind::Url,
@@ -219,6 +231,8 @@ pub const EVENTS: Table = Table {
         f("span", Kind::Text, true, "The exact words of the date."),
         QUOTE,
         PARAGRAPH,
+        PAGE,
+        PDF_URL,
         ANCHOR,
         TEXT_URL,
         f("title", Kind::Text, true, "A short description."),
@@ -280,6 +294,8 @@ pub const STATISTICS: Table = Table {
             "The date the figure refers to (else the document's date).",
         ),
         PARAGRAPH,
+        PAGE,
+        PDF_URL,
         ANCHOR,
         TEXT_URL,
         STATUS,

@@ -140,6 +140,7 @@ impl Renderer<'_> {
         let marks = self.source_marks(index);
         let sentences = self.source_sentences(index);
         let paragraph_link = self.strings.get("link_paragraph");
+        let pdf = s.published_pdf();
         let rendered = crate::render::html::render_anchored(
             &s.doc,
             &crate::render::html::Anchoring {
@@ -147,6 +148,7 @@ impl Renderer<'_> {
                 facts: &marks,
                 sentences: &sentences,
                 paragraph_link: &paragraph_link,
+                pdf: pdf.as_deref(),
             },
             self.settings
                 .config
