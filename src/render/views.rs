@@ -65,6 +65,11 @@ pub struct CiteView {
     pub published_display: Option<String>,
     /// The paragraph number.
     pub paragraph: u32,
+    /// For a PDF source: the page the sentence is on ("p. 12" beside the link).
+    pub page: Option<u32>,
+    /// That page in the published PDF (`…/report.pdf#page=12`), when the PDF is
+    /// published (rights permitting).
+    pub pdf_url: Option<String>,
 }
 
 /// A verbatim sentence split around the words of its fact, so pages can emphasise them.
@@ -379,7 +384,18 @@ impl Renderer<'_> {
         } else {
             self.urls.link(&s.path())
         };
+        let page = usize::try_from(paragraph)
+            .ok()
+            .and_then(|p| p.checked_sub(1))
+            .and_then(|i| s.doc.blocks.get(i))
+            .and_then(|b| b.page);
+        let pdf_url = page.and_then(|n| {
+            s.published_pdf()
+                .map(|f| self.urls.link(&format!("{}{f}#page={n}", s.path())))
+        });
         CiteView {
+            page,
+            pdf_url,
             title: s.title.clone(),
             label: s
                 .source

@@ -98,6 +98,12 @@ fn a_pdf_source_builds_with_its_text_pages_and_metadata_and_without_its_furnitur
             .unwrap()
             .contains(",paragraph,page,pdf_url,")
     );
+    // The timeline cites the page too, linked into the published PDF.
+    let timeline = site.read_out("timeline/index.html");
+    assert!(
+        timeline.contains("/sources/report/report.pdf#page=1\">p.\u{a0}1</a>"),
+        "{timeline}"
+    );
 }
 
 #[test]
@@ -113,6 +119,10 @@ fn a_pdf_whose_rights_are_reserved_is_not_published_but_its_facts_keep_their_pag
     assert!(!site.out().join("sources/report/report.pdf").exists());
     let events = site.read_out("data/events.json");
     assert!(events.contains("\"page\":1,\"pdf_url\":null"), "{events}");
+    // The timeline still says which page, without a link to a PDF it does not publish.
+    let timeline = site.read_out("timeline/index.html");
+    assert!(timeline.contains("</a>, p.\u{a0}1"), "{timeline}");
+    assert!(!timeline.contains(".pdf#page"), "{timeline}");
 }
 
 #[test]
