@@ -100,20 +100,42 @@ pub fn to_markdown(doc: &Document) -> String {
     let raw = doc.format == Format::Markdown;
     let mut out = String::new();
     let mut prev_item: Option<bool> = None;
+    let mut prev_level = 0;
     for b in &doc.blocks {
         let item = match b.kind {
             BlockKind::ListItem { ordered } => Some(ordered),
             _ => None,
         };
+        let place = doc.lists.get(&b.paragraph).copied().unwrap_or_default();
+        let level = if item.is_some() { place.level } else { 0 };
         if !out.is_empty() {
-            // Items of one list are separated by a single newline (tight list).
-            if item.is_some() && item == prev_item {
+            // Items of one list are separated by a single newline (tight list), and so
+            // are a nested list's items from the items around them.
+            if item.is_some()
+                && prev_item.is_some()
+                && (item == prev_item || level.max(prev_level) > 0)
+            {
                 out.push('\n');
             } else {
                 out.push_str("\n\n");
             }
         }
         prev_item = item;
+        prev_level = level;
+        if item.is_some() && (place.level > 0 || place.number.is_some()) {
+            // Word lists: four spaces a level (past any parent's marker), the item's own
+            // number ("4. " starts a list at 4).
+            let indent = " ".repeat(4 * place.level as usize);
+            let ordered = item == Some(true);
+            let first = match place.number {
+                Some(n) if ordered => format!("{indent}{n}. "),
+                _ if ordered => format!("{indent}1. "),
+                _ => format!("{indent}- "),
+            };
+            let cont = " ".repeat(first.len());
+            write_prefixed(&mut out, b, raw, &first, &cont);
+            continue;
+        }
         write_block(&mut out, b, raw);
     }
     for r in &doc.references {
