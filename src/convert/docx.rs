@@ -16,7 +16,7 @@
 use super::parse_dateline;
 use crate::model::date::PartialDate;
 use crate::model::document::{
-    Block, BlockKind, Document, Embedded, Format, ListPlace, NoteMarker, Reference,
+    Block, BlockKind, Document, Embedded, Format, ListInfo, NoteMarker, Reference,
 };
 use quick_xml::events::{BytesStart, Event};
 use std::collections::{BTreeMap, BTreeSet};
@@ -190,7 +190,7 @@ enum Listing {
     /// Numbering removed (`w:numId` 0): not a list item, whatever the style says.
     NotAList,
     /// A list item: numbered or not, and where it sits.
-    Item { ordered: bool, place: ListPlace },
+    Item { ordered: bool, place: ListInfo },
 }
 
 impl Numbering {
@@ -241,10 +241,11 @@ impl Numbering {
         let ordered = !matches!(level.format.as_str(), "bullet" | "none");
         Listing::Item {
             ordered,
-            place: ListPlace {
+            place: ListInfo {
                 // `List Bullet 2` and its kin are a second level by their style alone.
                 level: ilvl.max(style_depth(style)),
                 number: if ordered { counters[i] } else { None },
+                task: None,
             },
         }
     }
@@ -397,13 +398,7 @@ fn parse_styles(xml: &[u8]) -> Result<BTreeMap<String, StyleNum>, String> {
 }
 
 /// A paragraph (or table row) read: its kind, text, note marks, style and list place.
-type ReadPara = (
-    BlockKind,
-    String,
-    Vec<NoteMarker>,
-    String,
-    Option<ListPlace>,
-);
+type ReadPara = (BlockKind, String, Vec<NoteMarker>, String, Option<ListInfo>);
 
 /// Walks `word/document.xml`.
 fn parse_document(
@@ -763,7 +758,11 @@ mod tests {
     fn item(ordered: bool, level: u8, number: Option<u32>) -> Listing {
         Listing::Item {
             ordered,
-            place: ListPlace { level, number },
+            place: ListInfo {
+                level,
+                number,
+                task: None,
+            },
         }
     }
 

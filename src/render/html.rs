@@ -64,9 +64,7 @@
 use super::markdown::{Footnotes, Highlighter, image, inline_end, inline_start};
 use crate::convert::note_markers;
 use crate::model::anchors::Anchors;
-use crate::model::document::{
-    Block, BlockKind, Document, Format, ListPlace, NoteMarker, Reference,
-};
+use crate::model::document::{Block, BlockKind, Document, Format, ListInfo, NoteMarker, Reference};
 use crate::util::html::{escape_html, escape_into};
 use crate::util::slug::slugify;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
@@ -123,6 +121,7 @@ pub fn render_document(
             sentences: &BTreeMap::new(),
             paragraph_link: "",
             pdf: None,
+            task_labels: ["done", "not done"],
         },
         highlighter,
     )
@@ -144,6 +143,8 @@ pub struct Anchoring<'a> {
     /// The source's PDF beside the page (`slug.pdf`), when it is published: the
     /// "p. N" page marks link to its pages.
     pub pdf: Option<&'a str>,
+    /// The accessible names of a task item's checkbox, done and not done.
+    pub task_labels: [&'a str; 2],
 }
 
 /// Renders the body of a source page: block N gets its content id (and a `p-N`
@@ -214,6 +215,13 @@ pub fn render_anchored(
                 n,
                 id: &id,
                 permalink,
+                task: place.task.map(|done| {
+                    if done {
+                        ('☑', anchoring.task_labels[0])
+                    } else {
+                        ('☐', anchoring.task_labels[1])
+                    }
+                }),
             },
             sentences,
             facts,
@@ -336,7 +344,7 @@ impl Lists {
     /// Before an item: closes the lists nested deeper than it, or of another kind at
     /// its level, or whose numbering it does not continue; opens its list if needed
     /// (`<ol start="4">` for a list numbered from 4).
-    fn item(&mut self, out: &mut String, ordered: bool, place: ListPlace) {
+    fn item(&mut self, out: &mut String, ordered: bool, place: ListInfo) {
         while self.0.last().is_some_and(|l| l.level > place.level) {
             self.close_one(out);
         }
@@ -445,6 +453,15 @@ impl Page<'_> {
             BlockKind::ListItem { .. } => {
                 // Closed by the caller, after any list nested in it.
                 self.open_block("li", ids, "");
+                // Issue 17: a task item's checkbox, drawn, with an accessible name (a
+                // disabled <input> would be a form control outside any form).
+                if let Some((glyph, label)) = ids.task {
+                    let _ = write!(
+                        self.out,
+                        "<span class=\"task\" role=\"img\" aria-label=\"{}\" data-pagefind-ignore>{glyph}</span> ",
+                        escape_html(label)
+                    );
+                }
                 self.inline(b, 0, Layout::Block, marks, None);
                 self.permalink(ids);
             }
@@ -864,6 +881,8 @@ struct BlockIds<'a> {
     id: &'a str,
     /// The accessible label of its permalink, if it gets one.
     permalink: Option<&'a str>,
+    /// A task list item's checkbox: the glyph and its accessible label.
+    task: Option<(char, &'a str)>,
 }
 
 /// The sentence spans and fact marks of one block.

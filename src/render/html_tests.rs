@@ -355,7 +355,7 @@ fn random_marks_keep_the_html_well_formed() {
 /// is a sibling list, and every list is closed at the end, well nested.
 #[test]
 fn nested_and_numbered_lists_nest_inside_their_item() {
-    use crate::model::document::ListPlace;
+    use crate::model::document::ListInfo;
     let doc = Document {
         blocks: vec![
             block(BlockKind::ListItem { ordered: true }, "one"),
@@ -369,44 +369,50 @@ fn nested_and_numbered_lists_nest_inside_their_item() {
         lists: BTreeMap::from([
             (
                 1,
-                ListPlace {
+                ListInfo {
                     level: 0,
                     number: Some(1),
+                    task: None,
                 },
             ),
             (
                 2,
-                ListPlace {
+                ListInfo {
                     level: 1,
                     number: Some(1),
+                    task: None,
                 },
             ),
             (
                 3,
-                ListPlace {
+                ListInfo {
                     level: 1,
                     number: None,
+                    task: None,
                 },
             ),
             (
                 4,
-                ListPlace {
+                ListInfo {
                     level: 0,
                     number: Some(2),
+                    task: None,
                 },
             ),
             (
                 6,
-                ListPlace {
+                ListInfo {
                     level: 0,
                     number: Some(4),
+                    task: None,
                 },
             ),
             (
                 7,
-                ListPlace {
+                ListInfo {
                     level: 0,
                     number: Some(1),
+                    task: None,
                 },
             ),
         ]),
