@@ -243,11 +243,10 @@ type Inputs = (
 /// per build (issue 17).
 fn read_inputs(root: &Path, options: &BuildOptions) -> Inputs {
     let mut errors = Vec::new();
-    // With site.toml broken, the rest is still read with the defaults it would give.
-    let settings = input::config::load(root, &options.overrides).unwrap_or_else(|e| {
-        errors.push(e);
-        input::config::load_defaults(root)
-    });
+    // With site.toml broken, the rest is still read, with a default for each value it
+    // refused; every problem of site.toml is among the errors.
+    let (settings, config_errors) = input::config::load_checked(root, &options.overrides);
+    errors.extend(config_errors);
     let (content, content_errors) = input::source::discover_all(&settings.content_dir);
     errors.extend(content_errors);
     let corrections =
