@@ -222,12 +222,16 @@ impl Numbering {
         let Some(num) = self.nums.get(&num_id) else {
             return Listing::Unknown;
         };
-        let level = num
+        // A level defined nowhere (a list style linked with `w:numStyleLink`, not
+        // followed): the style's name decides, as without numbering.
+        let Some(level) = num
             .levels
             .get(&ilvl)
             .or_else(|| self.abstracts.get(&num.abstract_id)?.get(&ilvl))
             .cloned()
-            .unwrap_or_default();
+        else {
+            return Listing::Unknown;
+        };
         let counters = self.counters.entry(num.abstract_id.clone()).or_default();
         // An item ends the lists nested deeper than it.
         for c in counters.iter_mut().skip(ilvl as usize + 1) {
@@ -770,7 +774,8 @@ mod tests {
     /// on across the instances of one definition (LibreOffice writes a restarted list
     /// as two), restarts at a `startOverride` on the instance's first item, and an item
     /// resets the levels below it; a style's `numPr` counts when the paragraph has none
-    /// (python-docx's `List Number`), through `basedOn`; `numId` 0 is no list.
+    /// (python-docx's `List Number`), through `basedOn`; `numId` 0 is no list; a
+    /// missing or unreadable definition leaves the decision to the style's name.
     #[test]
     fn numbering_definitions_give_order_level_and_number() {
         let mut n = numbering(
@@ -780,7 +785,9 @@ mod tests {
                <w:num w:numId="1"><w:abstractNumId w:val="8"/></w:num>
                <w:num w:numId="5"><w:abstractNumId w:val="3"/></w:num>
                <w:num w:numId="6"><w:abstractNumId w:val="3"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="4"/></w:lvlOverride></w:num>
-               <w:num w:numId="7"><w:abstractNumId w:val="3"/></w:num>"#,
+               <w:num w:numId="7"><w:abstractNumId w:val="3"/></w:num>
+               <w:abstractNum w:abstractNumId="9"><w:numStyleLink w:val="Bullets"/></w:abstractNum>
+               <w:num w:numId="8"><w:abstractNumId w:val="9"/></w:num>"#,
             r#"<w:style w:type="paragraph" w:styleId="ListNumber"><w:pPr><w:numPr><w:numId w:val="5"/></w:numPr></w:pPr></w:style>
                <w:style w:type="paragraph" w:styleId="MyList"><w:basedOn w:val="ListNumber"/></w:style>
                <w:style w:type="paragraph" w:styleId="ListBullet2"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
@@ -800,6 +807,8 @@ mod tests {
         assert_eq!(n.listing("ListNumber", Some("0"), None), Listing::NotAList);
         assert_eq!(n.listing("Loop", None, None), Listing::Unknown);
         assert_eq!(n.listing("", Some("99"), None), Listing::Unknown);
+        // A definition through a linked list style is not followed: the style decides.
+        assert_eq!(n.listing("", Some("8"), None), Listing::Unknown);
     }
 
     fn mpp(name: &str) -> Document {

@@ -1,7 +1,8 @@
 //! Config: `site.toml` → [`Config`].
 //!
 //! In: the site root and the command line's [`Overrides`]. Out: [`Settings`] (the
-//! parsed config, output folders, [`Urls`]), or an error naming file, line and column.
+//! parsed config, output folders, [`Urls`]), and every problem of the file, each naming
+//! file, line and column ([`load_checked`]).
 //!
 //! Read in two steps, as ripgrep does with its arguments: the TOML is parsed into serde
 //! structs that reject unknown keys (naming file, line and column), then checked and
@@ -447,22 +448,6 @@ fn key_line(text: &str, table: Option<&str>, key: &str) -> Option<usize> {
         },
     };
     Some(crate::util::error::line_col(text, span.start).0)
-}
-
-/// The settings of a site whose site.toml gives nothing: the defaults, for reading the
-/// rest of a site whose site.toml is broken (so that its other errors are found too).
-pub fn load_defaults(root: &Path) -> Settings {
-    let config = Config::default();
-    let urls = Urls::new(&config.base_url).expect("the default base_url is valid");
-    Settings {
-        root: root.to_path_buf(),
-        content_dir: root.join("content"),
-        output_dir: root.join(&config.output_dir),
-        markdown_dir: root.join(&config.markdown_dir),
-        urls,
-        config,
-        config_text: String::new(),
-    }
 }
 
 #[cfg(test)]
