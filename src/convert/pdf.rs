@@ -116,7 +116,7 @@ impl OutputDev for Collector {
                 y,
                 end: x + width * size,
                 size,
-                text: char.to_string(),
+                text: expand_ligatures(char),
             });
         }
         Ok(())
@@ -130,6 +130,25 @@ impl OutputDev for Collector {
     fn end_line(&mut self) -> Result<(), OutputError> {
         Ok(())
     }
+}
+
+/// A glyph's text with the typographic ligatures (U+FB00–FB06: ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ, which
+/// fonts such as DejaVu draw for "ff", "fi", …, and PDF writers map to one character)
+/// written as their letters, so that "eﬀorts" reads, and is searched, as "efforts".
+fn expand_ligatures(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\u{fb00}' => out.push_str("ff"),
+            '\u{fb01}' => out.push_str("fi"),
+            '\u{fb02}' => out.push_str("fl"),
+            '\u{fb03}' => out.push_str("ffi"),
+            '\u{fb04}' => out.push_str("ffl"),
+            '\u{fb05}' | '\u{fb06}' => out.push_str("st"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Converts a PDF's bytes. An error says what is wrong, for a message that names the
@@ -822,6 +841,17 @@ mod tests {
         let mut s = "a well-".to_string();
         join_line(&mut s, "known fact");
         assert_eq!(s, "a well-known fact");
+    }
+
+    #[test]
+    fn ligatures_are_written_as_letters() {
+        assert_eq!(expand_ligatures("e\u{fb00}orts"), "efforts");
+        assert_eq!(
+            expand_ligatures("\u{fb01}rst \u{fb02}ows o\u{fb03}cial"),
+            "first flows official"
+        );
+        assert_eq!(expand_ligatures("ba\u{fb04}e \u{fb06}"), "baffle st");
+        assert_eq!(expand_ligatures("plain"), "plain");
     }
 
     #[test]
