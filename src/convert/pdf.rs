@@ -1023,6 +1023,59 @@ mod fixture_tests {
         assert_eq!(d.blocks[1].notes.len(), 1);
     }
 
+    /// The `<p>` paragraphs of a fixture's HTML as a browser shows them: soft hyphens
+    /// removed, runs of white space made one space.
+    fn html_paragraphs(name: &str) -> Vec<String> {
+        let path = format!("{}/tests/fixtures/pdf/{name}", env!("CARGO_MANIFEST_DIR"));
+        let html = std::fs::read_to_string(path).unwrap();
+        html.split("<p>")
+            .skip(1)
+            .map(|p| {
+                let p = p.split("</p>").next().unwrap().replace("&shy;", "");
+                p.split_whitespace().collect::<Vec<_>>().join(" ")
+            })
+            .collect()
+    }
+
+    /// Real text in two justified columns of a font with ligatures: every paragraph
+    /// reads word for word in order (ligatures as letters, no space lost or added by
+    /// the wide justified gaps), without the running header and page numbers.
+    #[test]
+    fn justified_columns_with_ligatures_read_word_for_word() {
+        let d = fixture("justified_columns.pdf");
+        assert_eq!(
+            d.title.as_deref(),
+            Some("US Migrant Protection Protocols Fuel Kidnappings in Mexico")
+        );
+        let all = d
+            .blocks
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(!all.contains(|c| ('\u{fb00}'..='\u{fb06}').contains(&c)));
+        assert!(
+            [
+                "officials",
+                "difficult",
+                "specifically",
+                "five",
+                "paying off"
+            ]
+            .iter()
+            .all(|w| all.contains(w)),
+            "{all}"
+        );
+        let mut at = 0;
+        for p in html_paragraphs("justified_columns.html") {
+            let found = all[at..].find(&p);
+            assert!(found.is_some(), "{p}\nnot in order in {all}");
+            at += found.unwrap() + p.len();
+        }
+        assert!(!all.contains("Quarterly Report") && !all.contains("Page 2"));
+        assert_eq!(d.blocks.last().unwrap().page, Some(2));
+    }
+
     #[test]
     fn two_columns_are_read_left_then_right() {
         let d = fixture("two_columns.pdf");
@@ -1052,19 +1105,13 @@ mod fixture_tests {
         // Every paragraph reads exactly as the HTML it was printed from: no word glued
         // to the next, none split, and each of the ten words broken by a soft hyphen
         // joined (pdf-extract's misread glyph widths had left 6 of 10 split).
-        let html = std::fs::read_to_string(format!(
+        let raw = std::fs::read_to_string(format!(
             "{}/tests/fixtures/pdf/two_columns.html",
             env!("CARGO_MANIFEST_DIR")
         ))
         .unwrap();
-        let paras: Vec<&str> = html
-            .split("<p>")
-            .skip(1)
-            .map(|p| p.split("</p>").next().unwrap())
-            .collect();
-        let soft: Vec<String> = paras
-            .iter()
-            .flat_map(|p| p.split(' '))
+        let soft: Vec<String> = raw
+            .split([' ', '>', '<'])
             .filter(|w| w.contains("&shy;"))
             .map(|w| w.replace("&shy;", ""))
             .collect();
@@ -1083,8 +1130,7 @@ mod fixture_tests {
             })
             .sum();
         assert_eq!(joined, 10, "soft hyphens joined: {joined} of 10: {text:#?}");
-        for p in paras {
-            let p = p.replace("&shy;", "");
+        for p in html_paragraphs("two_columns.html") {
             assert!(text.contains(&p.as_str()), "{p}\nnot in {text:#?}");
         }
         assert!(d.dropped.iter().any(|x| x.text == "Page 2"));
