@@ -649,40 +649,64 @@ fn layout(pages: Vec<(u32, f64, Vec<Glyph>)>) -> Document {
         text: String,
         size: f64,
         x0: f64,
+        x1: f64,
         y: f64,
         lines: usize,
     }
     let mut paras: Vec<Para> = Vec::new();
+    /// How a fragment goes on from the paragraph before it.
+    #[derive(PartialEq)]
+    enum Join {
+        /// Further along the same line (a justified line cut at its wide gaps).
+        SameLine,
+        /// On the next line.
+        NextLine,
+        /// At the top of the next column or page.
+        NextColumn,
+    }
     for (no, frags, _) in kept {
         let mut first_on_page = true;
         for f in frags {
             let bullet = f.text.starts_with(['•', '◦', '▪', '‣']);
-            let cont = paras.last().is_some_and(|p| {
+            let join = paras.last().and_then(|p| {
                 let same_size = (f.size - p.size).abs() <= 0.1 * p.size;
                 if !same_size || bullet {
-                    return false;
+                    return None;
+                }
+                if !first_on_page && (f.y - p.y).abs() <= 0.2 * p.size && f.x0 >= p.x1 {
+                    return Some(Join::SameLine);
                 }
                 if first_on_page || f.y < p.y - 0.5 * p.size {
                     // A new page or a new column: go on only with an unfinished sentence.
                     let open = !p.text.ends_with(['.', '!', '?', ':', '”', '"', ')']);
                     let lower = f.text.chars().next().is_some_and(char::is_lowercase);
-                    return open && lower && p.size <= body * 1.1;
+                    return (open && lower && p.size <= body * 1.1).then_some(Join::NextColumn);
                 }
                 let gap = f.y - p.y;
-                gap <= 1.8 * p.size && (f.x0 - p.x0).abs() <= 0.8 * p.size
+                (gap <= 1.8 * p.size && (f.x0 - p.x0).abs() <= 0.8 * p.size)
+                    .then_some(Join::NextLine)
             });
-            if cont {
+            if let Some(join) = join {
                 let p = paras.last_mut().expect("checked");
                 join_line(&mut p.text, &f.text);
-                p.y = f.y;
-                p.x0 = p.x0.min(f.x0);
-                p.lines += 1;
+                p.x1 = f.x1;
+                match join {
+                    Join::SameLine => {}
+                    // The paragraph's left edge is now this column's.
+                    Join::NextColumn => p.x0 = f.x0,
+                    Join::NextLine => p.x0 = p.x0.min(f.x0),
+                }
+                if join != Join::SameLine {
+                    p.y = f.y;
+                    p.lines += 1;
+                }
             } else {
                 paras.push(Para {
                     page: no,
                     text: f.text.clone(),
                     size: f.size,
                     x0: f.x0,
+                    x1: f.x1,
                     y: f.y,
                     lines: 1,
                 });
@@ -1039,7 +1063,8 @@ mod fixture_tests {
 
     /// Real text in two justified columns of a font with ligatures: every paragraph
     /// reads word for word in order (ligatures as letters, no space lost or added by
-    /// the wide justified gaps), without the running header and page numbers.
+    /// the wide justified gaps) as one block, without the running header and page
+    /// numbers.
     #[test]
     fn justified_columns_with_ligatures_read_word_for_word() {
         let d = fixture("justified_columns.pdf");
@@ -1072,6 +1097,10 @@ mod fixture_tests {
             assert!(found.is_some(), "{p}\nnot in order in {all}");
             at += found.unwrap() + p.len();
         }
+        // Each paragraph is one block: a justified line is not cut at its wide gaps,
+        // and a paragraph goes on in the next column and on the next page.
+        let texts: Vec<String> = d.blocks.iter().map(|b| b.text.clone()).collect();
+        assert_eq!(texts, html_paragraphs("justified_columns.html"));
         assert!(!all.contains("Quarterly Report") && !all.contains("Page 2"));
         assert_eq!(d.blocks.last().unwrap().page, Some(2));
     }
