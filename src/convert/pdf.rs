@@ -8,6 +8,9 @@
 //! `catch_unwind`) and the work is bounded: pages, decompressed bytes, glyphs and time.
 //!
 //! The steps, each a small general rule:
+//! 0. Before reading: the width ranges of CID fonts are written out in the form
+//!    pdf-extract reads right (see [`normalise_cid_widths`]); ligature characters are
+//!    read as their letters.
 //! 1. Glyphs per page → lines (same baseline) → fragments (a line split at wide gaps,
 //!    the gutter between columns); a small raised glyph is a superscript, glued to the
 //!    word before it (a footnote marker).
@@ -17,7 +20,8 @@
 //!    least half the pages, and bare page numbers there ("12", "Page 3", "3 of 9").
 //! 4. Footnotes: the small-type lines at the foot of a page that start with a number.
 //! 5. Paragraphs: a new one at a wide gap, a change of type size or an indent; one
-//!    that did not end a sentence goes on in the next column or page. `hyphen-` at a
+//!    that did not end a sentence goes on in the next column or page; fragments on
+//!    one baseline (a justified line cut at its wide gaps) are one line. `hyphen-` at a
 //!    line end followed by a lowercase word is joined; larger type makes headings.
 
 use super::{notes, parse_dateline};
