@@ -9,7 +9,7 @@
 //!
 //! The steps, each a small general rule:
 //! 0. Before reading: the width ranges of CID fonts are written out in the form
-//!    pdf-extract reads right (see [`normalise_cid_widths`]); ligature characters are
+//!    pdf-extract reads right (`normalise_cid_widths`); ligature characters are
 //!    read as their letters.
 //! 1. Glyphs per page → lines (same baseline) → fragments (a line split at wide gaps,
 //!    the gutter between columns); a small raised glyph is a superscript, glued to the
