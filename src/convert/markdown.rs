@@ -25,20 +25,25 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// A block as gathered: kind, byte range in the body, footnote references (range,
-/// label), for code the concatenated text, and a task item's checkbox.
+/// label), for code the concatenated text, and a list item's place (level, number,
+/// checkbox).
 type RawBlock = (
     BlockKind,
     Range<usize>,
     Vec<(Range<usize>, String)>,
     Option<String>,
-    Option<bool>,
+    ListInfo,
 );
 
 /// What the innermost open container is.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Frame {
     Quote,
-    Item { ordered: bool, emitted: bool },
+    Item {
+        ordered: bool,
+        emitted: bool,
+        info: ListInfo,
+    },
     Footnote,
     Other,
 }
@@ -51,9 +56,9 @@ struct Gather {
     notes: Vec<(Range<usize>, String)>,
     /// For code: the text events, concatenated.
     code: String,
-    /// A task list item's checkbox (`[x]` → done), read from its marker, which is not
-    /// part of the block's range.
-    task: Option<bool>,
+    /// A list item's level and number, and its checkbox (`[x]` → done) read from its
+    /// marker, which is not part of the block's range.
+    list: ListInfo,
 }
 
 impl Gather {
@@ -63,7 +68,7 @@ impl Gather {
             range: None,
             notes: Vec::new(),
             code: String::new(),
-            task: None,
+            list: ListInfo::default(),
         }
     }
     fn extend(&mut self, r: &Range<usize>) {
@@ -131,7 +136,9 @@ pub fn convert_markdown(src: &str) -> Document {
     };
     let mut stack: Vec<Frame> = Vec::new();
     let mut gather: Option<Gather> = None;
-    let mut lists: Vec<bool> = Vec::new();
+    // Open lists, innermost last: numbered or not, the number of its first item (for a
+    // numbered list), and whether its first item is still to come.
+    let mut lists: Vec<(bool, Option<u64>, bool)> = Vec::new();
     // Footnote definitions: label → collected text ranges.
     let mut footnotes: Vec<(String, Vec<Range<usize>>)> = Vec::new();
     let mut blocks: Vec<RawBlock> = Vec::new();
@@ -139,7 +146,7 @@ pub fn convert_markdown(src: &str) -> Document {
     let finish = |g: Gather, blocks: &mut Vec<_>, stack: &mut Vec<Frame>| {
         if let Some(r) = g.range.clone() {
             let code = matches!(g.kind, BlockKind::Code { .. }).then_some(g.code);
-            blocks.push((g.kind, r, g.notes, code, g.task));
+            blocks.push((g.kind, r, g.notes, code, g.list));
             if let Some(Frame::Item { emitted, .. }) = stack
                 .iter_mut()
                 .rev()
@@ -149,7 +156,13 @@ pub fn convert_markdown(src: &str) -> Document {
             }
         } else if let BlockKind::Code { .. } = g.kind {
             // An empty code block still is a block.
-            blocks.push((g.kind, 0..0, Vec::new(), Some(String::new()), None));
+            blocks.push((
+                g.kind,
+                0..0,
+                Vec::new(),
+                Some(String::new()),
+                ListInfo::default(),
+            ));
         }
     };
 
@@ -188,15 +201,19 @@ pub fn convert_markdown(src: &str) -> Document {
                             stack.push(Frame::Other);
                             continue;
                         }
-                        let kind = match stack.iter().rev().find(|f| !matches!(f, Frame::Other)) {
-                            Some(Frame::Item {
-                                ordered,
-                                emitted: false,
-                            }) => BlockKind::ListItem { ordered: *ordered },
-                            Some(Frame::Quote) => BlockKind::Quote,
-                            _ => BlockKind::Paragraph,
-                        };
-                        gather = Some(Gather::new(kind));
+                        let (kind, list) =
+                            match stack.iter().rev().find(|f| !matches!(f, Frame::Other)) {
+                                Some(Frame::Item {
+                                    ordered,
+                                    emitted: false,
+                                    info,
+                                }) => (BlockKind::ListItem { ordered: *ordered }, *info),
+                                Some(Frame::Quote) => (BlockKind::Quote, ListInfo::default()),
+                                _ => (BlockKind::Paragraph, ListInfo::default()),
+                            };
+                        let mut g = Gather::new(kind);
+                        g.list = list;
+                        gather = Some(g);
                         stack.push(Frame::Other);
                     }
                     Tag::Heading { level, .. } => {
@@ -217,18 +234,38 @@ pub fn convert_markdown(src: &str) -> Document {
                     }
                     Tag::BlockQuote(_) => stack.push(Frame::Quote),
                     Tag::List(start) => {
-                        lists.push(start.is_some());
+                        lists.push((start.is_some(), start, true));
                         stack.push(Frame::Other);
                     }
                     Tag::Item => {
-                        let ordered = lists.last().copied().unwrap_or(false);
+                        // Issue 17: nested lists nest and `4.` starts at 4 (they were
+                        // flattened and numbered from 1).
+                        let level = u8::try_from(lists.len().saturating_sub(1)).unwrap_or(u8::MAX);
+                        let (ordered, number) = match lists.last_mut() {
+                            Some((ordered, start, first)) => {
+                                let number = (*ordered && *first && *start != Some(1))
+                                    .then(|| start.and_then(|n| u32::try_from(n).ok()))
+                                    .flatten();
+                                *first = false;
+                                (*ordered, number)
+                            }
+                            None => (false, None),
+                        };
+                        let info = ListInfo {
+                            level,
+                            number,
+                            task: None,
+                        };
                         stack.push(Frame::Item {
                             ordered,
                             emitted: false,
+                            info,
                         });
                         if !in_footnote {
                             // Tight items have no paragraph: gather the item's inline text.
-                            gather = Some(Gather::new(BlockKind::ListItem { ordered }));
+                            let mut g = Gather::new(BlockKind::ListItem { ordered });
+                            g.list = info;
+                            gather = Some(g);
                         }
                     }
                     Tag::FootnoteDefinition(label) => {
@@ -306,7 +343,7 @@ pub fn convert_markdown(src: &str) -> Document {
                 if let Some(g) = gather.as_mut()
                     && matches!(g.kind, BlockKind::ListItem { .. })
                 {
-                    g.task = Some(done);
+                    g.list.task = Some(done);
                 }
             }
             Event::Rule => {}
@@ -349,7 +386,7 @@ pub fn convert_markdown(src: &str) -> Document {
         });
     }
 
-    for (kind, r, notes, code, task) in blocks {
+    for (kind, r, notes, code, list) in blocks {
         let (block_text, start) = match code {
             Some(code) => {
                 let verbatim = text.get(r.clone()) == Some(code.as_str()) && !code.is_empty();
@@ -380,14 +417,8 @@ pub fn convert_markdown(src: &str) -> Document {
             })
             .collect();
         let n = doc.blocks.len() as u32 + 1;
-        if task.is_some() {
-            doc.lists.insert(
-                n,
-                ListInfo {
-                    task,
-                    ..Default::default()
-                },
-            );
+        if matches!(kind, BlockKind::ListItem { .. }) && list != ListInfo::default() {
+            doc.lists.insert(n, list);
         }
         doc.blocks.push(Block {
             kind,
@@ -458,7 +489,7 @@ mod tests {
     }
 
     #[test]
-    fn nesting_is_flattened_and_html_dropped() {
+    fn nested_blocks_export_one_anchor_each_and_html_is_dropped() {
         let src = "- a\n  - b\n    - c\n\n1. loose\n\n   second para\n\n<div onclick=x>hi</div>\n\n| h1 | h2 |\n|----|----|\n| c1 | c2 |\n";
         let doc = convert_markdown(src);
         let md = to_markdown(&doc);
@@ -470,6 +501,33 @@ mod tests {
         );
         assert_eq!(doc.dropped.len(), 1);
         assert!(!md.contains("onclick"));
+    }
+
+    /// Issue 17: a nested list keeps its level and a numbered list its first number
+    /// (they were flattened and numbered from 1); a task item its checkbox.
+    #[test]
+    fn nested_lists_keep_their_level_and_start() {
+        let src = "- a\n  - b\n    - [x] c\n- d\n\n4. four\n5. five\n   1. one\n\n1. plain\n";
+        let doc = convert_markdown(src);
+        let got: Vec<(&str, Option<ListInfo>)> = doc
+            .blocks
+            .iter()
+            .map(|b| (b.text.as_str(), doc.lists.get(&b.paragraph).copied()))
+            .collect();
+        let at = |level, number, task| Some(ListInfo { level, number, task });
+        assert_eq!(
+            got,
+            [
+                ("a", None),
+                ("b", at(1, None, None)),
+                ("c", at(2, None, Some(true))),
+                ("d", None),
+                ("four", at(0, Some(4), None)),
+                ("five", None),
+                ("one", at(1, None, None)),
+                ("plain", None),
+            ]
+        );
     }
 
     /// Regression (issue 17): a GFM table was dropped (its cells ended the row's text),
