@@ -119,6 +119,23 @@ pub struct SiteView {
     pub extra: toml::Table,
 }
 
+/// One language version of a page (`translations` in templates).
+#[derive(Debug, Clone, Serialize)]
+pub struct Translation {
+    /// Language code (`en`, `es`).
+    pub lang: String,
+    /// The language's own name ("English", "Español").
+    pub name: String,
+    /// Root-relative link to the page in that language.
+    pub url: String,
+    /// Absolute URL of the page in that language.
+    pub permalink: String,
+    /// True for the page's own language.
+    pub current: bool,
+    /// True for the default language (at the root): also the `x-default`.
+    pub default: bool,
+}
+
 /// An entry of the main navigation.
 #[derive(Debug, Clone, Serialize)]
 pub struct NavItem {
@@ -231,7 +248,31 @@ impl Renderer<'_> {
         ctx.insert("strings", &self.strings.as_map());
         ctx.insert("page", page);
         ctx.insert("short_title", &short_title(&self.settings.config.title));
+        ctx.insert("translations", &self.translations(&page.path));
         ctx
+    }
+
+    /// The same page in every language of a bilingual site (empty for a one-language
+    /// site): for the `hreflang` alternates and the language switch.
+    pub(crate) fn translations(&self, path: &str) -> Vec<Translation> {
+        let trees = self.settings.trees();
+        if trees.len() < 2 {
+            return Vec::new();
+        }
+        trees
+            .iter()
+            .map(|(code, prefix)| {
+                let urls = self.urls.in_tree(prefix);
+                Translation {
+                    lang: code.clone(),
+                    name: crate::input::config::language_name(code).to_string(),
+                    url: urls.link(path),
+                    permalink: urls.absolute(path),
+                    current: *code == self.settings.config.language,
+                    default: prefix.is_empty(),
+                }
+            })
+            .collect()
     }
 
     pub(crate) fn page_view(
