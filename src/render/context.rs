@@ -77,6 +77,15 @@ impl Strings {
         }
     }
 
+    /// A list of words by key (empty if missing).
+    pub fn list(&self, key: &str) -> Vec<&str> {
+        self.table
+            .get(key)
+            .and_then(|v| v.as_array())
+            .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
+            .unwrap_or_default()
+    }
+
     /// All string values, for templates.
     pub fn as_map(&self) -> BTreeMap<String, String> {
         self.table
