@@ -323,3 +323,14 @@ fn languages_are_checked_with_the_line_of_site_toml() {
             .contains("<html lang=\"en\">")
     );
 }
+
+#[test]
+fn brief_check_finds_no_problem_in_either_tree() {
+    // Each tree has its own 404 page, which nothing links to: not an orphan.
+    let site = bilingual_site(&format!(
+        "title = \"Two languages\"\nbase_url = \"{BASE}\"\nlanguages = [\"en\", \"es\"]\n"
+    ));
+    let o = site.brief(&["check"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains(": 0 problems"), "{}", stderr(&o));
+}
