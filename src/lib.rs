@@ -305,7 +305,7 @@ fn render_into(
     let mut pending = None;
     for (i, (language, prefix)) in settings.trees().into_iter().enumerate() {
         let tree = settings.for_tree(&language, &prefix);
-        let theme = render::Theme::load(root, &tree.config.theme, &tree.urls)?;
+        let theme = render::Theme::load_in(root, &tree.config.theme, &tree.urls, &language)?;
         let renderer = render::Renderer::new(&tree, site, &theme)?;
         let sink = output::Prefixed {
             inner: site_sink,

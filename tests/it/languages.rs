@@ -334,3 +334,25 @@ fn brief_check_finds_no_problem_in_either_tree() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stderr(&o).contains(": 0 problems"), "{}", stderr(&o));
 }
+
+#[test]
+fn spanish_counts_of_one_agree_in_number() {
+    // "1 hechos" was written on a Spanish timeline holding one event.
+    let site = TempSite::new();
+    site.write(
+        "site.toml",
+        &format!("title = \"Una\"\nbase_url = \"{BASE}\"\nlanguage = \"es\"\n"),
+    );
+    site.write(
+        "content/sources/one.txt",
+        "One Event\n\n05-23-2019\n\nOn 12 March 2019, the shelter closed its doors in Nuevo Laredo.",
+    );
+    let o = site.brief(&["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let timeline = site.read_out("timeline/index.html");
+    assert!(
+        timeline.contains(">1 hecho entre 2019 y 2019, un punto."),
+        "{timeline}"
+    );
+    assert!(!timeline.contains("1 hechos"), "{timeline}");
+}
