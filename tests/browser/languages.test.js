@@ -3,8 +3,13 @@
 // skipped when unset. BRIEF_BASE_PATH and CHROMIUM as in briefing.test.js.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import fs from "node:fs";
+import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
-import { serve } from "./server.js";
+import { serve, pages } from "./server.js";
+
+const require = createRequire(import.meta.url);
+const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
 const SITE = process.env.BRIEF_BILINGUAL_SITE_DIR;
 const BASE = process.env.BRIEF_BASE_PATH || "/mpp-briefing/";
@@ -75,5 +80,32 @@ test("the Spanish search page finds pages of the Spanish tree", { skip }, async 
   assert.equal(await page.getAttribute("html", "lang"), "es");
   assert.match(await page.locator("main").innerText(), /Nuevo Laredo/);
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("every page of the Spanish tree passes axe and fits a 390 px phone", { skip }, async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.route("**/*", (route) =>
+    route.request().url().startsWith(server.url) ? route.continue() : route.abort(),
+  );
+  const failures = [];
+  const spanish = pages(SITE).filter((p) => p.startsWith("es/"));
+  assert.ok(spanish.length > 20, JSON.stringify(spanish));
+  for (const p of spanish) {
+    await page.goto(server.url + p);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (width > 390) failures.push(`${p}: ${width}px wide`);
+    await page.addScriptTag({ content: AXE });
+    const result = await page.evaluate(() =>
+      window.axe.run(document, {
+        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+      }),
+    );
+    for (const v of result.violations) {
+      failures.push(`${p}: ${v.id} (${v.nodes.length}): ${v.nodes[0]?.target}`);
+    }
+  }
+  assert.deepEqual(failures, []);
   await context.close();
 });
