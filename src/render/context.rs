@@ -321,30 +321,7 @@ pub fn short_title(title: &str) -> String {
     crate::render::context::truncate_chars(title, 65)
 }
 
-pub(crate) fn format_number(v: f64, lang: &str) -> String {
-    let (thousands, decimal) = if lang == "es" { ('.', ',') } else { (',', '.') };
-    let neg = v < 0.0;
-    let v = v.abs();
-    let whole = v.trunc() as u64;
-    let frac = v - v.trunc();
-    let digits = whole.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(thousands);
-        }
-        out.push(c);
-    }
-    if frac > 0.0005 {
-        let f = format!("{frac:.2}");
-        let f = f
-            .trim_start_matches('0')
-            .trim_end_matches('0')
-            .trim_end_matches('.');
-        out.push_str(&f.replacen('.', &decimal.to_string(), 1));
-    }
-    if neg { format!("-{out}") } else { out }
-}
+pub(crate) use crate::util::number::format_number;
 
 #[cfg(test)]
 mod tests {

@@ -140,7 +140,7 @@ impl Theme {
         tera.register_filter(
             "number",
             move |x: tera::Value, _: tera::Kwargs, _: &tera::State| match x.as_f64() {
-                Some(v) => super::context::format_number(v, &language),
+                Some(v) => crate::util::number::format_number(v, &language),
                 None => x.to_string(),
             },
         );
