@@ -298,13 +298,29 @@ fn render_into(
         site,
         report,
     } = composed;
-    let theme = render::Theme::load(root, &settings.config.theme, &settings.urls)?;
-    let renderer = render::Renderer::new(settings, site, &theme)?;
-    let (times, pending) = if defer {
-        renderer.render_pages(site_sink)?
-    } else {
-        (renderer.render(site_sink)?, None)
-    };
+    // One tree per language (one for a one-language site): the default language's
+    // at the root, the others under `<code>/`. Only the default tree may be deferred;
+    // the others wait for their own search index.
+    let mut times = render::RenderTimes::default();
+    let mut pending = None;
+    for (i, (language, prefix)) in settings.trees().into_iter().enumerate() {
+        let tree = settings.for_tree(&language, &prefix);
+        let theme = render::Theme::load_in(root, &tree.config.theme, &tree.urls, &language)?;
+        let renderer = render::Renderer::new(&tree, site, &theme)?;
+        let sink = output::Prefixed {
+            inner: site_sink,
+            prefix: &prefix,
+        };
+        let tree_times = if defer && i == 0 {
+            let (t, p) = renderer.render_pages(&sink)?;
+            pending = p;
+            t
+        } else {
+            renderer.render(&sink)?
+        };
+        times.render += tree_times.render;
+        times.search += tree_times.search;
+    }
     site.sources.par_iter().try_for_each(|s| {
         markdown_sink.put(OutputFile::new(
             format!("{}.md", s.source.slug),

@@ -90,6 +90,24 @@ pub trait Sink: Sync {
     fn put(&self, file: OutputFile) -> Result<(), Error>;
 }
 
+/// A sink that puts every file under a folder of another sink: a language tree's files
+/// (`es/` + `timeline/index.html`).
+pub struct Prefixed<'a> {
+    /// Where the files go.
+    pub inner: &'a dyn Sink,
+    /// The folder, with its trailing slash (`es/`); empty puts files where they are.
+    pub prefix: &'a str,
+}
+
+impl Sink for Prefixed<'_> {
+    fn put(&self, mut file: OutputFile) -> Result<(), Error> {
+        if !self.prefix.is_empty() {
+            file.path = format!("{}{}", self.prefix, file.path);
+        }
+        self.inner.put(file)
+    }
+}
+
 /// A sink that keeps every file in memory.
 #[derive(Debug, Default)]
 pub struct Collect {

@@ -319,10 +319,18 @@ fn link_problems(pages: &Pages<'_>, urls: &Urls) -> Vec<LinkProblem> {
 }
 
 /// HTML pages of `files` that no chain of links starting at `index.html` reaches,
-/// sorted. The 404 page and redirect stubs (aliases) are not counted: nothing is meant
+/// sorted. The 404 pages (one per language tree) and redirect stubs (aliases) are not counted: nothing is meant
 /// to link to them.
 pub fn orphan_pages(files: &[OutputFile], urls: &Urls) -> Vec<String> {
     orphans(&Pages::new(files), urls)
+}
+
+/// The 404 page of the site or of a language tree (`404.html`, `es/404.html`).
+fn is_not_found(path: &str) -> bool {
+    path == "404.html"
+        || path
+            .strip_suffix("/404.html")
+            .is_some_and(|tree| crate::input::config::LANGUAGES.contains(&tree))
 }
 
 fn orphans(pages: &Pages<'_>, urls: &Urls) -> Vec<String> {
@@ -349,7 +357,7 @@ fn orphans(pages: &Pages<'_>, urls: &Urls) -> Vec<String> {
     pages
         .html
         .iter()
-        .filter(|(path, refs)| !seen.contains(*path) && **path != "404.html" && !refs.redirect)
+        .filter(|(path, refs)| !seen.contains(*path) && !is_not_found(path) && !refs.redirect)
         .map(|(path, _)| path.to_string())
         .collect()
 }

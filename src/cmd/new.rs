@@ -43,6 +43,9 @@ description = "What the documents in content/sources/ say, fact by fact."
 # base_url = "http://127.0.0.1:1111/"
 # Language of the site's own words: "en" or "es".
 # language = "en"
+# A bilingual site: every page in each language, the first at /, the others under
+# /<code>/ (README, "Languages").
+# languages = ["en", "es"]
 # Theme folder under themes/; "briefing" is built into brief.
 # theme = "briefing"
 # Where `brief build` writes the site. Use "docs" to publish from a branch's docs/

@@ -30,6 +30,10 @@ pub struct Config {
     pub base_url: String,
     /// Language of the site's own words: `en` or `es` (default: `en`).
     pub language: String,
+    /// The languages of a multilingual site, the default (served at `/`) first, the
+    /// others under `/<code>/` (default: empty: one tree, in `language`). When set,
+    /// `language` is its first entry.
+    pub languages: Vec<String>,
     /// Theme folder name under `themes/` (default: `briefing`, also built into `brief`).
     pub theme: String,
     /// Output folder, relative to the site root (default: `public`; `docs` for
@@ -67,6 +71,7 @@ impl Default for Config {
             description: String::new(),
             base_url: "http://127.0.0.1:1111/".into(),
             language: "en".into(),
+            languages: Vec::new(),
             theme: "briefing".into(),
             output_dir: PathBuf::from("public"),
             markdown_dir: PathBuf::from("build/markdown"),
@@ -374,6 +379,7 @@ pub fn load_checked(root: &Path, overrides: &Overrides) -> (Settings, Vec<Error>
         );
         config.language.clone_from(&defaults.language);
     }
+    check_languages(&mut config, &config_text, &mut invalid);
     if config.theme != defaults.theme && !root.join("themes").join(&config.theme).is_dir() {
         invalid(
             line(None, "theme"),
@@ -403,6 +409,98 @@ pub fn load_checked(root: &Path, overrides: &Overrides) -> (Settings, Vec<Error>
         config_text,
     };
     (settings, errors)
+}
+
+/// The UI languages `brief` has words for.
+pub const LANGUAGES: [&str; 2] = ["en", "es"];
+
+/// A language's own name, for the language switch ("English", "Español").
+pub fn language_name(code: &str) -> &str {
+    match code {
+        "en" => "English",
+        "es" => "Español",
+        other => other,
+    }
+}
+
+/// Checks `languages` (known codes, no duplicates, agreeing with `language` when both
+/// are written) and makes `language` its first entry. Refused entries are dropped.
+fn check_languages(
+    config: &mut Config,
+    text: &str,
+    invalid: &mut impl FnMut(Option<usize>, String),
+) {
+    if config.languages.is_empty() {
+        return;
+    }
+    let at = key_line(text, None, "languages");
+    let mut kept: Vec<String> = Vec::new();
+    for code in &config.languages {
+        if !LANGUAGES.contains(&code.as_str()) {
+            invalid(
+                at,
+                format!("languages: \"{code}\" is not supported; use \"en\" and/or \"es\""),
+            );
+        } else if kept.contains(code) {
+            invalid(at, format!("languages: \"{code}\" is listed twice"));
+        } else {
+            kept.push(code.clone());
+        }
+    }
+    if kept.is_empty() {
+        config.languages.clear();
+        return;
+    }
+    // `language` written beside `languages` must name the default (first) language.
+    if let Some(line) = key_line(text, None, "language")
+        && config.language != kept[0]
+    {
+        invalid(
+            Some(line),
+            format!(
+                "language = \"{}\" but languages = [{}] starts with \"{}\": the first of `languages` is the default language; remove `language` or make them agree",
+                config.language,
+                kept.iter()
+                    .map(|l| format!("\"{l}\""))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                kept[0]
+            ),
+        );
+    }
+    config.language.clone_from(&kept[0]);
+    config.languages = kept;
+}
+
+impl Settings {
+    /// The site's language trees: `(code, path prefix)`, the default language first
+    /// with the prefix `""`, then `("es", "es/")`… One entry for a one-language site.
+    pub fn trees(&self) -> Vec<(String, String)> {
+        if self.config.languages.len() < 2 {
+            return vec![(self.config.language.clone(), String::new())];
+        }
+        self.config
+            .languages
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let prefix = if i == 0 {
+                    String::new()
+                } else {
+                    format!("{l}/")
+                };
+                (l.clone(), prefix)
+            })
+            .collect()
+    }
+
+    /// The settings of one language tree: its UI language, and URLs under its prefix.
+    pub fn for_tree(&self, language: &str, prefix: &str) -> Settings {
+        let mut s = self.clone();
+        s.config.language = language.to_string();
+        s.urls = self.urls.in_tree(prefix);
+        s
+    }
 }
 
 /// The values of a site.toml that [`Config::parse`] refused which the checks of

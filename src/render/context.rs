@@ -77,6 +77,15 @@ impl Strings {
         }
     }
 
+    /// A list of words by key (empty if missing).
+    pub fn list(&self, key: &str) -> Vec<&str> {
+        self.table
+            .get(key)
+            .and_then(|v| v.as_array())
+            .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
+            .unwrap_or_default()
+    }
+
     /// All string values, for templates.
     pub fn as_map(&self) -> BTreeMap<String, String> {
         self.table
@@ -117,6 +126,23 @@ pub struct SiteView {
     pub generator_url: String,
     /// `[extra]` from site.toml.
     pub extra: toml::Table,
+}
+
+/// One language version of a page (`translations` in templates).
+#[derive(Debug, Clone, Serialize)]
+pub struct Translation {
+    /// Language code (`en`, `es`).
+    pub lang: String,
+    /// The language's own name ("English", "Español").
+    pub name: String,
+    /// Root-relative link to the page in that language.
+    pub url: String,
+    /// Absolute URL of the page in that language.
+    pub permalink: String,
+    /// True for the page's own language.
+    pub current: bool,
+    /// True for the default language (at the root): also the `x-default`.
+    pub default: bool,
 }
 
 /// An entry of the main navigation.
@@ -231,7 +257,31 @@ impl Renderer<'_> {
         ctx.insert("strings", &self.strings.as_map());
         ctx.insert("page", page);
         ctx.insert("short_title", &short_title(&self.settings.config.title));
+        ctx.insert("translations", &self.translations(&page.path));
         ctx
+    }
+
+    /// The same page in every language of a bilingual site (empty for a one-language
+    /// site): for the `hreflang` alternates and the language switch.
+    pub(crate) fn translations(&self, path: &str) -> Vec<Translation> {
+        let trees = self.settings.trees();
+        if trees.len() < 2 {
+            return Vec::new();
+        }
+        trees
+            .iter()
+            .map(|(code, prefix)| {
+                let urls = self.urls.in_tree(prefix);
+                Translation {
+                    lang: code.clone(),
+                    name: crate::input::config::language_name(code).to_string(),
+                    url: urls.link(path),
+                    permalink: urls.absolute(path),
+                    current: *code == self.settings.config.language,
+                    default: prefix.is_empty(),
+                }
+            })
+            .collect()
     }
 
     pub(crate) fn page_view(
@@ -271,30 +321,7 @@ pub fn short_title(title: &str) -> String {
     crate::render::context::truncate_chars(title, 65)
 }
 
-pub(crate) fn format_number(v: f64, lang: &str) -> String {
-    let (thousands, decimal) = if lang == "es" { ('.', ',') } else { (',', '.') };
-    let neg = v < 0.0;
-    let v = v.abs();
-    let whole = v.trunc() as u64;
-    let frac = v - v.trunc();
-    let digits = whole.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(thousands);
-        }
-        out.push(c);
-    }
-    if frac > 0.0005 {
-        let f = format!("{frac:.2}");
-        let f = f
-            .trim_start_matches('0')
-            .trim_end_matches('0')
-            .trim_end_matches('.');
-        out.push_str(&f.replacen('.', &decimal.to_string(), 1));
-    }
-    if neg { format!("-{out}") } else { out }
-}
+pub(crate) use crate::util::number::format_number;
 
 #[cfg(test)]
 mod tests {

@@ -19,6 +19,15 @@ use serde::Serialize;
 struct SitemapEntry {
     loc: String,
     lastmod: Option<String>,
+    /// The page in every language of a bilingual site (empty otherwise).
+    alternates: Vec<Alternate>,
+}
+
+/// One language version of a sitemap entry (`xhtml:link`).
+#[derive(Debug, Serialize)]
+struct Alternate {
+    lang: String,
+    href: String,
 }
 
 /// The Atom feed: the site and its newest sources.
@@ -92,15 +101,40 @@ fn sitemap_paths(r: &Renderer) -> Vec<(String, Option<String>)> {
 
 /// `sitemap.xml`, from the `sitemap.xml` template.
 pub(super) fn sitemap(r: &Renderer) -> Result<OutputFile, Error> {
-    let entries: Vec<SitemapEntry> = sitemap_paths(r)
-        .into_iter()
-        .map(|(path, lastmod)| SitemapEntry {
-            loc: r.urls.absolute(&path),
-            lastmod,
-        })
-        .collect();
+    // A bilingual site has one sitemap, at the root, listing each page in every
+    // language with its alternates.
+    let trees = r.settings.trees();
+    let multilingual = trees.len() > 1;
+    let mut entries: Vec<SitemapEntry> = Vec::new();
+    for (path, lastmod) in sitemap_paths(r) {
+        let alternates: Vec<Alternate> = if multilingual {
+            trees
+                .iter()
+                .map(|(lang, prefix)| Alternate {
+                    lang: lang.clone(),
+                    href: r.urls.in_tree(prefix).absolute(&path),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        for (_, prefix) in &trees {
+            entries.push(SitemapEntry {
+                loc: r.urls.in_tree(prefix).absolute(&path),
+                lastmod: lastmod.clone(),
+                alternates: alternates
+                    .iter()
+                    .map(|a| Alternate {
+                        lang: a.lang.clone(),
+                        href: a.href.clone(),
+                    })
+                    .collect(),
+            });
+        }
+    }
     let mut ctx = tera::Context::new();
     ctx.insert("entries", &entries);
+    ctx.insert("multilingual", &multilingual);
     let text = r.theme.render("sitemap.xml", &ctx)?;
     Ok(OutputFile::new("sitemap.xml", text, "sitemap"))
 }

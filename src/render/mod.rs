@@ -168,6 +168,22 @@ impl<'a> Renderer<'a> {
             }
         }
         jobs.extend([Job::Home, Job::NotFound]);
+        let jobs = self.jobs_of_tree(jobs, c);
+        // The jobs that may feed the search index first, in their order (which is the
+        // index's page order): the indexer can finish while the others render.
+        let (searched, rest): (Vec<Job>, Vec<Job>) =
+            jobs.into_iter().partition(|j| j.may_be_searched());
+        searched.into_iter().chain(rest).collect()
+    }
+
+    /// The jobs after the pages: data, feeds, static files and the briefing's pages.
+    /// A language tree other than the default leaves out the files every tree shares
+    /// (data, sitemap, robots.txt, markers, static files): the default tree writes them.
+    fn jobs_of_tree(
+        &self,
+        mut jobs: Vec<Job<'a>>,
+        c: &crate::input::config::Config,
+    ) -> Vec<Job<'a>> {
         if c.extract.enabled {
             jobs.extend(data::DataFile::ALL.map(Job::Data));
             jobs.push(Job::DataPage);
@@ -192,11 +208,21 @@ impl<'a> Renderer<'a> {
             Job::SearchPage,
             Job::TimelineJson,
         ]);
-        // The jobs that may feed the search index first, in their order (which is the
-        // index's page order): the indexer can finish while the others render.
-        let (searched, rest): (Vec<Job>, Vec<Job>) =
-            jobs.into_iter().partition(|j| j.may_be_searched());
-        searched.into_iter().chain(rest).collect()
+        if !self.urls.tree().is_empty() {
+            jobs.retain(|j| {
+                !matches!(
+                    j,
+                    Job::Data(_)
+                        | Job::Sitemap
+                        | Job::Robots
+                        | Job::NoJekyll
+                        | Job::Cname
+                        | Job::Statics
+                        | Job::TimelineJson
+                )
+            });
+        }
+        jobs
     }
 
     /// Renders one job.
@@ -209,7 +235,7 @@ impl<'a> Renderer<'a> {
                 let mut files = vec![self.render_source(i, s)?];
                 // A PDF whose full text may be published goes beside its page, so that
                 // facts can link to their page in it (`file.pdf#page=N`).
-                if let Some(name) = s.published_pdf() {
+                if let Some(name) = s.published_pdf().filter(|_| self.urls.tree().is_empty()) {
                     files.push(OutputFile::new(
                         format!("{}{name}", s.path()),
                         s.source.bytes.clone(),

@@ -83,8 +83,15 @@ impl std::fmt::Debug for Theme {
 }
 
 impl Theme {
-    /// Loads the theme `name` for the site at `root`.
+    /// Loads the theme `name` for the site at `root`, its `number` filter in English.
     pub fn load(root: &Path, name: &str, urls: &Urls) -> Result<Theme, Error> {
+        Theme::load_in(root, name, urls, "en")
+    }
+
+    /// Loads the theme `name` for the site at `root`, for pages in `language`: the
+    /// `url` function links inside `urls`' language tree, and the `number` filter
+    /// writes counts as the language does ("11,200", "11.200").
+    pub fn load_in(root: &Path, name: &str, urls: &Urls, language: &str) -> Result<Theme, Error> {
         let theme_dir = root.join("themes").join(name);
         if name != DEFAULT_THEME && !theme_dir.is_dir() {
             return Err(Error::Invalid {
@@ -129,6 +136,14 @@ impl Theme {
             let path: &str = kwargs.must_get("path")?;
             Ok::<String, tera::Error>(link_urls.link(path))
         });
+        let language = language.to_string();
+        tera.register_filter(
+            "number",
+            move |x: tera::Value, _: tera::Kwargs, _: &tera::State| match x.as_f64() {
+                Some(v) => crate::util::number::format_number(v, &language),
+                None => x.to_string(),
+            },
+        );
         let origins: BTreeMap<String, Origin> = sources
             .iter()
             .map(|(n, (_, o))| (n.clone(), o.clone()))

@@ -70,6 +70,9 @@ pub struct CiteView {
     /// That page in the published PDF (`…/report.pdf#page=12`), when the PDF is
     /// published (rights permitting).
     pub pdf_url: Option<String>,
+    /// The source's language when it is not the page's (`lang="es"` on its quotes,
+    /// for screen readers and hyphenation); none when they agree or it is unknown.
+    pub lang: Option<String>,
 }
 
 /// A verbatim sentence split around the words of its fact, so pages can emphasise them.
@@ -345,6 +348,20 @@ impl Renderer<'_> {
         &self.settings.config.language
     }
 
+    /// The language of a source's document (its sidecar's or front matter's
+    /// `language`, reduced to the primary subtag: `es-MX` → `es`) when it differs
+    /// from the page's UI language; `None` when they agree or it is not known.
+    pub(crate) fn other_language(&self, source: usize) -> Option<String> {
+        self.other_language_of(&self.site.sources[source])
+    }
+
+    /// [`Renderer::other_language`] of a source page.
+    pub(crate) fn other_language_of(&self, s: &crate::model::site::SourcePage) -> Option<String> {
+        let code = s.source.meta.language.as_deref()?;
+        let primary = code.split(['-', '_']).next()?.trim().to_ascii_lowercase();
+        (!primary.is_empty() && primary != self.lang()).then_some(primary)
+    }
+
     pub(crate) fn date_view(&self, d: &PartialDate) -> DateView {
         DateView {
             iso: d.to_string(),
@@ -396,6 +413,7 @@ impl Renderer<'_> {
         CiteView {
             page,
             pdf_url,
+            lang: self.other_language(source),
             title: s.title.clone(),
             label: s
                 .source
@@ -583,7 +601,18 @@ impl Renderer<'_> {
         let qualifier = if p.stat.qualifier == Qualifier::Exact {
             String::new()
         } else {
-            self.word_or(&format!("qualifier_{}", q.replace(' ', "_")), q)
+            let key = format!("qualifier_{}", q.replace(' ', "_"));
+            // Spanish qualifiers agree with the unit's gender: "unas 11.200 personas".
+            let feminine_key = format!("{key}_feminine");
+            let feminine = self
+                .strings
+                .list("feminine_units")
+                .contains(&p.stat.unit.as_str());
+            if feminine && self.strings.get(&feminine_key) != feminine_key {
+                self.strings.get(&feminine_key)
+            } else {
+                self.word_or(&key, q)
+            }
         };
         let (quote, parts) = self.readable(p.source, &p.stat.as_ref().into());
         FigureView {

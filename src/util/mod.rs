@@ -9,6 +9,7 @@ pub mod error;
 pub mod fold;
 pub mod front_matter;
 pub mod html;
+pub mod number;
 pub mod slug;
 pub mod suggest;
 pub mod url;

@@ -67,6 +67,10 @@ pub mod paths {
 pub struct Urls {
     origin: String,
     base_path: String,
+    /// The language tree the links are made for: `""`, or `"es/"` for the Spanish pages
+    /// of a bilingual site. Pages are linked inside it; files every tree shares (data,
+    /// styles, scripts, PDFs, the sitemap) stay at the root.
+    tree: String,
 }
 
 impl Urls {
@@ -96,7 +100,38 @@ impl Urls {
         Ok(Urls {
             origin: url[..scheme_len + host.len()].to_string(),
             base_path,
+            tree: String::new(),
         })
+    }
+
+    /// The same site's URLs for the language tree under `prefix` (`""` or `"es/"`).
+    pub fn in_tree(&self, prefix: &str) -> Urls {
+        Urls {
+            tree: prefix.to_string(),
+            ..self.clone()
+        }
+    }
+
+    /// The language tree's prefix (`""`, or `"es/"`).
+    pub fn tree(&self) -> &str {
+        &self.tree
+    }
+
+    /// True for a path that every language tree shares, written once at the root: a
+    /// file that is not a page (`data/events.json`, `style.css`, a PDF, `sitemap.xml`,
+    /// `robots.txt`). Pages (folders, `.html`), feeds (`.xml` but the sitemap) and the
+    /// search index (one per language) belong to each tree.
+    pub fn is_shared(path: &str) -> bool {
+        let path = path.trim_start_matches('/');
+        let path = path.split(['#', '?']).next().unwrap_or("");
+        let last = path.rsplit('/').next().unwrap_or("");
+        let Some((_, ext)) = last.rsplit_once('.') else {
+            return false;
+        };
+        if path.starts_with("pagefind/") || ext == "html" {
+            return false;
+        }
+        ext != "xml" || path == "sitemap.xml"
     }
 
     /// The base path, always with leading and trailing slash (`/` or `/repo/`).
@@ -111,8 +146,16 @@ impl Urls {
 
     /// A root-relative link to a path inside the site: `""` → `/repo/`,
     /// `"sources/a/"` → `/repo/sources/a/`, `"sources/a/#p-3"` keeps its fragment.
+    /// In a language tree, pages link inside the tree (`/repo/es/sources/a/`) and
+    /// shared files at the root (see [`Urls::is_shared`]).
     pub fn link(&self, path: &str) -> String {
-        format!("{}{}", self.base_path, path.trim_start_matches('/'))
+        let path = path.trim_start_matches('/');
+        let tree = if Urls::is_shared(path) {
+            ""
+        } else {
+            &self.tree
+        };
+        format!("{}{tree}{path}", self.base_path)
     }
 
     /// The absolute URL of a path inside the site.
@@ -146,6 +189,29 @@ mod tests {
         let r = Urls::new("https://org.github.io").unwrap();
         assert_eq!(r.link("a/"), "/a/");
         assert_eq!(r.base_url(), "https://org.github.io/");
+    }
+
+    #[test]
+    fn a_language_tree_links_its_pages_inside_and_shared_files_at_the_root() {
+        let u = Urls::new("https://org.github.io/repo/")
+            .unwrap()
+            .in_tree("es/");
+        assert_eq!(u.link(""), "/repo/es/");
+        assert_eq!(u.link("timeline/page/2/"), "/repo/es/timeline/page/2/");
+        assert_eq!(u.link("sources/a/#p-3"), "/repo/es/sources/a/#p-3");
+        assert_eq!(u.link("404.html"), "/repo/es/404.html");
+        assert_eq!(u.link("atom.xml"), "/repo/es/atom.xml");
+        assert_eq!(u.link("pagefind/"), "/repo/es/pagefind/");
+        assert_eq!(u.link("data/"), "/repo/es/data/");
+        assert_eq!(u.link("data/events.csv"), "/repo/data/events.csv");
+        assert_eq!(u.link("style.css"), "/repo/style.css");
+        assert_eq!(u.link("sitemap.xml"), "/repo/sitemap.xml");
+        assert_eq!(
+            u.link("sources/a/report.pdf#page=2"),
+            "/repo/sources/a/report.pdf#page=2"
+        );
+        assert_eq!(u.absolute("brief/"), "https://org.github.io/repo/es/brief/");
+        assert_eq!(u.in_tree("").link("brief/"), "/repo/brief/");
     }
 
     #[test]

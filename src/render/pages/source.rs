@@ -25,6 +25,9 @@ use std::fmt::Write;
 pub struct SourceView {
     /// Title.
     pub title: String,
+    /// The document's language when it is not the page's (`lang` on its title and
+    /// text); none when they agree or it is unknown.
+    pub lang: Option<String>,
     /// Who wrote it: the sidecar's or front matter's `author`, else the file's own.
     pub author: Option<String>,
     /// The credit line the licence asks for (`attribution`).
@@ -86,6 +89,7 @@ impl Renderer<'_> {
         };
         let path = s.path();
         SourceView {
+            lang: self.other_language_of(s),
             title: s.title.clone(),
             author: s.author().map(str::to_string),
             attribution: s.source.meta.attribution.clone(),

@@ -1,0 +1,44 @@
+//! Numbers for readers: digit grouping and the decimal mark of a UI language.
+//!
+//! In: a value and a language code. Out: text. Used by the render stage's views and
+//! the theme's `number` filter alike.
+
+/// A number for readers in `lang`: "57,000" and "2.5" in English, "57.000" and "2,5"
+/// in Spanish.
+pub fn format_number(v: f64, lang: &str) -> String {
+    let (thousands, decimal) = if lang == "es" { ('.', ',') } else { (',', '.') };
+    let neg = v < 0.0;
+    let v = v.abs();
+    let whole = v.trunc() as u64;
+    let frac = v - v.trunc();
+    let digits = whole.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(thousands);
+        }
+        out.push(c);
+    }
+    if frac > 0.0005 {
+        let f = format!("{frac:.2}");
+        let f = f
+            .trim_start_matches('0')
+            .trim_end_matches('0')
+            .trim_end_matches('.');
+        out.push_str(&f.replacen('.', &decimal.to_string(), 1));
+    }
+    if neg { format!("-{out}") } else { out }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spanish_groups_with_a_dot_and_writes_a_decimal_comma() {
+        assert_eq!(format_number(11200.0, "es"), "11.200");
+        assert_eq!(format_number(45.5, "es"), "45,5");
+        assert_eq!(format_number(11200.0, "en"), "11,200");
+        assert_eq!(format_number(999.0, "es"), "999");
+    }
+}
