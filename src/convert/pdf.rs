@@ -26,7 +26,9 @@
 
 use super::{notes, parse_dateline};
 use crate::model::date::PartialDate;
-use crate::model::document::{Block, BlockKind, Document, Dropped, Embedded, Format, Reference};
+use crate::model::document::{
+    Block, BlockKind, Document, Dropped, Embedded, Format, ListInfo, Reference,
+};
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 use std::collections::{BTreeSet, HashMap};
 use std::io::Read;
@@ -656,6 +658,8 @@ fn layout(pages: Vec<(u32, f64, Vec<Glyph>)>) -> Document {
         x1: f64,
         y: f64,
         lines: usize,
+        /// The list marker the paragraph starts with: a list item.
+        marker: Option<Marker>,
     }
     let mut paras: Vec<Para> = Vec::new();
     /// How a fragment goes on from the paragraph before it.
@@ -671,10 +675,21 @@ fn layout(pages: Vec<(u32, f64, Vec<Glyph>)>) -> Document {
     for (no, frags, _) in kept {
         let mut first_on_page = true;
         for f in frags {
-            let bullet = f.text.starts_with(['•', '◦', '▪', '‣']);
+            // A line that starts with a list marker starts an item, unless it reads on
+            // from a sentence at the paragraph's own left edge ("rose to / 12. Then").
+            let marker = list_marker(&f.text).filter(|m| {
+                let Some(p) = paras.last() else { return true };
+                m.style == Style::Bullet
+                    || p.marker.is_some()
+                    || (f.x0 - p.x0).abs() > 0.8 * p.size
+                    || p.text.ends_with(['.', '!', '?', ':', ';'])
+                    || first_on_page
+                    || f.y - p.y > 1.8 * p.size
+                    || f.y < p.y
+            });
             let join = paras.last().and_then(|p| {
                 let same_size = (f.size - p.size).abs() <= 0.1 * p.size;
-                if !same_size || bullet {
+                if !same_size || marker.is_some() {
                     return None;
                 }
                 if !first_on_page && (f.y - p.y).abs() <= 0.2 * p.size && f.x0 >= p.x1 {
@@ -687,7 +702,10 @@ fn layout(pages: Vec<(u32, f64, Vec<Glyph>)>) -> Document {
                     return (open && lower && p.size <= body * 1.1).then_some(Join::NextColumn);
                 }
                 let gap = f.y - p.y;
-                (gap <= 1.8 * p.size && (f.x0 - p.x0).abs() <= 0.8 * p.size)
+                // A list item's next line is indented to its text, past the marker.
+                let indent = if p.marker.is_some() { 4.0 } else { 0.8 };
+                let dx = f.x0 - p.x0;
+                (gap <= 1.8 * p.size && dx >= -0.8 * p.size && dx <= indent * p.size)
                     .then_some(Join::NextLine)
             });
             if let Some(join) = join {
@@ -713,6 +731,7 @@ fn layout(pages: Vec<(u32, f64, Vec<Glyph>)>) -> Document {
                     x1: f.x1,
                     y: f.y,
                     lines: 1,
+                    marker,
                 });
             }
             first_on_page = false;
@@ -730,6 +749,9 @@ fn layout(pages: Vec<(u32, f64, Vec<Glyph>)>) -> Document {
     heading_sizes.dedup();
     let mut first = true;
     let mut blocks = Vec::new();
+    // The list being read: its items' left edges (one a level) and the last marker
+    // at each level.
+    let mut list: Vec<(f64, Marker)> = Vec::new();
     for (k, p) in paras.iter().enumerate() {
         let heading = is_heading(p);
         let rank = heading_sizes
@@ -748,25 +770,39 @@ fn layout(pages: Vec<(u32, f64, Vec<Glyph>)>) -> Document {
             doc.dateline = Some(p.text.clone());
             continue;
         }
-        let (kind, text) = if heading {
-            let level = (2 + rank).min(6) as u8;
-            (BlockKind::Heading { level }, p.text.clone())
-        } else if let Some(rest) = p.text.strip_prefix(['•', '◦', '▪', '‣']) {
-            (
-                BlockKind::ListItem { ordered: false },
-                rest.trim_start().to_string(),
-            )
-        } else {
-            (BlockKind::Paragraph, p.text.clone())
+        let mut place = None;
+        let (kind, text) = match p.marker {
+            Some(m) if !heading => {
+                let (level, m) = list_level(&mut list, p.x0, p.size, m);
+                let ordered = m.style != Style::Bullet;
+                place = Some(ListInfo {
+                    level,
+                    number: m.number.filter(|_| ordered),
+                    task: None,
+                });
+                (BlockKind::ListItem { ordered }, p.text[m.len..].to_string())
+            }
+            _ if heading => {
+                let level = (2 + rank).min(6) as u8;
+                (BlockKind::Heading { level }, p.text.clone())
+            }
+            _ => (BlockKind::Paragraph, p.text.clone()),
         };
+        if place.is_none() {
+            list.clear();
+        }
         if text.is_empty() {
             continue;
+        }
+        let paragraph = blocks.len() as u32 + 1;
+        if let Some(at) = place.filter(|p| p.level > 0 || p.number.is_some()) {
+            doc.lists.insert(paragraph, at);
         }
         blocks.push(Block {
             kind,
             text,
             start: None,
-            paragraph: blocks.len() as u32 + 1,
+            paragraph,
             notes: Vec::new(),
             page: Some(p.page),
         });
@@ -779,6 +815,129 @@ fn layout(pages: Vec<(u32, f64, Vec<Glyph>)>) -> Document {
     }
     doc.blocks = blocks;
     doc
+}
+
+/// The kind of a list marker.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Style {
+    /// `•`, `▪`, a Symbol or Wingdings bullet.
+    Bullet,
+    /// `1.`, `2)`, `(3)`.
+    Decimal,
+    /// `a.`, `b)`, `(c)`.
+    Letter,
+    /// `i.`, `iv)`, `(ii)`.
+    Roman,
+}
+
+/// A list marker at the start of a line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Marker {
+    style: Style,
+    /// The item's number: 4 for `4.`, 2 for `b.`, 3 for `iii.`; `None` for a bullet.
+    number: Option<u32>,
+    /// For `i.`, `v.`, `x.`: the number as a letter (9, 22, 24), in case the list is
+    /// lettered.
+    letter: Option<u32>,
+    /// Bytes of the marker and the space after it.
+    len: usize,
+}
+
+/// Bullets: the Unicode ones, and what Word's bullet fonts draw them with (Symbol's
+/// U+F0B7, Wingdings' U+F0A7 ▪, U+F076 ❖, U+F0D8 ➢, U+F0FC ✓, U+F06E ■, U+F071 ❑,
+/// U+F0A8 ◆), which PDF writers map to private-use characters. Any other private-use
+/// character alone before the text is taken for a bullet too.
+const BULLETS: &[char] = &[
+    '•', '◦', '▪', '▫', '‣', '⁃', '●', '○', '■', '□', '◆', '◇', '❖', '➢', '✓', '❑', '∙',
+];
+
+/// The list marker a line starts with: a bullet, or `1.` `2)` `(3)` `a.` `b)` `(c)`
+/// `i.` `ii)` `(iii)` (lowercase letters and numerals: a capital followed by a dot is
+/// more often an initial), followed by a space.
+fn list_marker(text: &str) -> Option<Marker> {
+    let c = text.chars().next()?;
+    let spaced = |rest: &str| {
+        let t = rest.trim_start();
+        (rest.is_empty() || rest.len() > t.len()).then(|| text.len() - t.len())
+    };
+    if BULLETS.contains(&c) || ('\u{e000}'..='\u{f8ff}').contains(&c) {
+        return Some(Marker {
+            style: Style::Bullet,
+            number: None,
+            letter: None,
+            len: spaced(&text[c.len_utf8()..])?,
+        });
+    }
+    let (open, s) = match text.strip_prefix('(') {
+        Some(s) => (true, s),
+        None => (false, text),
+    };
+    let end = s.find(|c: char| !c.is_ascii_alphanumeric())?;
+    let (label, after) = s.split_at(end);
+    let after = if open {
+        after.strip_prefix(')')?
+    } else {
+        after.strip_prefix(['.', ')'])?
+    };
+    let len = spaced(after)?;
+    if len == text.len() {
+        return None;
+    }
+    let letter = |l: &str| {
+        let mut cs = l.chars();
+        match (cs.next(), cs.next()) {
+            (Some(c @ 'a'..='z'), None) => Some(c as u32 - 'a' as u32 + 1),
+            _ => None,
+        }
+    };
+    let (style, number) = if label.len() <= 3 && label.bytes().all(|b| b.is_ascii_digit()) {
+        (Style::Decimal, label.parse().ok())
+    } else if let Some(n) = roman(label) {
+        (Style::Roman, Some(n))
+    } else if let Some(n) = letter(label) {
+        (Style::Letter, Some(n))
+    } else {
+        return None;
+    };
+    Some(Marker {
+        style,
+        number,
+        letter: letter(label).filter(|_| style == Style::Roman),
+        len,
+    })
+}
+
+/// A lowercase Roman numeral up to 39 (`i` … `xxxix`).
+fn roman(s: &str) -> Option<u32> {
+    const ONES: [&str; 10] = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"];
+    let tens = s.len() - s.trim_start_matches('x').len();
+    let ones = ONES.iter().position(|o| *o == &s[tens..])?;
+    let n = (10 * tens + ones) as u32;
+    (tens <= 3 && n > 0).then_some(n)
+}
+
+/// An item's level in the list being read (`list`: the left edges of its levels and
+/// the last marker at each): a marker further right than the last level's goes a level
+/// deeper, one further left goes back to the level it lines up with. A `i.` after `h.`
+/// at its level is the letter i.
+fn list_level(list: &mut Vec<(f64, Marker)>, x0: f64, size: f64, m: Marker) -> (u8, Marker) {
+    while list.last().is_some_and(|&(x, _)| x0 < x - 0.5 * size) {
+        list.pop();
+    }
+    let mut m = m;
+    match list.last_mut() {
+        Some((x, last)) if x0 <= *x + 0.5 * size => {
+            if let (Some(l), Style::Letter) = (m.letter, last.style)
+                && last.number.map(|n| n + 1) == Some(l)
+            {
+                m.style = Style::Letter;
+                m.number = Some(l);
+            }
+            *last = m;
+        }
+        _ => list.push((x0, m)),
+    }
+    ((list.len() - 1).min(8) as u8, m)
 }
 
 /// `12. Text` / `12 Text` / `[12] Text` → (12, length of the label).
