@@ -1268,6 +1268,199 @@ mod fixture_tests {
         assert_eq!(d.blocks.last().unwrap().page, Some(2));
     }
 
+    /// The Word fixture printed by LibreOffice (make_libreoffice.sh): numbered items
+    /// whose lines wrap, a lettered level, a list restarted at 4, Symbol-font bullets,
+    /// a header and a footer with the page number on both pages.
+    #[test]
+    fn libreoffice_word_report_reads_its_lists_whole_without_header_and_footer() {
+        let d = fixture("mpp-review-libreoffice.pdf");
+        let title = "Migrant Protection Protocols: A Two-Year Review";
+        assert_eq!(d.title.as_deref(), Some(title));
+        assert_eq!(d.embedded.title.as_deref(), Some(title));
+        assert_eq!(d.embedded.author.as_deref(), Some("Border Rights Monitor"));
+        assert_eq!(d.embedded.published.unwrap().to_string(), "2021-01-25");
+        let items: Vec<(&str, bool, u8, Option<u32>)> = d
+            .blocks
+            .iter()
+            .filter_map(|b| match b.kind {
+                BlockKind::ListItem { ordered } => {
+                    let at = d.lists.get(&b.paragraph).copied().unwrap_or_default();
+                    Some((b.text.as_str(), ordered, at.level, at.number))
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            items,
+            [
+                (
+                    "Hearings were postponed for more than 12,000 people in March 2020.",
+                    true,
+                    0,
+                    Some(1)
+                ),
+                (
+                    "Only 523 people had won their cases by December 2020.",
+                    true,
+                    0,
+                    Some(2)
+                ),
+                (
+                    "Legal representation was available to 7 per cent of them.",
+                    true,
+                    1,
+                    Some(1)
+                ),
+                (
+                    "Most hearings took place in tent courts in Laredo and Brownsville.",
+                    true,
+                    1,
+                    Some(2)
+                ),
+                (
+                    "Kidnappings of returnees were reported in Nuevo Laredo and Matamoros.",
+                    true,
+                    0,
+                    Some(3)
+                ),
+                ("End new returns under the protocols.", true, 0, Some(4)),
+                (
+                    "Decide the 25,000 pending cases within 90 days.",
+                    true,
+                    0,
+                    Some(5)
+                ),
+                (
+                    "The Matamoros camp held about 2,500 people in November 2019.",
+                    false,
+                    0,
+                    None
+                ),
+                (
+                    "Shelters in Tijuana were full by February 2020.",
+                    false,
+                    0,
+                    None
+                ),
+                (
+                    "Some shelters turned away families with children.",
+                    false,
+                    1,
+                    None
+                ),
+                ("Medical care came from volunteer clinics.", false, 0, None),
+            ]
+        );
+        // The Word file itself gives the same items, kinds and places.
+        let word = crate::convert::docx::convert_docx(
+            &std::fs::read(format!(
+                "{}/tests/fixtures/docx/mpp-review.docx",
+                env!("CARGO_MANIFEST_DIR")
+            ))
+            .unwrap(),
+        )
+        .unwrap();
+        let places = |d: &Document| -> Vec<(String, BlockKind, ListInfo)> {
+            d.blocks
+                .iter()
+                .filter(|b| matches!(b.kind, BlockKind::ListItem { .. }))
+                .map(|b| {
+                    let at = d.lists.get(&b.paragraph).copied().unwrap_or_default();
+                    (b.text.clone(), b.kind.clone(), at)
+                })
+                .collect()
+        };
+        assert_eq!(places(&d), places(&word));
+        // Paragraphs around the lists stay whole, on their pages.
+        let block = |t: &str| d.blocks.iter().find(|b| b.text.starts_with(t)).unwrap();
+        assert_eq!(
+            block("Recommendations 1 to 3").text,
+            "Recommendations 1 to 3 were published in the interim report of 2 September \
+             2020; the rest follow."
+        );
+        assert_eq!(block("Recommendations 1 to 3").kind, BlockKind::Paragraph);
+        // Heading 1 and Heading 2, in two type sizes: two levels.
+        let level = |t: &str| match block(t).kind {
+            BlockKind::Heading { level } => level,
+            _ => panic!("{t}: not a heading"),
+        };
+        assert_eq!(level("Findings"), level("Background") + 1);
+        assert_eq!(level("Returns by month"), level("Findings"));
+        assert_eq!(block("Hearings were postponed").page, Some(1));
+        assert_eq!(block("Returns by month").page, Some(2));
+        assert_eq!(block("On 21 January 2021 the DHS").page, Some(2));
+        // No furniture, no private-use glyph (the Symbol-font bullets).
+        let all = d
+            .blocks
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        for furniture in [
+            "not for circulation",
+            "Border Rights Monitor",
+            "MPP two-year",
+        ] {
+            assert!(!all.contains(furniture), "{furniture}: {all}");
+        }
+        assert!(!all.contains('\u{2022}'));
+        assert!(
+            !all.contains(|c| ('\u{e000}'..='\u{f8ff}').contains(&c)),
+            "{all}"
+        );
+        let dropped: Vec<&str> = d.dropped.iter().map(|x| x.text.as_str()).collect();
+        assert_eq!(dropped.len(), 4, "{dropped:?}");
+        assert!(
+            dropped.contains(&"MPP two-year review · page 2"),
+            "{dropped:?}"
+        );
+    }
+
+    #[test]
+    fn list_markers() {
+        fn m(t: &str) -> Option<(Style, Option<u32>, &str)> {
+            list_marker(t).map(|m| (m.style, m.number, &t[m.len..]))
+        }
+        assert_eq!(m("1. One"), Some((Style::Decimal, Some(1), "One")));
+        assert_eq!(m("12) Twelve"), Some((Style::Decimal, Some(12), "Twelve")));
+        assert_eq!(m("(3) Three"), Some((Style::Decimal, Some(3), "Three")));
+        assert_eq!(m("b. Bee"), Some((Style::Letter, Some(2), "Bee")));
+        assert_eq!(m("(c) Sea"), Some((Style::Letter, Some(3), "Sea")));
+        assert_eq!(m("iv. Four"), Some((Style::Roman, Some(4), "Four")));
+        assert_eq!(m("\u{f0b7}\tDot"), Some((Style::Bullet, None, "Dot")));
+        assert_eq!(m("• Dot"), Some((Style::Bullet, None, "Dot")));
+        assert_eq!(m("\u{f0a7} Square"), Some((Style::Bullet, None, "Square")));
+        for t in [
+            "2020. The year",
+            "3.5 per cent",
+            "J. Smith said",
+            "1.",
+            "A. Capital",
+            "ab. Two letters",
+            "•Dot",
+            "In 12 days",
+        ] {
+            assert_eq!(m(t), None, "{t}");
+        }
+        // `i.` after `h.` is the letter i; after nothing, the numeral one.
+        let mut list = Vec::new();
+        let h = list_marker("h. Aitch").unwrap();
+        let i = list_marker("i. Eye").unwrap();
+        assert_eq!(list_level(&mut list, 100.0, 10.0, h).0, 0);
+        let (level, i_after_h) = list_level(&mut list, 100.0, 10.0, i);
+        assert_eq!(
+            (level, i_after_h.style, i_after_h.number),
+            (0, Style::Letter, Some(9))
+        );
+        // Further right: a level deeper; back left: the level it lines up with.
+        let (level, deeper) = list_level(&mut list, 120.0, 10.0, i);
+        assert_eq!(
+            (level, deeper.style, deeper.number),
+            (1, Style::Roman, Some(1))
+        );
+        assert_eq!(list_level(&mut list, 100.0, 10.0, h).0, 0);
+    }
+
     #[test]
     fn two_columns_are_read_left_then_right() {
         let d = fixture("two_columns.pdf");
