@@ -61,6 +61,8 @@ struct Frag {
     x1: f64,
     y: f64,
     size: f64,
+    /// The numbers set as superscripts after a word (footnote markers).
+    marks: Vec<u32>,
 }
 
 #[derive(Default)]
@@ -392,6 +394,8 @@ fn fragments(width: f64, glyphs: Vec<Glyph>) -> Vec<Frag> {
     let mut runs: Vec<Frag> = Vec::new();
     let mut prev: Option<Glyph> = None;
     let mut pending: Option<f64> = None;
+    // The digits of the superscript being read.
+    let mut sup = String::new();
     for g in glyphs {
         let space = g.text.trim().is_empty();
         let same_run = match (runs.last(), &prev) {
@@ -422,6 +426,16 @@ fn fragments(width: f64, glyphs: Vec<Glyph>) -> Vec<Frag> {
                 }
                 r.text.push_str(&g.text);
                 r.x1 = r.x1.max(g.end);
+                if superscript && g.text.chars().all(|c| c.is_ascii_digit()) {
+                    // The next digit of the same mark replaces it, grown.
+                    if !sup.is_empty() {
+                        r.marks.pop();
+                    }
+                    sup.push_str(&g.text);
+                    r.marks.extend(sup.parse::<u32>().ok());
+                } else {
+                    sup.clear();
+                }
             }
         } else if !space {
             pending = None;
@@ -431,7 +445,9 @@ fn fragments(width: f64, glyphs: Vec<Glyph>) -> Vec<Frag> {
                 x1: g.end,
                 y: g.y,
                 size: g.size,
+                marks: Vec::new(),
             });
+            sup.clear();
         }
         if !space {
             prev = Some(g);
@@ -458,6 +474,7 @@ fn fragments(width: f64, glyphs: Vec<Glyph>) -> Vec<Frag> {
                     }
                     c.text.push_str(&r.text);
                     c.x1 = c.x1.max(r.x1);
+                    c.marks.extend(r.marks);
                 }
                 _ => {
                     frags.extend(cur.take());
@@ -620,9 +637,12 @@ fn layout(pages: Vec<(u32, f64, Vec<Glyph>)>) -> Document {
         while foot > 0 && frags[foot - 1].size < body * 0.9 {
             foot -= 1;
         }
-        let start = (foot..frags.len()).find(|&i| note_number(&frags[i].text).is_some());
+        let start = (foot..frags.len())
+            .find(|&i| note_number(&frags[i].text).is_some())
+            .filter(|_| foot < frags.len())
+            .or_else(|| foot_notes_in_body_type(&frags, body));
         let (body_frags, notes) = match start {
-            Some(s) if foot < frags.len() => {
+            Some(s) => {
                 let mut f = frags;
                 let notes = f.split_off(s);
                 (f, notes)
@@ -938,6 +958,20 @@ fn list_level(list: &mut Vec<(f64, Marker)>, x0: f64, size: f64, m: Marker) -> (
         _ => list.push((x0, m)),
     }
     ((list.len() - 1).min(8) as u8, m)
+}
+
+/// Footnotes in the body's type size (a word processor's default footnote style can
+/// be): the lines below the page's last wide gap (two and a half lines or more), the
+/// first of which starts with a number that is set as a superscript mark higher up on
+/// the page. The index of that first line.
+fn foot_notes_in_body_type(frags: &[Frag], body: f64) -> Option<usize> {
+    let i = (1..frags.len()).rev().find(|&i| {
+        let f = &frags[i];
+        f.y - frags[i - 1].y > 2.5 * body && frags[i..].iter().all(|g| g.y >= f.y - 1.0)
+    })?;
+    let (n, _) = note_number(&frags[i].text)?;
+    let marked = frags[..i].iter().any(|f| f.marks.contains(&n));
+    (marked && frags[i].size <= body * 1.05).then_some(i)
 }
 
 /// `12. Text` / `12 Text` / `[12] Text` → (12, length of the label).
@@ -1270,7 +1304,8 @@ mod fixture_tests {
 
     /// The Word fixture printed by LibreOffice (make_libreoffice.sh): numbered items
     /// whose lines wrap, a lettered level, a list restarted at 4, Symbol-font bullets,
-    /// a header and a footer with the page number on both pages.
+    /// a footnote in body type, a header and a footer with the page number on both
+    /// pages.
     #[test]
     fn libreoffice_word_report_reads_its_lists_whole_without_header_and_footer() {
         let d = fixture("mpp-review-libreoffice.pdf");
@@ -1408,6 +1443,15 @@ mod fixture_tests {
             !all.contains(|c| ('\u{e000}'..='\u{f8ff}').contains(&c)),
             "{all}"
         );
+        // The footnote, in the body's type size at the foot of page 1, is a footnote.
+        // (Its marker, "2019.1", is not linked: a digit after "digit." reads as a
+        // decimal to the marker rule.)
+        assert_eq!(d.references.len(), 1);
+        assert_eq!(
+            d.references[0].text,
+            "Department of Homeland Security, press release of 24 January 2019."
+        );
+        assert!(!all.contains("Department of Homeland Security"));
         let dropped: Vec<&str> = d.dropped.iter().map(|x| x.text.as_str()).collect();
         assert_eq!(dropped.len(), 4, "{dropped:?}");
         assert!(
