@@ -63,6 +63,8 @@ struct Frag {
     size: f64,
     /// The numbers set as superscripts after a word (footnote markers).
     marks: Vec<u32>,
+    /// A table row, its cells joined by ` | `.
+    row: bool,
 }
 
 #[derive(Default)]
@@ -446,6 +448,7 @@ fn fragments(width: f64, glyphs: Vec<Glyph>) -> Vec<Frag> {
                 y: g.y,
                 size: g.size,
                 marks: Vec::new(),
+                row: false,
             });
             sup.clear();
         }
@@ -489,7 +492,70 @@ fn fragments(width: f64, glyphs: Vec<Glyph>) -> Vec<Frag> {
         f.text.truncate(t);
     }
     frags.retain(|f| !f.text.trim().is_empty());
-    reading_order(width, frags)
+    reading_order(width, table_rows(frags))
+}
+
+/// Table rows: two or more lines in a row, each cut into the same number (two or more)
+/// of fragments whose left edges line up, with wide gaps between them all (three ems
+/// or more, and in every row a quarter or more of the distance from one cell's left
+/// edge to the next's): cells, not columns of text, whose longer lines fill a column up
+/// to a narrow gutter. Each row becomes one fragment, its cells joined by ` | `, as a
+/// Word table row is read. `frags` are by line, each line left to right.
+fn table_rows(frags: Vec<Frag>) -> Vec<Frag> {
+    let mut lines: Vec<Vec<Frag>> = Vec::new();
+    for f in frags {
+        match lines.last_mut() {
+            Some(l) if (f.y - l[0].y).abs() <= 0.5 * f.size.max(l[0].size) => l.push(f),
+            _ => lines.push(vec![f]),
+        }
+    }
+    let cells = |l: &[Frag]| {
+        l.len() >= 2
+            && l.windows(2)
+                .all(|w| w[1].x0 - w[0].x1 >= 3.0 * w[0].size.max(w[1].size))
+    };
+    let below = |a: &[Frag], b: &[Frag]| {
+        a.len() == b.len()
+            && b[0].y - a[0].y <= 2.0 * a[0].size
+            && a.iter().zip(b).all(|(x, y)| (x.x0 - y.x0).abs() <= x.size)
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let mut j = i + 1;
+        if cells(&lines[i]) {
+            while j < lines.len() && cells(&lines[j]) && below(&lines[j - 1], &lines[j]) {
+                j += 1;
+            }
+        }
+        let first = &lines[i];
+        let table = j - i >= 2
+            && (1..first.len()).all(|k| {
+                let pitch = first[k].x0 - first[k - 1].x0;
+                lines[i..j]
+                    .iter()
+                    .all(|l| l[k].x0 - l[k - 1].x1 >= 0.25 * pitch)
+            });
+        for line in &mut lines[i..j] {
+            let line = std::mem::take(line);
+            if !table {
+                out.extend(line);
+                continue;
+            }
+            let mut cells = line.into_iter();
+            let mut row = cells.next().expect("two cells or more");
+            for c in cells {
+                row.text.push_str(" | ");
+                row.text.push_str(&c.text);
+                row.x1 = c.x1;
+                row.marks.extend(c.marks);
+            }
+            row.row = true;
+            out.push(row);
+        }
+        i = j;
+    }
+    out
 }
 
 /// Left column before right column, between fragments that span the middle.
@@ -680,6 +746,8 @@ fn layout(pages: Vec<(u32, f64, Vec<Glyph>)>) -> Document {
         lines: usize,
         /// The list marker the paragraph starts with: a list item.
         marker: Option<Marker>,
+        /// A table row: a paragraph of its own.
+        row: bool,
     }
     let mut paras: Vec<Para> = Vec::new();
     /// How a fragment goes on from the paragraph before it.
@@ -709,7 +777,7 @@ fn layout(pages: Vec<(u32, f64, Vec<Glyph>)>) -> Document {
             });
             let join = paras.last().and_then(|p| {
                 let same_size = (f.size - p.size).abs() <= 0.1 * p.size;
-                if !same_size || marker.is_some() {
+                if !same_size || marker.is_some() || f.row || p.row {
                     return None;
                 }
                 if !first_on_page && (f.y - p.y).abs() <= 0.2 * p.size && f.x0 >= p.x1 {
@@ -752,6 +820,7 @@ fn layout(pages: Vec<(u32, f64, Vec<Glyph>)>) -> Document {
                     y: f.y,
                     lines: 1,
                     marker,
+                    row: f.row,
                 });
             }
             first_on_page = false;
@@ -1304,10 +1373,10 @@ mod fixture_tests {
 
     /// The Word fixture printed by LibreOffice (make_libreoffice.sh): numbered items
     /// whose lines wrap, a lettered level, a list restarted at 4, Symbol-font bullets,
-    /// a footnote in body type, a header and a footer with the page number on both
-    /// pages.
+    /// a table, a footnote in body type, a header and a footer with the page number on
+    /// both pages.
     #[test]
-    fn libreoffice_word_report_reads_its_lists_whole_without_header_and_footer() {
+    fn libreoffice_word_report_reads_its_lists_and_table_rows_whole_without_furniture() {
         let d = fixture("mpp-review-libreoffice.pdf");
         let title = "Migrant Protection Protocols: A Two-Year Review";
         assert_eq!(d.title.as_deref(), Some(title));
@@ -1406,6 +1475,24 @@ mod fixture_tests {
                 .collect()
         };
         assert_eq!(places(&d), places(&word));
+        // The table: a paragraph a row, cells joined by ` | ` as the Word file's are.
+        let rows = |d: &Document| -> Vec<String> {
+            d.blocks
+                .iter()
+                .filter(|b| b.text.contains(" | "))
+                .map(|b| b.text.clone())
+                .collect()
+        };
+        assert_eq!(
+            rows(&d),
+            [
+                "Month | People returned to Mexico",
+                "July 2019 | 12,100",
+                "December 2019 | 8,400",
+                "March 2020 | 1,900"
+            ]
+        );
+        assert_eq!(rows(&d), rows(&word));
         // Paragraphs around the lists stay whole, on their pages.
         let block = |t: &str| d.blocks.iter().find(|b| b.text.starts_with(t)).unwrap();
         assert_eq!(
