@@ -18,11 +18,18 @@
 //!    between two spanning fragments, the left column is read before the right one.
 //! 3. Furniture: the top and bottom lines of a page that repeat (digits aside) on at
 //!    least half the pages, and bare page numbers there ("12", "Page 3", "3 of 9").
-//! 4. Footnotes: the small-type lines at the foot of a page that start with a number.
+//!    Table rows: aligned lines cut into the same cells at wide gaps are one fragment
+//!    a row, its cells joined by ` | `.
+//! 4. Footnotes: the small-type lines at the foot of a page that start with a number;
+//!    in body type, the lines below the page's last wide gap when the first starts
+//!    with a number set as a superscript mark higher up.
 //! 5. Paragraphs: a new one at a wide gap, a change of type size or an indent; one
 //!    that did not end a sentence goes on in the next column or page; fragments on
 //!    one baseline (a justified line cut at its wide gaps) are one line. `hyphen-` at a
 //!    line end followed by a lowercase word is joined; larger type makes headings.
+//!    A line that starts with a list marker (`1.`, `b)`, `(iv)`, a bullet, Word's
+//!    Symbol and Wingdings bullets included) starts a list item; its wrapped lines,
+//!    indented to its text, join it; the marker's indent gives its level.
 
 use super::{notes, parse_dateline};
 use crate::model::date::PartialDate;

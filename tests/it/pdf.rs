@@ -208,6 +208,9 @@ fn a_libreoffice_pdf_reads_its_lists_whole_and_its_facts_with_their_pages() {
     assert!(at("<ol start=\"4\">") < at("End new returns"));
     assert!(at("<ul>\n<li id=\"b-") < at("The Matamoros camp"));
     assert!(!page.contains(|c| ('\u{e000}'..='\u{f8ff}').contains(&c)));
+    // A table row is a paragraph, its cells in order; the footnote a footnote.
+    assert!(page.contains("December 2019 | 8,400"), "{page}");
+    assert!(page.contains("Department of Homeland Security, press release"));
     for furniture in ["not for circulation", "MPP two-year review", "· page"] {
         assert!(!page.contains(furniture), "{furniture}: {page}");
     }
