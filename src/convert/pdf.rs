@@ -797,10 +797,15 @@ fn layout(pages: Vec<(u32, f64, Vec<Glyph>)>) -> Document {
                     return (open && lower && p.size <= body * 1.1).then_some(Join::NextColumn);
                 }
                 let gap = f.y - p.y;
-                // A list item's next line is indented to its text, past the marker.
-                let indent = if p.marker.is_some() { 4.0 } else { 0.8 };
+                // A list item's next line is indented to its text, past the marker (a
+                // line back at the marker's edge is the paragraph after the list).
+                let (from, to) = if p.marker.is_some() {
+                    (0.5, 4.0)
+                } else {
+                    (-0.8, 0.8)
+                };
                 let dx = f.x0 - p.x0;
-                (gap <= 1.8 * p.size && dx >= -0.8 * p.size && dx <= indent * p.size)
+                (gap <= 1.8 * p.size && dx >= from * p.size && dx <= to * p.size)
                     .then_some(Join::NextLine)
             });
             if let Some(join) = join {
@@ -876,7 +881,8 @@ fn layout(pages: Vec<(u32, f64, Vec<Glyph>)>) -> Document {
                     number: m.number.filter(|_| ordered),
                     task: None,
                 });
-                (BlockKind::ListItem { ordered }, p.text[m.len..].to_string())
+                let text = p.text[m.len..].trim_start();
+                (BlockKind::ListItem { ordered }, text.to_string())
             }
             _ if heading => {
                 let level = (2 + rank).min(6) as u8;
@@ -949,7 +955,8 @@ const BULLETS: &[char] = &[
 
 /// The list marker a line starts with: a bullet, or `1.` `2)` `(3)` `a.` `b)` `(c)`
 /// `i.` `ii)` `(iii)` (lowercase letters and numerals: a capital followed by a dot is
-/// more often an initial), followed by a space.
+/// more often an initial), followed by a space, or alone (its text is then the next
+/// fragment on the line, past a wide tab).
 fn list_marker(text: &str) -> Option<Marker> {
     let c = text.chars().next()?;
     let spaced = |rest: &str| {
@@ -976,9 +983,6 @@ fn list_marker(text: &str) -> Option<Marker> {
         after.strip_prefix(['.', ')'])?
     };
     let len = spaced(after)?;
-    if len == text.len() {
-        return None;
-    }
     let letter = |l: &str| {
         let mut cs = l.chars();
         match (cs.next(), cs.next()) {
@@ -1554,6 +1558,62 @@ mod fixture_tests {
         );
     }
 
+    /// Lines of 11 pt type at (x, y), each character half an em wide.
+    fn page_of(lines: &[(f64, f64, &str)]) -> Vec<(u32, f64, Vec<Glyph>)> {
+        let mut glyphs = Vec::new();
+        for &(x, y, text) in lines {
+            for (i, c) in text.chars().enumerate() {
+                let x = x + 5.5 * i as f64;
+                glyphs.push(Glyph {
+                    x,
+                    y,
+                    end: x + 5.5,
+                    size: 11.0,
+                    text: c.to_string(),
+                });
+            }
+        }
+        vec![(1, 612.0, glyphs)]
+    }
+
+    #[test]
+    fn list_items_against_the_paragraphs_around_them() {
+        let d = layout(page_of(&[
+            (90.0, 100.0, "The count rose from eight to"),
+            (90.0, 114.0, "12. Then it fell."),
+            (90.0, 140.0, "\u{f0b7} A bullet at the margin"),
+            (108.0, 154.0, "wraps to its text."),
+            (90.0, 168.0, "A paragraph back at the margin."),
+            (108.0, 194.0, "1."),
+            (144.0, 194.0, "A marker set apart by a tab"),
+            (144.0, 208.0, "and its next line."),
+            (108.0, 222.0, "2. The next item."),
+        ]));
+        let read: Vec<(&str, bool)> = d
+            .blocks
+            .iter()
+            .map(|b| {
+                (
+                    b.text.as_str(),
+                    matches!(b.kind, BlockKind::ListItem { .. }),
+                )
+            })
+            .collect();
+        assert_eq!(
+            read,
+            [
+                // "12." reads on from an open sentence at the paragraph's own edge.
+                ("The count rose from eight to 12. Then it fell.", false),
+                ("A bullet at the margin wraps to its text.", true),
+                ("A paragraph back at the margin.", false),
+                ("A marker set apart by a tab and its next line.", true),
+                ("The next item.", true),
+            ]
+        );
+        assert_eq!(d.lists[&4].number, Some(1));
+        assert_eq!(d.lists[&5].number, Some(2));
+    }
+
     #[test]
     fn list_markers() {
         fn m(t: &str) -> Option<(Style, Option<u32>, &str)> {
@@ -1567,12 +1627,13 @@ mod fixture_tests {
         assert_eq!(m("iv. Four"), Some((Style::Roman, Some(4), "Four")));
         assert_eq!(m("\u{f0b7}\tDot"), Some((Style::Bullet, None, "Dot")));
         assert_eq!(m("• Dot"), Some((Style::Bullet, None, "Dot")));
+        // A marker alone: its text is the next fragment on the line.
+        assert_eq!(m("1."), Some((Style::Decimal, Some(1), "")));
         assert_eq!(m("\u{f0a7} Square"), Some((Style::Bullet, None, "Square")));
         for t in [
             "2020. The year",
             "3.5 per cent",
             "J. Smith said",
-            "1.",
             "A. Capital",
             "ab. Two letters",
             "•Dot",
