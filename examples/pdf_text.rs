@@ -1,8 +1,10 @@
 //! What brief reads from PDFs, for comparing PDF readers (docs/pdf-crates.md):
 //! `cargo run --example pdf_text -- OUTDIR FILE.pdf…` writes OUTDIR/NAME.txt (the
-//! title, then the blocks, a form feed where a page starts, then the footnotes) and OUTDIR/NAME.meta (the
+//! title, then the blocks (list items as `- ` or `N. `, indented a level), a form feed
+//! where a page starts, then the footnotes) and OUTDIR/NAME.meta (the
 //! time taken, the pages and the Info title, author and date).
 use brief::convert::pdf::convert_pdf;
+use brief::model::document::BlockKind;
 use std::time::Instant;
 
 fn main() {
@@ -29,6 +31,16 @@ fn main() {
                         text.push('\u{c}');
                     }
                     text.push_str("\n\n");
+                    // A list item with its place: indented a level, its number.
+                    if let BlockKind::ListItem { ordered } = b.kind {
+                        let at = d.lists.get(&b.paragraph).copied().unwrap_or_default();
+                        text.push_str(&"    ".repeat(at.level as usize));
+                        match at.number {
+                            Some(n) if ordered => text.push_str(&format!("{n}. ")),
+                            _ if ordered => text.push_str("1. "),
+                            _ => text.push_str("- "),
+                        }
+                    }
                     text.push_str(&b.text);
                 }
                 for r in &d.references {

@@ -18,15 +18,24 @@
 //!    between two spanning fragments, the left column is read before the right one.
 //! 3. Furniture: the top and bottom lines of a page that repeat (digits aside) on at
 //!    least half the pages, and bare page numbers there ("12", "Page 3", "3 of 9").
-//! 4. Footnotes: the small-type lines at the foot of a page that start with a number.
+//!    Table rows: aligned lines cut into the same cells at wide gaps are one fragment
+//!    a row, its cells joined by ` | `.
+//! 4. Footnotes: the small-type lines at the foot of a page that start with a number;
+//!    in body type, the lines below the page's last wide gap when the first starts
+//!    with a number set as a superscript mark higher up.
 //! 5. Paragraphs: a new one at a wide gap, a change of type size or an indent; one
 //!    that did not end a sentence goes on in the next column or page; fragments on
 //!    one baseline (a justified line cut at its wide gaps) are one line. `hyphen-` at a
 //!    line end followed by a lowercase word is joined; larger type makes headings.
+//!    A line that starts with a list marker (`1.`, `b)`, `(iv)`, a bullet, Word's
+//!    Symbol and Wingdings bullets included) starts a list item; its wrapped lines,
+//!    indented to its text, join it; the marker's indent gives its level.
 
 use super::{notes, parse_dateline};
 use crate::model::date::PartialDate;
-use crate::model::document::{Block, BlockKind, Document, Dropped, Embedded, Format, Reference};
+use crate::model::document::{
+    Block, BlockKind, Document, Dropped, Embedded, Format, ListInfo, Reference,
+};
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 use std::collections::{BTreeSet, HashMap};
 use std::io::Read;
@@ -59,6 +68,10 @@ struct Frag {
     x1: f64,
     y: f64,
     size: f64,
+    /// The numbers set as superscripts after a word (footnote markers).
+    marks: Vec<u32>,
+    /// A table row, its cells joined by ` | `.
+    row: bool,
 }
 
 #[derive(Default)]
@@ -390,6 +403,8 @@ fn fragments(width: f64, glyphs: Vec<Glyph>) -> Vec<Frag> {
     let mut runs: Vec<Frag> = Vec::new();
     let mut prev: Option<Glyph> = None;
     let mut pending: Option<f64> = None;
+    // The digits of the superscript being read.
+    let mut sup = String::new();
     for g in glyphs {
         let space = g.text.trim().is_empty();
         let same_run = match (runs.last(), &prev) {
@@ -420,6 +435,16 @@ fn fragments(width: f64, glyphs: Vec<Glyph>) -> Vec<Frag> {
                 }
                 r.text.push_str(&g.text);
                 r.x1 = r.x1.max(g.end);
+                if superscript && g.text.chars().all(|c| c.is_ascii_digit()) {
+                    // The next digit of the same mark replaces it, grown.
+                    if !sup.is_empty() {
+                        r.marks.pop();
+                    }
+                    sup.push_str(&g.text);
+                    r.marks.extend(sup.parse::<u32>().ok());
+                } else {
+                    sup.clear();
+                }
             }
         } else if !space {
             pending = None;
@@ -429,7 +454,10 @@ fn fragments(width: f64, glyphs: Vec<Glyph>) -> Vec<Frag> {
                 x1: g.end,
                 y: g.y,
                 size: g.size,
+                marks: Vec::new(),
+                row: false,
             });
+            sup.clear();
         }
         if !space {
             prev = Some(g);
@@ -456,6 +484,7 @@ fn fragments(width: f64, glyphs: Vec<Glyph>) -> Vec<Frag> {
                     }
                     c.text.push_str(&r.text);
                     c.x1 = c.x1.max(r.x1);
+                    c.marks.extend(r.marks);
                 }
                 _ => {
                     frags.extend(cur.take());
@@ -470,7 +499,70 @@ fn fragments(width: f64, glyphs: Vec<Glyph>) -> Vec<Frag> {
         f.text.truncate(t);
     }
     frags.retain(|f| !f.text.trim().is_empty());
-    reading_order(width, frags)
+    reading_order(width, table_rows(frags))
+}
+
+/// Table rows: two or more lines in a row, each cut into the same number (two or more)
+/// of fragments whose left edges line up, with wide gaps between them all (three ems
+/// or more, and in every row a quarter or more of the distance from one cell's left
+/// edge to the next's): cells, not columns of text, whose longer lines fill a column up
+/// to a narrow gutter. Each row becomes one fragment, its cells joined by ` | `, as a
+/// Word table row is read. `frags` are by line, each line left to right.
+fn table_rows(frags: Vec<Frag>) -> Vec<Frag> {
+    let mut lines: Vec<Vec<Frag>> = Vec::new();
+    for f in frags {
+        match lines.last_mut() {
+            Some(l) if (f.y - l[0].y).abs() <= 0.5 * f.size.max(l[0].size) => l.push(f),
+            _ => lines.push(vec![f]),
+        }
+    }
+    let cells = |l: &[Frag]| {
+        l.len() >= 2
+            && l.windows(2)
+                .all(|w| w[1].x0 - w[0].x1 >= 3.0 * w[0].size.max(w[1].size))
+    };
+    let below = |a: &[Frag], b: &[Frag]| {
+        a.len() == b.len()
+            && b[0].y - a[0].y <= 2.0 * a[0].size
+            && a.iter().zip(b).all(|(x, y)| (x.x0 - y.x0).abs() <= x.size)
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let mut j = i + 1;
+        if cells(&lines[i]) {
+            while j < lines.len() && cells(&lines[j]) && below(&lines[j - 1], &lines[j]) {
+                j += 1;
+            }
+        }
+        let first = &lines[i];
+        let table = j - i >= 2
+            && (1..first.len()).all(|k| {
+                let pitch = first[k].x0 - first[k - 1].x0;
+                lines[i..j]
+                    .iter()
+                    .all(|l| l[k].x0 - l[k - 1].x1 >= 0.25 * pitch)
+            });
+        for line in &mut lines[i..j] {
+            let line = std::mem::take(line);
+            if !table {
+                out.extend(line);
+                continue;
+            }
+            let mut cells = line.into_iter();
+            let mut row = cells.next().expect("two cells or more");
+            for c in cells {
+                row.text.push_str(" | ");
+                row.text.push_str(&c.text);
+                row.x1 = c.x1;
+                row.marks.extend(c.marks);
+            }
+            row.row = true;
+            out.push(row);
+        }
+        i = j;
+    }
+    out
 }
 
 /// Left column before right column, between fragments that span the middle.
@@ -618,9 +710,12 @@ fn layout(pages: Vec<(u32, f64, Vec<Glyph>)>) -> Document {
         while foot > 0 && frags[foot - 1].size < body * 0.9 {
             foot -= 1;
         }
-        let start = (foot..frags.len()).find(|&i| note_number(&frags[i].text).is_some());
+        let start = (foot..frags.len())
+            .find(|&i| note_number(&frags[i].text).is_some())
+            .filter(|_| foot < frags.len())
+            .or_else(|| foot_notes_in_body_type(&frags, body));
         let (body_frags, notes) = match start {
-            Some(s) if foot < frags.len() => {
+            Some(s) => {
                 let mut f = frags;
                 let notes = f.split_off(s);
                 (f, notes)
@@ -656,6 +751,10 @@ fn layout(pages: Vec<(u32, f64, Vec<Glyph>)>) -> Document {
         x1: f64,
         y: f64,
         lines: usize,
+        /// The list marker the paragraph starts with: a list item.
+        marker: Option<Marker>,
+        /// A table row: a paragraph of its own.
+        row: bool,
     }
     let mut paras: Vec<Para> = Vec::new();
     /// How a fragment goes on from the paragraph before it.
@@ -671,10 +770,21 @@ fn layout(pages: Vec<(u32, f64, Vec<Glyph>)>) -> Document {
     for (no, frags, _) in kept {
         let mut first_on_page = true;
         for f in frags {
-            let bullet = f.text.starts_with(['•', '◦', '▪', '‣']);
+            // A line that starts with a list marker starts an item, unless it reads on
+            // from a sentence at the paragraph's own left edge ("rose to / 12. Then").
+            let marker = list_marker(&f.text).filter(|m| {
+                let Some(p) = paras.last() else { return true };
+                m.style == Style::Bullet
+                    || p.marker.is_some()
+                    || (f.x0 - p.x0).abs() > 0.8 * p.size
+                    || p.text.ends_with(['.', '!', '?', ':', ';'])
+                    || first_on_page
+                    || f.y - p.y > 1.8 * p.size
+                    || f.y < p.y
+            });
             let join = paras.last().and_then(|p| {
                 let same_size = (f.size - p.size).abs() <= 0.1 * p.size;
-                if !same_size || bullet {
+                if !same_size || marker.is_some() || f.row || p.row {
                     return None;
                 }
                 if !first_on_page && (f.y - p.y).abs() <= 0.2 * p.size && f.x0 >= p.x1 {
@@ -687,7 +797,15 @@ fn layout(pages: Vec<(u32, f64, Vec<Glyph>)>) -> Document {
                     return (open && lower && p.size <= body * 1.1).then_some(Join::NextColumn);
                 }
                 let gap = f.y - p.y;
-                (gap <= 1.8 * p.size && (f.x0 - p.x0).abs() <= 0.8 * p.size)
+                // A list item's next line is indented to its text, past the marker (a
+                // line back at the marker's edge is the paragraph after the list).
+                let (from, to) = if p.marker.is_some() {
+                    (0.5, 4.0)
+                } else {
+                    (-0.8, 0.8)
+                };
+                let dx = f.x0 - p.x0;
+                (gap <= 1.8 * p.size && dx >= from * p.size && dx <= to * p.size)
                     .then_some(Join::NextLine)
             });
             if let Some(join) = join {
@@ -713,6 +831,8 @@ fn layout(pages: Vec<(u32, f64, Vec<Glyph>)>) -> Document {
                     x1: f.x1,
                     y: f.y,
                     lines: 1,
+                    marker,
+                    row: f.row,
                 });
             }
             first_on_page = false;
@@ -730,6 +850,9 @@ fn layout(pages: Vec<(u32, f64, Vec<Glyph>)>) -> Document {
     heading_sizes.dedup();
     let mut first = true;
     let mut blocks = Vec::new();
+    // The list being read: its items' left edges (one a level) and the last marker
+    // at each level.
+    let mut list: Vec<(f64, Marker)> = Vec::new();
     for (k, p) in paras.iter().enumerate() {
         let heading = is_heading(p);
         let rank = heading_sizes
@@ -748,25 +871,40 @@ fn layout(pages: Vec<(u32, f64, Vec<Glyph>)>) -> Document {
             doc.dateline = Some(p.text.clone());
             continue;
         }
-        let (kind, text) = if heading {
-            let level = (2 + rank).min(6) as u8;
-            (BlockKind::Heading { level }, p.text.clone())
-        } else if let Some(rest) = p.text.strip_prefix(['•', '◦', '▪', '‣']) {
-            (
-                BlockKind::ListItem { ordered: false },
-                rest.trim_start().to_string(),
-            )
-        } else {
-            (BlockKind::Paragraph, p.text.clone())
+        let mut place = None;
+        let (kind, text) = match p.marker {
+            Some(m) if !heading => {
+                let (level, m) = list_level(&mut list, p.x0, p.size, m);
+                let ordered = m.style != Style::Bullet;
+                place = Some(ListInfo {
+                    level,
+                    number: m.number.filter(|_| ordered),
+                    task: None,
+                });
+                let text = p.text[m.len..].trim_start();
+                (BlockKind::ListItem { ordered }, text.to_string())
+            }
+            _ if heading => {
+                let level = (2 + rank).min(6) as u8;
+                (BlockKind::Heading { level }, p.text.clone())
+            }
+            _ => (BlockKind::Paragraph, p.text.clone()),
         };
+        if place.is_none() {
+            list.clear();
+        }
         if text.is_empty() {
             continue;
+        }
+        let paragraph = blocks.len() as u32 + 1;
+        if let Some(at) = place.filter(|p| p.level > 0 || p.number.is_some()) {
+            doc.lists.insert(paragraph, at);
         }
         blocks.push(Block {
             kind,
             text,
             start: None,
-            paragraph: blocks.len() as u32 + 1,
+            paragraph,
             notes: Vec::new(),
             page: Some(p.page),
         });
@@ -779,6 +917,141 @@ fn layout(pages: Vec<(u32, f64, Vec<Glyph>)>) -> Document {
     }
     doc.blocks = blocks;
     doc
+}
+
+/// The kind of a list marker.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Style {
+    /// `•`, `▪`, a Symbol or Wingdings bullet.
+    Bullet,
+    /// `1.`, `2)`, `(3)`.
+    Decimal,
+    /// `a.`, `b)`, `(c)`.
+    Letter,
+    /// `i.`, `iv)`, `(ii)`.
+    Roman,
+}
+
+/// A list marker at the start of a line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Marker {
+    style: Style,
+    /// The item's number: 4 for `4.`, 2 for `b.`, 3 for `iii.`; `None` for a bullet.
+    number: Option<u32>,
+    /// For `i.`, `v.`, `x.`: the number as a letter (9, 22, 24), in case the list is
+    /// lettered.
+    letter: Option<u32>,
+    /// Bytes of the marker and the space after it.
+    len: usize,
+}
+
+/// Bullets: the Unicode ones, and what Word's bullet fonts draw them with (Symbol's
+/// U+F0B7, Wingdings' U+F0A7 ▪, U+F076 ❖, U+F0D8 ➢, U+F0FC ✓, U+F06E ■, U+F071 ❑,
+/// U+F0A8 ◆), which PDF writers map to private-use characters. Any other private-use
+/// character alone before the text is taken for a bullet too.
+const BULLETS: &[char] = &[
+    '•', '◦', '▪', '▫', '‣', '⁃', '●', '○', '■', '□', '◆', '◇', '❖', '➢', '✓', '❑', '∙',
+];
+
+/// The list marker a line starts with: a bullet, or `1.` `2)` `(3)` `a.` `b)` `(c)`
+/// `i.` `ii)` `(iii)` (lowercase letters and numerals: a capital followed by a dot is
+/// more often an initial), followed by a space, or alone (its text is then the next
+/// fragment on the line, past a wide tab).
+fn list_marker(text: &str) -> Option<Marker> {
+    let c = text.chars().next()?;
+    let spaced = |rest: &str| {
+        let t = rest.trim_start();
+        (rest.is_empty() || rest.len() > t.len()).then(|| text.len() - t.len())
+    };
+    if BULLETS.contains(&c) || ('\u{e000}'..='\u{f8ff}').contains(&c) {
+        return Some(Marker {
+            style: Style::Bullet,
+            number: None,
+            letter: None,
+            len: spaced(&text[c.len_utf8()..])?,
+        });
+    }
+    let (open, s) = match text.strip_prefix('(') {
+        Some(s) => (true, s),
+        None => (false, text),
+    };
+    let end = s.find(|c: char| !c.is_ascii_alphanumeric())?;
+    let (label, after) = s.split_at(end);
+    let after = if open {
+        after.strip_prefix(')')?
+    } else {
+        after.strip_prefix(['.', ')'])?
+    };
+    let len = spaced(after)?;
+    let letter = |l: &str| {
+        let mut cs = l.chars();
+        match (cs.next(), cs.next()) {
+            (Some(c @ 'a'..='z'), None) => Some(c as u32 - 'a' as u32 + 1),
+            _ => None,
+        }
+    };
+    let (style, number) = if label.len() <= 3 && label.bytes().all(|b| b.is_ascii_digit()) {
+        (Style::Decimal, label.parse().ok())
+    } else if let Some(n) = roman(label) {
+        (Style::Roman, Some(n))
+    } else if let Some(n) = letter(label) {
+        (Style::Letter, Some(n))
+    } else {
+        return None;
+    };
+    Some(Marker {
+        style,
+        number,
+        letter: letter(label).filter(|_| style == Style::Roman),
+        len,
+    })
+}
+
+/// A lowercase Roman numeral up to 39 (`i` … `xxxix`).
+fn roman(s: &str) -> Option<u32> {
+    const ONES: [&str; 10] = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"];
+    let tens = s.len() - s.trim_start_matches('x').len();
+    let ones = ONES.iter().position(|o| *o == &s[tens..])?;
+    let n = (10 * tens + ones) as u32;
+    (tens <= 3 && n > 0).then_some(n)
+}
+
+/// An item's level in the list being read (`list`: the left edges of its levels and
+/// the last marker at each): a marker further right than the last level's goes a level
+/// deeper, one further left goes back to the level it lines up with. A `i.` after `h.`
+/// at its level is the letter i.
+fn list_level(list: &mut Vec<(f64, Marker)>, x0: f64, size: f64, m: Marker) -> (u8, Marker) {
+    while list.last().is_some_and(|&(x, _)| x0 < x - 0.5 * size) {
+        list.pop();
+    }
+    let mut m = m;
+    match list.last_mut() {
+        Some((x, last)) if x0 <= *x + 0.5 * size => {
+            if let (Some(l), Style::Letter) = (m.letter, last.style)
+                && last.number.map(|n| n + 1) == Some(l)
+            {
+                m.style = Style::Letter;
+                m.number = Some(l);
+            }
+            *last = m;
+        }
+        _ => list.push((x0, m)),
+    }
+    ((list.len() - 1).min(8) as u8, m)
+}
+
+/// Footnotes in the body's type size (a word processor's default footnote style can
+/// be): the lines below the page's last wide gap (two and a half lines or more), the
+/// first of which starts with a number that is set as a superscript mark higher up on
+/// the page. The index of that first line.
+fn foot_notes_in_body_type(frags: &[Frag], body: f64) -> Option<usize> {
+    let i = (1..frags.len()).rev().find(|&i| {
+        let f = &frags[i];
+        f.y - frags[i - 1].y > 2.5 * body && frags[i..].iter().all(|g| g.y >= f.y - 1.0)
+    })?;
+    let (n, _) = note_number(&frags[i].text)?;
+    let marked = frags[..i].iter().any(|f| f.marks.contains(&n));
+    (marked && frags[i].size <= body * 1.05).then_some(i)
 }
 
 /// `12. Text` / `12 Text` / `[12] Text` → (12, length of the label).
@@ -1107,6 +1380,284 @@ mod fixture_tests {
         assert_eq!(texts, html_paragraphs("justified_columns.html"));
         assert!(!all.contains("Quarterly Report") && !all.contains("Page 2"));
         assert_eq!(d.blocks.last().unwrap().page, Some(2));
+    }
+
+    /// The Word fixture printed by LibreOffice (make_libreoffice.sh): numbered items
+    /// whose lines wrap, a lettered level, a list restarted at 4, Symbol-font bullets,
+    /// a table, a footnote in body type, a header and a footer with the page number on
+    /// both pages.
+    #[test]
+    fn libreoffice_word_report_reads_its_lists_and_table_rows_whole_without_furniture() {
+        let d = fixture("mpp-review-libreoffice.pdf");
+        let title = "Migrant Protection Protocols: A Two-Year Review";
+        assert_eq!(d.title.as_deref(), Some(title));
+        assert_eq!(d.embedded.title.as_deref(), Some(title));
+        assert_eq!(d.embedded.author.as_deref(), Some("Border Rights Monitor"));
+        assert_eq!(d.embedded.published.unwrap().to_string(), "2021-01-25");
+        let items: Vec<(&str, bool, u8, Option<u32>)> = d
+            .blocks
+            .iter()
+            .filter_map(|b| match b.kind {
+                BlockKind::ListItem { ordered } => {
+                    let at = d.lists.get(&b.paragraph).copied().unwrap_or_default();
+                    Some((b.text.as_str(), ordered, at.level, at.number))
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            items,
+            [
+                (
+                    "Hearings were postponed for more than 12,000 people in March 2020.",
+                    true,
+                    0,
+                    Some(1)
+                ),
+                (
+                    "Only 523 people had won their cases by December 2020.",
+                    true,
+                    0,
+                    Some(2)
+                ),
+                (
+                    "Legal representation was available to 7 per cent of them.",
+                    true,
+                    1,
+                    Some(1)
+                ),
+                (
+                    "Most hearings took place in tent courts in Laredo and Brownsville.",
+                    true,
+                    1,
+                    Some(2)
+                ),
+                (
+                    "Kidnappings of returnees were reported in Nuevo Laredo and Matamoros.",
+                    true,
+                    0,
+                    Some(3)
+                ),
+                ("End new returns under the protocols.", true, 0, Some(4)),
+                (
+                    "Decide the 25,000 pending cases within 90 days.",
+                    true,
+                    0,
+                    Some(5)
+                ),
+                (
+                    "The Matamoros camp held about 2,500 people in November 2019.",
+                    false,
+                    0,
+                    None
+                ),
+                (
+                    "Shelters in Tijuana were full by February 2020.",
+                    false,
+                    0,
+                    None
+                ),
+                (
+                    "Some shelters turned away families with children.",
+                    false,
+                    1,
+                    None
+                ),
+                ("Medical care came from volunteer clinics.", false, 0, None),
+            ]
+        );
+        // The Word file itself gives the same items, kinds and places.
+        let word = crate::convert::docx::convert_docx(
+            &std::fs::read(format!(
+                "{}/tests/fixtures/docx/mpp-review.docx",
+                env!("CARGO_MANIFEST_DIR")
+            ))
+            .unwrap(),
+        )
+        .unwrap();
+        let places = |d: &Document| -> Vec<(String, BlockKind, ListInfo)> {
+            d.blocks
+                .iter()
+                .filter(|b| matches!(b.kind, BlockKind::ListItem { .. }))
+                .map(|b| {
+                    let at = d.lists.get(&b.paragraph).copied().unwrap_or_default();
+                    (b.text.clone(), b.kind.clone(), at)
+                })
+                .collect()
+        };
+        assert_eq!(places(&d), places(&word));
+        // The table: a paragraph a row, cells joined by ` | ` as the Word file's are.
+        let rows = |d: &Document| -> Vec<String> {
+            d.blocks
+                .iter()
+                .filter(|b| b.text.contains(" | "))
+                .map(|b| b.text.clone())
+                .collect()
+        };
+        assert_eq!(
+            rows(&d),
+            [
+                "Month | People returned to Mexico",
+                "July 2019 | 12,100",
+                "December 2019 | 8,400",
+                "March 2020 | 1,900"
+            ]
+        );
+        assert_eq!(rows(&d), rows(&word));
+        // Paragraphs around the lists stay whole, on their pages.
+        let block = |t: &str| d.blocks.iter().find(|b| b.text.starts_with(t)).unwrap();
+        assert_eq!(
+            block("Recommendations 1 to 3").text,
+            "Recommendations 1 to 3 were published in the interim report of 2 September \
+             2020; the rest follow."
+        );
+        assert_eq!(block("Recommendations 1 to 3").kind, BlockKind::Paragraph);
+        // Heading 1 and Heading 2, in two type sizes: two levels.
+        let level = |t: &str| match block(t).kind {
+            BlockKind::Heading { level } => level,
+            _ => panic!("{t}: not a heading"),
+        };
+        assert_eq!(level("Findings"), level("Background") + 1);
+        assert_eq!(level("Returns by month"), level("Findings"));
+        assert_eq!(block("Hearings were postponed").page, Some(1));
+        assert_eq!(block("Returns by month").page, Some(2));
+        assert_eq!(block("On 21 January 2021 the DHS").page, Some(2));
+        // No furniture, no private-use glyph (the Symbol-font bullets).
+        let all = d
+            .blocks
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        for furniture in [
+            "not for circulation",
+            "Border Rights Monitor",
+            "MPP two-year",
+        ] {
+            assert!(!all.contains(furniture), "{furniture}: {all}");
+        }
+        assert!(!all.contains('\u{2022}'));
+        assert!(
+            !all.contains(|c| ('\u{e000}'..='\u{f8ff}').contains(&c)),
+            "{all}"
+        );
+        // The footnote, in the body's type size at the foot of page 1, is a footnote.
+        // (Its marker, "2019.1", is not linked: a digit after "digit." reads as a
+        // decimal to the marker rule.)
+        assert_eq!(d.references.len(), 1);
+        assert_eq!(
+            d.references[0].text,
+            "Department of Homeland Security, press release of 24 January 2019."
+        );
+        assert!(!all.contains("Department of Homeland Security"));
+        let dropped: Vec<&str> = d.dropped.iter().map(|x| x.text.as_str()).collect();
+        assert_eq!(dropped.len(), 4, "{dropped:?}");
+        assert!(
+            dropped.contains(&"MPP two-year review · page 2"),
+            "{dropped:?}"
+        );
+    }
+
+    /// Lines of 11 pt type at (x, y), each character half an em wide.
+    fn page_of(lines: &[(f64, f64, &str)]) -> Vec<(u32, f64, Vec<Glyph>)> {
+        let mut glyphs = Vec::new();
+        for &(x, y, text) in lines {
+            for (i, c) in text.chars().enumerate() {
+                let x = x + 5.5 * i as f64;
+                glyphs.push(Glyph {
+                    x,
+                    y,
+                    end: x + 5.5,
+                    size: 11.0,
+                    text: c.to_string(),
+                });
+            }
+        }
+        vec![(1, 612.0, glyphs)]
+    }
+
+    #[test]
+    fn list_items_against_the_paragraphs_around_them() {
+        let d = layout(page_of(&[
+            (90.0, 100.0, "The count rose from eight to"),
+            (90.0, 114.0, "12. Then it fell."),
+            (90.0, 140.0, "\u{f0b7} A bullet at the margin"),
+            (108.0, 154.0, "wraps to its text."),
+            (90.0, 168.0, "A paragraph back at the margin."),
+            (108.0, 194.0, "1."),
+            (144.0, 194.0, "A marker set apart by a tab"),
+            (144.0, 208.0, "and its next line."),
+            (108.0, 222.0, "2. The next item."),
+        ]));
+        let read: Vec<(&str, bool)> = d
+            .blocks
+            .iter()
+            .map(|b| {
+                (
+                    b.text.as_str(),
+                    matches!(b.kind, BlockKind::ListItem { .. }),
+                )
+            })
+            .collect();
+        assert_eq!(
+            read,
+            [
+                // "12." reads on from an open sentence at the paragraph's own edge.
+                ("The count rose from eight to 12. Then it fell.", false),
+                ("A bullet at the margin wraps to its text.", true),
+                ("A paragraph back at the margin.", false),
+                ("A marker set apart by a tab and its next line.", true),
+                ("The next item.", true),
+            ]
+        );
+        assert_eq!(d.lists[&4].number, Some(1));
+        assert_eq!(d.lists[&5].number, Some(2));
+    }
+
+    #[test]
+    fn list_markers() {
+        fn m(t: &str) -> Option<(Style, Option<u32>, &str)> {
+            list_marker(t).map(|m| (m.style, m.number, &t[m.len..]))
+        }
+        assert_eq!(m("1. One"), Some((Style::Decimal, Some(1), "One")));
+        assert_eq!(m("12) Twelve"), Some((Style::Decimal, Some(12), "Twelve")));
+        assert_eq!(m("(3) Three"), Some((Style::Decimal, Some(3), "Three")));
+        assert_eq!(m("b. Bee"), Some((Style::Letter, Some(2), "Bee")));
+        assert_eq!(m("(c) Sea"), Some((Style::Letter, Some(3), "Sea")));
+        assert_eq!(m("iv. Four"), Some((Style::Roman, Some(4), "Four")));
+        assert_eq!(m("\u{f0b7}\tDot"), Some((Style::Bullet, None, "Dot")));
+        assert_eq!(m("• Dot"), Some((Style::Bullet, None, "Dot")));
+        // A marker alone: its text is the next fragment on the line.
+        assert_eq!(m("1."), Some((Style::Decimal, Some(1), "")));
+        assert_eq!(m("\u{f0a7} Square"), Some((Style::Bullet, None, "Square")));
+        for t in [
+            "2020. The year",
+            "3.5 per cent",
+            "J. Smith said",
+            "A. Capital",
+            "ab. Two letters",
+            "•Dot",
+            "In 12 days",
+        ] {
+            assert_eq!(m(t), None, "{t}");
+        }
+        // `i.` after `h.` is the letter i; after nothing, the numeral one.
+        let mut list = Vec::new();
+        let h = list_marker("h. Aitch").unwrap();
+        let i = list_marker("i. Eye").unwrap();
+        assert_eq!(list_level(&mut list, 100.0, 10.0, h).0, 0);
+        let (level, i_after_h) = list_level(&mut list, 100.0, 10.0, i);
+        assert_eq!(
+            (level, i_after_h.style, i_after_h.number),
+            (0, Style::Letter, Some(9))
+        );
+        // Further right: a level deeper; back left: the level it lines up with.
+        let (level, deeper) = list_level(&mut list, 120.0, 10.0, i);
+        assert_eq!(
+            (level, deeper.style, deeper.number),
+            (1, Style::Roman, Some(1))
+        );
+        assert_eq!(list_level(&mut list, 100.0, 10.0, h).0, 0);
     }
 
     #[test]

@@ -185,3 +185,79 @@ fn a_pdf_without_a_text_layer_is_a_warning_naming_it() {
         "{err}"
     );
 }
+
+/// The Word report printed by LibreOffice (tests/fixtures/pdf/make_libreoffice.sh): its
+/// numbered, lettered and bulleted items read whole and render as the lists they are,
+/// without the Word header and footer; the title, author and date come from the file;
+/// each fact has the page it is on and the date it says.
+#[test]
+fn a_libreoffice_pdf_reads_its_lists_whole_and_its_facts_with_their_pages() {
+    let site = TempSite::new();
+    site.write_bytes(
+        "content/sources/mpp.pdf",
+        &fixture("mpp-review-libreoffice.pdf"),
+    );
+    let o = site.brief(&["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = site.read_out("sources/mpp/index.html");
+    assert!(page.contains("Migrant Protection Protocols: A Two-Year Review"));
+    assert!(page.contains("Border Rights Monitor"), "the author: {page}");
+    // Numbered items, the nested lettered ones and the list restarted at 4.
+    let at = |w: &str| page.find(w).unwrap_or_else(|| panic!("{w}: {page}"));
+    assert!(at("<ol>") < at("Hearings were postponed"));
+    assert!(at("<ol start=\"4\">") < at("End new returns"));
+    assert!(at("<ul>\n<li id=\"b-") < at("The Matamoros camp"));
+    assert!(!page.contains(|c| ('\u{e000}'..='\u{f8ff}').contains(&c)));
+    // A table row is a paragraph, its cells in order; the footnote a footnote.
+    assert!(page.contains("December 2019 | 8,400"), "{page}");
+    assert!(page.contains("Department of Homeland Security, press release"));
+    for furniture in ["not for circulation", "MPP two-year review", "· page"] {
+        assert!(!page.contains(furniture), "{furniture}: {page}");
+    }
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mpp.pdf");
+    std::fs::write(&path, fixture("mpp-review-libreoffice.pdf")).unwrap();
+    let x = brief::extract_file(&path, None).unwrap();
+    assert_eq!(x.title, "Migrant Protection Protocols: A Two-Year Review");
+    assert_eq!(
+        x.doc.embedded.author.as_deref(),
+        Some("Border Rights Monitor")
+    );
+    assert_eq!(x.doc.embedded.published.unwrap().to_string(), "2021-01-25");
+    let texts: Vec<&str> = x.doc.blocks.iter().map(|b| b.text.as_str()).collect();
+    for item in [
+        "Hearings were postponed for more than 12,000 people in March 2020.",
+        "Most hearings took place in tent courts in Laredo and Brownsville.",
+        "End new returns under the protocols.",
+        "Decide the 25,000 pending cases within 90 days.",
+        "Some shelters turned away families with children.",
+    ] {
+        assert!(texts.contains(&item), "{item}: {texts:#?}");
+    }
+    let page_of = |paragraph: u32| x.doc.blocks[paragraph as usize - 1].page;
+    let event = |span: &str| {
+        x.facts
+            .events
+            .iter()
+            .find(|e| e.span == span)
+            .unwrap_or_else(|| panic!("{span}: {:#?}", x.facts.events))
+    };
+    // The wrapped item's date is whole: March 2020, not a bare March.
+    let march = event("March 2020");
+    assert_eq!(march.date.to_string(), "2020-03");
+    assert!(march.quote.starts_with("Hearings were postponed"));
+    assert_eq!(page_of(march.paragraph), Some(1));
+    assert!(!x.facts.events.iter().any(|e| e.span == "March"));
+    let suspended = event("21 January 2021");
+    assert_eq!(suspended.date.to_string(), "2021-01-21");
+    assert_eq!(page_of(suspended.paragraph), Some(2));
+    assert_eq!(page_of(event("20 December 2018").paragraph), Some(1));
+    let pending = x
+        .facts
+        .statistics
+        .iter()
+        .find(|s| s.quote.starts_with("Decide the 25,000"))
+        .unwrap_or_else(|| panic!("{:#?}", x.facts.statistics));
+    assert_eq!(page_of(pending.paragraph), Some(1));
+}
