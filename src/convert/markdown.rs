@@ -514,7 +514,13 @@ mod tests {
             .iter()
             .map(|b| (b.text.as_str(), doc.lists.get(&b.paragraph).copied()))
             .collect();
-        let at = |level, number, task| Some(ListInfo { level, number, task });
+        let at = |level, number, task| {
+            Some(ListInfo {
+                level,
+                number,
+                task,
+            })
+        };
         assert_eq!(
             got,
             [

@@ -173,9 +173,42 @@ fn the_default_build_links_no_http_client() {
     let bytes = std::fs::read(env!("CARGO_BIN_EXE_brief")).unwrap();
     // (Crate names appear in a binary's symbols and panic locations when linked.)
     for needle in ["ureq", "reqwest", "isahc", "attohttpc", "libcurl", "rustls"] {
-        assert!(
-            !bytes.windows(needle.len()).any(|w| w == needle.as_bytes()),
-            "the binary links {needle}"
-        );
+        assert!(!links_crate(&bytes, needle), "the binary links {needle}");
     }
+}
+
+/// True if `name` appears in `bytes` as a crate name does when the crate is linked: in a
+/// path (`/ureq-3.0.0/src/…`) or a mangled symbol (`…4ureq5agent…`, its length before
+/// it), not inside a longer word. Codegen-unit names are random letters and digits
+/// (`6273u8y76ureqpkhbou6e3r05` once held "ureq").
+fn links_crate(bytes: &[u8], name: &str) -> bool {
+    let n = name.as_bytes();
+    let len = n.len().to_string();
+    bytes.windows(n.len()).enumerate().any(|(i, w)| {
+        if w != n {
+            return false;
+        }
+        let after = bytes.get(i + n.len()).copied().unwrap_or(b' ');
+        if after.is_ascii_lowercase() {
+            return false;
+        }
+        let before = &bytes[..i];
+        let free = |b: Option<&u8>| b.is_none_or(|b| !b.is_ascii_alphanumeric());
+        free(before.last())
+            || (before.ends_with(len.as_bytes())
+                && !before[..i - len.len()]
+                    .last()
+                    .is_some_and(|b| b.is_ascii_digit()))
+    })
+}
+
+#[test]
+fn a_crate_name_inside_a_random_name_is_not_a_link() {
+    assert!(!links_crate(
+        b"src/lib.rs/@/6273u8y76ureqpkhbou6e3r05",
+        "ureq"
+    ));
+    assert!(links_crate(b"registry/src/ureq-3.0.1/src/agent.rs", "ureq"));
+    assert!(links_crate(b"_ZN4ureq5agent5Agent3get17h", "ureq"));
+    assert!(!links_crate(b"_ZN14ureqx", "ureq"));
 }
