@@ -77,7 +77,9 @@ pub fn find_dates(
             if let Expr::AfterPrevious(days) = f.expr {
                 after_previous.push((f, days));
             } else if is_date(&f, s, lex)
-                && let Some(mut h) = resolve(f, published, || future_at(s, f.start, f.end, lex))
+                && let Some(mut h) = resolve(f, published, order(lex), || {
+                    future_at(s, f.start, f.end, lex)
+                })
             {
                 h.event = dates_an_event(&f, s, lex);
                 hits.add(h);
@@ -158,7 +160,12 @@ pub fn future_at(s: &str, start: usize, end: usize, lex: &'static Lexicon) -> bo
             return Some(false);
         }
         let after_be = i > 0 && Lexicon::is_in(lex.passive_auxiliaries, &ws[i - 1]);
-        let ed = w.len() >= 5 && w.ends_with("ed") && !w.ends_with("eed") && !after_be;
+        // Verb endings (`-ed`; `-ó`, `-rá`), on words of five bytes or more.
+        let ends = |list: &[&str]| w.len() >= 5 && list.iter().any(|x| w.ends_with(x));
+        if ends(lex.future_suffixes) {
+            return Some(true);
+        }
+        let ed = ends(lex.past_suffixes) && !ends(lex.not_past_suffixes) && !after_be;
         ed.then_some(false)
     };
     // The verb before the date governs it (`went into effect on May 12, and … will`),
@@ -315,13 +322,13 @@ fn is_date(f: &Found, s: &str, lex: &Lexicon) -> bool {
             !glued && before.is_some_and(|w| Lexicon::is_in(lex.now_modals, &w))
         }
         // `Tuesday, June 4, 2019`: the week day of a date written in full is part of it.
-        Expr::Weekday(_) => {
+        Expr::Weekday(_) | Expr::LastWeekday(_) => {
             let rest = s[f.end..].trim_start_matches([',', ' ']);
             let dated = rest.starts_with(|c: char| c.is_ascii_digit())
                 || lex.months.iter().any(|(m, _)| rest.starts_with(m));
             !dated && !said_before(s, f.start, lex)
         }
-        Expr::YearOffset(_) | Expr::MonthOffset(_) => {
+        Expr::YearOffset(_) | Expr::MonthOffset(_) | Expr::WeekOffset(_) => {
             let before = word_before(s, f.start).map(|(w, _)| w.to_lowercase());
             let possessive = s[f.end..].starts_with(['’', '\'']);
             !possessive && before.is_none_or(|w| !Lexicon::is_in(lex.year_deictic_blockers, &w))
@@ -510,9 +517,10 @@ fn attribute_year(s: &str, start: usize, end: usize, lex: &Lexicon) -> bool {
 fn resolve(
     f: Found,
     published: Option<PartialDate>,
+    order: NumericOrder,
     future: impl FnOnce() -> bool,
 ) -> Option<DateHit> {
-    let abs = |a: Absolute| a.date(NumericOrder::MonthFirst);
+    let abs = |a: Absolute| a.date(order);
     let (date, end_date, relative) = match f.expr {
         Expr::Date(a) | Expr::Since(a) => (abs(a)?, None, false),
         Expr::Period(a, b) => (abs(a)?, Some(abs(b)?), false),
@@ -554,6 +562,15 @@ fn resolve(
         relative,
         event: true,
     })
+}
+
+/// How the language writes the two numbers of a numeric date (`05/08/2010`).
+fn order(lex: &Lexicon) -> NumericOrder {
+    if lex.numeric_day_first {
+        NumericOrder::DayFirst
+    } else {
+        NumericOrder::MonthFirst
+    }
 }
 
 /// The date of a relative expression, published on `pubd`.
@@ -599,6 +616,23 @@ fn resolve_relative(e: Expr, pubd: PartialDate, future: bool) -> Option<PartialD
             };
             shift_days(y, mo, d, delta)
         }
+        Expr::LastWeekday(target) => {
+            let Some((y, mo, d)) = day() else {
+                return Some(pubd);
+            };
+            let wd = crate::model::date::weekday(y, mo, d) as i64;
+            // One to seven days back: never the document's own day.
+            let delta = -((wd - target as i64 - 1).rem_euclid(7) + 1);
+            shift_days(y, mo, d, delta)
+        }
+        Expr::WeekOffset(o) => match day() {
+            // A week is no unit of a date: the month it falls in.
+            Some((y, mo, d)) => {
+                let shifted = shift_days(y, mo, d, 7 * o as i64)?;
+                PartialDate::month(shifted.year, shifted.month?)
+            }
+            None => Some(pubd),
+        },
         Expr::YearOffset(o) => Some(PartialDate::year(pubd.year + o)),
         Expr::MonthOffset(o) => {
             let total = pubd.year * 12 + (pubd.month? as i32 - 1) + o;

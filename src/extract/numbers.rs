@@ -567,7 +567,9 @@ pub fn find_stats(s: &str, excluded: &[ByteRange], lex: &'static Lexicon) -> Vec
             // Ratio `18 of 41 patients`.
             let of_the = g
                 .strip_prefix(lex.ratio_of)
-                .is_some_and(|r| r.trim() == lex.period_article);
+                .is_some_and(|r| {
+                    r.starts_with(char::is_whitespace) && Lexicon::is_in(lex.ratio_articles, r.trim())
+                });
             if (g == lex.ratio_of || of_the)
                 && (!a.word || (of_the && b.word))
                 && a.integer
