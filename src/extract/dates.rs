@@ -73,7 +73,7 @@ pub fn find_dates(
         if !resolvable(rule.kind, published) || !scan.may_match(i) {
             continue;
         }
-        rec.each(i, scan.hay(i), s, |f| {
+        rec.each(i, scan.hay(i, rec), s, |f| {
             if let Expr::AfterPrevious(days) = f.expr {
                 after_previous.push((f, days));
             } else if is_date(&f, s, lex)
@@ -239,9 +239,12 @@ impl<'a> Scan<'a> {
             && (!rule.in_set || self.matched.as_ref().is_none_or(|m| m.matched(i)))
     }
 
-    fn hay(&self, i: usize) -> &str {
+    fn hay(&self, i: usize, rec: &Recogniser) -> &str {
         if RULES[i].in_set {
             &self.hay
+        } else if !rec.source(i).is_ascii() {
+            // The rule spells non-ASCII words (`este año`): the stand-in would hide them.
+            self.sentence
         } else {
             self.loose.get_or_init(|| {
                 let s = self.sentence;

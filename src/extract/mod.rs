@@ -54,6 +54,13 @@ pub fn extract_document(blocks: &[Block], ctx: &Context) -> Facts {
     let lex = lexicon::lexicon(&ctx.language);
     let mut facts = Facts::default();
     let mut previous = None;
+    // How the document writes its numbers (`24,000` or `24.000`), from all of them.
+    let convention = if lex.decimal_mark == "." {
+        numbers::Convention::DecimalPoint
+    } else {
+        let all: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        numbers::Convention::of(&all.join("\n"))
+    };
     for block in blocks {
         let prose = matches!(
             block.kind,
@@ -63,7 +70,7 @@ pub fn extract_document(blocks: &[Block], ctx: &Context) -> Facts {
                 | BlockKind::ListItem { .. }
         );
         if prose {
-            extract_block(block, ctx, lex, &mut facts, &mut previous);
+            extract_block(block, ctx, lex, convention, &mut facts, &mut previous);
         }
     }
     assign_ids(&mut facts);
@@ -84,6 +91,7 @@ fn extract_block(
     block: &Block,
     ctx: &Context,
     lex: &'static Lexicon,
+    convention: numbers::Convention,
     facts: &mut Facts,
     previous: &mut Option<PartialDate>,
 ) {
@@ -147,7 +155,7 @@ fn extract_block(
                 }));
             }
         }
-        let stats = numbers::find_stats(a, &date_ranges, lex);
+        let stats = numbers::find_stats_in(a, &date_ranges, lex, convention);
         let figures: Vec<text::ByteRange> = stats.iter().map(|st| (st.start, st.end)).collect();
         let mut sentence_unit: Option<String> = None;
         for st in stats {
