@@ -331,6 +331,11 @@ fn is_date(f: &Found, s: &str, lex: &Lexicon) -> bool {
                 || lex.months.iter().any(|(m, _)| rest.starts_with(m));
             !dated && !said_before(s, f.start, lex)
         }
+        // `por la mañana`: the morning, not tomorrow.
+        Expr::DayOffset(_) if !lex.day_word_blockers.is_empty() => {
+            let before = word_before(s, f.start).map(|(w, _)| w.to_lowercase());
+            before.is_none_or(|w| !Lexicon::is_in(lex.day_word_blockers, &w))
+        }
         Expr::YearOffset(_) | Expr::MonthOffset(_) | Expr::WeekOffset(_) => {
             let before = word_before(s, f.start).map(|(w, _)| w.to_lowercase());
             let possessive = s[f.end..].starts_with(['’', '\'']);

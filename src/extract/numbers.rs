@@ -149,7 +149,7 @@ fn atoms(
             let w = text(g).to_lowercase();
             lex.currency_words
                 .iter()
-                .find(|(x, _)| *x == w)
+                .find(|(x, _)| *x == w || x.to_lowercase() == w)
                 .map(|&(_, u)| u)
         });
         let (mut value, word, integer, num_start, num_end) = if let Some(n) = c.num {
@@ -1033,7 +1033,7 @@ fn single(s: &str, a: &Atom, counted_before: bool, lex: &Lexicon) -> Option<Stat
     let noun = if a.percent || a.currency.is_some() || a.counted.is_some() {
         None
     } else {
-        noun_after(s, a.end, lex)
+        noun_after(s, a.end, lex).or_else(|| noun_after_scale(s, a, lex))
     };
     let qual = qualifier_before(s, a.start, lex);
     if is_age(s, a, noun.as_ref(), lex) || definition_threshold(s, a, lex) {
@@ -1121,6 +1121,19 @@ fn single(s: &str, a: &Atom, counted_before: bool, lex: &Lexicon) -> Option<Stat
     Some(hit)
 }
 
+/// The counted noun after a scale and the language's `scale_joiner` (`2,5 millones de
+/// personas`).
+fn noun_after_scale(s: &str, a: &Atom, lex: &Lexicon) -> Option<(ByteRange, String, bool)> {
+    if !a.scaled || a.word || lex.scale_joiner.is_empty() {
+        return None;
+    }
+    let (w, ws) = word_after(s, a.end)?;
+    if !s[a.end..ws].trim().is_empty() || !w.eq_ignore_ascii_case(lex.scale_joiner) {
+        return None;
+    }
+    noun_after(s, ws + w.len(), lex)
+}
+
 /// True if the figure is written with a thousands separator (`75,316`), a scale word or
 /// a decimal point: the way counts are written, unlike codes and page numbers.
 fn grouped(s: &str, a: &Atom) -> bool {
@@ -1158,7 +1171,8 @@ fn rate_after(s: &str, at: usize, lex: &Lexicon) -> Option<(&'static str, usize)
         let end = at + lead + w.len();
         if word_after(s, end).is_some_and(|(n, _)| {
             let n = n.trim_end_matches('.');
-            n.eq_ignore_ascii_case(lex.ago) || Lexicon::is_in(lex.relative_after, n)
+            (!lex.ago.is_empty() && n.eq_ignore_ascii_case(lex.ago))
+                || Lexicon::is_in(lex.relative_after, n)
         }) {
             return None; // `a year ago`, `a year earlier`
         }

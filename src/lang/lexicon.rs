@@ -317,6 +317,12 @@ pub struct Lexicon {
     pub ambiguous_currency_signs: &'static [&'static str],
     /// Articles that may stand between `of` and the whole of a ratio (`18 of the 41`).
     pub ratio_articles: &'static [&'static str],
+    /// The word between a scale and the counted noun (`2,5 millones de personas`), or
+    /// empty where the noun follows the scale directly (`2.5 million people`).
+    pub scale_joiner: &'static str,
+    /// Words right before `today`, `yesterday` or `tomorrow` that make it no date (`por
+    /// la mañana`: in the morning).
+    pub day_word_blockers: &'static [&'static str],
 }
 
 /// The English table, read from `src/lang/en.toml` (built into the binary) on first use.
@@ -441,6 +447,8 @@ struct LexiconFile {
     number_word_joiner: String,
     ambiguous_currency_signs: Vec<String>,
     ratio_articles: Vec<String>,
+    scale_joiner: String,
+    day_word_blockers: Vec<String>,
 }
 
 /// Reads a language's data file into a [`Lexicon`]. The words live as long as the
@@ -568,6 +576,8 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         number_word_joiner: leak_str(f.number_word_joiner),
         ambiguous_currency_signs: leak_list(f.ambiguous_currency_signs),
         ratio_articles: leak_list(f.ratio_articles),
+        scale_joiner: leak_str(f.scale_joiner),
+        day_word_blockers: leak_list(f.day_word_blockers),
     })
 }
 

@@ -420,13 +420,7 @@ fn corpus(part: &str) -> Scores {
 /// `segment`.
 fn corpus_with(part: &str, segment: fn(&str) -> Vec<Block>, dump: bool) -> Scores {
     let dir = root().join("tests/corpus").join(part);
-    score_set(
-        part,
-        &dir.join("sources"),
-        &dir.join("gold"),
-        segment,
-        dump,
-    )
+    score_set(part, &dir.join("sources"), &dir.join("gold"), segment, dump)
 }
 
 fn assert_at_least(s: &Scores, events: f64, statistics: f64) {
@@ -525,12 +519,20 @@ const ES_VALIDATION: (f64, f64) = (0.0, 0.0);
 
 #[test]
 fn gold_f1_on_the_spanish_development_corpus() {
-    assert_at_least(&corpus_with("es/dev", real_blocks, true), ES_DEV.0, ES_DEV.1);
+    assert_at_least(
+        &corpus_with("es/dev", real_blocks, true),
+        ES_DEV.0,
+        ES_DEV.1,
+    );
 }
 
 #[test]
 fn gold_f1_on_the_spanish_development_corpus_without_the_converter_s_help() {
-    assert_at_least(&corpus_with("es/dev", naive_blocks, false), ES_DEV.0, ES_DEV.1);
+    assert_at_least(
+        &corpus_with("es/dev", naive_blocks, false),
+        ES_DEV.0,
+        ES_DEV.1,
+    );
 }
 
 #[test]
