@@ -946,4 +946,61 @@ mod tests {
         assert!(find("It began in ٢٠١٩ and on ３ March ２０２０.", "2021").is_empty());
         assert_eq!(one("On 3 March 2020, ٤ people", "2021").0, "2020-03-03");
     }
+
+    fn find_es(s: &str, published: &str) -> Vec<(String, String)> {
+        let pubd = PartialDate::parse(published).ok();
+        find_dates(s, pubd, None, lexicon("es"))
+            .into_iter()
+            .filter(|h| h.event)
+            .map(|h| {
+                let d = match h.end_date {
+                    Some(e) => format!("{}..{}", h.date, e),
+                    None => h.date.to_string(),
+                };
+                (d, s[h.start..h.end].to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn spanish_dates() {
+        let one = |s: &str, p: &str| find_es(s, p).into_iter().next().map(|h| h.0);
+        assert_eq!(
+            one("el 24 de agosto de 2010", "2019"),
+            Some("2010-08-24".into())
+        );
+        assert_eq!(one("en enero de 2019", "2020"), Some("2019-01".into()));
+        assert_eq!(
+            one("entre el 22 y 23 de agosto de 2010", "2019"),
+            Some("2010-08-22..2010-08-23".into())
+        );
+        assert_eq!(
+            one("del 1 al 15 de marzo de 2020", "2021"),
+            Some("2020-03-01..2020-03-15".into())
+        );
+        assert_eq!(one("el 05/08/2010", "2019"), Some("2010-08-05".into()));
+        assert_eq!(one("hace 10 años", "2019-11"), Some("2009".into()));
+        // The Friday before a Friday, never the day itself.
+        assert_eq!(
+            one("el pasado viernes", "2020-01-24"),
+            Some("2020-01-17".into())
+        );
+        assert_eq!(one("este viernes", "2020-01-24"), Some("2020-01-24".into()));
+        // A week is dated to the month it falls in.
+        assert_eq!(
+            one("abrirá la próxima semana", "2019-07-29"),
+            Some("2019-08".into())
+        );
+        // Tense from the verb's ending.
+        assert_eq!(
+            one("entró en vigor el 12 de mayo", "2023-06-06"),
+            Some("2023-05-12".into())
+        );
+        assert_eq!(
+            one("será el 12 de mayo", "2023-06-06"),
+            Some("2024-05-12".into())
+        );
+        // The morning, not tomorrow.
+        assert_eq!(one("salió por la mañana", "2023-06-06"), None);
+    }
 }

@@ -730,6 +730,25 @@ mod tests {
     }
 
     #[test]
+    fn the_spanish_file_has_every_key_and_its_own_words() {
+        let es = parse(include_str!("es.toml")).unwrap();
+        assert_eq!(es.code, "es");
+        assert_eq!(es.month("agosto"), Some(8));
+        assert_eq!(es.month("sept."), Some(9));
+        assert_eq!(es.month_names()[0], "enero");
+        assert_eq!(es.weekdays.len(), 7);
+        assert_eq!(es.number_word("veinte"), Some(20.0));
+        assert_eq!(es.unit_of("solicitantes"), Some("people"));
+        assert_eq!(es.decimal_mark, ",");
+        assert!(std::ptr::eq(lexicon("es"), &*ES));
+        // Any other code still reads as English.
+        assert!(std::ptr::eq(lexicon("fr"), &*EN));
+        for code in LANGUAGES {
+            assert_eq!(lexicon(code).code, code);
+        }
+    }
+
+    #[test]
     fn qualifiers_read_back_from_their_words() {
         for q in Qualifier::ALL {
             assert_eq!(Qualifier::parse(q.as_str()), Some(q));
