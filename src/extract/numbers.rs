@@ -404,15 +404,16 @@ impl Shape {
             (1, 0) => Shape::DotDecimal,
             (0, _) if groups_of_three(t, ',') => Shape::CommaGroups(commas),
             (0, 1) => Shape::CommaDecimal,
-            (_, 1) => match t.split_once(',') {
-                Some((head, _)) if groups_of_three(head, '.') => Shape::DotGroupsCommaDecimal,
+            // Both marks: the last one is the decimal mark, and it occurs once.
+            _ => match t.rfind(['.', ',']).map(|i| (&t[..i], &t[i..i + 1])) {
+                Some((head, ",")) if commas == 1 && groups_of_three(head, '.') => {
+                    Shape::DotGroupsCommaDecimal
+                }
+                Some((head, ".")) if dots == 1 && groups_of_three(head, ',') => {
+                    Shape::CommaGroupsDotDecimal
+                }
                 _ => Shape::Other,
             },
-            (1, _) => match t.split_once('.') {
-                Some((head, _)) if groups_of_three(head, ',') => Shape::CommaGroupsDotDecimal,
-                _ => Shape::Other,
-            },
-            _ => Shape::Other,
         }
     }
 }
