@@ -4,7 +4,9 @@
 //! matching in gold order; a prediction from a gold item's `also_in` sentence counts
 //! neither way. Three sets: the five flagship sources (`content/sources`, gold in
 //! `tests/gold`), the development corpus (`tests/corpus/dev`) and its validation part
-//! (`tests/corpus/validation`, never tuned on). Each test fails under its threshold; the
+//! (`tests/corpus/validation`, never tuned on); and the Spanish corpus
+//! (`tests/corpus/es/dev`, `tests/corpus/es/validation`), each source read in its
+//! sidecar's `language`. Each test fails under its threshold; the
 //! figures it prints are the ones in the README and on the methodology page. Every
 //! quote must be verbatim in its block and every span in its quote.
 //!
@@ -513,9 +515,12 @@ fn check_recorded(flag: &Scores, val: &Scores) {
 }
 
 /// The F1 floors of the Spanish corpus (`tests/corpus/es`), read with each sidecar's
-/// `language = "es"`: the measured figures rounded down, like [`DEV`] and [`VALIDATION`].
-const ES_DEV: (f64, f64) = (0.0, 0.0);
-const ES_VALIDATION: (f64, f64) = (0.0, 0.0);
+/// `language = "es"`: the measured figures rounded down, like [`DEV`] and [`VALIDATION`]
+/// (measured: dev events 1.000, statistics 0.955; validation 0.875, 1.000; with the
+/// English rules, before the Spanish lexicon: dev 0.067 / 0.683, validation 0.000 /
+/// 0.800). The goals: validation 0.85 / 0.90, dev 0.95 / 0.95.
+const ES_DEV: (f64, f64) = (0.99, 0.95);
+const ES_VALIDATION: (f64, f64) = (0.87, 0.99);
 
 #[test]
 fn gold_f1_on_the_spanish_development_corpus() {
