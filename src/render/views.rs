@@ -70,6 +70,9 @@ pub struct CiteView {
     /// That page in the published PDF (`…/report.pdf#page=12`), when the PDF is
     /// published (rights permitting).
     pub pdf_url: Option<String>,
+    /// The source's language when it is not the page's (`es` on an English site): a
+    /// quote from it carries `lang`, for screen readers and hyphenation.
+    pub lang: Option<String>,
 }
 
 /// A verbatim sentence split around the words of its fact, so pages can emphasise them.
@@ -408,6 +411,10 @@ impl Renderer<'_> {
             permalink: self.urls.absolute(&s.path()),
             published: s.published.map(|d| d.to_string()),
             published_display: s.published.map(|d| self.strings.date(&d)),
+            lang: s
+                .language
+                .clone()
+                .filter(|l| *l != self.settings.config.language),
         }
     }
 

@@ -23,6 +23,7 @@ mod extraction_gold;
 mod extraction_roundtrip;
 mod flagship;
 mod hostile;
+mod languages;
 mod layering;
 mod new;
 mod paging;

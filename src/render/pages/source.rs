@@ -61,6 +61,9 @@ pub struct SourceView {
     pub full_text: bool,
     /// Things the reader should know about this page's metadata.
     pub notices: Vec<String>,
+    /// The source's language when it is not the site's: its title, text and quotes
+    /// carry `lang`.
+    pub lang: Option<String>,
 }
 
 impl Renderer<'_> {
@@ -117,6 +120,10 @@ impl Renderer<'_> {
             permalink: self.urls.absolute(&path),
             full_text: s.full_text,
             notices,
+            lang: s
+                .language
+                .clone()
+                .filter(|l| *l != self.settings.config.language),
         }
     }
 
