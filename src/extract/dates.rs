@@ -479,11 +479,39 @@ fn cut_off(words: &[String], lex: &Lexicon) -> bool {
     lex.cutoff_words.iter().any(|c| phrase_at(words, c, 0))
 }
 
+/// True if the text before a year ends a name that the year closes: `la Ley de
+/// Migración de 2011`, `la Masacre de San Fernando de 2010` (a capitalised word, not a
+/// month, then one of `name_year_joiners`).
+fn name_ending_in_year(before: &str, lex: &Lexicon) -> bool {
+    let Some((head, joiner)) = before.rsplit_once(char::is_whitespace) else {
+        return false;
+    };
+    if !Lexicon::is_in(lex.name_year_joiners, joiner) {
+        return false;
+    }
+    let Some(word) = head
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+    else {
+        return false;
+    };
+    // `… de San Fernando de 2010`: the name's last word is capitalised; a sentence's
+    // first word is not a name (`En 2010`), nor is a month (`Agosto de 2010`).
+    let capital = word.chars().next().is_some_and(char::is_uppercase);
+    let opens_sentence = head.trim_end().len() == word.len();
+    capital && !opens_sentence && lex.month_any_case(word).is_none()
+}
+
 /// True if the year at `start..end` is an attribute or part of a name: a determiner
 /// before it and a noun or name after it (`the 2011 San Fernando massacre`, `a 2016
 /// precedent`, `the 2020 census data`).
 fn attribute_year(s: &str, start: usize, end: usize, lex: &Lexicon) -> bool {
     let before = s[..start].trim_end();
+    if name_ending_in_year(before, lex) {
+        return true;
+    }
     let tail = window_before(before, before.len(), 12).to_lowercase();
     let determiner = lex.attribute_determiners.iter().any(|d| {
         tail.ends_with(d)

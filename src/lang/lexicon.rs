@@ -323,6 +323,9 @@ pub struct Lexicon {
     /// Words right before `today`, `yesterday` or `tomorrow` that make it no date (`por
     /// la mañana`: in the morning).
     pub day_word_blockers: &'static [&'static str],
+    /// Words between a name and the year that closes it (`la Ley de Migración de 2011`):
+    /// after a capitalised word, the year is part of the name, not an event.
+    pub name_year_joiners: &'static [&'static str],
 }
 
 /// The English table, read from `src/lang/en.toml` (built into the binary) on first use.
@@ -449,6 +452,7 @@ struct LexiconFile {
     ratio_articles: Vec<String>,
     scale_joiner: String,
     day_word_blockers: Vec<String>,
+    name_year_joiners: Vec<String>,
 }
 
 /// Reads a language's data file into a [`Lexicon`]. The words live as long as the
@@ -578,6 +582,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         ratio_articles: leak_list(f.ratio_articles),
         scale_joiner: leak_str(f.scale_joiner),
         day_word_blockers: leak_list(f.day_word_blockers),
+        name_year_joiners: leak_list(f.name_year_joiners),
     })
 }
 
