@@ -59,7 +59,7 @@ pub fn extract_document(blocks: &[Block], ctx: &Context) -> Facts {
         numbers::Convention::DecimalPoint
     } else {
         let all: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
-        numbers::Convention::of(&all.join("\n"))
+        numbers::Convention::of(&all.join("\n"), lex)
     };
     for block in blocks {
         let prose = matches!(

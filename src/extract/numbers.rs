@@ -333,7 +333,10 @@ impl Convention {
     /// `60.000`, `1.234.567` and `45,5` say decimal comma; `1,234,567`, `1,234.5` and
     /// `2.5` say decimal point; a lone `24,000` says decimal point only when nothing
     /// says decimal comma (it could be neither in a text that writes `60.000`).
-    pub fn of(text: &str) -> Convention {
+    /// Identifiers and clock times (`artículo 3.2`, `a las 10.30 horas`: a word of the
+    /// lexicon's `identifier_words` before, or of `identifier_after` after) are no
+    /// evidence.
+    pub fn of(text: &str, lex: &Lexicon) -> Convention {
         let (mut comma, mut point, mut weak_point) = (false, false, false);
         let bytes = text.as_bytes();
         let mut i = 0;
@@ -349,6 +352,14 @@ impl Convention {
                         && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)))
             {
                 i += 1;
+            }
+            let label = word_before(text, start)
+                .is_some_and(|(w, _)| Lexicon::is_in(lex.identifier_words, w))
+                || word_after(text, i).is_some_and(|(w, ws)| {
+                    text[i..ws].trim().is_empty() && Lexicon::is_in(lex.identifier_after, w)
+                });
+            if label {
+                continue;
             }
             match Shape::of(&text[start..i]) {
                 Shape::DotGroups | Shape::DotGroupsCommaDecimal | Shape::CommaDecimal => {
@@ -726,7 +737,7 @@ fn finish(
 /// Finds the figures of one sentence. `excluded` are byte ranges taken by dates. The
 /// sentence is its own document for the number convention (see [`find_stats_in`]).
 pub fn find_stats(s: &str, excluded: &[ByteRange], lex: &'static Lexicon) -> Vec<StatHit> {
-    find_stats_in(s, excluded, lex, Convention::of(s))
+    find_stats_in(s, excluded, lex, Convention::of(s, lex))
 }
 
 /// Finds the figures of one sentence of a document that writes its numbers by

@@ -94,6 +94,10 @@ fn exclusions() {
     assert!(find("at 3:30 p.m. under 8 U.S.C. 1225").is_empty());
 }
 
+fn es() -> &'static Lexicon {
+    lexicon("es")
+}
+
 fn values_es(s: &str) -> Vec<f64> {
     find_stats(s, &[], lexicon("es"))
         .into_iter()
@@ -103,14 +107,38 @@ fn values_es(s: &str) -> Vec<f64> {
 
 #[test]
 fn the_convention_of_a_text_comes_from_the_shapes_of_its_numbers() {
-    assert_eq!(Convention::of("60.000 y 45,5 %"), Convention::DecimalComma);
-    assert_eq!(Convention::of("24,000 y 47,000"), Convention::DecimalPoint);
-    assert_eq!(Convention::of("2.5 millones"), Convention::DecimalPoint);
-    assert_eq!(Convention::of("1,234,567 y 45,5"), Convention::Mixed);
+    assert_eq!(
+        Convention::of("60.000 y 45,5 %", es()),
+        Convention::DecimalComma
+    );
+    assert_eq!(
+        Convention::of("24,000 y 47,000", es()),
+        Convention::DecimalPoint
+    );
+    assert_eq!(
+        Convention::of("2.5 millones", es()),
+        Convention::DecimalPoint
+    );
+    assert_eq!(Convention::of("1,234,567 y 45,5", es()), Convention::Mixed);
     // A lone `24,000` does not outweigh a `60.000`: the text writes decimal commas.
-    assert_eq!(Convention::of("60.000 y 24,000"), Convention::DecimalComma);
-    assert_eq!(Convention::of("en 2019, 72 migrantes"), Convention::Unknown);
-    assert_eq!(Convention::of("el 24.08.2010"), Convention::Unknown);
+    assert_eq!(
+        Convention::of("60.000 y 24,000", es()),
+        Convention::DecimalComma
+    );
+    assert_eq!(
+        Convention::of("en 2019, 72 migrantes", es()),
+        Convention::Unknown
+    );
+    assert_eq!(Convention::of("el 24.08.2010", es()), Convention::Unknown);
+    // A clock time or an identifier is no evidence: `60.000` still reads.
+    assert_eq!(
+        Convention::of("a las 10.30 horas llegaron 60.000", es()),
+        Convention::DecimalComma
+    );
+    assert_eq!(
+        Convention::of("el artículo 3.2 y 60.000 casos", es()),
+        Convention::DecimalComma
+    );
 }
 
 #[test]
