@@ -10,7 +10,9 @@
 //! markers (the converter's, or ones we detect such as `reported22` and `August 20106`)
 //! and URLs are blanked in a same-length copy so they never read as numbers or years.
 //! [`dates`] finds date expressions and periods, [`numbers`] the figures; numbers inside
-//! a date are not figures. All English words live in [`lexicon`].
+//! a date are not figures. Every word of a language lives in its [`lexicon`] (English,
+//! Spanish), chosen by [`Context::language`]; how the document writes its numbers
+//! (`24,000` or `24.000`) is read once from all its blocks ([`numbers::Convention`]).
 //!
 //! Ids: `ev-` or `st-` followed by the first 10 hex digits of the SHA-256 of
 //! `kind \x1f quote \x1f span` (kind is `event` or `statistic`). The same sentence and

@@ -7,8 +7,10 @@
 //! `COVID-19`), a clock time, a duration that only bounds another figure, or a number
 //! word that counts nothing (`the two countries’ agencies`, `two or more states`), an
 //! age or an age threshold (`aged 12`, `children under 12`), or a number written in a
-//! shape that could be read two ways (`60.000`, `45,5`): a figure is read whole or not
-//! at all. Vague amounts (`tens of thousands`, `dozens`) are never turned into numbers.
+//! shape that could be read two ways (`60.000`, `45,5` in English; in a language with a
+//! decimal comma, `24,000` in a document that also writes `60.000`, see [`Convention`]):
+//! a figure is read whole or not at all. Vague amounts (`tens of thousands`, `dozens`)
+//! are never turned into numbers.
 
 use super::text::{
     ByteRange, char_at, char_before, strict_ascii_stand_in, word_after, word_before,
