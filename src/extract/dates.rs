@@ -316,6 +316,11 @@ fn dates_an_event(f: &Found, s: &str, lex: &'static Lexicon) -> bool {
 /// True if what was found is a date here: a year that is not a count or money, a
 /// `today` or `now` that announces something, a week day not merely of a quote.
 fn is_date(f: &Found, s: &str, lex: &Lexicon) -> bool {
+    if matches!(f.expr, Expr::MonthDay { .. } | Expr::BareMonth { .. })
+        && capitalised_month_in_a_name(&s[..f.end], f.start, lex)
+    {
+        return false;
+    }
     match f.expr {
         Expr::Date(Absolute::Year(_)) => plausible_year(s, f.start, f.end, lex),
         Expr::Today => today_announces(s, f.start, f.end, lex),
@@ -343,6 +348,37 @@ fn is_date(f: &Found, s: &str, lex: &Lexicon) -> bool {
         }
         _ => true,
     }
+}
+
+/// True if a month without a year, at `start..` of `s`, is capitalised inside a sentence
+/// of a language that writes month names in lower case: a name (`Plaza de Mayo`, `calle
+/// 5 de Mayo`), not a date. A date with its year is still read (`5 de Mayo de 2010`).
+fn capitalised_month_in_a_name(s: &str, start: usize, lex: &Lexicon) -> bool {
+    let lower_case_months = lex.months[0].0.starts_with(char::is_lowercase);
+    if !lower_case_months {
+        return false;
+    }
+    let tail = &s[start..];
+    let mut word_start = None;
+    for (i, c) in tail
+        .char_indices()
+        .chain(std::iter::once((tail.len(), ' ')))
+    {
+        let in_word = c.is_alphanumeric() || c == '.';
+        match (in_word, word_start) {
+            (true, None) => word_start = Some(i),
+            (false, Some(ws)) => {
+                let w = &tail[ws..i];
+                let month = lex.month(w).or_else(|| lex.month(w.trim_end_matches('.')));
+                if w.starts_with(char::is_uppercase) && month.is_some() {
+                    return !s[..start + ws].trim().is_empty();
+                }
+                word_start = None;
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// The byte offset just past the last of `marks` in `s` (0 if none).
