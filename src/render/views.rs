@@ -590,7 +590,18 @@ impl Renderer<'_> {
         let qualifier = if p.stat.qualifier == Qualifier::Exact {
             String::new()
         } else {
-            self.word_or(&format!("qualifier_{}", q.replace(' ', "_")), q)
+            let key = format!("qualifier_{}", q.replace(' ', "_"));
+            // `unas 11.200 personas`, not `unos`: the hedge agrees with a feminine unit.
+            let feminine = self
+                .strings
+                .get("feminine_units")
+                .split_whitespace()
+                .any(|u| u == p.stat.unit.replace(' ', "_"));
+            let feminine_key = format!("{key}_feminine");
+            match self.strings.get(&feminine_key) {
+                w if feminine && w != feminine_key => w,
+                _ => self.word_or(&key, q),
+            }
         };
         let (quote, parts) = self.readable(p.source, &p.stat.as_ref().into());
         FigureView {

@@ -65,3 +65,31 @@ fn without_a_language_key_the_language_is_detected_from_the_text() {
     let page = site.read_out("sources/es/index.html");
     assert!(page.contains("as detected from its text"), "{page}");
 }
+
+#[test]
+fn a_spanish_site_writes_hedges_that_agree_and_spanish_numbers() {
+    let site = TempSite::new();
+    site.write("site.toml", "title = \"Informe\"\nlanguage = \"es\"\n")
+        .write(
+            "content/sources/es.txt",
+            "Albergues en Tijuana\n\nSegún las autoridades, alrededor de 11.200 personas esperaban en Tijuana en julio de 2019, y unos 300 casos seguían abiertos en los tribunales federales de la ciudad.",
+        )
+        .write(
+            "content/sources/es.meta.toml",
+            "title = \"Albergues en Tijuana\"\npublished = \"2019-08-01\"\n",
+        );
+    let o = site.brief(&["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let figures = site.read_out("statistics/index.html");
+    // `personas` is feminine, `casos` masculine.
+    assert!(
+        figures.contains("unas</span> <strong>11.200</strong>"),
+        "{figures}"
+    );
+    assert!(
+        figures.contains("unos</span> <strong>300</strong>"),
+        "{figures}"
+    );
+    // On a Spanish site a Spanish quote needs no `lang`.
+    assert!(!figures.contains("<q lang="), "{figures}");
+}
