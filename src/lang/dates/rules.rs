@@ -765,6 +765,9 @@ pub static RULES: [Rule; 38] = [
             if char_before(text, m.start()).is_some_and(|ch| ch.is_ascii_digit() || ch == '$') {
                 return None;
             }
+            if ends_a_day_range(r, &text[..m.start()]) {
+                return None; // `del 3 al 7 de julio`: never the end of a range as a day
+            }
             let t = m.as_str();
             let month = t.rsplit(char::is_whitespace).next().unwrap_or(t);
             let (day, month) = (leading_number(t)? as u8, r.month(month)?);
@@ -1228,6 +1231,36 @@ fn joined_right(r: &Recogniser, c: &Captures) -> bool {
         Some(o) if Lexicon::is_in(lex.span_between, &o) => and,
         _ => !and,
     }
+}
+
+/// True if `head` (the text before a day and its month) ends with the first day of a
+/// range and its joiner: `del 3 al`, `from 3 to`, `3–`, `entre el 3 y el`. The day after
+/// it is the end of a period without a year, which no rule reads: it is not reported as
+/// a day of its own.
+fn ends_a_day_range(r: &Recogniser, head: &str) -> bool {
+    let lex = r.lex;
+    let head = head.trim_end();
+    let head = head
+        .strip_suffix(lex.period_article)
+        .filter(|h| h.ends_with(char::is_whitespace))
+        .map_or(head, str::trim_end);
+    if let Some(h) = head.strip_suffix(['-', '–']) {
+        return h.trim_end().ends_with(|c: char| c.is_ascii_digit());
+    }
+    let mut words = head.rsplit(char::is_whitespace);
+    let (Some(joiner), Some(day)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let day = day.trim_end_matches(|c: char| c.is_alphabetic() || c == '.' || c == 'º');
+    if day.is_empty() || day.len() > 2 || !day.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let joiner = joiner.to_lowercase();
+    if Lexicon::is_in(lex.span_through, &joiner) {
+        return true;
+    }
+    // `y`/`and` join a range only after `entre`/`between`.
+    Lexicon::is_in(lex.span_and, &joiner) && words.any(|w| Lexicon::is_in(lex.span_between, w))
 }
 
 /// The number of days in a month (1–12) of a year.
