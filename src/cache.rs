@@ -1,9 +1,11 @@
 //! Cache: converted documents and their facts, kept between the builds of one process
 //! (`brief serve` rebuilds after every edit; only the edited sources are redone).
 //!
-//! In: a source's body and format (for conversion), plus its publication date and
-//! language (for extraction). Out: the [`Document`] and [`Facts`] an earlier build made
-//! from exactly the same input. Keys are SHA-256 digests of every input, with the
+//! In: a source's input (the body's text, or a PDF's or Word file's bytes: the digest of
+//! the content, never its modification time) and format (for conversion), plus its
+//! publication date and language (for extraction). Out: the [`Document`] and [`Facts`]
+//! an earlier build made from exactly the same input. Keys are SHA-256 digests of every
+//! input, with the
 //! crate's version standing in for the converter's and extractor's: a cached result is
 //! always the one the code would make again, so the output does not depend on it.
 //! Entries not used by a build are dropped after it, so the cache holds one site.
@@ -47,25 +49,36 @@ impl Cache {
         self.inner.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// The converted `body`, made by `convert` unless an earlier build made it.
-    pub fn document(
+    /// The converted `input` (a body's text, or a PDF's or Word file's bytes), made by
+    /// `convert` unless an earlier build made it. A conversion that fails is not kept:
+    /// the next build tries again (and reports it again).
+    pub fn document<E>(
         &self,
-        body: &str,
+        input: &[u8],
         format: Format,
-        convert: impl FnOnce() -> Document,
-    ) -> Document {
-        let key = digest(&[
-            b"document",
-            format!("{format:?}").as_bytes(),
-            body.as_bytes(),
-        ]);
-        self.get_or_make(key, |i| &mut i.documents, convert)
+        convert: impl FnOnce() -> Result<Document, E>,
+    ) -> Result<Document, E> {
+        let key = digest(&[b"document", format!("{format:?}").as_bytes(), input]);
+        {
+            let mut inner = self.lock();
+            if let Some(found) = inner.documents.get(&key).cloned() {
+                inner.used.insert(key);
+                inner.hits += 1;
+                return Ok(found);
+            }
+        }
+        let made = convert()?;
+        let mut inner = self.lock();
+        inner.used.insert(key);
+        inner.documents.insert(key, made.clone());
+        Ok(made)
     }
 
-    /// The facts of `body`, made by `extract` unless an earlier build made them.
+    /// The facts of `input` (as for [`Cache::document`]), made by `extract` unless an
+    /// earlier build made them.
     pub fn facts(
         &self,
-        body: &str,
+        input: &[u8],
         format: Format,
         published: Option<PartialDate>,
         language: &str,
@@ -75,7 +88,7 @@ impl Cache {
         let key = digest(&[
             b"facts",
             format!("{format:?}").as_bytes(),
-            body.as_bytes(),
+            input,
             published.as_bytes(),
             language.as_bytes(),
         ]);
@@ -124,10 +137,12 @@ mod tests {
         let cache = Cache::default();
         let mut made = 0;
         let mut doc = |body: &str| {
-            cache.document(body, Format::Text, || {
-                made += 1;
-                crate::convert::convert(body, Format::Text)
-            })
+            cache
+                .document(body.as_bytes(), Format::Text, || {
+                    made += 1;
+                    Ok::<_, ()>(crate::convert::convert(body, Format::Text))
+                })
+                .unwrap()
         };
         let a = doc("Title\n\nIn March 2020, 5 people.\n");
         let again = doc("Title\n\nIn March 2020, 5 people.\n");
@@ -139,7 +154,7 @@ mod tests {
         let mut runs = 0;
         let date = PartialDate::parse("2020-05-01").ok();
         for published in [None, date, date] {
-            cache.facts("body", Format::Text, published, "en", || {
+            cache.facts(b"body", Format::Text, published, "en", || {
                 runs += 1;
                 Facts::default()
             });
@@ -149,5 +164,30 @@ mod tests {
         assert_eq!(cache.end_build(), 1);
         cache.end_build();
         assert!(cache.lock().documents.is_empty() && cache.lock().facts.is_empty());
+    }
+
+    /// A PDF or Word file is keyed on its bytes: the same bytes are converted once, a
+    /// changed byte again, and a failed conversion is not kept.
+    #[test]
+    fn binary_sources_are_keyed_on_their_bytes() {
+        let cache = Cache::default();
+        let mut made = 0;
+        let mut doc = |bytes: &[u8], ok: bool| {
+            cache.document(bytes, Format::Pdf, || {
+                made += 1;
+                if ok {
+                    Ok(Document::default())
+                } else {
+                    Err("damaged")
+                }
+            })
+        };
+        assert!(doc(b"%PDF-1.7 a", true).is_ok());
+        assert!(doc(b"%PDF-1.7 a", true).is_ok());
+        assert!(doc(b"%PDF-1.7 b", true).is_ok());
+        assert_eq!(doc(b"%PDF-1.7 c", false), Err("damaged"));
+        assert_eq!(doc(b"%PDF-1.7 c", false), Err("damaged"));
+        assert_eq!(made, 4);
+        assert_eq!(cache.end_build(), 1);
     }
 }

@@ -159,11 +159,12 @@ fn compose_site(root: &Path, options: &BuildOptions) -> Result<Composed, Error> 
         .sources
         .par_iter()
         .map(|s| match cache {
-            // The cache keys on the text; a PDF or Word file has none, so it is read anew.
-            Some(c) if !s.format.is_binary() => {
-                Ok(c.document(s.body(), s.format, || convert::convert(s.body(), s.format)))
-            }
-            _ => convert_source(&settings.content_dir, s),
+            // Keyed on the body's text, or a PDF's or Word file's bytes: an unchanged
+            // file is not read again on every rebuild of `brief serve`.
+            Some(c) => c.document(s.input(), s.format, || {
+                convert_source(&settings.content_dir, s)
+            }),
+            None => convert_source(&settings.content_dir, s),
         })
         .collect::<Result<_, Error>>()?;
     let resolved: Vec<model::source::Resolved> = content
@@ -201,12 +202,10 @@ fn compose_site(root: &Path, options: &BuildOptions) -> Result<Composed, Error> 
             .map(|((s, d), r)| {
                 let ctx = extract_context(s, r, &settings.config.language);
                 match cache {
-                    Some(c) if !s.format.is_binary() => {
-                        c.facts(s.body(), s.format, ctx.published, &ctx.language, || {
-                            extract::extract_document(&d.blocks, &ctx)
-                        })
-                    }
-                    _ => extract::extract_document(&d.blocks, &ctx),
+                    Some(c) => c.facts(s.input(), s.format, ctx.published, &ctx.language, || {
+                        extract::extract_document(&d.blocks, &ctx)
+                    }),
+                    None => extract::extract_document(&d.blocks, &ctx),
                 }
             })
             .collect()
@@ -276,11 +275,10 @@ type Inputs = (
 /// per build (issue 17).
 fn read_inputs(root: &Path, options: &BuildOptions) -> Inputs {
     let mut errors = Vec::new();
-    // With site.toml broken, the rest is still read with the defaults it would give.
-    let settings = input::config::load(root, &options.overrides).unwrap_or_else(|e| {
-        errors.push(e);
-        input::config::load_defaults(root)
-    });
+    // With site.toml broken, the rest is still read, with a default for each value it
+    // refused; every problem of site.toml is among the errors.
+    let (settings, config_errors) = input::config::load_checked(root, &options.overrides);
+    errors.extend(config_errors);
     let (content, content_errors) = input::source::discover_all(&settings.content_dir);
     errors.extend(content_errors);
     let corrections =

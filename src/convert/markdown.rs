@@ -16,19 +16,22 @@
 //! them (so a figure in a cell keeps its row).
 
 use super::markdown_options;
-use crate::model::document::{Block, BlockKind, Document, Dropped, Format, NoteMarker, Reference};
+use crate::model::document::{
+    Block, BlockKind, Document, Dropped, Format, ListInfo, NoteMarker, Reference,
+};
 use crate::util::front_matter::split_front_matter;
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// A block as gathered: kind, byte range in the body, footnote references (range,
-/// label), and for code the concatenated text.
+/// label), for code the concatenated text, and a task item's checkbox.
 type RawBlock = (
     BlockKind,
     Range<usize>,
     Vec<(Range<usize>, String)>,
     Option<String>,
+    Option<bool>,
 );
 
 /// What the innermost open container is.
@@ -48,6 +51,9 @@ struct Gather {
     notes: Vec<(Range<usize>, String)>,
     /// For code: the text events, concatenated.
     code: String,
+    /// A task list item's checkbox (`[x]` → done), read from its marker, which is not
+    /// part of the block's range.
+    task: Option<bool>,
 }
 
 impl Gather {
@@ -57,6 +63,7 @@ impl Gather {
             range: None,
             notes: Vec::new(),
             code: String::new(),
+            task: None,
         }
     }
     fn extend(&mut self, r: &Range<usize>) {
@@ -132,7 +139,7 @@ pub fn convert_markdown(src: &str) -> Document {
     let finish = |g: Gather, blocks: &mut Vec<_>, stack: &mut Vec<Frame>| {
         if let Some(r) = g.range.clone() {
             let code = matches!(g.kind, BlockKind::Code { .. }).then_some(g.code);
-            blocks.push((g.kind, r, g.notes, code));
+            blocks.push((g.kind, r, g.notes, code, g.task));
             if let Some(Frame::Item { emitted, .. }) = stack
                 .iter_mut()
                 .rev()
@@ -142,7 +149,7 @@ pub fn convert_markdown(src: &str) -> Document {
             }
         } else if let BlockKind::Code { .. } = g.kind {
             // An empty code block still is a block.
-            blocks.push((g.kind, 0..0, Vec::new(), Some(String::new())));
+            blocks.push((g.kind, 0..0, Vec::new(), Some(String::new()), None));
         }
     };
 
@@ -286,12 +293,20 @@ pub fn convert_markdown(src: &str) -> Document {
             | Event::SoftBreak
             | Event::HardBreak
             | Event::InlineMath(_)
-            | Event::DisplayMath(_)
-            | Event::TaskListMarker(_) => {
+            | Event::DisplayMath(_) => {
                 if let Some(g) = gather.as_mut()
                     && !matches!(event, Event::SoftBreak | Event::HardBreak)
                 {
                     g.extend(&range);
+                }
+            }
+            // Issue 17: `- [x] done` showed its `[x]`. The item's text starts after the
+            // marker; the checkbox is kept beside it (Document::lists).
+            Event::TaskListMarker(done) => {
+                if let Some(g) = gather.as_mut()
+                    && matches!(g.kind, BlockKind::ListItem { .. })
+                {
+                    g.task = Some(done);
                 }
             }
             Event::Rule => {}
@@ -334,7 +349,7 @@ pub fn convert_markdown(src: &str) -> Document {
         });
     }
 
-    for (kind, r, notes, code) in blocks {
+    for (kind, r, notes, code, task) in blocks {
         let (block_text, start) = match code {
             Some(code) => {
                 let verbatim = text.get(r.clone()) == Some(code.as_str()) && !code.is_empty();
@@ -365,6 +380,15 @@ pub fn convert_markdown(src: &str) -> Document {
             })
             .collect();
         let n = doc.blocks.len() as u32 + 1;
+        if task.is_some() {
+            doc.lists.insert(
+                n,
+                ListInfo {
+                    task,
+                    ..Default::default()
+                },
+            );
+        }
         doc.blocks.push(Block {
             kind,
             text: block_text,
@@ -462,7 +486,48 @@ mod tests {
                 "**REYNOSA, 20 May 2023** \u{2014} It rained [here](https://x.org).",
                 "A | B",
                 "*x* | 1,400 people",
-                "[x] done ~~not~~",
+                // The task marker is not text; the checkbox is kept beside the block.
+                "done ~~not~~",
+            ]
+        );
+        assert_eq!(doc.lists[&4].task, Some(true));
+        for b in &doc.blocks {
+            let s = b.start.unwrap();
+            assert_eq!(&src[s..s + b.text.len()], b.text);
+        }
+        let md = to_markdown(&doc);
+        assert_eq!(anchorable_count(&md), doc.blocks.len(), "{md}");
+    }
+
+    /// Regression (issue 17): `- [x] done` showed its `[x]` as text. The item's text
+    /// starts after the marker (still a verbatim slice), its checkbox is kept beside it
+    /// and written back by the export; `[x]` elsewhere stays text.
+    #[test]
+    fn task_list_items_keep_their_checkbox_not_their_marker() {
+        let src = "- [x] Census on 19 May 2023
+- [ ] Churches
+- plain [x] item
+
+[x] not a task
+";
+        let doc = convert_markdown(src);
+        let got: Vec<(&str, Option<bool>)> = doc
+            .blocks
+            .iter()
+            .map(|b| {
+                (
+                    b.text.as_str(),
+                    doc.lists.get(&b.paragraph).and_then(|l| l.task),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Census on 19 May 2023", Some(true)),
+                ("Churches", Some(false)),
+                ("plain [x] item", None),
+                ("[x] not a task", None),
             ]
         );
         for b in &doc.blocks {
@@ -470,6 +535,10 @@ mod tests {
             assert_eq!(&src[s..s + b.text.len()], b.text);
         }
         let md = to_markdown(&doc);
+        assert!(
+            md.starts_with("- [x] Census on 19 May 2023\n- [ ] Churches\n- plain [x] item"),
+            "{md}"
+        );
         assert_eq!(anchorable_count(&md), doc.blocks.len(), "{md}");
     }
 

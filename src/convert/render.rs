@@ -25,13 +25,16 @@
 //! Nothing inside a footnote definition counts: the reference list is written as
 //! `[^N]: …` definitions after the last block.
 
-use crate::model::document::{Block, BlockKind, Document, Format, NoteMarker};
+use crate::model::document::{Block, BlockKind, Document, Format, ListInfo, NoteMarker};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 /// The pulldown-cmark options the export is written for (and `.md` sources are read
-/// with): tables, footnotes and heading attributes; smart punctuation off.
+/// with): tables, footnotes, heading attributes and task lists; smart punctuation off.
 pub fn markdown_options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_HEADING_ATTRIBUTES
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_TASKLISTS
 }
 
 /// Follows the nesting of a pulldown-cmark event stream and says which events open an
@@ -100,20 +103,47 @@ pub fn to_markdown(doc: &Document) -> String {
     let raw = doc.format == Format::Markdown;
     let mut out = String::new();
     let mut prev_item: Option<bool> = None;
+    let mut prev_level = 0;
     for b in &doc.blocks {
         let item = match b.kind {
             BlockKind::ListItem { ordered } => Some(ordered),
             _ => None,
         };
+        let place = doc.lists.get(&b.paragraph).copied().unwrap_or_default();
+        let level = if item.is_some() { place.level } else { 0 };
         if !out.is_empty() {
-            // Items of one list are separated by a single newline (tight list).
-            if item.is_some() && item == prev_item {
+            // Items of one list are separated by a single newline (tight list), and so
+            // are a nested list's items from the items around them.
+            if item.is_some()
+                && prev_item.is_some()
+                && (item == prev_item || level.max(prev_level) > 0)
+            {
                 out.push('\n');
             } else {
                 out.push_str("\n\n");
             }
         }
         prev_item = item;
+        prev_level = level;
+        if item.is_some() && place != ListInfo::default() {
+            // Word lists: four spaces a level (past any parent's marker), the item's own
+            // number ("4. " starts a list at 4); a task item's checkbox.
+            let indent = " ".repeat(4 * place.level as usize);
+            let ordered = item == Some(true);
+            let mut first = match place.number {
+                Some(n) if ordered => format!("{indent}{n}. "),
+                _ if ordered => format!("{indent}1. "),
+                _ => format!("{indent}- "),
+            };
+            match place.task {
+                Some(true) => first.push_str("[x] "),
+                Some(false) => first.push_str("[ ] "),
+                None => {}
+            }
+            let cont = " ".repeat(first.len());
+            write_prefixed(&mut out, b, raw, &first, &cont);
+            continue;
+        }
         write_block(&mut out, b, raw);
     }
     for r in &doc.references {

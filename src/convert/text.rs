@@ -309,6 +309,7 @@ pub fn convert_text(src: &str) -> Document {
         references,
         dropped,
         embedded: Default::default(),
+        lists: Default::default(),
         format: Format::Text,
     }
 }

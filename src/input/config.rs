@@ -1,7 +1,8 @@
 //! Config: `site.toml` → [`Config`].
 //!
 //! In: the site root and the command line's [`Overrides`]. Out: [`Settings`] (the
-//! parsed config, output folders, [`Urls`]), or an error naming file, line and column.
+//! parsed config, output folders, [`Urls`]), and every problem of the file, each naming
+//! file, line and column ([`load_checked`]).
 //!
 //! Read in two steps, as ripgrep does with its arguments: the TOML is parsed into serde
 //! structs that reject unknown keys (naming file, line and column), then checked and
@@ -294,12 +295,36 @@ impl Config {
     }
 }
 
-/// Loads and checks `root/site.toml` (a missing file means all defaults).
+/// Loads and checks `root/site.toml` (a missing file means all defaults): the settings,
+/// or every problem of the file at once (see [`load_checked`]).
 pub fn load(root: &Path, overrides: &Overrides) -> Result<Settings, Error> {
+    let (settings, errors) = load_checked(root, overrides);
+    Error::many(errors)?;
+    Ok(settings)
+}
+
+/// Loads `root/site.toml` and lists every problem of it, not only the first: its syntax,
+/// unknown keys and values of the wrong type (all of them, see [`Config::parse`]), then
+/// what the values mean (`base_url`, `language`, `theme`, `[briefing] page_size`), each
+/// at its line, even when the file has other mistakes. The settings use the default in
+/// place of each refused value, so that the rest of the site is still read and checked.
+pub fn load_checked(root: &Path, overrides: &Overrides) -> (Settings, Vec<Error>) {
     let path = root.join(CONFIG_FILE);
+    let mut errors = Vec::new();
     let (mut config, config_text) = if path.exists() {
-        let text = crate::util::error::read_text(&path)?;
-        (Config::parse(&path, &text)?, text)
+        match crate::util::error::read_text(&path) {
+            Ok(text) => match Config::parse(&path, &text) {
+                Ok(c) => (c, text),
+                Err(e) => {
+                    errors.push(e);
+                    (salvage(&text), text)
+                }
+            },
+            Err(e) => {
+                errors.push(e);
+                (Config::default(), String::new())
+            }
+        }
     } else {
         (Config::default(), String::new())
     };
@@ -309,37 +334,66 @@ pub fn load(root: &Path, overrides: &Overrides) -> Result<Settings, Error> {
     if let Some(out) = &overrides.output_dir {
         config.output_dir = out.clone();
     }
-    let invalid = |message: String| Error::Invalid {
-        path: path.clone(),
-        line: None,
-        message: format!("base_url: {message}"),
+    let defaults = Config::default();
+    let line = |table: Option<&str>, key: &str| key_line(&config_text, table, key);
+    let mut invalid = |line: Option<usize>, message: String| {
+        errors.push(Error::Invalid {
+            path: path.clone(),
+            line,
+            message,
+        })
     };
-    let mut urls = Urls::new(&config.base_url).map_err(invalid)?;
+    let mut urls = match Urls::new(&config.base_url) {
+        Ok(u) => u,
+        Err(m) => {
+            // A value given with --base-url has no line in the file.
+            let at = overrides
+                .base_url
+                .is_none()
+                .then(|| line(None, "base_url"))
+                .flatten();
+            invalid(at, format!("base_url: {m}"));
+            config.base_url.clone_from(&defaults.base_url);
+            Urls::new(&config.base_url).expect("the default base_url is valid")
+        }
+    };
     if let Some(origin) = &overrides.origin {
         config.base_url = format!("{}{}", origin.trim_end_matches('/'), urls.base_path());
-        urls = Urls::new(&config.base_url).map_err(invalid)?;
+        match Urls::new(&config.base_url) {
+            Ok(u) => urls = u,
+            Err(m) => invalid(None, format!("base_url: {m}")),
+        }
     }
     if !matches!(config.language.as_str(), "en" | "es") {
-        return Err(Error::Invalid {
-            path,
-            line: None,
-            message: format!(
+        invalid(
+            line(None, "language"),
+            format!(
                 "language = \"{}\" is not supported; use \"en\" or \"es\"",
                 config.language
             ),
-        });
+        );
+        config.language.clone_from(&defaults.language);
+    }
+    if config.theme != defaults.theme && !root.join("themes").join(&config.theme).is_dir() {
+        invalid(
+            line(None, "theme"),
+            format!(
+                "theme = \"{0}\", but there is no folder themes/{0}; add it, or remove `theme` to use the built-in theme \"{1}\"",
+                config.theme, defaults.theme
+            ),
+        );
+        config.theme.clone_from(&defaults.theme);
     }
     if config.briefing.page_size == 0 {
-        return Err(Error::Invalid {
-            path,
-            line: None,
-            message: "[briefing] page_size = 0: a page holds at least one entry; use 1 or more"
-                .into(),
-        });
+        invalid(
+            line(Some("briefing"), "page_size"),
+            "[briefing] page_size = 0: a page holds at least one entry; use 1 or more".into(),
+        );
+        config.briefing.page_size = defaults.briefing.page_size;
     }
     let output_dir = root.join(&config.output_dir);
     let markdown_dir = root.join(&config.markdown_dir);
-    Ok(Settings {
+    let settings = Settings {
         root: root.to_path_buf(),
         content_dir: root.join("content"),
         urls,
@@ -347,23 +401,53 @@ pub fn load(root: &Path, overrides: &Overrides) -> Result<Settings, Error> {
         markdown_dir,
         config,
         config_text,
-    })
+    };
+    (settings, errors)
 }
 
-/// The settings of a site whose site.toml gives nothing: the defaults, for reading the
-/// rest of a site whose site.toml is broken (so that its other errors are found too).
-pub fn load_defaults(root: &Path) -> Settings {
-    let config = Config::default();
-    let urls = Urls::new(&config.base_url).expect("the default base_url is valid");
-    Settings {
-        root: root.to_path_buf(),
-        content_dir: root.join("content"),
-        output_dir: root.join(&config.output_dir),
-        markdown_dir: root.join(&config.markdown_dir),
-        urls,
-        config,
-        config_text: String::new(),
+/// The values of a site.toml that [`Config::parse`] refused which the checks of
+/// [`load_checked`] look at, where they have the right type, over the defaults: so a
+/// bad language is reported beside a misspelt key.
+fn salvage(text: &str) -> Config {
+    let mut c = Config::default();
+    let Ok(table) = toml::from_str::<toml::Table>(text) else {
+        return c;
+    };
+    let string = |t: &toml::Table, k: &str| t.get(k).and_then(|v| v.as_str()).map(str::to_string);
+    if let Some(v) = string(&table, "base_url") {
+        c.base_url = v;
     }
+    if let Some(v) = string(&table, "language") {
+        c.language = v;
+    }
+    if let Some(v) = string(&table, "theme") {
+        c.theme = v;
+    }
+    if let Some(n) = table
+        .get("briefing")
+        .and_then(|b| b.get("page_size"))
+        .and_then(|v| v.as_integer())
+        .and_then(|n| usize::try_from(n).ok())
+    {
+        c.briefing.page_size = n;
+    }
+    c
+}
+
+/// The 1-based line of `key` (in `[table]`, or at the top) of a TOML text, if it is there.
+fn key_line(text: &str, table: Option<&str>, key: &str) -> Option<usize> {
+    let (doc, _) = toml::de::DeTable::parse_recoverable(text);
+    let top = doc.get_ref();
+    let span = match table {
+        None => top.iter().find(|(k, _)| k.get_ref() == key)?.0.span(),
+        Some(t) => match top.iter().find(|(k, _)| k.get_ref() == t)?.1.get_ref() {
+            toml::de::DeValue::Table(inner) => {
+                inner.iter().find(|(k, _)| k.get_ref() == key)?.0.span()
+            }
+            _ => return None,
+        },
+    };
+    Some(crate::util::error::line_col(text, span.start).0)
 }
 
 #[cfg(test)]
@@ -435,6 +519,54 @@ mod tests {
             lines[2].starts_with("site.toml:8:13: `page_size`: write a whole number"),
             "{lines:?}"
         );
+    }
+
+    /// Issue 17: what the values of site.toml mean was checked one at a time, after the
+    /// file had parsed: a bad base_url hid a bad language. Now every problem is listed at
+    /// its line, beside the parse errors, and the settings keep going with defaults.
+    #[test]
+    fn every_meaning_problem_of_site_toml_is_reported_with_the_others() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |text: &str| std::fs::write(dir.path().join(CONFIG_FILE), text).unwrap();
+        write(
+            "title = \"x\"\nbase_url = \"example.org\"\nlanguage = \"fr\"\ntheme = \"nope\"\n\n[briefing]\npage_size = 0\nkey_figures = [\"st-1\"]\n",
+        );
+        let (settings, errors) = load_checked(dir.path(), &Overrides::default());
+        let lines: Vec<String> = errors
+            .into_iter()
+            .map(|e| e.relative_to(dir.path()).to_string())
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "site.toml:2: base_url: `example.org` must start with https:// or http://",
+                "site.toml:3: language = \"fr\" is not supported; use \"en\" or \"es\"",
+                "site.toml:4: theme = \"nope\", but there is no folder themes/nope; add it, or remove `theme` to use the built-in theme \"briefing\"",
+                "site.toml:7: [briefing] page_size = 0: a page holds at least one entry; use 1 or more",
+            ]
+        );
+        // The rest of the file still counts; each refused value is the default.
+        assert_eq!(settings.config.briefing.key_figures, ["st-1"]);
+        assert_eq!(settings.config.language, "en");
+        assert_eq!(settings.config.theme, "briefing");
+        assert!(load(dir.path(), &Overrides::default()).is_err());
+
+        // A misspelt key and a bad focus (parse errors) beside a bad language.
+        write("titel = \"x\"\nlanguage = \"fr\"\n[briefing]\nfocus = \"2021..2019\"\n");
+        let (_, errors) = load_checked(dir.path(), &Overrides::default());
+        let all = Error::many(errors).unwrap_err().relative_to(dir.path());
+        let all: Vec<String> = all.each().iter().map(|e| e.to_string()).collect();
+        assert_eq!(all.len(), 3, "{all:?}");
+        assert!(
+            all[0].starts_with("site.toml:1:1: unknown key `titel`"),
+            "{all:?}"
+        );
+        assert!(
+            all[1].starts_with("site.toml:2: language = \"fr\""),
+            "{all:?}"
+        );
+        assert!(all[2].starts_with("site.toml:4:"), "{all:?}");
+        assert!(all[2].contains("ends before it starts"), "{all:?}");
     }
 
     #[test]

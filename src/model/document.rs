@@ -3,10 +3,11 @@
 //! page furniture.
 //!
 //! In: nothing (plain data). Out: the types [`crate::convert`] produces and every later
-//! stage reads: [`Document`], [`Block`], [`BlockKind`], [`NoteMarker`], [`Reference`],
-//! [`Dropped`] and the source [`Format`].
+//! stage reads: [`Document`], [`Block`], [`BlockKind`], [`ListInfo`], [`NoteMarker`],
+//! [`Reference`], [`Dropped`] and the source [`Format`].
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// The formats a source document may come in, by file extension.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -58,6 +59,25 @@ pub enum BlockKind {
         /// Language name from the fence, e.g. `rust`.
         lang: Option<String>,
     },
+}
+
+/// What a source says of a list item beyond "numbered or not": where it sits, for the
+/// formats that nest lists or number them from elsewhere than 1 (Word), and its
+/// checkbox, for a task list item (Markdown `- [x]`): see [`Document::lists`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListInfo {
+    /// Nesting depth: 0 for an item of a top-level list, 1 for an item of a list inside
+    /// an item, and so on.
+    #[serde(default)]
+    pub level: u8,
+    /// The item's number as the source shows it (the `4` of "4."), for a numbered item;
+    /// `None` counts on from the item before, or from 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<u32>,
+    /// A task list item's checkbox: `Some(true)` for done (`[x]`), `Some(false)` for
+    /// not done (`[ ]`); the marker is not part of the block's text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub task: Option<bool>,
 }
 
 /// A footnote marker inside a block's text, e.g. the `22` of `reported22`.
@@ -148,6 +168,14 @@ pub struct Document {
     /// What the file says about itself (document properties, meta tags).
     #[serde(default)]
     pub embedded: Embedded,
+    /// What the source says of its list items, by block number (1-based): where they
+    /// sit (a Word file's numbering definitions) and their checkboxes (Markdown task
+    /// lists); an item not listed is at the top level, numbered on from 1 in its list,
+    /// and no task. A table beside the blocks rather than a field of
+    /// [`BlockKind::ListItem`], so that converters that know nothing of nesting build
+    /// their items as before.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub lists: BTreeMap<u32, ListInfo>,
     /// The format the document was converted from. [`crate::convert::to_markdown`] escapes the text of
     /// `.txt` and `.html` blocks but writes the raw Markdown of `.md` blocks.
     #[serde(default)]

@@ -98,6 +98,15 @@ impl Source {
     pub fn body(&self) -> &str {
         &self.text[self.body_offset..]
     }
+
+    /// What the converter reads: the body's bytes, or a PDF's or Word file's own bytes.
+    pub fn input(&self) -> &[u8] {
+        if self.format.is_binary() {
+            &self.bytes
+        } else {
+            self.body().as_bytes()
+        }
+    }
 }
 
 /// Front matter of a hand-written page under `content/pages/`.

@@ -64,7 +64,7 @@
 use super::markdown::{Footnotes, Highlighter, image, inline_end, inline_start};
 use crate::convert::note_markers;
 use crate::model::anchors::Anchors;
-use crate::model::document::{Block, BlockKind, Document, Format, NoteMarker, Reference};
+use crate::model::document::{Block, BlockKind, Document, Format, ListInfo, NoteMarker, Reference};
 use crate::util::html::{escape_html, escape_into};
 use crate::util::slug::slugify;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
@@ -121,6 +121,7 @@ pub fn render_document(
             sentences: &BTreeMap::new(),
             paragraph_link: "",
             pdf: None,
+            task_labels: ["done", "not done"],
         },
         highlighter,
     )
@@ -142,6 +143,8 @@ pub struct Anchoring<'a> {
     /// The source's PDF beside the page (`slug.pdf`), when it is published: the
     /// "p. N" page marks link to its pages.
     pub pdf: Option<&'a str>,
+    /// The accessible names of a task item's checkbox, done and not done.
+    pub task_labels: [&'a str; 2],
 }
 
 /// Renders the body of a source page: block N gets its content id (and a `p-N`
@@ -165,7 +168,7 @@ pub fn render_anchored(
         .iter()
         .map(|r| r.number.to_string())
         .collect();
-    let mut list: Option<bool> = None;
+    let mut lists = Lists::default();
     let mut last_page = None;
     for (i, b) in doc.blocks.iter().enumerate() {
         let n = i as u32 + 1;
@@ -177,8 +180,7 @@ pub fn render_anchored(
         let new_page = b.page.filter(|&p| last_page != Some(p));
         if let Some(p) = new_page {
             last_page = Some(p);
-            page.close_list(list);
-            list = None;
+            lists.close_all(&mut page.out);
             let label = format!("p.\u{a0}{p}");
             let label = match anchoring.pdf {
                 Some(f) => format!("<a href=\"{}#page={p}\">{label}</a>", escape_html(f)),
@@ -189,15 +191,18 @@ pub fn render_anchored(
                 "<p class=\"page-break\" id=\"page-{p}\">{label}</p>"
             );
         }
-        if item != list {
-            page.close_list(list);
-            match item {
-                Some(true) => page.out.push_str("<ol>\n"),
-                Some(false) => page.out.push_str("<ul>\n"),
-                None => {}
-            }
-            list = item;
+        let place = doc.lists.get(&n).copied().unwrap_or_default();
+        match item {
+            Some(ordered) => lists.item(&mut page.out, ordered, place),
+            None => lists.close_all(&mut page.out),
         }
+        // The item stays open when the next block is an item nested in it.
+        let nests = item.is_some()
+            && doc.blocks.get(i + 1).is_some_and(|next| {
+                matches!(next.kind, BlockKind::ListItem { .. })
+                    && next.page.is_none_or(|p| Some(p) == last_page)
+                    && doc.lists.get(&(n + 1)).map_or(0, |p| p.level) > place.level
+            });
         let facts = anchoring.facts.get(&n).map_or(&[][..], Vec::as_slice);
         let sentences = anchoring.sentences.get(&n).map_or(&[][..], Vec::as_slice);
         let id = anchoring.anchors.paragraph(n);
@@ -210,12 +215,27 @@ pub fn render_anchored(
                 n,
                 id: &id,
                 permalink,
+                task: place.task.map(|done| {
+                    if done {
+                        ('☑', anchoring.task_labels[0])
+                    } else {
+                        ('☐', anchoring.task_labels[1])
+                    }
+                }),
             },
             sentences,
             facts,
         );
+        if item.is_some() {
+            if nests {
+                page.out.push('\n');
+                lists.keep_open();
+            } else {
+                page.out.push_str("</li>\n");
+            }
+        }
     }
-    page.close_list(list);
+    lists.close_all(&mut page.out);
     for r in &doc.references {
         let label = r.number.to_string();
         if !page.notes.bodies.contains_key(&label) {
@@ -288,15 +308,84 @@ impl Inline {
     }
 }
 
-impl Page<'_> {
-    fn close_list(&mut self, list: Option<bool>) {
-        match list {
-            Some(true) => self.out.push_str("</ol>\n"),
-            Some(false) => self.out.push_str("</ul>\n"),
-            None => {}
+/// The lists open around the current block, outermost first: each list's kind, level,
+/// the number its next item would have, and whether its last item is still open (a
+/// nested list follows inside it).
+#[derive(Default)]
+struct Lists(Vec<OpenList>);
+
+struct OpenList {
+    ordered: bool,
+    level: u8,
+    next: Option<u32>,
+    item_open: bool,
+}
+
+impl Lists {
+    /// Closes the innermost list, and the item around it.
+    fn close_one(&mut self, out: &mut String) {
+        if let Some(l) = self.0.pop() {
+            out.push_str(if l.ordered { "</ol>\n" } else { "</ul>\n" });
+            if let Some(parent) = self.0.last_mut()
+                && parent.item_open
+            {
+                out.push_str("</li>\n");
+                parent.item_open = false;
+            }
         }
     }
 
+    fn close_all(&mut self, out: &mut String) {
+        while !self.0.is_empty() {
+            self.close_one(out);
+        }
+    }
+
+    /// Before an item: closes the lists nested deeper than it, or of another kind at
+    /// its level, or whose numbering it does not continue; opens its list if needed
+    /// (`<ol start="4">` for a list numbered from 4).
+    fn item(&mut self, out: &mut String, ordered: bool, place: ListInfo) {
+        while self.0.last().is_some_and(|l| l.level > place.level) {
+            self.close_one(out);
+        }
+        if let Some(l) = self.0.last()
+            && l.level == place.level
+            && (l.ordered != ordered
+                || place.number.is_some() && l.next.is_some() && place.number != l.next)
+        {
+            // A sibling list inside the same item keeps that item open.
+            let l = self.0.pop().expect("checked");
+            out.push_str(if l.ordered { "</ol>\n" } else { "</ul>\n" });
+        }
+        if self.0.last().is_none_or(|l| l.level < place.level) {
+            match (ordered, place.number) {
+                (true, Some(start)) if start != 1 => {
+                    let _ = writeln!(out, "<ol start=\"{start}\">");
+                }
+                (true, _) => out.push_str("<ol>\n"),
+                (false, _) => out.push_str("<ul>\n"),
+            }
+            self.0.push(OpenList {
+                ordered,
+                level: place.level,
+                next: None,
+                item_open: false,
+            });
+        }
+        if let Some(l) = self.0.last_mut() {
+            l.next = place.number.map(|n| n.saturating_add(1));
+        }
+    }
+
+    /// The item just written stays open: a nested list follows inside it.
+    fn keep_open(&mut self) {
+        if let Some(l) = self.0.last_mut() {
+            l.item_open = true;
+        }
+    }
+}
+
+impl Page<'_> {
     /// Writes the start of block `ids`: the element's id, then the `p-N` alias when
     /// the id is a content id.
     fn open_block(&mut self, tag: &str, ids: &BlockIds, extra: &str) {
@@ -362,10 +451,19 @@ impl Page<'_> {
                 self.out.push_str("</p>\n");
             }
             BlockKind::ListItem { .. } => {
+                // Closed by the caller, after any list nested in it.
                 self.open_block("li", ids, "");
+                // Issue 17: a task item's checkbox, drawn, with an accessible name (a
+                // disabled <input> would be a form control outside any form).
+                if let Some((glyph, label)) = ids.task {
+                    let _ = write!(
+                        self.out,
+                        "<span class=\"task\" role=\"img\" aria-label=\"{}\" data-pagefind-ignore>{glyph}</span> ",
+                        escape_html(label)
+                    );
+                }
                 self.inline(b, 0, Layout::Block, marks, None);
                 self.permalink(ids);
-                self.out.push_str("</li>\n");
             }
             BlockKind::Code { lang } => {
                 let lang: String = lang
@@ -783,6 +881,8 @@ struct BlockIds<'a> {
     id: &'a str,
     /// The accessible label of its permalink, if it gets one.
     permalink: Option<&'a str>,
+    /// A task list item's checkbox: the glyph and its accessible label.
+    task: Option<(char, &'a str)>,
 }
 
 /// The sentence spans and fact marks of one block.

@@ -349,3 +349,82 @@ fn random_marks_keep_the_html_well_formed() {
         }
     }
 }
+
+/// Word lists (issue 17): an item nested in another stays open around its list, a list
+/// numbered from 4 says so, a list of another kind at the same level inside one item
+/// is a sibling list, and every list is closed at the end, well nested.
+#[test]
+fn nested_and_numbered_lists_nest_inside_their_item() {
+    use crate::model::document::ListInfo;
+    let doc = Document {
+        blocks: vec![
+            block(BlockKind::ListItem { ordered: true }, "one"),
+            block(BlockKind::ListItem { ordered: true }, "one.a"),
+            block(BlockKind::ListItem { ordered: false }, "one.bullet"),
+            block(BlockKind::ListItem { ordered: true }, "two"),
+            block(BlockKind::Paragraph, "Between."),
+            block(BlockKind::ListItem { ordered: true }, "four"),
+            block(BlockKind::ListItem { ordered: true }, "one again"),
+        ],
+        lists: BTreeMap::from([
+            (
+                1,
+                ListInfo {
+                    level: 0,
+                    number: Some(1),
+                    task: None,
+                },
+            ),
+            (
+                2,
+                ListInfo {
+                    level: 1,
+                    number: Some(1),
+                    task: None,
+                },
+            ),
+            (
+                3,
+                ListInfo {
+                    level: 1,
+                    number: None,
+                    task: None,
+                },
+            ),
+            (
+                4,
+                ListInfo {
+                    level: 0,
+                    number: Some(2),
+                    task: None,
+                },
+            ),
+            (
+                6,
+                ListInfo {
+                    level: 0,
+                    number: Some(4),
+                    task: None,
+                },
+            ),
+            (
+                7,
+                ListInfo {
+                    level: 0,
+                    number: Some(1),
+                    task: None,
+                },
+            ),
+        ]),
+        ..Default::default()
+    };
+    let out = render_document(&doc, &BTreeMap::new(), None);
+    assert_eq!(
+        out.html,
+        "<ol>\n<li id=\"p-1\">one\n<ol>\n<li id=\"p-2\">one.a</li>\n</ol>\n\
+         <ul>\n<li id=\"p-3\">one.bullet</li>\n</ul>\n</li>\n<li id=\"p-4\">two</li>\n</ol>\n\
+         <p id=\"p-5\">Between.</p>\n\
+         <ol start=\"4\">\n<li id=\"p-6\">four</li>\n</ol>\n<ol>\n<li id=\"p-7\">one again</li>\n</ol>\n"
+    );
+    assert_well_formed(&out.html);
+}

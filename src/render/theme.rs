@@ -4,7 +4,8 @@
 //! template loaded and the static files to copy. Lookup order, file by file: the site's
 //! `templates/` folder, then `themes/<name>/templates/`, then the default theme built
 //! into `brief` (so a site without `themes/` still builds). Template errors name the
-//! file, line and column.
+//! file, line and column; every template that does not parse is reported, not only the
+//! first.
 
 use crate::util::error::{Error, read_text};
 use crate::util::url::Urls;
@@ -132,12 +133,29 @@ impl Theme {
             .iter()
             .map(|(n, (_, o))| (n.clone(), o.clone()))
             .collect();
-        tera.add_raw_templates(
+        if let Err(e) = tera.add_raw_templates(
             sources
                 .iter()
                 .map(|(n, (text, _))| (n.as_str(), text.as_str())),
-        )
-        .map_err(|e| template_error(&e, &origins, ""))?;
+        ) {
+            // Tera stops at the first template it cannot parse. Issue 17: parse each on
+            // its own to report every broken one in this run, each at its line.
+            let mut broken = Vec::new();
+            if matches!(e.kind(), tera::ErrorKind::SyntaxError(_)) {
+                for (n, (text, _)) in &sources {
+                    let mut alone = tera::Tera::new();
+                    if let Err(e) = alone.add_raw_template(n, text)
+                        && matches!(e.kind(), tera::ErrorKind::SyntaxError(_))
+                    {
+                        broken.push(template_error(&e, &origins, n));
+                    }
+                }
+            }
+            if broken.is_empty() {
+                broken.push(template_error(&e, &origins, ""));
+            }
+            Error::many(broken)?;
+        }
         Ok(Theme {
             tera,
             origins,
@@ -190,6 +208,20 @@ fn files_in(dir: &Path) -> Result<Vec<(String, PathBuf)>, Error> {
     Ok(out)
 }
 
+/// Tera's terse syntax messages, with what usually causes them.
+fn with_hint(message: &str) -> String {
+    let hint = match message {
+        "Unknown tag" => {
+            "; is a `{% for %}`, `{% if %}` or `{% block %}` above it left open, or a tag misspelt?"
+        }
+        "Unexpected end of input" => {
+            ": the template ends inside a tag or a block; close every `{% if %}`, `{% for %}` and `{% block %}`"
+        }
+        _ => "",
+    };
+    format!("{message}{hint}")
+}
+
 /// Maps a Tera error to an [`Error::Template`] naming the file, line and column.
 fn template_error(e: &tera::Error, origins: &BTreeMap<String, Origin>, fallback: &str) -> Error {
     use tera::ErrorKind;
@@ -209,7 +241,7 @@ fn template_error(e: &tera::Error, origins: &BTreeMap<String, Origin>, fallback:
                 path: path_of(name),
                 line: Some(span.start_line),
                 column: Some(span.start_col + 1),
-                message: r.message().to_string(),
+                message: with_hint(r.message()),
             }
         }
         ErrorKind::TemplateNotFound(name) => Error::TemplateNotFound {
@@ -228,5 +260,46 @@ fn template_error(e: &tera::Error, origins: &BTreeMap<String, Origin>, fallback:
             column: None,
             message: e.to_string(),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 17: Tera stops at the first template it cannot parse, so a theme with two
+    /// broken templates took two builds to mend. Both are reported, each at its line;
+    /// the templates that are fine (and extend ones not given alone) raise nothing.
+    #[test]
+    fn every_broken_template_is_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let t = dir.path().join("templates");
+        std::fs::create_dir_all(&t).unwrap();
+        std::fs::write(
+            t.join("page.html"),
+            "{% extends \"base.html\" %}\n{% block main %}{{ page.title }\n{% endblock %}\n",
+        )
+        .unwrap();
+        std::fs::write(
+            t.join("source.html"),
+            "{% extends \"base.html\" %}\n{% block main %}\n{% for s in sources %}{{ s.title }}\n{% endblock %}\n",
+        )
+        .unwrap();
+        std::fs::write(t.join("zz.html"), "{% if x %}\n{{ x }}\n").unwrap();
+        let urls = Urls::new("https://example.org/").unwrap();
+        let err = Theme::load(dir.path(), DEFAULT_THEME, &urls)
+            .unwrap_err()
+            .relative_to(dir.path());
+        let lines: Vec<String> = err.each().iter().map(|e| e.to_string()).collect();
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        assert!(
+            lines[0].starts_with("templates/page.html:2:31: "),
+            "{lines:?}"
+        );
+        assert!(
+            lines[1].starts_with("templates/source.html:4:"),
+            "{lines:?}"
+        );
+        assert!(lines[2].starts_with("templates/zz.html:"), "{lines:?}");
     }
 }

@@ -57,3 +57,51 @@ fn a_rebuild_redoes_only_the_edited_source_and_matches_a_fresh_build() {
     assert_ne!(third, first);
     assert_eq!(third, files(root, None).0);
 }
+
+/// `brief serve` converted every PDF and Word file again on every rebuild (the cache was
+/// keyed on text, and they have none). Now they are keyed on a digest of their bytes:
+/// an unchanged file is reused, even when its modification time changes; a changed one
+/// is converted again, and the output is what a build without a cache makes.
+#[test]
+fn a_rebuild_reuses_unchanged_pdf_and_word_files_by_their_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::write(root.join("site.toml"), "title = \"Cache\"\n").unwrap();
+    let sources = root.join("content/sources");
+    std::fs::create_dir_all(&sources).unwrap();
+    let fixture = |p: &str| std::fs::read(repo.join("tests/fixtures").join(p)).unwrap();
+    std::fs::write(sources.join("report.pdf"), fixture("pdf/one_column.pdf")).unwrap();
+    std::fs::write(sources.join("review.docx"), fixture("docx/mpp-review.docx")).unwrap();
+    std::fs::write(
+        sources.join("note.txt"),
+        "A note\n\nOn 3 March 2021, 1,234 people were counted at the crossing.\n",
+    )
+    .unwrap();
+
+    let cache = Arc::new(Cache::default());
+    let (first, hits) = files(root, Some(&cache));
+    assert_eq!(hits, 0);
+    let (second, hits) = files(root, Some(&cache));
+    assert_eq!(
+        hits,
+        2 * 3,
+        "every conversion and extraction reused, PDF and Word too"
+    );
+    assert_eq!(second, first);
+
+    // The same bytes written again (a new modification time): still reused.
+    std::fs::write(sources.join("report.pdf"), fixture("pdf/one_column.pdf")).unwrap();
+    let (_, hits) = files(root, Some(&cache));
+    assert_eq!(hits, 2 * 3, "keyed on the bytes, not the modification time");
+
+    // Another Word file under the same name: converted and extracted again.
+    std::fs::write(
+        sources.join("review.docx"),
+        fixture("docx/mpp-review-libreoffice.docx"),
+    )
+    .unwrap();
+    let (fourth, hits) = files(root, Some(&cache));
+    assert_eq!(hits, 2 * 2);
+    assert_eq!(fourth, files(root, None).0);
+}

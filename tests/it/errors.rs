@@ -1,17 +1,19 @@
-//! Every error at once (issue 17): a site with ten deliberate mistakes reports all ten
-//! in one `brief build` and one `brief check`, each with its file, line and what to do,
-//! sorted by file; a failed build leaves the previous output as it was.
+//! Every error at once (issue 17): a site with a dozen deliberate mistakes reports all
+//! of them in one `brief build` and one `brief check`, each with its file, line and what
+//! to do, sorted by file; a failed build leaves the previous output as it was.
 
 use crate::common::{TempSite, stderr};
 
-/// The ten mistakes, one per line of `EXPECTED` marked `error:` (plus the key_figures
+/// The mistakes, one per line of `EXPECTED` marked `error:` (plus the key_figures
 /// warning): misspelt sidecar keys, wrong types, unclosed front matter, an impossible
 /// date in YAML front matter, a misspelt page key, a corrections value that is not a
-/// number, a broken template and a key figure id that matches nothing.
+/// number, two problems of what site.toml's values mean (an unsupported language, a
+/// theme without a folder: once reported one per build), two broken templates (Tera
+/// stopped at the first) and a key figure id that matches nothing.
 fn ten_mistakes(site: &TempSite) {
     site.write(
         "site.toml",
-        "title = \"Ten mistakes\"\nbase_url = \"https://example.org/\"\n\n[sources]\ncareful_with_unknown_rights = true\n\n[briefing]\nkey_figures = [\"st-0000000000\"]\n",
+        "title = \"Ten mistakes\"\nbase_url = \"https://example.org/\"\nlanguage = \"fr\"\ntheme = \"editorial\"\n\n[sources]\ncareful_with_unknown_rights = true\n\n[briefing]\nkey_figures = [\"st-0000000000\"]\n",
     );
     site.write(
         "content/sources/01_report.txt",
@@ -51,6 +53,11 @@ fn ten_mistakes(site: &TempSite) {
         "templates/page.html",
         "{% extends \"base.html\" %}\n{% block main %}{{ page.title }\n{% endblock %}\n",
     );
+    // A second broken template: Tera stopped at the first one it could not parse.
+    site.write(
+        "templates/source.html",
+        "{% extends \"base.html\" %}\n{% block main %}\n{% for s in sources %}{{ s.title }}\n{% endblock %}\n",
+    );
 }
 
 const EXPECTED: &str = "\
@@ -64,9 +71,12 @@ error: content/sources/02_b.meta.toml:3:8: `tags`: write a list, e.g. [\"a\", \"
 error: content/sources/02_b.meta.toml:4:17: `date_inferred`: write true or false here, not the text \"yes\"
 error: content/sources/03_c.md:1:1: front matter opened with `+++` on line 1 is never closed; add a `+++` line after the metadata
 error: content/sources/04_d.md:3:13: `published`: invalid date, expected day between 01 and 28; write a date as 2024-03-04, 2024-03 or 2024
-warning: site.toml:8: [briefing] key_figures: no published figure has the id `st-0000000000`; `brief review --list` shows the figures and their ids
+error: site.toml:3: language = \"fr\" is not supported; use \"en\" or \"es\"
+error: site.toml:4: theme = \"editorial\", but there is no folder themes/editorial; add it, or remove `theme` to use the built-in theme \"briefing\"
+warning: site.toml:10: [briefing] key_figures: no published figure has the id `st-0000000000`; `brief review --list` shows the figures and their ids
 error: templates/page.html:2:31: Found `}` but expected }}.
-9 errors and 3 warnings; nothing was written
+error: templates/source.html:4:4: Unknown tag; is a `{% for %}`, `{% if %}` or `{% block %}` above it left open, or a tag misspelt?
+12 errors and 3 warnings; nothing was written
 ";
 
 #[test]

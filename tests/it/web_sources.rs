@@ -185,10 +185,22 @@ fn a_markdown_source_keeps_tables_emphasis_strikethrough_tasks_and_notes() {
         assert!(page.contains(row), "missing row {row:?}");
     }
     assert!(page.contains("<del>April</del>"), "strikethrough");
-    assert!(page.contains("[x] Census of the"), "task list item");
+    // Task items: a drawn checkbox with an accessible name, and no `[x]` in the text.
+    for (label, glyph, text) in [
+        ("done", '☑', "Census of the <a"),
+        ("not done", '☐', "Census of the churches"),
+    ] {
+        let li = page.lines().find(|l| l.contains(text)).unwrap_or("");
+        assert!(
+            li.contains(&format!(
+                "aria-label=\"{label}\" data-pagefind-ignore>{glyph}</span> "
+            )),
+            "task list item: {li}"
+        );
+    }
     assert!(
-        page.contains("[ ] Census of the churches"),
-        "task list item"
+        !page.contains("[x]") && !page.contains("[ ]"),
+        "task marker shown"
     );
     assert!(page.contains("census of 15 March 2023"), "footnote");
     assert!(page.contains("href=\"#fn-1\""), "footnote reference");
@@ -299,4 +311,54 @@ fn hostile_metadata_of_a_saved_page_stays_escaped() {
         "the title is shown, escaped"
     );
     assert!(page.contains("&lt;img src=x onerror=alert(2)&gt;"));
+}
+
+/// Issue 17: a task item showed its `[x]`. It shows a checkbox instead (a glyph named
+/// "done"/"not done" for screen readers), its text without the marker, and a fact in it
+/// is extracted (the quote without the marker) and linked from the item.
+#[test]
+fn a_task_list_item_shows_a_checkbox_and_keeps_its_facts() {
+    let site = TempSite::new();
+    site.write(
+        "content/sources/tasks.md",
+        "# Shelter tasks\n\nThe network set itself three tasks on 2 May 2023.\n\n\
+         - [x] The Reynosa shelter opened on 3 May 2023 for 400 people.\n\
+         - [ ] Census of the churches\n",
+    );
+    let o = site.brief(&["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = site.read_out("sources/tasks/index.html");
+    let li = page
+        .lines()
+        .find(|l| l.contains("Reynosa shelter opened"))
+        .unwrap();
+    assert!(li.starts_with("<li id="), "{li}");
+    assert!(
+        li.contains(
+            "<span class=\"task\" role=\"img\" aria-label=\"done\" data-pagefind-ignore>☑</span> "
+        ),
+        "{li}"
+    );
+    assert!(!li.contains("[x]"), "{li}");
+    assert!(
+        li.contains("title=\"Timeline: 3 May 2023\">3 May 2023</mark>"),
+        "{li}"
+    );
+    let events = facts(&site, "events");
+    assert!(
+        has_fact(
+            &events,
+            "The Reynosa shelter opened on 3 May 2023",
+            2,
+            "2023-05-03"
+        ),
+        "{events:?}"
+    );
+    assert!(
+        events.iter().all(|(q, _, _)| !q.contains("[x]")),
+        "{events:?}"
+    );
+    let md = export(&site, "tasks");
+    assert!(md.contains("- [x] The Reynosa shelter opened"), "{md}");
+    assert!(md.contains("- [ ] Census of the churches"), "{md}");
 }

@@ -158,6 +158,7 @@ impl Renderer<'_> {
         let marks = self.source_marks(index);
         let sentences = self.source_sentences(index);
         let paragraph_link = self.strings.get("link_paragraph");
+        let (task_done, task_open) = (self.strings.get("task_done"), self.strings.get("task_open"));
         let pdf = s.published_pdf();
         let rendered = crate::render::html::render_anchored(
             &s.doc,
@@ -167,6 +168,7 @@ impl Renderer<'_> {
                 sentences: &sentences,
                 paragraph_link: &paragraph_link,
                 pdf: pdf.as_deref(),
+                task_labels: [&task_done, &task_open],
             },
             self.settings
                 .config
