@@ -909,7 +909,7 @@ pub fn find_stats_in(
                 continue;
             }
             if joined && a.value < range_high(a, b) && a.word == b.word {
-                let (lo, hi) = (range_low(a, b), range_high(a, b));
+                let (lo, hi) = (range_low(s, a, b), range_high(a, b));
                 let start = opener.map_or(a.start, |(_, ws)| *ws);
                 let unit_atom = if b.currency.is_some() || b.percent {
                     b
@@ -989,9 +989,13 @@ pub fn find_stats_in(
     hits
 }
 
-fn range_low(a: &Atom, b: &Atom) -> f64 {
-    // `between 2 and 3 million`: the scale of the high end applies to the low end.
-    if b.scale > 1.0 && a.scale == 1.0 {
+fn range_low(s: &str, a: &Atom, b: &Atom) -> f64 {
+    // `between 2 and 3 million`: the scale of the high end applies to the low end; not
+    // to a low end written in full (`entre 300.000 y 2 millones`, `between 300,000 and 2
+    // million`: 300 000, not 300 000 million), nor to one above the high end's number.
+    let written_in_full = grouped(s, a) && !a.word;
+    let high_number = b.value / b.scale;
+    if b.scale > 1.0 && a.scale == 1.0 && !written_in_full && a.value < high_number {
         a.value * b.scale
     } else {
         a.value

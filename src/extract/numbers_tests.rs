@@ -191,3 +191,31 @@ fn shapes_name_how_digits_are_joined() {
     assert_eq!(Shape::of("1,234.5"), Shape::CommaGroupsDotDecimal);
     assert_eq!(Shape::of("24.08.2010"), Shape::Other);
 }
+
+#[test]
+fn a_low_end_written_in_full_keeps_its_value() {
+    // Regression: `entre 300.000 y 2 millones` gave 300 000 million (the high end's
+    // scale applied to a low end written in full).
+    let lows = |s: &str, lang: &str| -> Vec<Option<f64>> {
+        find_stats(s, &[], lexicon(lang))
+            .into_iter()
+            .map(|h| h.low)
+            .collect()
+    };
+    assert_eq!(
+        lows("entre 300.000 y 2 millones de personas", "es"),
+        vec![Some(300000.0)]
+    );
+    assert_eq!(
+        lows("between 300,000 and 2 million people", "en"),
+        vec![Some(300000.0)]
+    );
+    assert_eq!(
+        lows("between 2 and 3 million people", "en"),
+        vec![Some(2e6)]
+    );
+    assert_eq!(
+        lows("entre 2 y 3 millones de personas", "es"),
+        vec![Some(2e6)]
+    );
+}
