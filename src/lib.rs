@@ -53,6 +53,20 @@ pub struct BuildReport {
     pub stages: Vec<(&'static str, Duration)>,
     /// Conversions and extractions reused from an earlier build ([`BuildOptions::cache`]).
     pub cache_hits: usize,
+    /// Each source's language and how it was chosen (`sidecar`, `front matter`,
+    /// `detected`, `site default`), for `--verbose`.
+    pub languages: Vec<SourceLanguage>,
+}
+
+/// The language a source was extracted in, and how it was chosen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceLanguage {
+    /// The source's path under `content/`.
+    pub source: String,
+    /// Its language code.
+    pub language: String,
+    /// `sidecar`, `front matter`, `detected` or `site default`.
+    pub how: &'static str,
 }
 
 /// Options of one build.
@@ -158,6 +172,24 @@ fn compose_site(root: &Path, options: &BuildOptions) -> Result<Composed, Error> 
         .iter()
         .zip(&docs)
         .map(|(s, d)| convert::resolve(s, d))
+        .collect();
+    report.languages = content
+        .sources
+        .iter()
+        .zip(&resolved)
+        .map(|(s, r)| SourceLanguage {
+            source: s.rel_path.clone(),
+            language: r
+                .language
+                .clone()
+                .unwrap_or_else(|| settings.config.language.clone()),
+            how: match r.language_origin {
+                model::source::MetaOrigin::Sidecar => "sidecar",
+                model::source::MetaOrigin::FrontMatter => "front matter",
+                model::source::MetaOrigin::Inferred => "detected",
+                _ => "site default",
+            },
+        })
         .collect();
     lap(&mut report, "convert");
 
@@ -269,14 +301,13 @@ fn read_inputs(root: &Path, options: &BuildOptions) -> Inputs {
 /// date (from front matter, sidecar or dateline, as resolved) and its language (the
 /// site's unless the source says).
 pub fn extract_context(
-    s: &model::source::Source,
+    _source: &model::source::Source,
     resolved: &model::source::Resolved,
     site_language: &str,
 ) -> extract::Context {
     extract::Context {
         published: resolved.published,
-        language: s
-            .meta
+        language: resolved
             .language
             .clone()
             .unwrap_or_else(|| site_language.to_string()),
@@ -430,7 +461,7 @@ pub fn extract_file(
     let published = published.or(resolved.published);
     let ctx = extract::Context {
         published,
-        language: source.meta.language.clone().unwrap_or_else(|| "en".into()),
+        language: resolved.language.clone().unwrap_or_else(|| "en".into()),
     };
     let facts = extract::extract_document(&doc.blocks, &ctx);
     Ok(ExtractedFile {

@@ -377,6 +377,9 @@ fn run_build(root: &Path, args: BuildArgs, out: Output) -> Result<ExitCode, Erro
             for (stage, t) in &report.stages {
                 eprintln!("  {stage:<10} {:>8.1} ms", t.as_secs_f64() * 1000.0);
             }
+            for l in &report.languages {
+                eprintln!("  language   {} {} ({})", l.source, l.language, l.how);
+            }
         }
         let n = |count: usize, one: &str, many: &str| {
             format!("{count} {}", if count == 1 { one } else { many })

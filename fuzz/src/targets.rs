@@ -52,11 +52,18 @@ pub fn check_convert(text: &str, format: Format) -> Document {
     doc
 }
 
-/// Extracts facts and checks that every quote and span is where it says.
+/// Extracts facts and checks that every quote and span is where it says, with the
+/// rules of every language (English and Spanish); returns the English facts.
 pub fn check_extract(blocks: &[Block], published: Option<&str>) -> Facts {
+    check_extract_in(blocks, published, "es");
+    check_extract_in(blocks, published, "en")
+}
+
+/// [`check_extract`] with the rules of one language.
+pub fn check_extract_in(blocks: &[Block], published: Option<&str>, language: &str) -> Facts {
     let ctx = Context {
         published: published.and_then(|p| brief::model::date::PartialDate::parse(p).ok()),
-        language: "en".into(),
+        language: language.into(),
     };
     let facts = extract::extract_document(blocks, &ctx);
     let block = |p: u32| {

@@ -210,6 +210,8 @@ pub fn compose(settings: &Settings, parts: Parts) -> Site {
             title_origin,
             published,
             date_origin,
+            language,
+            language_origin,
         } = resolved;
         if doc.blocks.iter().all(|b| b.text.trim().is_empty()) {
             // An empty file was once published as a page titled with its file name.
@@ -247,6 +249,8 @@ pub fn compose(settings: &Settings, parts: Parts) -> Site {
             title_origin,
             published,
             date_origin,
+            language,
+            language_origin,
             full_text,
         });
     }

@@ -31,11 +31,24 @@ pub fn resolve(source: &Source, doc: &Document) -> Resolved {
         (None, None, Some(d)) => (Some(d), MetaOrigin::Inferred),
         (None, None, None) => (None, MetaOrigin::Missing),
     };
+    // The metadata's language, else the text's as detected, else the site's (`None`).
+    let (language, language_origin) = match &source.meta.language {
+        Some(l) => (Some(l.clone()), source.language_origin),
+        None => {
+            let text: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+            match crate::lang::detect::detect(&text.join("\n")) {
+                Some(l) => (Some(l.to_string()), MetaOrigin::Inferred),
+                None => (None, MetaOrigin::Missing),
+            }
+        }
+    };
     Resolved {
         title,
         title_origin,
         published,
         date_origin,
+        language,
+        language_origin,
     }
 }
 
@@ -59,6 +72,7 @@ mod tests {
             extra: toml::Table::new(),
             title_origin: MetaOrigin::Sidecar,
             date_origin: MetaOrigin::Sidecar,
+            language_origin: MetaOrigin::Missing,
         }
     }
 

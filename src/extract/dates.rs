@@ -73,11 +73,13 @@ pub fn find_dates(
         if !resolvable(rule.kind, published) || !scan.may_match(i) {
             continue;
         }
-        rec.each(i, scan.hay(i), s, |f| {
+        rec.each(i, scan.hay(i, rec), s, |f| {
             if let Expr::AfterPrevious(days) = f.expr {
                 after_previous.push((f, days));
             } else if is_date(&f, s, lex)
-                && let Some(mut h) = resolve(f, published, || future_at(s, f.start, f.end, lex))
+                && let Some(mut h) = resolve(f, published, order(lex), || {
+                    future_at(s, f.start, f.end, lex)
+                })
             {
                 h.event = dates_an_event(&f, s, lex);
                 hits.add(h);
@@ -158,7 +160,12 @@ pub fn future_at(s: &str, start: usize, end: usize, lex: &'static Lexicon) -> bo
             return Some(false);
         }
         let after_be = i > 0 && Lexicon::is_in(lex.passive_auxiliaries, &ws[i - 1]);
-        let ed = w.len() >= 5 && w.ends_with("ed") && !w.ends_with("eed") && !after_be;
+        // Verb endings (`-ed`; `-ó`, `-rá`), on words of five bytes or more.
+        let ends = |list: &[&str]| w.len() >= 5 && list.iter().any(|x| w.ends_with(x));
+        if ends(lex.future_suffixes) {
+            return Some(true);
+        }
+        let ed = ends(lex.past_suffixes) && !ends(lex.not_past_suffixes) && !after_be;
         ed.then_some(false)
     };
     // The verb before the date governs it (`went into effect on May 12, and … will`),
@@ -232,9 +239,12 @@ impl<'a> Scan<'a> {
             && (!rule.in_set || self.matched.as_ref().is_none_or(|m| m.matched(i)))
     }
 
-    fn hay(&self, i: usize) -> &str {
+    fn hay(&self, i: usize, rec: &Recogniser) -> &str {
         if RULES[i].in_set {
             &self.hay
+        } else if !rec.source(i).is_ascii() {
+            // The rule spells non-ASCII words (`este año`): the stand-in would hide them.
+            self.sentence
         } else {
             self.loose.get_or_init(|| {
                 let s = self.sentence;
@@ -306,6 +316,11 @@ fn dates_an_event(f: &Found, s: &str, lex: &'static Lexicon) -> bool {
 /// True if what was found is a date here: a year that is not a count or money, a
 /// `today` or `now` that announces something, a week day not merely of a quote.
 fn is_date(f: &Found, s: &str, lex: &Lexicon) -> bool {
+    if matches!(f.expr, Expr::MonthDay { .. } | Expr::BareMonth { .. })
+        && capitalised_month_in_a_name(&s[..f.end], f.start, lex)
+    {
+        return false;
+    }
     match f.expr {
         Expr::Date(Absolute::Year(_)) => plausible_year(s, f.start, f.end, lex),
         Expr::Today => today_announces(s, f.start, f.end, lex),
@@ -315,19 +330,55 @@ fn is_date(f: &Found, s: &str, lex: &Lexicon) -> bool {
             !glued && before.is_some_and(|w| Lexicon::is_in(lex.now_modals, &w))
         }
         // `Tuesday, June 4, 2019`: the week day of a date written in full is part of it.
-        Expr::Weekday(_) => {
+        Expr::Weekday(_) | Expr::LastWeekday(_) => {
             let rest = s[f.end..].trim_start_matches([',', ' ']);
             let dated = rest.starts_with(|c: char| c.is_ascii_digit())
                 || lex.months.iter().any(|(m, _)| rest.starts_with(m));
             !dated && !said_before(s, f.start, lex)
         }
-        Expr::YearOffset(_) | Expr::MonthOffset(_) => {
+        // `por la mañana`: the morning, not tomorrow.
+        Expr::DayOffset(_) if !lex.day_word_blockers.is_empty() => {
+            let before = word_before(s, f.start).map(|(w, _)| w.to_lowercase());
+            before.is_none_or(|w| !Lexicon::is_in(lex.day_word_blockers, &w))
+        }
+        Expr::YearOffset(_) | Expr::MonthOffset(_) | Expr::WeekOffset(_) => {
             let before = word_before(s, f.start).map(|(w, _)| w.to_lowercase());
             let possessive = s[f.end..].starts_with(['’', '\'']);
             !possessive && before.is_none_or(|w| !Lexicon::is_in(lex.year_deictic_blockers, &w))
         }
         _ => true,
     }
+}
+
+/// True if a month without a year, at `start..` of `s`, is capitalised inside a sentence
+/// of a language that writes month names in lower case: a name (`Plaza de Mayo`, `calle
+/// 5 de Mayo`), not a date. A date with its year is still read (`5 de Mayo de 2010`).
+fn capitalised_month_in_a_name(s: &str, start: usize, lex: &Lexicon) -> bool {
+    let lower_case_months = lex.months[0].0.starts_with(char::is_lowercase);
+    if !lower_case_months {
+        return false;
+    }
+    let tail = &s[start..];
+    let mut word_start = None;
+    for (i, c) in tail
+        .char_indices()
+        .chain(std::iter::once((tail.len(), ' ')))
+    {
+        let in_word = c.is_alphanumeric() || c == '.';
+        match (in_word, word_start) {
+            (true, None) => word_start = Some(i),
+            (false, Some(ws)) => {
+                let w = &tail[ws..i];
+                let month = lex.month(w).or_else(|| lex.month(w.trim_end_matches('.')));
+                if w.starts_with(char::is_uppercase) && month.is_some() {
+                    return !s[..start + ws].trim().is_empty();
+                }
+                word_start = None;
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// The byte offset just past the last of `marks` in `s` (0 if none).
@@ -464,11 +515,39 @@ fn cut_off(words: &[String], lex: &Lexicon) -> bool {
     lex.cutoff_words.iter().any(|c| phrase_at(words, c, 0))
 }
 
+/// True if the text before a year ends a name that the year closes: `la Ley de
+/// Migración de 2011`, `la Masacre de San Fernando de 2010` (a capitalised word, not a
+/// month, then one of `name_year_joiners`).
+fn name_ending_in_year(before: &str, lex: &Lexicon) -> bool {
+    let Some((head, joiner)) = before.rsplit_once(char::is_whitespace) else {
+        return false;
+    };
+    if !Lexicon::is_in(lex.name_year_joiners, joiner) {
+        return false;
+    }
+    let Some(word) = head
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+    else {
+        return false;
+    };
+    // `… de San Fernando de 2010`: the name's last word is capitalised; a sentence's
+    // first word is not a name (`En 2010`), nor is a month (`Agosto de 2010`).
+    let capital = word.chars().next().is_some_and(char::is_uppercase);
+    let opens_sentence = head.trim_end().len() == word.len();
+    capital && !opens_sentence && lex.month_any_case(word).is_none()
+}
+
 /// True if the year at `start..end` is an attribute or part of a name: a determiner
 /// before it and a noun or name after it (`the 2011 San Fernando massacre`, `a 2016
 /// precedent`, `the 2020 census data`).
 fn attribute_year(s: &str, start: usize, end: usize, lex: &Lexicon) -> bool {
     let before = s[..start].trim_end();
+    if name_ending_in_year(before, lex) {
+        return true;
+    }
     let tail = window_before(before, before.len(), 12).to_lowercase();
     let determiner = lex.attribute_determiners.iter().any(|d| {
         tail.ends_with(d)
@@ -510,9 +589,10 @@ fn attribute_year(s: &str, start: usize, end: usize, lex: &Lexicon) -> bool {
 fn resolve(
     f: Found,
     published: Option<PartialDate>,
+    order: NumericOrder,
     future: impl FnOnce() -> bool,
 ) -> Option<DateHit> {
-    let abs = |a: Absolute| a.date(NumericOrder::MonthFirst);
+    let abs = |a: Absolute| a.date(order);
     let (date, end_date, relative) = match f.expr {
         Expr::Date(a) | Expr::Since(a) => (abs(a)?, None, false),
         Expr::Period(a, b) => (abs(a)?, Some(abs(b)?), false),
@@ -554,6 +634,15 @@ fn resolve(
         relative,
         event: true,
     })
+}
+
+/// How the language writes the two numbers of a numeric date (`05/08/2010`).
+fn order(lex: &Lexicon) -> NumericOrder {
+    if lex.numeric_day_first {
+        NumericOrder::DayFirst
+    } else {
+        NumericOrder::MonthFirst
+    }
 }
 
 /// The date of a relative expression, published on `pubd`.
@@ -599,6 +688,23 @@ fn resolve_relative(e: Expr, pubd: PartialDate, future: bool) -> Option<PartialD
             };
             shift_days(y, mo, d, delta)
         }
+        Expr::LastWeekday(target) => {
+            let Some((y, mo, d)) = day() else {
+                return Some(pubd);
+            };
+            let wd = crate::model::date::weekday(y, mo, d) as i64;
+            // One to seven days back: never the document's own day.
+            let delta = -((wd - target as i64 - 1).rem_euclid(7) + 1);
+            shift_days(y, mo, d, delta)
+        }
+        Expr::WeekOffset(o) => match day() {
+            // A week is no unit of a date: the month it falls in.
+            Some((y, mo, d)) => {
+                let shifted = shift_days(y, mo, d, 7 * o as i64)?;
+                PartialDate::month(shifted.year, shifted.month?)
+            }
+            None => Some(pubd),
+        },
         Expr::YearOffset(o) => Some(PartialDate::year(pubd.year + o)),
         Expr::MonthOffset(o) => {
             let total = pubd.year * 12 + (pubd.month? as i32 - 1) + o;
@@ -903,5 +1009,62 @@ mod tests {
         // matches them (and nothing panics).
         assert!(find("It began in ٢٠١٩ and on ３ March ２０２０.", "2021").is_empty());
         assert_eq!(one("On 3 March 2020, ٤ people", "2021").0, "2020-03-03");
+    }
+
+    fn find_es(s: &str, published: &str) -> Vec<(String, String)> {
+        let pubd = PartialDate::parse(published).ok();
+        find_dates(s, pubd, None, lexicon("es"))
+            .into_iter()
+            .filter(|h| h.event)
+            .map(|h| {
+                let d = match h.end_date {
+                    Some(e) => format!("{}..{}", h.date, e),
+                    None => h.date.to_string(),
+                };
+                (d, s[h.start..h.end].to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn spanish_dates() {
+        let one = |s: &str, p: &str| find_es(s, p).into_iter().next().map(|h| h.0);
+        assert_eq!(
+            one("el 24 de agosto de 2010", "2019"),
+            Some("2010-08-24".into())
+        );
+        assert_eq!(one("en enero de 2019", "2020"), Some("2019-01".into()));
+        assert_eq!(
+            one("entre el 22 y 23 de agosto de 2010", "2019"),
+            Some("2010-08-22..2010-08-23".into())
+        );
+        assert_eq!(
+            one("del 1 al 15 de marzo de 2020", "2021"),
+            Some("2020-03-01..2020-03-15".into())
+        );
+        assert_eq!(one("el 05/08/2010", "2019"), Some("2010-08-05".into()));
+        assert_eq!(one("hace 10 años", "2019-11"), Some("2009".into()));
+        // The Friday before a Friday, never the day itself.
+        assert_eq!(
+            one("el pasado viernes", "2020-01-24"),
+            Some("2020-01-17".into())
+        );
+        assert_eq!(one("este viernes", "2020-01-24"), Some("2020-01-24".into()));
+        // A week is dated to the month it falls in.
+        assert_eq!(
+            one("abrirá la próxima semana", "2019-07-29"),
+            Some("2019-08".into())
+        );
+        // Tense from the verb's ending.
+        assert_eq!(
+            one("entró en vigor el 12 de mayo", "2023-06-06"),
+            Some("2023-05-12".into())
+        );
+        assert_eq!(
+            one("será el 12 de mayo", "2023-06-06"),
+            Some("2024-05-12".into())
+        );
+        // The morning, not tomorrow.
+        assert_eq!(one("salió por la mañana", "2023-06-06"), None);
     }
 }

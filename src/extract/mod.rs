@@ -10,7 +10,9 @@
 //! markers (the converter's, or ones we detect such as `reported22` and `August 20106`)
 //! and URLs are blanked in a same-length copy so they never read as numbers or years.
 //! [`dates`] finds date expressions and periods, [`numbers`] the figures; numbers inside
-//! a date are not figures. All English words live in [`lexicon`].
+//! a date are not figures. Every word of a language lives in its [`lexicon`] (English,
+//! Spanish), chosen by [`Context::language`]; how the document writes its numbers
+//! (`24,000` or `24.000`) is read once from all its blocks ([`numbers::Convention`]).
 //!
 //! Ids: `ev-` or `st-` followed by the first 10 hex digits of the SHA-256 of
 //! `kind \x1f quote \x1f span` (kind is `event` or `statistic`). The same sentence and
@@ -54,6 +56,13 @@ pub fn extract_document(blocks: &[Block], ctx: &Context) -> Facts {
     let lex = lexicon::lexicon(&ctx.language);
     let mut facts = Facts::default();
     let mut previous = None;
+    // How the document writes its numbers (`24,000` or `24.000`), from all of them.
+    let convention = if lex.decimal_mark == "." {
+        numbers::Convention::DecimalPoint
+    } else {
+        let all: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        numbers::Convention::of(&all.join("\n"), lex)
+    };
     for block in blocks {
         let prose = matches!(
             block.kind,
@@ -63,7 +72,7 @@ pub fn extract_document(blocks: &[Block], ctx: &Context) -> Facts {
                 | BlockKind::ListItem { .. }
         );
         if prose {
-            extract_block(block, ctx, lex, &mut facts, &mut previous);
+            extract_block(block, ctx, lex, convention, &mut facts, &mut previous);
         }
     }
     assign_ids(&mut facts);
@@ -84,6 +93,7 @@ fn extract_block(
     block: &Block,
     ctx: &Context,
     lex: &'static Lexicon,
+    convention: numbers::Convention,
     facts: &mut Facts,
     previous: &mut Option<PartialDate>,
 ) {
@@ -147,7 +157,7 @@ fn extract_block(
                 }));
             }
         }
-        let stats = numbers::find_stats(a, &date_ranges, lex);
+        let stats = numbers::find_stats_in(a, &date_ranges, lex, convention);
         let figures: Vec<text::ByteRange> = stats.iter().map(|st| (st.start, st.end)).collect();
         let mut sentence_unit: Option<String> = None;
         for st in stats {

@@ -7,8 +7,10 @@
 //! `COVID-19`), a clock time, a duration that only bounds another figure, or a number
 //! word that counts nothing (`the two countries’ agencies`, `two or more states`), an
 //! age or an age threshold (`aged 12`, `children under 12`), or a number written in a
-//! shape that could be read two ways (`60.000`, `45,5`): a figure is read whole or not
-//! at all. Vague amounts (`tens of thousands`, `dozens`) are never turned into numbers.
+//! shape that could be read two ways (`60.000`, `45,5` in English; in a language with a
+//! decimal comma, `24,000` in a document that also writes `60.000`, see [`Convention`]):
+//! a figure is read whole or not at all. Vague amounts (`tens of thousands`, `dozens`)
+//! are never turned into numbers.
 
 use super::text::{
     ByteRange, char_at, char_before, strict_ascii_stand_in, word_after, word_before,
@@ -93,8 +95,17 @@ fn patterns(lex: &'static Lexicon) -> &'static Patterns {
         let scales = alternation(lex.scales.iter().map(|(w, _)| *w));
         let pct = alternation(lex.percent_words.iter().copied());
         let cw = alternation(lex.currency_words.iter().map(|(w, _)| *w));
+        // The digits of a figure: with a decimal point, `4,500.5` and `60 000`; with a
+        // decimal comma, any run of digits joined by dots and commas (`60.000`, `45,5`,
+        // `24,000`), read whole or not at all by `read_decimal_comma`, and `60 000,5`.
+        let digits = if lex.decimal_mark == "," {
+            r"[0-9]{1,3}(?:[ \u{a0}\u{202f}\u{2009}][0-9]{3})+\b(?:,[0-9]+)?|[0-9]+(?:[.,][0-9]+)*"
+        } else {
+            r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]{1,3}(?:[ \u{a0}\u{202f}\u{2009}][0-9]{3})+\b|[0-9]+(?:\.[0-9]+)?"
+        };
+        let join = regex::escape(lex.number_word_joiner);
         let atom = format!(
-            r"(?P<cur>{cur})?(?:(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]{{1,3}}(?:[ \u{{a0}}\u{{202f}}\u{{2009}}][0-9]{{3}})+\b|[0-9]+(?:\.[0-9]+)?)|\b(?P<word>(?i:{words})(?:-(?i:{words}))?)\b)(?:\s?(?P<scale>(?i:{scales}))\b)?(?:\s?(?P<pct>(?i:{pct})))?(?:\s(?P<cw>(?i:{cw}))\b)?"
+            r"(?P<cur>{cur})?(?:(?P<num>{digits})|\b(?P<word>(?i:{words})(?:{join}(?i:{words}))?)\b)(?:\s?(?P<scale>(?i:{scales}))\b)?(?:\s?(?P<pct>(?i:{pct})))?(?:\s(?P<cw>(?i:{cw}))\b)?"
         );
         let mags = alternation(lex.vague_amounts.iter().copied());
         let fractions = alternation(lex.fractions.iter().map(|(w, _)| *w));
@@ -112,7 +123,12 @@ fn overlaps(taken: &[ByteRange], s: usize, e: usize) -> bool {
     taken.iter().any(|&(a, b)| s < b && a < e)
 }
 
-fn atoms(s: &str, excluded: &[ByteRange], lex: &'static Lexicon) -> Vec<Atom> {
+fn atoms(
+    s: &str,
+    excluded: &[ByteRange],
+    lex: &'static Lexicon,
+    convention: Convention,
+) -> Vec<Atom> {
     let p = patterns(lex);
     let mut out = Vec::new();
     // On non-ASCII text the atom pattern runs on a stand-in (same matches, same offsets;
@@ -135,22 +151,30 @@ fn atoms(s: &str, excluded: &[ByteRange], lex: &'static Lexicon) -> Vec<Atom> {
             let w = text(g).to_lowercase();
             lex.currency_words
                 .iter()
-                .find(|(x, _)| *x == w)
+                .find(|(x, _)| *x == w || x.to_lowercase() == w)
                 .map(|&(_, u)| u)
         });
         let (mut value, word, integer, num_start, num_end) = if let Some(n) = c.num {
-            if !whole_number(s, n) {
-                continue; // `45,5`, `60.000`, `0445`, `28.659966`: read whole or not at all
+            if lex.decimal_mark == "," {
+                // `60.000`, `45,5`, `24,000`: by the shape and the document's convention.
+                let Some((v, integer)) = read_decimal_comma(s, n, convention) else {
+                    continue;
+                };
+                (v, false, integer, n.0, n.1)
+            } else {
+                if !whole_number(s, n) {
+                    continue; // `45,5`, `60.000`, `0445`, `28.659966`: read whole or not at all
+                }
+                let digits: String = text(n)
+                    .chars()
+                    .filter(|c| *c != ',' && !c.is_whitespace())
+                    .collect();
+                let v: f64 = digits.parse().unwrap_or(f64::NAN);
+                (v, false, !text(n).contains('.'), n.0, n.1)
             }
-            let digits: String = text(n)
-                .chars()
-                .filter(|c| *c != ',' && !c.is_whitespace())
-                .collect();
-            let v: f64 = digits.parse().unwrap_or(f64::NAN);
-            (v, false, !text(n).contains('.'), n.0, n.1)
         } else if let Some(w) = c.word {
             let v = text(w)
-                .split('-')
+                .split(lex.number_word_joiner)
                 .map(|part| lex.number_word(part).unwrap_or(f64::NAN))
                 .sum::<f64>();
             (v, true, true, w.0, w.1)
@@ -159,6 +183,24 @@ fn atoms(s: &str, excluded: &[ByteRange], lex: &'static Lexicon) -> Vec<Atom> {
         };
         if !value.is_finite() {
             continue;
+        }
+        // `$1.500`: a sign of more than one currency takes the one its sentence names in
+        // words (`pesos`, `dólares`), else the figure is not reported.
+        let mut start = start;
+        let mut currency = currency;
+        if currency.is_none()
+            && let Some(sign) = lex
+                .ambiguous_currency_signs
+                .iter()
+                .find(|sign| s[..start].ends_with(*sign))
+        {
+            match currency_named_in(s, lex) {
+                Some(unit) => {
+                    currency = Some(unit);
+                    start -= sign.len();
+                }
+                None => continue,
+            }
         }
         // Context of the digits: glued to letters, identifiers, times, ordinals.
         let before = char_before(s, start);
@@ -201,7 +243,11 @@ fn atoms(s: &str, excluded: &[ByteRange], lex: &'static Lexicon) -> Vec<Atom> {
         }
         if glued.is_none() && c.scale.is_none() && c.pct.is_none() && c.cw.is_none() {
             if after.is_some_and(char::is_alphabetic) && !word {
-                continue; // 1st, 3D
+                continue; // 1st, 3D, 2º
+            }
+            if after == Some('.') && char_at(s, num_end + 1).is_some_and(|x| matches!(x, 'º' | 'ª'))
+            {
+                continue; // `el 2.º`: an ordinal
             }
             let next2 = char_at(s, num_end + after.map_or(0, char::len_utf8));
             if matches!(after, Some('-' | '‑')) && next2.is_some_and(char::is_alphabetic) {
@@ -266,6 +312,204 @@ fn atoms(s: &str, excluded: &[ByteRange], lex: &'static Lexicon) -> Vec<Atom> {
         });
     }
     out
+}
+
+/// How a document in a language with a decimal comma writes its numbers, from the
+/// shapes of all its numbers. Spanish-language texts of the U.S. government often keep
+/// the U.S. convention (`24,000`, `2.5 millones`); others write `60.000` and `45,5`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Convention {
+    /// No number with a separator.
+    #[default]
+    Unknown,
+    /// Dots (or spaces) group thousands, the comma is the decimal mark (`60.000`, `45,5`).
+    DecimalComma,
+    /// Commas group thousands, the dot is the decimal point (`24,000`, `2.5`).
+    DecimalPoint,
+    /// Both: only shapes that read one way are read (`60 000`, `1.234,5`).
+    Mixed,
+}
+
+impl Convention {
+    /// The convention of a text: every run of digits joined by `.` and `,` is evidence.
+    /// `60.000`, `1.234.567` and `45,5` say decimal comma; `1,234,567`, `1,234.5` and
+    /// `2.5` say decimal point; a lone `24,000` says decimal point only when nothing
+    /// says decimal comma (it could be neither in a text that writes `60.000`).
+    /// Identifiers and clock times (`artículo 3.2`, `a las 10.30 horas`: a word of the
+    /// lexicon's `identifier_words` before, or of `identifier_after` after) are no
+    /// evidence.
+    pub fn of(text: &str, lex: &Lexicon) -> Convention {
+        let (mut comma, mut point, mut weak_point) = (false, false, false);
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if !bytes[i].is_ascii_digit() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < bytes.len()
+                && (bytes[i].is_ascii_digit()
+                    || (matches!(bytes[i], b'.' | b',')
+                        && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)))
+            {
+                i += 1;
+            }
+            let label = word_before(text, start)
+                .is_some_and(|(w, _)| Lexicon::is_in(lex.identifier_words, w))
+                || word_after(text, i).is_some_and(|(w, ws)| {
+                    text[i..ws].trim().is_empty() && Lexicon::is_in(lex.identifier_after, w)
+                });
+            if label {
+                continue;
+            }
+            match Shape::of(&text[start..i]) {
+                Shape::DotGroups | Shape::DotGroupsCommaDecimal | Shape::CommaDecimal => {
+                    comma = true
+                }
+                Shape::CommaGroups(n) if n >= 2 => point = true,
+                Shape::CommaGroups(_) => weak_point = true,
+                Shape::CommaGroupsDotDecimal | Shape::DotDecimal => point = true,
+                Shape::Plain | Shape::Other => {}
+            }
+        }
+        match (comma, point || weak_point) {
+            (true, _) if point => Convention::Mixed,
+            (true, _) => Convention::DecimalComma,
+            (false, true) => Convention::DecimalPoint,
+            (false, false) => Convention::Unknown,
+        }
+    }
+}
+
+/// The shape of a run of digits joined by `.` and `,` (no spaces).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// `60000`.
+    Plain,
+    /// `60.000`, `1.234.567`: groups of three after the first.
+    DotGroups,
+    /// `24,000` (1 comma), `1,234,567` (2): groups of three after the first.
+    CommaGroups(usize),
+    /// `45,5`: one comma, not followed by exactly three digits.
+    CommaDecimal,
+    /// `2.5`: one dot, not followed by exactly three digits.
+    DotDecimal,
+    /// `1.234,5`.
+    DotGroupsCommaDecimal,
+    /// `1,234.5`.
+    CommaGroupsDotDecimal,
+    /// Anything else (`24.08.2010`, `1,2,3`): read by no convention.
+    Other,
+}
+
+impl Shape {
+    fn of(t: &str) -> Shape {
+        let groups_of_three = |head: &str, sep: char| {
+            let mut parts = head.split(sep);
+            let first = parts.next().unwrap_or("");
+            (1..=3).contains(&first.len()) && parts.all(|p| p.len() == 3)
+        };
+        let (dots, commas) = (t.matches('.').count(), t.matches(',').count());
+        match (dots, commas) {
+            (0, 0) => Shape::Plain,
+            (_, 0) if groups_of_three(t, '.') => Shape::DotGroups,
+            (1, 0) => Shape::DotDecimal,
+            (0, _) if groups_of_three(t, ',') => Shape::CommaGroups(commas),
+            (0, 1) => Shape::CommaDecimal,
+            // Both marks: the last one is the decimal mark, and it occurs once.
+            _ => match t.rfind(['.', ',']).map(|i| (&t[..i], &t[i..i + 1])) {
+                Some((head, ",")) if commas == 1 && groups_of_three(head, '.') => {
+                    Shape::DotGroupsCommaDecimal
+                }
+                Some((head, ".")) if dots == 1 && groups_of_three(head, ',') => {
+                    Shape::CommaGroupsDotDecimal
+                }
+                _ => Shape::Other,
+            },
+        }
+    }
+}
+
+/// The value of the digits at `n` in a language with a decimal comma, and whether it is
+/// a whole number; `None` when the shape reads two ways in this document (`24,000` among
+/// `60.000`s), is a code (`0445`) or a coordinate (`28,659966`).
+fn read_decimal_comma(s: &str, n: ByteRange, convention: Convention) -> Option<(f64, bool)> {
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    // Glued to more digits the pattern did not take: part of a bigger number.
+    if matches!(char_before(s, n.0), Some(',' | '.')) && digit(char_before(s, n.0 - 1)) {
+        return None;
+    }
+    if matches!(char_at(s, n.1), Some(',' | '.')) && digit(char_at(s, n.1 + 1)) {
+        return None;
+    }
+    let t = &s[n.0..n.1];
+    let leading_zero =
+        t.len() > 1 && t.starts_with('0') && !t.starts_with("0,") && !t.starts_with("0.");
+    if leading_zero {
+        return None;
+    }
+    // `60 000`, `60 000,5`: a space groups thousands in either convention.
+    if t.contains(|c: char| c.is_whitespace()) {
+        if convention == Convention::DecimalPoint && t.contains(',') {
+            return None;
+        }
+        let plain: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+        return parse_with(&plain, ',', '.');
+    }
+    use Convention::{DecimalComma, DecimalPoint, Mixed};
+    let point_ok = convention == DecimalPoint;
+    let comma_ok = convention != DecimalPoint && convention != Mixed;
+    match Shape::of(t) {
+        Shape::Plain => parse_with(t, ',', '.'),
+        Shape::DotGroups if convention != DecimalPoint && convention != Mixed => {
+            parse_with(t, ',', '.')
+        }
+        Shape::CommaGroups(_) if point_ok => parse_with(t, '.', ','),
+        Shape::CommaDecimal if comma_ok => parse_with(t, ',', '.'),
+        Shape::DotDecimal if point_ok => parse_with(t, '.', ','),
+        Shape::DotGroupsCommaDecimal if convention != DecimalPoint => parse_with(t, ',', '.'),
+        Shape::CommaGroupsDotDecimal if convention != DecimalComma => parse_with(t, '.', ','),
+        _ => None,
+    }
+}
+
+/// `t` read with `decimal` as the decimal mark and `group` grouping thousands; `None`
+/// with more than three decimals (a coordinate). The bool says it is a whole number.
+fn parse_with(t: &str, decimal: char, group: char) -> Option<(f64, bool)> {
+    let plain: String = t
+        .chars()
+        .filter(|c| *c != group)
+        .map(|c| if c == decimal { '.' } else { c })
+        .collect();
+    if plain.split_once('.').is_some_and(|(_, f)| f.len() > 3) {
+        return None;
+    }
+    let v: f64 = plain.parse().ok()?;
+    Some((v, !plain.contains('.')))
+}
+
+/// The one currency the currency words of a sentence name (`$1.500 pesos`, `… en
+/// dólares`), if they name exactly one.
+fn currency_named_in(s: &str, lex: &Lexicon) -> Option<&'static str> {
+    let mut found: Option<&'static str> = None;
+    for w in s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let low = w.to_lowercase();
+        if let Some(&(_, unit)) = lex
+            .currency_words
+            .iter()
+            .find(|(x, _)| x.to_lowercase() == low)
+        {
+            if found.is_some_and(|f| f != unit) {
+                return None;
+            }
+            found = Some(unit);
+        }
+    }
+    found
 }
 
 /// True if the digits at `n` are a whole number that counts: no digit group glued to
@@ -492,8 +736,20 @@ fn finish(
     ((start, end), head, possessive)
 }
 
-/// Finds the figures of one sentence. `excluded` are byte ranges taken by dates.
+/// Finds the figures of one sentence. `excluded` are byte ranges taken by dates. The
+/// sentence is its own document for the number convention (see [`find_stats_in`]).
 pub fn find_stats(s: &str, excluded: &[ByteRange], lex: &'static Lexicon) -> Vec<StatHit> {
+    find_stats_in(s, excluded, lex, Convention::of(s, lex))
+}
+
+/// Finds the figures of one sentence of a document that writes its numbers by
+/// `convention` (which only a language with a decimal comma asks).
+pub fn find_stats_in(
+    s: &str,
+    excluded: &[ByteRange],
+    lex: &'static Lexicon,
+    convention: Convention,
+) -> Vec<StatHit> {
     let p = patterns(lex);
     let mut hits: Vec<StatHit> = Vec::new();
     let mut taken: Vec<ByteRange> = excluded.to_vec();
@@ -537,7 +793,7 @@ pub fn find_stats(s: &str, excluded: &[ByteRange], lex: &'static Lexicon) -> Vec
         ));
     }
 
-    let atoms: Vec<Atom> = atoms(s, &taken, lex);
+    let atoms: Vec<Atom> = atoms(s, &taken, lex, convention);
     let mut i = 0;
     while i < atoms.len() {
         let a = &atoms[i];
@@ -565,9 +821,9 @@ pub fn find_stats(s: &str, excluded: &[ByteRange], lex: &'static Lexicon) -> Vec
                 continue;
             }
             // Ratio `18 of 41 patients`.
-            let of_the = g
-                .strip_prefix(lex.ratio_of)
-                .is_some_and(|r| r.trim() == lex.period_article);
+            let of_the = g.strip_prefix(lex.ratio_of).is_some_and(|r| {
+                r.starts_with(char::is_whitespace) && Lexicon::is_in(lex.ratio_articles, r.trim())
+            });
             if (g == lex.ratio_of || of_the)
                 && (!a.word || (of_the && b.word))
                 && a.integer
@@ -653,7 +909,7 @@ pub fn find_stats(s: &str, excluded: &[ByteRange], lex: &'static Lexicon) -> Vec
                 continue;
             }
             if joined && a.value < range_high(a, b) && a.word == b.word {
-                let (lo, hi) = (range_low(a, b), range_high(a, b));
+                let (lo, hi) = (range_low(s, a, b), range_high(a, b));
                 let start = opener.map_or(a.start, |(_, ws)| *ws);
                 let unit_atom = if b.currency.is_some() || b.percent {
                     b
@@ -733,9 +989,13 @@ pub fn find_stats(s: &str, excluded: &[ByteRange], lex: &'static Lexicon) -> Vec
     hits
 }
 
-fn range_low(a: &Atom, b: &Atom) -> f64 {
-    // `between 2 and 3 million`: the scale of the high end applies to the low end.
-    if b.scale > 1.0 && a.scale == 1.0 {
+fn range_low(s: &str, a: &Atom, b: &Atom) -> f64 {
+    // `between 2 and 3 million`: the scale of the high end applies to the low end; not
+    // to a low end written in full (`entre 300.000 y 2 millones`, `between 300,000 and 2
+    // million`: 300 000, not 300 000 million), nor to one above the high end's number.
+    let written_in_full = grouped(s, a) && !a.word;
+    let high_number = b.value / b.scale;
+    if b.scale > 1.0 && a.scale == 1.0 && !written_in_full && a.value < high_number {
         a.value * b.scale
     } else {
         a.value
@@ -791,7 +1051,7 @@ fn single(s: &str, a: &Atom, counted_before: bool, lex: &Lexicon) -> Option<Stat
     let noun = if a.percent || a.currency.is_some() || a.counted.is_some() {
         None
     } else {
-        noun_after(s, a.end, lex)
+        noun_after(s, a.end, lex).or_else(|| noun_after_scale(s, a, lex))
     };
     let qual = qualifier_before(s, a.start, lex);
     if is_age(s, a, noun.as_ref(), lex) || definition_threshold(s, a, lex) {
@@ -879,6 +1139,19 @@ fn single(s: &str, a: &Atom, counted_before: bool, lex: &Lexicon) -> Option<Stat
     Some(hit)
 }
 
+/// The counted noun after a scale and the language's `scale_joiner` (`2,5 millones de
+/// personas`).
+fn noun_after_scale(s: &str, a: &Atom, lex: &Lexicon) -> Option<(ByteRange, String, bool)> {
+    if !a.scaled || a.word || lex.scale_joiner.is_empty() {
+        return None;
+    }
+    let (w, ws) = word_after(s, a.end)?;
+    if !s[a.end..ws].trim().is_empty() || !w.eq_ignore_ascii_case(lex.scale_joiner) {
+        return None;
+    }
+    noun_after(s, ws + w.len(), lex)
+}
+
 /// True if the figure is written with a thousands separator (`75,316`), a scale word or
 /// a decimal point: the way counts are written, unlike codes and page numbers.
 fn grouped(s: &str, a: &Atom) -> bool {
@@ -916,7 +1189,8 @@ fn rate_after(s: &str, at: usize, lex: &Lexicon) -> Option<(&'static str, usize)
         let end = at + lead + w.len();
         if word_after(s, end).is_some_and(|(n, _)| {
             let n = n.trim_end_matches('.');
-            n.eq_ignore_ascii_case(lex.ago) || Lexicon::is_in(lex.relative_after, n)
+            (!lex.ago.is_empty() && n.eq_ignore_ascii_case(lex.ago))
+                || Lexicon::is_in(lex.relative_after, n)
         }) {
             return None; // `a year ago`, `a year earlier`
         }

@@ -93,3 +93,129 @@ fn exclusions() {
     assert!(find("Mexico + 2 more").is_empty());
     assert!(find("at 3:30 p.m. under 8 U.S.C. 1225").is_empty());
 }
+
+fn es() -> &'static Lexicon {
+    lexicon("es")
+}
+
+fn values_es(s: &str) -> Vec<f64> {
+    find_stats(s, &[], lexicon("es"))
+        .into_iter()
+        .filter_map(|h| h.value)
+        .collect()
+}
+
+#[test]
+fn the_convention_of_a_text_comes_from_the_shapes_of_its_numbers() {
+    assert_eq!(
+        Convention::of("60.000 y 45,5 %", es()),
+        Convention::DecimalComma
+    );
+    assert_eq!(
+        Convention::of("24,000 y 47,000", es()),
+        Convention::DecimalPoint
+    );
+    assert_eq!(
+        Convention::of("2.5 millones", es()),
+        Convention::DecimalPoint
+    );
+    assert_eq!(Convention::of("1,234,567 y 45,5", es()), Convention::Mixed);
+    // A lone `24,000` does not outweigh a `60.000`: the text writes decimal commas.
+    assert_eq!(
+        Convention::of("60.000 y 24,000", es()),
+        Convention::DecimalComma
+    );
+    assert_eq!(
+        Convention::of("en 2019, 72 migrantes", es()),
+        Convention::Unknown
+    );
+    assert_eq!(Convention::of("el 24.08.2010", es()), Convention::Unknown);
+    // A clock time or an identifier is no evidence: `60.000` still reads.
+    assert_eq!(
+        Convention::of("a las 10.30 horas llegaron 60.000", es()),
+        Convention::DecimalComma
+    );
+    assert_eq!(
+        Convention::of("el artículo 3.2 y 60.000 casos", es()),
+        Convention::DecimalComma
+    );
+}
+
+#[test]
+fn spanish_numbers_are_read_whole_or_not_at_all() {
+    assert_eq!(values_es("más de 60 000 solicitantes"), vec![60000.0]);
+    assert_eq!(values_es("más de 60.000 solicitantes"), vec![60000.0]);
+    assert_eq!(values_es("el 45,5 % de ellos"), vec![45.5]);
+    assert_eq!(values_es("2,5 millones de personas"), vec![2.5e6]);
+    assert_eq!(values_es("50 mil personas"), vec![50000.0]);
+    assert_eq!(values_es("1.234,5 dólares"), vec![1234.5]);
+    // `24,000` in a sentence that also writes `60.000`: two readings, none reported.
+    assert_eq!(
+        values_es("60.000 solicitudes y 24,000 rechazos"),
+        vec![60000.0]
+    );
+    // Never a part of a number.
+    assert!(!values_es("el 45,5 % de ellos").contains(&5.0));
+    assert!(!values_es("unos 60 000 migrantes").contains(&0.0));
+    assert!(values_es("la clave 0445 de la oficina").is_empty());
+}
+
+#[test]
+fn a_dollar_sign_in_spanish_takes_the_currency_its_sentence_names() {
+    let units = |s: &str| -> Vec<String> {
+        find_stats(s, &[], lexicon("es"))
+            .into_iter()
+            .map(|h| h.unit)
+            .collect()
+    };
+    assert_eq!(units("cobran $1.500 pesos"), vec!["Mexican pesos"]);
+    assert_eq!(
+        units("un apoyo de $2.000 pagados en dólares"),
+        vec!["US dollars"]
+    );
+    assert!(units("el cruce cuesta $5.000").is_empty());
+    assert_eq!(
+        units("cobran $3.000 pesos o 150 dólares"),
+        vec!["US dollars"]
+    );
+}
+
+#[test]
+fn shapes_name_how_digits_are_joined() {
+    assert_eq!(Shape::of("60000"), Shape::Plain);
+    assert_eq!(Shape::of("60.000"), Shape::DotGroups);
+    assert_eq!(Shape::of("1,234,567"), Shape::CommaGroups(2));
+    assert_eq!(Shape::of("45,5"), Shape::CommaDecimal);
+    assert_eq!(Shape::of("2.5"), Shape::DotDecimal);
+    assert_eq!(Shape::of("1.234,5"), Shape::DotGroupsCommaDecimal);
+    assert_eq!(Shape::of("1,234.5"), Shape::CommaGroupsDotDecimal);
+    assert_eq!(Shape::of("24.08.2010"), Shape::Other);
+}
+
+#[test]
+fn a_low_end_written_in_full_keeps_its_value() {
+    // Regression: `entre 300.000 y 2 millones` gave 300 000 million (the high end's
+    // scale applied to a low end written in full).
+    let lows = |s: &str, lang: &str| -> Vec<Option<f64>> {
+        find_stats(s, &[], lexicon(lang))
+            .into_iter()
+            .map(|h| h.low)
+            .collect()
+    };
+    assert_eq!(
+        lows("entre 300.000 y 2 millones de personas", "es"),
+        vec![Some(300000.0)]
+    );
+    assert_eq!(
+        lows("between 300,000 and 2 million people", "en"),
+        vec![Some(300000.0)]
+    );
+    assert_eq!(
+        lows("between 2 and 3 million people", "en"),
+        vec![Some(2e6)]
+    );
+    assert_eq!(
+        lows("entre 2 y 3 millones de personas", "es"),
+        vec![Some(2e6)]
+    );
+}

@@ -232,6 +232,7 @@ fn read_source(
     let mut body_offset = 0;
     let mut title_origin = MetaOrigin::Missing;
     let mut date_origin = MetaOrigin::Missing;
+    let mut language_origin = MetaOrigin::Missing;
 
     // Every problem of this source (front matter, sidecar) is reported, not the first.
     // A source with broken front matter is left out: never published as text.
@@ -280,6 +281,9 @@ fn read_source(
         if meta.published.is_some() {
             date_origin = MetaOrigin::FrontMatter;
         }
+        if meta.language.is_some() {
+            language_origin = MetaOrigin::FrontMatter;
+        }
     }
 
     // The sidecar wins over front matter, key by key.
@@ -300,6 +304,9 @@ fn read_source(
         }
         if side.published.is_some() {
             date_origin = MetaOrigin::Sidecar;
+        }
+        if side.language.is_some() {
+            language_origin = MetaOrigin::Sidecar;
         }
         meta = merge_meta(side, meta);
     }
@@ -330,6 +337,7 @@ fn read_source(
         extra,
         title_origin,
         date_origin,
+        language_origin,
     }))
 }
 

@@ -287,10 +287,52 @@ pub struct Lexicon {
     pub verb_lookalikes: &'static [&'static str],
     /// Function words a headline may not end on (it would be cut mid-phrase).
     pub dangling_words: &'static [&'static str],
+    /// A numeric date (`05/08/2010`) gives the day first (`es`), not the month (`en`).
+    pub numeric_day_first: bool,
+    /// Words written before the count of an offset into the past (`hace` 10 años); when
+    /// there are some, an offset reads `<prefix> N <unit>`, else `N <unit> <ago>`.
+    pub ago_prefixes: &'static [&'static str],
+    /// Words before a week day that make it the one before the document's day, never that
+    /// day itself (`el pasado viernes` in a Friday article: a week earlier).
+    pub weekday_last_before: &'static [&'static str],
+    /// Words after a week day with the same meaning (`el viernes pasado`).
+    pub weekday_last_after: &'static [&'static str],
+    /// A week counted from the document's (`la próxima semana`: +1), dated to the month it
+    /// falls in (a week is no calendar unit of a date).
+    pub week_deictics: &'static [(&'static str, i32)],
+    /// Verb endings that mark the past tense (`-ed`), on words of five letters or more.
+    pub past_suffixes: &'static [&'static str],
+    /// Endings that look like `past_suffixes` but are not (`-eed`).
+    pub not_past_suffixes: &'static [&'static str],
+    /// Verb endings that mark the future tense (none in English: it uses `will`).
+    pub future_suffixes: &'static [&'static str],
+    /// The decimal mark of the language's numbers: `.` (the comma groups thousands) or `,`
+    /// (the dot or a space groups thousands); see `extract::numbers`.
+    pub decimal_mark: &'static str,
+    /// What joins the parts of a compound number word (`twenty-five`: `-`).
+    pub number_word_joiner: &'static str,
+    /// Currency signs that name no currency by themselves (`$` in Mexico: pesos or dollars):
+    /// a figure with one takes the currency a currency word of its sentence names, else is
+    /// not reported.
+    pub ambiguous_currency_signs: &'static [&'static str],
+    /// Articles that may stand between `of` and the whole of a ratio (`18 of the 41`).
+    pub ratio_articles: &'static [&'static str],
+    /// The word between a scale and the counted noun (`2,5 millones de personas`), or
+    /// empty where the noun follows the scale directly (`2.5 million people`).
+    pub scale_joiner: &'static str,
+    /// Words right before `today`, `yesterday` or `tomorrow` that make it no date (`por
+    /// la mañana`: in the morning).
+    pub day_word_blockers: &'static [&'static str],
+    /// Words between a name and the year that closes it (`la Ley de Migración de 2011`):
+    /// after a capitalised word, the year is part of the name, not an event.
+    pub name_year_joiners: &'static [&'static str],
 }
 
 /// The English table, read from `src/lang/en.toml` (built into the binary) on first use.
 pub static EN: LazyLock<Lexicon> = LazyLock::new(|| load(include_str!("en.toml")));
+
+/// The Spanish table, read from `src/lang/es.toml`.
+pub static ES: LazyLock<Lexicon> = LazyLock::new(|| load(include_str!("es.toml")));
 
 /// The data file of one language, as written (`src/lang/<code>.toml`); see
 /// [`Lexicon`] for what each list means.
@@ -396,6 +438,21 @@ struct LexiconFile {
     verbs: Vec<String>,
     verb_lookalikes: Vec<String>,
     dangling_words: Vec<String>,
+    numeric_day_first: bool,
+    ago_prefixes: Vec<String>,
+    weekday_last_before: Vec<String>,
+    weekday_last_after: Vec<String>,
+    week_deictics: Vec<(String, i32)>,
+    past_suffixes: Vec<String>,
+    not_past_suffixes: Vec<String>,
+    future_suffixes: Vec<String>,
+    decimal_mark: String,
+    number_word_joiner: String,
+    ambiguous_currency_signs: Vec<String>,
+    ratio_articles: Vec<String>,
+    scale_joiner: String,
+    day_word_blockers: Vec<String>,
+    name_year_joiners: Vec<String>,
 }
 
 /// Reads a language's data file into a [`Lexicon`]. The words live as long as the
@@ -511,6 +568,21 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         verbs: leak_list(f.verbs),
         verb_lookalikes: leak_list(f.verb_lookalikes),
         dangling_words: leak_list(f.dangling_words),
+        numeric_day_first: f.numeric_day_first,
+        ago_prefixes: leak_list(f.ago_prefixes),
+        weekday_last_before: leak_list(f.weekday_last_before),
+        weekday_last_after: leak_list(f.weekday_last_after),
+        week_deictics: leak_pairs(f.week_deictics),
+        past_suffixes: leak_list(f.past_suffixes),
+        not_past_suffixes: leak_list(f.not_past_suffixes),
+        future_suffixes: leak_list(f.future_suffixes),
+        decimal_mark: leak_str(f.decimal_mark),
+        number_word_joiner: leak_str(f.number_word_joiner),
+        ambiguous_currency_signs: leak_list(f.ambiguous_currency_signs),
+        ratio_articles: leak_list(f.ratio_articles),
+        scale_joiner: leak_str(f.scale_joiner),
+        day_word_blockers: leak_list(f.day_word_blockers),
+        name_year_joiners: leak_list(f.name_year_joiners),
     })
 }
 
@@ -560,10 +632,14 @@ pub fn month_words() -> impl Iterator<Item = &'static str> {
     EN.months.iter().chain(MONTHS_ES).map(|&(w, _)| w)
 }
 
+/// The languages with a lexicon of their own, by code.
+pub const LANGUAGES: [&str; 2] = ["en", "es"];
+
 /// The lexicon for a language code; unknown codes fall back to English.
 pub fn lexicon(language: &str) -> &'static Lexicon {
     match language {
         "en" => &EN,
+        "es" => &ES,
         _ => &EN,
     }
 }
@@ -656,6 +732,25 @@ mod tests {
                 .unwrap_err()
                 .contains("twelve full month names")
         );
+    }
+
+    #[test]
+    fn the_spanish_file_has_every_key_and_its_own_words() {
+        let es = parse(include_str!("es.toml")).unwrap();
+        assert_eq!(es.code, "es");
+        assert_eq!(es.month("agosto"), Some(8));
+        assert_eq!(es.month("sept."), Some(9));
+        assert_eq!(es.month_names()[0], "enero");
+        assert_eq!(es.weekdays.len(), 7);
+        assert_eq!(es.number_word("veinte"), Some(20.0));
+        assert_eq!(es.unit_of("solicitantes"), Some("people"));
+        assert_eq!(es.decimal_mark, ",");
+        assert!(std::ptr::eq(lexicon("es"), &*ES));
+        // Any other code still reads as English.
+        assert!(std::ptr::eq(lexicon("fr"), &*EN));
+        for code in LANGUAGES {
+            assert_eq!(lexicon(code).code, code);
+        }
     }
 
     #[test]

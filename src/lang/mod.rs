@@ -6,4 +6,5 @@
 //! it, and it imports nothing of theirs.
 
 pub mod dates;
+pub mod detect;
 pub mod lexicon;

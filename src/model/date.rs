@@ -275,7 +275,11 @@ impl Absolute {
                 second,
                 year,
             } => {
-                let swap = order == NumericOrder::MonthFirstUnlessImpossible && first > 12;
+                let swap = match order {
+                    NumericOrder::MonthFirst => false,
+                    NumericOrder::MonthFirstUnlessImpossible => first > 12,
+                    NumericOrder::DayFirst => true,
+                };
                 let (month, day) = if swap {
                     (second, first)
                 } else {

@@ -32,6 +32,10 @@ pub struct SourcePage {
     pub published: Option<PartialDate>,
     /// Where the date came from.
     pub date_origin: MetaOrigin,
+    /// The language its facts were extracted in (`None`: the site's).
+    pub language: Option<String>,
+    /// Where the language came from (`Inferred`: detected from the text).
+    pub language_origin: MetaOrigin,
     /// True when the full text may be published (rights permitting).
     pub full_text: bool,
     /// The `id`s of its paragraphs and fact sentences.

@@ -89,6 +89,8 @@ pub struct Source {
     pub title_origin: MetaOrigin,
     /// Where the published date came from.
     pub date_origin: MetaOrigin,
+    /// Where the metadata's `language` came from (`Missing` when it gives none).
+    pub language_origin: MetaOrigin,
 }
 
 impl Source {
@@ -164,4 +166,9 @@ pub struct Resolved {
     pub published: Option<PartialDate>,
     /// Where it came from.
     pub date_origin: MetaOrigin,
+    /// The language the source is extracted in (`None`: the site's).
+    pub language: Option<String>,
+    /// Where it came from: the sidecar or front matter, `Inferred` when detected from
+    /// the text, `Missing` when neither said (the site's language is used).
+    pub language_origin: MetaOrigin,
 }

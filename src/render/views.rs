@@ -357,7 +357,12 @@ impl Renderer<'_> {
 
     /// [`Renderer::other_language`] of a source page.
     pub(crate) fn other_language_of(&self, s: &crate::model::site::SourcePage) -> Option<String> {
-        let code = s.source.meta.language.as_deref()?;
+        // The language the source was read in (its sidecar's, else detected), so a
+        // detected Spanish text is marked too.
+        let code = s
+            .language
+            .as_deref()
+            .or(s.source.meta.language.as_deref())?;
         let primary = code.split(['-', '_']).next()?.trim().to_ascii_lowercase();
         (!primary.is_empty() && primary != self.lang()).then_some(primary)
     }

@@ -1,8 +1,10 @@
-//! Spec-style extraction cases from `tests/cases/extraction.txt`.
+//! Spec-style extraction cases from `tests/cases/extraction.txt` (English) and
+//! `tests/cases/extraction_es.txt` (Spanish).
 //!
 //! Format (one case per `---`-terminated record; `#` lines are comments):
 //!
 //! ```text
+//! language: es                  (sticky, like `published`; `en` until set)
 //! published: 2021-03            (sticky: applies to later cases until changed; `none` clears)
 //! kind: paragraph               (optional: paragraph, quote, attribution, list, heading)
 //! text: CBP encountered more than 170,000 migrants in March 2021.
@@ -22,6 +24,7 @@ use brief::model::document::{Block, BlockKind};
 #[derive(Default, Clone)]
 struct Case {
     line: usize,
+    language: String,
     published: Option<PartialDate>,
     kind: Option<String>,
     text: String,
@@ -52,6 +55,7 @@ fn tokens(s: &str) -> Vec<String> {
 fn parse(src: &str) -> Vec<Case> {
     let mut cases = Vec::new();
     let mut published = None;
+    let mut language = "en".to_string();
     let mut cur = Case::default();
     for (n, line) in src.lines().enumerate() {
         let line_no = n + 1;
@@ -61,6 +65,7 @@ fn parse(src: &str) -> Vec<Case> {
         }
         if t == "---" {
             cur.published = published;
+            cur.language = language.clone();
             cases.push(std::mem::take(&mut cur));
             continue;
         }
@@ -79,6 +84,7 @@ fn parse(src: &str) -> Vec<Case> {
                     Some(PartialDate::parse(val).unwrap())
                 }
             }
+            "language" => language = val.to_string(),
             "kind" => cur.kind = Some(val.to_string()),
             "text" => cur.text = val.to_string(),
             "event" => cur.events.push(val.to_string()),
@@ -133,9 +139,19 @@ fn normalise_event(spec: &str) -> String {
 
 #[test]
 fn extraction_cases() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases/extraction.txt");
+    run_cases("extraction.txt", 150);
+}
+
+#[test]
+fn spanish_extraction_cases() {
+    run_cases("extraction_es.txt", 100);
+}
+
+/// Runs the cases of `tests/cases/<file>`, which must hold at least `at_least`.
+fn run_cases(file: &str, at_least: usize) {
+    let path = format!("{}/tests/cases/{file}", env!("CARGO_MANIFEST_DIR"));
     let cases = parse(&std::fs::read_to_string(path).unwrap());
-    assert!(cases.len() >= 150, "only {} cases", cases.len());
+    assert!(cases.len() >= at_least, "only {} cases", cases.len());
     let mut failures = Vec::new();
     for c in &cases {
         let kind = match c.kind.as_deref() {
@@ -156,7 +172,7 @@ fn extraction_cases() {
         };
         let ctx = Context {
             published: c.published,
-            language: "en".into(),
+            language: c.language.clone(),
         };
         let facts = extract_document(std::slice::from_ref(&block), &ctx);
         let got_events: Vec<String> = facts

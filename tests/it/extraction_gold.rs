@@ -4,7 +4,9 @@
 //! matching in gold order; a prediction from a gold item's `also_in` sentence counts
 //! neither way. Three sets: the five flagship sources (`content/sources`, gold in
 //! `tests/gold`), the development corpus (`tests/corpus/dev`) and its validation part
-//! (`tests/corpus/validation`, never tuned on). Each test fails under its threshold; the
+//! (`tests/corpus/validation`, never tuned on); and the Spanish corpus
+//! (`tests/corpus/es/dev`, `tests/corpus/es/validation`), each source read in its
+//! sidecar's `language`. Each test fails under its threshold; the
 //! figures it prints are the ones in the README and on the methodology page. Every
 //! quote must be verbatim in its block and every span in its quote.
 //!
@@ -162,6 +164,14 @@ fn published(meta: &str) -> Option<PartialDate> {
     PartialDate::parse(v.get("published")?.as_str()?).ok()
 }
 
+/// The sidecar's `language`, else English (as a build reads a source without one).
+fn language(meta: &str) -> String {
+    toml::from_str::<toml::Table>(meta)
+        .ok()
+        .and_then(|v| v.get("language")?.as_str().map(str::to_string))
+        .unwrap_or_else(|| "en".into())
+}
+
 fn real_blocks(text: &str) -> Vec<Block> {
     brief::convert::convert(text, brief::model::document::Format::Text).blocks
 }
@@ -208,7 +218,7 @@ pub fn facts_of(path: &Path, segment: fn(&str) -> Vec<Block>) -> (Vec<Block>, Fa
     let meta = std::fs::read_to_string(path.with_extension("meta.toml")).unwrap_or_default();
     let ctx = Context {
         published: published(&meta),
-        language: "en".into(),
+        language: language(&meta),
     };
     let blocks = segment(&text);
     let facts = extract_document(&blocks, &ctx);
@@ -405,14 +415,14 @@ fn flagship(segment: fn(&str) -> Vec<Block>, dump: bool) -> Scores {
 }
 
 fn corpus(part: &str) -> Scores {
+    corpus_with(part, real_blocks, true)
+}
+
+/// A part of the corpus (`dev`, `validation`, `es/dev`, `es/validation`) read through
+/// `segment`.
+fn corpus_with(part: &str, segment: fn(&str) -> Vec<Block>, dump: bool) -> Scores {
     let dir = root().join("tests/corpus").join(part);
-    score_set(
-        part,
-        &dir.join("sources"),
-        &dir.join("gold"),
-        real_blocks,
-        true,
-    )
+    score_set(part, &dir.join("sources"), &dir.join("gold"), segment, dump)
 }
 
 fn assert_at_least(s: &Scores, events: f64, statistics: f64) {
@@ -501,5 +511,41 @@ fn check_recorded(flag: &Scores, val: &Scores) {
         stale.is_empty(),
         "content/accuracy.toml is out of date; set:\n{}",
         stale.join("\n")
+    );
+}
+
+/// The F1 floors of the Spanish corpus (`tests/corpus/es`), read with each sidecar's
+/// `language = "es"`: the measured figures rounded down, like [`DEV`] and [`VALIDATION`]
+/// (measured: dev events 1.000, statistics 0.955; validation, 12 documents, 0.742 and
+/// 0.935; with the English rules, before the Spanish lexicon: dev 0.067 / 0.683,
+/// validation 0.032 / 0.641). The goals: validation 0.85 / 0.90, dev 0.95 /
+/// 0.95: validation events are not there yet.
+const ES_DEV: (f64, f64) = (0.99, 0.95);
+const ES_VALIDATION: (f64, f64) = (0.74, 0.93);
+
+#[test]
+fn gold_f1_on_the_spanish_development_corpus() {
+    assert_at_least(
+        &corpus_with("es/dev", real_blocks, true),
+        ES_DEV.0,
+        ES_DEV.1,
+    );
+}
+
+#[test]
+fn gold_f1_on_the_spanish_development_corpus_without_the_converter_s_help() {
+    assert_at_least(
+        &corpus_with("es/dev", naive_blocks, false),
+        ES_DEV.0,
+        ES_DEV.1,
+    );
+}
+
+#[test]
+fn gold_f1_on_the_spanish_validation_corpus_never_tuned_on() {
+    assert_at_least(
+        &corpus_with("es/validation", real_blocks, true),
+        ES_VALIDATION.0,
+        ES_VALIDATION.1,
     );
 }

@@ -1,5 +1,6 @@
 //! Never a wrong value: over every document of every corpus (the flagship, the
-//! development and validation parts, the agreement copy), each reported figure's value
+//! development and validation parts, the agreement copy, the Spanish corpus), each
+//! reported figure's value
 //! is read again from its span by an independent, deliberately simple reader here, and
 //! must be one of the values the span states. A figure read in part (`5` from `45,5 %`,
 //! `0` from `60 000`) or taken from outside its span fails.
@@ -100,6 +101,99 @@ fn stated(span: &str) -> Vec<f64> {
     out
 }
 
+/// Spanish number words and scales, for the Spanish documents.
+const WORDS_ES: [(&str, f64); 31] = [
+    ("uno", 1.0),
+    ("dos", 2.0),
+    ("tres", 3.0),
+    ("cuatro", 4.0),
+    ("cinco", 5.0),
+    ("seis", 6.0),
+    ("siete", 7.0),
+    ("ocho", 8.0),
+    ("nueve", 9.0),
+    ("diez", 10.0),
+    ("once", 11.0),
+    ("doce", 12.0),
+    ("quince", 15.0),
+    ("veinte", 20.0),
+    ("treinta", 30.0),
+    ("cuarenta", 40.0),
+    ("cincuenta", 50.0),
+    ("sesenta", 60.0),
+    ("setenta", 70.0),
+    ("ochenta", 80.0),
+    ("noventa", 90.0),
+    ("cien", 100.0),
+    ("ciento", 100.0),
+    ("doscientos", 200.0),
+    ("doscientas", 200.0),
+    ("trescientos", 300.0),
+    ("quinientos", 500.0),
+    ("catorce", 14.0),
+    ("trece", 13.0),
+    ("dieciséis", 16.0),
+    ("veintidós", 22.0),
+];
+
+/// Every value a Spanish span states: each run of digits read both ways (the dot or a
+/// space grouping thousands with a decimal comma, and the comma grouping thousands with
+/// a decimal point: the reader here does not guess which one the document uses, the
+/// check is that the value is one of the span's own readings), number words joined by
+/// `y`, times `mil` or `millones`, `tres cuartas partes`, and `X de cada Y` as a
+/// percentage.
+fn stated_es(span: &str) -> Vec<f64> {
+    let num = Regex::new(
+        r"(?i)([0-9]+(?:[.,\u{a0} ][0-9]+)*|[a-zé]+(?: y [a-zé]+)?)(?:\s(mil millones|millones|millón|mil)\b)?",
+    )
+    .unwrap();
+    let mut out = Vec::new();
+    let mut plain = Vec::new();
+    for c in num.captures_iter(span) {
+        let t = c[1].to_lowercase();
+        let mut readings = Vec::new();
+        if t.chars().next().is_some_and(|ch| ch.is_ascii_digit()) {
+            let read = |group: char, decimal: char| -> Option<f64> {
+                t.chars()
+                    .filter(|ch| *ch != group && !ch.is_whitespace())
+                    .map(|ch| if ch == decimal { '.' } else { ch })
+                    .collect::<String>()
+                    .parse::<f64>()
+                    .ok()
+            };
+            readings.extend(read('.', ','));
+            readings.extend(read(',', '.'));
+        } else {
+            let parts: Option<Vec<f64>> = t
+                .split(" y ")
+                .map(|p| WORDS_ES.iter().find(|(w, _)| *w == p).map(|&(_, v)| v))
+                .collect();
+            readings.extend(parts.map(|p| p.iter().sum::<f64>()));
+        }
+        let scale = match c.get(2).map(|s| s.as_str().to_lowercase()).as_deref() {
+            Some("mil") => 1e3,
+            Some("millones" | "millón") => 1e6,
+            Some("mil millones") => 1e9,
+            _ => 1.0,
+        };
+        for v in readings {
+            plain.push(v);
+            out.push(v * scale);
+        }
+    }
+    for (w, v) in [("tres cuartas partes", 0.75), ("la mitad", 0.5)] {
+        if span.to_lowercase().contains(w) {
+            out.push(v);
+        }
+    }
+    for pair in plain.windows(2) {
+        if pair[1] > 0.0 {
+            out.push((pair[0] / pair[1] * 10000.0).round() / 100.0);
+        }
+    }
+    out
+}
+
 /// True if the span at `start..end` of the sentence is glued to more digits: `5 %` out
 /// of `45,5 %`, `000` out of `60.000`.
 fn cut_from_a_bigger_number(quote: &str, start: usize, end: usize) -> bool {
@@ -123,7 +217,7 @@ fn same(a: f64, b: f64) -> bool {
 fn every_figure_re_reads_to_its_value_from_its_span() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut dirs = vec![root.join("content/sources")];
-    for part in ["dev", "validation", "agreement"] {
+    for part in ["dev", "validation", "agreement", "es/dev", "es/validation"] {
         dirs.push(root.join("tests/corpus").join(part).join("sources"));
     }
     let mut checked = 0;
@@ -131,8 +225,17 @@ fn every_figure_re_reads_to_its_value_from_its_span() {
     for dir in dirs {
         for path in sources_in(&dir) {
             let (_, facts) = facts_of(&path, real_blocks);
+            let meta =
+                std::fs::read_to_string(path.with_extension("meta.toml")).unwrap_or_default();
+            let spanish = meta
+                .lines()
+                .any(|l| l.replace(' ', "") == "language=\"es\"");
             for s in &facts.statistics {
-                let values = stated(&s.span);
+                let values = if spanish {
+                    stated_es(&s.span)
+                } else {
+                    stated(&s.span)
+                };
                 let claimed: Vec<f64> = [s.value, s.low, s.high].into_iter().flatten().collect();
                 checked += 1;
                 let cut =
@@ -180,4 +283,23 @@ fn the_reader_here_can_fail() {
             .any(|v| same(*v, 25.0))
     );
     assert!(!stated("about 4,500 families").iter().any(|v| same(*v, 5.0)));
+    assert!(stated_es("45,5 %").iter().any(|v| same(*v, 45.5)));
+    assert!(!stated_es("45,5 %").iter().any(|v| same(*v, 5.0)));
+    assert!(
+        stated_es("más de 60 000 solicitantes")
+            .iter()
+            .any(|v| same(*v, 60000.0))
+    );
+    assert!(!stated_es("60 000").iter().any(|v| same(*v, 0.0)));
+    assert!(
+        stated_es("2,5 millones de personas")
+            .iter()
+            .any(|v| same(*v, 2.5e6))
+    );
+    assert!(
+        stated_es("setenta y dos migrantes")
+            .iter()
+            .any(|v| same(*v, 72.0))
+    );
+    assert!(stated_es("50 mil").iter().any(|v| same(*v, 50000.0)));
 }

@@ -29,5 +29,6 @@ mod new;
 mod paging;
 mod pdf;
 mod serve;
+mod source_languages;
 mod titles;
 mod web_sources;

@@ -65,6 +65,9 @@ pub enum NumericOrder {
     MonthFirst,
     /// Month first, unless the first number cannot be a month (`23-05-2018`).
     MonthFirstUnlessImpossible,
+    /// Day first (`23-05-2018`, `05/08/2010` = 5 August), as Spanish sources write;
+    /// `05-23-2018` is no date.
+    DayFirst,
 }
 
 /// What one date expression says.
@@ -106,6 +109,11 @@ pub enum Expr {
     DayOffset(i64),
     /// A day of the week, 0 = Monday.
     Weekday(u8),
+    /// The day of the week before the document's day, never that day (`el pasado
+    /// viernes`), 0 = Monday.
+    LastWeekday(u8),
+    /// A week counted from the document's (`la próxima semana`: +1).
+    WeekOffset(i32),
     /// Days after the date of the event just before in the text (`the following day`).
     AfterPrevious(i64),
     /// The fiscal year the document's date falls in (`this FY`), up to that date when

@@ -102,7 +102,7 @@ impl Vocab<'_> {
         let of = regex::escape(lex.day_of);
         let d = format!(r"[0-9]{{1,2}}{th}?");
         let full_mdy = format!(r"{m}\s+{d},?\s+{y}");
-        let full_dmy = format!(r"{d}\s+(?:{of}\s+)?{m},?\s+{y}");
+        let full_dmy = format!(r"{d}\s+(?:{of}\s+)?{m},?\s+(?:{of}\s+)?{y}");
         let num_us = format!(r"[0-9]{{1,2}}{sep}[0-9]{{1,2}}{sep}{y}");
         let iso = format!(r"{y}{iso_sep}{iso_num}{iso_sep}{iso_num}");
         let my = format!(r"{m},?\s+(?:{of}\s+)?{y}");
@@ -142,6 +142,11 @@ impl Vocab<'_> {
         let lex = self.lex;
         let all = lex.span_and.iter().chain(lex.span_through).copied();
         format!("(?i:{})", alternation(all))
+    }
+
+    /// The article that may stand before a day number (`entre el 22 y el 23`), any case.
+    fn article(&self) -> String {
+        format!("(?i:{})", regex::escape(self.lex.period_article))
     }
 
     /// A case-insensitive alternation of a word list, in a group.
@@ -200,7 +205,7 @@ fn keys<T>(table: &[(&str, T)]) -> String {
 
 /// The rules, most specific first: a reader takes them in this order and keeps an
 /// expression only where it does not overlap one found before.
-pub static RULES: [Rule; 37] = [
+pub static RULES: [Rule; 38] = [
     // Parts of a fiscal year: `the first two quarters of fiscal year 2019`, `the start of
     // FY 2023`.
     Rule {
@@ -358,15 +363,45 @@ pub static RULES: [Rule; 37] = [
         source: |v| {
             let (m, y, th) = (&v.m, v.y, &v.th);
             format!(
-                r"\b(?:({})\s+)?([0-9]{{1,2}}){th}?\s+({m})\s*({}|[-–])\s*([0-9]{{1,2}}){th}?\s+({m}),?\s+({y})\b",
+                r"\b(?:({})\s+)?(?:{art}\s+)?([0-9]{{1,2}}){th}?\s+(?:{of}\s+)?({m})\s*({}|[-–])\s*(?:{art}\s+)?([0-9]{{1,2}}){th}?\s+(?:{of}\s+)?({m}),?\s+(?:{of}\s+)?({y})\b",
                 v.range_openers(),
-                v.range_joiners()
+                v.range_joiners(),
+                art = v.article(),
+                of = v.of,
             )
         },
         read: Read::Groups(|r, c, _| {
             let (d1, m1) = (num(c, 2)?, r.month(&c[3])?);
             let (d2, m2, year) = (num(c, 5)?, r.month(&c[6])?, num(c, 7)?);
             shared_year(r, c, (m1, d1 as u8), (m2, d2 as u8), year)
+        }),
+    },
+    // Two days of one month: `entre el 22 y 23 de agosto de 2010`, `del 1 al 15 de marzo
+    // de 2020`, `between 12 and 15 May 2020`.
+    Rule {
+        name: "day_pair",
+        kind: Kind::Absolute,
+        needs: DIGIT_MONTH,
+        in_set: true,
+        alone: false,
+        example: "between 12 and 15 May 2020",
+        source: |v| {
+            let (m, y, th) = (&v.m, v.y, &v.th);
+            format!(
+                r"\b(?:({})\s+)?(?:{art}\s+)?([0-9]{{1,2}}){th}?\s*({}|[-–])\s*(?:{art}\s+)?([0-9]{{1,2}}){th}?\s+(?:{of}\s+)?({m}),?\s+(?:{of}\s+)?({y})\b",
+                v.range_openers(),
+                v.range_joiners(),
+                art = v.article(),
+                of = v.of,
+            )
+        },
+        read: Read::Groups(|r, c, _| {
+            let (d1, d2) = (num(c, 2)?, num(c, 4)?);
+            let (month, year) = (r.month(&c[5])?, num(c, 6)?);
+            if d1 >= d2 {
+                return None;
+            }
+            shared_year(r, c, (month, d1 as u8), (month, d2 as u8), year)
         }),
     },
     Rule {
@@ -379,9 +414,10 @@ pub static RULES: [Rule; 37] = [
         source: |v| {
             let (m, y) = (&v.m, v.y);
             format!(
-                r"\b({})\s+({m})\s+({})\s+({m}),?\s+({y})\b",
+                r"\b({})\s+({m})\s+({})\s+({m}),?\s+(?:{of}\s+)?({y})\b",
                 v.range_openers(),
-                v.range_joiners()
+                v.range_joiners(),
+                of = v.of,
             )
         },
         read: Read::Groups(|r, c, _| {
@@ -585,12 +621,12 @@ pub static RULES: [Rule; 37] = [
         source: |v| {
             let (m, y) = (&v.m, v.y);
             let (th, of) = (&v.th, &v.of);
-            format!(r"\b([0-9]{{1,2}}){th}?\s+(?:{of}\s+)?({m}),?\s+({y})\b")
+            format!(r"\b([0-9]{{1,2}}){th}?\s+(?:{of}\s+)?({m}),?\s+(?:{of}\s+)?({y})\b")
         },
         // Frequent: the groups are read from the match's text (see `leading_number`).
         read: Read::Text(|r, m, _| {
             let t = m.as_str();
-            let (month, year) = before_year(t);
+            let (month, year) = before_year(t, r.lex.day_of);
             let (day, month, year) = (leading_number(t)?, r.month(month)?, year?);
             let day = day as u8;
             Some(at(m, Expr::Date(Absolute::Day { year, month, day })))
@@ -646,7 +682,7 @@ pub static RULES: [Rule; 37] = [
             let t = m.as_str();
             let month = t.split(|c: char| c == ',' || c.is_whitespace()).next();
             let month = r.month(month.unwrap_or(t))?;
-            let year = before_year(t).1?;
+            let year = before_year(t, r.lex.day_of).1?;
             Some(at(m, Expr::Date(Absolute::Month { year, month })))
         }),
     },
@@ -729,6 +765,9 @@ pub static RULES: [Rule; 37] = [
             if char_before(text, m.start()).is_some_and(|ch| ch.is_ascii_digit() || ch == '$') {
                 return None;
             }
+            if ends_a_day_range(r, &text[..m.start()]) {
+                return None; // `del 3 al 7 de julio`: never the end of a range as a day
+            }
             let t = m.as_str();
             let month = t.rsplit(char::is_whitespace).next().unwrap_or(t);
             let (day, month) = (leading_number(t)? as u8, r.month(month)?);
@@ -744,11 +783,12 @@ pub static RULES: [Rule; 37] = [
         example: "in May last year",
         source: |v| {
             format!(
-                r"\b(?i:{})\s+(?:(?i:{})[-\s]+)?(({})(?:\s+(?i:{}))?)",
+                r"\b(?i:{})\s+(?:(?i:{})[-\s]+)?(({})(?:\s+(?:{of}\s+)?(?i:{}))?)",
                 alternation(v.lex.date_prepositions.iter().copied()),
                 plain(v.lex.month_parts),
                 v.m,
-                keys(v.lex.year_deictics)
+                keys(v.lex.year_deictics),
+                of = v.of,
             )
         },
         read: Read::Groups(|r, c, text| {
@@ -849,7 +889,12 @@ pub static RULES: [Rule; 37] = [
         example: "last month",
         source: |v| {
             let (years, months) = (keys(v.lex.year_deictics), keys(v.lex.month_deictics));
-            format!(r"(?i:\b(?:({years})|({months}))\b)")
+            let weeks = if v.lex.week_deictics.is_empty() {
+                NEVER.to_string()
+            } else {
+                keys(v.lex.week_deictics)
+            };
+            format!(r"(?i:\b(?:({years})|({months})|({weeks}))\b)")
         },
         read: Read::Groups(|r, c, _| {
             let offset = |table: &[(&str, i32)], g: Match| {
@@ -859,7 +904,7 @@ pub static RULES: [Rule; 37] = [
             let expr = match (c.get(1), c.get(2)) {
                 (Some(g), _) => Expr::YearOffset(offset(r.lex.year_deictics, g)?),
                 (None, Some(g)) => Expr::MonthOffset(offset(r.lex.month_deictics, g)?),
-                _ => return None,
+                _ => Expr::WeekOffset(offset(r.lex.week_deictics, c.get(3)?)?),
             };
             found(c, expr)
         }),
@@ -930,10 +975,45 @@ pub static RULES: [Rule; 37] = [
         in_set: true,
         alone: false,
         example: "Tuesday",
-        source: |v| format!(r"\b(?:{})", alternation(v.lex.weekdays.iter().copied())),
-        read: Read::Text(|r, m, _| {
-            let day = r.lex.weekdays.iter().position(|w| *w == m.as_str())?;
-            Some(at(m, Expr::Weekday(day as u8)))
+        source: |v| {
+            let days = alternation(v.lex.weekdays.iter().copied());
+            let (before, after) = (v.lex.weekday_last_before, v.lex.weekday_last_after);
+            if before.is_empty() && after.is_empty() {
+                return format!(r"\b(?:{days})");
+            }
+            // `el pasado viernes`, `el viernes pasado`: the one before the document's day.
+            let opt = |list: &[&str]| {
+                if list.is_empty() {
+                    NEVER.to_string()
+                } else {
+                    v.words(list)
+                }
+            };
+            format!(
+                r"(?:\b({})\s+)?\b({days})(?:\s+({})\b)?",
+                opt(before),
+                opt(after)
+            )
+        },
+        read: Read::Text(|r, m, text| {
+            let t = &text[m.start()..m.end()];
+            if let Some(day) = r.lex.weekdays.iter().position(|w| *w == t) {
+                return Some(at(m, Expr::Weekday(day as u8)));
+            }
+            // With the words of `weekday_last_before` or `weekday_last_after`.
+            let (day, name) = r
+                .lex
+                .weekdays
+                .iter()
+                .enumerate()
+                .find_map(|(i, w)| t.find(w).map(|k| (i, (k, k + w.len()))))?;
+            let last = name.0 > 0 || name.1 < t.len();
+            let expr = if last {
+                Expr::LastWeekday(day as u8)
+            } else {
+                Expr::Weekday(day as u8)
+            };
+            Some(at(m, expr))
         }),
     },
     Rule {
@@ -1049,9 +1129,19 @@ fn read_fiscal_part(r: &Recogniser, c: &Captures, _: &str) -> Option<Found> {
     found(c, Expr::Period(a, b))
 }
 
-/// The regex of `N <unit> ago` for the unit words `units` (an alternation): the count
-/// in group 1 (digits, a number word or `a`), the unit in group 2.
+/// The regex of `N <unit> ago` (or `<prefix> N <unit>`, `hace 10 años`) for the unit
+/// words `units` (an alternation): the count in group 1 (digits, a number word or `a`),
+/// the unit in group 2.
 fn ago_source(v: &Vocab, units: &str) -> String {
+    if !v.lex.ago_prefixes.is_empty() {
+        // `hace 10 años`: the offset word comes first.
+        return format!(
+            r"(?i:\b(?:{})\s+([0-9]{{1,3}}|{}|{})\s+({units})\b)",
+            alternation(v.lex.ago_prefixes.iter().copied()),
+            keys(v.lex.number_words),
+            alternation(v.lex.indefinite_articles.iter().copied()),
+        );
+    }
     format!(
         r"(?i:\b([0-9]{{1,3}}|{}|{})\s+({units})\s+{}\b)",
         keys(v.lex.number_words),
@@ -1141,6 +1231,36 @@ fn joined_right(r: &Recogniser, c: &Captures) -> bool {
         Some(o) if Lexicon::is_in(lex.span_between, &o) => and,
         _ => !and,
     }
+}
+
+/// True if `head` (the text before a day and its month) ends with the first day of a
+/// range and its joiner: `del 3 al`, `from 3 to`, `3–`, `entre el 3 y el`. The day after
+/// it is the end of a period without a year, which no rule reads: it is not reported as
+/// a day of its own.
+fn ends_a_day_range(r: &Recogniser, head: &str) -> bool {
+    let lex = r.lex;
+    let head = head.trim_end();
+    let head = head
+        .strip_suffix(lex.period_article)
+        .filter(|h| h.ends_with(char::is_whitespace))
+        .map_or(head, str::trim_end);
+    if let Some(h) = head.strip_suffix(['-', '–']) {
+        return h.trim_end().ends_with(|c: char| c.is_ascii_digit());
+    }
+    let mut words = head.rsplit(char::is_whitespace);
+    let (Some(joiner), Some(day)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let day = day.trim_end_matches(|c: char| c.is_alphabetic() || c == '.' || c == 'º');
+    if day.is_empty() || day.len() > 2 || !day.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let joiner = joiner.to_lowercase();
+    if Lexicon::is_in(lex.span_through, &joiner) {
+        return true;
+    }
+    // `y`/`and` join a range only after `entre`/`between`.
+    Lexicon::is_in(lex.span_and, &joiner) && words.any(|w| Lexicon::is_in(lex.span_between, w))
 }
 
 /// The number of days in a month (1–12) of a year.
@@ -1249,14 +1369,19 @@ fn leading_number(t: &str) -> Option<i32> {
     t[..end].parse().ok()
 }
 
-/// The month word before the year a match ends with (`… May, 2019` → `May`), and the
-/// year.
-fn before_year(t: &str) -> (&str, Option<i32>) {
+/// The month word before the year a match ends with (`… May, 2019` → `May`, `… agosto
+/// de 2010` → `agosto`), and the year.
+fn before_year<'t>(t: &'t str, of: &str) -> (&'t str, Option<i32>) {
     let Some((year_start, _)) = t.char_indices().rev().nth(3) else {
         return ("", None);
     };
     let head = t[..year_start].trim_end();
     let head = head.strip_suffix(',').unwrap_or(head);
+    // `24 de agosto de 2010`: the word between the month and the year is no month.
+    let head = match head.rsplit_once(char::is_whitespace) {
+        Some((rest, last)) if last.eq_ignore_ascii_case(of) => rest.trim_end(),
+        _ => head,
+    };
     let month = head.rsplit(char::is_whitespace).next().unwrap_or(head);
     (month, t[year_start..].parse().ok())
 }

@@ -81,6 +81,17 @@ impl Renderer<'_> {
             (None, _) => notices.push(self.strings.get("no_date")),
             _ => {}
         }
+        // A source in another language than the site's says which, and how it was told.
+        if let Some(lang) = s.language.as_deref()
+            && lang != self.settings.config.language
+        {
+            let key = match s.language_origin {
+                MetaOrigin::Inferred => "language_detected",
+                _ => "language_given",
+            };
+            let name = self.strings.get(&format!("language_{lang}"));
+            notices.push(self.strings.get(key).replace("{language}", &name));
+        }
         let rights = s.source.meta.rights.clone();
         let rights_display = match rights.as_deref().map(str::trim) {
             None | Some("" | "unknown") => self.strings.get("rights_unknown"),
