@@ -11,8 +11,10 @@ use whatlang::{Detector, Lang};
 /// says too little.
 const MIN_CHARS: usize = 40;
 
-/// At most this much of a text is read (in bytes): a page of prose is plenty.
-const MAX_BYTES: usize = 20_000;
+/// At most this much of a text is read (in bytes): a few paragraphs of prose tell
+/// English from Spanish, and reading a whole document cost a 1,000-document build
+/// about 0.3 s.
+const MAX_BYTES: usize = 4_000;
 
 /// The language of `text`, if it can be told reliably.
 pub fn detect(text: &str) -> Option<&'static str> {
