@@ -101,7 +101,7 @@ for n in "${sizes[@]}"; do
   fi
   {
     echo "brief stages at $n pages:"
-    sed -n 's/^  /    /p' "$work/brief-$n.stages"
+    grep -v '^  language ' "$work/brief-$n.stages" | sed -n 's/^  /    /p'
     [ -z "$off_line" ] || echo "$off_line"
   } | tee -a "$stages"
 done
