@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
-import { serve, pages } from "./server.js";
+import { serve, pages, launchChromium, openPage } from "./server.js";
 
 const require = createRequire(import.meta.url);
 const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -20,10 +20,7 @@ let browser;
 
 before(async () => {
   server = await serve(SITE, BASE);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-  });
+  browser = await launchChromium(chromium);
 });
 
 after(async () => {
@@ -31,16 +28,8 @@ after(async () => {
   await server?.close();
 });
 
-async function newPage() {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  // No internet here: requests to other origins are refused at once.
-  await page.route("**/*", (route) =>
-    route.request().url().startsWith(server.url) ? route.continue() : route.abort(),
-  );
-  return { page, errors, context };
+function newPage() {
+  return openPage(browser, server);
 }
 
 test("search finds Nuevo Laredo and its result opens the right page under the subpath", async () => {

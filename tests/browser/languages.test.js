@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
-import { serve, pages } from "./server.js";
+import { serve, pages, launchChromium, openPage } from "./server.js";
 
 const require = createRequire(import.meta.url);
 const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -21,10 +21,7 @@ let browser;
 before(async () => {
   if (skip) return;
   server = await serve(SITE, BASE);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-  });
+  browser = await launchChromium(chromium);
 });
 
 after(async () => {
@@ -32,15 +29,8 @@ after(async () => {
   await server?.close();
 });
 
-async function newPage() {
-  const context = await browser.newContext({ javaScriptEnabled: true });
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  await page.route("**/*", (route) =>
-    route.request().url().startsWith(server.url) ? route.continue() : route.abort(),
-  );
-  return { page, errors, context };
+function newPage() {
+  return openPage(browser, server, { javaScriptEnabled: true });
 }
 
 test("the language switch leads to the same page in the other language and back", { skip }, async () => {

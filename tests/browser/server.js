@@ -82,3 +82,27 @@ export function pages(root) {
   walk(root);
   return out.sort().map((p) => (p ? p + "/" : ""));
 }
+
+/** Starts Debian's Chromium (or $CHROMIUM) headless, with no network of its own. */
+export function launchChromium(chromium) {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+  });
+}
+
+/**
+ * A new page in its own context that records script errors and refuses every request
+ * to another origin than `server` at once (there is no internet here).
+ */
+export async function openPage(browser, server, contextOptions = {}) {
+  const context = await browser.newContext(contextOptions);
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.route("**/*", (route) =>
+    route.request().url().startsWith(server.url) ? route.continue() : route.abort(),
+  );
+  return { page, errors, context };
+}
+
