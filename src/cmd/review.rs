@@ -208,13 +208,20 @@ pub fn format_report(items: &[ReviewItem]) -> String {
         .iter()
         .filter(|i| matches!(i.fact, FactRef::Event(_)))
         .count();
+    let figures = items.len() - events;
     let _ = writeln!(
         out,
-        "{} facts to review: {events} events, {} figures.",
-        items.len(),
-        items.len() - events
+        "{} to review: {}, {}.",
+        counted(items.len(), "fact", "facts"),
+        counted(events, "event", "events"),
+        counted(figures, "figure", "figures")
     );
     out
+}
+
+/// "1 event", "2 events".
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The corrections file as it was when read, so that decisions can be written safely.
@@ -658,7 +665,11 @@ mod tests {
         assert_eq!(number(2.5), "2.5");
         assert_eq!(number(100.0), "100");
         assert!(report.contains("«more than 1,000 people»"), "{report}");
-        assert!(report.ends_with("2 facts to review: 1 events, 1 figures.\n"));
+        assert!(
+            report.ends_with("2 facts to review: 1 event, 1 figure.\n"),
+            "{report}"
+        );
+        assert_eq!(counted(0, "fact", "facts"), "0 facts");
         // Decided facts are left out unless asked for.
         let decided: HashSet<String> = ["ev-3f2a9c1b0d".to_string()].into();
         assert_eq!(review_items(&f, &decided, false).len(), 1);

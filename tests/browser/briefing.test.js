@@ -52,6 +52,21 @@ test("search finds Nuevo Laredo and its result opens the right page under the su
   await context.close();
 });
 
+test("the search status agrees in number with the results it shows", async () => {
+  const { page, errors, context } = await newPage();
+  for (const q of ["Zetas", "Tamaulipas"]) {
+    await page.goto(server.url + "search/?q=" + q);
+    const status = page.locator("#search-status");
+    await page.waitForFunction(() => /“/.test(document.getElementById("search-status").textContent), null, { timeout: 15000 });
+    const n = await page.locator("#search-results li").count();
+    assert.ok(n >= 1, q);
+    const expected = n === 1 ? `1 result for “${q}”.` : `${n} results for “${q}”.`;
+    assert.equal(await status.innerText(), expected);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("search ranks the documents first and links each to the paragraph that matched", async () => {
   const { page, errors, context } = await newPage();
   await page.goto(server.url + "search/?q=Tamaulipas");

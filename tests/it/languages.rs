@@ -336,23 +336,27 @@ fn brief_check_finds_no_problem_in_either_tree() {
 }
 
 #[test]
-fn spanish_counts_of_one_agree_in_number() {
-    // "1 hechos" was written on a Spanish timeline holding one event.
-    let site = TempSite::new();
-    site.write(
-        "site.toml",
-        &format!("title = \"Una\"\nbase_url = \"{BASE}\"\nlanguage = \"es\"\n"),
-    );
-    site.write(
-        "content/sources/one.txt",
-        "One Event\n\n05-23-2019\n\nOn 12 March 2019, the shelter closed its doors in Nuevo Laredo.",
-    );
-    let o = site.brief(&["build"]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let timeline = site.read_out("timeline/index.html");
-    assert!(
-        timeline.contains(">1 hecho entre 2019 y 2019, un punto."),
-        "{timeline}"
-    );
-    assert!(!timeline.contains("1 hechos"), "{timeline}");
+fn counts_of_one_agree_in_number_in_both_languages() {
+    // "1 hechos entre 2019 y 2019" and "1 events between 2019 and 2019" were written on a
+    // timeline holding one event.
+    for (lang, one, wrong) in [
+        ("es", ">1 hecho (2019), un punto.", "1 hechos"),
+        ("en", ">1 event (2019), shown as one dot.", "1 events"),
+    ] {
+        let site = TempSite::new();
+        site.write(
+            "site.toml",
+            &format!("title = \"One\"\nbase_url = \"{BASE}\"\nlanguage = \"{lang}\"\n"),
+        );
+        site.write(
+            "content/sources/one.txt",
+            "One Event\n\n05-23-2019\n\nOn 12 March 2019, the shelter closed its doors in Nuevo Laredo.",
+        );
+        let o = site.brief(&["build"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let timeline = site.read_out("timeline/index.html");
+        assert!(timeline.contains(one), "{lang}: {timeline}");
+        assert!(!timeline.contains(wrong), "{lang}: {timeline}");
+        assert!(!timeline.contains("2019 and 2019") && !timeline.contains("2019 y 2019"));
+    }
 }

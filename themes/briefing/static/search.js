@@ -103,8 +103,11 @@
         }
         list.appendChild(li);
       });
+      /* One result takes the singular string where the theme has one. */
+      var count = items.length === 1 && script.getAttribute("data-count-one") ||
+        script.getAttribute("data-count");
       status.textContent = items.length
-        ? script.getAttribute("data-count").replace("{n}", String(items.length)).replace("{q}", q)
+        ? count.replace("{n}", String(items.length)).replace("{q}", q)
         : script.getAttribute("data-none").replace("{q}", q);
     }).catch(function () {
       status.textContent = script.getAttribute("data-none").replace("{q}", q);
