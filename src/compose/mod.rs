@@ -23,9 +23,11 @@ use crate::model::anchors::Anchors;
 use crate::model::document::{Document, Format};
 use crate::model::facts::Facts;
 use crate::model::site::{Site, SourcePage};
-use crate::model::source::{Content, MetaOrigin, Resolved, Source};
+use crate::model::source::{Content, MetaOrigin, Page, Resolved, Source};
 use crate::util::error::Warning;
 use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::collections::btree_map::Entry;
 
 /// Rights values that forbid republishing the full text.
 fn rights_reserved(rights: Option<&str>) -> bool {
@@ -262,23 +264,65 @@ pub fn compose(settings: &Settings, parts: Parts) -> Site {
         &report.highlight,
     );
     warnings.extend(key_figure_warnings(settings, &sources));
-    let (mut home, mut pages) = (None, Vec::new());
-    for page in content.pages {
-        if page.path.is_empty() {
-            home = Some(page);
-        } else {
-            pages.push(page);
-        }
-    }
+    let (home, pages, translations) = split_pages(settings, content.pages, &mut warnings);
     Site {
         sources,
         pages,
         home,
+        translations,
         last_updated,
         corrections: report,
         warnings,
         briefing,
     }
+}
+
+/// Splits the hand-written pages into the home page, the other pages in the default
+/// language, and translations into the site's other languages. A translation into a
+/// language the site is not built in waits, unbuilt, until `languages` lists it (as
+/// Hugo does). A second page for one path and language is left out with a warning.
+fn split_pages(
+    settings: &Settings,
+    all: Vec<Page>,
+    warnings: &mut Vec<Warning>,
+) -> (Option<Page>, Vec<Page>, Vec<Page>) {
+    let trees = settings.trees();
+    let default = trees[0].0.as_str();
+    let (mut home, mut pages, mut translations) = (None, Vec::new(), Vec::<Page>::new());
+    let mut seen: BTreeMap<(String, String), String> = BTreeMap::new();
+    for mut page in all {
+        if page.language.as_deref() == Some(default) {
+            page.language = None;
+        }
+        let lang = page.language.clone().unwrap_or_else(|| default.to_string());
+        if !trees.iter().any(|(code, _)| *code == lang) {
+            continue;
+        }
+        match seen.entry((page.path.clone(), lang.clone())) {
+            Entry::Occupied(first) => {
+                warnings.push(Warning::at(
+                    &page.rel_path,
+                    format!(
+                        "a second page for /{} in \"{lang}\" (the first is {}); it is not built",
+                        page.path,
+                        first.get()
+                    ),
+                ));
+                continue;
+            }
+            Entry::Vacant(v) => {
+                v.insert(page.rel_path.clone());
+            }
+        }
+        if page.language.is_some() {
+            translations.push(page);
+        } else if page.path.is_empty() {
+            home = Some(page);
+        } else {
+            pages.push(page);
+        }
+    }
+    (home, pages, translations)
 }
 
 #[cfg(test)]

@@ -516,8 +516,10 @@ fn read_page(content_dir: &Path, pages_dir: &Path, path: &Path) -> Result<Page, 
         None => (PageMeta::default(), text.clone(), 1),
     };
     // pages/_index.md is the home page; pages/a/b.md is a/b/; pages/a/_index.md is a/.
+    // A language suffix makes a translation: pages/_index.es.md is the Spanish home.
     let inner = rel(pages_dir, path);
     let without_ext = inner.strip_suffix(".md").unwrap_or(&inner);
+    let (without_ext, language) = split_language(without_ext);
     let segments: Vec<String> = without_ext
         .split('/')
         .filter(|s| *s != "_index")
@@ -534,7 +536,21 @@ fn read_page(content_dir: &Path, pages_dir: &Path, path: &Path) -> Result<Page, 
         meta,
         body,
         body_line,
+        language,
     })
+}
+
+/// `about.es` → (`about`, Some("es")) when the suffix is a language `brief` has words
+/// for; anything else is part of the name (`report.v2` stays `report.v2`).
+fn split_language(name: &str) -> (&str, Option<String>) {
+    if let Some((stem, code)) = name.rsplit_once('.')
+        && !stem.is_empty()
+        && !stem.ends_with('/')
+        && crate::input::config::LANGUAGES.contains(&code)
+    {
+        return (stem, Some(code.to_string()));
+    }
+    (name, None)
 }
 
 fn check_unique_slugs(content_dir: &Path, sources: &[Source]) -> Result<(), Error> {
@@ -554,6 +570,16 @@ fn check_unique_slugs(content_dir: &Path, sources: &[Source]) -> Result<(), Erro
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_language_suffix_makes_a_translation() {
+        assert_eq!(split_language("_index.es"), ("_index", Some("es".into())));
+        assert_eq!(split_language("a/about.en"), ("a/about", Some("en".into())));
+        assert_eq!(split_language("report.v2"), ("report.v2", None));
+        assert_eq!(split_language("notes.fr"), ("notes.fr", None));
+        assert_eq!(split_language("a/.es"), ("a/.es", None));
+        assert_eq!(split_language("about"), ("about", None));
+    }
 
     #[test]
     fn sidecar_keys_are_checked() {

@@ -74,6 +74,9 @@ pub struct Site {
     pub pages: Vec<Page>,
     /// `content/pages/_index.md`, the home page's own text.
     pub home: Option<Page>,
+    /// Hand-written pages (home included) translated into the site's other languages
+    /// (`_index.es.md`), each with its `language` set.
+    pub translations: Vec<Page>,
     /// The most recent date among the sources, used as "last updated".
     pub last_updated: Option<PartialDate>,
     /// What the editor's corrections did (and which facts an editor reviewed).

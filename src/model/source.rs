@@ -142,6 +142,10 @@ pub struct Page {
     pub body: String,
     /// Line number (1-based) where the body starts in the file.
     pub body_line: usize,
+    /// The language of a translation, from its file name (`about.es.md` → `es`, Zola's
+    /// convention); `None` for a page without a language suffix, which is in the
+    /// site's default language.
+    pub language: Option<String>,
 }
 
 /// Everything found under `content/`.

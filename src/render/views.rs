@@ -8,6 +8,7 @@
 use crate::model::briefing::{Briefing, Kind, Measure, Phase, Point, TimelineEntry};
 use crate::model::date::PartialDate;
 use crate::model::facts::Qualifier;
+use crate::model::source::Page;
 use crate::render::Renderer;
 use crate::render::context::PageView;
 use crate::render::context::format_number;
@@ -348,6 +349,37 @@ impl Renderer<'_> {
         &self.settings.config.language
     }
 
+    /// A hand-written page as this tree shows it: its translation into the tree's
+    /// language where there is one (`about.es.md`), else the page itself, with its
+    /// HTML then wrapped in the default language's `lang` so that screen readers and
+    /// checkers know the text is not in the page's language.
+    pub(crate) fn translated<'p>(&'p self, page: &'p Page) -> (&'p Page, Option<String>) {
+        let trees = self.settings.trees();
+        let default = &trees[0].0;
+        if default == self.lang() {
+            return (page, None);
+        }
+        let translation = self
+            .site
+            .translations
+            .iter()
+            .find(|t| t.path == page.path && t.language.as_deref() == Some(self.lang()));
+        match translation {
+            Some(t) => (t, None),
+            None => (page, Some(default.clone())),
+        }
+    }
+}
+
+/// `html` inside `<div lang="…">` when it is in another language than the page.
+pub(crate) fn marked_language(html: String, lang: Option<String>) -> String {
+    match lang {
+        Some(code) if !html.is_empty() => format!("<div lang=\"{code}\">{html}</div>"),
+        _ => html,
+    }
+}
+
+impl Renderer<'_> {
     /// The language of a source's document (its sidecar's or front matter's
     /// `language`, reduced to the primary subtag: `es-MX` → `es`) when it differs
     /// from the page's UI language; `None` when they agree or it is not known.

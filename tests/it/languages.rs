@@ -360,3 +360,88 @@ fn counts_of_one_agree_in_number_in_both_languages() {
         assert!(!timeline.contains("2019 and 2019") && !timeline.contains("2019 y 2019"));
     }
 }
+
+#[test]
+fn a_translated_page_is_used_in_its_tree_and_an_untranslated_one_is_marked() {
+    let site = bilingual_site(&format!(
+        "title = \"Two languages\"\nbase_url = \"{BASE}\"\nlanguages = [\"en\", \"es\"]\n"
+    ));
+    site.write(
+        "content/pages/_index.md",
+        "+++\ntitle = \"Home\"\n+++\n\nThe overview, in English.\n",
+    );
+    site.write(
+        "content/pages/_index.es.md",
+        "+++\ntitle = \"Inicio\"\n+++\n\nEl resumen, en español.\n",
+    );
+    site.write(
+        "content/pages/about.md",
+        "+++\ntitle = \"About\"\n+++\n\nWho wrote this briefing.\n",
+    );
+    site.write(
+        "content/pages/notes.fr.md",
+        "+++\ntitle = \"Notes\"\n+++\n\nPas de version française.\n",
+    );
+    let o = site.brief(&["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    // `.fr` is not a language brief knows, so it is part of the name: a page notes-fr/.
+    assert!(site.out().join("notes-fr/index.html").is_file());
+    let home = site.read_out("index.html");
+    assert!(home.contains("The overview, in English.") && !home.contains("español"));
+    let inicio = site.read_out("es/index.html");
+    assert!(inicio.contains("El resumen, en español."), "{inicio}");
+    assert!(!inicio.contains("The overview"), "{inicio}");
+    assert!(!inicio.contains("<div lang=\"en\">"), "{inicio}");
+    // No Spanish about page: the English text, marked as English.
+    let about = site.read_out("es/about/index.html");
+    assert!(
+        about.contains("<div lang=\"en\"><p>Who wrote this briefing.</p>"),
+        "{about}"
+    );
+    assert!(!site.read_out("about/index.html").contains("<div lang="));
+    // No page is built from the translation at its own path.
+    assert!(!site.out().join("_index.es").exists() && !site.out().join("index.es").exists());
+    assert!(err.contains(" 0 warnings"), "{err}");
+}
+
+#[test]
+fn a_translation_into_a_language_the_site_is_not_built_in_is_left_out() {
+    for (languages, two) in [
+        ("language = \"en\"", false),
+        ("languages = [\"en\", \"es\"]", true),
+    ] {
+        let site = TempSite::new();
+        site.write(
+            "site.toml",
+            &format!("title = \"One\"\nbase_url = \"{BASE}\"\n{languages}\n"),
+        );
+        site.write(
+            "content/pages/about.md",
+            "+++\ntitle = \"About\"\n+++\n\nEnglish.\n",
+        );
+        site.write(
+            "content/pages/about.es.md",
+            "+++\ntitle = \"Acerca\"\n+++\n\nEspañol.\n",
+        );
+        site.write(
+            "content/pages/about.en.md",
+            "+++\ntitle = \"About\"\n+++\n\nAgain.\n",
+        );
+        // The Spanish page waits, unbuilt, on the English-only site.
+        let o = site.brief(&["build"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let err = stderr(&o);
+        assert!(err.contains("a second page for /about/ in \"en\""), "{err}");
+        let about = site.read_out("about/index.html");
+        assert!(
+            about.contains("English.") != about.contains("Again."),
+            "{about}"
+        );
+        assert!(!about.contains("Español."), "{about}");
+        assert_eq!(site.out().join("es").exists(), two, "{languages}");
+        if two {
+            assert!(site.read_out("es/about/index.html").contains("Español."));
+        }
+    }
+}

@@ -11,6 +11,7 @@ use crate::render::pages::source::SourceView;
 use crate::render::views::EventView;
 use crate::render::views::FigureView;
 use crate::render::views::json_for_script;
+use crate::render::views::marked_language;
 use crate::util::error::Error;
 
 impl Renderer<'_> {
@@ -18,6 +19,7 @@ impl Renderer<'_> {
         let c = &self.settings.config;
         let (title, description, content) = match &self.site.home {
             Some(home) => {
+                let (home, other) = self.translated(home);
                 let html = sanitize_trusted(
                     &markdown::render(
                         &home.body,
@@ -28,6 +30,7 @@ impl Renderer<'_> {
                     )
                     .html,
                 );
+                let html = marked_language(html, other);
                 let title = if home.meta.title.is_empty() {
                     c.title.clone()
                 } else {

@@ -86,6 +86,7 @@ impl Renderer<'_> {
             .iter()
             .find(|p| p.path == paths::METHODOLOGY)
         {
+            let (p, other) = self.translated(p);
             let rendered = crate::render::markdown::render(
                 &p.body,
                 &crate::render::markdown::MarkdownOptions {
@@ -93,7 +94,10 @@ impl Renderer<'_> {
                     ..Default::default()
                 },
             );
-            page.content = crate::render::pages::page::sanitize_trusted(&rendered.html);
+            page.content = crate::render::views::marked_language(
+                crate::render::pages::page::sanitize_trusted(&rendered.html),
+                other,
+            );
         }
         let mut ctx = self.context(&page);
         let b = self.briefing();

@@ -6,6 +6,7 @@
 use crate::output::OutputFile;
 use crate::render::Renderer;
 use crate::render::markdown::{self, MarkdownOptions};
+use crate::render::views::marked_language;
 use crate::util::error::Error;
 use crate::util::html::escape_html;
 
@@ -60,6 +61,7 @@ impl Renderer<'_> {
         &self,
         p: &crate::model::source::Page,
     ) -> Result<Vec<OutputFile>, Error> {
+        let (p, other) = self.translated(p);
         let rendered = markdown::render(
             &p.body,
             &MarkdownOptions {
@@ -72,7 +74,7 @@ impl Renderer<'_> {
                     .then_some(&self.highlighter),
             },
         );
-        let html = sanitize_trusted(&rendered.html);
+        let html = marked_language(sanitize_trusted(&rendered.html), other);
         let mut page = self.page_view("page", &p.meta.title, &p.meta.description, &p.path, html);
         page.headings = rendered.headings;
         page.extra = p.meta.extra.clone();
