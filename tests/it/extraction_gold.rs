@@ -520,7 +520,13 @@ fn check_recorded(flag: &Scores, val: &Scores) {
 /// 0.935; with the English rules, before the Spanish lexicon: dev 0.067 / 0.683,
 /// validation 0.032 / 0.641). The goals: validation 0.85 / 0.90, dev 0.95 /
 /// 0.95: validation events are not there yet.
-const ES_DEV: (f64, f64) = (0.99, 0.95);
+///
+/// The dev set then grew from 10 to 15 documents (batch D, `tests/corpus/notes/es-d.md`,
+/// gold committed before any rule looked at it). Read by the rules as they were, the
+/// 5 new documents scored events P 1.00 R 0.63 (10 of 16) and statistics P 0.75 R 0.63
+/// (12 of 19; the 4 extra figures were real values the gold leaves out, not wrong
+/// ones), so the whole dev set measured 0.912 / 0.835, and these floors start there.
+const ES_DEV: (f64, f64) = (0.91, 0.83);
 const ES_VALIDATION: (f64, f64) = (0.74, 0.93);
 
 #[test]
