@@ -58,6 +58,8 @@ pub struct MeasureView {
     pub id: String,
     /// What is measured.
     pub label: String,
+    /// The label's language when it is not the page's (it is a source's words).
+    pub label_lang: Option<String>,
     /// Unit for readers.
     pub unit: String,
     /// Figures in date order.
@@ -80,6 +82,11 @@ impl Renderer<'_> {
         MeasureView {
             id: m.id.clone(),
             label: m.label.clone(),
+            label_lang: m
+                .points
+                .iter()
+                .find(|p| p.stat.measure == m.label)
+                .and_then(|p| self.other_language(p.source)),
             unit: figures.first().map(|f| f.unit.clone()).unwrap_or_default(),
             figures,
             chart,

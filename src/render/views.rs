@@ -193,6 +193,9 @@ pub struct EventView {
     pub end: Option<DateView>,
     /// Short description.
     pub title: String,
+    /// The language of the title, made from a source's sentence, when it is not the
+    /// page's (for `lang` on the heading).
+    pub title_lang: Option<String>,
     /// True when sources disagree on the date.
     pub conflicting: bool,
     /// "December 2018 (WOLA) / January 2019 (The Globe Post)" when dates conflict.
@@ -581,6 +584,11 @@ impl Renderer<'_> {
             date: self.date_view(&entry.date),
             end: entry.end.map(|d| self.date_view(&d)),
             title: entry.title.clone(),
+            title_lang: entry
+                .reports
+                .iter()
+                .find(|r| r.event.title == entry.title)
+                .and_then(|r| self.other_language(r.source)),
             conflicting: entry.conflicting,
             dates_note,
             reports,

@@ -229,6 +229,24 @@ fn quotes_and_texts_carry_lang_where_the_document_differs_from_the_page() {
     assert!(!timeline.contains("<q lang=\"es\""));
     let en_timeline = site.read_out("timeline/index.html");
     assert!(!en_timeline.contains("<q lang=\"en\""));
+    // Headlines made from a source's sentence carry its language too: as many English
+    // headings on the Spanish timeline as Spanish ones on the English timeline (each
+    // tree marks the other language's), and none of the page's own language.
+    let headings = |html: &str, lang: &str| {
+        html.matches(&format!("<h3 class=\"event-title\" lang=\"{lang}\">"))
+            .count()
+    };
+    assert!(headings(&timeline, "en") > 0, "{timeline}");
+    assert!(headings(&en_timeline, "es") > 0, "{en_timeline}");
+    assert_eq!(headings(&timeline, "es") + headings(&en_timeline, "en"), 0);
+    // The print brief lists the same headlines.
+    let brief = site.read_out("brief/index.html");
+    assert!(brief.contains("<span lang=\"es\">"), "{brief}");
+    assert!(
+        !site
+            .read_out("es/brief/index.html")
+            .contains("<span lang=\"es\">")
+    );
 }
 
 /// Quotes without a `lang` (in the page's own language).
