@@ -12,6 +12,7 @@ use crate::model::date::PartialDate;
 use crate::util::error::Error;
 use crate::util::url::Urls;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// The name of the configuration file at the site root.
@@ -62,6 +63,21 @@ pub struct Config {
     pub highlight: HighlightConfig,
     /// Free-form values passed to templates as `site.extra`.
     pub extra: toml::Table,
+    /// The site's title and description in its other languages, as
+    /// `[translations.es]` tables (default: none; the tree of a language without one
+    /// shows `title` and `description`).
+    pub translations: BTreeMap<String, Translation>,
+}
+
+/// `[translations.<code>]`: what a language tree shows instead of `title` and
+/// `description`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Translation {
+    /// The site title in this language.
+    pub title: Option<String>,
+    /// The summary in this language.
+    pub description: Option<String>,
 }
 
 impl Default for Config {
@@ -85,6 +101,7 @@ impl Default for Config {
             search: SearchConfig::default(),
             highlight: HighlightConfig::default(),
             extra: toml::Table::new(),
+            translations: BTreeMap::new(),
         }
     }
 }
@@ -380,6 +397,7 @@ pub fn load_checked(root: &Path, overrides: &Overrides) -> (Settings, Vec<Error>
         config.language.clone_from(&defaults.language);
     }
     check_languages(&mut config, &config_text, &mut invalid);
+    check_translations(&config, &config_text, &mut invalid);
     if config.theme != defaults.theme && !root.join("themes").join(&config.theme).is_dir() {
         invalid(
             line(None, "theme"),
@@ -472,6 +490,33 @@ fn check_languages(
     config.languages = kept;
 }
 
+/// Checks that each `[translations.<code>]` names a language `brief` knows other than
+/// the default. One the site is not built in waits, unused, until `languages` lists it
+/// (like a page translation).
+fn check_translations(
+    config: &Config,
+    text: &str,
+    invalid: &mut impl FnMut(Option<usize>, String),
+) {
+    let default = config.languages.first().unwrap_or(&config.language);
+    for code in config.translations.keys() {
+        let at = key_line(text, Some("translations"), code);
+        if code == default {
+            invalid(
+                at,
+                format!(
+                    "translations.{code}: \"{code}\" is the default language; set `title` and `description` at the top of site.toml instead"
+                ),
+            );
+        } else if !LANGUAGES.contains(&code.as_str()) {
+            invalid(
+                at,
+                format!("translations.{code}: \"{code}\" is not supported; use \"en\" or \"es\""),
+            );
+        }
+    }
+}
+
 impl Settings {
     /// The site's language trees: `(code, path prefix)`, the default language first
     /// with the prefix `""`, then `("es", "es/")`… One entry for a one-language site.
@@ -498,6 +543,14 @@ impl Settings {
     pub fn for_tree(&self, language: &str, prefix: &str) -> Settings {
         let mut s = self.clone();
         s.config.language = language.to_string();
+        if let Some(t) = self.config.translations.get(language) {
+            if let Some(title) = &t.title {
+                s.config.title.clone_from(title);
+            }
+            if let Some(description) = &t.description {
+                s.config.description.clone_from(description);
+            }
+        }
         s.urls = self.urls.in_tree(prefix);
         s
     }

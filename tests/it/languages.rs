@@ -463,3 +463,41 @@ fn a_translation_into_a_language_the_site_is_not_built_in_is_left_out() {
         }
     }
 }
+
+#[test]
+fn each_tree_shows_its_translated_title_and_a_bad_translation_table_is_an_error() {
+    let site = bilingual_site(&format!(
+        "title = \"Remain in Mexico\"\nbase_url = \"{BASE}\"\nlanguages = [\"en\", \"es\"]\n\n[translations.es]\ntitle = \"Quédate en México\"\ndescription = \"Un informe.\"\n"
+    ));
+    let o = site.brief(&["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let es = site.read_out("es/index.html");
+    assert!(es.contains("Quédate en México</a>"), "{es}");
+    assert!(
+        es.contains("<meta name=\"description\" content=\"Un informe.\">"),
+        "{es}"
+    );
+    let en = site.read_out("index.html");
+    assert!(
+        en.contains("Remain in Mexico</a>") && !en.contains("Quédate"),
+        "{en}"
+    );
+    assert!(site.read_out("es/atom.xml").contains("Quédate en México"));
+    // The default language's table, and a language brief does not know: errors at
+    // their lines, together.
+    site.write(
+        "site.toml",
+        &format!("title = \"T\"\nbase_url = \"{BASE}\"\nlanguages = [\"en\", \"es\"]\n\n[translations.en]\ntitle = \"T\"\n\n[translations.fr]\ntitle = \"T\"\n"),
+    );
+    let o = site.brief(&["build"]);
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert!(
+        err.contains("site.toml:5") && err.contains("\"en\" is the default language"),
+        "{err}"
+    );
+    assert!(
+        err.contains("site.toml:8") && err.contains("translations.fr"),
+        "{err}"
+    );
+}
