@@ -9,6 +9,7 @@ use brief::cmd::{check, new as scaffold, review, serve};
 use brief::input::config::Overrides;
 use brief::model::records::{EventRecord, Provenance, StatisticRecord};
 use brief::util::error::Error;
+use brief::util::number::counted;
 use brief::{BuildOptions, build, render_site};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::collections::HashSet;
@@ -351,7 +352,11 @@ fn extract_command(files: &[PathBuf], published: Option<&str>, format: Format) -
                     st.source_path, st.paragraph, st.unit, st.qualifier, st.span
                 );
             }
-            eprintln!("{} events, {} figures", events.len(), statistics.len());
+            eprintln!(
+                "{}, {}",
+                counted(events.len(), "event", "events"),
+                counted(statistics.len(), "figure", "figures")
+            );
         }
     }
     ExitCode::SUCCESS
@@ -381,9 +386,7 @@ fn run_build(root: &Path, args: BuildArgs, out: Output) -> Result<ExitCode, Erro
                 eprintln!("  language   {} {} ({})", l.source, l.language, l.how);
             }
         }
-        let n = |count: usize, one: &str, many: &str| {
-            format!("{count} {}", if count == 1 { one } else { many })
-        };
+        let n = counted;
         eprintln!(
             "built {} from {}: {}, {}, {} in {:.0} ms",
             n(report.pages, "page", "pages"),

@@ -22,6 +22,7 @@ use crate::input::corrections::{Action, Corrections, Entry, Kind};
 pub use crate::input::corrections::{Checked, Draft, FIX_KEYS};
 use crate::model::facts::{Event, Qualifier, Statistic};
 use crate::util::error::Error;
+use crate::util::number::counted;
 use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::io::{BufRead, Write};
@@ -217,11 +218,6 @@ pub fn format_report(items: &[ReviewItem]) -> String {
         counted(figures, "figure", "figures")
     );
     out
-}
-
-/// "1 event", "2 events".
-fn counted(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The corrections file as it was when read, so that decisions can be written safely.

@@ -3,6 +3,11 @@
 //! In: a value and a language code. Out: text. Used by the render stage's views and
 //! the theme's `number` filter alike.
 
+/// A count with its noun for the command line, in English: "1 event", "2 events".
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// A number for readers in `lang`: "57,000" and "2.5" in English, "57.000" and "2,5"
 /// in Spanish.
 pub fn format_number(v: f64, lang: &str) -> String {
