@@ -109,6 +109,11 @@ description = "What the documents in content/sources/ say, fact by fact."
 
 [extra]
 # Free values for your own templates, available as `site.extra`.
+
+# The title and description in the site's other languages (with `languages`):
+# [translations.es]
+# title = "Mi informe"
+# description = "Lo que dicen los documentos, dato por dato."
 "#;
 
 const SAMPLE_SOURCE: &str = "\
@@ -236,7 +241,9 @@ mod tests {
         let defaults = toml::Table::try_from(Config::default()).unwrap();
         for (key, value) in &defaults {
             assert!(
-                SITE_TOML.contains(&format!("{key} = ")) || SITE_TOML.contains(&format!("[{key}]")),
+                SITE_TOML.contains(&format!("{key} = "))
+                    || SITE_TOML.contains(&format!("[{key}]"))
+                    || SITE_TOML.contains(&format!("[{key}.")),
                 "site.toml template does not mention `{key}`"
             );
             if let Some(table) = value.as_table() {
