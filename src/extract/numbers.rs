@@ -284,6 +284,9 @@ fn atoms(
         {
             continue;
         }
+        if currency.is_none() && c.pct.is_none() && c.scale.is_none() && day_of_month(s, end, lex) {
+            continue; // `entre el 3 y el 7 de julio`: a day, not a figure
+        }
         let scaled = c.scale.is_some() || glued.is_some();
         let mut scale = 1.0;
         if let Some(f) = glued {
@@ -312,6 +315,28 @@ fn atoms(
         });
     }
     out
+}
+
+/// True when the words after byte `at` name a month (`7 de julio`, `7 July`, `the 7th
+/// of July`): the number before them is a day of a date, even one the date rules left
+/// out (the first day of `entre el 3 y el 7 de julio`, read as a range otherwise).
+fn day_of_month(s: &str, at: usize, lex: &Lexicon) -> bool {
+    let Some((w, ws)) = word_after(s, at) else {
+        return false;
+    };
+    if !s[at..ws].trim().is_empty() {
+        return false;
+    }
+    // As written (`May`, not the modal `may`; `julio`, `sept.`).
+    let month = |w: &str| {
+        w.len() > 2 && (lex.month(w).is_some() || lex.month(w.trim_end_matches('.')).is_some())
+    };
+    if month(w) {
+        return true;
+    }
+    w.eq_ignore_ascii_case(lex.day_of)
+        && word_after(s, ws + w.len())
+            .is_some_and(|(m, ms)| s[ws + w.len()..ms].trim().is_empty() && month(m))
 }
 
 /// How a document in a language with a decimal comma writes its numbers, from the
@@ -798,10 +823,25 @@ pub fn find_stats_in(
     while i < atoms.len() {
         let a = &atoms[i];
         let next = atoms.get(i + 1);
-        let between_word = word_before(s, a.start).map(|(w, ws)| (w.to_lowercase(), ws));
+        // `entre el 40 y el 60 %`: an article may stand after the opener and after the
+        // joiner of a range; the opener is the word before the article.
+        let article_before =
+            |at: usize| word_before(s, at).filter(|&(w, _)| Lexicon::is_in(lex.ratio_articles, w));
+        let between_word = match article_before(a.start) {
+            Some((_, ars)) => word_before(s, ars)
+                .filter(|&(w, _)| Lexicon::is_in(lex.range_open, w))
+                .or_else(|| word_before(s, a.start)),
+            None => word_before(s, a.start),
+        }
+        .map(|(w, ws)| (w.to_lowercase(), ws));
         // Ratio `one in four`.
         if let Some(b) = next {
             let g = gap(s, a.end, b.start);
+            // `40 y el 60 %`: the joiner without the article of the second end.
+            let g_range = match g.rsplit_once(' ') {
+                Some((j, art)) if Lexicon::is_in(lex.ratio_articles, art) => j.trim().to_string(),
+                _ => g.clone(),
+            };
             if g == lex.ratio_in && !a.percent && !b.percent && a.value < b.value && a.value > 0.0 {
                 let value = (a.value / b.value * 10000.0).round() / 100.0;
                 let noun = noun_after(s, b.end, lex);
@@ -857,9 +897,12 @@ pub fn find_stats_in(
                 .filter(|(w, _)| Lexicon::is_in(lex.range_open, w));
             let joined = match opener {
                 Some((w, _)) if Lexicon::is_in(lex.span_between, w) => {
-                    Lexicon::is_in(lex.range_and, &g)
+                    Lexicon::is_in(lex.range_and, &g_range)
                 }
-                Some(_) => Lexicon::is_in(lex.range_to, &g) || Lexicon::is_in(lex.span_through, &g),
+                Some(_) => {
+                    Lexicon::is_in(lex.range_to, &g_range)
+                        || Lexicon::is_in(lex.span_through, &g_range)
+                }
                 None => {
                     (Lexicon::is_in(lex.range_to, &g) && (a.word == b.word))
                         || ((g == "-" || g == "–")
@@ -896,7 +939,10 @@ pub fn find_stats_in(
             });
             if joined && change {
                 let hb = single(s, b, true, lex);
-                if let Some(mut ha) = single(s, a, true, lex) {
+                // `subieron de 2 a 3 millones`: the first end's value is 2 million, which
+                // its span (`2`) does not say; it is left out, never reported as 2.
+                let scale_shared = range_low(s, a, b) != a.value;
+                if let Some(mut ha) = single(s, a, true, lex).filter(|_| !scale_shared) {
                     if ha.unit.is_empty()
                         && let Some(hb) = &hb
                     {
@@ -972,6 +1018,41 @@ pub fn find_stats_in(
                     i += n;
                     continue;
                 }
+            }
+        }
+        // `entre el 40 y el 60 %`, `40 to 60 percent`, `40-60%` not read as a range above
+        // (a low end above the high one, a number word against digits): the second end
+        // alone would be a wrong fact, and the first has no unit of its own. Neither is
+        // reported.
+        if let Some(b) = next {
+            let g = gap(s, a.end, b.start);
+            let g = match g.rsplit_once(' ') {
+                Some((j, art)) if Lexicon::is_in(lex.ratio_articles, art) => j.trim().to_string(),
+                _ => g,
+            };
+            let opened = between_word
+                .as_ref()
+                .is_some_and(|(w, _)| Lexicon::is_in(lex.range_open, w));
+            // `el 40 y el 60 %`, `40 and 60 percent`: the sign of the second end is the
+            // first's too, so without `between` the pair still reads as one statement.
+            let shared_sign = b.percent || b.currency.is_some() || (b.scaled && !a.scaled);
+            let range_joiner = Lexicon::is_in(lex.range_to, &g)
+                || Lexicon::is_in(lex.span_through, &g)
+                || g == "-"
+                || g == "–"
+                || ((opened || shared_sign) && Lexicon::is_in(lex.range_and, &g));
+            let bare_a = !a.percent
+                && a.currency.is_none()
+                && a.counted.is_none()
+                && noun_after(s, a.end, lex).is_none();
+            let unit_b = b.percent
+                || b.currency.is_some()
+                || b.counted.is_some()
+                || (b.scaled && !a.scaled)
+                || noun_after(s, b.end, lex).is_some();
+            if range_joiner && bare_a && unit_b {
+                i += 2;
+                continue;
             }
         }
         // A single figure.
@@ -1057,6 +1138,9 @@ fn single(s: &str, a: &Atom, counted_before: bool, lex: &Lexicon) -> Option<Stat
     if is_age(s, a, noun.as_ref(), lex) || definition_threshold(s, a, lex) {
         return None;
     }
+    if position_after(s, a, lex) || refers_back(s, a, noun.as_ref(), qual.is_some(), lex) {
+        return None;
+    }
     if a.word {
         // A number word counts only when it counts something.
         if a.value == 1.0 && !a.scaled {
@@ -1137,6 +1221,43 @@ fn single(s: &str, a: &Atom, counted_before: bool, lex: &Lexicon) -> Option<Stat
         hit.qualifier = Qualifier::AtLeast;
     }
     Some(hit)
+}
+
+/// True when the word right after the figure is an ordinal or an adjective of position
+/// (`las dos primeras semanas`, `los tres últimos años`, `two previous attempts`): the
+/// number picks a place in a sequence, it counts nothing, and the next plural word is no
+/// counted noun (it gave `2 primeras`).
+fn position_after(s: &str, a: &Atom, lex: &Lexicon) -> bool {
+    if a.percent || a.currency.is_some() || a.counted.is_some() {
+        return false;
+    }
+    word_after(s, a.end).is_some_and(|(w, ws)| {
+        s[a.end..ws].trim().is_empty()
+            && Lexicon::is_in(lex.position_words, w.trim_end_matches('.'))
+    })
+}
+
+/// True for a small number word after a definite article with a noun that points back
+/// to things just named (`the two countries`, `los dos gobiernos`, `las tres naciones`):
+/// a reference, not a measurement. A hedge makes it a count again.
+fn refers_back(
+    s: &str,
+    a: &Atom,
+    noun: Option<&(ByteRange, String, bool)>,
+    hedged: bool,
+    lex: &Lexicon,
+) -> bool {
+    if !a.word || a.scaled || hedged || a.value > 3.0 {
+        return false;
+    }
+    let Some(n) = noun else {
+        return false;
+    };
+    let head = n.1.rsplit(' ').next().unwrap_or(&n.1);
+    Lexicon::is_in(lex.referring_nouns, head)
+        && word_before(s, a.start).is_some_and(|(w, ws)| {
+            s[ws + w.len()..a.start].trim().is_empty() && Lexicon::is_in(lex.ratio_articles, w)
+        })
 }
 
 /// The counted noun after a scale and the language's `scale_joiner` (`2,5 millones de
