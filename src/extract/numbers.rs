@@ -241,6 +241,38 @@ fn atoms(
                 None => continue,
             }
         }
+        if glued.is_none() && c.scale.is_none() && c.pct.is_none() && c.cw.is_none() && !word {
+            // `$2.5 bn`, `$3.5 m`, `2.5 M migrants`: a scale abbreviation after a space.
+            // With a currency it is read; without, it could be a unit (`5 m`, meters):
+            // the figure is not reported, never read as 2.5.
+            if let Some((w, ws)) =
+                word_after(s, num_end).map(|(w, ws)| (w.trim_end_matches('.'), ws))
+                && ws > num_end
+                && s[num_end..ws].chars().all(|c| c == ' ' || c == '\u{a0}')
+                && !char_at(s, ws + w.len()).is_some_and(char::is_alphanumeric)
+                && let Some(&(_, f)) = lex.glued_scales.iter().find(|(x, _)| *x == w)
+            {
+                if currency.is_none() {
+                    continue;
+                }
+                glued = Some(f);
+                end = ws + w.len();
+            }
+            // `2 1/2 years`, `2 ½`: the whole part of a mixed fraction.
+            let rest = s[num_end..].trim_start_matches([' ', '\u{a0}']);
+            let fraction = rest.starts_with(['½', '¼', '¾', '⅓', '⅔'])
+                || rest
+                    .split(|c: char| !(c.is_ascii_digit() || c == '/'))
+                    .next()
+                    .is_some_and(|t| {
+                        t.split_once('/').is_some_and(|(n, d)| {
+                            !n.is_empty() && !d.is_empty() && !d.contains('/')
+                        })
+                    });
+            if fraction && rest.len() < s[num_end..].len() {
+                continue;
+            }
+        }
         if glued.is_none() && c.scale.is_none() && c.pct.is_none() && c.cw.is_none() {
             if after.is_some_and(char::is_alphabetic) && !word {
                 continue; // 1st, 3D, 2º
