@@ -850,7 +850,7 @@ pub fn find_stats_in(
         ));
     }
 
-    let atoms: Vec<Atom> = atoms(s, &taken, lex, convention);
+    let atoms = whole_atoms(s, atoms(s, &taken, lex, convention), lex);
     let mut i = 0;
     while i < atoms.len() {
         let a = &atoms[i];
@@ -1100,6 +1100,68 @@ pub fn find_stats_in(
     }
     hits.sort_by_key(|h| h.start);
     hits
+}
+
+/// The atoms that are whole figures. Left out, never read in part:
+/// - numbers written in parts the pattern cannot join: two atoms with only a space
+///   between them (`12 mil 500`, `1 millón 200 mil`, `doscientos cincuenta`, `twenty
+///   five`), or digits right after a bare scale word (`mil 500`): reading them apart
+///   gave 12 000 and 500;
+/// - the denominator of a rate per head and the figure it divides (`3,5 por cada 100
+///   mil habitantes`, `3.5 per 100,000 residents`): neither counts anything alone.
+fn whole_atoms(s: &str, atoms: Vec<Atom>, lex: &Lexicon) -> Vec<Atom> {
+    let mut drop = vec![false; atoms.len()];
+    let space_only = |a: usize, b: usize| {
+        let g = &s[a..b];
+        !g.is_empty()
+            && g.chars()
+                .all(|c| matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'))
+    };
+    for i in 0..atoms.len() {
+        let a = &atoms[i];
+        if let Some(b) = atoms.get(i + 1)
+            && space_only(a.end, b.start)
+            && !a.percent
+            && a.counted.is_none()
+            && !a.plus
+        {
+            drop[i] = true;
+            drop[i + 1] = true;
+        }
+        // `7 mil 000`: digits the pattern did not take as a figure of their own.
+        let rest = &s[a.end..];
+        let next_digit = rest
+            .trim_start_matches([' ', '\u{a0}', '\u{202f}', '\u{2009}'])
+            .starts_with(|c: char| c.is_ascii_digit());
+        if next_digit && rest.starts_with([' ', '\u{a0}', '\u{202f}', '\u{2009}']) && !a.percent {
+            drop[i] = true;
+        }
+        if let Some((w, ws)) = word_before(s, a.start)
+            && space_only(ws + w.len(), a.start)
+        {
+            let low = w.to_lowercase();
+            if lex.scales.iter().any(|(x, _)| *x == low) {
+                drop[i] = true;
+            }
+            let per = lex.per_words.iter().find(|p| {
+                let head = s[..ws + w.len()].to_lowercase();
+                head.ends_with(*p)
+                    && !char_before(&head, head.len() - p.len()).is_some_and(char::is_alphanumeric)
+            });
+            if let Some(p) = per {
+                drop[i] = true;
+                let per_start = ws + w.len() - p.len();
+                if i > 0 && s[atoms[i - 1].end..per_start].trim().is_empty() {
+                    drop[i - 1] = true;
+                }
+            }
+        }
+    }
+    atoms
+        .into_iter()
+        .zip(drop)
+        .filter_map(|(a, d)| (!d).then_some(a))
+        .collect()
 }
 
 fn range_low(s: &str, a: &Atom, b: &Atom) -> f64 {

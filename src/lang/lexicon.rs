@@ -333,6 +333,10 @@ pub struct Lexicon {
     /// Nouns that a small number word after a definite article only points back to
     /// (`the two countries`, `los dos gobiernos`: the ones just named), counting nothing.
     pub referring_nouns: &'static [&'static str],
+    /// Words before the denominator of a rate per head (`per` 100,000 residents, `por
+    /// cada` 100 mil habitantes), lower case: that number and the one it divides are
+    /// no figures on their own.
+    pub per_words: &'static [&'static str],
 }
 
 /// The English table, read from `src/lang/en.toml` (built into the binary) on first use.
@@ -462,6 +466,7 @@ struct LexiconFile {
     name_year_joiners: Vec<String>,
     position_words: Vec<String>,
     referring_nouns: Vec<String>,
+    per_words: Vec<String>,
 }
 
 /// Reads a language's data file into a [`Lexicon`]. The words live as long as the
@@ -594,6 +599,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         name_year_joiners: leak_list(f.name_year_joiners),
         position_words: leak_list(f.position_words),
         referring_nouns: leak_list(f.referring_nouns),
+        per_words: leak_list(f.per_words),
     })
 }
 
