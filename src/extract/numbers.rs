@@ -986,7 +986,27 @@ pub fn find_stats_in(
                 i += 2;
                 continue;
             }
-            if joined && a.value < range_high(a, b) && a.word == b.word {
+            // Both ends measure the same thing: `fell 40 percent to 60,000` is no range
+            // of percentages (it gave 40–60 000 percent).
+            let same_kind = (!a.percent || b.percent) && a.counted.is_none();
+            // `5-10,000`: 5 000–10 000 or 5–10 000; read neither way.
+            let lead_group = |t: &str| {
+                t.split([',', '.', ' ', '\u{a0}', '\u{202f}', '\u{2009}'])
+                    .next()
+                    .and_then(|g| g.parse::<f64>().ok())
+            };
+            let b_text = &s[b.start..b.end];
+            let short_low = !grouped(s, a)
+                && b.integer
+                && !b.scaled
+                && b.value >= 1000.0
+                && lead_group(b_text.trim_start_matches(|c: char| !c.is_ascii_digit()))
+                    .is_some_and(|lead| a.value <= lead);
+            if joined && short_low {
+                i += 2;
+                continue;
+            }
+            if joined && same_kind && a.value < range_high(a, b) && a.word == b.word {
                 let (lo, hi) = (range_low(s, a, b), range_high(a, b));
                 let start = opener.map_or(a.start, |(_, ws)| *ws);
                 let unit_atom = if b.currency.is_some() || b.percent {
@@ -997,7 +1017,9 @@ pub fn find_stats_in(
                 let noun = if unit_atom.percent || unit_atom.currency.is_some() {
                     None
                 } else {
-                    noun_after(s, b.end, lex).filter(|n| !n.2)
+                    noun_after(s, b.end, lex)
+                        .or_else(|| noun_after_scale(s, b, lex))
+                        .filter(|n| !n.2)
                 };
                 let unit = atom_unit(unit_atom, noun.as_ref(), lex);
                 if noun
@@ -1128,6 +1150,18 @@ fn whole_atoms(s: &str, atoms: Vec<Atom>, lex: &Lexicon) -> Vec<Atom> {
             drop[i] = true;
             drop[i + 1] = true;
         }
+        // `one hundred and twenty`: a number word in parts joined by `and`.
+        if let Some(b) = atoms.get(i + 1)
+            && a.word
+            && b.word
+            && a.value >= 100.0
+            && a.value % 100.0 == 0.0
+            && b.value < 100.0
+            && Lexicon::is_in(lex.range_and, s[a.end..b.start].trim())
+        {
+            drop[i] = true;
+            drop[i + 1] = true;
+        }
         // `7 mil 000`: digits the pattern did not take as a figure of their own.
         let rest = &s[a.end..];
         let next_digit = rest
@@ -1168,7 +1202,8 @@ fn range_low(s: &str, a: &Atom, b: &Atom) -> f64 {
     // `between 2 and 3 million`: the scale of the high end applies to the low end; not
     // to a low end written in full (`entre 300.000 y 2 millones`, `between 300,000 and 2
     // million`: 300 000, not 300 000 million), nor to one above the high end's number.
-    let written_in_full = grouped(s, a) && !a.word;
+    // `1.5` in `$1.5-2 billion` is not written in full (a decimal, not a grouping).
+    let written_in_full = grouped(s, a) && !a.word && a.integer;
     let high_number = b.value / b.scale;
     if b.scale > 1.0 && a.scale == 1.0 && !written_in_full && a.value < high_number {
         a.value * b.scale
