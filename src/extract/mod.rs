@@ -157,6 +157,11 @@ fn extract_block(
                 }));
             }
         }
+        // A caption's figures have no sentence to say what they count or when (`1500
+        // mexicanos esperan en la frontera` under a photo): none is reported.
+        if caption || label_line(quote) {
+            continue;
+        }
         let stats = numbers::find_stats_in(a, &date_ranges, lex, convention);
         let figures: Vec<text::ByteRange> = stats.iter().map(|st| (st.start, st.end)).collect();
         let mut sentence_unit: Option<String> = None;
@@ -286,6 +291,22 @@ fn byline(s: &str, dates: &[text::ByteRange], lex: &Lexicon) -> bool {
     let capital = s[name_at..].chars().next().is_some_and(char::is_uppercase);
     let dated_name = dates.iter().any(|&(a, _)| a == name_at);
     capital && !dated_name && s.split_whitespace().count() <= 16
+}
+
+/// True for a label and its value (`Fatalities: 55+`, `Muertos: 72`): an infobox or
+/// fact-box line, whose figure has no sentence to say what it counts or when. The label
+/// is one to four words without digits, the value at most four words, with no final
+/// stop.
+fn label_line(s: &str) -> bool {
+    let t = s.trim().trim_start_matches(['-', '*', '•']).trim_start();
+    let Some((label, value)) = t.split_once(':') else {
+        return false;
+    };
+    let label_words = label.split_whitespace().count();
+    (1..=4).contains(&label_words)
+        && !label.chars().any(|c| c.is_ascii_digit())
+        && value.split_whitespace().count() <= 4
+        && !value.trim_end().ends_with(['.', '!', '?'])
 }
 
 /// True for a short line with no final stop and no verb of tense: a photo

@@ -241,6 +241,38 @@ fn atoms(
                 None => continue,
             }
         }
+        if glued.is_none() && c.scale.is_none() && c.pct.is_none() && c.cw.is_none() && !word {
+            // `$2.5 bn`, `$3.5 m`, `2.5 M migrants`: a scale abbreviation after a space.
+            // With a currency it is read; without, it could be a unit (`5 m`, meters):
+            // the figure is not reported, never read as 2.5.
+            if let Some((w, ws)) =
+                word_after(s, num_end).map(|(w, ws)| (w.trim_end_matches('.'), ws))
+                && ws > num_end
+                && s[num_end..ws].chars().all(|c| c == ' ' || c == '\u{a0}')
+                && !char_at(s, ws + w.len()).is_some_and(char::is_alphanumeric)
+                && let Some(&(_, f)) = lex.glued_scales.iter().find(|(x, _)| *x == w)
+            {
+                if currency.is_none() {
+                    continue;
+                }
+                glued = Some(f);
+                end = ws + w.len();
+            }
+            // `2 1/2 years`, `2 ½`: the whole part of a mixed fraction.
+            let rest = s[num_end..].trim_start_matches([' ', '\u{a0}']);
+            let fraction = rest.starts_with(['½', '¼', '¾', '⅓', '⅔'])
+                || rest
+                    .split(|c: char| !(c.is_ascii_digit() || c == '/'))
+                    .next()
+                    .is_some_and(|t| {
+                        t.split_once('/').is_some_and(|(n, d)| {
+                            !n.is_empty() && !d.is_empty() && !d.contains('/')
+                        })
+                    });
+            if fraction && rest.len() < s[num_end..].len() {
+                continue;
+            }
+        }
         if glued.is_none() && c.scale.is_none() && c.pct.is_none() && c.cw.is_none() {
             if after.is_some_and(char::is_alphabetic) && !word {
                 continue; // 1st, 3D, 2º
@@ -284,6 +316,9 @@ fn atoms(
         {
             continue;
         }
+        if currency.is_none() && c.pct.is_none() && c.scale.is_none() && day_of_month(s, end, lex) {
+            continue; // `entre el 3 y el 7 de julio`: a day, not a figure
+        }
         let scaled = c.scale.is_some() || glued.is_some();
         let mut scale = 1.0;
         if let Some(f) = glued {
@@ -312,6 +347,28 @@ fn atoms(
         });
     }
     out
+}
+
+/// True when the words after byte `at` name a month (`7 de julio`, `7 July`, `the 7th
+/// of July`): the number before them is a day of a date, even one the date rules left
+/// out (the first day of `entre el 3 y el 7 de julio`, read as a range otherwise).
+fn day_of_month(s: &str, at: usize, lex: &Lexicon) -> bool {
+    let Some((w, ws)) = word_after(s, at) else {
+        return false;
+    };
+    if !s[at..ws].trim().is_empty() {
+        return false;
+    }
+    // As written (`May`, not the modal `may`; `julio`, `sept.`).
+    let month = |w: &str| {
+        w.len() > 2 && (lex.month(w).is_some() || lex.month(w.trim_end_matches('.')).is_some())
+    };
+    if month(w) {
+        return true;
+    }
+    w.eq_ignore_ascii_case(lex.day_of)
+        && word_after(s, ws + w.len())
+            .is_some_and(|(m, ms)| s[ws + w.len()..ms].trim().is_empty() && month(m))
 }
 
 /// How a document in a language with a decimal comma writes its numbers, from the
@@ -793,15 +850,30 @@ pub fn find_stats_in(
         ));
     }
 
-    let atoms: Vec<Atom> = atoms(s, &taken, lex, convention);
+    let atoms = whole_atoms(s, atoms(s, &taken, lex, convention), lex);
     let mut i = 0;
     while i < atoms.len() {
         let a = &atoms[i];
         let next = atoms.get(i + 1);
-        let between_word = word_before(s, a.start).map(|(w, ws)| (w.to_lowercase(), ws));
+        // `entre el 40 y el 60 %`: an article may stand after the opener and after the
+        // joiner of a range; the opener is the word before the article.
+        let article_before =
+            |at: usize| word_before(s, at).filter(|&(w, _)| Lexicon::is_in(lex.ratio_articles, w));
+        let between_word = match article_before(a.start) {
+            Some((_, ars)) => word_before(s, ars)
+                .filter(|&(w, _)| Lexicon::is_in(lex.range_open, w))
+                .or_else(|| word_before(s, a.start)),
+            None => word_before(s, a.start),
+        }
+        .map(|(w, ws)| (w.to_lowercase(), ws));
         // Ratio `one in four`.
         if let Some(b) = next {
             let g = gap(s, a.end, b.start);
+            // `40 y el 60 %`: the joiner without the article of the second end.
+            let g_range = match g.rsplit_once(' ') {
+                Some((j, art)) if Lexicon::is_in(lex.ratio_articles, art) => j.trim().to_string(),
+                _ => g.clone(),
+            };
             if g == lex.ratio_in && !a.percent && !b.percent && a.value < b.value && a.value > 0.0 {
                 let value = (a.value / b.value * 10000.0).round() / 100.0;
                 let noun = noun_after(s, b.end, lex);
@@ -857,9 +929,12 @@ pub fn find_stats_in(
                 .filter(|(w, _)| Lexicon::is_in(lex.range_open, w));
             let joined = match opener {
                 Some((w, _)) if Lexicon::is_in(lex.span_between, w) => {
-                    Lexicon::is_in(lex.range_and, &g)
+                    Lexicon::is_in(lex.range_and, &g_range)
                 }
-                Some(_) => Lexicon::is_in(lex.range_to, &g) || Lexicon::is_in(lex.span_through, &g),
+                Some(_) => {
+                    Lexicon::is_in(lex.range_to, &g_range)
+                        || Lexicon::is_in(lex.span_through, &g_range)
+                }
                 None => {
                     (Lexicon::is_in(lex.range_to, &g) && (a.word == b.word))
                         || ((g == "-" || g == "–")
@@ -896,7 +971,10 @@ pub fn find_stats_in(
             });
             if joined && change {
                 let hb = single(s, b, true, lex);
-                if let Some(mut ha) = single(s, a, true, lex) {
+                // `subieron de 2 a 3 millones`: the first end's value is 2 million, which
+                // its span (`2`) does not say; it is left out, never reported as 2.
+                let scale_shared = range_low(s, a, b) != a.value;
+                if let Some(mut ha) = single(s, a, true, lex).filter(|_| !scale_shared) {
                     if ha.unit.is_empty()
                         && let Some(hb) = &hb
                     {
@@ -908,7 +986,27 @@ pub fn find_stats_in(
                 i += 2;
                 continue;
             }
-            if joined && a.value < range_high(a, b) && a.word == b.word {
+            // Both ends measure the same thing: `fell 40 percent to 60,000` is no range
+            // of percentages (it gave 40–60 000 percent).
+            let same_kind = (!a.percent || b.percent) && a.counted.is_none();
+            // `5-10,000`: 5 000–10 000 or 5–10 000; read neither way.
+            let lead_group = |t: &str| {
+                t.split([',', '.', ' ', '\u{a0}', '\u{202f}', '\u{2009}'])
+                    .next()
+                    .and_then(|g| g.parse::<f64>().ok())
+            };
+            let b_text = &s[b.start..b.end];
+            let short_low = !grouped(s, a)
+                && b.integer
+                && !b.scaled
+                && b.value >= 1000.0
+                && lead_group(b_text.trim_start_matches(|c: char| !c.is_ascii_digit()))
+                    .is_some_and(|lead| a.value <= lead);
+            if joined && short_low {
+                i += 2;
+                continue;
+            }
+            if joined && same_kind && a.value < range_high(a, b) && a.word == b.word {
                 let (lo, hi) = (range_low(s, a, b), range_high(a, b));
                 let start = opener.map_or(a.start, |(_, ws)| *ws);
                 let unit_atom = if b.currency.is_some() || b.percent {
@@ -919,7 +1017,9 @@ pub fn find_stats_in(
                 let noun = if unit_atom.percent || unit_atom.currency.is_some() {
                     None
                 } else {
-                    noun_after(s, b.end, lex).filter(|n| !n.2)
+                    noun_after(s, b.end, lex)
+                        .or_else(|| noun_after_scale(s, b, lex))
+                        .filter(|n| !n.2)
                 };
                 let unit = atom_unit(unit_atom, noun.as_ref(), lex);
                 if noun
@@ -974,6 +1074,41 @@ pub fn find_stats_in(
                 }
             }
         }
+        // `entre el 40 y el 60 %`, `40 to 60 percent`, `40-60%` not read as a range above
+        // (a low end above the high one, a number word against digits): the second end
+        // alone would be a wrong fact, and the first has no unit of its own. Neither is
+        // reported.
+        if let Some(b) = next {
+            let g = gap(s, a.end, b.start);
+            let g = match g.rsplit_once(' ') {
+                Some((j, art)) if Lexicon::is_in(lex.ratio_articles, art) => j.trim().to_string(),
+                _ => g,
+            };
+            let opened = between_word
+                .as_ref()
+                .is_some_and(|(w, _)| Lexicon::is_in(lex.range_open, w));
+            // `el 40 y el 60 %`, `40 and 60 percent`: the sign of the second end is the
+            // first's too, so without `between` the pair still reads as one statement.
+            let shared_sign = b.percent || b.currency.is_some() || (b.scaled && !a.scaled);
+            let range_joiner = Lexicon::is_in(lex.range_to, &g)
+                || Lexicon::is_in(lex.span_through, &g)
+                || g == "-"
+                || g == "–"
+                || ((opened || shared_sign) && Lexicon::is_in(lex.range_and, &g));
+            let bare_a = !a.percent
+                && a.currency.is_none()
+                && a.counted.is_none()
+                && noun_after(s, a.end, lex).is_none();
+            let unit_b = b.percent
+                || b.currency.is_some()
+                || b.counted.is_some()
+                || (b.scaled && !a.scaled)
+                || noun_after(s, b.end, lex).is_some();
+            if range_joiner && bare_a && unit_b {
+                i += 2;
+                continue;
+            }
+        }
         // A single figure.
         let counted_before = hits.iter().any(|h| {
             !h.unit.is_empty()
@@ -989,11 +1124,86 @@ pub fn find_stats_in(
     hits
 }
 
+/// The atoms that are whole figures. Left out, never read in part:
+/// - numbers written in parts the pattern cannot join: two atoms with only a space
+///   between them (`12 mil 500`, `1 millón 200 mil`, `doscientos cincuenta`, `twenty
+///   five`), or digits right after a bare scale word (`mil 500`): reading them apart
+///   gave 12 000 and 500;
+/// - the denominator of a rate per head and the figure it divides (`3,5 por cada 100
+///   mil habitantes`, `3.5 per 100,000 residents`): neither counts anything alone.
+fn whole_atoms(s: &str, atoms: Vec<Atom>, lex: &Lexicon) -> Vec<Atom> {
+    let mut drop = vec![false; atoms.len()];
+    let space_only = |a: usize, b: usize| {
+        let g = &s[a..b];
+        !g.is_empty()
+            && g.chars()
+                .all(|c| matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'))
+    };
+    for i in 0..atoms.len() {
+        let a = &atoms[i];
+        if let Some(b) = atoms.get(i + 1)
+            && space_only(a.end, b.start)
+            && !a.percent
+            && a.counted.is_none()
+            && !a.plus
+        {
+            drop[i] = true;
+            drop[i + 1] = true;
+        }
+        // `one hundred and twenty`: a number word in parts joined by `and`.
+        if let Some(b) = atoms.get(i + 1)
+            && a.word
+            && b.word
+            && a.value >= 100.0
+            && a.value % 100.0 == 0.0
+            && b.value < 100.0
+            && Lexicon::is_in(lex.range_and, s[a.end..b.start].trim())
+        {
+            drop[i] = true;
+            drop[i + 1] = true;
+        }
+        // `7 mil 000`: digits the pattern did not take as a figure of their own.
+        let rest = &s[a.end..];
+        let next_digit = rest
+            .trim_start_matches([' ', '\u{a0}', '\u{202f}', '\u{2009}'])
+            .starts_with(|c: char| c.is_ascii_digit());
+        if next_digit && rest.starts_with([' ', '\u{a0}', '\u{202f}', '\u{2009}']) && !a.percent {
+            drop[i] = true;
+        }
+        if let Some((w, ws)) = word_before(s, a.start)
+            && space_only(ws + w.len(), a.start)
+        {
+            let low = w.to_lowercase();
+            if lex.scales.iter().any(|(x, _)| *x == low) {
+                drop[i] = true;
+            }
+            let per = lex.per_words.iter().find(|p| {
+                let head = s[..ws + w.len()].to_lowercase();
+                head.ends_with(*p)
+                    && !char_before(&head, head.len() - p.len()).is_some_and(char::is_alphanumeric)
+            });
+            if let Some(p) = per {
+                drop[i] = true;
+                let per_start = ws + w.len() - p.len();
+                if i > 0 && s[atoms[i - 1].end..per_start].trim().is_empty() {
+                    drop[i - 1] = true;
+                }
+            }
+        }
+    }
+    atoms
+        .into_iter()
+        .zip(drop)
+        .filter_map(|(a, d)| (!d).then_some(a))
+        .collect()
+}
+
 fn range_low(s: &str, a: &Atom, b: &Atom) -> f64 {
     // `between 2 and 3 million`: the scale of the high end applies to the low end; not
     // to a low end written in full (`entre 300.000 y 2 millones`, `between 300,000 and 2
     // million`: 300 000, not 300 000 million), nor to one above the high end's number.
-    let written_in_full = grouped(s, a) && !a.word;
+    // `1.5` in `$1.5-2 billion` is not written in full (a decimal, not a grouping).
+    let written_in_full = grouped(s, a) && !a.word && a.integer;
     let high_number = b.value / b.scale;
     if b.scale > 1.0 && a.scale == 1.0 && !written_in_full && a.value < high_number {
         a.value * b.scale
@@ -1055,6 +1265,9 @@ fn single(s: &str, a: &Atom, counted_before: bool, lex: &Lexicon) -> Option<Stat
     };
     let qual = qualifier_before(s, a.start, lex);
     if is_age(s, a, noun.as_ref(), lex) || definition_threshold(s, a, lex) {
+        return None;
+    }
+    if position_after(s, a, lex) || refers_back(s, a, noun.as_ref(), qual.is_some(), lex) {
         return None;
     }
     if a.word {
@@ -1137,6 +1350,43 @@ fn single(s: &str, a: &Atom, counted_before: bool, lex: &Lexicon) -> Option<Stat
         hit.qualifier = Qualifier::AtLeast;
     }
     Some(hit)
+}
+
+/// True when the word right after the figure is an ordinal or an adjective of position
+/// (`las dos primeras semanas`, `los tres últimos años`, `two previous attempts`): the
+/// number picks a place in a sequence, it counts nothing, and the next plural word is no
+/// counted noun (it gave `2 primeras`).
+fn position_after(s: &str, a: &Atom, lex: &Lexicon) -> bool {
+    if a.percent || a.currency.is_some() || a.counted.is_some() {
+        return false;
+    }
+    word_after(s, a.end).is_some_and(|(w, ws)| {
+        s[a.end..ws].trim().is_empty()
+            && Lexicon::is_in(lex.position_words, w.trim_end_matches('.'))
+    })
+}
+
+/// True for a small number word after a definite article with a noun that points back
+/// to things just named (`the two countries`, `los dos gobiernos`, `las tres naciones`):
+/// a reference, not a measurement. A hedge makes it a count again.
+fn refers_back(
+    s: &str,
+    a: &Atom,
+    noun: Option<&(ByteRange, String, bool)>,
+    hedged: bool,
+    lex: &Lexicon,
+) -> bool {
+    if !a.word || a.scaled || hedged || a.value > 3.0 {
+        return false;
+    }
+    let Some(n) = noun else {
+        return false;
+    };
+    let head = n.1.rsplit(' ').next().unwrap_or(&n.1);
+    Lexicon::is_in(lex.referring_nouns, head)
+        && word_before(s, a.start).is_some_and(|(w, ws)| {
+            s[ws + w.len()..a.start].trim().is_empty() && Lexicon::is_in(lex.ratio_articles, w)
+        })
 }
 
 /// The counted noun after a scale and the language's `scale_joiner` (`2,5 millones de

@@ -219,3 +219,63 @@ fn a_low_end_written_in_full_keeps_its_value() {
         vec![Some(2e6)]
     );
 }
+
+/// The number shapes that must be read whole or not at all (issue 15, "Never a wrong
+/// value"): each sentence gives exactly the values listed (an empty list: nothing).
+#[test]
+fn number_shapes_are_read_whole_or_not_at_all() {
+    let values = |s: &str, lang: &str| -> Vec<f64> {
+        find_stats(s, &[], lexicon(lang))
+            .into_iter()
+            .flat_map(|h| [h.value, h.low, h.high])
+            .flatten()
+            .collect()
+    };
+    let cases: &[(&str, &str, &[f64])] = &[
+        ("en", "Some 60 000 people applied.", &[60000.0]),
+        ("en", "Some 60\u{a0}000 people applied.", &[60000.0]),
+        ("en", "Some 60\u{202f}000 people applied.", &[60000.0]),
+        ("en", "Some 60,000 people applied.", &[60000.0]),
+        ("en", "Some 60.000 people applied.", &[]),
+        ("en", "It reached 45,5 percent.", &[]),
+        ("en", "About 2.5 million people left.", &[2.5e6]),
+        ("en", "The program cost $48M.", &[48e6]),
+        ("en", "They paid $1.2k each.", &[1200.0]),
+        ("en", "It cost $2.5 bn in total.", &[2.5e9]),
+        ("en", "It cost $3.5 m last year.", &[3.5e6]),
+        ("en", "Agents logged 1.2k arrests.", &[]),
+        ("en", "About 2.5M migrants crossed.", &[]),
+        ("en", "Some 2 1/2 years later.", &[]),
+        ("en", "It rose from 2 to 3 million dollars.", &[3e6]),
+        ("en", "Between 40 and 60 percent of them.", &[40.0, 60.0]),
+        ("en", "Between forty and 60 percent of them.", &[]),
+        ("es", "más de 60 000 solicitantes", &[60000.0]),
+        ("es", "más de 60.000 solicitantes", &[60000.0]),
+        ("es", "el 45,5 % de ellos", &[45.5]),
+        ("es", "2,5 millones de personas", &[2.5e6]),
+        ("es", "más de 50 mil personas", &[50000.0]),
+        ("es", "Cruzaron 1.200.000 migrantes.", &[1.2e6]),
+        ("es", "El programa costó US$48M.", &[48e6]),
+        ("es", "Se registraron 1,2k detenciones.", &[]),
+        ("es", "Faltan 2 ½ años para 300 migrantes.", &[300.0]),
+        ("es", "Entre el 40 y el 60 % de ellos.", &[40.0, 60.0]),
+        ("es", "el 40 y el 60 % de ellos", &[]),
+        ("es", "Subieron de 2 a 3 millones de pesos.", &[3e6]),
+    ];
+    for (lang, s, want) in cases {
+        assert_eq!(&values(s, lang), want, "{lang}: {s}");
+    }
+}
+
+#[test]
+fn positions_references_and_days_are_no_figures() {
+    let none = |s: &str, lang: &str| find_stats(s, &[], lexicon(lang)).is_empty();
+    assert!(none("durante las dos primeras semanas", "es"));
+    assert!(none("los tres últimos años", "es"));
+    assert!(none("los dos países firmaron", "es"));
+    assert!(none("entre el 3 y el 7 de julio", "es"));
+    assert!(none("the two previous attempts", "en"));
+    assert!(none("the two governments agreed", "en"));
+    assert!(!none("seis países firmaron", "es"));
+    assert!(!none("more than two countries", "en"));
+}

@@ -326,6 +326,17 @@ pub struct Lexicon {
     /// Words between a name and the year that closes it (`la Ley de Migración de 2011`):
     /// after a capitalised word, the year is part of the name, not an event.
     pub name_year_joiners: &'static [&'static str],
+    /// Ordinals and adjectives of position (`primeras`, `últimos`, `siguientes`): right
+    /// after a number they make it a place in a sequence (`las dos primeras semanas`),
+    /// not a count, so the figure is not reported.
+    pub position_words: &'static [&'static str],
+    /// Nouns that a small number word after a definite article only points back to
+    /// (`the two countries`, `los dos gobiernos`: the ones just named), counting nothing.
+    pub referring_nouns: &'static [&'static str],
+    /// Words before the denominator of a rate per head (`per` 100,000 residents, `por
+    /// cada` 100 mil habitantes), lower case: that number and the one it divides are
+    /// no figures on their own.
+    pub per_words: &'static [&'static str],
 }
 
 /// The English table, read from `src/lang/en.toml` (built into the binary) on first use.
@@ -453,6 +464,9 @@ struct LexiconFile {
     scale_joiner: String,
     day_word_blockers: Vec<String>,
     name_year_joiners: Vec<String>,
+    position_words: Vec<String>,
+    referring_nouns: Vec<String>,
+    per_words: Vec<String>,
 }
 
 /// Reads a language's data file into a [`Lexicon`]. The words live as long as the
@@ -583,6 +597,9 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         scale_joiner: leak_str(f.scale_joiner),
         day_word_blockers: leak_list(f.day_word_blockers),
         name_year_joiners: leak_list(f.name_year_joiners),
+        position_words: leak_list(f.position_words),
+        referring_nouns: leak_list(f.referring_nouns),
+        per_words: leak_list(f.per_words),
     })
 }
 

@@ -460,7 +460,7 @@ fn gold_f1_on_the_validation_corpus_never_tuned_on() {
 /// measured figures rounded down, so that any regression fails. They are below the
 /// goals of the extraction issue (dev 0.95 / 0.95, validation 0.90 / 0.93); raise them
 /// as the rules improve, never lower them to let a change through.
-const DEV: (f64, f64) = (0.85, 0.95);
+const DEV: (f64, f64) = (0.85, 0.96);
 const VALIDATION: (f64, f64) = (0.73, 0.91);
 
 /// The methodology page shows `content/accuracy.toml`: it must say what was measured,
@@ -517,7 +517,7 @@ fn check_recorded(flag: &Scores, val: &Scores) {
 /// The F1 floors of the Spanish corpus (`tests/corpus/es`), read with each sidecar's
 /// `language = "es"`: the measured figures rounded down, like [`DEV`] and [`VALIDATION`]
 /// (measured: dev events 1.000, statistics 0.955; validation, 12 documents, 0.742 and
-/// 0.935; with the English rules, before the Spanish lexicon: dev 0.067 / 0.683,
+/// 0.967, 0.935 before the rules that never report a wrong figure; with the English rules, before the Spanish lexicon: dev 0.067 / 0.683,
 /// validation 0.032 / 0.641). The issue's goals: validation 0.85 / 0.90, dev 0.95 /
 /// 0.95: validation events are not there yet.
 ///
@@ -527,7 +527,7 @@ fn check_recorded(flag: &Scores, val: &Scores) {
 /// (12 of 19; the 4 extra figures were real values the gold leaves out, not wrong
 /// ones), so the whole dev set measured 0.912 / 0.835, and these floors start there.
 const ES_DEV: (f64, f64) = (0.91, 0.83);
-const ES_VALIDATION: (f64, f64) = (0.74, 0.93);
+const ES_VALIDATION: (f64, f64) = (0.74, 0.96);
 
 #[test]
 fn gold_f1_on_the_spanish_development_corpus() {
