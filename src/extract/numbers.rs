@@ -1121,7 +1121,39 @@ pub fn find_stats_in(
         i += 1;
     }
     hits.sort_by_key(|h| h.start);
+    let ends: Vec<usize> = hits.iter().map(|h| h.end).collect();
+    let mut i = 0;
+    hits.retain(|h| {
+        let converted = i > 0 && conversion_of(s, ends[i - 1], h, lex);
+        i += 1;
+        !converted
+    });
     hits
+}
+
+/// True when `h` stands in parentheses right after a figure ending at `prev_end`, in a
+/// unit of physical measure: the figure before, converted (`2,100 kilómetros (1,300
+/// millas)`, `42 degrees Celsius (108 degrees Fahrenheit)`). At most two words (the
+/// scale's name) may stand between the first figure and the parenthesis.
+fn conversion_of(s: &str, prev_end: usize, h: &StatHit, lex: &Lexicon) -> bool {
+    let Some(between) = s.get(prev_end..h.start) else {
+        return false;
+    };
+    let Some(before) = between.trim_end().strip_suffix('(') else {
+        return false;
+    };
+    if before.chars().any(|c| c.is_ascii_digit()) || before.split_whitespace().count() > 2 {
+        return false;
+    }
+    let Some(rest) = s.get(h.number_start..) else {
+        return false;
+    };
+    let mut words = rest.split_whitespace();
+    let (Some(number), Some(unit)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let clean = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    number.chars().all(|c| !c.is_alphabetic()) && Lexicon::is_in(lex.conversion_units, &clean(unit))
 }
 
 /// The atoms that are whole figures. Left out, never read in part:

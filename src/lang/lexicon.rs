@@ -337,6 +337,10 @@ pub struct Lexicon {
     /// cada` 100 mil habitantes), lower case: that number and the one it divides are
     /// no figures on their own.
     pub per_words: &'static [&'static str],
+    /// Units of physical measure (`miles`, `kilómetros`, `degrees`), lower case: a figure
+    /// in such a unit in parentheses right after another figure is that figure converted
+    /// (`2,100 km (1,300 miles)`), not a second one.
+    pub conversion_units: &'static [&'static str],
 }
 
 /// The English table, read from `src/lang/en.toml` (built into the binary) on first use.
@@ -467,6 +471,7 @@ struct LexiconFile {
     position_words: Vec<String>,
     referring_nouns: Vec<String>,
     per_words: Vec<String>,
+    conversion_units: Vec<String>,
 }
 
 /// Reads a language's data file into a [`Lexicon`]. The words live as long as the
@@ -600,6 +605,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         position_words: leak_list(f.position_words),
         referring_nouns: leak_list(f.referring_nouns),
         per_words: leak_list(f.per_words),
+        conversion_units: leak_list(f.conversion_units),
     })
 }
 

@@ -525,8 +525,10 @@ fn check_recorded(flag: &Scores, val: &Scores) {
 /// gold committed before any rule looked at it). Read by the rules as they were, the
 /// 5 new documents scored events P 1.00 R 0.63 (10 of 16) and statistics P 0.75 R 0.63
 /// (12 of 19; the 4 extra figures were real values the gold leaves out, not wrong
-/// ones), so the whole dev set measured 0.912 / 0.835, and these floors start there.
-const ES_DEV: (f64, f64) = (0.91, 0.83);
+/// ones), so the whole dev set measured 0.912 / 0.835, and these floors started there;
+/// conversions in parentheses (`2,100 kilómetros (1,300 millas)`) then took statistics
+/// to 0.857.
+const ES_DEV: (f64, f64) = (0.91, 0.85);
 const ES_VALIDATION: (f64, f64) = (0.74, 0.96);
 
 #[test]
