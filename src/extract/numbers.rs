@@ -157,7 +157,8 @@ fn atoms(
         let (mut value, word, integer, num_start, num_end) = if let Some(n) = c.num {
             if lex.decimal_mark == "," {
                 // `60.000`, `45,5`, `24,000`: by the shape and the document's convention.
-                let Some((v, integer)) = read_decimal_comma(s, n, convention) else {
+                let Some((v, integer)) = read_decimal_comma(s, n, convention, c.scale.is_some())
+                else {
                     continue;
                 };
                 (v, false, integer, n.0, n.1)
@@ -491,7 +492,12 @@ impl Shape {
 /// The value of the digits at `n` in a language with a decimal comma, and whether it is
 /// a whole number; `None` when the shape reads two ways in this document (`24,000` among
 /// `60.000`s), is a code (`0445`) or a coordinate (`28,659966`).
-fn read_decimal_comma(s: &str, n: ByteRange, convention: Convention) -> Option<(f64, bool)> {
+fn read_decimal_comma(
+    s: &str,
+    n: ByteRange,
+    convention: Convention,
+    scaled: bool,
+) -> Option<(f64, bool)> {
     let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
     // Glued to more digits the pattern did not take: part of a bigger number.
     if matches!(char_before(s, n.0), Some(',' | '.')) && digit(char_before(s, n.0 - 1)) {
@@ -517,6 +523,11 @@ fn read_decimal_comma(s: &str, n: ByteRange, convention: Convention) -> Option<(
     use Convention::{DecimalComma, DecimalPoint, Mixed};
     let point_ok = convention == DecimalPoint;
     let comma_ok = convention != DecimalPoint && convention != Mixed;
+    // In a document that writes both ways, `1.6 millones` still reads one way: a dot
+    // before one or two digits groups nothing, and the scale word says it is a number.
+    if convention == Mixed && scaled && Shape::of(t) == Shape::DotDecimal {
+        return parse_with(t, '.', ',');
+    }
     match Shape::of(t) {
         Shape::Plain => parse_with(t, ',', '.'),
         Shape::DotGroups if convention != DecimalPoint && convention != Mixed => {
