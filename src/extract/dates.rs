@@ -69,6 +69,7 @@ pub fn find_dates(
     let scan = Scan::new(s, rec);
     let mut hits = Hits::default();
     let mut after_previous = Vec::new();
+    let mut years_ago = Vec::new();
     for (i, rule) in RULES.iter().enumerate() {
         if !resolvable(rule.kind, published) || !scan.may_match(i) {
             continue;
@@ -76,6 +77,10 @@ pub fn find_dates(
         rec.each(i, scan.hay(i, rec), s, |f| {
             if let Expr::AfterPrevious(days) = f.expr {
                 after_previous.push((f, days));
+            } else if matches!(f.expr, Expr::Ago { unit_months, .. } if unit_months % 12 == 0)
+                && is_date(&f, s, lex)
+            {
+                years_ago.push(f);
             } else if is_date(&f, s, lex)
                 && let Some(mut h) = resolve(f, published, order(lex), || {
                     future_at(s, f.start, f.end, lex)
@@ -85,6 +90,38 @@ pub fn find_dates(
                 hits.add(h);
             }
         });
+    }
+    // `a year ago` after a month of the same sentence (`30% in November, down from 53% a
+    // year ago`): that month, years before; else years before the document's year.
+    for f in years_ago {
+        let Expr::Ago { count, unit_months } = f.expr else {
+            continue;
+        };
+        let month = hits
+            .hits
+            .iter()
+            .filter(|h| h.event && h.end <= f.start)
+            .max_by_key(|h| h.end)
+            .filter(|h| h.end_date.is_none() && h.date.precision() == Precision::Month);
+        let hit = match month {
+            Some(h) => PartialDate::month(
+                h.date.year - count * (unit_months as i32 / 12),
+                h.date.month.unwrap_or(1),
+            )
+            .map(|date| DateHit {
+                start: f.start,
+                end: f.end,
+                date,
+                end_date: None,
+                relative: true,
+                event: true,
+            }),
+            None => resolve(f, published, order(lex), || false),
+        };
+        if let Some(mut h) = hit {
+            h.event = dates_an_event(&f, s, lex);
+            hits.add(h);
+        }
     }
     // `the following day`: from the day of the hit just before it in the sentence, else
     // from the event before the sentence; nothing when that date has no day.
@@ -115,7 +152,54 @@ pub fn find_dates(
             });
         }
     }
+    edges_of_periods(&mut hits.hits, s, lex);
     hits.sorted()
+}
+
+/// `the end of the second quarter of FY2023`, `the start of the first half of 2019`: the
+/// last (first) month of the period read after `the end of` (`the start of`), over the
+/// whole phrase.
+fn edges_of_periods(hits: &mut [DateHit], s: &str, lex: &Lexicon) {
+    for h in hits.iter_mut() {
+        let Some(end) = h.end_date else {
+            continue;
+        };
+        let before = s[..h.start].trim_end();
+        let Some(head) = before
+            .strip_suffix(lex.day_of)
+            .filter(|h| h.ends_with(char::is_whitespace))
+        else {
+            continue;
+        };
+        let head = head.trim_end();
+        let Some((lead, edge)) = head.rsplit_once(char::is_whitespace) else {
+            continue;
+        };
+        let edge = edge.to_lowercase();
+        let at_end = Lexicon::is_in(lex.period_end_words, &edge);
+        if !at_end && !Lexicon::is_in(lex.period_start_words, &edge) {
+            continue;
+        }
+        let lead = lead.trim_end();
+        let article = lead
+            .len()
+            .checked_sub(lex.period_article.len())
+            .filter(|&k| {
+                lead.is_char_boundary(k)
+                    && lead[k..].eq_ignore_ascii_case(lex.period_article)
+                    && char_before(lead, k).is_none_or(|c| !c.is_alphanumeric())
+            });
+        let Some(start) = article else {
+            continue;
+        };
+        let d = if at_end { end } else { h.date };
+        let Some(month) = d.month.and_then(|m| PartialDate::month(d.year, m)) else {
+            continue;
+        };
+        h.start = start;
+        h.date = month;
+        h.end_date = None;
+    }
 }
 
 /// True if the verb that governs the date at `start..end` speaks of the future: the
@@ -309,8 +393,32 @@ fn dates_an_event(f: &Found, s: &str, lex: &'static Lexicon) -> bool {
     let period = matches!(f.expr, Expr::Period(..));
     let words = clause_words_before(s, f.start, 10);
     !(attribute
+        || dateline(s, f)
         || baseline(s, (f.start, f.end), &words, since, period, lex)
         || cut_off(&words, lex))
+}
+
+/// True if a day written in full opens the sentence after a place name and before a
+/// dash: a dateline run into the text (`Mexico City, July 08, 2014 – We applaud …`), the
+/// document's own date, not an event.
+fn dateline(s: &str, f: &Found) -> bool {
+    if !matches!(
+        f.expr,
+        Expr::Date(Absolute::Day { .. } | Absolute::Numeric { .. })
+    ) {
+        return false;
+    }
+    let dash = s[f.end..].trim_start().starts_with(['–', '—', '-']);
+    let before = s[..f.start].trim_end();
+    let Some(place) = before.strip_suffix(',') else {
+        return false;
+    };
+    let words: Vec<&str> = place.split_whitespace().collect();
+    dash && (1..=5).contains(&words.len())
+        && words.iter().all(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .starts_with(char::is_uppercase)
+        })
 }
 
 /// True if what was found is a date here: a year that is not a count or money, a
@@ -341,7 +449,9 @@ fn is_date(f: &Found, s: &str, lex: &Lexicon) -> bool {
             let before = word_before(s, f.start).map(|(w, _)| w.to_lowercase());
             before.is_none_or(|w| !Lexicon::is_in(lex.day_word_blockers, &w))
         }
-        Expr::YearOffset(_) | Expr::MonthOffset(_) | Expr::WeekOffset(_) => {
+        // `the spokesman said this week`: the week of a statement, not of an event.
+        Expr::WeekOffset { .. } if said_before(s, f.start, lex) => false,
+        Expr::YearOffset(_) | Expr::MonthOffset(_) | Expr::WeekOffset { .. } => {
             let before = word_before(s, f.start).map(|(w, _)| w.to_lowercase());
             let possessive = s[f.end..].starts_with(['’', '\'']);
             !possessive && before.is_none_or(|w| !Lexicon::is_in(lex.year_deictic_blockers, &w))
@@ -616,6 +726,13 @@ fn resolve(
             };
             (start, Some(end), true)
         }
+        Expr::WeekOffset {
+            offset,
+            first_day: Some(first),
+        } => {
+            let (start, end) = week_days(published?, offset, first, future)?;
+            (start, (end != start).then_some(end), true)
+        }
         e => {
             let pubd = published?;
             let needs_tense = matches!(
@@ -634,6 +751,27 @@ fn resolve(
         relative,
         event: true,
     })
+}
+
+/// The first and last day of the week `offset` weeks from the document's day, weeks
+/// starting on `first` (0 = Monday). The document's own week (`this week`) ends on its
+/// day when the verb is past or present, and starts on it when the verb is future.
+/// `None` without the document's day: a week is no part of a month date.
+fn week_days(
+    pubd: PartialDate,
+    offset: i32,
+    first: u8,
+    future: impl FnOnce() -> bool,
+) -> Option<(PartialDate, PartialDate)> {
+    let (y, m, d) = (pubd.year, pubd.month?, pubd.day?);
+    let into_week = (crate::model::date::weekday(y, m, d) as i64 - first as i64).rem_euclid(7);
+    let start = -into_week + 7 * offset as i64;
+    let (a, b) = match offset {
+        0 if future() => (0, start + 6),
+        0 => (start, 0),
+        _ => (start, start + 6),
+    };
+    Some((shift_days(y, m, d, a)?, shift_days(y, m, d, b)?))
 }
 
 /// How the language writes the two numbers of a numeric date (`05/08/2010`).
@@ -697,7 +835,7 @@ fn resolve_relative(e: Expr, pubd: PartialDate, future: bool) -> Option<PartialD
             let delta = -((wd - target as i64 - 1).rem_euclid(7) + 1);
             shift_days(y, mo, d, delta)
         }
-        Expr::WeekOffset(o) => match day() {
+        Expr::WeekOffset { offset: o, .. } => match day() {
             // A week is no unit of a date: the month it falls in.
             Some((y, mo, d)) => {
                 let shifted = shift_days(y, mo, d, 7 * o as i64)?;
@@ -758,6 +896,14 @@ fn year_for(month: u8, day: Option<u8>, published: PartialDate, future: bool) ->
 fn plausible_year(s: &str, start: usize, end: usize, lex: &Lexicon) -> bool {
     if let Some(c) = char_before(s, start)
         && (c.is_ascii_digit() || matches!(c, '$' | '€' | '£' | '#' | '+' | '.' | ',' | '/'))
+    {
+        return false;
+    }
+    // `Order No. 5283–2021`, `No. 21-2021`: the end of an identifier, not a year (a
+    // span of two years, `2014–2021`, was read before).
+    if let Some(c) = char_before(s, start)
+        && matches!(c, '-' | '–')
+        && char_before(s, start - c.len_utf8()).is_some_and(|d| d.is_ascii_digit())
     {
         return false;
     }

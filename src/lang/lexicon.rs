@@ -300,6 +300,9 @@ pub struct Lexicon {
     /// A week counted from the document's (`la próxima semana`: +1), dated to the month it
     /// falls in (a week is no calendar unit of a date).
     pub week_deictics: &'static [(&'static str, i32)],
+    /// The first day of a week (0 = Monday, 6 = Sunday) where a week is dated to its days
+    /// (`last week` → Sunday to Saturday); `None`: to the month it falls in.
+    pub week_first_day: Option<u8>,
     /// Verb endings that mark the past tense (`-ed`), on words of five letters or more.
     pub past_suffixes: &'static [&'static str],
     /// Endings that look like `past_suffixes` but are not (`-eed`).
@@ -443,6 +446,7 @@ struct LexiconFile {
     weekday_last_before: Vec<String>,
     weekday_last_after: Vec<String>,
     week_deictics: Vec<(String, i32)>,
+    week_first_day: Option<u8>,
     past_suffixes: Vec<String>,
     not_past_suffixes: Vec<String>,
     future_suffixes: Vec<String>,
@@ -573,6 +577,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         weekday_last_before: leak_list(f.weekday_last_before),
         weekday_last_after: leak_list(f.weekday_last_after),
         week_deictics: leak_pairs(f.week_deictics),
+        week_first_day: f.week_first_day,
         past_suffixes: leak_list(f.past_suffixes),
         not_past_suffixes: leak_list(f.not_past_suffixes),
         future_suffixes: leak_list(f.future_suffixes),

@@ -113,7 +113,13 @@ pub enum Expr {
     /// viernes`), 0 = Monday.
     LastWeekday(u8),
     /// A week counted from the document's (`la próxima semana`: +1).
-    WeekOffset(i32),
+    WeekOffset {
+        /// Weeks from the document's.
+        offset: i32,
+        /// The first day of a week (0 = Monday) where a week is dated to its days;
+        /// `None`: to the month it falls in.
+        first_day: Option<u8>,
+    },
     /// Days after the date of the event just before in the text (`the following day`).
     AfterPrevious(i64),
     /// The fiscal year the document's date falls in (`this FY`), up to that date when

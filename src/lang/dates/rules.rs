@@ -749,6 +749,13 @@ pub static RULES: [Rule; 38] = [
             if char_at(text, m.end()).is_some_and(|ch| ch.is_ascii_digit() || ch == '%') {
                 return None;
             }
+            // `December 30, 2022Washington`: a year is written but glued to what follows,
+            // so the rules for a full date could not read it; the day is not one without
+            // a year either.
+            let rest = text[m.end()..].trim_start_matches([',', ' ']);
+            if rest.len() >= 4 && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit) {
+                return None;
+            }
             let (month, day) = (r.month(&c[1])?, num(c, 2)? as u8);
             found(c, Expr::MonthDay { month, day })
         }),
@@ -904,7 +911,10 @@ pub static RULES: [Rule; 38] = [
             let expr = match (c.get(1), c.get(2)) {
                 (Some(g), _) => Expr::YearOffset(offset(r.lex.year_deictics, g)?),
                 (None, Some(g)) => Expr::MonthOffset(offset(r.lex.month_deictics, g)?),
-                _ => Expr::WeekOffset(offset(r.lex.week_deictics, c.get(3)?)?),
+                _ => Expr::WeekOffset {
+                    offset: offset(r.lex.week_deictics, c.get(3)?)?,
+                    first_day: r.lex.week_first_day,
+                },
             };
             found(c, expr)
         }),
