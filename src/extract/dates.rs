@@ -153,7 +153,94 @@ pub fn find_dates(
         }
     }
     edges_of_periods(&mut hits.hits, s, lex);
+    weeks_of_months(&mut hits.hits, s, lex);
     hits.sorted()
+}
+
+/// `the first two weeks of October`, `the last week of May 2020`, `the first week of
+/// October in 1994`: the days of those weeks, over the whole phrase. The month was read
+/// on its own (and its year, when one follows, as a year of its own: it is taken in).
+fn weeks_of_months(hits: &mut Vec<DateHit>, s: &str, lex: &Lexicon) {
+    let week = |w: &str| {
+        lex.ago_day_units
+            .iter()
+            .any(|(u, d)| *d == 7 && u.eq_ignore_ascii_case(w))
+    };
+    let mut merged_years = Vec::new();
+    for i in 0..hits.len() {
+        let h = &hits[i];
+        if h.end_date.is_some() || h.date.precision() != Precision::Month {
+            continue;
+        }
+        let Some(month) = h.date.month else {
+            continue;
+        };
+        // The words before the month, nearest last: `the first two weeks of`.
+        let head: Vec<&str> = window_before(s, h.start, 60).split_whitespace().collect();
+        let n = head.len();
+        if n < 4 || !head[n - 1].eq_ignore_ascii_case(lex.day_of) || !week(head[n - 2]) {
+            continue;
+        }
+        let (count, ord_at) = match lex.number_word(&head[n - 3].to_lowercase()) {
+            Some(v) if (1.0..=4.0).contains(&v) && v.fract() == 0.0 => (v as u8, n - 4),
+            _ => match head[n - 3].parse::<u8>() {
+                Ok(v) if (1..=4).contains(&v) => (v, n - 4),
+                _ => (1, n - 3),
+            },
+        };
+        let ordinal = head[ord_at].to_lowercase();
+        let Some(&(_, ord)) = lex.ordinals.iter().find(|(w, _)| *w == ordinal) else {
+            continue;
+        };
+        let article = ord_at
+            .checked_sub(1)
+            .is_some_and(|k| head[k].eq_ignore_ascii_case(lex.period_article));
+        // `the second week of` has no calendar edge; `the first weeks of` no count.
+        if !article || ord > 1 || (count > 1) != (head[n - 2].len() > 4) {
+            continue;
+        }
+        // A year right after the month (`October in 1994`, `October, 1994`).
+        let mut year = h.date.year;
+        let mut end = h.end;
+        let mut relative = h.relative;
+        if let Some(j) = hits.iter().position(|y| {
+            y.start > h.end && y.date.precision() == Precision::Year && y.end_date.is_none() && {
+                let gap = s[h.end..y.start].trim().trim_start_matches(',').trim();
+                gap.is_empty() || Lexicon::is_in(lex.date_prepositions, gap)
+            }
+        }) {
+            year = hits[j].date.year;
+            end = hits[j].end;
+            relative = false;
+            merged_years.push(j);
+        }
+        let dim = crate::model::date::days_in_month(year, month);
+        let days = (7 * count).min(dim);
+        let (a, b) = if ord == 1 {
+            (1, days)
+        } else {
+            (dim - days + 1, dim)
+        };
+        let (Some(from), Some(to)) = (
+            PartialDate::day(year, month, a),
+            PartialDate::day(year, month, b),
+        ) else {
+            continue;
+        };
+        // The phrase starts at its article.
+        let phrase = head[ord_at - 1..].join(" ");
+        let start = s[..h.start].rfind(&*phrase).unwrap_or(h.start);
+        let h = &mut hits[i];
+        h.start = start;
+        h.end = end;
+        h.date = from;
+        h.end_date = Some(to);
+        h.relative = relative;
+    }
+    merged_years.sort_unstable();
+    for j in merged_years.into_iter().rev() {
+        hits.remove(j);
+    }
 }
 
 /// `the end of the second quarter of FY2023`, `the start of the first half of 2019`: the

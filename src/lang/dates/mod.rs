@@ -515,6 +515,20 @@ mod tests {
     }
 
     #[test]
+    fn fiscal_quarters() {
+        let day = |year, month, day| Absolute::Day { year, month, day };
+        let v = all("fiscal_year", "rose in FY2022 Q4.");
+        assert_eq!(
+            v[0],
+            Found {
+                start: 8,
+                end: 17,
+                expr: Expr::Period(day(2022, 7, 1), day(2022, 9, 30))
+            }
+        );
+    }
+
+    #[test]
     fn lines_read_more_loosely() {
         let line = Recogniser::get(&EN, Mode::Line);
         let day = |year, month, day| Some(Absolute::Day { year, month, day });
