@@ -480,7 +480,9 @@ fn dates_an_event(f: &Found, s: &str, lex: &'static Lexicon) -> bool {
     let period = matches!(f.expr, Expr::Period(..));
     let words = clause_words_before(s, f.start, 10);
     !(attribute
+        || since_a_peak(s, f.start, lex)
         || dateline(s, f)
+        || cited(s, f)
         || baseline(s, (f.start, f.end), &words, since, period, lex)
         || cut_off(&words, lex))
 }
@@ -506,6 +508,76 @@ fn dateline(s: &str, f: &Found) -> bool {
             w.trim_matches(|c: char| !c.is_alphanumeric())
                 .starts_with(char::is_uppercase)
         })
+}
+
+/// True if the date ends a noun phrase after `since`, which follows a word of change:
+/// `a 72% decrease since the peak of the crisis in May` (the baseline of the change,
+/// like `since May` right after it). Only nouns and small words between `since` and
+/// the date: a verb there (`since the office opened in May`) dates an event.
+fn since_a_peak(s: &str, start: usize, lex: &'static Lexicon) -> bool {
+    let words = clause_words_before(s, start, 16);
+    let sets = word_sets(lex);
+    let bare = |w: &String| {
+        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '%')
+            .to_string()
+    };
+    let Some(k) = words
+        .iter()
+        .rposition(|w| Lexicon::is_in(lex.since, &bare(w)))
+    else {
+        return false;
+    };
+    let between = &words[k + 1..];
+    if between.len() < 2 {
+        return false; // `since May` itself: the `since` rule's and `baseline`'s
+    }
+    let nouns_only = between.iter().all(|w| {
+        let t = bare(w);
+        !(t.is_empty()
+            || t.ends_with("ed")
+            || t.ends_with("ing")
+            || sets.past.contains(t.as_str())
+            || t.chars().any(|c| c.is_ascii_digit()))
+    });
+    let change = words[..k]
+        .iter()
+        .rev()
+        .take(3)
+        .any(|w| sets.change.contains(bare(w).as_str()));
+    nouns_only && change
+}
+
+/// True if the date is the one in parentheses that closes a citation of a reporter or
+/// register (`88 Fed. Reg. 31314 (May 16, 2023)`, `683 F. Supp. 3d 1025 (Mar. 2, 2023)`):
+/// the date of the cited text, not an event of this one.
+fn cited(s: &str, f: &Found) -> bool {
+    let before = s[..f.start].trim_end();
+    let after = s[f.end..].trim_start();
+    let Some(head) = before.strip_suffix('(') else {
+        return false;
+    };
+    if !after.starts_with(')') {
+        return false;
+    }
+    let mut words = head.split_whitespace().rev();
+    let page = words.next().unwrap_or("");
+    if page.is_empty() || !page.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    // The reporter: abbreviations (`Fed. Reg.`, `F. Supp. 3d`, `U.S.`) before the page,
+    // or nothing when the sentence was cut after them (`… Reg.` `31314 (May 16, 2023)`).
+    if head.trim() == page {
+        return page.len() >= 2;
+    }
+    let mut abbreviations = 0;
+    for w in words.take(3) {
+        if w.ends_with('.') && w.starts_with(char::is_uppercase) {
+            abbreviations += 1;
+        } else if !(w.bytes().all(|b| b.is_ascii_alphanumeric()) && w.len() <= 3) {
+            break;
+        }
+    }
+    abbreviations > 0
 }
 
 /// True if what was found is a date here: a year that is not a count or money, a
