@@ -480,6 +480,7 @@ fn dates_an_event(f: &Found, s: &str, lex: &'static Lexicon) -> bool {
     let period = matches!(f.expr, Expr::Period(..));
     let words = clause_words_before(s, f.start, 10);
     !(attribute
+        || appended(s, f, lex)
         || since_a_peak(s, f.start, lex)
         || dateline(s, f)
         || cited(s, f)
@@ -545,6 +546,38 @@ fn since_a_peak(s: &str, start: usize, lex: &'static Lexicon) -> bool {
         .take(3)
         .any(|w| sets.change.contains(bare(w).as_str()));
     nouns_only && change
+}
+
+/// True if a day written in full is appended to the end of the sentence after a comma,
+/// with no preposition (`President Trump holds up the deal at the White House, June 11,
+/// 2019.`, perhaps with a week day and a credit `(V. Macchi/VOA)` after): the style of a
+/// photo caption, whose date is the photo's, not an event's. Prose says `on June 11`.
+fn appended(s: &str, f: &Found, lex: &Lexicon) -> bool {
+    if !matches!(
+        f.expr,
+        Expr::Date(Absolute::Day { .. } | Absolute::Numeric { .. })
+    ) {
+        return false;
+    }
+    let after = s[f.end..].trim();
+    let credit = after
+        .strip_prefix('.')
+        .map(str::trim_start)
+        .is_some_and(|r| r.is_empty() || (r.starts_with('(') && r.ends_with(')')));
+    if !credit {
+        return false;
+    }
+    let mut before = s[..f.start].trim_end();
+    // `Washington, Tuesday, June 4, 2019.`: the week day belongs to the date.
+    if let Some(head) = before.strip_suffix(',') {
+        let head = head.trim_end();
+        if let Some((rest, w)) = head.rsplit_once(char::is_whitespace)
+            && lex.weekdays.iter().any(|d| d.eq_ignore_ascii_case(w))
+        {
+            before = rest.trim_end();
+        }
+    }
+    before.ends_with(',') && before.len() > 20
 }
 
 /// True if the date is the one in parentheses that closes a citation of a reporter or
