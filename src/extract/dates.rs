@@ -480,6 +480,7 @@ fn dates_an_event(f: &Found, s: &str, lex: &'static Lexicon) -> bool {
     let period = matches!(f.expr, Expr::Period(..));
     let words = clause_words_before(s, f.start, 10);
     !(attribute
+        || issue_stamp(s, f.start, lex)
         || appended(s, f, lex)
         || since_a_peak(s, f.start, lex)
         || dateline(s, f)
@@ -578,6 +579,26 @@ fn appended(s: &str, f: &Found, lex: &Lexicon) -> bool {
         }
     }
     before.ends_with(',') && before.len() > 20
+}
+
+/// True if the date follows an issue number (`Federal Register Vol. 86, No. 246
+/// Tuesday, December 28, 2021`): the issue's publication stamp, not an event.
+fn issue_stamp(s: &str, start: usize, lex: &Lexicon) -> bool {
+    let head = window_before(s, start, 60);
+    let mut words = head
+        .split_whitespace()
+        .rev()
+        .map(|w| w.trim_end_matches(','))
+        .skip_while(|w| lex.weekdays.iter().any(|d| d.eq_ignore_ascii_case(w)));
+    let number = words
+        .next()
+        .is_some_and(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()));
+    let no = words.next().is_some_and(|w| {
+        lex.issue_number_words
+            .iter()
+            .any(|n| n.eq_ignore_ascii_case(w))
+    });
+    number && no
 }
 
 /// True if the date is the one in parentheses that closes a citation of a reporter or
