@@ -69,6 +69,7 @@ pub fn find_dates(
     let scan = Scan::new(s, rec);
     let mut hits = Hits::default();
     let mut after_previous = Vec::new();
+    let mut years_ago = Vec::new();
     for (i, rule) in RULES.iter().enumerate() {
         if !resolvable(rule.kind, published) || !scan.may_match(i) {
             continue;
@@ -76,6 +77,10 @@ pub fn find_dates(
         rec.each(i, scan.hay(i, rec), s, |f| {
             if let Expr::AfterPrevious(days) = f.expr {
                 after_previous.push((f, days));
+            } else if matches!(f.expr, Expr::Ago { unit_months, .. } if unit_months % 12 == 0)
+                && is_date(&f, s, lex)
+            {
+                years_ago.push(f);
             } else if is_date(&f, s, lex)
                 && let Some(mut h) = resolve(f, published, order(lex), || {
                     future_at(s, f.start, f.end, lex)
@@ -85,6 +90,38 @@ pub fn find_dates(
                 hits.add(h);
             }
         });
+    }
+    // `a year ago` after a month of the same sentence (`30% in November, down from 53% a
+    // year ago`): that month, years before; else years before the document's year.
+    for f in years_ago {
+        let Expr::Ago { count, unit_months } = f.expr else {
+            continue;
+        };
+        let month = hits
+            .hits
+            .iter()
+            .filter(|h| h.event && h.end <= f.start)
+            .max_by_key(|h| h.end)
+            .filter(|h| h.end_date.is_none() && h.date.precision() == Precision::Month);
+        let hit = match month {
+            Some(h) => PartialDate::month(
+                h.date.year - count * (unit_months as i32 / 12),
+                h.date.month.unwrap_or(1),
+            )
+            .map(|date| DateHit {
+                start: f.start,
+                end: f.end,
+                date,
+                end_date: None,
+                relative: true,
+                event: true,
+            }),
+            None => resolve(f, published, order(lex), || false),
+        };
+        if let Some(mut h) = hit {
+            h.event = dates_an_event(&f, s, lex);
+            hits.add(h);
+        }
     }
     // `the following day`: from the day of the hit just before it in the sentence, else
     // from the event before the sentence; nothing when that date has no day.
@@ -115,7 +152,141 @@ pub fn find_dates(
             });
         }
     }
+    edges_of_periods(&mut hits.hits, s, lex);
+    weeks_of_months(&mut hits.hits, s, lex);
     hits.sorted()
+}
+
+/// `the first two weeks of October`, `the last week of May 2020`, `the first week of
+/// October in 1994`: the days of those weeks, over the whole phrase. The month was read
+/// on its own (and its year, when one follows, as a year of its own: it is taken in).
+fn weeks_of_months(hits: &mut Vec<DateHit>, s: &str, lex: &Lexicon) {
+    let week = |w: &str| {
+        lex.ago_day_units
+            .iter()
+            .any(|(u, d)| *d == 7 && u.eq_ignore_ascii_case(w))
+    };
+    let mut merged_years = Vec::new();
+    for i in 0..hits.len() {
+        let h = &hits[i];
+        if h.end_date.is_some() || h.date.precision() != Precision::Month {
+            continue;
+        }
+        let Some(month) = h.date.month else {
+            continue;
+        };
+        // The words before the month, nearest last: `the first two weeks of`.
+        let head: Vec<&str> = window_before(s, h.start, 60).split_whitespace().collect();
+        let n = head.len();
+        if n < 4 || !head[n - 1].eq_ignore_ascii_case(lex.day_of) || !week(head[n - 2]) {
+            continue;
+        }
+        let (count, ord_at) = match lex.number_word(&head[n - 3].to_lowercase()) {
+            Some(v) if (1.0..=4.0).contains(&v) && v.fract() == 0.0 => (v as u8, n - 4),
+            _ => match head[n - 3].parse::<u8>() {
+                Ok(v) if (1..=4).contains(&v) => (v, n - 4),
+                _ => (1, n - 3),
+            },
+        };
+        let ordinal = head[ord_at].to_lowercase();
+        let Some(&(_, ord)) = lex.ordinals.iter().find(|(w, _)| *w == ordinal) else {
+            continue;
+        };
+        let article = ord_at
+            .checked_sub(1)
+            .is_some_and(|k| head[k].eq_ignore_ascii_case(lex.period_article));
+        // `the second week of` has no calendar edge; `the first weeks of` no count.
+        if !article || ord > 1 || (count > 1) != (head[n - 2].len() > 4) {
+            continue;
+        }
+        // A year right after the month (`October in 1994`, `October, 1994`).
+        let mut year = h.date.year;
+        let mut end = h.end;
+        let mut relative = h.relative;
+        if let Some(j) = hits.iter().position(|y| {
+            y.start > h.end && y.date.precision() == Precision::Year && y.end_date.is_none() && {
+                let gap = s[h.end..y.start].trim().trim_start_matches(',').trim();
+                gap.is_empty() || Lexicon::is_in(lex.date_prepositions, gap)
+            }
+        }) {
+            year = hits[j].date.year;
+            end = hits[j].end;
+            relative = false;
+            merged_years.push(j);
+        }
+        let dim = crate::model::date::days_in_month(year, month);
+        let days = (7 * count).min(dim);
+        let (a, b) = if ord == 1 {
+            (1, days)
+        } else {
+            (dim - days + 1, dim)
+        };
+        let (Some(from), Some(to)) = (
+            PartialDate::day(year, month, a),
+            PartialDate::day(year, month, b),
+        ) else {
+            continue;
+        };
+        // The phrase starts at its article.
+        let phrase = head[ord_at - 1..].join(" ");
+        let start = s[..h.start].rfind(&*phrase).unwrap_or(h.start);
+        let h = &mut hits[i];
+        h.start = start;
+        h.end = end;
+        h.date = from;
+        h.end_date = Some(to);
+        h.relative = relative;
+    }
+    merged_years.sort_unstable();
+    for j in merged_years.into_iter().rev() {
+        hits.remove(j);
+    }
+}
+
+/// `the end of the second quarter of FY2023`, `the start of the first half of 2019`: the
+/// last (first) month of the period read after `the end of` (`the start of`), over the
+/// whole phrase.
+fn edges_of_periods(hits: &mut [DateHit], s: &str, lex: &Lexicon) {
+    for h in hits.iter_mut() {
+        let Some(end) = h.end_date else {
+            continue;
+        };
+        let before = s[..h.start].trim_end();
+        let Some(head) = before
+            .strip_suffix(lex.day_of)
+            .filter(|h| h.ends_with(char::is_whitespace))
+        else {
+            continue;
+        };
+        let head = head.trim_end();
+        let Some((lead, edge)) = head.rsplit_once(char::is_whitespace) else {
+            continue;
+        };
+        let edge = edge.to_lowercase();
+        let at_end = Lexicon::is_in(lex.period_end_words, &edge);
+        if !at_end && !Lexicon::is_in(lex.period_start_words, &edge) {
+            continue;
+        }
+        let lead = lead.trim_end();
+        let article = lead
+            .len()
+            .checked_sub(lex.period_article.len())
+            .filter(|&k| {
+                lead.is_char_boundary(k)
+                    && lead[k..].eq_ignore_ascii_case(lex.period_article)
+                    && char_before(lead, k).is_none_or(|c| !c.is_alphanumeric())
+            });
+        let Some(start) = article else {
+            continue;
+        };
+        let d = if at_end { end } else { h.date };
+        let Some(month) = d.month.and_then(|m| PartialDate::month(d.year, m)) else {
+            continue;
+        };
+        h.start = start;
+        h.date = month;
+        h.end_date = None;
+    }
 }
 
 /// True if the verb that governs the date at `start..end` speaks of the future: the
@@ -309,8 +480,158 @@ fn dates_an_event(f: &Found, s: &str, lex: &'static Lexicon) -> bool {
     let period = matches!(f.expr, Expr::Period(..));
     let words = clause_words_before(s, f.start, 10);
     !(attribute
+        || issue_stamp(s, f.start, lex)
+        || appended(s, f, lex)
+        || since_a_peak(s, f.start, lex)
+        || dateline(s, f)
+        || cited(s, f)
         || baseline(s, (f.start, f.end), &words, since, period, lex)
         || cut_off(&words, lex))
+}
+
+/// True if a day written in full opens the sentence after a place name and before a
+/// dash: a dateline run into the text (`Mexico City, July 08, 2014 – We applaud …`), the
+/// document's own date, not an event.
+fn dateline(s: &str, f: &Found) -> bool {
+    if !matches!(
+        f.expr,
+        Expr::Date(Absolute::Day { .. } | Absolute::Numeric { .. })
+    ) {
+        return false;
+    }
+    let dash = s[f.end..].trim_start().starts_with(['–', '—', '-']);
+    let before = s[..f.start].trim_end();
+    let Some(place) = before.strip_suffix(',') else {
+        return false;
+    };
+    let words: Vec<&str> = place.split_whitespace().collect();
+    dash && (1..=5).contains(&words.len())
+        && words.iter().all(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .starts_with(char::is_uppercase)
+        })
+}
+
+/// True if the date ends a noun phrase after `since`, which follows a word of change:
+/// `a 72% decrease since the peak of the crisis in May` (the baseline of the change,
+/// like `since May` right after it). Only nouns and small words between `since` and
+/// the date: a verb there (`since the office opened in May`) dates an event.
+fn since_a_peak(s: &str, start: usize, lex: &'static Lexicon) -> bool {
+    let words = clause_words_before(s, start, 16);
+    let sets = word_sets(lex);
+    let bare = |w: &String| {
+        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '%')
+            .to_string()
+    };
+    let Some(k) = words
+        .iter()
+        .rposition(|w| Lexicon::is_in(lex.since, &bare(w)))
+    else {
+        return false;
+    };
+    let between = &words[k + 1..];
+    if between.len() < 2 {
+        return false; // `since May` itself: the `since` rule's and `baseline`'s
+    }
+    let nouns_only = between.iter().all(|w| {
+        let t = bare(w);
+        !(t.is_empty()
+            || t.ends_with("ed")
+            || t.ends_with("ing")
+            || sets.past.contains(t.as_str())
+            || t.chars().any(|c| c.is_ascii_digit()))
+    });
+    let change = words[..k]
+        .iter()
+        .rev()
+        .take(3)
+        .any(|w| sets.change.contains(bare(w).as_str()));
+    nouns_only && change
+}
+
+/// True if a day written in full is appended to the end of the sentence after a comma,
+/// with no preposition (`President Trump holds up the deal at the White House, June 11,
+/// 2019.`, perhaps with a week day and a credit `(V. Macchi/VOA)` after): the style of a
+/// photo caption, whose date is the photo's, not an event's. Prose says `on June 11`.
+fn appended(s: &str, f: &Found, lex: &Lexicon) -> bool {
+    if !matches!(
+        f.expr,
+        Expr::Date(Absolute::Day { .. } | Absolute::Numeric { .. })
+    ) {
+        return false;
+    }
+    let after = s[f.end..].trim();
+    let credit = after
+        .strip_prefix('.')
+        .map(str::trim_start)
+        .is_some_and(|r| r.is_empty() || (r.starts_with('(') && r.ends_with(')')));
+    if !credit {
+        return false;
+    }
+    let mut before = s[..f.start].trim_end();
+    // `Washington, Tuesday, June 4, 2019.`: the week day belongs to the date.
+    if let Some(head) = before.strip_suffix(',') {
+        let head = head.trim_end();
+        if let Some((rest, w)) = head.rsplit_once(char::is_whitespace)
+            && lex.weekdays.iter().any(|d| d.eq_ignore_ascii_case(w))
+        {
+            before = rest.trim_end();
+        }
+    }
+    before.ends_with(',') && before.len() > 20
+}
+
+/// True if the date follows an issue number (`Federal Register Vol. 86, No. 246
+/// Tuesday, December 28, 2021`): the issue's publication stamp, not an event.
+fn issue_stamp(s: &str, start: usize, lex: &Lexicon) -> bool {
+    let head = window_before(s, start, 60);
+    let mut words = head
+        .split_whitespace()
+        .rev()
+        .map(|w| w.trim_end_matches(','))
+        .skip_while(|w| lex.weekdays.iter().any(|d| d.eq_ignore_ascii_case(w)));
+    let number = words
+        .next()
+        .is_some_and(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()));
+    let no = words.next().is_some_and(|w| {
+        lex.issue_number_words
+            .iter()
+            .any(|n| n.eq_ignore_ascii_case(w))
+    });
+    number && no
+}
+
+/// True if the date is the one in parentheses that closes a citation of a reporter or
+/// register (`88 Fed. Reg. 31314 (May 16, 2023)`, `683 F. Supp. 3d 1025 (Mar. 2, 2023)`):
+/// the date of the cited text, not an event of this one.
+fn cited(s: &str, f: &Found) -> bool {
+    let before = s[..f.start].trim_end();
+    let after = s[f.end..].trim_start();
+    let Some(head) = before.strip_suffix('(') else {
+        return false;
+    };
+    if !after.starts_with(')') {
+        return false;
+    }
+    let mut words = head.split_whitespace().rev();
+    let page = words.next().unwrap_or("");
+    if page.is_empty() || !page.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    // The reporter: abbreviations (`Fed. Reg.`, `F. Supp. 3d`, `U.S.`) before the page,
+    // or nothing when the sentence was cut after them (`… Reg.` `31314 (May 16, 2023)`).
+    if head.trim() == page {
+        return page.len() >= 2;
+    }
+    let mut abbreviations = 0;
+    for w in words.take(3) {
+        if w.ends_with('.') && w.starts_with(char::is_uppercase) {
+            abbreviations += 1;
+        } else if !(w.bytes().all(|b| b.is_ascii_alphanumeric()) && w.len() <= 3) {
+            break;
+        }
+    }
+    abbreviations > 0
 }
 
 /// True if what was found is a date here: a year that is not a count or money, a
@@ -341,7 +662,9 @@ fn is_date(f: &Found, s: &str, lex: &Lexicon) -> bool {
             let before = word_before(s, f.start).map(|(w, _)| w.to_lowercase());
             before.is_none_or(|w| !Lexicon::is_in(lex.day_word_blockers, &w))
         }
-        Expr::YearOffset(_) | Expr::MonthOffset(_) | Expr::WeekOffset(_) => {
+        // `the spokesman said this week`: the week of a statement, not of an event.
+        Expr::WeekOffset { .. } if said_before(s, f.start, lex) => false,
+        Expr::YearOffset(_) | Expr::MonthOffset(_) | Expr::WeekOffset { .. } => {
             let before = word_before(s, f.start).map(|(w, _)| w.to_lowercase());
             let possessive = s[f.end..].starts_with(['’', '\'']);
             !possessive && before.is_none_or(|w| !Lexicon::is_in(lex.year_deictic_blockers, &w))
@@ -616,6 +939,13 @@ fn resolve(
             };
             (start, Some(end), true)
         }
+        Expr::WeekOffset {
+            offset,
+            first_day: Some(first),
+        } => {
+            let (start, end) = week_days(published?, offset, first, future)?;
+            (start, (end != start).then_some(end), true)
+        }
         e => {
             let pubd = published?;
             let needs_tense = matches!(
@@ -634,6 +964,27 @@ fn resolve(
         relative,
         event: true,
     })
+}
+
+/// The first and last day of the week `offset` weeks from the document's day, weeks
+/// starting on `first` (0 = Monday). The document's own week (`this week`) ends on its
+/// day when the verb is past or present, and starts on it when the verb is future.
+/// `None` without the document's day: a week is no part of a month date.
+fn week_days(
+    pubd: PartialDate,
+    offset: i32,
+    first: u8,
+    future: impl FnOnce() -> bool,
+) -> Option<(PartialDate, PartialDate)> {
+    let (y, m, d) = (pubd.year, pubd.month?, pubd.day?);
+    let into_week = (crate::model::date::weekday(y, m, d) as i64 - first as i64).rem_euclid(7);
+    let start = -into_week + 7 * offset as i64;
+    let (a, b) = match offset {
+        0 if future() => (0, start + 6),
+        0 => (start, 0),
+        _ => (start, start + 6),
+    };
+    Some((shift_days(y, m, d, a)?, shift_days(y, m, d, b)?))
 }
 
 /// How the language writes the two numbers of a numeric date (`05/08/2010`).
@@ -697,7 +1048,7 @@ fn resolve_relative(e: Expr, pubd: PartialDate, future: bool) -> Option<PartialD
             let delta = -((wd - target as i64 - 1).rem_euclid(7) + 1);
             shift_days(y, mo, d, delta)
         }
-        Expr::WeekOffset(o) => match day() {
+        Expr::WeekOffset { offset: o, .. } => match day() {
             // A week is no unit of a date: the month it falls in.
             Some((y, mo, d)) => {
                 let shifted = shift_days(y, mo, d, 7 * o as i64)?;
@@ -758,6 +1109,14 @@ fn year_for(month: u8, day: Option<u8>, published: PartialDate, future: bool) ->
 fn plausible_year(s: &str, start: usize, end: usize, lex: &Lexicon) -> bool {
     if let Some(c) = char_before(s, start)
         && (c.is_ascii_digit() || matches!(c, '$' | '€' | '£' | '#' | '+' | '.' | ',' | '/'))
+    {
+        return false;
+    }
+    // `Order No. 5283–2021`, `No. 21-2021`: the end of an identifier, not a year (a
+    // span of two years, `2014–2021`, was read before).
+    if let Some(c) = char_before(s, start)
+        && matches!(c, '-' | '–')
+        && char_before(s, start - c.len_utf8()).is_some_and(|d| d.is_ascii_digit())
     {
         return false;
     }

@@ -128,7 +128,14 @@ fn extract_block(
         }
         let hits = dates::find_dates(a, ctx.published, *previous, lex);
         let date_ranges: Vec<text::ByteRange> = hits.iter().map(|h| (h.start, h.end)).collect();
-        if only_dates(a, &date_ranges, lex) {
+        // `The following day,` left alone by a line break: counted from the event before,
+        // never a stamp of its own.
+        let chained = hits.iter().any(|h| {
+            lex.after_previous
+                .iter()
+                .any(|(w, _)| a[h.start..h.end].eq_ignore_ascii_case(w))
+        });
+        if !chained && only_dates(a, &date_ranges, lex) {
             continue; // a dateline, a stamp (`Updated: …`) or a list heading (`Since May 12:`)
         }
         if let Some(h) = hits.iter().rfind(|h| h.event) {
@@ -140,7 +147,7 @@ fn extract_block(
         // heading run into the text (`Federal RegisterOct 19, 2022`).
         let line_end = text[qe..].trim_start_matches([' ', '\t']);
         let own_line = line_end.is_empty() || line_end.starts_with('\n');
-        let caption = photo || (paragraph && own_line && caption_like(quote, lex));
+        let caption = photo || (paragraph && own_line && !chained && caption_like(quote, lex));
         if !editorial && !caption {
             for h in hits.iter().filter(|h| h.event) {
                 facts.events.push(Arc::new(Event {

@@ -300,6 +300,12 @@ pub struct Lexicon {
     /// A week counted from the document's (`la próxima semana`: +1), dated to the month it
     /// falls in (a week is no calendar unit of a date).
     pub week_deictics: &'static [(&'static str, i32)],
+    /// The first day of a week (0 = Monday, 6 = Sunday) where a week is dated to its days
+    /// (`last week` → Sunday to Saturday); `None`: to the month it falls in.
+    pub week_first_day: Option<u8>,
+    /// The words before an issue number (`Vol. 86, No. 246`): a date right after the
+    /// number is the issue's stamp.
+    pub issue_number_words: &'static [&'static str],
     /// Verb endings that mark the past tense (`-ed`), on words of five letters or more.
     pub past_suffixes: &'static [&'static str],
     /// Endings that look like `past_suffixes` but are not (`-eed`).
@@ -458,6 +464,9 @@ struct LexiconFile {
     weekday_last_before: Vec<String>,
     weekday_last_after: Vec<String>,
     week_deictics: Vec<(String, i32)>,
+    week_first_day: Option<u8>,
+    #[serde(default)]
+    issue_number_words: Vec<String>,
     past_suffixes: Vec<String>,
     not_past_suffixes: Vec<String>,
     future_suffixes: Vec<String>,
@@ -592,6 +601,8 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         weekday_last_before: leak_list(f.weekday_last_before),
         weekday_last_after: leak_list(f.weekday_last_after),
         week_deictics: leak_pairs(f.week_deictics),
+        week_first_day: f.week_first_day,
+        issue_number_words: leak_list(f.issue_number_words),
         past_suffixes: leak_list(f.past_suffixes),
         not_past_suffixes: leak_list(f.not_past_suffixes),
         future_suffixes: leak_list(f.future_suffixes),

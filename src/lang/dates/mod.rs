@@ -113,7 +113,13 @@ pub enum Expr {
     /// viernes`), 0 = Monday.
     LastWeekday(u8),
     /// A week counted from the document's (`la próxima semana`: +1).
-    WeekOffset(i32),
+    WeekOffset {
+        /// Weeks from the document's.
+        offset: i32,
+        /// The first day of a week (0 = Monday) where a week is dated to its days;
+        /// `None`: to the month it falls in.
+        first_day: Option<u8>,
+    },
     /// Days after the date of the event just before in the text (`the following day`).
     AfterPrevious(i64),
     /// The fiscal year the document's date falls in (`this FY`), up to that date when
@@ -506,6 +512,20 @@ mod tests {
             }
         );
         assert_eq!(text().absolute("February 30, 2021"), Some(day(2021, 2, 30)));
+    }
+
+    #[test]
+    fn fiscal_quarters() {
+        let day = |year, month, day| Absolute::Day { year, month, day };
+        let v = all("fiscal_year", "rose in FY2022 Q4.");
+        assert_eq!(
+            v[0],
+            Found {
+                start: 8,
+                end: 17,
+                expr: Expr::Period(day(2022, 7, 1), day(2022, 9, 30))
+            }
+        );
     }
 
     #[test]

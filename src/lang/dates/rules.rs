@@ -246,8 +246,9 @@ pub static RULES: [Rule; 38] = [
                 plain(v.lex.fiscal_year_codes)
             );
             let to = alternation(v.lex.span_through.iter().chain(v.lex.span_and).copied());
+            // `FY2023 Q2`: a quarter of the fiscal year.
             format!(
-                r"{fy}((?:19|20)?[0-9]{{2}})(?:(?:\s?[-–]\s?|\s+(?i:{to})\s+)(?:{fy})?((?:19|20)?[0-9]{{2}}))?\b"
+                r"{fy}((?:19|20)?[0-9]{{2}})(?:(?:\s?[-–]\s?|\s+(?i:{to})\s+)(?:{fy})?((?:19|20)?[0-9]{{2}})|\s+Q([1-4]))?\b"
             )
         },
         read: Read::Groups(|r, c, _| {
@@ -257,6 +258,9 @@ pub static RULES: [Rule; 38] = [
                 Some(if g.as_str().len() == 2 { 2000 + y } else { y })
             };
             let first = year(1)?;
+            if let Some(q) = c.get(3) {
+                return fiscal_quarter(r, c, first, q.as_str().parse().ok()?);
+            }
             let last = match c.get(2) {
                 Some(_) => year(2)?,
                 None => first,
@@ -749,6 +753,13 @@ pub static RULES: [Rule; 38] = [
             if char_at(text, m.end()).is_some_and(|ch| ch.is_ascii_digit() || ch == '%') {
                 return None;
             }
+            // `December 30, 2022Washington`: a year is written but glued to what follows,
+            // so the rules for a full date could not read it; the day is not one without
+            // a year either.
+            let rest = text[m.end()..].trim_start_matches([',', ' ']);
+            if rest.len() >= 4 && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit) {
+                return None;
+            }
             let (month, day) = (r.month(&c[1])?, num(c, 2)? as u8);
             found(c, Expr::MonthDay { month, day })
         }),
@@ -904,7 +915,10 @@ pub static RULES: [Rule; 38] = [
             let expr = match (c.get(1), c.get(2)) {
                 (Some(g), _) => Expr::YearOffset(offset(r.lex.year_deictics, g)?),
                 (None, Some(g)) => Expr::MonthOffset(offset(r.lex.month_deictics, g)?),
-                _ => Expr::WeekOffset(offset(r.lex.week_deictics, c.get(3)?)?),
+                _ => Expr::WeekOffset {
+                    offset: offset(r.lex.week_deictics, c.get(3)?)?,
+                    first_day: r.lex.week_first_day,
+                },
             };
             found(c, expr)
         }),
@@ -1176,6 +1190,32 @@ fn fiscal_years(r: &Recogniser, c: &Captures, first: i32, last: i32) -> Option<F
         year: last,
         month: end_month,
         day: days_in_month(last, end_month),
+    };
+    found(c, Expr::Period(a, b))
+}
+
+/// Quarter `q` (1–4) of fiscal year `fy`: its three months, first day to last.
+fn fiscal_quarter(r: &Recogniser, c: &Captures, fy: i32, q: u8) -> Option<Found> {
+    let start = r.lex.fiscal_year_start_month;
+    if !(1..=4).contains(&q) || !(1..=12).contains(&start) {
+        return None;
+    }
+    let month_at = |i: u8| {
+        let m0 = start as i32 - 1 + i as i32 - 1;
+        let y = if start > 1 { fy - 1 } else { fy };
+        (y + m0 / 12, (m0 % 12 + 1) as u8)
+    };
+    let (y1, m1) = month_at(3 * (q - 1) + 1);
+    let (y2, m2) = month_at(3 * q);
+    let a = Absolute::Day {
+        year: y1,
+        month: m1,
+        day: 1,
+    };
+    let b = Absolute::Day {
+        year: y2,
+        month: m2,
+        day: days_in_month(y2, m2),
     };
     found(c, Expr::Period(a, b))
 }
