@@ -242,6 +242,13 @@ pub struct Lexicon {
     pub after_previous: &'static [(&'static str, i64)],
     /// `days later` after a count of days (`two days later`).
     pub days_later: &'static [&'static str],
+    /// After a number: that many days before the event just before in the text (`tres
+    /// días antes`, `two days earlier`).
+    pub days_before: &'static [&'static str],
+    /// Words right after [`Lexicon::days_before`] that give it an object of its own
+    /// (`tres días antes de las elecciones`, `two days earlier than planned`): then it
+    /// counts from that, not from the event before, and dates nothing.
+    pub days_before_blockers: &'static [&'static str],
     /// Words that put the verb of a date in the past (`went`, `was`).
     pub past_markers: &'static [&'static str],
     /// Words before a participle that make it no past marker (`be`).
@@ -438,6 +445,8 @@ struct LexiconFile {
     fiscal_year_start_month: u8,
     after_previous: Vec<(String, i64)>,
     days_later: Vec<String>,
+    days_before: Vec<String>,
+    days_before_blockers: Vec<String>,
     past_markers: Vec<String>,
     passive_auxiliaries: Vec<String>,
     baseline_cues: Vec<String>,
@@ -575,6 +584,8 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         fiscal_year_start_month: f.fiscal_year_start_month,
         after_previous: leak_pairs(f.after_previous),
         days_later: leak_list(f.days_later),
+        days_before: leak_list(f.days_before),
+        days_before_blockers: leak_list(f.days_before_blockers),
         past_markers: leak_list(f.past_markers),
         passive_auxiliaries: leak_list(f.passive_auxiliaries),
         baseline_cues: leak_list(f.baseline_cues),

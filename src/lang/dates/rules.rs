@@ -1038,14 +1038,19 @@ pub static RULES: [Rule; 38] = [
         alone: false,
         example: "the following day",
         source: |v| {
+            let before = if v.lex.days_before.is_empty() {
+                NEVER.to_string()
+            } else {
+                alternation(v.lex.days_before.iter().copied())
+            };
             format!(
-                r"(?i:\b(?:({})|([0-9]{{1,2}}|{})\s+({})))\b",
+                r"(?i:\b(?:({})|([0-9]{{1,2}}|{})\s+(?:({})|({before}))))\b",
                 keys(v.lex.after_previous),
                 keys(v.lex.number_words),
                 alternation(v.lex.days_later.iter().copied())
             )
         },
-        read: Read::Groups(|r, c, _| {
+        read: Read::Groups(|r, c, text| {
             let days = match (c.get(1), c.get(2)) {
                 (Some(p), _) => {
                     let p = p.as_str().to_lowercase();
@@ -1060,6 +1065,16 @@ pub static RULES: [Rule; 38] = [
             };
             if !(0..=31).contains(&days) {
                 return None;
+            }
+            if c.get(4).is_some() {
+                // `tres días antes de las elecciones`: before something else.
+                let next = text[c.get(0)?.end()..]
+                    .split(|ch: char| !ch.is_alphanumeric())
+                    .find(|w| !w.is_empty());
+                if next.is_some_and(|w| Lexicon::is_in(r.lex.days_before_blockers, w)) {
+                    return None;
+                }
+                return found(c, Expr::AfterPrevious(-days));
             }
             found(c, Expr::AfterPrevious(days))
         }),
