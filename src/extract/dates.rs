@@ -919,6 +919,12 @@ fn resolve(
     let (date, end_date, relative) = match f.expr {
         Expr::Date(a) | Expr::Since(a) => (abs(a)?, None, false),
         Expr::Period(a, b) => (abs(a)?, Some(abs(b)?), false),
+        Expr::YearToDate => {
+            let pubd = published?;
+            let start = PartialDate::month(pubd.year, 1)?;
+            let end = PartialDate::month(pubd.year, pubd.month?)?;
+            (start, Some(end), true)
+        }
         Expr::ThisFiscalYear {
             to_date,
             start_month,
@@ -1069,7 +1075,8 @@ fn resolve_relative(e: Expr, pubd: PartialDate, future: bool) -> Option<PartialD
         | Expr::Since(_)
         | Expr::Period(..)
         | Expr::AfterPrevious(_)
-        | Expr::ThisFiscalYear { .. } => None,
+        | Expr::ThisFiscalYear { .. }
+        | Expr::YearToDate => None,
     }
 }
 

@@ -242,6 +242,8 @@ pub struct Lexicon {
     pub after_previous: &'static [(&'static str, i64)],
     /// `days later` after a count of days (`two days later`).
     pub days_later: &'static [&'static str],
+    /// The calendar year up to the document's month (`so far this year`).
+    pub year_to_date: &'static [&'static str],
     /// After a number: that many days before the event just before in the text (`tres
     /// días antes`, `two days earlier`).
     pub days_before: &'static [&'static str],
@@ -445,6 +447,7 @@ struct LexiconFile {
     fiscal_year_start_month: u8,
     after_previous: Vec<(String, i64)>,
     days_later: Vec<String>,
+    year_to_date: Vec<String>,
     days_before: Vec<String>,
     days_before_blockers: Vec<String>,
     past_markers: Vec<String>,
@@ -584,6 +587,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         fiscal_year_start_month: f.fiscal_year_start_month,
         after_previous: leak_pairs(f.after_previous),
         days_later: leak_list(f.days_later),
+        year_to_date: leak_list(f.year_to_date),
         days_before: leak_list(f.days_before),
         days_before_blockers: leak_list(f.days_before_blockers),
         past_markers: leak_list(f.past_markers),

@@ -528,8 +528,9 @@ fn check_recorded(flag: &Scores, val: &Scores) {
 /// ones), so the whole dev set measured 0.912 / 0.835, and these floors started there;
 /// conversions in parentheses (`2,100 kilómetros (1,300 millas)`) then took statistics
 /// to 0.857, and `1.6 millones` read in a document that also writes `480.000` to 0.872;
-/// `tres días antes` and `la noche siguiente` took events to 0.943.
-const ES_DEV: (f64, f64) = (0.94, 0.87);
+/// `tres días antes` and `la noche siguiente` took events to 0.943, `en lo que va del año`
+/// to 0.958.
+const ES_DEV: (f64, f64) = (0.95, 0.87);
 const ES_VALIDATION: (f64, f64) = (0.74, 0.96);
 
 #[test]

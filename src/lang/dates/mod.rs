@@ -137,6 +137,9 @@ pub enum Expr {
         /// The first month of a fiscal year.
         start_month: u8,
     },
+    /// The calendar year of the document's date, from its first month to the
+    /// document's month (`so far this year`, `en lo que va del año`).
+    YearToDate,
     /// A year counted from the document's (`last year`: -1).
     YearOffset(i32),
     /// A month counted from the document's (`last month`: -1).

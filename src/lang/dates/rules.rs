@@ -205,7 +205,7 @@ fn keys<T>(table: &[(&str, T)]) -> String {
 
 /// The rules, most specific first: a reader takes them in this order and keeps an
 /// expression only where it does not overlap one found before.
-pub static RULES: [Rule; 38] = [
+pub static RULES: [Rule; 39] = [
     // Parts of a fiscal year: `the first two quarters of fiscal year 2019`, `the start of
     // FY 2023`.
     Rule {
@@ -889,6 +889,25 @@ pub static RULES: [Rule; 38] = [
             };
             found(c, expr)
         }),
+    },
+    // `so far this year`, `en lo que va del año`: January to the document's month.
+    Rule {
+        name: "year_to_date",
+        kind: Kind::Relative,
+        needs: NOTHING,
+        in_set: true,
+        alone: false,
+        example: "so far this year",
+        source: |v| {
+            if v.lex.year_to_date.is_empty() {
+                return NEVER.to_string();
+            }
+            format!(
+                r"(?i:\b(?:{})\b)",
+                alternation(v.lex.year_to_date.iter().copied())
+            )
+        },
+        read: Read::Groups(|_, c, _| found(c, Expr::YearToDate)),
     },
     // `last year`, `this month`: a year or a month counted from the document's.
     Rule {
