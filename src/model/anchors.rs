@@ -33,6 +33,7 @@ pub struct Anchors {
 }
 
 /// Lower case, whitespace runs as one space, trimmed.
+#[cfg(test)]
 fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
@@ -44,9 +45,33 @@ fn normalise(text: &str) -> String {
     out
 }
 
-/// `prefix` + the first 8 hex digits of the SHA-256 of the normalised text.
+/// `prefix` + the first 8 hex digits of the SHA-256 of the normalised text (lower
+/// case, whitespace runs as one space, trimmed). The words are hashed as they are
+/// lowered, without building the normalised text; an ASCII word is lowered byte by
+/// byte (the same as `char::to_lowercase` for ASCII), and only if it has capitals.
 fn hashed(prefix: &str, text: &str) -> String {
-    let digest = Sha256::digest(normalise(text).as_bytes());
+    let mut hasher = Sha256::new();
+    let mut lowered = String::new();
+    for (i, word) in text.split_whitespace().enumerate() {
+        if i > 0 {
+            hasher.update(b" ");
+        }
+        if word.is_ascii() {
+            if word.bytes().any(|b| b.is_ascii_uppercase()) {
+                lowered.clear();
+                lowered.push_str(word);
+                lowered.make_ascii_lowercase();
+                hasher.update(lowered.as_bytes());
+            } else {
+                hasher.update(word.as_bytes());
+            }
+        } else {
+            lowered.clear();
+            lowered.extend(word.chars().flat_map(char::to_lowercase));
+            hasher.update(lowered.as_bytes());
+        }
+    }
+    let digest = hasher.finalize();
     let mut out = String::with_capacity(prefix.len() + 8);
     out.push_str(prefix);
     for b in &digest[..4] {
@@ -120,6 +145,26 @@ impl Anchors {
 mod tests {
     use super::*;
     use crate::model::document::{Block, BlockKind};
+
+    #[test]
+    fn hashing_word_by_word_gives_the_hash_of_the_normalised_text() {
+        let whole = |prefix: &str, text: &str| {
+            let digest = Sha256::digest(normalise(text).as_bytes());
+            let hex: String = digest[..4].iter().map(|b| format!("{b:02x}")).collect();
+            format!("{prefix}{hex}")
+        };
+        for text in [
+            "",
+            "   ",
+            "The Migrant Protection Protocols",
+            "  lower  case\twords\n",
+            "ÉL DIJO: «Más de 1.500 PERSONAS»",
+            "İstanbul ΣΟΦΙΑ straße\u{a0}NBSP\u{2003}EM",
+            "MiXeD ascii and ÜNICODE",
+        ] {
+            assert_eq!(hashed("b-", text), whole("b-", text), "{text:?}");
+        }
+    }
 
     fn doc(texts: &[&str]) -> Document {
         Document {

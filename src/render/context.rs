@@ -17,6 +17,77 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone)]
 pub struct Strings {
     table: toml::Table,
+    /// The date formats, read once from `table`: dates are formatted for every fact
+    /// on every page that shows it.
+    dates: DateFormats,
+}
+
+/// `date_day`, `date_month` and the month names of a string table, for [`Strings::date`].
+#[derive(Debug, Clone)]
+struct DateFormats {
+    day: String,
+    month: String,
+    months: [String; 12],
+    /// False when a month name holds a `{`: then the formats are filled one placeholder
+    /// after the other, as before, in case a name holds a placeholder.
+    simple: bool,
+}
+
+impl DateFormats {
+    fn of(table: &toml::Table) -> DateFormats {
+        let get = |key: &str| {
+            table
+                .get(key)
+                .and_then(|v| v.as_str())
+                .unwrap_or(key)
+                .to_string()
+        };
+        let months: [String; 12] = std::array::from_fn(|i| {
+            table
+                .get("months")
+                .and_then(|v| v.as_array())
+                .and_then(|a| a.get(i))
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+                .unwrap_or_else(|| crate::model::date::MONTHS_EN[i].to_string())
+        });
+        DateFormats {
+            day: get("date_day"),
+            month: get("date_month"),
+            simple: !months.iter().any(|m| m.contains('{')),
+            months,
+        }
+    }
+}
+
+/// `template` with `{day}`, `{month}` and `{year}` replaced in one pass: the same text
+/// as replacing each in turn when the values hold no `{`.
+fn fill_date(template: &str, day: Option<&str>, month: &str, year: &str) -> String {
+    let mut out = String::with_capacity(template.len() + month.len() + 8);
+    let mut rest = template;
+    while let Some(i) = rest.find('{') {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        let value = [
+            ("{day}", day),
+            ("{month}", Some(month)),
+            ("{year}", Some(year)),
+        ]
+        .into_iter()
+        .find_map(|(p, v)| v.filter(|_| tail.starts_with(p)).map(|v| (p.len(), v)));
+        match value {
+            Some((len, v)) => {
+                out.push_str(v);
+                rest = &tail[len..];
+            }
+            None => {
+                out.push('{');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 impl Strings {
@@ -40,7 +111,8 @@ impl Strings {
                 toml::from_str(&text).map_err(|e| Error::toml(&path, &text, &e))?;
             table.extend(disk);
         }
-        Ok(Strings { table })
+        let dates = DateFormats::of(&table);
+        Ok(Strings { table, dates })
     }
 
     /// A word by key (the key itself if missing, so a gap shows rather than breaks).
@@ -54,24 +126,39 @@ impl Strings {
 
     /// A date for readers, at its own precision: "13 February 2020", "August 2010".
     pub fn date(&self, d: &PartialDate) -> String {
-        let month_name = |m: u8| -> String {
-            self.table
-                .get("months")
-                .and_then(|v| v.as_array())
-                .and_then(|a| a.get(m as usize - 1))
-                .and_then(|v| v.as_str())
-                .map(str::to_string)
-                .unwrap_or_else(|| crate::model::date::MONTHS_EN[m as usize - 1].to_string())
-        };
+        let f = &self.dates;
+        if !f.simple {
+            return self.date_in_turn(d);
+        }
         match (d.month, d.day) {
-            (Some(m), Some(day)) => self
-                .get("date_day")
+            (Some(m), Some(day)) => fill_date(
+                &f.day,
+                Some(&day.to_string()),
+                &f.months[m as usize - 1],
+                &d.year.to_string(),
+            ),
+            (Some(m), None) => fill_date(
+                &f.month,
+                None,
+                &f.months[m as usize - 1],
+                &d.year.to_string(),
+            ),
+            _ => d.year.to_string(),
+        }
+    }
+
+    /// [`Strings::date`] filling one placeholder after the other.
+    fn date_in_turn(&self, d: &PartialDate) -> String {
+        let f = &self.dates;
+        match (d.month, d.day) {
+            (Some(m), Some(day)) => f
+                .day
                 .replace("{day}", &day.to_string())
-                .replace("{month}", &month_name(m))
+                .replace("{month}", &f.months[m as usize - 1])
                 .replace("{year}", &d.year.to_string()),
-            (Some(m), None) => self
-                .get("date_month")
-                .replace("{month}", &month_name(m))
+            (Some(m), None) => f
+                .month
+                .replace("{month}", &f.months[m as usize - 1])
                 .replace("{year}", &d.year.to_string()),
             _ => d.year.to_string(),
         }
@@ -355,5 +442,39 @@ mod tests {
         );
         assert_eq!(short_title("Short"), "Short");
         assert!(short_title(&"word ".repeat(30)).chars().count() <= 65);
+    }
+}
+
+#[cfg(test)]
+mod date_tests {
+    use super::*;
+
+    #[test]
+    fn one_pass_dates_read_as_replacing_each_placeholder_in_turn() {
+        let in_turn = |t: &str, day: Option<&str>, month: &str, year: &str| {
+            let t = match day {
+                Some(d) => t.replace("{day}", d),
+                None => t.to_string(),
+            };
+            t.replace("{month}", month).replace("{year}", year)
+        };
+        for t in [
+            "{day} {month} {year}",
+            "{day} de {month} de {year}",
+            "{month} {year}",
+            "{year}-{month}-{day}",
+            "{{month}} {day",
+            "{ {yea{year}r}",
+            "",
+            "plain",
+        ] {
+            for day in [Some("7"), None] {
+                assert_eq!(
+                    fill_date(t, day, "marzo", "2019"),
+                    in_turn(t, day, "marzo", "2019"),
+                    "{t}"
+                );
+            }
+        }
     }
 }
