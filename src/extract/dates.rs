@@ -108,14 +108,7 @@ pub fn find_dates(
                 h.date.year - count * (unit_months as i32 / 12),
                 h.date.month.unwrap_or(1),
             )
-            .map(|date| DateHit {
-                start: f.start,
-                end: f.end,
-                date,
-                end_date: None,
-                relative: true,
-                event: true,
-            }),
+            .map(|date| relative_hit(&f, date)),
             None => resolve(f, published, order(lex), || false),
         };
         if let Some(mut h) = hit {
@@ -142,14 +135,7 @@ pub fn find_dates(
             continue;
         };
         if let Some(date) = shift_days(from.year, m, d, days) {
-            hits.add(DateHit {
-                start: f.start,
-                end: f.end,
-                date,
-                end_date: None,
-                relative: true,
-                event: true,
-            });
+            hits.add(relative_hit(&f, date));
         }
     }
     edges_of_periods(&mut hits.hits, s, lex);
@@ -1212,6 +1198,18 @@ fn said_before(s: &str, start: usize, lex: &Lexicon) -> bool {
         at = ws;
     }
     false
+}
+
+/// An event dated `date` by the relative expression `f`.
+fn relative_hit(f: &Found, date: PartialDate) -> DateHit {
+    DateHit {
+        start: f.start,
+        end: f.end,
+        date,
+        end_date: None,
+        relative: true,
+        event: true,
+    }
 }
 
 fn shift_days(y: i32, m: u8, d: u8, delta: i64) -> Option<PartialDate> {

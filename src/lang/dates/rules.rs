@@ -1164,17 +1164,7 @@ fn read_fiscal_part(r: &Recogniser, c: &Captures, _: &str) -> Option<Found> {
     }
     let (y1, mo1) = month_at(m1);
     let (y2, mo2) = month_at(m2);
-    let a = Absolute::Day {
-        year: y1,
-        month: mo1,
-        day: 1,
-    };
-    let b = Absolute::Day {
-        year: y2,
-        month: mo2,
-        day: days_in_month(y2, mo2),
-    };
-    found(c, Expr::Period(a, b))
+    found(c, whole_months((y1, mo1), (y2, mo2)))
 }
 
 /// The regex of `N <unit> ago` (or `<prefix> N <unit>`, `hace 10 años`) for the unit
@@ -1215,17 +1205,7 @@ fn fiscal_years(r: &Recogniser, c: &Captures, first: i32, last: i32) -> Option<F
         return None;
     }
     let end_month = start - 1;
-    let a = Absolute::Day {
-        year: first - 1,
-        month: start,
-        day: 1,
-    };
-    let b = Absolute::Day {
-        year: last,
-        month: end_month,
-        day: days_in_month(last, end_month),
-    };
-    found(c, Expr::Period(a, b))
+    found(c, whole_months((first - 1, start), (last, end_month)))
 }
 
 /// Quarter `q` (1–4) of fiscal year `fy`: its three months, first day to last.
@@ -1241,17 +1221,7 @@ fn fiscal_quarter(r: &Recogniser, c: &Captures, fy: i32, q: u8) -> Option<Found>
     };
     let (y1, m1) = month_at(3 * (q - 1) + 1);
     let (y2, m2) = month_at(3 * q);
-    let a = Absolute::Day {
-        year: y1,
-        month: m1,
-        day: 1,
-    };
-    let b = Absolute::Day {
-        year: y2,
-        month: m2,
-        day: days_in_month(y2, m2),
-    };
-    found(c, Expr::Period(a, b))
+    found(c, whole_months((y1, m1), (y2, m2)))
 }
 
 /// A period whose ends share `year` (and perhaps the month): the start falls in the year
@@ -1338,6 +1308,22 @@ fn ends_a_day_range(r: &Recogniser, head: &str) -> bool {
 }
 
 /// The number of days in a month (1–12) of a year.
+/// The period from the first day of month `from` to the last day of month `to`
+/// (each a year and a month).
+fn whole_months(from: (i32, u8), to: (i32, u8)) -> Expr {
+    let a = Absolute::Day {
+        year: from.0,
+        month: from.1,
+        day: 1,
+    };
+    let b = Absolute::Day {
+        year: to.0,
+        month: to.1,
+        day: days_in_month(to.0, to.1),
+    };
+    Expr::Period(a, b)
+}
+
 fn days_in_month(year: i32, month: u8) -> u8 {
     match month {
         2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
