@@ -1163,8 +1163,8 @@ fn conversion_of(s: &str, prev_end: usize, h: &StatHit, lex: &Lexicon) -> bool {
     let (Some(number), Some(unit)) = (words.next(), words.next()) else {
         return false;
     };
-    let clean = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
-    number.chars().all(|c| !c.is_alphabetic()) && Lexicon::is_in(lex.conversion_units, &clean(unit))
+    let unit = unit.trim_matches(|c: char| !c.is_alphanumeric());
+    number.chars().all(|c| !c.is_alphabetic()) && Lexicon::is_in(lex.conversion_units, unit)
 }
 
 /// The atoms that are whole figures. Left out, never read in part:

@@ -28,9 +28,6 @@ struct DateFormats {
     day: String,
     month: String,
     months: [String; 12],
-    /// False when a month name holds a `{`: then the formats are filled one placeholder
-    /// after the other, as before, in case a name holds a placeholder.
-    simple: bool,
 }
 
 impl DateFormats {
@@ -54,7 +51,6 @@ impl DateFormats {
         DateFormats {
             day: get("date_day"),
             month: get("date_month"),
-            simple: !months.iter().any(|m| m.contains('{')),
             months,
         }
     }
@@ -127,9 +123,6 @@ impl Strings {
     /// A date for readers, at its own precision: "13 February 2020", "August 2010".
     pub fn date(&self, d: &PartialDate) -> String {
         let f = &self.dates;
-        if !f.simple {
-            return self.date_in_turn(d);
-        }
         match (d.month, d.day) {
             (Some(m), Some(day)) => fill_date(
                 &f.day,
@@ -143,23 +136,6 @@ impl Strings {
                 &f.months[m as usize - 1],
                 &d.year.to_string(),
             ),
-            _ => d.year.to_string(),
-        }
-    }
-
-    /// [`Strings::date`] filling one placeholder after the other.
-    fn date_in_turn(&self, d: &PartialDate) -> String {
-        let f = &self.dates;
-        match (d.month, d.day) {
-            (Some(m), Some(day)) => f
-                .day
-                .replace("{day}", &day.to_string())
-                .replace("{month}", &f.months[m as usize - 1])
-                .replace("{year}", &d.year.to_string()),
-            (Some(m), None) => f
-                .month
-                .replace("{month}", &f.months[m as usize - 1])
-                .replace("{year}", &d.year.to_string()),
             _ => d.year.to_string(),
         }
     }
