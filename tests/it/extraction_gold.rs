@@ -460,8 +460,13 @@ fn gold_f1_on_the_validation_corpus_never_tuned_on() {
 /// measured figures rounded down, so that any regression fails. They are below the
 /// goals of the extraction issue (dev 0.95 / 0.95, validation 0.90 / 0.93); raise them
 /// as the rules improve, never lower them to let a change through.
-const DEV: (f64, f64) = (0.92, 0.96);
-const VALIDATION: (f64, f64) = (0.75, 0.91);
+///
+/// Batch 3 (12 documents: 9 dev, 3 validation, gold committed first) re-based them: read
+/// by the rules as they were, its 9 dev documents scored events F1 0.846 (P 0.825,
+/// R 0.868) and statistics 0.750 (P 0.923, R 0.632), taking the whole dev set from
+/// 0.924 / 0.961 to 0.911 / 0.929 and validation from 0.753 / 0.914 to 0.761 / 0.899.
+const DEV: (f64, f64) = (0.91, 0.92);
+const VALIDATION: (f64, f64) = (0.76, 0.89);
 
 /// The methodology page shows `content/accuracy.toml`: it must say what was measured,
 /// on the flagship and on the validation documents.
@@ -530,8 +535,13 @@ fn check_recorded(flag: &Scores, val: &Scores) {
 /// to 0.857, and `1.6 millones` read in a document that also writes `480.000` to 0.872;
 /// `tres días antes` and `la noche siguiente` took events to 0.943, `en lo que va del año`
 /// to 0.958.
-const ES_DEV: (f64, f64) = (0.95, 0.87);
-const ES_VALIDATION: (f64, f64) = (0.74, 0.96);
+///
+/// Batch E (8 documents: 6 dev, 2 validation, gold committed first) re-based them: its 6
+/// dev documents, read by the rules as they were, scored events F1 0.914 (16 of 18, 17
+/// found) and statistics 0.868 (23 of 28, 25 found); the dev set measured 0.943 / 0.870
+/// and validation 0.707 / 0.960 with them.
+const ES_DEV: (f64, f64) = (0.94, 0.87);
+const ES_VALIDATION: (f64, f64) = (0.70, 0.96);
 
 #[test]
 fn gold_f1_on_the_spanish_development_corpus() {
