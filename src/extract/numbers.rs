@@ -1515,11 +1515,28 @@ fn is_age(s: &str, a: &Atom, noun: Option<&(ByteRange, String, bool)>, lex: &Lex
     }) {
         return true;
     }
+    if appositive_age(s, a) {
+        return true;
+    }
     let Some((w, ws)) = word_before(s, a.start) else {
         return false;
     };
     if Lexicon::is_in(lex.age_words, w) {
         return true;
+    }
+    // `aged 19 and 22`, `ages 12 to 17`: the later ages of a list after an age word.
+    if Lexicon::is_in(lex.list_joiners, w) || lex.range_to.iter().any(|t| w.eq_ignore_ascii_case(t))
+    {
+        if let Some((prev, ps)) = word_before(s, ws) {
+            let prev = prev.trim_end_matches(',');
+            if prev.chars().all(|c| c.is_ascii_digit()) && !prev.is_empty() {
+                if let Some((age, _)) = word_before(s, ps) {
+                    if Lexicon::is_in(lex.age_words, age) {
+                        return true;
+                    }
+                }
+            }
+        }
     }
     // `children under 12`: a threshold after a noun of people, counting nothing itself.
     let counts = noun.is_some_and(|n| !lex.durations.contains(&n.1.as_str()) && n.1 != "years");
@@ -1541,6 +1558,44 @@ fn is_age(s: &str, a: &Atom, noun: Option<&(ByteRange, String, bool)>, lex: &Lex
         .rsplit(|c: char| !c.is_alphanumeric())
         .find(|x| !x.is_empty())
         .is_some_and(|n| Lexicon::is_in(lex.age_nouns, n))
+}
+
+/// True for an age set off by commas after a person's name, in the style of news and
+/// court releases: `Edison Escalante, 23, and Clarissa Villarreal, 29, of Laredo`. A
+/// whole number below 120, right after `Name, `, followed by a comma, `and`, `of` or the
+/// end of the sentence. A count after a name is never written that way.
+fn appositive_age(s: &str, a: &Atom) -> bool {
+    if !a.integer || a.word || a.scaled || a.plus || a.counted.is_some() || a.value >= 120.0 {
+        return false;
+    }
+    let head = &s[..a.start];
+    let Some(before_comma) = head.strip_suffix(", ") else {
+        return false;
+    };
+    let name = before_comma
+        .rsplit(|c: char| !(c.is_alphabetic() || c == '.' || c == '\'' || c == '’' || c == '-'))
+        .next()
+        .unwrap_or("");
+    let capitalised = name.chars().next().is_some_and(char::is_uppercase);
+    // The word before the comma and the one before it are both capitalised: a name of
+    // two words at least (`Escalante`, not `In March`).
+    let given = before_comma[..before_comma.len() - name.len()].trim_end();
+    let given_word = given
+        .rsplit(|c: char| !(c.is_alphabetic() || c == '.' || c == '-'))
+        .next()
+        .unwrap_or("");
+    if !capitalised || !given_word.chars().next().is_some_and(char::is_uppercase) || name.len() < 2
+    {
+        return false;
+    }
+    let tail = &s[a.end..];
+    tail.starts_with(',')
+        || tail.starts_with(';')
+        || tail.starts_with(" and ")
+        || tail.starts_with(" of ")
+        || tail.starts_with(" y ")
+        || tail.starts_with(" de ")
+        || tail.trim_end() == "."
 }
 
 #[allow(clippy::too_many_arguments)]
