@@ -1435,7 +1435,9 @@ fn refers_back(
 /// The counted noun after a scale and the language's `scale_joiner` (`2,5 millones de
 /// personas`).
 fn noun_after_scale(s: &str, a: &Atom, lex: &Lexicon) -> Option<(ByteRange, String, bool)> {
-    if !a.scaled || a.word || lex.scale_joiner.is_empty() {
+    // `2 millones de`, `dos millones de`, `un millón de`: a scale word is followed by the
+    // joiner before its noun.
+    if !(a.scaled || (a.word && a.value >= 1e6)) || lex.scale_joiner.is_empty() {
         return None;
     }
     let (w, ws) = word_after(s, a.end)?;
