@@ -460,8 +460,8 @@ fn gold_f1_on_the_validation_corpus_never_tuned_on() {
 /// measured figures rounded down, so that any regression fails. They are below the
 /// goals of the extraction issue (dev 0.95 / 0.95, validation 0.90 / 0.93); raise them
 /// as the rules improve, never lower them to let a change through.
-const DEV: (f64, f64) = (0.92, 0.96);
-const VALIDATION: (f64, f64) = (0.75, 0.91);
+const DEV: (f64, f64) = (0.92, 0.97);
+const VALIDATION: (f64, f64) = (0.75, 0.92);
 
 /// The methodology page shows `content/accuracy.toml`: it must say what was measured,
 /// on the flagship and on the validation documents.
@@ -529,8 +529,11 @@ fn check_recorded(flag: &Scores, val: &Scores) {
 /// conversions in parentheses (`2,100 kilómetros (1,300 millas)`) then took statistics
 /// to 0.857, and `1.6 millones` read in a document that also writes `480.000` to 0.872;
 /// `tres días antes` and `la noche siguiente` took events to 0.943, `en lo que va del año`
-/// to 0.958.
-const ES_DEV: (f64, f64) = (0.95, 0.87);
+/// to 0.958. Durations that are the claim itself (`raptada por 21 días`, `dos o tres
+/// días`), `2.000`/`480.000` read beside `1.6 millones`, `un ecuatoriano` in a list of
+/// counts and the elapsed-time events (`Ahora, un mes después del inicio`, `Casi tres
+/// meses después de llegar`) took both to 1.000 (validation unchanged, 0.742 / 0.967).
+const ES_DEV: (f64, f64) = (1.0, 1.0);
 const ES_VALIDATION: (f64, f64) = (0.74, 0.96);
 
 #[test]
