@@ -20,6 +20,7 @@
 //! gets `-2`, a third `-3`, in document order.
 
 pub mod dates;
+pub mod elapsed;
 pub mod headline;
 pub mod numbers;
 pub mod text;
@@ -126,7 +127,10 @@ fn extract_block(
         if phrases.furniture.any_in(&low) || table_row(quote) {
             continue;
         }
-        let hits = dates::find_dates(a, ctx.published, *previous, lex);
+        let mut hits = dates::find_dates(a, ctx.published, *previous, lex);
+        let taken: Vec<text::ByteRange> = hits.iter().map(|h| (h.start, h.end)).collect();
+        hits.extend(elapsed::find(a, &taken, ctx.published, &facts.events, lex));
+        hits.sort_by_key(|h| h.start);
         let date_ranges: Vec<text::ByteRange> = hits.iter().map(|h| (h.start, h.end)).collect();
         // `The following day,` left alone by a line break: counted from the event before,
         // never a stamp of its own.

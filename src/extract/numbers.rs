@@ -290,10 +290,30 @@ fn atoms(
                     .chars()
                     .take_while(|c| c.is_alphabetic())
                     .collect();
+                // `at least a five-year bar`: a duration glued to its noun, a figure only
+                // with a hedge before it (`a five-year plan` counts nothing).
+                let hedged = || {
+                    let at = match word_before(s, start) {
+                        Some((w, ws))
+                            if Lexicon::is_in(lex.indefinite_articles, w)
+                                && s[ws + w.len()..start].trim().is_empty() =>
+                        {
+                            ws
+                        }
+                        _ => start,
+                    };
+                    qualifier_before(s, at, lex).is_some()
+                };
+                let duration = lex
+                    .glued_durations
+                    .iter()
+                    .find(|(w, _)| w.eq_ignore_ascii_case(&word))
+                    .filter(|_| hedged());
                 match lex
                     .glued_counts
                     .iter()
                     .find(|(w, _)| w.eq_ignore_ascii_case(&word))
+                    .or(duration)
                 {
                     Some(&(_, unit)) => {
                         end = num_end + dash + word.len();
@@ -421,7 +441,14 @@ impl Convention {
             if label {
                 continue;
             }
+            // `1.6 millones`: a dot before one or two digits and a scale word reads one
+            // way in any convention (see `read_decimal_comma`); no evidence of either.
+            let scaled = word_after(text, i).is_some_and(|(w, ws)| {
+                text[i..ws].trim().is_empty()
+                    && lex.scales.iter().any(|(x, _)| x.eq_ignore_ascii_case(w))
+            });
             match Shape::of(&text[start..i]) {
+                Shape::DotDecimal if scaled => {}
                 Shape::DotGroups | Shape::DotGroupsCommaDecimal | Shape::CommaDecimal => {
                     comma = true
                 }
@@ -523,9 +550,9 @@ fn read_decimal_comma(
     use Convention::{DecimalComma, DecimalPoint, Mixed};
     let point_ok = convention == DecimalPoint;
     let comma_ok = convention != DecimalPoint && convention != Mixed;
-    // In a document that writes both ways, `1.6 millones` still reads one way: a dot
-    // before one or two digits groups nothing, and the scale word says it is a number.
-    if convention == Mixed && scaled && Shape::of(t) == Shape::DotDecimal {
+    // In any document, `1.6 millones` reads one way: a dot before one or two digits
+    // groups nothing, and the scale word says it is a number.
+    if scaled && Shape::of(t) == Shape::DotDecimal {
         return parse_with(t, '.', ',');
     }
     match Shape::of(t) {
@@ -939,15 +966,21 @@ pub fn find_stats_in(
                 .as_ref()
                 .filter(|(w, _)| Lexicon::is_in(lex.range_open, w));
             let joined = match opener {
+                // `entre 15 a 30 minutos`, `between 5 to 10`: `to` after `between` too.
                 Some((w, _)) if Lexicon::is_in(lex.span_between, w) => {
                     Lexicon::is_in(lex.range_and, &g_range)
+                        || Lexicon::is_in(lex.range_to, &g_range)
                 }
                 Some(_) => {
                     Lexicon::is_in(lex.range_to, &g_range)
                         || Lexicon::is_in(lex.span_through, &g_range)
                 }
                 None => {
-                    (Lexicon::is_in(lex.range_to, &g) && (a.word == b.word))
+                    // `two or three days`, `dos o tres días`: one noun after both.
+                    let or = Lexicon::is_in(lex.range_or, &g)
+                        && a.word == b.word
+                        && noun_after(s, b.end, lex).is_some();
+                    or || (Lexicon::is_in(lex.range_to, &g) && (a.word == b.word))
                         || ((g == "-" || g == "–")
                             && s[a.end..b.start].trim() == &s[a.end..b.start])
                 }
@@ -1033,12 +1066,15 @@ pub fn find_stats_in(
                         .filter(|n| !n.2)
                 };
                 let unit = atom_unit(unit_atom, noun.as_ref(), lex);
-                if noun
+                if let Some(n) = noun
                     .as_ref()
-                    .is_some_and(|n| lex.durations.contains(&n.1.as_str()))
+                    .filter(|n| lex.durations.contains(&n.1.as_str()))
                 {
-                    // A range of durations only counts with a hedge.
-                    if qualifier_before(s, start, lex).is_none() {
+                    // A range of durations counts with a hedge, or as a claim (`dura entre
+                    // 15 a 30 minutos`, `los retuvo durante dos o tres días`).
+                    if qualifier_before(s, start, lex).is_none()
+                        && !claim_range(s, start, b.end, n.0.1, &g_range, lex)
+                    {
                         i += 2;
                         continue;
                     }
@@ -1131,6 +1167,7 @@ pub fn find_stats_in(
         }
         i += 1;
     }
+    hits.extend(ones_in_lists(s, &hits, &taken, lex));
     hits.sort_by_key(|h| h.start);
     let ends: Vec<usize> = hits.iter().map(|h| h.end).collect();
     let mut i = 0;
@@ -1140,6 +1177,63 @@ pub fn find_stats_in(
         !converted
     });
     hits
+}
+
+/// The counts of one in a list of counts: `21 hondureños, 14 salvadoreños, un
+/// ecuatoriano y 4 brasileños`, `12 Hondurans, one Ecuadorian and 4 Brazilians`. The
+/// word for one counts only as an item of such a list: right after a comma that closes a
+/// figure with its counted noun, followed by one noun and then a comma or a list
+/// joiner. Anywhere else `un`, `una` and `one` are articles or pronouns.
+fn ones_in_lists(s: &str, hits: &[StatHit], taken: &[ByteRange], lex: &Lexicon) -> Vec<StatHit> {
+    let mut out = Vec::new();
+    for prev in hits
+        .iter()
+        .filter(|h| h.noun.is_some() && h.value.is_some() && h.rate.is_none() && h.of.is_none())
+    {
+        let rest = &s[prev.end..];
+        let Some(after_comma) = rest.trim_start().strip_prefix(',') else {
+            continue;
+        };
+        let comma = s.len() - after_comma.len();
+        let Some((one, os)) = word_after(s, comma) else {
+            continue;
+        };
+        if !Lexicon::is_in(lex.one_words, one) || overlaps(taken, os, os + one.len()) {
+            continue;
+        }
+        let Some((noun, ns)) = word_after(s, os + one.len()) else {
+            continue;
+        };
+        let ne = ns + noun.len();
+        let item_end = s[ne..].trim_start();
+        let closes = item_end.starts_with(',')
+            || word_after(s, ne).is_some_and(|(j, js)| {
+                s[ne..js].trim().is_empty() && Lexicon::is_in(lex.list_joiners, j)
+            });
+        let word = noun.chars().all(char::is_alphabetic)
+            && !Lexicon::is_in(lex.stopwords, noun)
+            && !lex.durations.contains(&noun);
+        if !closes || !word || !s[os + one.len()..ns].trim().is_empty() {
+            continue;
+        }
+        let unit = hits
+            .iter()
+            .rfind(|h| h.end <= os && !h.unit.is_empty())
+            .map_or(String::new(), |h| h.unit.clone());
+        out.push(make(
+            s,
+            os,
+            os + one.len(),
+            Some(1.0),
+            None,
+            None,
+            None,
+            &unit,
+            Some(((ns, ne), noun.to_lowercase(), false)),
+            lex,
+        ));
+    }
+    out
 }
 
 /// True when `h` stands in parentheses right after a figure ending at `prev_end`, in a
@@ -1339,20 +1433,28 @@ fn single(s: &str, a: &Atom, counted_before: bool, lex: &Lexicon) -> Option<Stat
         // Without a noun, only with a hedge after a figure that counts something (`At
         // least 55 people were killed, and over a hundred were injured`).
         let carried = counted_before && qual.is_some() && noun.is_none();
-        if !(a.percent || a.currency.is_some() || a.scaled || carried)
+        if !(a.percent || a.currency.is_some() || a.scaled || carried || a.counted.is_some())
             && noun.as_ref().is_none_or(|n| n.2)
         {
             return None;
         }
     }
+    let mut or_more = None;
     if let Some(n) = &noun {
         if lex.durations.contains(&n.1.as_str()) {
-            // A duration is a claim only with a hedge, never as a bound (`the last four
-            // years`, `the lowest in more than two years`).
+            // A duration is a claim with a hedge or in words that make it one (see
+            // [`claim_duration`]), never as a bound (`the last four years`, `the lowest
+            // in more than two years`).
             let bound = word_before(s, qual.map_or(a.start, |q| q.1))
                 .is_some_and(|(w, _)| Lexicon::is_in(lex.duration_bound_words, w));
-            if qual.is_none() || bound {
+            let claim = qual.is_none() && claim_duration(s, a.start, a.end, n.0.1, lex);
+            // `Casi tres meses después de llegar`: a date, even with a hedge.
+            let dated = qual.is_some() && relative_after(s, n.0.1, lex);
+            if !claim && (qual.is_none() || bound || dated) {
                 return None;
+            }
+            if claim {
+                or_more = open_after(s, n.0.1, lex);
             }
         }
         if n.2 {
@@ -1372,6 +1474,11 @@ fn single(s: &str, a: &Atom, counted_before: bool, lex: &Lexicon) -> Option<Stat
         }
     }
     let unit = atom_unit(a, noun.as_ref(), lex);
+    // `(2) removes a provision`: an item number of a list, not a figure.
+    let enumerator = char_before(s, a.start) == Some('(') && char_at(s, a.end) == Some(')');
+    if unit.is_empty() && qual.is_none() && enumerator {
+        return None;
+    }
     if unit.is_empty() && qual.is_none() && !counted_before && !grouped(s, a) && !a.plus {
         // A bare number with no unit, no hedge and no thousands separator is a label,
         // a page, a citation or a code more often than a count (`87 FR 19941`, `Room 603`).
@@ -1392,7 +1499,126 @@ fn single(s: &str, a: &Atom, counted_before: bool, lex: &Lexicon) -> Option<Stat
     if a.plus && hit.qualifier == Qualifier::Exact {
         hit.qualifier = Qualifier::AtLeast;
     }
+    if let Some(end) = or_more.filter(|_| hit.rate.is_none()) {
+        hit.end = end;
+        hit.qualifier = Qualifier::AtLeast;
+    }
     Some(hit)
+}
+
+/// True when a duration with no hedge is the claim itself, not a bound on another figure
+/// or a date: `start` is where its number (or its range, with any opener) starts,
+/// `num_end` where its (last) number ends and `noun_end` where its unit word ends. A claim is
+/// - after a word that makes the time the thing stated (`delayed for 60 days`, `has 30
+///   days`, `spent three weeks`, `raptada por 21 días`, `dura entre 15 a 30 minutos`),
+///   unless that word opens the sentence (`For five weeks, the president …`: a frame);
+/// - counted in a row (`8 consecutive months`) or open-ended (`three weeks or more`);
+/// - how long something did not happen (`had not showered in three days`).
+///
+/// Never a duration followed by a relative word (`two days later`, `tres días antes`:
+/// a date) unless a word of the first kind comes before (`pasar de 2 a 4 días antes de
+/// dirigirse`).
+fn claim_duration(s: &str, start: usize, num_end: usize, noun_end: usize, lex: &Lexicon) -> bool {
+    let prev = word_before(s, start).filter(|&(w, ws)| s[ws + w.len()..start].trim().is_empty());
+    // `have now been in effect for three weeks`: the time so far, a frame for what
+    // followed.
+    let elapsed = |ws: usize| {
+        window_before(s, ws, 40)
+            .split_whitespace()
+            .rev()
+            .take(4)
+            .any(|w| Lexicon::is_in(lex.duration_elapsed_markers, w))
+    };
+    let verb = prev.is_some_and(|(w, ws)| {
+        Lexicon::is_in(lex.duration_claim_before, w) && !s[..ws].trim().is_empty() && !elapsed(ws)
+    });
+    if relative_after(s, noun_end, lex) {
+        return verb;
+    }
+    if verb {
+        return true;
+    }
+    // `8 consecutive months`, `tres meses consecutivos`.
+    let in_a_row = [num_end, noun_end].into_iter().any(|at| {
+        word_after(s, at).is_some_and(|(w, ws)| {
+            s[at..ws].trim().is_empty()
+                && Lexicon::is_in(lex.duration_claim_after, w.trim_end_matches('.'))
+        })
+    });
+    if in_a_row || open_after(s, noun_end, lex).is_some() {
+        return true;
+    }
+    prev.is_some_and(|(w, ws)| Lexicon::is_in(lex.duration_in, w) && negated_before(s, ws, lex))
+}
+
+/// True when a range of durations with no hedge is a claim: after a word of
+/// [`claim_duration`] (`dura entre 15 a 30 minutos`, `pasar de 2 a 4 días`, `ranged
+/// from 3 to 6 months`), or an approximation joined by `or` (`two or three days`,
+/// `durante dos o tres días`) that is neither a bound (`en los últimos dos o tres años`),
+/// nor an age (`niños de 12 o 13 años`), nor a date (`dos o tres días después`).
+fn claim_range(
+    s: &str,
+    start: usize,
+    num_end: usize,
+    noun_end: usize,
+    joiner: &str,
+    lex: &Lexicon,
+) -> bool {
+    if claim_duration(s, start, num_end, noun_end, lex) {
+        return true;
+    }
+    let before = word_before(s, start).filter(|&(w, ws)| s[ws + w.len()..start].trim().is_empty());
+    let bound = before.is_some_and(|(w, _)| {
+        Lexicon::is_in(lex.duration_bound_words, w) || Lexicon::is_in(lex.age_words, w)
+    });
+    let age = {
+        let after = window(s, num_end, 24).to_lowercase();
+        lex.age_after
+            .iter()
+            .any(|w| after.trim_start().starts_with(w.trim_start()))
+    };
+    Lexicon::is_in(lex.range_or, joiner) && !bound && !age && !relative_after(s, noun_end, lex)
+}
+
+/// True for a relative word right after a duration's unit (`two days later`, `tres días
+/// antes`, `a year ago`): the words are a date.
+fn relative_after(s: &str, noun_end: usize, lex: &Lexicon) -> bool {
+    word_after(s, noun_end).is_some_and(|(w, ws)| {
+        s[noun_end..ws].trim().is_empty()
+            && (Lexicon::is_in(lex.relative_after, w.trim_end_matches('.'))
+                || (!lex.ago.is_empty() && w.eq_ignore_ascii_case(lex.ago)))
+    })
+}
+
+/// Where the open end after a duration's unit ends (`three weeks or more`), if it has one.
+fn open_after(s: &str, at: usize, lex: &Lexicon) -> Option<usize> {
+    let rest = window(s, at, 24);
+    let lead = rest.len() - rest.trim_start().len();
+    if lead == 0 {
+        return None;
+    }
+    let low = rest[lead..].to_lowercase();
+    lex.duration_or_more
+        .iter()
+        .find(|w| low.starts_with(*w) && !low[w.len()..].starts_with(char::is_alphanumeric))
+        .map(|w| at + lead + w.len())
+}
+
+/// True when a word of negation stands in the clause before byte `at` (`No habían podido
+/// ducharse en …`, `had not eaten in …`, `hadn't`).
+fn negated_before(s: &str, at: usize, lex: &Lexicon) -> bool {
+    let head = &s[..at];
+    let clause = &head[head.rfind([',', ';', ':', '(']).map_or(0, |k| k + 1)..];
+    clause
+        .split(|c: char| !(c.is_alphanumeric() || c == '’' || c == '\''))
+        .any(|w| {
+            let low = w.to_lowercase();
+            Lexicon::is_in(lex.negations, &low)
+                || lex
+                    .negations
+                    .iter()
+                    .any(|n| n.contains(['’', '\'']) && low.ends_with(n))
+        })
 }
 
 /// True when the word right after the figure is an ordinal or an adjective of position

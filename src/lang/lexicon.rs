@@ -133,6 +133,37 @@ pub struct Lexicon {
     pub identifier_after: &'static [&'static str],
     /// Words right before a duration that make it a bound, not a claim (`the last four years`).
     pub duration_bound_words: &'static [&'static str],
+    /// Words right before a duration (or the range of durations) that make it the claim
+    /// itself (`for 60 days`, `spent three weeks`, `por 21 días`, `dura entre 15 a 30`).
+    pub duration_claim_before: &'static [&'static str],
+    /// Words right after the number of a duration that make it the claim (`8
+    /// consecutive months`, `tres meses seguidos`).
+    pub duration_claim_after: &'static [&'static str],
+    /// Words after a duration that make it an open-ended claim, `at least` (`three weeks
+    /// or more`).
+    pub duration_or_more: &'static [&'static str],
+    /// Words that negate a clause: `in three days` after one is how long something did
+    /// not happen (`had not showered in three days`), a claim.
+    pub negations: &'static [&'static str],
+    /// The preposition of `in three days` (`en tres días`).
+    pub duration_in: &'static [&'static str],
+    /// Singular duration words a number is glued to by a dash, with their unit
+    /// (`a five-year bar` → `years`): a figure only with a hedge.
+    pub glued_durations: &'static [(&'static str, &'static str)],
+    /// The joiner of two numbers read as a range of one noun (`two or three days`).
+    pub range_or: &'static [&'static str],
+    /// The words for one that count one in a list of counts (`21 hondureños, un
+    /// ecuatoriano y 4 brasileños`).
+    pub one_words: &'static [&'static str],
+    /// Words that make the time after a claim word elapsed time so far, a frame (`have
+    /// been in effect for three weeks`).
+    pub duration_elapsed_markers: &'static [&'static str],
+    /// The words between an elapsed time and what it counts from (`un mes después del
+    /// inicio`, `two months after arriving`), see `extract::elapsed`.
+    pub elapsed_after: &'static [&'static str],
+    /// Endings of the verb form after them (`llegar`, `arriving`); the rest is the stem
+    /// an earlier event's sentence must hold (`llegó`, `arrived`).
+    pub infinitive_endings: &'static [&'static str],
     /// Prepositions that may stand before a bare month or a glued year (`in`, `since`).
     pub date_prepositions: &'static [&'static str],
     /// Words for a part of a month, between a preposition and the month (`in early May`).
@@ -393,6 +424,17 @@ struct LexiconFile {
     identifier_words: Vec<String>,
     identifier_after: Vec<String>,
     duration_bound_words: Vec<String>,
+    duration_claim_before: Vec<String>,
+    duration_claim_after: Vec<String>,
+    duration_or_more: Vec<String>,
+    negations: Vec<String>,
+    duration_in: Vec<String>,
+    glued_durations: Vec<(String, String)>,
+    range_or: Vec<String>,
+    one_words: Vec<String>,
+    duration_elapsed_markers: Vec<String>,
+    elapsed_after: Vec<String>,
+    infinitive_endings: Vec<String>,
     date_prepositions: Vec<String>,
     month_parts: Vec<String>,
     day_suffixes: Vec<String>,
@@ -533,6 +575,17 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         identifier_words: leak_list(f.identifier_words),
         identifier_after: leak_list(f.identifier_after),
         duration_bound_words: leak_list(f.duration_bound_words),
+        duration_claim_before: leak_list(f.duration_claim_before),
+        duration_claim_after: leak_list(f.duration_claim_after),
+        duration_or_more: leak_list(f.duration_or_more),
+        negations: leak_list(f.negations),
+        duration_in: leak_list(f.duration_in),
+        glued_durations: leak_str_pairs(f.glued_durations),
+        range_or: leak_list(f.range_or),
+        one_words: leak_list(f.one_words),
+        duration_elapsed_markers: leak_list(f.duration_elapsed_markers),
+        elapsed_after: leak_list(f.elapsed_after),
+        infinitive_endings: leak_list(f.infinitive_endings),
         date_prepositions: leak_list(f.date_prepositions),
         month_parts: leak_list(f.month_parts),
         day_suffixes: leak_list(f.day_suffixes),

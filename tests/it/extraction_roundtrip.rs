@@ -68,7 +68,12 @@ fn stated(span: &str) -> Vec<f64> {
                 .split('-')
                 .map(|p| WORDS.iter().find(|(w, _)| *w == p).map(|&(_, v)| v))
                 .collect();
-            parts.map(|p| p.iter().sum())
+            // `five-year`: a number word glued to its unit by a dash.
+            let glued = || {
+                let head = t.split('-').next()?;
+                WORDS.iter().find(|(w, _)| *w == head).map(|&(_, v)| v)
+            };
+            parts.map(|p| p.iter().sum()).or_else(glued)
         };
         let Some(v) = v else { continue };
         let scale = match c.get(2).map(|s| s.as_str().to_lowercase()).as_deref() {
@@ -102,7 +107,9 @@ fn stated(span: &str) -> Vec<f64> {
 }
 
 /// Spanish number words and scales, for the Spanish documents.
-const WORDS_ES: [(&str, f64); 31] = [
+const WORDS_ES: [(&str, f64); 33] = [
+    ("un", 1.0),
+    ("una", 1.0),
     ("uno", 1.0),
     ("dos", 2.0),
     ("tres", 3.0),
