@@ -460,7 +460,7 @@ fn gold_f1_on_the_validation_corpus_never_tuned_on() {
 /// measured figures rounded down, so that any regression fails. They are below the
 /// goals of the extraction issue (dev 0.95 / 0.95, validation 0.90 / 0.93); raise them
 /// as the rules improve, never lower them to let a change through.
-const DEV: (f64, f64) = (0.92, 0.96);
+const DEV: (f64, f64) = (0.94, 0.96);
 const VALIDATION: (f64, f64) = (0.75, 0.91);
 
 /// The methodology page shows `content/accuracy.toml`: it must say what was measured,
