@@ -146,6 +146,51 @@ fn units(lines: Vec<Option<Line>>) -> Vec<Unit> {
     out
 }
 
+/// Joins a paragraph that ends in a month name to the next when that one opens with the
+/// rest of its date (`… was held on May` / `13, 2022. For the reasons …`): a page
+/// converted with a blank line after every line cut the date in two. Only this shape:
+/// the month is the last word (no closing mark), and the next paragraph starts with a
+/// day number, a comma and a four-digit year.
+fn join_split_dates(src: &str, units: Vec<Unit>) -> Vec<Unit> {
+    let mut out: Vec<Unit> = Vec::with_capacity(units.len());
+    for u in units {
+        if let Some(prev) = out.last_mut()
+            && ends_in_month(&src[prev.start()..prev.end()])
+            && opens_with_day_and_year(&src[u.start()..u.end()])
+        {
+            prev.lines.extend(u.lines);
+            continue;
+        }
+        out.push(u);
+    }
+    out
+}
+
+/// True if the last word of `t` is a month name (English, any case after the first
+/// letter), preceded by another word on its line.
+fn ends_in_month(t: &str) -> bool {
+    let Some((head, last)) = t.rsplit_once(' ') else {
+        return false;
+    };
+    !head.trim().is_empty()
+        && last.starts_with(|c: char| c.is_ascii_uppercase())
+        && crate::lang::lexicon::EN.month(last).is_some()
+}
+
+/// True if `t` opens with a day number (one or two digits), a comma and a year of four
+/// digits (`13, 2022`).
+fn opens_with_day_and_year(t: &str) -> bool {
+    let b = t.as_bytes();
+    let day = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if !(1..=2).contains(&day) || b.get(day) != Some(&b',') || b.get(day + 1) != Some(&b' ') {
+        return false;
+    }
+    let year = &b[(day + 2).min(b.len())..];
+    year.len() >= 4
+        && year[..4].iter().all(u8::is_ascii_digit)
+        && year.get(4).is_none_or(|c| !c.is_ascii_digit())
+}
+
 /// True for the opening quotation marks a quoted paragraph may start with.
 fn opens_quote(s: &str) -> bool {
     s.starts_with(['“', '"', '«', '„', '‘'])
@@ -216,7 +261,7 @@ fn is_body_text(s: &str) -> bool {
 /// Converts plain text. See the module documentation.
 pub fn convert_text(src: &str) -> Document {
     let base = if src.starts_with('\u{feff}') { 3 } else { 0 };
-    let units = units(lines(src, base));
+    let units = join_split_dates(src, units(lines(src, base)));
     let texts: Vec<&str> = units.iter().map(|u| &src[u.start()..u.end()]).collect();
     let n = units.len();
     let mut roles = vec![Role::Body; n];
@@ -579,6 +624,23 @@ mod tests {
             let s = b.start.unwrap();
             assert_eq!(&src[s..s + b.text.len()], b.text);
         }
+    }
+
+    #[test]
+    fn a_date_cut_by_a_blank_line_is_joined() {
+        let src = "Order\n\nThe court heard the parties. A hearing was held on May\n\n13, 2022. The motion is granted.\n\nIn May\n\n2022 was a year.";
+        let doc = convert_text(src);
+        let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert!(
+            texts.iter().any(|t| t.contains("held on May\n\n13, 2022.")),
+            "{texts:?}"
+        );
+        // Only a day and a year after the month: a year alone is not joined.
+        assert!(
+            !texts.iter().any(|t| t.contains("In May\n\n2022")),
+            "{texts:?}"
+        );
+        check_offsets(src, &doc);
     }
 
     #[test]

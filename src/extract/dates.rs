@@ -86,7 +86,7 @@ pub fn find_dates(
                     future_at(s, f.start, f.end, lex)
                 })
             {
-                h.event = dates_an_event(&f, s, lex);
+                h.event = dates_an_event(&f, s, lex) && !projected(&h, s, published, lex);
                 hits.add(h);
             }
         });
@@ -140,7 +140,191 @@ pub fn find_dates(
     }
     edges_of_periods(&mut hits.hits, s, lex);
     weeks_of_months(&mut hits.hits, s, lex);
+    previous_fiscal_years(&mut hits, s, published, lex);
+    same_periods(&mut hits.hits, s, lex);
     hits.sorted()
+}
+
+/// Where `phrase` (lower case) occurs in `low` (`s` in ASCII lower case) as whole words.
+fn phrase_positions(low: &str, phrase: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(k) = low.get(from..).and_then(|h| h.find(phrase)) {
+        let at = from + k;
+        let e = at + phrase.len();
+        if char_before(low, at).is_none_or(|c| !c.is_alphanumeric())
+            && char_at(low, e).is_none_or(|c| !c.is_alphanumeric())
+        {
+            out.push(at);
+        }
+        from = e;
+    }
+    out
+}
+
+/// The number of the fiscal year a hit spans, if it is one, or a part of one that starts
+/// on its first day (`FY 2023`, `so far this FY`, `the first half of fiscal year 2023`,
+/// `since the beginning of the fiscal year`).
+fn fiscal_year_of_hit(h: &DateHit, start_month: u8) -> Option<i32> {
+    (h.date.month == Some(start_month) && h.date.day == Some(1))
+        .then(|| fiscal_year_of(h.date, start_month))
+        .flatten()
+}
+
+/// The whole fiscal year `fy` (U.S.: 1 October of the year before to 30 September).
+fn fiscal_year_span(fy: i32, start_month: u8) -> Option<(PartialDate, PartialDate)> {
+    let start = PartialDate::day(fy - 1, start_month, 1)?;
+    let (y, m) = if start_month == 1 {
+        (fy - 1, 12)
+    } else {
+        (fy, start_month - 1)
+    };
+    Some((
+        start,
+        PartialDate::day(y, m, crate::model::date::days_in_month(y, m))?,
+    ))
+}
+
+/// `compared with only 13 the previous year` in a sentence that counts in fiscal years
+/// (`so far this FY`), `last fiscal year`: the fiscal year before the one stated before
+/// it (or, for a phrase that names the fiscal year, the document's). An event when a
+/// figure goes with it, a baseline otherwise, like any date.
+fn previous_fiscal_years(
+    hits: &mut Hits,
+    s: &str,
+    published: Option<PartialDate>,
+    lex: &'static Lexicon,
+) {
+    if lex.previous_year_words.is_empty() || lex.fiscal_year_words.is_empty() {
+        return;
+    }
+    let low = s.to_ascii_lowercase();
+    let start_month = lex.fiscal_year_start_month;
+    for phrase in lex.previous_year_words {
+        for at in phrase_positions(&low, phrase) {
+            let before = hits
+                .hits
+                .iter()
+                .filter(|h| h.end <= at)
+                .max_by_key(|h| h.end)
+                .and_then(|h| fiscal_year_of_hit(h, start_month));
+            let names_fiscal = lex.fiscal_year_words.iter().any(|w| phrase.contains(w));
+            let fy = match before {
+                Some(fy) => fy,
+                None if names_fiscal => {
+                    match published.and_then(|p| fiscal_year_of(p, start_month)) {
+                        Some(fy) => fy,
+                        None => continue,
+                    }
+                }
+                None => continue,
+            };
+            let Some((date, end)) = fiscal_year_span(fy - 1, start_month) else {
+                continue;
+            };
+            let span = (at, at + phrase.len());
+            let words = clause_words_before(s, at, 10);
+            hits.add(DateHit {
+                start: span.0,
+                end: span.1,
+                date,
+                end_date: Some(end),
+                relative: true,
+                event: count_before(&words) && !baseline(s, span, &words, false, true, lex),
+            });
+        }
+    }
+}
+
+/// `up from 170,896 over the same period in FY 2022`, after `the first half of fiscal
+/// year 2023`: the months of the period stated before it, in the fiscal (or calendar)
+/// year that follows the phrase. An event when a figure goes with it, a baseline
+/// otherwise.
+fn same_periods(hits: &mut [DateHit], s: &str, lex: &'static Lexicon) {
+    let low = s.to_ascii_lowercase();
+    for phrase in lex.same_period_words {
+        for at in phrase_positions(&low, phrase) {
+            let after = at + phrase.len();
+            let after = after + (s[after..].len() - s[after..].trim_start().len());
+            let Some(j) = hits.iter().position(|h| h.start == after) else {
+                continue;
+            };
+            // The year after the phrase: its first month and year.
+            let year = hits[j].clone();
+            let (y0, m0) = match (year.end_date, year.date.month) {
+                (Some(e), Some(m)) => {
+                    let months = (e.year * 12 + e.month.unwrap_or(0) as i32)
+                        - (year.date.year * 12 + m as i32);
+                    if months != 11 {
+                        continue;
+                    }
+                    (year.date.year, m)
+                }
+                (None, None) => (year.date.year, 1),
+                _ => continue,
+            };
+            // The period before it, inside one such year.
+            let Some(period) = hits
+                .iter()
+                .filter(|h| h.end <= at && h.end_date.is_some() && h.date.month.is_some())
+                .max_by_key(|h| h.end)
+                .cloned()
+            else {
+                continue;
+            };
+            let (Some(pm), Some(pe)) = (period.date.month, period.end_date) else {
+                continue;
+            };
+            let cy = if pm >= m0 {
+                period.date.year
+            } else {
+                period.date.year - 1
+            };
+            let span_months =
+                (pe.year * 12 + pe.month.unwrap_or(12) as i32) - (cy * 12 + m0 as i32);
+            let shift = y0 - cy;
+            if !(0..=11).contains(&span_months) || shift == 0 {
+                continue;
+            }
+            let (Some(date), Some(end)) = (shift_year(period.date, shift), shift_year(pe, shift))
+            else {
+                continue;
+            };
+            let words = clause_words_before(s, at, 10);
+            let h = &mut hits[j];
+            h.event = count_before(&words) && !baseline(s, (at, h.end), &words, false, true, lex);
+            h.start = at;
+            h.date = date;
+            h.end_date = Some(end);
+            h.relative = true;
+        }
+    }
+}
+
+/// True if a count stands right before a comparison period, perhaps with one short word
+/// between (`only 13` the previous year, `170,896 over` the same period): the period's
+/// own figure, which makes it a dated snapshot. A percentage there is the change, not
+/// the period's figure (`rose 20% over the previous year`).
+fn count_before(words: &[String]) -> bool {
+    let count = |w: &String| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || c == ',');
+    let short = |w: &String| w.len() <= 6 && w.chars().all(char::is_alphabetic);
+    match words {
+        [.., w] if count(w) => true,
+        [.., n, w] => count(n) && short(w),
+        _ => false,
+    }
+}
+
+/// `d` moved by `years`, the day kept (the last of February when it was the 29th).
+fn shift_year(d: PartialDate, years: i32) -> Option<PartialDate> {
+    let y = d.year + years;
+    match (d.month, d.day) {
+        (Some(m), Some(day)) => {
+            PartialDate::day(y, m, day.min(crate::model::date::days_in_month(y, m)))
+        }
+        (Some(m), None) => PartialDate::month(y, m),
+        _ => Some(PartialDate::year(y)),
+    }
 }
 
 /// `the first two weeks of October`, `the last week of May 2020`, `the first week of
@@ -473,6 +657,27 @@ fn dates_an_event(f: &Found, s: &str, lex: &'static Lexicon) -> bool {
         || cited(s, f)
         || baseline(s, (f.start, f.end), &words, since, period, lex)
         || cut_off(&words, lex))
+}
+
+/// True if a year, month or period after the document's date is only the horizon of a
+/// projection (`is projected to reach 3 million by FY2033`, `forecast to grow through
+/// 2030`): an estimate, not an event. A day stays an event (`the rule is projected to
+/// take effect on October 1, 2025` is a scheduled act), and so does anything without a
+/// projection word in its sentence (`will take effect in FY2026`).
+fn projected(h: &DateHit, s: &str, published: Option<PartialDate>, lex: &Lexicon) -> bool {
+    let Some(pubd) = published else {
+        return false;
+    };
+    if h.date.day.is_some() && h.end_date.is_none() {
+        return false;
+    }
+    let later = match (h.date.year.cmp(&pubd.year), h.date.month, pubd.month) {
+        (std::cmp::Ordering::Greater, ..) => true,
+        (std::cmp::Ordering::Equal, Some(a), Some(b)) => a > b,
+        _ => false,
+    };
+    let low = s.to_lowercase();
+    later && lex.projection_words.iter().any(|w| has_phrase(&low, w))
 }
 
 /// True if a day written in full opens the sentence after a place name and before a
@@ -911,15 +1116,33 @@ fn resolve(
             let end = PartialDate::month(pubd.year, pubd.month?)?;
             (start, Some(end), true)
         }
+        Expr::DaysToDate(days) => {
+            let pubd = published?;
+            let (y, m, d) = (pubd.year, pubd.month?, pubd.day?);
+            (shift_days(y, m, d, -days)?, Some(pubd), true)
+        }
         Expr::ThisFiscalYear {
             to_date,
             start_month,
         } => {
             let pubd = published?;
-            let fy = fiscal_year_of(pubd, start_month)?;
+            // Dated to a month only, the year to date runs to the last month that is
+            // over: a release of January reports the fiscal year through December.
+            let last = match (to_date, pubd.day, pubd.month) {
+                (true, None, Some(m)) => {
+                    let (y, m) = if m == 1 {
+                        (pubd.year - 1, 12)
+                    } else {
+                        (pubd.year, m - 1)
+                    };
+                    PartialDate::day(y, m, crate::model::date::days_in_month(y, m))?
+                }
+                _ => pubd,
+            };
+            let fy = fiscal_year_of(last, start_month)?;
             let start = PartialDate::day(fy - 1, start_month, 1)?;
             let end = if to_date {
-                pubd
+                last
             } else {
                 let m = if start_month == 1 {
                     12
@@ -1062,6 +1285,7 @@ fn resolve_relative(e: Expr, pubd: PartialDate, future: bool) -> Option<PartialD
         | Expr::Period(..)
         | Expr::AfterPrevious(_)
         | Expr::ThisFiscalYear { .. }
+        | Expr::DaysToDate(_)
         | Expr::YearToDate => None,
     }
 }

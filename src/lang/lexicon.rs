@@ -346,6 +346,22 @@ pub struct Lexicon {
     /// The words before an issue number (`Vol. 86, No. 246`): a date right after the
     /// number is the issue's stamp.
     pub issue_number_words: &'static [&'static str],
+    /// A state that has lasted until the document's day, after a perfect auxiliary
+    /// (`has now been in effect` for three weeks): the days counted back from it.
+    pub lasting_states: &'static [&'static str],
+    /// The perfect auxiliaries before `lasting_states` (`has`, `have`).
+    pub perfect_auxiliaries: &'static [&'static str],
+    /// The word before a duration (`for` three weeks).
+    pub duration_for: &'static [&'static str],
+    /// Words of a projection (`projected`, `forecast`), lower case: a year or period
+    /// after the document's date in their sentence is an estimate's horizon, no event.
+    pub projection_words: &'static [&'static str],
+    /// `the previous year` after a fiscal year, `last fiscal year` (lower case): the
+    /// fiscal year before.
+    pub previous_year_words: &'static [&'static str],
+    /// `the same period in` (lower case): the months of the period before, in the year
+    /// that follows.
+    pub same_period_words: &'static [&'static str],
     /// Verb endings that mark the past tense (`-ed`), on words of five letters or more.
     pub past_suffixes: &'static [&'static str],
     /// Endings that look like `past_suffixes` but are not (`-eed`).
@@ -521,6 +537,18 @@ struct LexiconFile {
     week_first_day: Option<u8>,
     #[serde(default)]
     issue_number_words: Vec<String>,
+    #[serde(default)]
+    lasting_states: Vec<String>,
+    #[serde(default)]
+    perfect_auxiliaries: Vec<String>,
+    #[serde(default)]
+    duration_for: Vec<String>,
+    #[serde(default)]
+    projection_words: Vec<String>,
+    #[serde(default)]
+    previous_year_words: Vec<String>,
+    #[serde(default)]
+    same_period_words: Vec<String>,
     past_suffixes: Vec<String>,
     not_past_suffixes: Vec<String>,
     future_suffixes: Vec<String>,
@@ -671,6 +699,12 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         week_deictics: leak_pairs(f.week_deictics),
         week_first_day: f.week_first_day,
         issue_number_words: leak_list(f.issue_number_words),
+        lasting_states: leak_list(f.lasting_states),
+        perfect_auxiliaries: leak_list(f.perfect_auxiliaries),
+        duration_for: leak_list(f.duration_for),
+        projection_words: leak_list(f.projection_words),
+        previous_year_words: leak_list(f.previous_year_words),
+        same_period_words: leak_list(f.same_period_words),
         past_suffixes: leak_list(f.past_suffixes),
         not_past_suffixes: leak_list(f.not_past_suffixes),
         future_suffixes: leak_list(f.future_suffixes),

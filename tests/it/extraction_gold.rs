@@ -465,8 +465,10 @@ fn gold_f1_on_the_validation_corpus_never_tuned_on() {
 /// by the rules as they were, its 9 dev documents scored events F1 0.846 (P 0.825,
 /// R 0.868) and statistics 0.750 (P 0.923, R 0.632), taking the whole dev set from
 /// 0.924 / 0.961 to 0.911 / 0.929 and validation from 0.753 / 0.914 to 0.761 / 0.899.
-const DEV: (f64, f64) = (0.91, 0.92);
-const VALIDATION: (f64, f64) = (0.76, 0.89);
+/// The rules written after it (durations that are the claim, ages, demonyms, English
+/// fiscal-year and season shapes) measured dev 0.931 / 0.934, validation 0.761 / 0.920.
+const DEV: (f64, f64) = (0.93, 0.93);
+const VALIDATION: (f64, f64) = (0.76, 0.92);
 
 /// The methodology page shows `content/accuracy.toml`: it must say what was measured,
 /// on the flagship and on the validation documents.
@@ -542,8 +544,9 @@ fn check_recorded(flag: &Scores, val: &Scores) {
 /// Batch E (8 documents: 6 dev, 2 validation, gold committed first) re-based them: its 6
 /// dev documents, read by the rules as they were, scored events F1 0.914 (16 of 18, 17
 /// found) and statistics 0.868 (23 of 28, 25 found); the dev set measured 0.943 / 0.870
-/// and validation 0.707 / 0.960 with them.
-const ES_DEV: (f64, f64) = (0.94, 0.87);
+/// and validation 0.707 / 0.960 with them; the duration and number-shape rules took dev to
+/// 0.972 / 0.956 (validation unchanged).
+const ES_DEV: (f64, f64) = (0.97, 0.95);
 const ES_VALIDATION: (f64, f64) = (0.70, 0.96);
 
 #[test]

@@ -140,6 +140,9 @@ pub enum Expr {
     /// The calendar year of the document's date, from its first month to the
     /// document's month (`so far this year`, `en lo que va del año`).
     YearToDate,
+    /// The days from this many days before the document's day to that day: a state
+    /// that has lasted until now (`has now been in effect for three weeks`).
+    DaysToDate(i64),
     /// A year counted from the document's (`last year`: -1).
     YearOffset(i32),
     /// A month counted from the document's (`last month`: -1).

@@ -205,7 +205,7 @@ fn keys<T>(table: &[(&str, T)]) -> String {
 
 /// The rules, most specific first: a reader takes them in this order and keeps an
 /// expression only where it does not overlap one found before.
-pub static RULES: [Rule; 39] = [
+pub static RULES: [Rule; 41] = [
     // Parts of a fiscal year: `the first two quarters of fiscal year 2019`, `the start of
     // FY 2023`.
     Rule {
@@ -517,6 +517,58 @@ pub static RULES: [Rule; 39] = [
             }
             let month = |month| Absolute::Month { year, month };
             found(c, Expr::Period(month(first), month(first + 2)))
+        }),
+    },
+    // `toward the end of the summer`, `the start of spring`: the season's last (first)
+    // month, its year from the tense like a month without one. After `season`, which
+    // reads the same words with a year (`the end of the summer of 2017`).
+    Rule {
+        name: "season_edge",
+        kind: Kind::Relative,
+        needs: NOTHING,
+        in_set: true,
+        alone: false,
+        example: "the end of the summer",
+        source: |v| {
+            if v.lex.seasons.is_empty() {
+                return NEVER.to_string();
+            }
+            let article = regex::escape(v.lex.period_article);
+            format!(
+                r"(?i:\b(?:{article}\s+)?({})\s+{}\s+(?:{article}\s+)?({})\b)",
+                alternation(
+                    v.lex
+                        .period_start_words
+                        .iter()
+                        .chain(v.lex.period_end_words)
+                        .copied()
+                ),
+                v.of,
+                keys(v.lex.seasons),
+            )
+        },
+        read: Read::Groups(|r, c, text| {
+            let whole = c.get(0)?;
+            // With a year after it, the season is read with its year (or not at all).
+            let rest = text[whole.end()..].trim_start_matches([' ', ',']);
+            let rest = rest
+                .strip_prefix(r.lex.day_of)
+                .map_or(rest, |t| t.trim_start());
+            if rest.starts_with(|ch: char| ch.is_ascii_digit()) {
+                return None;
+            }
+            let edge = c[1].to_lowercase();
+            let name = c[2].to_lowercase();
+            let &(_, first) = r.lex.seasons.iter().find(|(w, _)| *w == name)?;
+            let at_end = r.lex.period_end_words.iter().any(|w| *w == edge);
+            let month = if at_end { (first + 1) % 12 + 1 } else { first };
+            found(
+                c,
+                Expr::BareMonth {
+                    month,
+                    year_offset: None,
+                },
+            )
         }),
     },
     Rule {
@@ -867,8 +919,10 @@ pub static RULES: [Rule; 39] = [
                 plain(v.lex.fiscal_year_codes)
             );
             let to_date = alternation(v.lex.to_date_words.iter().copied());
+            // `this FY`, `the start of the fiscal year`, `fiscal year to date` (the
+            // fiscal year is the current one only with `to date`).
             format!(
-                r"(?:\b(?i:({to_date}))\s+)?\b(?:(?i:{})\s+{fy}|(?i:{}\s+({})\s+{}\s+{})\s+{fy})(?:\s+(?i:({to_date})))?\b",
+                r"(?:\b(?i:({to_date}))\s+)?\b(?:(?i:{})\s+{fy}|(?i:{}\s+({})\s+{}\s+{})\s+{fy}|{fy}\s+(?i:({to_date})))(?:\s+(?i:({to_date})))?\b",
                 alternation(v.lex.this_words.iter().copied()),
                 regex::escape(v.lex.period_article),
                 alternation(v.lex.period_start_words.iter().copied()),
@@ -881,7 +935,7 @@ pub static RULES: [Rule; 39] = [
             let expr = if c.get(2).is_some() {
                 Expr::FiscalYearStart { start_month }
             } else {
-                let to_date = c.get(1).is_some() || c.get(3).is_some();
+                let to_date = c.get(1).is_some() || c.get(3).is_some() || c.get(4).is_some();
                 Expr::ThisFiscalYear {
                     to_date,
                     start_month,
@@ -959,6 +1013,40 @@ pub static RULES: [Rule; 39] = [
                 return None;
             }
             found(c, Expr::DayOffset(-back))
+        }),
+    },
+    // `has now been in effect for three weeks`: the days counted back from the
+    // document's day, which the state lasts until.
+    Rule {
+        name: "lasting",
+        kind: Kind::RelativeDay,
+        needs: NOTHING,
+        in_set: true,
+        alone: false,
+        example: "has now been in effect for three weeks",
+        source: |v| {
+            if v.lex.lasting_states.is_empty() {
+                return NEVER.to_string();
+            }
+            format!(
+                r"(?i:\b(?:{})\s+(?:{})\s+(?:{})\s+([0-9]{{1,3}}|{}|{})\s+({})\b)",
+                alternation(v.lex.perfect_auxiliaries.iter().copied()),
+                alternation(v.lex.lasting_states.iter().copied()),
+                alternation(v.lex.duration_for.iter().copied()),
+                keys(v.lex.number_words),
+                alternation(v.lex.indefinite_articles.iter().copied()),
+                keys(v.lex.ago_day_units),
+            )
+        },
+        read: Read::Groups(|r, c, _| {
+            let count = ago_count(r, c);
+            let unit = c[2].to_lowercase();
+            let &(_, days) = r.lex.ago_day_units.iter().find(|(w, _)| *w == unit)?;
+            let back = count.checked_mul(days as i64)?;
+            if !(1..=120).contains(&back) {
+                return None;
+            }
+            found(c, Expr::DaysToDate(back))
         }),
     },
     Rule {
