@@ -468,7 +468,7 @@ fn gold_f1_on_the_validation_corpus_never_tuned_on() {
 /// The rules written after it (durations that are the claim, ages, demonyms, English
 /// fiscal-year and season shapes) measured dev 0.931 / 0.934, validation 0.761 / 0.920.
 const DEV: (f64, f64) = (0.93, 0.93);
-const VALIDATION: (f64, f64) = (0.76, 0.92);
+const VALIDATION: (f64, f64) = (0.76, 0.91);
 
 /// The methodology page shows `content/accuracy.toml`: it must say what was measured,
 /// on the flagship and on the validation documents.
