@@ -115,8 +115,15 @@ fn the_convention_of_a_text_comes_from_the_shapes_of_its_numbers() {
         Convention::of("24,000 y 47,000", es()),
         Convention::DecimalPoint
     );
+    // `2.5 millones` reads one way in any convention: no evidence of either, so a text
+    // that also writes `2.000` and `480.000` groups thousands with dots.
+    assert_eq!(Convention::of("2.5 millones", es()), Convention::Unknown);
     assert_eq!(
-        Convention::of("2.5 millones", es()),
+        Convention::of("2.000 personas, 1.6 millones y 480.000 detenciones", es()),
+        Convention::DecimalComma
+    );
+    assert_eq!(
+        Convention::of("2.5 millones y 24,000", es()),
         Convention::DecimalPoint
     );
     assert_eq!(Convention::of("1,234,567 y 45,5", es()), Convention::Mixed);
