@@ -1753,18 +1753,17 @@ fn is_age(s: &str, a: &Atom, noun: Option<&(ByteRange, String, bool)>, lex: &Lex
         return true;
     }
     // `aged 19 and 22`, `ages 12 to 17`: the later ages of a list after an age word.
-    if Lexicon::is_in(lex.list_joiners, w) || lex.range_to.iter().any(|t| w.eq_ignore_ascii_case(t))
+    let joiner = Lexicon::is_in(lex.list_joiners, w)
+        || lex.range_to.iter().any(|t| w.eq_ignore_ascii_case(t));
+    if joiner
+        && let Some((prev, ps)) = word_before(s, ws)
+        && let prev = prev.trim_end_matches(',')
+        && !prev.is_empty()
+        && prev.chars().all(|c| c.is_ascii_digit())
+        && let Some((age, _)) = word_before(s, ps)
+        && Lexicon::is_in(lex.age_words, age)
     {
-        if let Some((prev, ps)) = word_before(s, ws) {
-            let prev = prev.trim_end_matches(',');
-            if prev.chars().all(|c| c.is_ascii_digit()) && !prev.is_empty() {
-                if let Some((age, _)) = word_before(s, ps) {
-                    if Lexicon::is_in(lex.age_words, age) {
-                        return true;
-                    }
-                }
-            }
-        }
+        return true;
     }
     // `children under 12`: a threshold after a noun of people, counting nothing itself.
     let counts = noun.is_some_and(|n| !lex.durations.contains(&n.1.as_str()) && n.1 != "years");
