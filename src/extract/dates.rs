@@ -676,8 +676,11 @@ fn projected(h: &DateHit, s: &str, published: Option<PartialDate>, lex: &Lexicon
         (std::cmp::Ordering::Equal, Some(a), Some(b)) => a > b,
         _ => false,
     };
-    let low = s.to_lowercase();
-    later && lex.projection_words.iter().any(|w| has_phrase(&low, w))
+    // Checked only for a later date, so that a long sentence is lowercased only when needed.
+    later && {
+        let low = s.to_lowercase();
+        lex.projection_words.iter().any(|w| has_phrase(&low, w))
+    }
 }
 
 /// True if a day written in full opens the sentence after a place name and before a
