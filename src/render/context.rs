@@ -314,13 +314,20 @@ impl Renderer<'_> {
     }
 
     pub(crate) fn context(&self, page: &PageView) -> tera::Context {
+        // The same for every page: converted to template values once, cloned per page.
+        let mut ctx = self.base.clone();
+        ctx.insert("page", page);
+        ctx.insert("translations", &self.translations(&page.path));
+        ctx
+    }
+
+    /// The part of [`Renderer::context`] that does not depend on the page.
+    pub(crate) fn base_context(&self) -> tera::Context {
         let mut ctx = tera::Context::new();
         ctx.insert("site", &self.site_view());
         ctx.insert("nav", &self.nav());
         ctx.insert("strings", &self.strings.as_map());
-        ctx.insert("page", page);
         ctx.insert("short_title", &short_title(&self.settings.config.title));
-        ctx.insert("translations", &self.translations(&page.path));
         ctx
     }
 

@@ -138,13 +138,16 @@ pub struct Renderer<'a> {
     urls: &'a Urls,
     highlighter: Highlighter,
     paging: paging::Paging<'a>,
+    /// What every page's context starts from (`site`, `nav`, `strings`, `short_title`),
+    /// made once: see [`Renderer::context`].
+    base: tera::Context,
 }
 
 impl<'a> Renderer<'a> {
     /// Prepares rendering (registers the `url` template function).
     pub fn new(settings: &'a Settings, site: &'a Site, theme: &'a Theme) -> Result<Self, Error> {
         let strings = Strings::load(settings)?;
-        Ok(Renderer {
+        let mut renderer = Renderer {
             settings,
             site,
             theme,
@@ -152,7 +155,10 @@ impl<'a> Renderer<'a> {
             urls: &settings.urls,
             highlighter: Highlighter::default(),
             paging: paging::Paging::new(&site.briefing, settings.config.briefing.page_size),
-        })
+            base: tera::Context::new(),
+        };
+        renderer.base = renderer.base_context();
+        Ok(renderer)
     }
 
     /// The jobs that make up the site, in the order of the file list: sources, pages,
