@@ -1474,8 +1474,12 @@ fn single(s: &str, a: &Atom, counted_before: bool, lex: &Lexicon) -> Option<Stat
         }
     }
     let unit = atom_unit(a, noun.as_ref(), lex);
-    // `(2) removes a provision`: an item number of a list, not a figure.
-    let enumerator = char_before(s, a.start) == Some('(') && char_at(s, a.end) == Some(')');
+    // `(2) removes a provision`: an item number of a list, not a figure; `(88,089)` after
+    // what it counts is one.
+    let enumerator = char_before(s, a.start) == Some('(')
+        && char_at(s, a.end) == Some(')')
+        && !grouped(s, a)
+        && a.value < 100.0;
     if unit.is_empty() && qual.is_none() && enumerator {
         return None;
     }
