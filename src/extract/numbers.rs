@@ -74,6 +74,8 @@ struct Patterns {
     /// The non-ASCII characters of the atom pattern (`€`, `£`), for its ASCII stand-in.
     atom_literals: String,
     magnitude: Regex,
+    /// A duration in two parts: `19 years and seven months`.
+    compound: Regex,
 }
 
 fn alternation<'a>(words: impl Iterator<Item = &'a str>) -> String {
@@ -114,6 +116,13 @@ fn patterns(lex: &'static Lexicon) -> &'static Patterns {
             atom_literals: atom.chars().filter(|c| !c.is_ascii()).collect(),
             atom: Regex::new(&atom).unwrap(),
             magnitude: Regex::new(&format!(r"\b(?i:{mags})\b")).unwrap(),
+            compound: Regex::new(&format!(
+                r"\b(?P<y>[0-9]{{1,2}}|(?i:{words}))\s+(?i:{})\s+(?i:{})\s+(?P<m>[0-9]{{1,2}}|(?i:{words}))\s+(?i:{})\b",
+                alternation(lex.duration_years.iter().copied()),
+                alternation(lex.range_and.iter().copied()),
+                alternation(lex.duration_months.iter().copied()),
+            ))
+            .unwrap(),
         };
         Box::leak(Box::new(p))
     })
@@ -854,6 +863,42 @@ pub fn find_stats_in(
     for m in p.magnitude.find_iter(s) {
         taken.push((m.start(), m.end()));
     }
+    // A duration in two parts is read whole, in months, when it is a term served (`19
+    // years and seven months in prison`); never one part of it.
+    for c in p.compound.captures_iter(s) {
+        let whole = c.get(0).expect("match");
+        if overlaps(&taken, whole.start(), whole.end()) {
+            continue;
+        }
+        taken.push((whole.start(), whole.end()));
+        let part = |g: &str| {
+            let t = c[g].to_lowercase();
+            t.parse::<f64>().ok().or_else(|| {
+                lex.number_words
+                    .iter()
+                    .find(|(w, _)| *w == t)
+                    .map(|&(_, v)| v)
+            })
+        };
+        if let (Some(y), Some(mo)) = (part("y"), part("m"))
+            && (term_after(s, whole.end(), lex)
+                || claim_duration(s, whole.start(), whole.end(), whole.end(), lex))
+        {
+            hits.push(make(
+                s,
+                whole.start(),
+                whole.end(),
+                Some(y * 12.0 + mo),
+                None,
+                None,
+                None,
+                lex.unit_of(lex.duration_months[0])
+                    .unwrap_or(lex.duration_months[0]),
+                None,
+                lex,
+            ));
+        }
+    }
     // Fractions in words: `nearly a third`, `more than half of them`.
     for m in p.fraction.find_iter(s) {
         if overlaps(&taken, m.start(), m.end()) {
@@ -1549,10 +1594,20 @@ fn claim_duration(s: &str, start: usize, num_end: usize, noun_end: usize, lex: &
                 && Lexicon::is_in(lex.duration_claim_after, w.trim_end_matches('.'))
         })
     });
-    if in_a_row || open_after(s, noun_end, lex).is_some() {
+    if in_a_row || open_after(s, noun_end, lex).is_some() || term_after(s, noun_end, lex) {
         return true;
     }
     prev.is_some_and(|(w, ws)| Lexicon::is_in(lex.duration_in, w) && negated_before(s, ws, lex))
+}
+
+/// True if a phrase of [`Lexicon::duration_terms`] follows byte `at` (`in prison`, `term
+/// of imprisonment`), after the noun of the duration (`30 years in prison`) or glued to
+/// it (`a 24-month term of imprisonment`).
+fn term_after(s: &str, at: usize, lex: &Lexicon) -> bool {
+    let rest = window(s, at, 40).trim_start().to_lowercase();
+    lex.duration_terms
+        .iter()
+        .any(|t| rest.starts_with(t) && !rest[t.len()..].starts_with(char::is_alphanumeric))
 }
 
 /// True when a range of durations with no hedge is a claim: after a word of
@@ -1815,11 +1870,16 @@ fn appositive_age(s: &str, a: &Atom) -> bool {
         .rsplit(|c: char| !(c.is_alphabetic() || c == '.' || c == '-'))
         .next()
         .unwrap_or("");
-    if !capitalised || !given_word.chars().next().is_some_and(char::is_uppercase) || name.len() < 2
-    {
+    let tail = &s[a.end..];
+    if !capitalised || name.len() < 2 {
         return false;
     }
-    let tail = &s[a.end..];
+    // One name alone (`Diego, 40, was sentenced`, `aka Siete, 40, was`) only between
+    // commas: a count after a name is followed by what it counts.
+    let given_capitalised = given_word.chars().next().is_some_and(char::is_uppercase);
+    if !given_capitalised && !tail.starts_with(',') {
+        return false;
+    }
     tail.starts_with(',')
         || tail.starts_with(';')
         || tail.starts_with(" and ")

@@ -139,6 +139,15 @@ pub struct Lexicon {
     /// Words right after the number of a duration that make it the claim (`8
     /// consecutive months`, `tres meses seguidos`).
     pub duration_claim_after: &'static [&'static str],
+    /// Phrases right after a duration that make it a sentence or a term served, the
+    /// claim of a court release (`30 years in prison`, `a 24-month term of
+    /// imprisonment`, `18 meses de prisión`).
+    pub duration_terms: &'static [&'static str],
+    /// The words of years and of months in a duration written in two parts (`19 years
+    /// and seven months`), read whole, in months, or not at all.
+    pub duration_years: &'static [&'static str],
+    /// The words of months in such a duration; the first is its unit.
+    pub duration_months: &'static [&'static str],
     /// Words after a duration that make it an open-ended claim, `at least` (`three weeks
     /// or more`).
     pub duration_or_more: &'static [&'static str],
@@ -442,6 +451,9 @@ struct LexiconFile {
     duration_bound_words: Vec<String>,
     duration_claim_before: Vec<String>,
     duration_claim_after: Vec<String>,
+    duration_terms: Vec<String>,
+    duration_years: Vec<String>,
+    duration_months: Vec<String>,
     duration_or_more: Vec<String>,
     negations: Vec<String>,
     duration_in: Vec<String>,
@@ -605,6 +617,9 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         duration_bound_words: leak_list(f.duration_bound_words),
         duration_claim_before: leak_list(f.duration_claim_before),
         duration_claim_after: leak_list(f.duration_claim_after),
+        duration_terms: leak_list(f.duration_terms),
+        duration_years: leak_list(f.duration_years),
+        duration_months: leak_list(f.duration_months),
         duration_or_more: leak_list(f.duration_or_more),
         negations: leak_list(f.negations),
         duration_in: leak_list(f.duration_in),

@@ -466,9 +466,11 @@ fn gold_f1_on_the_validation_corpus_never_tuned_on() {
 /// R 0.868) and statistics 0.750 (P 0.923, R 0.632), taking the whole dev set from
 /// 0.924 / 0.961 to 0.911 / 0.929 and validation from 0.753 / 0.914 to 0.761 / 0.899.
 /// The rules written after it (durations that are the claim, ages, demonyms, English
-/// fiscal-year and season shapes) measured dev 0.931 / 0.934, validation 0.761 / 0.920.
-const DEV: (f64, f64) = (0.93, 0.93);
-const VALIDATION: (f64, f64) = (0.76, 0.91);
+/// fiscal-year and season shapes) measured dev 0.931 / 0.934, validation 0.761 / 0.920;
+/// prison terms (`30 years in prison`, `19 years and seven months` read whole) and the
+/// ages of single names then took dev to 0.933 / 0.949 and validation to 0.761 / 0.931.
+const DEV: (f64, f64) = (0.93, 0.94);
+const VALIDATION: (f64, f64) = (0.76, 0.93);
 
 /// The methodology page shows `content/accuracy.toml`: it must say what was measured,
 /// on the flagship and on the validation documents.

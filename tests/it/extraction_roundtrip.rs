@@ -103,6 +103,14 @@ fn stated(span: &str) -> Vec<f64> {
             out.push((pair[0] / pair[1] * 10000.0).round() / 100.0);
         }
     }
+    // `19 years and seven months` → 235 months.
+    if let [y, m] = plain[..]
+        && Regex::new(r"(?i)\byears?\b.*\bmonths?\b")
+            .unwrap()
+            .is_match(span)
+    {
+        out.push(y * 12.0 + m);
+    }
     out
 }
 
@@ -197,6 +205,14 @@ fn stated_es(span: &str) -> Vec<f64> {
         if pair[1] > 0.0 {
             out.push((pair[0] / pair[1] * 10000.0).round() / 100.0);
         }
+    }
+    // `12 años y seis meses` → 150 months.
+    if let [y, m] = plain[..]
+        && Regex::new(r"(?i)\baños?\b.*\bmes(es)?\b")
+            .unwrap()
+            .is_match(span)
+    {
+        out.push(y * 12.0 + m);
     }
     out
 }
