@@ -288,7 +288,12 @@ fn table_row(s: &str) -> bool {
         }
     }
     let cells = s.contains('|') || s.contains('\t');
-    (cells && numbers >= 2) || (numbers >= 3 && words <= numbers)
+    // `| Sentence | 28 months in prison |`: a row drawn with pipes at both ends (an
+    // infobox or a table copied as text), whatever it holds.
+    let t = s.trim();
+    let drawn =
+        t.len() > 2 && t.starts_with('|') && t.ends_with('|') && t.matches('|').count() >= 3;
+    drawn || (cells && numbers >= 2) || (numbers >= 3 && words <= numbers)
 }
 
 /// True for a byline with a date (`By Ana Torres · August 14, 2023`): the sentence

@@ -321,9 +321,13 @@ pub fn sentences(masked: &str, lex: &Lexicon) -> Vec<ByteRange> {
                 && (before.ends_with(',')
                     || Lexicon::is_in(lex.stopwords, last_word)
                     || lex.month(last_word).is_some());
-            if !runs_on
-                && first
-                    .is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || OPENERS.contains(&n))
+            // Rows drawn with pipes (`| Date | 27 June 2022 |`) are lines of their own.
+            let row = before.ends_with('|') || first == Some('|');
+            if row
+                || !runs_on
+                    && first.is_some_and(|n| {
+                        n.is_uppercase() || n.is_ascii_digit() || OPENERS.contains(&n)
+                    })
             {
                 boundary_end = Some(i);
             }

@@ -468,8 +468,10 @@ fn gold_f1_on_the_validation_corpus_never_tuned_on() {
 /// The rules written after it (durations that are the claim, ages, demonyms, English
 /// fiscal-year and season shapes) measured dev 0.931 / 0.934, validation 0.761 / 0.920;
 /// prison terms (`30 years in prison`, `19 years and seven months` read whole) and the
-/// ages of single names then took dev to 0.933 / 0.949 and validation to 0.761 / 0.931.
-const DEV: (f64, f64) = (0.93, 0.94);
+/// ages of single names then took dev to 0.933 / 0.949 and validation to 0.761 / 0.931;
+/// rows drawn with pipes (infoboxes copied as text) giving nothing, to 0.933 / 0.954 and
+/// 0.764 / 0.931.
+const DEV: (f64, f64) = (0.93, 0.95);
 const VALIDATION: (f64, f64) = (0.76, 0.93);
 
 /// The methodology page shows `content/accuracy.toml`: it must say what was measured,
