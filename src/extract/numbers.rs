@@ -300,7 +300,8 @@ fn atoms(
                     .take_while(|c| c.is_alphabetic())
                     .collect();
                 // `at least a five-year bar`: a duration glued to its noun, a figure only
-                // with a hedge before it (`a five-year plan` counts nothing).
+                // with a hedge before it or a term after it (`a five-year plan` counts
+                // nothing).
                 let hedged = || {
                     let at = match word_before(s, start) {
                         Some((w, ws))
@@ -317,7 +318,8 @@ fn atoms(
                     .glued_durations
                     .iter()
                     .find(|(w, _)| w.eq_ignore_ascii_case(&word))
-                    .filter(|_| hedged());
+                    // `a 24-month term of imprisonment`: a term served is the claim too.
+                    .filter(|_| hedged() || term_after(s, num_end + dash + word.len(), lex));
                 match lex
                     .glued_counts
                     .iter()
