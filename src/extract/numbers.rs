@@ -1804,7 +1804,7 @@ fn is_age(s: &str, a: &Atom, noun: Option<&(ByteRange, String, bool)>, lex: &Lex
     }) {
         return true;
     }
-    if appositive_age(s, a) {
+    if appositive_age(s, a, lex) {
         return true;
     }
     let Some((w, ws)) = word_before(s, a.start) else {
@@ -1814,8 +1814,7 @@ fn is_age(s: &str, a: &Atom, noun: Option<&(ByteRange, String, bool)>, lex: &Lex
         return true;
     }
     // `aged 19 and 22`, `ages 12 to 17`: the later ages of a list after an age word.
-    let joiner = Lexicon::is_in(lex.list_joiners, w)
-        || lex.range_to.iter().any(|t| w.eq_ignore_ascii_case(t));
+    let joiner = Lexicon::is_in(lex.list_joiners, w) || Lexicon::is_in(lex.range_to, w);
     if joiner
         && let Some((prev, ps)) = word_before(s, ws)
         && let prev = prev.trim_end_matches(',')
@@ -1850,45 +1849,40 @@ fn is_age(s: &str, a: &Atom, noun: Option<&(ByteRange, String, bool)>, lex: &Lex
 
 /// True for an age set off by commas after a person's name, in the style of news and
 /// court releases: `Edison Escalante, 23, and Clarissa Villarreal, 29, of Laredo`. A
-/// whole number below 120, right after `Name, `, followed by a comma, `and`, `of` or the
-/// end of the sentence. A count after a name is never written that way.
-fn appositive_age(s: &str, a: &Atom) -> bool {
+/// whole number below 120 right after `Name, `: closed by a comma (`Diego, 40, was`,
+/// `aka Siete, 40, was`), or, after a name of two capitalised words, by `;`, a list
+/// joiner, the language's `of` or the end of the sentence. A count after a name is
+/// followed by what it counts.
+fn appositive_age(s: &str, a: &Atom, lex: &Lexicon) -> bool {
     if !a.integer || a.word || a.scaled || a.plus || a.counted.is_some() || a.value >= 120.0 {
         return false;
     }
-    let head = &s[..a.start];
-    let Some(before_comma) = head.strip_suffix(", ") else {
+    let Some(before_comma) = s[..a.start].strip_suffix(", ") else {
         return false;
     };
+    let name_char = |c: char| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-');
     let name = before_comma
-        .rsplit(|c: char| !(c.is_alphabetic() || c == '.' || c == '\'' || c == '’' || c == '-'))
+        .rsplit(|c: char| !name_char(c))
         .next()
         .unwrap_or("");
-    let capitalised = name.chars().next().is_some_and(char::is_uppercase);
-    // The word before the comma and the one before it are both capitalised: a name of
-    // two words at least (`Escalante`, not `In March`).
-    let given = before_comma[..before_comma.len() - name.len()].trim_end();
-    let given_word = given
-        .rsplit(|c: char| !(c.is_alphabetic() || c == '.' || c == '-'))
-        .next()
-        .unwrap_or("");
+    if name.len() < 2 || !name.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
     let tail = &s[a.end..];
-    if !capitalised || name.len() < 2 {
+    if tail.starts_with(',') {
+        return true;
+    }
+    let given = before_comma[..before_comma.len() - name.len()].trim_end();
+    let given_word = given.rsplit(|c: char| !name_char(c)).next().unwrap_or("");
+    if !given_word.chars().next().is_some_and(char::is_uppercase) {
         return false;
     }
-    // One name alone (`Diego, 40, was sentenced`, `aka Siete, 40, was`) only between
-    // commas: a count after a name is followed by what it counts.
-    let given_capitalised = given_word.chars().next().is_some_and(char::is_uppercase);
-    if !given_capitalised && !tail.starts_with(',') {
-        return false;
-    }
-    tail.starts_with(',')
-        || tail.starts_with(';')
-        || tail.starts_with(" and ")
-        || tail.starts_with(" of ")
-        || tail.starts_with(" y ")
-        || tail.starts_with(" de ")
+    let next = word_after(s, a.end).filter(|&(_, ws)| s[a.end..ws].trim().is_empty());
+    tail.starts_with(';')
         || tail.trim_end() == "."
+        || next.is_some_and(|(w, _)| {
+            Lexicon::is_in(lex.list_joiners, w) || w.eq_ignore_ascii_case(lex.ratio_of)
+        })
 }
 
 #[allow(clippy::too_many_arguments)]
