@@ -43,18 +43,25 @@ pub struct DateHit {
 
 /// True if `phrase` occurs in `hay` (both lower case) as whole words.
 pub fn has_phrase(hay: &str, phrase: &str) -> bool {
+    phrase_positions(hay, phrase).next().is_some()
+}
+
+/// Where `phrase` occurs in `hay` (both lower case) as whole words.
+fn phrase_positions<'a>(hay: &'a str, phrase: &'a str) -> impl Iterator<Item = usize> + 'a {
     let mut from = 0;
-    while let Some(k) = hay.get(from..).and_then(|h| h.find(phrase)) {
-        let s = from + k;
-        let e = s + phrase.len();
-        let ok_before = char_before(hay, s).is_none_or(|c| !c.is_alphanumeric());
-        let ok_after = char_at(hay, e).is_none_or(|c| !c.is_alphanumeric());
-        if ok_before && ok_after {
-            return true;
+    std::iter::from_fn(move || {
+        while let Some(k) = hay.get(from..).and_then(|h| h.find(phrase)) {
+            let s = from + k;
+            let e = s + phrase.len();
+            from = s + phrase.chars().next().map_or(1, char::len_utf8);
+            let ok_before = char_before(hay, s).is_none_or(|c| !c.is_alphanumeric());
+            let ok_after = char_at(hay, e).is_none_or(|c| !c.is_alphanumeric());
+            if ok_before && ok_after {
+                return Some(s);
+            }
         }
-        from = s + phrase.chars().next().map_or(1, char::len_utf8);
-    }
-    false
+        None
+    })
 }
 
 /// Finds the date expressions of one sentence. `previous` is the day of the event just
@@ -143,23 +150,6 @@ pub fn find_dates(
     previous_fiscal_years(&mut hits, s, published, lex);
     same_periods(&mut hits.hits, s, lex);
     hits.sorted()
-}
-
-/// Where `phrase` (lower case) occurs in `low` (`s` in ASCII lower case) as whole words.
-fn phrase_positions(low: &str, phrase: &str) -> Vec<usize> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(k) = low.get(from..).and_then(|h| h.find(phrase)) {
-        let at = from + k;
-        let e = at + phrase.len();
-        if char_before(low, at).is_none_or(|c| !c.is_alphanumeric())
-            && char_at(low, e).is_none_or(|c| !c.is_alphanumeric())
-        {
-            out.push(at);
-        }
-        from = e;
-    }
-    out
 }
 
 /// The number of the fiscal year a hit spans, if it is one, or a part of one that starts
@@ -1143,19 +1133,8 @@ fn resolve(
                 _ => pubd,
             };
             let fy = fiscal_year_of(last, start_month)?;
-            let start = PartialDate::day(fy - 1, start_month, 1)?;
-            let end = if to_date {
-                last
-            } else {
-                let m = if start_month == 1 {
-                    12
-                } else {
-                    start_month - 1
-                };
-                let y = if start_month == 1 { fy - 1 } else { fy };
-                PartialDate::day(y, m, crate::model::date::days_in_month(y, m))?
-            };
-            (start, Some(end), true)
+            let (start, whole_end) = fiscal_year_span(fy, start_month)?;
+            (start, Some(if to_date { last } else { whole_end }), true)
         }
         Expr::WeekOffset {
             offset,
