@@ -47,7 +47,7 @@ pub fn has_phrase(hay: &str, phrase: &str) -> bool {
 }
 
 /// Where `phrase` occurs in `hay` (both lower case) as whole words.
-fn phrase_positions<'a>(hay: &'a str, phrase: &'a str) -> impl Iterator<Item = usize> + 'a {
+pub fn phrase_positions<'a>(hay: &'a str, phrase: &'a str) -> impl Iterator<Item = usize> + 'a {
     let mut from = 0;
     std::iter::from_fn(move || {
         while let Some(k) = hay.get(from..).and_then(|h| h.find(phrase)) {

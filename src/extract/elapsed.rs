@@ -12,7 +12,7 @@
 //! infinitive whose verb dated an earlier event (`después de llegar` → `llegó`). Anything
 //! else (`tres meses después de la elección`, `a few months later`) dates nothing here.
 
-use super::dates::DateHit;
+use super::dates::{DateHit, phrase_positions};
 use super::text::{ByteRange, word_after, word_before};
 use crate::lang::lexicon::Lexicon;
 use crate::model::date::{PartialDate, Precision};
@@ -33,18 +33,8 @@ pub fn find(
         return out;
     }
     for after in lex.elapsed_after {
-        let mut from = 0;
-        while let Some(k) = low
-            .get(from..)
-            .and_then(|h| h.find(after))
-            .map(|k| from + k)
-        {
-            from = k + after.len();
-            let whole = low[..k].ends_with(' ') && low[from..].starts_with(' ');
-            if !whole {
-                continue;
-            }
-            if let Some(hits) = one(s, k, from, found, published, earlier, lex) {
+        for k in phrase_positions(&low, after) {
+            if let Some(hits) = one(s, k, k + after.len(), found, published, earlier, lex) {
                 out.extend(hits);
             }
         }
