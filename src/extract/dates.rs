@@ -749,10 +749,14 @@ fn appended(s: &str, f: &Found, lex: &Lexicon) -> bool {
         .strip_prefix('.')
         .map(str::trim_start)
         .is_some_and(|r| r.is_empty() || (r.starts_with('(') && r.ends_with(')')));
-    if !credit {
+    // `at the Embassy in Washington, Tuesday, June 4, 2019, as part of …`: in the middle
+    // of the caption the date is set off by commas and keeps its week day.
+    let inset = after.starts_with(',');
+    if !credit && !inset {
         return false;
     }
     let mut before = s[..f.start].trim_end();
+    let mut weekday = false;
     // `Washington, Tuesday, June 4, 2019.`: the week day belongs to the date.
     if let Some(head) = before.strip_suffix(',') {
         let head = head.trim_end();
@@ -760,9 +764,10 @@ fn appended(s: &str, f: &Found, lex: &Lexicon) -> bool {
             && lex.weekdays.iter().any(|d| d.eq_ignore_ascii_case(w))
         {
             before = rest.trim_end();
+            weekday = true;
         }
     }
-    before.ends_with(',') && before.len() > 20
+    (credit || weekday) && before.ends_with(',') && before.len() > 20
 }
 
 /// True if the date follows an issue number (`Federal Register Vol. 86, No. 246
