@@ -645,8 +645,42 @@ fn dates_an_event(f: &Found, s: &str, lex: &'static Lexicon) -> bool {
         || since_a_peak(s, f.start, lex)
         || dateline(s, f)
         || cited(s, f)
+        || fiscal_year_edge(s, f.start, lex)
         || baseline(s, (f.start, f.end), &words, since, period, lex)
         || cut_off(&words, lex))
+}
+
+/// True if the date is the first or last day of a fiscal year named just before it
+/// (`in the 2019 fiscal year, which ended Sept. 30`, `el año fiscal 2019, que terminó el
+/// 30 de septiembre`): the year's edge, not an event.
+fn fiscal_year_edge(s: &str, start: usize, lex: &Lexicon) -> bool {
+    let head = window_before(s, start, 80).to_lowercase();
+    let head = head.trim_end();
+    // `which ended on Sept. 30`, `que terminó el 30`: a preposition or article between.
+    let head = [" on", " el"]
+        .iter()
+        .find_map(|p| head.strip_suffix(p))
+        .unwrap_or(head);
+    let Some(clause) = lex
+        .fiscal_year_edges
+        .iter()
+        .find_map(|e| head.strip_suffix(e))
+    else {
+        return false;
+    };
+    let Some(named) = clause.trim_end().strip_suffix(',') else {
+        return false;
+    };
+    // The fiscal year is named in the few words before the comma (`fiscal year`,
+    // `FY2019`, `FY 2019`).
+    let tail = window_before(named, named.len(), 40);
+    let code = |w: &str| {
+        lex.fiscal_year_codes.iter().any(|c| {
+            w.strip_prefix(c.to_lowercase().as_str())
+                .is_some_and(|r| r.bytes().all(|b| b.is_ascii_digit()))
+        })
+    };
+    lex.fiscal_year_words.iter().any(|w| has_phrase(tail, w)) || tail.split_whitespace().any(code)
 }
 
 /// True if a year, month or period after the document's date is only the horizon of a
@@ -970,6 +1004,20 @@ fn baseline(
         .split(|c: char| !c.is_ascii_digit())
         .any(|t| !t.is_empty() && !year_like(t))
     {
+        return false;
+    }
+    // `since May, when the number of migrants spiked`: the clause after it says what
+    // happened at the date, which makes it an event.
+    let clause = s[end..]
+        .trim_start()
+        .strip_prefix(',')
+        .unwrap_or("")
+        .trim_start();
+    let when = clause
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| Lexicon::is_in(lex.when, &w.to_lowercase()));
+    if when {
         return false;
     }
     let mut words = words.to_vec();

@@ -186,6 +186,9 @@ pub struct Lexicon {
     pub period_article: &'static str,
     /// `since`, giving a point event at its date.
     pub since: &'static [&'static str],
+    /// Words that open a clause saying what happened at the date before them (`since
+    /// May, when the number spiked`): that date is an event, not a baseline.
+    pub when: &'static [&'static str],
     /// Words that open a `from … through …` period.
     pub span_from: &'static [&'static str],
     /// Words joining the ends of a `from … through …` span.
@@ -276,6 +279,9 @@ pub struct Lexicon {
     pub fiscal_year_words: &'static [&'static str],
     /// Codes glued or next to a fiscal year's number, as written (`FY`).
     pub fiscal_year_codes: &'static [&'static str],
+    /// The relative clause that gives a fiscal year's first or last day (`which ended`,
+    /// `que terminó`), lower case: the day is the year's edge, not an event.
+    pub fiscal_year_edges: &'static [&'static str],
     /// The month a fiscal year starts in, in the year before its number (10: October).
     pub fiscal_year_start_month: u8,
     /// Words for a day counted from the event just before in the text, with the days.
@@ -469,6 +475,7 @@ struct LexiconFile {
     day_of: String,
     period_article: String,
     since: Vec<String>,
+    when: Vec<String>,
     span_from: Vec<String>,
     span_through: Vec<String>,
     span_between: Vec<String>,
@@ -513,6 +520,7 @@ struct LexiconFile {
     fractions: Vec<(String, f64)>,
     fraction_unit: String,
     fiscal_year_words: Vec<String>,
+    fiscal_year_edges: Vec<String>,
     fiscal_year_codes: Vec<String>,
     fiscal_year_start_month: u8,
     after_previous: Vec<(String, i64)>,
@@ -635,6 +643,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         day_of: leak_str(f.day_of),
         period_article: leak_str(f.period_article),
         since: leak_list(f.since),
+        when: leak_list(f.when),
         span_from: leak_list(f.span_from),
         span_through: leak_list(f.span_through),
         span_between: leak_list(f.span_between),
@@ -679,6 +688,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         fractions: leak_pairs(f.fractions),
         fraction_unit: leak_str(f.fraction_unit),
         fiscal_year_words: leak_list(f.fiscal_year_words),
+        fiscal_year_edges: leak_list(f.fiscal_year_edges),
         fiscal_year_codes: leak_list(f.fiscal_year_codes),
         fiscal_year_start_month: f.fiscal_year_start_month,
         after_previous: leak_pairs(f.after_previous),
