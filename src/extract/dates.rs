@@ -1226,6 +1226,11 @@ fn week_days(
     first: u8,
     future: impl FnOnce() -> bool,
 ) -> Option<(PartialDate, PartialDate)> {
+    // `this week` in a release dated to the month only: that month.
+    if offset == 0 && pubd.day.is_none() {
+        let month = PartialDate::month(pubd.year, pubd.month?)?;
+        return Some((month, month));
+    }
     let (y, m, d) = (pubd.year, pubd.month?, pubd.day?);
     let into_week = (crate::model::date::weekday(y, m, d) as i64 - first as i64).rem_euclid(7);
     let start = -into_week + 7 * offset as i64;
