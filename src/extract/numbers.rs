@@ -1495,8 +1495,12 @@ fn single(s: &str, a: &Atom, counted_before: bool, lex: &Lexicon) -> Option<Stat
             let bound = word_before(s, qual.map_or(a.start, |q| q.1))
                 .is_some_and(|(w, _)| Lexicon::is_in(lex.duration_bound_words, w));
             let claim = qual.is_none() && claim_duration(s, a.start, a.end, n.0.1, lex);
-            // `Casi tres meses después de llegar`: a date, even with a hedge.
-            let dated = qual.is_some() && relative_after(s, n.0.1, lex);
+            // `Casi tres meses después de llegar`: a date, even with a hedge, unless a
+            // claim word stands before the hedge (`continued for at least 18 months
+            // after the policy ended`).
+            let dated = qual.is_some_and(|q| {
+                relative_after(s, n.0.1, lex) && !claim_duration(s, q.1, a.end, n.0.1, lex)
+            });
             if !claim && (qual.is_none() || bound || dated) {
                 return None;
             }
