@@ -871,7 +871,20 @@ fn is_date(f: &Found, s: &str, lex: &Lexicon) -> bool {
         Expr::Now => {
             let before = word_before(s, f.start).map(|(w, _)| w.to_lowercase());
             let glued = char_before(s, f.start).is_some_and(|c| !c.is_whitespace());
-            !glued && before.is_some_and(|w| Lexicon::is_in(lex.now_modals, &w))
+            // `has now imposed a 24-month term`: an act of a court or an agency, done
+            // by the document's day.
+            let acted = || {
+                let verb = word_after(s, f.end).map(|(w, _)| w.to_lowercase());
+                before
+                    .as_ref()
+                    .is_some_and(|w| Lexicon::is_in(lex.perfect_auxiliaries, w))
+                    && verb.is_some_and(|v| Lexicon::is_in(lex.action_verbs, &v))
+            };
+            !glued
+                && (before
+                    .as_ref()
+                    .is_some_and(|w| Lexicon::is_in(lex.now_modals, w))
+                    || acted())
         }
         // `Tuesday, June 4, 2019`: the week day of a date written in full is part of it.
         Expr::Weekday(_) | Expr::LastWeekday(_) => {
