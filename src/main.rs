@@ -173,6 +173,18 @@ struct ReviewArgs {
     all: bool,
 }
 
+/// Writes `text` to standard output; a reader that stopped early (`brief extract … |
+/// head`) is not an error.
+fn print_piped(text: &str) {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush())
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("error: could not write to standard output: {e}");
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if cli.jobs > 0 {
@@ -325,19 +337,21 @@ fn extract_command(files: &[PathBuf], published: Option<&str>, format: Format) -
                 events: &events,
                 statistics: &statistics,
             };
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&out).expect("records serialize")
-            );
+            let mut text = serde_json::to_string_pretty(&out).expect("records serialize");
+            text.push('\n');
+            print_piped(&text);
         }
         Format::Text => {
+            use std::fmt::Write as _;
             let n = |v: Option<f64>| v.map(|x| x.to_string()).unwrap_or_default();
+            let mut text = String::new();
             for e in &events {
                 let date = match &e.end {
                     Some(end) => format!("{}..{end}", e.date),
                     None => e.date.clone(),
                 };
-                println!(
+                let _ = writeln!(
+                    text,
                     "{}  p{}  event   {date}  «{}»",
                     e.source_path, e.paragraph, e.span
                 );
@@ -347,11 +361,13 @@ fn extract_command(files: &[PathBuf], published: Option<&str>, format: Format) -
                     Some(v) => v.to_string(),
                     None => format!("{}..{}", n(st.low), n(st.high)),
                 };
-                println!(
+                let _ = writeln!(
+                    text,
                     "{}  p{}  figure  {value} {} ({})  «{}»",
                     st.source_path, st.paragraph, st.unit, st.qualifier, st.span
                 );
             }
+            print_piped(&text);
             eprintln!(
                 "{}, {}",
                 counted(events.len(), "event", "events"),

@@ -1053,8 +1053,21 @@ fn baseline(
             sets.stamp
                 .contains(w.trim_matches(|c: char| !c.is_alphanumeric()))
         });
-        if small && lex.baseline_cues.iter().any(|c| phrase_at(&words, c, k)) {
-            return true;
+        let cue = lex.baseline_cues.iter().find(|c| phrase_at(&words, c, k));
+        if let Some(cue) = cue.filter(|_| small) {
+            // `que en 2022` is a baseline after `más`/`menos` only; otherwise `que` is
+            // `that` (`señala que en el año fiscal 2023, …`).
+            let before = words.len() - k - cue.split(' ').count();
+            let compared = !Lexicon::is_in(lex.comparative_only_cues, cue)
+                || words[..before].iter().any(|w| {
+                    Lexicon::is_in(
+                        lex.comparatives,
+                        w.trim_matches(|c: char| !c.is_alphanumeric()),
+                    )
+                });
+            if compared {
+                return true;
+            }
         }
         // `lower than the monthly average for all of 2019`: a comparison cue with only
         // nouns (no verb, no figure) between it and the date.

@@ -1727,8 +1727,15 @@ fn refers_back(
 /// personas`).
 fn noun_after_scale(s: &str, a: &Atom, lex: &Lexicon) -> Option<(ByteRange, String, bool)> {
     // `2 millones de`, `dos millones de`, `un millón de`: a scale word is followed by the
-    // joiner before its noun.
-    if !(a.scaled || (a.word && a.value >= 1e6)) || lex.scale_joiner.is_empty() {
+    // joiner before its noun, and so is a collective written with its article (`un
+    // centenar de`, `una docena de`).
+    let collective = a.word
+        && s[a.start..a.end]
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| Lexicon::is_in(lex.indefinite_articles, w))
+        && s[a.start..a.end].trim().contains(' ');
+    if !(a.scaled || (a.word && a.value >= 1e6) || collective) || lex.scale_joiner.is_empty() {
         return None;
     }
     let (w, ws) = word_after(s, a.end)?;

@@ -305,6 +305,11 @@ pub struct Lexicon {
     pub baseline_cues: &'static [&'static str],
     /// Comparison cues that may stand a few nouns before a baseline date.
     pub comparison_cues: &'static [&'static str],
+    /// Baseline cues that are one only after a comparative (`más … que en 2022`; alone,
+    /// `que en` is `that in`).
+    pub comparative_only_cues: &'static [&'static str],
+    /// The comparatives those cues need before them (`más`, `menos`, `mayor`).
+    pub comparatives: &'static [&'static str],
     /// Words of change or comparison: `from` after one of them opens a baseline.
     pub change_words: &'static [&'static str],
     /// Words that, before `since`, make its date a baseline.
@@ -532,6 +537,8 @@ struct LexiconFile {
     passive_auxiliaries: Vec<String>,
     baseline_cues: Vec<String>,
     comparison_cues: Vec<String>,
+    comparative_only_cues: Vec<String>,
+    comparatives: Vec<String>,
     change_words: Vec<String>,
     superlatives: Vec<String>,
     cutoff_words: Vec<String>,
@@ -700,6 +707,8 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         passive_auxiliaries: leak_list(f.passive_auxiliaries),
         baseline_cues: leak_list(f.baseline_cues),
         comparison_cues: leak_list(f.comparison_cues),
+        comparative_only_cues: leak_list(f.comparative_only_cues),
+        comparatives: leak_list(f.comparatives),
         change_words: leak_list(f.change_words),
         superlatives: leak_list(f.superlatives),
         cutoff_words: leak_list(f.cutoff_words),

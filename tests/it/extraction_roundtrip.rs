@@ -196,7 +196,15 @@ fn stated_es(span: &str) -> Vec<f64> {
             out.push(v * scale);
         }
     }
-    for (w, v) in [("tres cuartas partes", 0.75), ("la mitad", 0.5)] {
+    for (w, v) in [
+        ("tres cuartas partes", 0.75),
+        ("la mitad", 0.5),
+        ("una decena", 10.0),
+        ("una docena", 12.0),
+        ("una veintena", 20.0),
+        ("un centenar", 100.0),
+        ("un millar", 1000.0),
+    ] {
         if span.to_lowercase().contains(w) {
             out.push(v);
         }
