@@ -80,12 +80,24 @@ pub fn extract_document(blocks: &[Block], ctx: &Context) -> Facts {
     facts
 }
 
+/// True if the block is an entry of a reference list: `[12] …`, or an encyclopedia's
+/// back-link caret after its number (`1. ^ a b "Mexican authorities find 19 …"`, `↑
+/// «…»`). Its titles and dates are the cited works', not the text's.
 fn is_reference_entry(text: &str) -> bool {
     let t = text.trim_start();
-    t.starts_with('[')
+    let bracketed = t.starts_with('[')
         && t[1..].split_once(']').is_some_and(|(n, _)| {
             !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit())
-        })
+        });
+    let numbered = t.trim_start_matches(|c: char| c.is_ascii_digit());
+    let numbered = match numbered.strip_prefix('.') {
+        Some(rest) if numbered.len() < t.len() => rest.trim_start(),
+        _ => t,
+    };
+    let caret = numbered.starts_with(['^', '↑'])
+        && numbered[numbered.chars().next().map_or(0, char::len_utf8)..]
+            .starts_with([' ', '\u{a0}']);
+    bracketed || caret
 }
 
 /// Extracts the facts of one block. `previous` is the day of the last event before it in

@@ -14,7 +14,7 @@ fn real_blocks(text: &str) -> Vec<Block> {
     brief::convert::convert(text, brief::model::document::Format::Text).blocks
 }
 
-const WORDS: [(&str, f64); 28] = [
+const WORDS: [(&str, f64); 29] = [
     ("one", 1.0),
     ("two", 2.0),
     ("three", 3.0),
@@ -43,6 +43,7 @@ const WORDS: [(&str, f64); 28] = [
     ("eighty", 80.0),
     ("ninety", 90.0),
     ("hundred", 100.0),
+    ("dozen", 12.0),
 ];
 
 /// Every value the span states: numbers as written (with `,` or a space grouping
