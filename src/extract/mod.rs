@@ -29,7 +29,7 @@ pub mod words;
 use crate::lang::lexicon::{self, Lexicon};
 use crate::model::date::{PartialDate, Precision};
 use crate::model::document::{Block, BlockKind};
-use crate::model::facts::{Event, Facts, Statistic};
+use crate::model::facts::{Event, Facts, Qualifier, Statistic};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -208,6 +208,9 @@ fn extract_block(
                     format!("{unit} {rate}")
                 };
             }
+            if refers_back(a, &st, &unit, &facts.statistics, lex) {
+                continue;
+            }
             let as_of = as_of_for(a, &hits, (st.start, st.end), &figures, lex).or(ctx.published);
             let measure = measure_for(a, &st, &unit, lex);
             facts.statistics.push(Arc::new(Statistic {
@@ -228,6 +231,40 @@ fn extract_block(
             }));
         }
     }
+}
+
+/// True if an unhedged count names people or things already counted, not a new count:
+/// after a definite article, the same value, unit and noun as a figure earlier in the document
+/// (`Two men were sentenced …` then `what the two men put them through`), or a number
+/// word after `all` (`all three agreements have entered into force`, after the three
+/// countries were named).
+fn refers_back(
+    s: &str,
+    st: &numbers::StatHit,
+    unit: &str,
+    earlier: &[Arc<Statistic>],
+    lex: &Lexicon,
+) -> bool {
+    let Some(value) = st.value else {
+        return false;
+    };
+    if st.qualifier != Qualifier::Exact || st.start != st.number_start {
+        return false;
+    }
+    let Some((before, _)) = text::word_before(s, st.number_start) else {
+        return false;
+    };
+    let digits = s[st.number_start..].starts_with(|c: char| c.is_ascii_digit());
+    let all = !digits && Lexicon::is_in(lex.refer_back_quantifiers, before);
+    // The same noun too: `the two victims` after `Two men` is a count of its own.
+    let noun = st.noun.map(|(a, b)| s[a..b].to_lowercase());
+    let again = Lexicon::is_in(lex.ratio_articles, before)
+        && noun.is_some_and(|n| {
+            earlier.iter().any(|e| {
+                e.value == Some(value) && e.unit == unit && e.span.to_lowercase().ends_with(&n)
+            })
+        });
+    all || again
 }
 
 /// The furniture and editorial phrases of a lexicon, looked up in one pass each.

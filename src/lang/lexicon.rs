@@ -399,6 +399,9 @@ pub struct Lexicon {
     pub ambiguous_currency_signs: &'static [&'static str],
     /// Articles that may stand between `of` and the whole of a ratio (`18 of the 41`).
     pub ratio_articles: &'static [&'static str],
+    /// Words before a number word that point back to things already named (`all three
+    /// agreements`): no new count.
+    pub refer_back_quantifiers: &'static [&'static str],
     /// The word between a scale and the counted noun (`2,5 millones de personas`), or
     /// empty where the noun follows the scale directly (`2.5 million people`).
     pub scale_joiner: &'static str,
@@ -583,6 +586,7 @@ struct LexiconFile {
     number_word_joiner: String,
     ambiguous_currency_signs: Vec<String>,
     ratio_articles: Vec<String>,
+    refer_back_quantifiers: Vec<String>,
     scale_joiner: String,
     day_word_blockers: Vec<String>,
     name_year_joiners: Vec<String>,
@@ -746,6 +750,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         number_word_joiner: leak_str(f.number_word_joiner),
         ambiguous_currency_signs: leak_list(f.ambiguous_currency_signs),
         ratio_articles: leak_list(f.ratio_articles),
+        refer_back_quantifiers: leak_list(f.refer_back_quantifiers),
         scale_joiner: leak_str(f.scale_joiner),
         day_word_blockers: leak_list(f.day_word_blockers),
         name_year_joiners: leak_list(f.name_year_joiners),
