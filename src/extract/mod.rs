@@ -126,6 +126,7 @@ fn extract_block(
     let mut block_unit: Option<String> = None;
     let phrases = marker_phrases(lex);
     let sentences = text::sentences(&split_copy, lex);
+    let furniture_lines = figure_furniture(text, lex);
     let paragraph = block.kind == BlockKind::Paragraph;
     // `FILE – A migrant and her daughter walk …, Dec. 4, 2018.`: a photo caption.
     let photo = lex
@@ -136,7 +137,10 @@ fn extract_block(
         let quote = &text[qs..qe];
         let a = &analysis[qs..qe];
         let low = quote.to_lowercase();
-        if phrases.furniture.any_in(&low) || table_row(quote) {
+        if phrases.furniture.any_in(&low)
+            || table_row(quote)
+            || furniture_lines.iter().any(|&(a, b)| qs >= a && qs < b)
+        {
             continue;
         }
         let mut hits = dates::find_dates(a, ctx.published, *previous, lex);
@@ -356,6 +360,34 @@ fn byline(s: &str, dates: &[text::ByteRange], lex: &Lexicon) -> bool {
     let capital = s[name_at..].chars().next().is_some_and(char::is_uppercase);
     let dated_name = dates.iter().any(|&(a, _)| a == name_at);
     capital && !dated_name && s.split_whitespace().count() <= 16
+}
+
+/// The byte ranges of `text` that are a figure's or table's furniture in a report: a
+/// line opening with a figure label and its number (`Figure 1. UC Encounters …,
+/// FY2009-FY2023*`), and from a line opening with a source or note label (`Sources:
+/// FY2009-FY2013: USBP, …`, `Notes: *FY2023 figures represent …`) to the end of the
+/// block. Their dates and numbers are the chart's and the cited works', not the text's.
+fn figure_furniture(text: &str, lex: &Lexicon) -> Vec<text::ByteRange> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let t = line.trim_start();
+        let first = t.split_whitespace().next().unwrap_or("");
+        let label = first.trim_end_matches(':');
+        if first.ends_with(':') && Lexicon::is_in(lex.note_labels, label) {
+            out.push((start, text.len()));
+            break;
+        }
+        let numbered = t[first.len()..]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit());
+        if numbered && Lexicon::is_in(lex.figure_labels, first) {
+            out.push((start, at));
+        }
+    }
+    out
 }
 
 /// True for a label and its value (`Fatalities: 55+`, `Muertos: 72`): an infobox or

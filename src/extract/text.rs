@@ -321,10 +321,21 @@ pub fn sentences(masked: &str, lex: &Lexicon) -> Vec<ByteRange> {
                 && (before.ends_with(',')
                     || Lexicon::is_in(lex.stopwords, last_word)
                     || lex.month(last_word).is_some());
+            // A long line that stops on a lower-case word or a comma, in a block of
+            // several lines, was wrapped inside its sentence (text taken from a PDF:
+            // `… ports of entry` + `(POEs) were roughly comparable …`).
+            let line = &masked[masked[..i].rfind('\n').map_or(0, |n| n + 1)..i];
+            let wrapped = line.trim().chars().count() >= 70
+                && masked.matches('\n').count() >= 2
+                && before
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_lowercase() || c == ',');
             // Rows drawn with pipes (`| Date | 27 June 2022 |`) are lines of their own.
             let row = before.ends_with('|') || first == Some('|');
             if row
                 || !runs_on
+                    && !wrapped
                     && first.is_some_and(|n| {
                         n.is_uppercase() || n.is_ascii_digit() || OPENERS.contains(&n)
                     })
@@ -433,6 +444,33 @@ mod tests {
             vec![
                 "They suffered sexual violence on the way.”",
                 "Officials agreed."
+            ]
+        );
+    }
+
+    #[test]
+    fn lines_wrapped_inside_a_sentence_run_on() {
+        // Text taken from a PDF: long lines that stop on a lower-case word run on, even
+        // when the next starts with a capital or a parenthesis.
+        let text = "Encounters at the border have remained at record-high levels since the start of\n\
+                    Title 42 expulsions. In the first eight months of the year, encounters between\n\
+                    ports of entry (POEs) were roughly comparable to the same months a year before.";
+        assert_eq!(
+            split(text),
+            vec![
+                "Encounters at the border have remained at record-high levels since the start of\nTitle 42 expulsions.",
+                "In the first eight months of the year, encounters between\nports of entry (POEs) were roughly comparable to the same months a year before."
+            ]
+        );
+        // Short lines (a court's caption, an infobox) stay lines of their own.
+        assert_eq!(
+            split(
+                "United States District Court, Western District of Louisiana\nMay 20, 2022\nOrder"
+            ),
+            vec![
+                "United States District Court, Western District of Louisiana",
+                "May 20, 2022",
+                "Order"
             ]
         );
     }

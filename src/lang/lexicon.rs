@@ -399,6 +399,10 @@ pub struct Lexicon {
     pub ambiguous_currency_signs: &'static [&'static str],
     /// Articles that may stand between `of` and the whole of a ratio (`18 of the 41`).
     pub ratio_articles: &'static [&'static str],
+    /// Words that open a figure's or table's title with its number (`Figure 1.`).
+    pub figure_labels: &'static [&'static str],
+    /// Labels that open a figure's source or note lines (`Sources:`, `Notes:`).
+    pub note_labels: &'static [&'static str],
     /// Words before a number word that point back to things already named (`all three
     /// agreements`): no new count.
     pub refer_back_quantifiers: &'static [&'static str],
@@ -586,6 +590,8 @@ struct LexiconFile {
     number_word_joiner: String,
     ambiguous_currency_signs: Vec<String>,
     ratio_articles: Vec<String>,
+    figure_labels: Vec<String>,
+    note_labels: Vec<String>,
     refer_back_quantifiers: Vec<String>,
     scale_joiner: String,
     day_word_blockers: Vec<String>,
@@ -750,6 +756,8 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         number_word_joiner: leak_str(f.number_word_joiner),
         ambiguous_currency_signs: leak_list(f.ambiguous_currency_signs),
         ratio_articles: leak_list(f.ratio_articles),
+        figure_labels: leak_list(f.figure_labels),
+        note_labels: leak_list(f.note_labels),
         refer_back_quantifiers: leak_list(f.refer_back_quantifiers),
         scale_joiner: leak_str(f.scale_joiner),
         day_word_blockers: leak_list(f.day_word_blockers),
