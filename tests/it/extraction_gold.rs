@@ -554,8 +554,15 @@ fn check_recorded(flag: &Scores, val: &Scores) {
 /// found) and statistics 0.868 (23 of 28, 25 found); the dev set measured 0.943 / 0.870
 /// and validation 0.707 / 0.960 with them; the duration and number-shape rules took dev to
 /// 0.972 / 0.956 (validation unchanged).
-const ES_DEV: (f64, f64) = (0.97, 0.95);
-const ES_VALIDATION: (f64, f64) = (0.70, 0.96);
+///
+/// Batches F (7 documents: 5 dev, 2 validation) and G (6: 4 dev, 2 validation), gold
+/// first, read by the rules as they were: F's dev documents scored events 0.889 and
+/// statistics 0.880, G's 0.800 and 0.875; their validation documents 0.857 / 1.000 (F)
+/// and 0.917 / 0.952 (G). After F's rules (`que en` only after a comparative,
+/// collectives such as `un centenar de`, `tomó cuatro días`) and G's documents, dev
+/// measures 0.970 / 0.950 on 30 documents and validation 0.760 / 0.959 on 18.
+const ES_DEV: (f64, f64) = (0.96, 0.94);
+const ES_VALIDATION: (f64, f64) = (0.75, 0.95);
 
 #[test]
 fn gold_f1_on_the_spanish_development_corpus() {

@@ -192,6 +192,13 @@ fn stated_es(span: &str) -> Vec<f64> {
             Some("mil millones") => 1e9,
             _ => 1.0,
         };
+        // `casi mil hondureños`: `mil` with no number before it is its own number.
+        if readings.is_empty()
+            && c.get(2)
+                .is_some_and(|m| m.as_str().eq_ignore_ascii_case("mil"))
+        {
+            readings.push(1.0);
+        }
         for v in readings {
             plain.push(v);
             out.push(v * scale);
