@@ -651,8 +651,9 @@ fn dates_an_event(f: &Found, s: &str, lex: &'static Lexicon) -> bool {
 }
 
 /// True if the date is the first or last day of a fiscal year named just before it
-/// (`in the 2019 fiscal year, which ended Sept. 30`, `el año fiscal 2019, que terminó el
-/// 30 de septiembre`): the year's edge, not an event.
+/// (`in the 2019 fiscal year, which ended Sept. 30`, `Fiscal Year 2014 began October 1,
+/// 2013`, `el año fiscal 2019, que terminó el 30 de septiembre`): the year's edge, not
+/// an event.
 fn fiscal_year_edge(s: &str, start: usize, lex: &Lexicon) -> bool {
     let head = window_before(s, start, 80).to_lowercase();
     let head = head.trim_end();
@@ -661,20 +662,18 @@ fn fiscal_year_edge(s: &str, start: usize, lex: &Lexicon) -> bool {
         .iter()
         .find_map(|p| head.strip_suffix(p))
         .unwrap_or(head);
-    let Some(clause) = lex
-        .fiscal_year_edges
-        .iter()
-        .find_map(|e| head.strip_suffix(e))
-    else {
+    let Some(named) = lex.fiscal_year_edges.iter().find_map(|e| {
+        head.strip_suffix(e)
+            .filter(|h| h.ends_with(char::is_whitespace))
+    }) else {
         return false;
     };
-    let Some(named) = clause.trim_end().strip_suffix(',') else {
-        return false;
-    };
-    // The fiscal year is named in the few words before the comma (`fiscal year`,
-    // `FY2019`, `FY 2019`).
-    let tail = window_before(named, named.len(), 40);
+    // The fiscal year is named in the few words before the verb (`fiscal year`,
+    // `FY2019`, `FY 2019`), perhaps with the other edge between (`began October 1,
+    // 2013 and ended`).
+    let tail = window_before(named, named.len(), 70);
     let code = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         lex.fiscal_year_codes.iter().any(|c| {
             w.strip_prefix(c.to_lowercase().as_str())
                 .is_some_and(|r| r.bytes().all(|b| b.is_ascii_digit()))
@@ -801,7 +800,18 @@ fn appended(s: &str, f: &Found, lex: &Lexicon) -> bool {
             weekday = true;
         }
     }
-    (credit || weekday) && before.ends_with(',') && before.len() > 20
+    // `at ICE headquarters, July 6, 2018, in Washington.`: the place after the date, in
+    // the style of a wire photo's caption.
+    let place = after
+        .strip_prefix(',')
+        .map(str::trim_start)
+        .and_then(|r| {
+            lex.caption_place_words
+                .iter()
+                .find_map(|w| r.strip_prefix(w).map(str::trim_start))
+        })
+        .is_some_and(|r| r.starts_with(char::is_uppercase));
+    (credit || weekday || place) && before.ends_with(',') && before.len() > 20
 }
 
 /// True if the date follows an issue number (`Federal Register Vol. 86, No. 246

@@ -367,6 +367,7 @@ fn byline(s: &str, dates: &[text::ByteRange], lex: &Lexicon) -> bool {
 /// FY2009-FY2023*`), and from a line opening with a source or note label (`Sources:
 /// FY2009-FY2013: USBP, …`, `Notes: *FY2023 figures represent …`) to the end of the
 /// block. Their dates and numbers are the chart's and the cited works', not the text's.
+/// The same from a page's `see also:` or `Related` label on: other pages' headlines.
 fn figure_furniture(text: &str, lex: &Lexicon) -> Vec<text::ByteRange> {
     let mut out = Vec::new();
     let mut at = 0;
@@ -376,7 +377,8 @@ fn figure_furniture(text: &str, lex: &Lexicon) -> Vec<text::ByteRange> {
         let t = line.trim_start();
         let first = t.split_whitespace().next().unwrap_or("");
         let label = first.trim_end_matches(':');
-        if first.ends_with(':') && Lexicon::is_in(lex.note_labels, label) {
+        let related = Lexicon::is_in(lex.related_labels, t.trim_end().trim_end_matches(':'));
+        if related || first.ends_with(':') && Lexicon::is_in(lex.note_labels, label) {
             out.push((start, text.len()));
             break;
         }
@@ -813,6 +815,27 @@ mod tests {
             ["2020-03", "2022-04"],
             "April + 2022 across the line break, no 2023-04"
         );
+    }
+
+    #[test]
+    fn related_headlines_and_figure_notes_give_nothing() {
+        let ctx = Context {
+            published: PartialDate::parse("2008-11-05").ok(),
+            language: "en".into(),
+        };
+        let related = para(
+            "Printer Friendly Page\nsee also:\n CBP Reported Fiscal Year 2008 Achievements for Baltimore Port of Entry\n CBP Reported Fiscal Year 2008 Achievements for El Paso Sector",
+            1,
+        );
+        let notes = para(
+            "Agents made 1,200 arrests in fiscal year 2008.\nNotes: FY2007 figures include 300 returns.",
+            2,
+        );
+        let facts = extract_document(&[related, notes], &ctx);
+        let events: Vec<String> = facts.events.iter().map(|e| e.span.clone()).collect();
+        let stats: Vec<String> = facts.statistics.iter().map(|s| s.span.clone()).collect();
+        assert_eq!(events, ["fiscal year 2008"]);
+        assert_eq!(stats, ["1,200 arrests"]);
     }
 
     fn title(quote: &str, span: &str) -> String {

