@@ -41,6 +41,36 @@ pub struct DateHit {
     pub event: bool,
 }
 
+/// A day without its year after a day with one in the same sentence, later in that year,
+/// is in that year (`announced on September 17, 1994, … and launched two weeks later on
+/// October 1`): the sentence's own year, not one from the document's date. `month_days`
+/// are where the days without a year start.
+fn in_the_year_just_told(hits: &mut [DateHit], month_days: &[usize]) {
+    let told: Vec<(usize, PartialDate)> = hits
+        .iter()
+        .filter(|h| !h.relative && h.end_date.is_none() && h.date.precision() == Precision::Day)
+        .map(|h| (h.end, h.date))
+        .collect();
+    for h in hits.iter_mut().filter(|h| month_days.contains(&h.start)) {
+        let Some(&(_, last)) = told
+            .iter()
+            .filter(|(end, _)| *end <= h.start)
+            .max_by_key(|(end, _)| *end)
+        else {
+            continue;
+        };
+        let (Some(m), Some(d)) = (h.date.month, h.date.day) else {
+            continue;
+        };
+        let later = (m, d) > (last.month.unwrap_or(0), last.day.unwrap_or(0));
+        if last.year != h.date.year && later {
+            if let Some(date) = PartialDate::day(last.year, m, d) {
+                h.date = date;
+            }
+        }
+    }
+}
+
 /// True if `phrase` occurs in `hay` (both lower case) as whole words.
 pub fn has_phrase(hay: &str, phrase: &str) -> bool {
     phrase_positions(hay, phrase).next().is_some()
@@ -77,6 +107,7 @@ pub fn find_dates(
     let mut hits = Hits::default();
     let mut after_previous = Vec::new();
     let mut years_ago = Vec::new();
+    let mut month_days = Vec::new();
     for (i, rule) in RULES.iter().enumerate() {
         if !resolvable(rule.kind, published) || !scan.may_match(i) {
             continue;
@@ -94,10 +125,14 @@ pub fn find_dates(
                 })
             {
                 h.event = dates_an_event(&f, s, lex) && !projected(&h, s, published, lex);
+                if matches!(f.expr, Expr::MonthDay { .. }) {
+                    month_days.push(f.start);
+                }
                 hits.add(h);
             }
         });
     }
+    in_the_year_just_told(&mut hits.hits, &month_days);
     // `a year ago` after a month of the same sentence (`30% in November, down from 53% a
     // year ago`): that month, years before; else years before the document's year.
     for f in years_ago {
