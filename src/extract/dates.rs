@@ -63,10 +63,11 @@ fn in_the_year_just_told(hits: &mut [DateHit], month_days: &[usize]) {
             continue;
         };
         let later = (m, d) > (last.month.unwrap_or(0), last.day.unwrap_or(0));
-        if last.year != h.date.year && later {
-            if let Some(date) = PartialDate::day(last.year, m, d) {
-                h.date = date;
-            }
+        if last.year != h.date.year
+            && later
+            && let Some(date) = PartialDate::day(last.year, m, d)
+        {
+            h.date = date;
         }
     }
 }
