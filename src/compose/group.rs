@@ -10,9 +10,8 @@
 //! and never when they already hold a fact of the same source.
 //!
 //! A candidate already in the item's group when its round starts is not checked: groups
-//! only ever grow, so the join would be skipped anyway. In a large briefing most
-//! candidates are such repeats (a happening many sources report), so the rule runs
-//! about once per join rather than once per pair of reports.
+//! only ever grow, so the join would be skipped anyway (a happening many sources report
+//! gives many such pairs).
 
 use rayon::prelude::*;
 use std::cell::RefCell;
