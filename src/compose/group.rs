@@ -8,6 +8,10 @@
 //! one after the other in item order, so the groups never depend on the thread count.
 //! Groups do not chain: two groups join only when their first items also pass the rule,
 //! and never when they already hold a fact of the same source.
+//!
+//! A candidate already in the item's group when its round starts is not checked: groups
+//! only ever grow, so the join would be skipped anyway (a happening many sources report
+//! gives many such pairs).
 
 use rayon::prelude::*;
 use std::cell::RefCell;
@@ -166,9 +170,27 @@ impl Index {
     }
 }
 
+/// The groups of the items from `from` on when a round starts (their roots).
+struct Snapshot {
+    from: usize,
+    roots: Vec<usize>,
+}
+
+impl Snapshot {
+    fn take(parent: &mut [usize], from: usize) -> Snapshot {
+        let roots = (from..parent.len()).map(|x| find(parent, x)).collect();
+        Snapshot { from, roots }
+    }
+
+    /// True when items `a` and `b` (both from `from` on) were already in one group.
+    fn together(&self, a: usize, b: usize) -> bool {
+        self.roots[a - self.from] == self.roots[b - self.from]
+    }
+}
+
 /// The later items sharing two or more keys with item `i` (from its postings) that pass
-/// the rule, in index order.
-fn matches(items: &impl Items, i: usize, scratch: &mut Scratch) -> Vec<u32> {
+/// the rule, in index order, leaving out those already in its group.
+fn matches(items: &impl Items, i: usize, scratch: &mut Scratch, groups: &Snapshot) -> Vec<u32> {
     let Scratch { counts, touched } = scratch;
     touched.clear();
     items.postings(i, &mut |list| {
@@ -194,7 +216,10 @@ fn matches(items: &impl Items, i: usize, scratch: &mut Scratch) -> Vec<u32> {
     found
         .into_iter()
         .filter(|&(j, c)| {
-            items.source(j as usize) != source && items.same_counted(i, j as usize, c as usize)
+            let j = j as usize;
+            items.source(j) != source
+                && !groups.together(i, j)
+                && items.same_counted(i, j, c as usize)
         })
         .map(|(j, _)| j)
         .collect()
@@ -229,13 +254,19 @@ fn merge(a: Vec<usize>, b: Vec<usize>) -> Vec<usize> {
 
 /// The group of every item: the index of the group's first item.
 pub(super) fn group(items: &impl Items) -> Vec<usize> {
+    group_in_rounds(items, ROUND)
+}
+
+/// [`group`], finding the candidates of `round` items at a time.
+fn group_in_rounds(items: &impl Items, round: usize) -> Vec<usize> {
     let n = items.len();
     let mut parent: Vec<usize> = (0..n).collect();
     // The sources of each group of two or more (kept on its root), ascending; a group of
     // one has its item's source.
     let mut group_sources: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for start in (0..n).step_by(ROUND) {
-        let end = (start + ROUND).min(n);
+    for start in (0..n).step_by(round) {
+        let end = (start + round).min(n);
+        let groups = Snapshot::take(&mut parent, start);
         let found: Vec<Vec<u32>> = (start..end)
             .into_par_iter()
             .map(|i| {
@@ -244,7 +275,7 @@ pub(super) fn group(items: &impl Items) -> Vec<usize> {
                     if scratch.counts.len() < n {
                         scratch.counts.resize(n, 0);
                     }
-                    matches(items, i, &mut scratch)
+                    matches(items, i, &mut scratch, &groups)
                 })
             })
             .collect();
@@ -405,6 +436,10 @@ mod tests {
             };
             let want = reference(&toy);
             assert_eq!(group(&toy), want);
+            // Small rounds: candidates already in the item's group are left out.
+            for round in [1, 3, 7] {
+                assert_eq!(group_in_rounds(&toy, round), want);
+            }
             joined += want.iter().enumerate().filter(|&(i, &g)| g != i).count();
         }
         // The inputs do join items (the test is not vacuous).

@@ -21,16 +21,32 @@ use serde::Serialize;
 /// `{"key": [` + one compact JSON record per line + `]}`: valid JSON, much smaller than
 /// pretty-printing, and a changed fact is a one-line diff.
 fn json_lines<T: Serialize>(key: &str, count: usize, records: impl Iterator<Item = T>) -> String {
-    let mut out = String::with_capacity(count * 512 + 32);
-    out.push_str("{\"");
-    out.push_str(key);
-    out.push_str("\": [");
+    let mut out: Vec<u8> = Vec::with_capacity(count * 512 + 32);
+    out.extend_from_slice(b"{\"");
+    out.extend_from_slice(key.as_bytes());
+    out.extend_from_slice(b"\": [");
     for (i, r) in records.enumerate() {
-        out.push_str(if i == 0 { "\n" } else { ",\n" });
-        out.push_str(&serde_json::to_string(&r).expect("plain data serializes"));
+        if i == SAMPLE {
+            reserve_for_rest(&mut out, i, count);
+        }
+        out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+        serde_json::to_writer(&mut out, &r).expect("plain data serializes");
     }
-    out.push_str("\n]}\n");
-    out
+    out.extend_from_slice(b"\n]}\n");
+    String::from_utf8(out).expect("JSON is UTF-8")
+}
+
+/// Records written before [`reserve_for_rest`] sizes the rest of a large data file.
+const SAMPLE: usize = 256;
+
+/// Makes room for the `count - done` records still to come, at the size of those so
+/// far (plus an eighth), so that a file of hundreds of megabytes is not copied as it
+/// grows.
+fn reserve_for_rest(out: &mut Vec<u8>, done: usize, count: usize) {
+    let rest = count.saturating_sub(done);
+    let average = out.len() / done.max(1);
+    let want = out.len() + rest * average / 8 * 9;
+    out.reserve(want.saturating_sub(out.len()));
 }
 
 /// Where the facts of one source page are published.
