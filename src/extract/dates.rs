@@ -693,11 +693,6 @@ fn dates_an_event(f: &Found, s: &str, lex: &'static Lexicon) -> bool {
 fn fiscal_year_edge(s: &str, start: usize, lex: &Lexicon) -> bool {
     let head = window_before(s, start, 80).to_lowercase();
     let head = head.trim_end();
-    // `which ended on Sept. 30`, `que terminó el 30`: a preposition or article between.
-    let head = [" on", " el"]
-        .iter()
-        .find_map(|p| head.strip_suffix(p))
-        .unwrap_or(head);
     let Some(named) = lex.fiscal_year_edges.iter().find_map(|e| {
         head.strip_suffix(e)
             .filter(|h| h.ends_with(char::is_whitespace))

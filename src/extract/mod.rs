@@ -126,7 +126,7 @@ fn extract_block(
     let mut block_unit: Option<String> = None;
     let phrases = marker_phrases(lex);
     let sentences = text::sentences(&split_copy, lex);
-    let furniture_lines = figure_furniture(text, lex);
+    let furniture = furniture_lines(text, lex);
     let paragraph = block.kind == BlockKind::Paragraph;
     // `FILE – A migrant and her daughter walk …, Dec. 4, 2018.`: a photo caption.
     let photo = lex
@@ -139,7 +139,7 @@ fn extract_block(
         let low = quote.to_lowercase();
         if phrases.furniture.any_in(&low)
             || table_row(quote)
-            || furniture_lines.iter().any(|&(a, b)| qs >= a && qs < b)
+            || furniture.iter().any(|&(a, b)| qs >= a && qs < b)
         {
             continue;
         }
@@ -368,7 +368,7 @@ fn byline(s: &str, dates: &[text::ByteRange], lex: &Lexicon) -> bool {
 /// FY2009-FY2013: USBP, …`, `Notes: *FY2023 figures represent …`) to the end of the
 /// block. Their dates and numbers are the chart's and the cited works', not the text's.
 /// The same from a page's `see also:` or `Related` label on: other pages' headlines.
-fn figure_furniture(text: &str, lex: &Lexicon) -> Vec<text::ByteRange> {
+fn furniture_lines(text: &str, lex: &Lexicon) -> Vec<text::ByteRange> {
     let mut out = Vec::new();
     let mut at = 0;
     for line in text.split_inclusive('\n') {

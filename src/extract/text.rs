@@ -288,6 +288,8 @@ pub fn sentences(masked: &str, lex: &Lexicon) -> Vec<ByteRange> {
     let mut out = Vec::new();
     let mut start = skip_lead(masked, 0);
     let chars: Vec<(usize, char)> = masked.char_indices().collect();
+    // A block of several lines may hold text wrapped inside its sentences (see below).
+    let several_lines = masked.matches('\n').nth(1).is_some();
     let mut k = 0;
     while k < chars.len() {
         let (i, c) = chars[k];
@@ -326,7 +328,7 @@ pub fn sentences(masked: &str, lex: &Lexicon) -> Vec<ByteRange> {
             // `… ports of entry` + `(POEs) were roughly comparable …`).
             let line = &masked[masked[..i].rfind('\n').map_or(0, |n| n + 1)..i];
             let wrapped = line.trim().chars().count() >= 70
-                && masked.matches('\n').count() >= 2
+                && several_lines
                 && before
                     .chars()
                     .next_back()

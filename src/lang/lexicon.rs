@@ -282,8 +282,9 @@ pub struct Lexicon {
     pub fiscal_year_words: &'static [&'static str],
     /// Codes glued or next to a fiscal year's number, as written (`FY`).
     pub fiscal_year_codes: &'static [&'static str],
-    /// The relative clause that gives a fiscal year's first or last day (`which ended`,
-    /// `que terminó`), lower case: the day is the year's edge, not an event.
+    /// The verbs (with their preposition or article, if any) that give a fiscal year's
+    /// first or last day (`ended`, `began on`, `terminó el`), lower case: the day is the
+    /// year's edge, not an event.
     pub fiscal_year_edges: &'static [&'static str],
     /// The month a fiscal year starts in, in the year before its number (10: October).
     pub fiscal_year_start_month: u8,
