@@ -185,7 +185,40 @@ pub fn find_dates(
     weeks_of_months(&mut hits.hits, s, lex);
     previous_fiscal_years(&mut hits, s, published, lex);
     same_periods(&mut hits.hits, s, lex);
+    glosses(&mut hits.hits, s);
     hits.sorted()
+}
+
+/// `In Fiscal Year 2014 (FY14, Oct. 1, 2013, up to Sept. 30, 2014)`: in a parenthesis
+/// right after a period, the same period again or its first or last day restates the
+/// period; it dates no event of its own.
+fn glosses(hits: &mut [DateHit], s: &str) {
+    for j in 0..hits.len() {
+        let Some(end) = hits[j].end_date else {
+            continue;
+        };
+        let rest = &s[hits[j].end..];
+        let Some(inside) = rest.trim_start().strip_prefix('(') else {
+            continue;
+        };
+        let open = s.len() - inside.len();
+        let Some(close) = inside.find(')').map(|k| open + k) else {
+            continue;
+        };
+        let (lo, hi) = (hits[j].date.first_day(), end.last_day());
+        for h in hits.iter_mut() {
+            if h.start < open || h.end > close {
+                continue;
+            }
+            let (a, b) = (h.date.first_day(), h.end_date.unwrap_or(h.date).last_day());
+            let edge = h.end_date.is_none()
+                && h.date.precision() == Precision::Day
+                && (a == lo || b == hi);
+            if (a == lo && b == hi) || edge {
+                h.event = false;
+            }
+        }
+    }
 }
 
 /// The number of the fiscal year a hit spans, if it is one, or a part of one that starts

@@ -1316,6 +1316,7 @@ fn conversion_of(s: &str, prev_end: usize, h: &StatHit, lex: &Lexicon) -> bool {
 /// - the denominator of a rate per head and the figure it divides (`3,5 por cada 100
 ///   mil habitantes`, `3.5 per 100,000 residents`): neither counts anything alone.
 fn whole_atoms(s: &str, atoms: Vec<Atom>, lex: &Lexicon) -> Vec<Atom> {
+    let atoms = thousands_then_digits(s, atoms);
     let mut drop = vec![false; atoms.len()];
     let space_only = |a: usize, b: usize| {
         let g = &s[a..b];
@@ -1380,6 +1381,37 @@ fn whole_atoms(s: &str, atoms: Vec<Atom>, lex: &Lexicon) -> Vec<Atom> {
         .zip(drop)
         .filter_map(|(a, d)| (!d).then_some(a))
         .collect()
+}
+
+/// `12 mil 500`, `Tres mil 445`: a whole number of thousands, a space, then exactly three
+/// digits (how the Mexican press writes 12,500) are one figure.
+fn thousands_then_digits(s: &str, atoms: Vec<Atom>) -> Vec<Atom> {
+    let mut out: Vec<Atom> = Vec::with_capacity(atoms.len());
+    for b in atoms {
+        if let Some(a) = out.last_mut()
+            && a.scaled
+            && a.scale == 1e3
+            && a.integer
+            && !a.percent
+            && !a.plus
+            && a.counted.is_none()
+            && matches!(&s[a.end..b.start], " " | "\u{a0}")
+            && !b.word
+            && !b.scaled
+            && b.currency.is_none()
+            && s[b.start..b.end].len() == 3
+            && s[b.start..b.end].bytes().all(|c| c.is_ascii_digit())
+        {
+            a.end = b.end;
+            a.value += b.value;
+            a.percent = b.percent;
+            a.counted = b.counted;
+            a.plus = b.plus;
+            continue;
+        }
+        out.push(b);
+    }
+    out
 }
 
 fn range_low(s: &str, a: &Atom, b: &Atom) -> f64 {

@@ -99,10 +99,15 @@ pub fn footnote_markers(text: &str, notes: &[NoteMarker], lex: &Lexicon) -> Vec<
             continue;
         }
         let prev = char_before(text, s);
-        // `Q2`, `H1`: a one-letter code and its number (a quarter, a half), not a word
-        // with a note.
-        let code = prev.is_some_and(|c| c.is_ascii_uppercase())
-            && char_before(text, s - 1).is_none_or(|c| !c.is_alphanumeric());
+        // `Q2`, `H1`, `FY16`: a code of one to four capitals and its number (a quarter,
+        // a half, a fiscal year), not a word with a note.
+        let caps = text[..s]
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_uppercase)
+            .count();
+        let code = (1..=4).contains(&caps)
+            && char_before(text, s - caps).is_none_or(|c| !c.is_alphanumeric());
         let glued = match prev {
             _ if code => false,
             Some(c) if c.is_alphabetic() => true,

@@ -189,6 +189,9 @@ pub struct Lexicon {
     /// Words that open a clause saying what happened at the date before them (`since
     /// May, when the number spiked`): that date is an event, not a baseline.
     pub when: &'static [&'static str],
+    /// Words for the first day of a month, written instead of `1` (`el primero de
+    /// octubre`).
+    pub day_one_words: &'static [&'static str],
     /// Words that open a `from … through …` period.
     pub span_from: &'static [&'static str],
     /// Words joining the ends of a `from … through …` span.
@@ -353,6 +356,9 @@ pub struct Lexicon {
     pub dangling_words: &'static [&'static str],
     /// A numeric date (`05/08/2010`) gives the day first (`es`), not the month (`en`).
     pub numeric_day_first: bool,
+    /// A month then a day without a year is a date (`July 1`); in Spanish it is not
+    /// (`en marzo 21` is 21 in March: the day comes first, `21 de marzo`).
+    pub month_then_day: bool,
     /// Words written before the count of an offset into the past (`hace` 10 años); when
     /// there are some, an offset reads `<prefix> N <unit>`, else `N <unit> <ago>`.
     pub ago_prefixes: &'static [&'static str],
@@ -494,6 +500,7 @@ struct LexiconFile {
     period_article: String,
     since: Vec<String>,
     when: Vec<String>,
+    day_one_words: Vec<String>,
     span_from: Vec<String>,
     span_through: Vec<String>,
     span_between: Vec<String>,
@@ -571,6 +578,7 @@ struct LexiconFile {
     verb_lookalikes: Vec<String>,
     dangling_words: Vec<String>,
     numeric_day_first: bool,
+    month_then_day: bool,
     ago_prefixes: Vec<String>,
     weekday_last_before: Vec<String>,
     weekday_last_after: Vec<String>,
@@ -669,6 +677,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         period_article: leak_str(f.period_article),
         since: leak_list(f.since),
         when: leak_list(f.when),
+        day_one_words: leak_list(f.day_one_words),
         span_from: leak_list(f.span_from),
         span_through: leak_list(f.span_through),
         span_between: leak_list(f.span_between),
@@ -746,6 +755,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         verb_lookalikes: leak_list(f.verb_lookalikes),
         dangling_words: leak_list(f.dangling_words),
         numeric_day_first: f.numeric_day_first,
+        month_then_day: f.month_then_day,
         ago_prefixes: leak_list(f.ago_prefixes),
         weekday_last_before: leak_list(f.weekday_last_before),
         weekday_last_after: leak_list(f.weekday_last_after),

@@ -222,6 +222,20 @@ fn stated_es(span: &str) -> Vec<f64> {
             out.push((pair[0] / pair[1] * 10000.0).round() / 100.0);
         }
     }
+    // `12 mil 500`, `tres mil 445`: thousands, then three digits → 12 500, 3 445.
+    if let Some(c) = Regex::new(r"(?i)\b([0-9]+|[a-zé]+) mil ([0-9]{3})\b")
+        .unwrap()
+        .captures(span)
+    {
+        let lead = c[1].to_lowercase();
+        let lead = lead
+            .parse::<f64>()
+            .ok()
+            .or_else(|| WORDS_ES.iter().find(|(w, _)| *w == lead).map(|&(_, v)| v));
+        if let (Some(t), Ok(r)) = (lead, c[2].parse::<f64>()) {
+            out.push(t * 1e3 + r);
+        }
+    }
     // `12 años y seis meses` → 150 months.
     if let [y, m] = plain[..]
         && Regex::new(r"(?i)\baños?\b.*\bmes(es)?\b")

@@ -149,6 +149,14 @@ impl Vocab<'_> {
         format!("(?i:{})", regex::escape(self.lex.period_article))
     }
 
+    /// A day of the month: its number, or a word for the first (`primero`).
+    fn day(&self) -> String {
+        match self.lex.day_one_words {
+            [] => "[0-9]{1,2}".to_string(),
+            one => format!("(?:[0-9]{{1,2}}|{})", self.words(one)),
+        }
+    }
+
     /// A case-insensitive alternation of a word list, in a group.
     fn words(&self, list: &[&str]) -> String {
         format!("(?i:{})", words(list))
@@ -676,14 +684,14 @@ pub static RULES: [Rule; 41] = [
         example: "13 February, 2020",
         source: |v| {
             let (m, y) = (&v.m, v.y);
-            let (th, of) = (&v.th, &v.of);
-            format!(r"\b([0-9]{{1,2}}){th}?\s+(?:{of}\s+)?({m}),?\s+(?:{of}\s+)?({y})\b")
+            let (th, of, d) = (&v.th, &v.of, v.day());
+            format!(r"\b({d}){th}?\s+(?:{of}\s+)?({m}),?\s+(?:{of}\s+)?({y})\b")
         },
         // Frequent: the groups are read from the match's text (see `leading_number`).
         read: Read::Text(|r, m, _| {
             let t = m.as_str();
             let (month, year) = before_year(t, r.lex.day_of);
-            let (day, month, year) = (leading_number(t)?, r.month(month)?, year?);
+            let (day, month, year) = (day_number(r, t)?, r.month(month)?, year?);
             let day = day as u8;
             Some(at(m, Expr::Date(Absolute::Day { year, month, day })))
         }),
@@ -799,10 +807,22 @@ pub static RULES: [Rule; 41] = [
         in_set: true,
         alone: false,
         example: "July 1st",
-        source: |v| format!(r"\b({})\s+([0-9]{{1,2}}){}?\b", v.m, v.th),
+        source: |v| {
+            if !v.lex.month_then_day {
+                return NEVER.to_string();
+            }
+            format!(r"\b({})\s+([0-9]{{1,2}}){}?\b", v.m, v.th)
+        },
         read: Read::Groups(|r, c, text| {
             let m = c.get(0)?;
             if char_at(text, m.end()).is_some_and(|ch| ch.is_ascii_digit() || ch == '%') {
+                return None;
+            }
+            // `en enero 1.571 cubanos`: a grouped or decimal number, not a day.
+            let mut rest = text[m.end()..].chars();
+            if matches!(rest.next(), Some('.' | ','))
+                && rest.next().is_some_and(|c| c.is_ascii_digit())
+            {
                 return None;
             }
             // `December 30, 2022Washington`: a year is written but glued to what follows,
@@ -819,11 +839,12 @@ pub static RULES: [Rule; 41] = [
     Rule {
         name: "day_of_month",
         kind: Kind::Relative,
-        needs: DIGIT_MONTH,
+        // `el primero de octubre` has no digit.
+        needs: MONTH,
         in_set: true,
         alone: false,
         example: "20th of May",
-        source: |v| format!(r"\b([0-9]{{1,2}}){}?\s+(?:{}\s+)?({})", v.th, v.of, v.m),
+        source: |v| format!(r"\b({}){}?\s+(?:{}\s+)?({})", v.day(), v.th, v.of, v.m),
         read: Read::Text(|r, m, text| {
             if char_before(text, m.start()).is_some_and(|ch| ch.is_ascii_digit() || ch == '$') {
                 return None;
@@ -833,7 +854,7 @@ pub static RULES: [Rule; 41] = [
             }
             let t = m.as_str();
             let month = t.rsplit(char::is_whitespace).next().unwrap_or(t);
-            let (day, month) = (leading_number(t)? as u8, r.month(month)?);
+            let (day, month) = (day_number(r, t)? as u8, r.month(month)?);
             Some(at(m, Expr::MonthDay { month, day }))
         }),
     },
@@ -1512,6 +1533,15 @@ fn char_at(s: &str, i: usize) -> Option<char> {
 // characters.
 
 /// The number a match starts with: its first group `([0-9]{1,2})`.
+/// The day a match starts with: its number, or 1 for a word for the first day
+/// (`primero de octubre`).
+fn day_number(r: &Recogniser, t: &str) -> Option<i32> {
+    leading_number(t).or_else(|| {
+        let w = t.split_whitespace().next()?.to_lowercase();
+        Lexicon::is_in(r.lex.day_one_words, &w).then_some(1)
+    })
+}
+
 fn leading_number(t: &str) -> Option<i32> {
     let end = t.find(|c: char| !c.is_numeric()).unwrap_or(t.len());
     t[..end].parse().ok()
