@@ -64,7 +64,13 @@ pub fn extract_document(blocks: &[Block], ctx: &Context) -> Facts {
         let all: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
         numbers::Convention::of(&all.join("\n"), lex)
     };
+    // In the items of a list of conditions (after `… may request it if:`).
+    let mut conditions = false;
     for block in blocks {
+        match block.kind {
+            BlockKind::ListItem { .. } => {}
+            _ => conditions = leads_to_conditions(&block.text, lex),
+        }
         let prose = matches!(
             block.kind,
             BlockKind::Paragraph
@@ -73,11 +79,34 @@ pub fn extract_document(blocks: &[Block], ctx: &Context) -> Facts {
                 | BlockKind::ListItem { .. }
         );
         if prose {
-            extract_block(block, ctx, lex, convention, &mut facts, &mut previous);
+            let list_item = matches!(block.kind, BlockKind::ListItem { .. });
+            let conditions = conditions && list_item;
+            extract_block(
+                block,
+                ctx,
+                lex,
+                convention,
+                conditions,
+                &mut facts,
+                &mut previous,
+            );
         }
     }
     assign_ids(&mut facts);
     facts
+}
+
+/// True if a block leads into a list of conditions: it ends with a colon after one of
+/// the language's condition words (`… may request deferred action if:`, `… si:`).
+fn leads_to_conditions(text: &str, lex: &Lexicon) -> bool {
+    let Some(head) = text.trim_end().strip_suffix(':') else {
+        return false;
+    };
+    let low = head.to_lowercase();
+    lex.condition_leads.iter().any(|w| {
+        low.strip_suffix(w)
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with(char::is_whitespace))
+    })
 }
 
 /// True if the block is an entry of a reference list: `[12] …`, or an encyclopedia's
@@ -100,13 +129,16 @@ fn is_reference_entry(text: &str) -> bool {
     bracketed || caret
 }
 
-/// Extracts the facts of one block. `previous` is the day of the last event before it in
-/// the text (what `the following day` counts from), updated here.
+/// Extracts the facts of one block. `conditions`: the block is an item of a list of
+/// conditions (see `leads_to_conditions`), so its dates are no events. `previous` is the
+/// day of the last event before it in the text (what `the following day` counts from),
+/// updated here.
 fn extract_block(
     block: &Block,
     ctx: &Context,
     lex: &'static Lexicon,
     convention: numbers::Convention,
+    conditions: bool,
     facts: &mut Facts,
     previous: &mut Option<PartialDate>,
 ) {
@@ -168,7 +200,7 @@ fn extract_block(
         let line_end = text[qe..].trim_start_matches([' ', '\t']);
         let own_line = line_end.is_empty() || line_end.starts_with('\n');
         let caption = photo || (paragraph && own_line && !chained && caption_like(quote, lex));
-        if !editorial && !caption {
+        if !editorial && !caption && !conditions {
             for h in hits.iter().filter(|h| h.event) {
                 facts.events.push(Arc::new(Event {
                     id: String::new(),
@@ -836,6 +868,36 @@ mod tests {
         let stats: Vec<String> = facts.statistics.iter().map(|s| s.span.clone()).collect();
         assert_eq!(events, ["fiscal year 2008"]);
         assert_eq!(stats, ["1,200 arrests"]);
+    }
+
+    #[test]
+    fn dates_in_a_list_of_conditions_are_no_events() {
+        let ctx = Context {
+            published: PartialDate::parse("2013-01-10").ok(),
+            language: "en".into(),
+        };
+        let item = |text: &str, n: u32| Block {
+            kind: BlockKind::ListItem { ordered: false },
+            ..para(text, n)
+        };
+        let blocks = [
+            para("The program was announced on June 15, 2012.", 1),
+            para(
+                "You may request consideration of deferred action if you:",
+                2,
+            ),
+            item("were under the age of 31 as of June 15, 2012;", 3),
+            item(
+                "have continuously resided in the United States since June 15, 2007;",
+                4,
+            ),
+            para("Agents processed the first requests on August 15, 2012.", 5),
+            para("Officials listed what happened next:", 6),
+            item("The first permits were issued on September 10, 2012.", 7),
+        ];
+        let facts = extract_document(&blocks, &ctx);
+        let events: Vec<String> = facts.events.iter().map(|e| e.date.to_string()).collect();
+        assert_eq!(events, ["2012-06-15", "2012-08-15", "2012-09-10"]);
     }
 
     fn title(quote: &str, span: &str) -> String {

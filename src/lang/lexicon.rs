@@ -182,6 +182,9 @@ pub struct Lexicon {
     /// The word that may stand between a day and its month, or a month and its year
     /// (`20th of May`, `May of 2019`), and before the year of a period (`… of 2010`).
     pub day_of: &'static str,
+    /// The words that may stand between a month and its year besides `day_of` (Spanish
+    /// `abril del 2000`).
+    pub year_of: &'static [&'static str],
     /// The article opening a part of a year (`the first six months of 2010`).
     pub period_article: &'static str,
     /// `since`, giving a point event at its date.
@@ -323,6 +326,9 @@ pub struct Lexicon {
     pub superlatives: &'static [&'static str],
     /// Words right before a date that make it a cut-off condition.
     pub cutoff_words: &'static [&'static str],
+    /// The last word before the colon of a lead-in to a list of conditions (`… may
+    /// request deferred action if:`): the dates in its items are conditions, not events.
+    pub condition_leads: &'static [&'static str],
     /// Determiners before a year used as an attribute (`the 2011 massacre`).
     pub attribute_determiners: &'static [&'static str],
     /// Words that, with a date and nothing else, make a line a heading or a stamp.
@@ -497,6 +503,7 @@ struct LexiconFile {
     month_parts: Vec<String>,
     day_suffixes: Vec<String>,
     day_of: String,
+    year_of: Vec<String>,
     period_article: String,
     since: Vec<String>,
     when: Vec<String>,
@@ -563,6 +570,7 @@ struct LexiconFile {
     change_words: Vec<String>,
     superlatives: Vec<String>,
     cutoff_words: Vec<String>,
+    condition_leads: Vec<String>,
     attribute_determiners: Vec<String>,
     stamp_words: Vec<String>,
     age_words: Vec<String>,
@@ -674,6 +682,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         month_parts: leak_list(f.month_parts),
         day_suffixes: leak_list(f.day_suffixes),
         day_of: leak_str(f.day_of),
+        year_of: leak_list(f.year_of),
         period_article: leak_str(f.period_article),
         since: leak_list(f.since),
         when: leak_list(f.when),
@@ -740,6 +749,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         change_words: leak_list(f.change_words),
         superlatives: leak_list(f.superlatives),
         cutoff_words: leak_list(f.cutoff_words),
+        condition_leads: leak_list(f.condition_leads),
         attribute_determiners: leak_list(f.attribute_determiners),
         stamp_words: leak_list(f.stamp_words),
         age_words: leak_list(f.age_words),

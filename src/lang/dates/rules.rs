@@ -75,6 +75,8 @@ pub(super) struct Vocab<'a> {
     th: String,
     /// The word between a day and its month (`20th of May`).
     of: String,
+    /// The words between a month and its year (`of`, `de`, `del`), in a group.
+    year_of: String,
 }
 
 impl Vocab<'_> {
@@ -102,10 +104,17 @@ impl Vocab<'_> {
         let of = regex::escape(lex.day_of);
         let d = format!(r"[0-9]{{1,2}}{th}?");
         let full_mdy = format!(r"{m}\s+{d},?\s+{y}");
-        let full_dmy = format!(r"{d}\s+(?:{of}\s+)?{m},?\s+(?:{of}\s+)?{y}");
+        let year_of = format!(
+            "(?:{})",
+            std::iter::once(of.clone())
+                .chain(lex.year_of.iter().map(|w| regex::escape(w)))
+                .collect::<Vec<_>>()
+                .join("|")
+        );
+        let full_dmy = format!(r"{d}\s+(?:{of}\s+)?{m},?\s+(?:{year_of}\s+)?{y}");
         let num_us = format!(r"[0-9]{{1,2}}{sep}[0-9]{{1,2}}{sep}{y}");
         let iso = format!(r"{y}{iso_sep}{iso_num}{iso_sep}{iso_num}");
-        let my = format!(r"{m},?\s+(?:{of}\s+)?{y}");
+        let my = format!(r"{m},?\s+(?:{year_of}\s+)?{y}");
         let edge = format!(
             r"(?i:{}\s+)?(?i:{})\s+{of}\s+{y}",
             regex::escape(lex.period_article),
@@ -127,6 +136,7 @@ impl Vocab<'_> {
             abs,
             th,
             of,
+            year_of,
         }
     }
 
@@ -684,13 +694,13 @@ pub static RULES: [Rule; 41] = [
         example: "13 February, 2020",
         source: |v| {
             let (m, y) = (&v.m, v.y);
-            let (th, of, d) = (&v.th, &v.of, v.day());
-            format!(r"\b({d}){th}?\s+(?:{of}\s+)?({m}),?\s+(?:{of}\s+)?({y})\b")
+            let (th, of, d, year_of) = (&v.th, &v.of, v.day(), &v.year_of);
+            format!(r"\b({d}){th}?\s+(?:{of}\s+)?({m}),?\s+(?:{year_of}\s+)?({y})\b")
         },
         // Frequent: the groups are read from the match's text (see `leading_number`).
         read: Read::Text(|r, m, _| {
             let t = m.as_str();
-            let (month, year) = before_year(t, r.lex.day_of);
+            let (month, year) = before_year(t, r.lex);
             let (day, month, year) = (day_number(r, t)?, r.month(month)?, year?);
             let day = day as u8;
             Some(at(m, Expr::Date(Absolute::Day { year, month, day })))
@@ -740,13 +750,13 @@ pub static RULES: [Rule; 41] = [
         in_set: true,
         alone: true,
         example: "August 2010",
-        source: |v| format!(r"\b({}),?\s+(?:{}\s+)?({})\b", v.m, v.of, v.y),
+        source: |v| format!(r"\b({}),?\s+(?:{}\s+)?({})\b", v.m, v.year_of, v.y),
         // Frequent: read from the match's text.
         read: Read::Text(|r, m, _| {
             let t = m.as_str();
             let month = t.split(|c: char| c == ',' || c.is_whitespace()).next();
             let month = r.month(month.unwrap_or(t))?;
-            let year = before_year(t, r.lex.day_of).1?;
+            let year = before_year(t, r.lex).1?;
             Some(at(m, Expr::Date(Absolute::Month { year, month })))
         }),
     },
@@ -1549,7 +1559,7 @@ fn leading_number(t: &str) -> Option<i32> {
 
 /// The month word before the year a match ends with (`… May, 2019` → `May`, `… agosto
 /// de 2010` → `agosto`), and the year.
-fn before_year<'t>(t: &'t str, of: &str) -> (&'t str, Option<i32>) {
+fn before_year<'t>(t: &'t str, lex: &Lexicon) -> (&'t str, Option<i32>) {
     let Some((year_start, _)) = t.char_indices().rev().nth(3) else {
         return ("", None);
     };
@@ -1557,7 +1567,12 @@ fn before_year<'t>(t: &'t str, of: &str) -> (&'t str, Option<i32>) {
     let head = head.strip_suffix(',').unwrap_or(head);
     // `24 de agosto de 2010`: the word between the month and the year is no month.
     let head = match head.rsplit_once(char::is_whitespace) {
-        Some((rest, last)) if last.eq_ignore_ascii_case(of) => rest.trim_end(),
+        Some((rest, last))
+            if last.eq_ignore_ascii_case(lex.day_of)
+                || lex.year_of.iter().any(|w| last.eq_ignore_ascii_case(w)) =>
+        {
+            rest.trim_end()
+        }
         _ => head,
     };
     let month = head.rsplit(char::is_whitespace).next().unwrap_or(head);
