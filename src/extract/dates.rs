@@ -573,10 +573,15 @@ pub fn future_at(s: &str, start: usize, end: usize, lex: &'static Lexicon) -> bo
     // the agency will …`).
     let near = after_last(&s[clause_left..start], &[',']);
     let near_left = words(&s[clause_left + near..start]);
+    // `following their arrest Tuesday`: before the verb's time, whatever its tense.
+    let earlier = |i: usize| {
+        (i + 1 < near_left.len() && Lexicon::is_in(lex.anteriority_words, &near_left[i]))
+            .then_some(false)
+    };
     if let Some(t) = (0..near_left.len())
         .rev()
         .take(WINDOW)
-        .find_map(|i| tense(&near_left, i))
+        .find_map(|i| tense(&near_left, i).or_else(|| earlier(i)))
     {
         return t;
     }
@@ -705,6 +710,9 @@ fn dates_an_event(f: &Found, s: &str, lex: &'static Lexicon) -> bool {
         .any(|c| s[f.start..].starts_with(c));
     let attribute = (matches!(f.expr, Expr::Date(Absolute::Year(_))) || fiscal)
         && attribute_year(s, f.start, f.end, lex);
+    // `the Trafficking Victims Protection Reauthorization Act of 2005 and 2008`.
+    let years = matches!(f.expr, Expr::Period(Absolute::Year(_), Absolute::Year(_)));
+    let attribute = attribute || (years && name_ending_in_year(s[..f.start].trim_end(), lex));
     let since = matches!(f.expr, Expr::Since(_));
     let period = matches!(f.expr, Expr::Period(..));
     let words = clause_words_before(s, f.start, 10);
@@ -1182,6 +1190,14 @@ fn name_ending_in_year(before: &str, lex: &Lexicon) -> bool {
     let Some((head, joiner)) = before.rsplit_once(char::is_whitespace) else {
         return false;
     };
+    // `… Act of 2005 and 2008`: the second year of the name.
+    if Lexicon::is_in(lex.list_joiners, joiner)
+        && let Some((rest, year)) = head.trim_end().rsplit_once(char::is_whitespace)
+        && year.len() == 4
+        && year.bytes().all(|b| b.is_ascii_digit())
+    {
+        return name_ending_in_year(rest.trim_end(), lex);
+    }
     if !Lexicon::is_in(lex.name_year_joiners, joiner) {
         return false;
     }

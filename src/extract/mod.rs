@@ -399,18 +399,30 @@ fn byline(s: &str, dates: &[text::ByteRange], lex: &Lexicon) -> bool {
 /// FY2009-FY2023*`), and from a line opening with a source or note label (`Sources:
 /// FY2009-FY2013: USBP, …`, `Notes: *FY2023 figures represent …`) to the end of the
 /// block. Their dates and numbers are the chart's and the cited works', not the text's.
-/// The same from a page's `see also:` or `Related` label on: other pages' headlines.
+/// The same from a page's `see also:` or `Related` label on: other pages' headlines, up
+/// to the first line that ends as a sentence does (the page's own text).
 fn furniture_lines(text: &str, lex: &Lexicon) -> Vec<text::ByteRange> {
     let mut out = Vec::new();
     let mut at = 0;
+    let mut headlines: Option<usize> = None;
     for line in text.split_inclusive('\n') {
         let start = at;
         at += line.len();
         let t = line.trim_start();
+        if let Some(from) = headlines {
+            if !t.trim_end().ends_with(['.', '!', '?', ':', '”', '"']) {
+                continue;
+            }
+            out.push((from, start));
+            headlines = None;
+        }
         let first = t.split_whitespace().next().unwrap_or("");
         let label = first.trim_end_matches(':');
-        let related = Lexicon::is_in(lex.related_labels, t.trim_end().trim_end_matches(':'));
-        if related || first.ends_with(':') && Lexicon::is_in(lex.note_labels, label) {
+        if Lexicon::is_in(lex.related_labels, t.trim_end().trim_end_matches(':')) {
+            headlines = Some(start);
+            continue;
+        }
+        if first.ends_with(':') && Lexicon::is_in(lex.note_labels, label) {
             out.push((start, text.len()));
             break;
         }
@@ -420,6 +432,9 @@ fn furniture_lines(text: &str, lex: &Lexicon) -> Vec<text::ByteRange> {
         if numbered && Lexicon::is_in(lex.figure_labels, first) {
             out.push((start, at));
         }
+    }
+    if let Some(from) = headlines {
+        out.push((from, text.len()));
     }
     out
 }
@@ -868,6 +883,23 @@ mod tests {
         let stats: Vec<String> = facts.statistics.iter().map(|s| s.span.clone()).collect();
         assert_eq!(events, ["fiscal year 2008"]);
         assert_eq!(stats, ["1,200 arrests"]);
+    }
+
+    #[test]
+    fn a_related_label_covers_headlines_not_the_text_after_them() {
+        let ctx = Context {
+            published: PartialDate::parse("2025").ok(),
+            language: "en".into(),
+        };
+        let block = para(
+            "Related Content\nPress Release\nSmugglers Sentenced After Crash in 2019\nBROWNSVILLE, Texas – Two residents pleaded guilty on Sept. 27, 2023.\nAgents found four migrants.",
+            1,
+        );
+        let facts = extract_document(&[block], &ctx);
+        let events: Vec<String> = facts.events.iter().map(|e| e.span.clone()).collect();
+        let stats: Vec<String> = facts.statistics.iter().map(|s| s.span.clone()).collect();
+        assert_eq!(events, ["Sept. 27, 2023"]);
+        assert_eq!(stats, ["Two residents", "four migrants"]);
     }
 
     #[test]

@@ -776,10 +776,31 @@ fn plural_like(w: &str, lex: &Lexicon) -> bool {
 fn noun_after(s: &str, at: usize, lex: &Lexicon) -> Option<(ByteRange, String, bool)> {
     let mut pos = at;
     let mut first: Option<usize> = None;
-    for _ in 0..4 {
+    // Words of a proper name before the noun (`five U.S. Customs and Border Protection
+    // (CBP) facilities`) do not count against the four.
+    let mut budget = 4;
+    let mut in_name = false;
+    while budget > 0 {
+        budget -= 1;
+        // `(CBP)` after a name: its acronym.
+        if in_name
+            && let Some(inner) = s[pos..].trim_start().strip_prefix('(')
+            && let Some((a, _)) = inner.split_once(')')
+            && a.len() >= 2
+            && a.chars().all(|c| c.is_ascii_uppercase())
+        {
+            pos = s.len() - inner.len() + a.len() + 1;
+        }
         let (w, ws) = word_after(s, pos)?;
         if !s[pos..ws].trim().is_empty() {
             return None; // punctuation in between
+        }
+        let capital = w.starts_with(|c: char| c.is_uppercase());
+        if capital && lex.unit_of(&w.to_lowercase()).is_none() {
+            if !in_name {
+                budget += 4;
+            }
+            in_name = true;
         }
         let w = w.trim_end_matches(['’', '\'']);
         let bare = if w.ends_with('.') && !w[..w.len() - 1].contains('.') {
@@ -801,7 +822,14 @@ fn noun_after(s: &str, at: usize, lex: &Lexicon) -> Option<(ByteRange, String, b
             }
         }
         if lex.stopwords.contains(&low.as_str()) {
-            return None;
+            // `Customs and Border Protection`: a joiner inside a name.
+            let next_capital = word_after(s, ws + w.len())
+                .is_some_and(|(n, _)| n.starts_with(|c: char| c.is_uppercase()));
+            if !(in_name && next_capital && Lexicon::is_in(lex.name_joiners, &low)) {
+                return None;
+            }
+            pos = ws + w.len();
+            continue;
         }
         if plural_like(bare, lex) || lex.durations.contains(&low.as_str()) {
             let end = ws + bare.len();
@@ -1623,6 +1651,15 @@ fn claim_duration(s: &str, start: usize, num_end: usize, noun_end: usize, lex: &
         return verb;
     }
     if verb {
+        return true;
+    }
+    let head = window_before(s, start, 40).to_lowercase();
+    let head = head.trim_end();
+    let sentenced = lex.sentence_leads.iter().any(|l| {
+        head.strip_suffix(l)
+            .is_some_and(|h| !h.ends_with(char::is_alphanumeric))
+    });
+    if sentenced {
         return true;
     }
     // `8 consecutive months`, `tres meses consecutivos`.

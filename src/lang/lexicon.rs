@@ -136,6 +136,12 @@ pub struct Lexicon {
     /// Words right before a duration (or the range of durations) that make it the claim
     /// itself (`for 60 days`, `spent three weeks`, `por 21 días`, `dura entre 15 a 30`).
     pub duration_claim_before: &'static [&'static str],
+    /// Phrases right before a prison term that make it the claim without `in prison`
+    /// after it (`was sentenced to 480 months`, `Garcia received 32 months`).
+    pub sentence_leads: &'static [&'static str],
+    /// Words that put what follows them before the verb's time (`face charges following
+    /// their arrest Tuesday`: a past Tuesday, whatever the verb's tense).
+    pub anteriority_words: &'static [&'static str],
     /// Words right after the number of a duration that make it the claim (`8
     /// consecutive months`, `tres meses seguidos`).
     pub duration_claim_after: &'static [&'static str],
@@ -329,6 +335,9 @@ pub struct Lexicon {
     /// The last word before the colon of a lead-in to a list of conditions (`… may
     /// request deferred action if:`): the dates in its items are conditions, not events.
     pub condition_leads: &'static [&'static str],
+    /// Small words inside a proper name (`Customs and Border Protection`, `Office of
+    /// Field Operations`), between a count and its noun.
+    pub name_joiners: &'static [&'static str],
     /// Determiners before a year used as an attribute (`the 2011 massacre`).
     pub attribute_determiners: &'static [&'static str],
     /// Words that, with a date and nothing else, make a line a heading or a stamp.
@@ -486,6 +495,8 @@ struct LexiconFile {
     identifier_after: Vec<String>,
     duration_bound_words: Vec<String>,
     duration_claim_before: Vec<String>,
+    sentence_leads: Vec<String>,
+    anteriority_words: Vec<String>,
     duration_claim_after: Vec<String>,
     duration_terms: Vec<String>,
     duration_years: Vec<String>,
@@ -571,6 +582,7 @@ struct LexiconFile {
     superlatives: Vec<String>,
     cutoff_words: Vec<String>,
     condition_leads: Vec<String>,
+    name_joiners: Vec<String>,
     attribute_determiners: Vec<String>,
     stamp_words: Vec<String>,
     age_words: Vec<String>,
@@ -665,6 +677,8 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         identifier_after: leak_list(f.identifier_after),
         duration_bound_words: leak_list(f.duration_bound_words),
         duration_claim_before: leak_list(f.duration_claim_before),
+        sentence_leads: leak_list(f.sentence_leads),
+        anteriority_words: leak_list(f.anteriority_words),
         duration_claim_after: leak_list(f.duration_claim_after),
         duration_terms: leak_list(f.duration_terms),
         duration_years: leak_list(f.duration_years),
@@ -750,6 +764,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         superlatives: leak_list(f.superlatives),
         cutoff_words: leak_list(f.cutoff_words),
         condition_leads: leak_list(f.condition_leads),
+        name_joiners: leak_list(f.name_joiners),
         attribute_determiners: leak_list(f.attribute_determiners),
         stamp_words: leak_list(f.stamp_words),
         age_words: leak_list(f.age_words),
