@@ -96,6 +96,26 @@ pub fn extract_document(blocks: &[Block], ctx: &Context) -> Facts {
     facts
 }
 
+/// The lines of a block that are the items of a list of conditions written in it: those
+/// opening with a bullet (`- `, `• `, `* `) after a line that leads into them (see
+/// `leads_to_conditions`), as byte ranges.
+fn condition_lines(text: &str, lex: &Lexicon) -> Vec<text::ByteRange> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    let mut open = false;
+    for line in text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let bullet = line.trim_start().starts_with(['-', '•', '*', '–']);
+        if open && bullet {
+            out.push((start, at));
+        } else {
+            open = leads_to_conditions(line, lex);
+        }
+    }
+    out
+}
+
 /// True if a block leads into a list of conditions: it ends with a colon after one of
 /// the language's condition words (`… may request deferred action if:`, `… si:`).
 fn leads_to_conditions(text: &str, lex: &Lexicon) -> bool {
@@ -159,6 +179,7 @@ fn extract_block(
     let phrases = marker_phrases(lex);
     let sentences = text::sentences(&split_copy, lex);
     let furniture = furniture_lines(text, lex);
+    let condition_lines = condition_lines(text, lex);
     let paragraph = block.kind == BlockKind::Paragraph;
     // `FILE – A migrant and her daughter walk …, Dec. 4, 2018.`: a photo caption.
     let photo = lex
@@ -200,8 +221,9 @@ fn extract_block(
         let line_end = text[qe..].trim_start_matches([' ', '\t']);
         let own_line = line_end.is_empty() || line_end.starts_with('\n');
         let caption = photo || (paragraph && own_line && !chained && caption_like(quote, lex));
+        let condition = |at: usize| condition_lines.iter().any(|&(a, b)| at >= a && at < b);
         if !editorial && !caption && !conditions {
-            for h in hits.iter().filter(|h| h.event) {
+            for h in hits.iter().filter(|h| h.event && !condition(qs + h.start)) {
                 facts.events.push(Arc::new(Event {
                     id: String::new(),
                     date: h.date,
@@ -233,7 +255,13 @@ fn extract_block(
                     .or_else(|| block_unit.clone())
                     .unwrap_or_else(|| "count".to_string());
             }
-            if unit != "percent" && !lex.currency_prefixes.iter().any(|(_, u)| *u == unit) {
+            // A share, a sum or a multiplier says nothing of what the next bare number
+            // counts.
+            let counts = unit != "percent"
+                && unit != lex.multiplier_unit
+                && unit != lex.fraction_unit
+                && !lex.currency_prefixes.iter().any(|(_, u)| *u == unit);
+            if counts {
                 sentence_unit = Some(unit.clone());
                 block_unit = Some(unit.clone());
             }
@@ -930,6 +958,14 @@ mod tests {
         let facts = extract_document(&blocks, &ctx);
         let events: Vec<String> = facts.events.iter().map(|e| e.date.to_string()).collect();
         assert_eq!(events, ["2012-06-15", "2012-08-15", "2012-09-10"]);
+        // The same list written as lines of one block.
+        let one = para(
+            "The program was announced on June 15, 2012.\nYou may request it if you:\n- were under 31 as of June 15, 2012\n- have resided here since June 15, 2007\nThe first permits were issued on September 10, 2012.",
+            1,
+        );
+        let facts = extract_document(&[one], &ctx);
+        let events: Vec<String> = facts.events.iter().map(|e| e.date.to_string()).collect();
+        assert_eq!(events, ["2012-06-15", "2012-09-10"]);
     }
 
     fn title(quote: &str, span: &str) -> String {

@@ -71,6 +71,8 @@ struct Patterns {
     atom: Regex,
     /// Fractions in words (`a third`, `two-thirds`, `half`).
     fraction: Regex,
+    /// Multipliers in words (`doubled`, `twice`).
+    multiplier: Regex,
     /// The non-ASCII characters of the atom pattern (`€`, `£`), for its ASCII stand-in.
     atom_literals: String,
     magnitude: Regex,
@@ -113,6 +115,11 @@ fn patterns(lex: &'static Lexicon) -> &'static Patterns {
         let fractions = alternation(lex.fractions.iter().map(|(w, _)| *w));
         let p = Patterns {
             fraction: Regex::new(&format!(r"\b(?i:{fractions})\b")).unwrap(),
+            multiplier: Regex::new(&format!(
+                r"\b(?i:{})\b",
+                alternation(lex.multipliers.iter().map(|(w, _)| *w))
+            ))
+            .unwrap(),
             atom_literals: atom.chars().filter(|c| !c.is_ascii()).collect(),
             atom: Regex::new(&atom).unwrap(),
             magnitude: Regex::new(&format!(r"\b(?i:{mags})\b")).unwrap(),
@@ -962,6 +969,7 @@ pub fn find_stats_in(
             lex,
         ));
     }
+    multipliers(s, p, &mut taken, &mut hits, lex);
 
     let atoms = whole_atoms(s, atoms(s, &taken, lex, convention), lex);
     let mut i = 0;
@@ -1963,6 +1971,54 @@ fn appositive_age(s: &str, a: &Atom, lex: &Lexicon) -> bool {
         || next.is_some_and(|(w, _)| {
             Lexicon::is_in(lex.list_joiners, w) || w.eq_ignore_ascii_case(lex.ratio_of)
         })
+}
+
+/// Multipliers in words: `more than doubled`, `almost double the previous record` (a
+/// word of `multiplier_words` only before one of `multiplier_next`), never `doubled
+/// down` nor `double-digit`.
+fn multipliers(
+    s: &str,
+    p: &Patterns,
+    taken: &mut Vec<ByteRange>,
+    hits: &mut Vec<StatHit>,
+    lex: &Lexicon,
+) {
+    if lex.multipliers.is_empty() {
+        return;
+    }
+    for m in p.multiplier.find_iter(s) {
+        if overlaps(taken, m.start(), m.end()) || s[m.end()..].starts_with('-') {
+            continue;
+        }
+        let low = m.as_str().to_lowercase();
+        let Some(&(_, value)) = lex.multipliers.iter().find(|(w, _)| *w == low) else {
+            continue;
+        };
+        let next = word_after(s, m.end())
+            .filter(|&(_, ws)| s[m.end()..ws].trim().is_empty())
+            .map(|(w, _)| w.to_lowercase());
+        let ok = if Lexicon::is_in(lex.multiplier_words, &low) {
+            next.is_some_and(|w| Lexicon::is_in(lex.multiplier_next, &w))
+        } else {
+            next.is_none_or(|w| w != "down")
+        };
+        if !ok {
+            continue;
+        }
+        taken.push((m.start(), m.end()));
+        hits.push(make(
+            s,
+            m.start(),
+            m.end(),
+            Some(value),
+            None,
+            None,
+            None,
+            lex.multiplier_unit,
+            None,
+            lex,
+        ));
+    }
 }
 
 #[allow(clippy::too_many_arguments)]

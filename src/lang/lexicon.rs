@@ -290,6 +290,16 @@ pub struct Lexicon {
     pub fractions: &'static [(&'static str, f64)],
     /// The unit of a fraction in words.
     pub fraction_unit: &'static str,
+    /// Multipliers in words and their value (`doubled` 2, `se triplicó` 3).
+    pub multipliers: &'static [(&'static str, f64)],
+    /// Those of the multipliers that are one only before one of `multiplier_next`
+    /// (`twice the daily average`, `almost double the previous record`; not `double
+    /// standard`, `deported twice`).
+    pub multiplier_words: &'static [&'static str],
+    /// The words after which `multiplier_words` are multipliers (`the`, `as`; `de`).
+    pub multiplier_next: &'static [&'static str],
+    /// The unit of a multiplier (`times`).
+    pub multiplier_unit: &'static str,
     /// Words before a fiscal year's number, any case (`fiscal year`).
     pub fiscal_year_words: &'static [&'static str],
     /// Codes glued or next to a fiscal year's number, as written (`FY`).
@@ -563,6 +573,10 @@ struct LexiconFile {
     year_deictic_blockers: Vec<String>,
     fractions: Vec<(String, f64)>,
     fraction_unit: String,
+    multipliers: Vec<(String, f64)>,
+    multiplier_words: Vec<String>,
+    multiplier_next: Vec<String>,
+    multiplier_unit: String,
     fiscal_year_words: Vec<String>,
     fiscal_year_edges: Vec<String>,
     fiscal_year_codes: Vec<String>,
@@ -745,6 +759,10 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         year_deictic_blockers: leak_list(f.year_deictic_blockers),
         fractions: leak_pairs(f.fractions),
         fraction_unit: leak_str(f.fraction_unit),
+        multipliers: leak_pairs(f.multipliers),
+        multiplier_words: leak_list(f.multiplier_words),
+        multiplier_next: leak_list(f.multiplier_next),
+        multiplier_unit: leak_str(f.multiplier_unit),
         fiscal_year_words: leak_list(f.fiscal_year_words),
         fiscal_year_edges: leak_list(f.fiscal_year_edges),
         fiscal_year_codes: leak_list(f.fiscal_year_codes),

@@ -485,8 +485,16 @@ fn gold_f1_on_the_validation_corpus_never_tuned_on() {
 /// R 0.900) / 0.809, validation 0.909 / 0.909; with it the dev set measured 0.926 / 0.952
 /// on 106 documents and validation 0.788 / 0.928 on 40. Its rules (`FY16` is no footnote
 /// marker, a parenthesis restating a fiscal year's code and edges is a gloss) took them to
-/// 0.929 / 0.952 and 0.804 / 0.928.
-const DEV: (f64, f64) = (0.92, 0.95);
+/// 0.929 / 0.952 and 0.804 / 0.928. Batch 7 (12: ICE and U.S. Attorney releases on
+/// hostage-taking and smuggling deaths, CBP, HHS/ORR and its OIG, DHS OIG, a House
+/// committee release, State's trafficking report, Wikipedia), gold first, read by the
+/// rules as they were: dev 0.612 / 0.578, validation 0.545 / 0.846; with it the dev set
+/// measured 0.907 / 0.926 on 115 documents and validation 0.785 / 0.921 on 43, and the
+/// statistics floor was re-based there. Its rules (a `Related Content` label covers only
+/// the headlines under it, a count before a proper name and its noun, a law's name ending
+/// with its year, a week day after `following`, prison terms after `sentenced to`,
+/// multipliers such as `more than tripled`) took them to 0.923 / 0.940 and 0.793 / 0.929.
+const DEV: (f64, f64) = (0.92, 0.935);
 const VALIDATION: (f64, f64) = (0.76, 0.92);
 
 /// The methodology page shows `content/accuracy.toml`: it must say what was measured,
@@ -579,9 +587,13 @@ fn check_recorded(flag: &Scores, val: &Scores) {
 /// dev measured 0.911 / 0.916 on 35 documents and validation 0.735 / 0.938 on 20, and
 /// these floors were re-based there. Its rules (`el primero de octubre`, `tres mil 445`,
 /// no day in `en enero 1.571` nor in `en marzo 21`) took dev to 0.935 / 0.935
-/// (validation unchanged).
-const ES_DEV: (f64, f64) = (0.93, 0.93);
-const ES_VALIDATION: (f64, f64) = (0.73, 0.93);
+/// (validation unchanged). Batch I (7: VOA, Martí, a State Department page, Spanish
+/// Wikipedia), gold first, read by the rules as they were: dev 0.800 / 0.889, validation
+/// 0.333 / 1.000 (3 events and 13 statistics in all); its rules (a list of conditions,
+/// `abril del 2000`) and the multipliers (`se duplicó`) left dev at 0.931 / 0.927 on 40
+/// documents and validation at 0.718 / 0.949 on 22.
+const ES_DEV: (f64, f64) = (0.93, 0.92);
+const ES_VALIDATION: (f64, f64) = (0.71, 0.93);
 
 #[test]
 fn gold_f1_on_the_spanish_development_corpus() {

@@ -88,6 +88,12 @@ fn stated(span: &str) -> Vec<f64> {
         out.push(v * scale);
     }
     for (w, v) in [
+        ("doubled", 2.0),
+        ("double", 2.0),
+        ("twice", 2.0),
+        ("tripled", 3.0),
+        ("triple", 3.0),
+        ("quadrupled", 4.0),
         ("third", 0.3333),
         ("thirds", 0.6667),
         ("quarter", 0.25),
@@ -205,6 +211,11 @@ fn stated_es(span: &str) -> Vec<f64> {
         }
     }
     for (w, v) in [
+        ("duplic", 2.0),
+        ("doble", 2.0),
+        ("triplic", 3.0),
+        ("triple", 3.0),
+        ("cuadruplic", 4.0),
         ("tres cuartas partes", 0.75),
         ("la mitad", 0.5),
         ("una decena", 10.0),
