@@ -887,13 +887,15 @@ fn appended(s: &str, f: &Found, lex: &Lexicon) -> bool {
 }
 
 /// True if the date follows an issue number (`Federal Register Vol. 86, No. 246
-/// Tuesday, December 28, 2021`): the issue's publication stamp, not an event.
+/// Tuesday, December 28, 2021`, `Volume 82, Issue 10 (January 17, 2017)`): the issue's
+/// publication stamp, not an event.
 fn issue_stamp(s: &str, start: usize, lex: &Lexicon) -> bool {
     let head = window_before(s, start, 60);
     let mut words = head
         .split_whitespace()
         .rev()
-        .map(|w| w.trim_end_matches(','))
+        .map(|w| w.trim_end_matches(',').trim_start_matches(['(', '[']))
+        .filter(|w| !w.is_empty())
         .skip_while(|w| lex.weekdays.iter().any(|d| d.eq_ignore_ascii_case(w)));
     let number = words
         .next()

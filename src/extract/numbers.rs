@@ -1536,13 +1536,17 @@ fn single(s: &str, a: &Atom, counted_before: bool, lex: &Lexicon) -> Option<Stat
         } else {
             rest.to_lowercase()
         };
-        if lex.number_word_blockers.iter().any(|b| {
-            rest.starts_with(b)
-                && rest[b.len()..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_alphanumeric())
-        }) {
+        // `two of them` is a part of a group told before; `sixty percent of them` is a
+        // share, a figure.
+        if !a.percent
+            && lex.number_word_blockers.iter().any(|b| {
+                rest.starts_with(b)
+                    && rest[b.len()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric())
+            })
+        {
             return None;
         }
         // Without a noun, only with a hedge after a figure that counts something (`At
@@ -1557,6 +1561,13 @@ fn single(s: &str, a: &Atom, counted_before: bool, lex: &Lexicon) -> Option<Stat
     let mut or_more = None;
     if let Some(n) = &noun {
         if lex.durations.contains(&n.1.as_str()) {
+            // `within 72 hours`: a deadline.
+            let limit = qual.is_some_and(|q| {
+                Lexicon::is_in(lex.duration_limits, &s[q.1..a.start].trim().to_lowercase())
+            });
+            if limit {
+                return None;
+            }
             // A duration is a claim with a hedge or in words that make it one (see
             // [`claim_duration`]), never as a bound (`the last four years`, `the lowest
             // in more than two years`).

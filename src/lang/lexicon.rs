@@ -139,6 +139,9 @@ pub struct Lexicon {
     /// Phrases right before a prison term that make it the claim without `in prison`
     /// after it (`was sentenced to 480 months`, `Garcia received 32 months`).
     pub sentence_leads: &'static [&'static str],
+    /// Hedges that make a duration a deadline or a limit, never a figure (`within 72
+    /// hours`).
+    pub duration_limits: &'static [&'static str],
     /// Words that put what follows them before the verb's time (`face charges following
     /// their arrest Tuesday`: a past Tuesday, whatever the verb's tense).
     pub anteriority_words: &'static [&'static str],
@@ -506,6 +509,7 @@ struct LexiconFile {
     duration_bound_words: Vec<String>,
     duration_claim_before: Vec<String>,
     sentence_leads: Vec<String>,
+    duration_limits: Vec<String>,
     anteriority_words: Vec<String>,
     duration_claim_after: Vec<String>,
     duration_terms: Vec<String>,
@@ -692,6 +696,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         duration_bound_words: leak_list(f.duration_bound_words),
         duration_claim_before: leak_list(f.duration_claim_before),
         sentence_leads: leak_list(f.sentence_leads),
+        duration_limits: leak_list(f.duration_limits),
         anteriority_words: leak_list(f.anteriority_words),
         duration_claim_after: leak_list(f.duration_claim_after),
         duration_terms: leak_list(f.duration_terms),
