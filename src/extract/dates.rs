@@ -1329,7 +1329,10 @@ fn resolve(
             let pubd = published?;
             let needs_tense = matches!(
                 e,
-                Expr::MonthDay { .. } | Expr::BareMonth { .. } | Expr::Weekday(_)
+                Expr::MonthDay { .. }
+                    | Expr::BareMonth { .. }
+                    | Expr::Weekday(_)
+                    | Expr::DayOfMonth(_)
             );
             let future = needs_tense && future();
             (resolve_relative(e, pubd, future)?, None, true)
@@ -1448,6 +1451,21 @@ fn resolve_relative(e: Expr, pubd: PartialDate, future: bool) -> Option<PartialD
         Expr::FiscalYearStart { start_month } => {
             let fy = fiscal_year_of(pubd, start_month)?;
             PartialDate::day(fy - 1, start_month, 1)
+        }
+        Expr::DayOfMonth(d) => {
+            let m = pubd.month?;
+            match pubd.day {
+                // A day still to come this month: last month's.
+                Some(pd) if d > pd && !future => {
+                    let (y, m) = if m == 1 {
+                        (pubd.year - 1, 12)
+                    } else {
+                        (pubd.year, m - 1)
+                    };
+                    PartialDate::day(y, m, d)
+                }
+                _ => PartialDate::day(pubd.year, m, d),
+            }
         }
         Expr::Date(_)
         | Expr::Since(_)

@@ -204,6 +204,8 @@ pub struct Lexicon {
     /// Words for the first day of a month, written instead of `1` (`el primero de
     /// octubre`).
     pub day_one_words: &'static [&'static str],
+    /// The word for `day` before a day of the month given alone (`el pasado día 23`).
+    pub day_words: &'static [&'static str],
     /// Words that open a `from … through …` period.
     pub span_from: &'static [&'static str],
     /// Words joining the ends of a `from … through …` span.
@@ -533,6 +535,7 @@ struct LexiconFile {
     since: Vec<String>,
     when: Vec<String>,
     day_one_words: Vec<String>,
+    day_words: Vec<String>,
     span_from: Vec<String>,
     span_through: Vec<String>,
     span_between: Vec<String>,
@@ -720,6 +723,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         since: leak_list(f.since),
         when: leak_list(f.when),
         day_one_words: leak_list(f.day_one_words),
+        day_words: leak_list(f.day_words),
         span_from: leak_list(f.span_from),
         span_through: leak_list(f.span_through),
         span_between: leak_list(f.span_between),

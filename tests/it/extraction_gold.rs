@@ -601,7 +601,8 @@ fn check_recorded(flag: &Scores, val: &Scores) {
 /// releases, DHS, VOA, Spanish Wikipedia), gold first, read by the rules as they were:
 /// dev 0.833 / 1.000, validation 0.889 / 1.000; with it dev measured 0.921 / 0.933 on 45
 /// documents and validation 0.728 / 0.949 on 24; two days without a year as one period
-/// (`entre el 23 de febrero y 2 de marzo`) took them to 0.934 / 0.933 and 0.747 / 0.949.
+/// (`entre el 23 de febrero y 2 de marzo`) took them to 0.934 / 0.933 and 0.747 / 0.949,
+/// a day of the month alone (`el pasado día 23`) dev events to 0.939.
 const ES_DEV: (f64, f64) = (0.93, 0.92);
 const ES_VALIDATION: (f64, f64) = (0.71, 0.93);
 

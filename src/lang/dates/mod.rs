@@ -80,6 +80,9 @@ pub enum Expr {
     /// A period with both ends known (`between … and …`, `2014-2017`, `March 3-5, 2020`,
     /// `the first six months of 2010`, `the 1990s`).
     Period(Absolute, Absolute),
+    /// A day of the month alone (`el pasado día 23`): in the document's month, or the
+    /// month before when that day is after the document's.
+    DayOfMonth(u8),
     /// Two days without a year, first and last of a period (`between May 12 and June
     /// 2`), as (month, day).
     DayPair {
@@ -459,9 +462,12 @@ mod tests {
 
     #[test]
     fn every_rule_reads_its_example() {
+        // A rule of one language only (`el pasado día 23`) reads its example in that one.
+        let es = Recogniser::get(crate::lang::lexicon::lexicon("es"), Mode::Text);
         for (i, rule) in RULES.iter().enumerate() {
             let mut v = Vec::new();
             text().each(i, rule.example, rule.example, |f| v.push(f));
+            es.each(i, rule.example, rule.example, |f| v.push(f));
             assert!(
                 !v.is_empty(),
                 "{} reads nothing in {:?}",

@@ -223,7 +223,7 @@ fn keys<T>(table: &[(&str, T)]) -> String {
 
 /// The rules, most specific first: a reader takes them in this order and keeps an
 /// expression only where it does not overlap one found before.
-pub static RULES: [Rule; 42] = [
+pub static RULES: [Rule; 43] = [
     // Parts of a fiscal year: `the first two quarters of fiscal year 2019`, `the start of
     // FY 2023`.
     Rule {
@@ -846,6 +846,36 @@ pub static RULES: [Rule; 42] = [
                 ((r.month(&c[2])?, day(1)?), (r.month(&c[4])?, day(3)?))
             };
             found(c, Expr::DayPair { from, to })
+        }),
+    },
+    Rule {
+        name: "day_alone",
+        kind: Kind::RelativeDay,
+        needs: DIGIT,
+        in_set: false,
+        alone: false,
+        example: "el pasado día 23",
+        source: |v| {
+            if v.lex.day_words.is_empty() {
+                return NEVER.to_string();
+            }
+            format!(
+                r"(?i:\b(?:{}\s+)?(?:pasado\s+)?{}\s+([0-9]{{1,2}})\b)",
+                regex::escape(v.lex.period_article),
+                v.words(v.lex.day_words)
+            )
+        },
+        read: Read::Groups(|r, c, text| {
+            // `el día 23 de marzo`: a date with its month, read by the rules for those.
+            let rest = text[c.get(0)?.end()..].trim_start();
+            let of_month = rest
+                .strip_prefix(r.lex.day_of)
+                .is_some_and(|x| x.starts_with(char::is_whitespace));
+            let day = num(c, 1)?;
+            if of_month || !(1..=31).contains(&day) {
+                return None;
+            }
+            found(c, Expr::DayOfMonth(day as u8))
         }),
     },
     Rule {
