@@ -936,40 +936,37 @@ pub fn find_stats_in(
             ));
         }
     }
-    // Fractions in words: `nearly a third`, `more than half of them`.
-    for m in p.fraction.find_iter(s) {
-        if overlaps(&taken, m.start(), m.end()) {
-            continue;
-        }
-        let low = m.as_str().to_lowercase();
-        let Some(&(_, value)) = lex.fractions.iter().find(|(w, _)| *w == low) else {
-            continue;
-        };
-        // A fraction of something, or standing alone (`dropping nearly a third from
-        // May`); not an ordinal before a noun (`a third country`, `half brother`).
-        let next = word_after(s, m.end()).filter(|&(_, ws)| s[m.end()..ws].trim().is_empty());
-        if next.is_some_and(|(w, _)| {
+    // Fractions in words: `nearly a third`, `more than half of them`. A fraction of
+    // something, or standing alone (`dropping nearly a third from May`); not an ordinal
+    // before a noun (`a third country`, `half brother`).
+    let words = WordFigures {
+        regex: &p.fraction,
+        table: lex.fractions,
+        unit: lex.fraction_unit,
+    };
+    words.find(s, &mut taken, &mut hits, lex, |_, next| {
+        next.is_none_or(|w| {
             let w = w.trim_end_matches('.');
             let verb = w.ends_with("ing") || w.ends_with("ed");
-            !verb && !Lexicon::is_in(lex.stopwords, w) && !Lexicon::is_in(&[lex.ratio_of], w)
-        }) {
-            continue;
+            verb || Lexicon::is_in(lex.stopwords, w) || Lexicon::is_in(&[lex.ratio_of], w)
+        })
+    });
+    // Multipliers in words: `more than doubled`, `almost double the previous record` (a
+    // word of `multiplier_words` only before one of `multiplier_next`), never `doubled
+    // down`; never glued to a dash (`double-digit`).
+    let words = WordFigures {
+        regex: &p.multiplier,
+        table: lex.multipliers,
+        unit: lex.multiplier_unit,
+    };
+    words.find(s, &mut taken, &mut hits, lex, |low, next| {
+        let next = next.map(str::to_lowercase);
+        if Lexicon::is_in(lex.multiplier_words, low) {
+            next.is_some_and(|w| Lexicon::is_in(lex.multiplier_next, &w))
+        } else {
+            next.is_none_or(|w| w != "down")
         }
-        taken.push((m.start(), m.end()));
-        hits.push(make(
-            s,
-            m.start(),
-            m.end(),
-            Some(value),
-            None,
-            None,
-            None,
-            lex.fraction_unit,
-            None,
-            lex,
-        ));
-    }
-    multipliers(s, p, &mut taken, &mut hits, lex);
+    });
 
     let atoms = whole_atoms(s, atoms(s, &taken, lex, convention), lex);
     let mut i = 0;
@@ -1984,51 +1981,55 @@ fn appositive_age(s: &str, a: &Atom, lex: &Lexicon) -> bool {
         })
 }
 
-/// Multipliers in words: `more than doubled`, `almost double the previous record` (a
-/// word of `multiplier_words` only before one of `multiplier_next`), never `doubled
-/// down` nor `double-digit`.
-fn multipliers(
-    s: &str,
-    p: &Patterns,
-    taken: &mut Vec<ByteRange>,
-    hits: &mut Vec<StatHit>,
-    lex: &Lexicon,
-) {
-    if lex.multipliers.is_empty() {
-        return;
-    }
-    for m in p.multiplier.find_iter(s) {
-        if overlaps(taken, m.start(), m.end()) || s[m.end()..].starts_with('-') {
-            continue;
+/// Figures written as words of a table (`a third`, `doubled`): each match that `keep`
+/// accepts, given the word (lower case) and the word right after it, is a figure of the
+/// table's value in `unit`.
+struct WordFigures<'a> {
+    regex: &'a Regex,
+    table: &'static [(&'static str, f64)],
+    unit: &'static str,
+}
+
+impl WordFigures<'_> {
+    fn find(
+        &self,
+        s: &str,
+        taken: &mut Vec<ByteRange>,
+        hits: &mut Vec<StatHit>,
+        lex: &Lexicon,
+        keep: impl Fn(&str, Option<&str>) -> bool,
+    ) {
+        if self.table.is_empty() {
+            return;
         }
-        let low = m.as_str().to_lowercase();
-        let Some(&(_, value)) = lex.multipliers.iter().find(|(w, _)| *w == low) else {
-            continue;
-        };
-        let next = word_after(s, m.end())
-            .filter(|&(_, ws)| s[m.end()..ws].trim().is_empty())
-            .map(|(w, _)| w.to_lowercase());
-        let ok = if Lexicon::is_in(lex.multiplier_words, &low) {
-            next.is_some_and(|w| Lexicon::is_in(lex.multiplier_next, &w))
-        } else {
-            next.is_none_or(|w| w != "down")
-        };
-        if !ok {
-            continue;
+        for m in self.regex.find_iter(s) {
+            if overlaps(taken, m.start(), m.end()) || s[m.end()..].starts_with('-') {
+                continue;
+            }
+            let low = m.as_str().to_lowercase();
+            let Some(&(_, value)) = self.table.iter().find(|(w, _)| *w == low) else {
+                continue;
+            };
+            let next = word_after(s, m.end())
+                .filter(|&(_, ws)| s[m.end()..ws].trim().is_empty())
+                .map(|(w, _)| w);
+            if !keep(&low, next) {
+                continue;
+            }
+            taken.push((m.start(), m.end()));
+            hits.push(make(
+                s,
+                m.start(),
+                m.end(),
+                Some(value),
+                None,
+                None,
+                None,
+                self.unit,
+                None,
+                lex,
+            ));
         }
-        taken.push((m.start(), m.end()));
-        hits.push(make(
-            s,
-            m.start(),
-            m.end(),
-            Some(value),
-            None,
-            None,
-            None,
-            lex.multiplier_unit,
-            None,
-            lex,
-        ));
     }
 }
 

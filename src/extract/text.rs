@@ -146,7 +146,6 @@ pub fn footnote_markers(text: &str, notes: &[NoteMarker], lex: &Lexicon) -> Vec<
                     lex.month(w).is_some()
                         || lex.month(&format!("{w}.")).is_some()
                         || Lexicon::is_in(lex.date_prepositions, w)
-                        || fiscal(w)
                 });
             if ok {
                 out.push((s + 4, e));
