@@ -710,6 +710,11 @@ fn dates_an_event(f: &Found, s: &str, lex: &'static Lexicon) -> bool {
         .any(|c| s[f.start..].starts_with(c));
     let attribute = (matches!(f.expr, Expr::Date(Absolute::Year(_))) || fiscal)
         && attribute_year(s, f.start, f.end, lex);
+    // `in a May 2019 Memorandum`, `the March 2020 guidance`: a month as an attribute.
+    let attribute = attribute
+        || (matches!(f.expr, Expr::Date(Absolute::Month { .. }))
+            && attribute_year(s, f.start, f.end, lex)
+            && determiner_before(s[..f.start].trim_end(), lex));
     // `the Trafficking Victims Protection Reauthorization Act of 2005 and 2008`.
     let years = matches!(f.expr, Expr::Period(Absolute::Year(_), Absolute::Year(_)));
     let attribute = attribute || (years && name_ending_in_year(s[..f.start].trim_end(), lex));
@@ -1126,16 +1131,34 @@ fn baseline(
         sets.change
             .contains(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '%'))
     });
-    let figure = |w: &String| w.chars().any(|c| c.is_ascii_digit());
+    // `lower than FY 2014 and FY 2013`: an earlier date of the same comparison, joined
+    // to this one, is neither a figure nor a word that breaks the cue off.
+    let date_word = |w: &str| {
+        let t = w.trim_matches(|c: char| !c.is_alphanumeric());
+        year_like(t)
+            || lex.month_any_case(t).is_some()
+            || Lexicon::is_in(lex.fiscal_year_codes, t)
+            || lex.fiscal_year_codes.iter().any(|c| {
+                t.strip_prefix(c)
+                    .is_some_and(|y| !y.is_empty() && y.bytes().all(|b| b.is_ascii_digit()))
+            })
+    };
+    let figure = |w: &String| w.chars().any(|c| c.is_ascii_digit()) && !date_word(w);
     for k in 0..words.len() {
         if figure(&words[words.len() - 1 - k]) {
             return false; // `compared to 18,000 in March 2021`: a dated snapshot
         }
         // A cue counts when only small words stand between it and the date (`lower
-        // than in June`, not `more than doubled from fiscal years …`).
-        let small = words[words.len() - k..].iter().all(|w| {
-            sets.stamp
-                .contains(w.trim_matches(|c: char| !c.is_alphanumeric()))
+        // than in June`, not `more than doubled from fiscal years …`), or dates of the
+        // same comparison joined to it (`than May and April`).
+        let between = &words[words.len() - k..];
+        let joined = between
+            .last()
+            .is_some_and(|w| w.ends_with(',') || Lexicon::is_in(lex.list_joiners, w));
+        let small = between.iter().all(|w| {
+            let t = w.trim_matches(|c: char| !c.is_alphanumeric());
+            sets.stamp.contains(t)
+                || (joined && (date_word(w) || Lexicon::is_in(lex.list_joiners, t)))
         });
         let cue = lex.baseline_cues.iter().find(|c| phrase_at(&words, c, k));
         if let Some(cue) = cue.filter(|_| small) {
@@ -1218,6 +1241,19 @@ fn name_ending_in_year(before: &str, lex: &Lexicon) -> bool {
     capital && !opens_sentence && lex.month_any_case(word).is_none()
 }
 
+/// True if `before` ends with a word of [`Lexicon::attribute_determiners`] (`the`, `a`,
+/// `’s`).
+fn determiner_before(before: &str, lex: &Lexicon) -> bool {
+    let tail = window_before(before, before.len(), 12).to_lowercase();
+    lex.attribute_determiners.iter().any(|d| {
+        tail.ends_with(d)
+            && (d.starts_with(['’', '\'']) || {
+                let cut = tail.len() - d.len();
+                char_before(&tail, cut).is_none_or(|c| !c.is_alphanumeric())
+            })
+    })
+}
+
 /// True if the year at `start..end` is an attribute or part of a name: a determiner
 /// before it and a noun or name after it (`the 2011 San Fernando massacre`, `a 2016
 /// precedent`, `the 2020 census data`).
@@ -1226,14 +1262,7 @@ fn attribute_year(s: &str, start: usize, end: usize, lex: &Lexicon) -> bool {
     if name_ending_in_year(before, lex) {
         return true;
     }
-    let tail = window_before(before, before.len(), 12).to_lowercase();
-    let determiner = lex.attribute_determiners.iter().any(|d| {
-        tail.ends_with(d)
-            && (d.starts_with(['’', '\'']) || {
-                let cut = tail.len() - d.len();
-                char_before(&tail, cut).is_none_or(|c| !c.is_alphanumeric())
-            })
-    });
+    let determiner = determiner_before(before, lex);
     let Some((next, ns)) = word_after(s, end) else {
         return false;
     };
@@ -1547,7 +1576,9 @@ fn plausible_year(s: &str, start: usize, end: usize, lex: &Lexicon) -> bool {
     }
     if let Some((w, _)) = word_after(s, end) {
         let w = w.trim_end_matches('.').to_lowercase();
+        // `1951 millas`, `2000 miles long`: a distance, not a year.
         if lex.unit_of(&w).is_some()
+            || Lexicon::is_in(lex.conversion_units, &w)
             || Lexicon::is_in(lex.percent_words, &w)
             || lex.currency_words.iter().any(|(c, _)| *c == w)
         {

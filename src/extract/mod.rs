@@ -255,10 +255,11 @@ fn extract_block(
                     .or_else(|| block_unit.clone())
                     .unwrap_or_else(|| "count".to_string());
             }
-            // A share, a sum or a multiplier says nothing of what the next bare number
-            // counts.
+            // A share, a sum, a multiplier or a duration says nothing of what the next
+            // bare number counts (`valid for four years. Although 5,000 are available`).
             let counts = unit != "percent"
                 && unit != lex.multiplier_unit
+                && !lex.durations.contains(&unit.as_str())
                 && unit != lex.fraction_unit
                 && !lex.currency_prefixes.iter().any(|(_, u)| *u == unit);
             if counts {

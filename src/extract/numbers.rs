@@ -350,6 +350,9 @@ fn atoms(
         {
             continue; // `Title 42`, `No. 21-954`
         }
+        if currency.is_none() && listed_identifier(s, token_start(s, num_start), lex) {
+            continue; // `ECF Nos. 74, 92, 93`, `Sections 3, 4 and 5`
+        }
         if let Some((w, _)) = word_after(s, end)
             && Lexicon::is_in(lex.identifier_after, w)
         {
@@ -1078,10 +1081,15 @@ pub fn find_stats_in(
                 i += 2; // `282-9708`: a phone number or a code, not a range
                 continue;
             }
-            // `rose from 33 percent to 48 percent`: a change, two figures, not a range.
+            // `rose from 33 percent to 48 percent`: a change, two figures, not a range;
+            // the word of change in the same clause (`higher estimates, ranging from 4 to
+            // 27 million` is a range).
             let change = opener.is_some_and(|(w, ws)| {
+                let clause = s[..*ws]
+                    .rfind([',', ';', ':', '(', '—'])
+                    .map_or(0, |c| c + s[c..].chars().next().map_or(1, char::len_utf8));
                 Lexicon::is_in(lex.span_from, w)
-                    && s[..*ws]
+                    && s[clause..*ws]
                         .split(|c: char| !c.is_alphanumeric() && c != '%')
                         .filter(|x| !x.is_empty())
                         .rev()
@@ -1577,7 +1585,17 @@ fn single(s: &str, a: &Atom, counted_before: bool, lex: &Lexicon) -> Option<Stat
             let dated = qual.is_some_and(|q| {
                 relative_after(s, n.0.1, lex) && !claim_duration(s, q.1, a.end, n.0.1, lex)
             });
-            if !claim && (qual.is_none() || bound || dated) {
+            // `Over 22 years (from 1990 to 2012), 2,238 bodies were found`: a hedged
+            // duration opening the sentence frames the figures after it.
+            let frame = qual.is_some_and(|q| {
+                let rest = s[n.0.1..].trim_start();
+                let rest = match rest.strip_prefix('(') {
+                    Some(r) => r.split_once(')').map_or("", |(_, r)| r.trim_start()),
+                    None => rest,
+                };
+                s[..q.1].trim().is_empty() && rest.starts_with(',')
+            });
+            if !claim && (qual.is_none() || bound || dated || frame) {
                 return None;
             }
             if claim {
@@ -1783,6 +1801,45 @@ fn position_after(s: &str, a: &Atom, lex: &Lexicon) -> bool {
         s[a.end..ws].trim().is_empty()
             && Lexicon::is_in(lex.position_words, w.trim_end_matches('.'))
     })
+}
+
+/// True if the number at byte `start` is an item of a list of identifiers after an
+/// identifier word: `ECF Nos. 74, 92, 93`, `Sections 3, 4 and 5`. The list goes back over
+/// bare numbers, each closed by a comma or followed by a list joiner, with at least one
+/// comma (`Title 42 and 8 migrants` is no list).
+fn listed_identifier(s: &str, start: usize, lex: &Lexicon) -> bool {
+    let bare = |t: &str| {
+        !t.is_empty()
+            && t.bytes()
+                .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
+    };
+    let mut at = start;
+    let (mut comma, mut items) = (false, 0);
+    for _ in 0..12 {
+        let head = s[..at].trim_end();
+        if let Some(h) = head.strip_suffix(',') {
+            let Some((w, ws)) = word_before(h, h.len()) else {
+                return false;
+            };
+            if !bare(w) {
+                return false;
+            }
+            (comma, items, at) = (true, items + 1, ws);
+            continue;
+        }
+        let Some((w, ws)) = word_before(s, at) else {
+            return false;
+        };
+        if Lexicon::is_in(lex.list_joiners, w) {
+            let Some((_, ns)) = word_before(s, ws).filter(|(n, _)| bare(n)) else {
+                return false;
+            };
+            (items, at) = (items + 1, ns);
+            continue;
+        }
+        return items > 0 && comma && Lexicon::is_in(lex.identifier_words, w);
+    }
+    false
 }
 
 /// True for a small number word after a definite article with a noun that points back

@@ -104,6 +104,20 @@ fn stated(span: &str) -> Vec<f64> {
             out.push(v);
         }
     }
+    // `2 to 4 million`: the scale of the second end is the first's too.
+    let shared = Regex::new(
+        r"(?i)\b([0-9]+(?:\.[0-9]+)?)\s*(?:to|and|-|–)\s*\$?[0-9]+(?:\.[0-9]+)?\s?(thousand|million|billion|trillion)\b",
+    )
+    .unwrap();
+    for c in shared.captures_iter(span) {
+        let scale = match c[2].to_lowercase().as_str() {
+            "thousand" => 1e3,
+            "million" => 1e6,
+            "billion" => 1e9,
+            _ => 1e12,
+        };
+        out.extend(c[1].parse::<f64>().ok().map(|v| v * scale));
+    }
     // `one in four` → 25 percent.
     for pair in plain.windows(2) {
         if pair[1] > 0.0 {
@@ -341,6 +355,8 @@ fn the_reader_here_can_fail() {
     assert!(!stated("60 000 people").iter().any(|v| same(*v, 0.0)));
     assert!(stated("60 000 people").iter().any(|v| same(*v, 60000.0)));
     assert!(stated("$2.5 billion").iter().any(|v| same(*v, 2.5e9)));
+    assert!(stated("from 4 to 27 million").iter().any(|v| same(*v, 4e6)));
+    assert!(!stated("from 4 to 27 people").iter().any(|v| same(*v, 4e6)));
     assert!(
         stated("Almost one in four female migrants")
             .iter()

@@ -310,10 +310,25 @@ impl Recogniser {
         let regex = self.regex(i);
         match RULES[i].read {
             Read::Groups(read) => {
-                for c in regex.captures_iter(hay) {
+                // A read that keeps only the start of its match (`FY 2014 and FY 2013` is
+                // no period: `FY 2014`) leaves the rest to be matched again.
+                let mut at = 0;
+                while let Some(c) = regex.captures_at(hay, at) {
+                    let m = c.get(0).expect("a match has its whole");
+                    let mut next = m.end();
                     if let Some(e) = read(self, &c, text) {
+                        if e.end > m.start() && e.end < m.end() {
+                            next = e.end;
+                        }
                         f(e);
                     }
+                    if next == m.start() {
+                        next += hay[next..].chars().next().map_or(1, char::len_utf8);
+                    }
+                    if next > hay.len() {
+                        break;
+                    }
+                    at = next;
                 }
             }
             Read::Text(read) => {
