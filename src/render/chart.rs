@@ -5,7 +5,7 @@
 //! SVG's points, axis and labels) and the strip's JSON. The templates draw them; a theme
 //! can restyle them without touching this code.
 
-use crate::model::briefing::Measure;
+use crate::model::briefing::{Measure, TimelineEntry};
 use crate::model::date::PartialDate;
 use crate::render::Renderer;
 use crate::render::context::format_number;
@@ -267,11 +267,13 @@ impl Renderer<'_> {
             .into_iter()
             .map(|(i, px, stack)| {
                 let e = &t[i];
+                let lang = self.entry_title_lang(i);
                 serde_json::json!({
                     "x": px,
                     "y": axis - 6.0 - (stack as f64 - 1.0) * 9.0,
                     "id": e.id,
-                    "label": format!("{}: {}", self.strings.date(&e.date), e.title),
+                    "label": self.dot_label(e, lang.is_some()),
+                    "lang": lang,
                     "multi": e.reports.len() > 1,
                 })
             })
@@ -286,5 +288,17 @@ impl Renderer<'_> {
             "first": y0,
             "last": y1 - 1,
         })
+    }
+
+    /// A timeline dot's tooltip, "<date>: <headline>". A headline in another language
+    /// than the page's gives the whole tooltip its language (`lang` on the `<title>`),
+    /// so the date is written the ISO way, which reads the same in every language.
+    fn dot_label(&self, e: &TimelineEntry, foreign: bool) -> String {
+        let date = if foreign {
+            e.date.to_string()
+        } else {
+            self.strings.date(&e.date)
+        };
+        format!("{date}: {}", e.title)
     }
 }

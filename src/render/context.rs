@@ -169,6 +169,9 @@ pub struct SiteView {
     pub language: String,
     /// Base URL with trailing slash.
     pub base_url: String,
+    /// Absolute URL of this language tree's home page (the base URL in the default
+    /// tree, `…/es/` in the Spanish one): where a citation or feed points readers.
+    pub home_url: String,
     /// Base path (`/` or `/repo/`).
     pub base_path: String,
     /// Author.
@@ -263,6 +266,7 @@ impl Renderer<'_> {
             description: c.description.clone(),
             language: c.language.clone(),
             base_url: self.urls.base_url(),
+            home_url: self.urls.home(),
             base_path: self.urls.base_path().to_string(),
             author: c.author.clone(),
             organisation: c.organisation.clone(),

@@ -24,7 +24,7 @@ struct SitemapEntry {
 }
 
 /// One language version of a sitemap entry (`xhtml:link`).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 struct Alternate {
     lang: String,
     href: String,
@@ -99,6 +99,25 @@ fn sitemap_paths(r: &Renderer) -> Vec<(String, Option<String>)> {
     entries
 }
 
+/// The language versions of a page for the sitemap, as its pages' `<link
+/// rel="alternate">` list them: each language, the default also as `x-default`
+/// (none on a one-language site).
+fn alternates(r: &Renderer, path: &str) -> Vec<Alternate> {
+    let mut out = Vec::new();
+    for t in r.translations(path) {
+        let x_default = t.default.then(|| Alternate {
+            lang: "x-default".into(),
+            href: t.permalink.clone(),
+        });
+        out.push(Alternate {
+            lang: t.lang,
+            href: t.permalink,
+        });
+        out.extend(x_default);
+    }
+    out
+}
+
 /// `sitemap.xml`, from the `sitemap.xml` template.
 pub(super) fn sitemap(r: &Renderer) -> Result<OutputFile, Error> {
     // A bilingual site has one sitemap, at the root, listing each page in every
@@ -107,28 +126,12 @@ pub(super) fn sitemap(r: &Renderer) -> Result<OutputFile, Error> {
     let multilingual = trees.len() > 1;
     let mut entries: Vec<SitemapEntry> = Vec::new();
     for (path, lastmod) in sitemap_paths(r) {
-        let alternates: Vec<Alternate> = if multilingual {
-            trees
-                .iter()
-                .map(|(lang, prefix)| Alternate {
-                    lang: lang.clone(),
-                    href: r.urls.in_tree(prefix).absolute(&path),
-                })
-                .collect()
-        } else {
-            Vec::new()
-        };
+        let alternates = alternates(r, &path);
         for (_, prefix) in &trees {
             entries.push(SitemapEntry {
                 loc: r.urls.in_tree(prefix).absolute(&path),
                 lastmod: lastmod.clone(),
-                alternates: alternates
-                    .iter()
-                    .map(|a| Alternate {
-                        lang: a.lang.clone(),
-                        href: a.href.clone(),
-                    })
-                    .collect(),
+                alternates: alternates.clone(),
             });
         }
     }
@@ -185,7 +188,7 @@ pub(super) fn atom(r: &Renderer) -> Result<OutputFile, Error> {
     let feed = FeedView {
         title: c.title.clone(),
         subtitle: c.description.clone(),
-        id: r.urls.base_url(),
+        id: r.urls.home(),
         self_link: r.urls.absolute(&c.feed.filename),
         updated,
         author,

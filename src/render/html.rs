@@ -83,7 +83,7 @@ pub struct Mark {
     pub id: String,
     /// Where the mark links to (the timeline entry or the statistic).
     pub href: String,
-    /// Tooltip / accessible description.
+    /// Tooltip / accessible description; empty for none.
     pub title: String,
     /// CSS class, e.g. `fact-event` or `fact-stat`.
     pub class: String,
@@ -1011,12 +1011,13 @@ impl<'m> Layer<'m> {
                         escape_html(&m.href)
                     );
                 }
-                let _ = write!(
-                    out,
-                    "<mark{id} class=\"{}\" title=\"{}\">",
-                    escape_html(&m.class),
-                    escape_html(&m.title)
-                );
+                // An empty title is left out (see [`Mark::title`]).
+                let title = if m.title.is_empty() {
+                    String::new()
+                } else {
+                    format!(" title=\"{}\"", escape_html(&m.title))
+                };
+                let _ = write!(out, "<mark{id} class=\"{}\"{title}>", escape_html(&m.class));
             }
         }
         self.open = Some(linked);

@@ -298,8 +298,8 @@ pub struct SourceFactView {
     pub paragraph_url: String,
     /// Link to the briefing's entry.
     pub url: String,
-    /// "Timeline: December 2018" or "Figures: more than 50,000 people".
-    pub label: String,
+    /// What the link says: "Timeline: December 2018" or "Figures: two types".
+    pub name: FactName,
 }
 
 /// A link from a quoted sentence to a fact's entry.
@@ -307,8 +307,21 @@ pub struct SourceFactView {
 pub struct FactLink {
     /// Link.
     pub url: String,
-    /// "Timeline: December 2018".
-    pub label: String,
+    /// What the link says: "Timeline: December 2018".
+    pub name: FactName,
+}
+
+/// What a link to a fact says, "kind: text": the kind of entry in the page's words,
+/// then the fact, whose words may be a source's in another language.
+#[derive(Debug, Clone, Serialize)]
+pub struct FactName {
+    /// "Timeline" or "Figures", in the page's language.
+    pub kind: String,
+    /// An event's date, in the page's language, or a figure's words in its source.
+    pub text: String,
+    /// The language of `text` when it is a source's words in another language than
+    /// the page's (`lang` on it); none otherwise.
+    pub lang: Option<String>,
 }
 
 /// A quoted sentence on a page that does not publish the full text.
@@ -357,11 +370,9 @@ impl Renderer<'_> {
     /// HTML then wrapped in the default language's `lang` so that screen readers and
     /// checkers know the text is not in the page's language.
     pub(crate) fn translated<'p>(&'p self, page: &'p Page) -> (&'p Page, Option<String>) {
-        let trees = self.settings.trees();
-        let default = &trees[0].0;
-        if default == self.lang() {
+        let Some(default) = self.default_language_if_other() else {
             return (page, None);
-        }
+        };
         let translation = self
             .site
             .translations
@@ -369,8 +380,49 @@ impl Renderer<'_> {
             .find(|t| t.path == page.path && t.language.as_deref() == Some(self.lang()));
         match translation {
             Some(t) => (t, None),
-            None => (page, Some(default.clone())),
+            None => (page, Some(default)),
         }
+    }
+}
+
+impl Renderer<'_> {
+    /// The default language when this tree speaks another: the language of what the
+    /// editors wrote (site.toml, sidecars, pages without a translation), which is then
+    /// marked with `lang`; `None` in the default tree.
+    pub(crate) fn default_language_if_other(&self) -> Option<String> {
+        let trees = self.settings.trees();
+        let default = &trees[0].0;
+        (default != self.lang()).then(|| default.clone())
+    }
+
+    /// The name of a link to an event: "Timeline: <its date>".
+    pub(crate) fn event_name(&self, date: &PartialDate) -> FactName {
+        FactName {
+            kind: self.strings.get("timeline"),
+            text: self.strings.date(date),
+            lang: None,
+        }
+    }
+
+    /// The name of a link to a figure of source `source`: "Figures: <its words>",
+    /// the words marked with the source's language where it differs from the page's.
+    pub(crate) fn figure_name(&self, source: usize, words: &str) -> FactName {
+        FactName {
+            kind: self.strings.get("statistics"),
+            text: words.to_string(),
+            lang: self.other_language(source),
+        }
+    }
+
+    /// The language of a timeline entry's headline (a report's words) when it differs
+    /// from the page's.
+    pub(crate) fn entry_title_lang(&self, index: usize) -> Option<String> {
+        let entry = &self.briefing().timeline[index];
+        entry
+            .reports
+            .iter()
+            .find(|r| r.event.title == entry.title)
+            .and_then(|r| self.other_language(r.source))
     }
 }
 
@@ -584,11 +636,7 @@ impl Renderer<'_> {
             date: self.date_view(&entry.date),
             end: entry.end.map(|d| self.date_view(&d)),
             title: entry.title.clone(),
-            title_lang: entry
-                .reports
-                .iter()
-                .find(|r| r.event.title == entry.title)
-                .and_then(|r| self.other_language(r.source)),
+            title_lang: self.entry_title_lang(index),
             conflicting: entry.conflicting,
             dates_note,
             reports,
@@ -617,22 +665,23 @@ impl Renderer<'_> {
             (None, Some(l), Some(h)) => vec![n(l), n(h)],
             (None, l, h) => l.or(h).map(n).into_iter().collect(),
         };
-        let (prefix, suffix, unit) = match s.unit.as_str() {
-            "percent" => ("", "%", String::new()),
-            "USD" => ("$", "", String::new()),
-            other => ("", "", self.word_or(&format!("unit_{other}"), other)),
+        // How one number of the unit is written: "{n}%", "${n}" or "{n} US$".
+        let (pattern, unit) = match s.unit.as_str() {
+            "percent" => ("{n}%".to_string(), String::new()),
+            "USD" => (self.word_or("value_usd", "${n}"), String::new()),
+            other => (
+                "{n}".to_string(),
+                self.word_or(&format!("unit_{other}"), other),
+            ),
         };
-        let mut value = raw
-            .iter()
-            .map(|v| format!("{prefix}{v}{suffix}"))
-            .collect::<Vec<_>>()
-            .join("–");
+        let written = |v: &str| pattern.replace("{n}", v);
+        let mut value = raw.iter().map(|v| written(v)).collect::<Vec<_>>().join("–");
         // "18 of 41".
         if let Some(of) = s.of {
             value = format!(
-                "{value} {} {prefix}{}{suffix}",
+                "{value} {} {}",
                 self.strings.get("of_total"),
-                n(of)
+                written(&n(of))
             );
         }
         (value, unit)

@@ -144,6 +144,12 @@ impl Urls {
         format!("{}{}", self.origin, self.base_path)
     }
 
+    /// The absolute URL of the language tree's home page: the base URL in the default
+    /// tree, `https://org.github.io/repo/es/` in the Spanish tree of a bilingual site.
+    pub fn home(&self) -> String {
+        self.absolute("")
+    }
+
     /// A root-relative link to a path inside the site: `""` → `/repo/`,
     /// `"sources/a/"` → `/repo/sources/a/`, `"sources/a/#p-3"` keeps its fragment.
     /// In a language tree, pages link inside the tree (`/repo/es/sources/a/`) and
@@ -211,6 +217,8 @@ mod tests {
             "/repo/sources/a/report.pdf#page=2"
         );
         assert_eq!(u.absolute("brief/"), "https://org.github.io/repo/es/brief/");
+        assert_eq!(u.home(), "https://org.github.io/repo/es/");
+        assert_eq!(u.in_tree("").home(), u.base_url());
         assert_eq!(u.in_tree("").link("brief/"), "/repo/brief/");
     }
 

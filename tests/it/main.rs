@@ -11,6 +11,7 @@ mod common;
 mod targets;
 
 mod anchors;
+mod bilingual_flagship;
 mod briefing_flagship;
 mod build;
 mod cache;

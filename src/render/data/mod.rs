@@ -10,6 +10,7 @@
 use crate::model::records::{EventRecord, Provenance, StatisticRecord};
 use crate::util::url::paths;
 pub mod schema;
+pub mod schema_es;
 mod timelinejs;
 
 use crate::input::config::Config;

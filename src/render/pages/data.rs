@@ -1,27 +1,38 @@
 //! The data page: every published data file, its columns and how the tables join.
 //!
-//! In: the schema of the tables ([`crate::render::data::schema`]) and the site's
-//! settings. Out: `data/index.html`, with a schema.org `Dataset` in JSON-LD; and
+//! In: the schema of the tables ([`crate::render::data::schema`]), its Spanish
+//! descriptions ([`crate::render::data::schema_es`]) and the site's settings. Out: `data/index.html`, with a schema.org `Dataset` in JSON-LD; and
 //! [`Renderer::dataset_jsonld`], which the statistics page uses for its own `Dataset`.
 
 use crate::output::OutputFile;
 use crate::render::Renderer;
 use crate::render::data::schema::{Kind, TABLES};
+use crate::render::data::schema_es::description;
 use crate::render::views::json_for_script;
 use crate::util::error::Error;
 use crate::util::url::paths;
 use serde_json::json;
 
-/// A column's type as readers see it.
-fn kind_label(kind: Kind) -> String {
+/// The theme's word for a column's type (`data_kind_*`), and the values the column
+/// takes when they are a fixed list (written as they are in the data, never translated).
+fn kind_label(kind: Kind) -> (&'static str, &'static [&'static str]) {
     match kind {
-        Kind::Text => "text".into(),
-        Kind::PartialDate => "date (YYYY, YYYY-MM or YYYY-MM-DD)".into(),
-        Kind::Url => "URL".into(),
-        Kind::Integer => "whole number".into(),
-        Kind::Number => "number".into(),
-        Kind::Boolean => "true / false".into(),
-        Kind::OneOf(words) => words.join(" / "),
+        Kind::Text => ("data_kind_text", &[]),
+        Kind::PartialDate => ("data_kind_date", &[]),
+        Kind::Url => ("data_kind_url", &[]),
+        Kind::Integer => ("data_kind_integer", &[]),
+        Kind::Number => ("data_kind_number", &[]),
+        Kind::Boolean => ("data_kind_one_of", &["true", "false"]),
+        Kind::OneOf(words) => ("data_kind_one_of", words),
+    }
+}
+
+/// The key of the theme's word for a table's heading on the data page: the table's
+/// name (`sources`, `events`), but `figures` for `statistics`, as in the navigation.
+fn table_title(name: &'static str) -> &'static str {
+    match name {
+        "statistics" => "figures",
+        other => other,
     }
 }
 
@@ -69,22 +80,28 @@ impl Renderer<'_> {
     pub(crate) fn render_data_page(&self) -> Result<OutputFile, Error> {
         let page = self.briefing_page("data", "data", "data_intro", paths::DATA);
         let mut ctx = self.context(&page);
+        let lang = self.lang();
         let tables: Vec<serde_json::Value> = TABLES
             .iter()
             .map(|t| {
                 json!({
                     "name": t.name,
-                    "description": t.description,
+                    "title": self.strings.get(table_title(t.name)),
+                    "description": description(t.description, lang),
                     "csv": self.urls.link(t.csv),
                     "json": self.urls.link(t.json),
                     "primary_key": t.primary_key,
                     "foreign_key": t.foreign_key.map(|(f, table, target)| json!({"field": f, "table": table, "target": target})),
-                    "fields": t.fields.iter().map(|f| json!({
-                        "name": f.name,
-                        "kind": kind_label(f.kind),
-                        "required": f.required,
-                        "description": f.description,
-                    })).collect::<Vec<_>>(),
+                    "fields": t.fields.iter().map(|f| {
+                        let (kind, values) = kind_label(f.kind);
+                        json!({
+                            "name": f.name,
+                            "kind": self.strings.get(kind),
+                            "values": values,
+                            "required": f.required,
+                            "description": description(f.description, lang),
+                        })
+                    }).collect::<Vec<_>>(),
                 })
             })
             .collect();

@@ -45,7 +45,9 @@ impl Renderer<'_> {
             }
             None => (c.title.clone(), c.description.clone(), String::new()),
         };
-        let page = self.page_view("home", &title, &description, "", content);
+        let mut page = self.page_view("home", &title, &description, "", content);
+        // The whole summary for the page; `description` is cut for meta tags.
+        page.extra.insert("intro".into(), description.into());
         let mut ctx = self.context(&page);
         // Newest first, as a reader scans a list of documents; undated ones last, and
         // titles in alphabetical order within a date.
@@ -80,8 +82,9 @@ impl Renderer<'_> {
     }
 
     /// How to cite the briefing: `[briefing] citation`, or "Author. Title. Organisation.
-    /// URL" from site.toml. No year: the newest source's year is not when the briefing
-    /// was written, and the build does not know that date (set `citation` to give it).
+    /// URL" from site.toml, the URL being the home page in the page's language. No year:
+    /// the newest source's year is not when the briefing was written, and the build does
+    /// not know that date (set `citation` to give it).
     pub(crate) fn citation(&self) -> String {
         let c = &self.settings.config;
         if let Some(text) = &c.briefing.citation {
@@ -99,7 +102,7 @@ impl Renderer<'_> {
             .iter()
             .map(|p| format!("{}. ", p.trim_end_matches('.')))
             .collect();
-        text.push_str(&self.urls.base_url());
+        text.push_str(&self.urls.home());
         text
     }
 
@@ -115,7 +118,7 @@ impl Renderer<'_> {
             "@type": "WebSite",
             "name": c.title,
             "description": c.description,
-            "url": self.urls.base_url(),
+            "url": self.urls.home(),
             "inLanguage": c.language,
         });
         ctx.insert("jsonld", &json_for_script(&v));

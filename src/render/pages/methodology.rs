@@ -109,6 +109,7 @@ impl Renderer<'_> {
             .map(|(s, c)| {
                 serde_json::json!({
                     "title": s.title,
+                    "lang": self.other_language_of(s),
                     "url": self.urls.link(&s.path()),
                     "events": c.events,
                     "statistics": c.statistics,
@@ -132,6 +133,8 @@ impl Renderer<'_> {
             .flat_map(|t| flatten_toml("", t))
             .collect();
         ctx.insert("accuracy", &accuracy);
+        // The measurement's record (content/accuracy.toml) is written in English.
+        ctx.insert("accuracy_lang", &Some("en").filter(|&en| en != self.lang()));
         let html = self.theme.render("methodology.html", &ctx)?;
         Ok(OutputFile::new(
             paths::index_html(paths::METHODOLOGY),

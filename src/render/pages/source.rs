@@ -42,6 +42,9 @@ pub struct SourceView {
     pub date_inferred: bool,
     /// The editor's reasoning for the date.
     pub date_basis: Option<String>,
+    /// The language `date_basis` is written in (the editors', the site's default) when
+    /// it is not the page's.
+    pub date_basis_lang: Option<String>,
     /// The document's own address (http(s) only).
     pub original_url: Option<String>,
     /// Rights as stored.
@@ -110,6 +113,7 @@ impl Renderer<'_> {
             date_inferred: s.source.meta.date_inferred.unwrap_or(false)
                 || s.date_origin == MetaOrigin::Inferred,
             date_basis: s.source.meta.date_basis.clone(),
+            date_basis_lang: self.default_language_if_other(),
             original_url: s.source.meta.url.clone(),
             rights,
             rights_display,
@@ -197,8 +201,14 @@ impl Renderer<'_> {
 
     /// Marks for a source page, by block: each fact's words, at their byte offset in the
     /// block's text, link to its timeline entry or figure.
+    ///
+    /// A mark's tooltip (`title`) is in the language of the text it sits in: on a page
+    /// in the document's language "Timeline: <date>" and "Figures: <measure>"; in a
+    /// document in another language the measure alone (a source's words) and no
+    /// tooltip for an event (its date would be in the page's language).
     pub(crate) fn source_marks(&self, index: usize) -> BTreeMap<u32, Vec<Mark>> {
         let s = &self.site.sources[index];
+        let foreign = self.other_language(index).is_some();
         let mut marks: BTreeMap<u32, Vec<Mark>> = BTreeMap::new();
         for e in &s.facts.events {
             let Some(&ei) = self.briefing().event_entry.get(&e.id) else {
@@ -209,11 +219,12 @@ impl Renderer<'_> {
                 text: e.span.clone(),
                 id: format!("mark-{}", e.id),
                 href: self.entry_url(ei),
-                title: format!(
-                    "{}: {}",
-                    self.strings.get("timeline"),
-                    self.strings.date(&e.date)
-                ),
+                title: if foreign {
+                    String::new()
+                } else {
+                    let name = self.event_name(&e.date);
+                    format!("{}: {}", name.kind, name.text)
+                },
                 class: "fact-event".into(),
             });
         }
@@ -223,7 +234,11 @@ impl Renderer<'_> {
                 text: st.span.clone(),
                 id: format!("mark-{}", st.id),
                 href: self.stat_url(&st.id),
-                title: format!("{}: {}", self.strings.get("statistics"), st.measure),
+                title: if foreign {
+                    st.measure.clone()
+                } else {
+                    format!("{}: {}", self.strings.get("statistics"), st.measure)
+                },
                 class: "fact-stat".into(),
             });
         }
@@ -288,11 +303,7 @@ impl Renderer<'_> {
                         s.anchors.sentence(e.paragraph, e.quote_offset)
                     )),
                     url: self.entry_url(ei),
-                    label: format!(
-                        "{}: {}",
-                        self.strings.get("timeline"),
-                        self.strings.date(&e.date)
-                    ),
+                    name: self.event_name(&e.date),
                 },
             ));
         }
@@ -309,7 +320,7 @@ impl Renderer<'_> {
                         s.anchors.sentence(st.paragraph, st.quote_offset)
                     )),
                     url: self.stat_url(&st.id),
-                    label: format!("{}: {}", self.strings.get("statistics"), st.span),
+                    name: self.figure_name(index, &st.span),
                 },
             ));
         }
@@ -339,11 +350,7 @@ impl Renderer<'_> {
                 &e.quote,
                 FactLink {
                     url: self.entry_url(ei),
-                    label: format!(
-                        "{}: {}",
-                        self.strings.get("timeline"),
-                        self.strings.date(&e.date)
-                    ),
+                    name: self.event_name(&e.date),
                 },
             );
         }
@@ -354,7 +361,7 @@ impl Renderer<'_> {
                 &st.quote,
                 FactLink {
                     url: self.stat_url(&st.id),
-                    label: format!("{}: {}", self.strings.get("statistics"), st.span),
+                    name: self.figure_name(index, &st.span),
                 },
             );
         }
@@ -393,7 +400,7 @@ impl Renderer<'_> {
             "@type": "Article",
             "headline": s.title,
             "url": self.urls.absolute(&s.path()),
-            "isPartOf": {"@type": "WebSite", "name": self.settings.config.title, "url": self.urls.base_url()},
+            "isPartOf": {"@type": "WebSite", "name": self.settings.config.title, "url": self.urls.home()},
         });
         if let Some(p) = &s.source.meta.publisher {
             v["publisher"] = serde_json::json!({"@type": "Organization", "name": p});
