@@ -1320,6 +1320,19 @@ fn resolve(
             let end = PartialDate::month(pubd.year, pubd.month?)?;
             (start, Some(end), true)
         }
+        Expr::LastSeason(first) => {
+            // Over when the document's month is past its last month: this year's;
+            // otherwise last year's.
+            let pubd = published?;
+            let last = first + 2;
+            let year = if pubd.month? > last {
+                pubd.year
+            } else {
+                pubd.year - 1
+            };
+            let start = PartialDate::month(year, first)?;
+            (start, Some(PartialDate::month(year, last)?), true)
+        }
         Expr::DaysToDate(days) => {
             let pubd = published?;
             let (y, m, d) = (pubd.year, pubd.month?, pubd.day?);
@@ -1503,6 +1516,7 @@ fn resolve_relative(e: Expr, pubd: PartialDate, future: bool) -> Option<PartialD
         | Expr::AfterPrevious(_)
         | Expr::ThisFiscalYear { .. }
         | Expr::DaysToDate(_)
+        | Expr::LastSeason(_)
         | Expr::YearToDate => None,
     }
 }

@@ -289,6 +289,9 @@ pub struct Lexicon {
     pub period_end_words: &'static [&'static str],
     /// Seasons with their first month (three months each).
     pub seasons: &'static [(&'static str, u8)],
+    /// The last season before the document's date, `{season}` standing for its name
+    /// (`last {season}`, `el {season} pasado`).
+    pub last_season: &'static [&'static str],
     /// Words before `last year` that make it a duration.
     pub year_deictic_blockers: &'static [&'static str],
     /// Fractions in words with their value (`a third`).
@@ -577,6 +580,7 @@ struct LexiconFile {
     caption_place_words: Vec<String>,
     period_end_words: Vec<String>,
     seasons: Vec<(String, u8)>,
+    last_season: Vec<String>,
     year_deictic_blockers: Vec<String>,
     fractions: Vec<(String, f64)>,
     fraction_unit: String,
@@ -765,6 +769,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         caption_place_words: leak_list(f.caption_place_words),
         period_end_words: leak_list(f.period_end_words),
         seasons: leak_pairs(f.seasons),
+        last_season: leak_list(f.last_season),
         year_deictic_blockers: leak_list(f.year_deictic_blockers),
         fractions: leak_pairs(f.fractions),
         fraction_unit: leak_str(f.fraction_unit),

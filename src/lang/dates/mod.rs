@@ -154,6 +154,9 @@ pub enum Expr {
     /// The days from this many days before the document's day to that day: a state
     /// that has lasted until now (`has now been in effect for three weeks`).
     DaysToDate(i64),
+    /// The last season before the document's date (`last summer`, `el verano pasado`),
+    /// by its first month.
+    LastSeason(u8),
     /// A year counted from the document's (`last year`: -1).
     YearOffset(i32),
     /// A month counted from the document's (`last month`: -1).

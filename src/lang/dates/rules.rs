@@ -223,7 +223,7 @@ fn keys<T>(table: &[(&str, T)]) -> String {
 
 /// The rules, most specific first: a reader takes them in this order and keeps an
 /// expression only where it does not overlap one found before.
-pub static RULES: [Rule; 43] = [
+pub static RULES: [Rule; 44] = [
     // Parts of a fiscal year: `the first two quarters of fiscal year 2019`, `the start of
     // FY 2023`.
     Rule {
@@ -587,6 +587,46 @@ pub static RULES: [Rule; 43] = [
                     year_offset: None,
                 },
             )
+        }),
+    },
+    // `last summer`, `el verano pasado`: the last such season over before the
+    // document's date.
+    Rule {
+        name: "last_season",
+        kind: Kind::Relative,
+        needs: NOTHING,
+        in_set: true,
+        alone: false,
+        example: "last summer",
+        source: |v| {
+            if v.lex.seasons.is_empty() || v.lex.last_season.is_empty() {
+                return NEVER.to_string();
+            }
+            let name = format!("({})", keys(v.lex.seasons));
+            let forms: Vec<String> = v
+                .lex
+                .last_season
+                .iter()
+                .map(|f| {
+                    f.split(' ')
+                        .map(|w| {
+                            if w == "{season}" {
+                                name.clone()
+                            } else {
+                                regex::escape(w)
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                        .join(r"\s+")
+                })
+                .collect();
+            format!(r"(?i:\b(?:{})\b)", forms.join("|"))
+        },
+        read: Read::Groups(|r, c, _| {
+            let name = c.iter().skip(1).flatten().next()?.as_str().to_lowercase();
+            let &(_, first) = r.lex.seasons.iter().find(|(w, _)| *w == name)?;
+            (first <= 10).then_some(())?;
+            found(c, Expr::LastSeason(first))
         }),
     },
     Rule {
