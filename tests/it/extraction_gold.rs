@@ -613,11 +613,11 @@ fn check_recorded(flag: &Scores, val: &Scores) {
 /// a day of the month alone (`el pasado día 23`) dev events to 0.939. Batch K (7: CBP,
 /// ICE and State Spanish releases, the U.S. embassy in Mexico, VOA, Spanish Wikipedia),
 /// gold first, read by the rules as they were: dev 0.706 / 0.929, validation 1.000 /
-/// 0.750 (1 event, 4 statistics); with it dev measured 0.922 / 0.932 on 50 documents (the
-/// events floor re-based there) and validation 0.750 / 0.940 on 26; a year before a unit
+/// 0.750 (1 event, 4 statistics); with it dev measured 0.922 / 0.932 on 50 documents
+/// and validation 0.750 / 0.940 on 26; a year before a unit
 /// of length read as a distance (`1951 millas`) took dev events to 0.926, the last season
 /// before the document's date (`el verano pasado`) to 0.931.
-const ES_DEV: (f64, f64) = (0.92, 0.92);
+const ES_DEV: (f64, f64) = (0.93, 0.92);
 const ES_VALIDATION: (f64, f64) = (0.71, 0.93);
 
 #[test]
