@@ -713,8 +713,8 @@ fn dates_an_event(f: &Found, s: &str, lex: &'static Lexicon) -> bool {
     // `in a May 2019 Memorandum`, `the March 2020 guidance`: a month as an attribute.
     let attribute = attribute
         || (matches!(f.expr, Expr::Date(Absolute::Month { .. }))
-            && attribute_year(s, f.start, f.end, lex)
-            && determiner_before(s[..f.start].trim_end(), lex));
+            && determiner_before(s[..f.start].trim_end(), lex)
+            && modifies_noun_after(s, f.end, lex));
     // `the Trafficking Victims Protection Reauthorization Act of 2005 and 2008`.
     let years = matches!(f.expr, Expr::Period(Absolute::Year(_), Absolute::Year(_)));
     let attribute = attribute || (years && name_ending_in_year(s[..f.start].trim_end(), lex));
@@ -749,14 +749,18 @@ fn fiscal_year_edge(s: &str, start: usize, lex: &Lexicon) -> bool {
     // `FY2019`, `FY 2019`), perhaps with the other edge between (`began October 1,
     // 2013 and ended`).
     let tail = window_before(named, named.len(), 70);
-    let code = |w: &str| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        lex.fiscal_year_codes.iter().any(|c| {
-            w.strip_prefix(c.to_lowercase().as_str())
-                .is_some_and(|r| r.bytes().all(|b| b.is_ascii_digit()))
-        })
-    };
-    lex.fiscal_year_words.iter().any(|w| has_phrase(tail, w)) || tail.split_whitespace().any(code)
+    lex.fiscal_year_words.iter().any(|w| has_phrase(tail, w))
+        || tail.split_whitespace().any(|w| fiscal_code(w, lex))
+}
+
+/// True if `w` (punctuation around it aside, any case) is a fiscal year's code alone or
+/// glued to its number: `FY`, `FY2019`, `fy19`.
+fn fiscal_code(w: &str, lex: &Lexicon) -> bool {
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    lex.fiscal_year_codes.iter().any(|c| {
+        w.get(..c.len()).is_some_and(|h| h.eq_ignore_ascii_case(c))
+            && w[c.len()..].bytes().all(|b| b.is_ascii_digit())
+    })
 }
 
 /// True if a year, month or period after the document's date is only the horizon of a
@@ -1135,13 +1139,7 @@ fn baseline(
     // to this one, is neither a figure nor a word that breaks the cue off.
     let date_word = |w: &str| {
         let t = w.trim_matches(|c: char| !c.is_alphanumeric());
-        year_like(t)
-            || lex.month_any_case(t).is_some()
-            || Lexicon::is_in(lex.fiscal_year_codes, t)
-            || lex.fiscal_year_codes.iter().any(|c| {
-                t.strip_prefix(c)
-                    .is_some_and(|y| !y.is_empty() && y.bytes().all(|b| b.is_ascii_digit()))
-            })
+        year_like(t) || lex.month_any_case(t).is_some() || fiscal_code(t, lex)
     };
     let figure = |w: &String| w.chars().any(|c| c.is_ascii_digit()) && !date_word(w);
     for k in 0..words.len() {
@@ -1262,23 +1260,30 @@ fn attribute_year(s: &str, start: usize, end: usize, lex: &Lexicon) -> bool {
     if name_ending_in_year(before, lex) {
         return true;
     }
-    let determiner = determiner_before(before, lex);
+    if determiner_before(before, lex) {
+        return modifies_noun_after(s, end, lex);
+    }
+    // At the start of a sentence, a year before a capitalised name is part of the name
+    // (`2011 San Fernando massacre is located in …`).
+    let Some((next, ns)) = word_after(s, end) else {
+        return false;
+    };
+    // The start of a line, a heading (`= 2010 … =`) or a label (`Title: 2010 …`).
+    let opens =
+        before.is_empty() || before.ends_with(':') || before.chars().all(|c| !c.is_alphanumeric());
+    let name =
+        next.chars().next().is_some_and(char::is_uppercase) && lex.month_any_case(next).is_none();
+    s[end..ns].trim().is_empty() && opens && name
+}
+
+/// True if a noun or name follows the date ending at byte `end`, with no punctuation
+/// between: after a determiner, the date is then its attribute (`a 2016 precedent`).
+fn modifies_noun_after(s: &str, end: usize, lex: &Lexicon) -> bool {
     let Some((next, ns)) = word_after(s, end) else {
         return false;
     };
     if !s[end..ns].trim().is_empty() {
-        return false; // punctuation after the year
-    }
-    // At the start of a sentence, a year before a capitalised name is part of the name
-    // (`2011 San Fernando massacre is located in …`).
-    if !determiner {
-        // The start of a line, a heading (`= 2010 … =`) or a label (`Title: 2010 …`).
-        let opens = before.is_empty()
-            || before.ends_with(':')
-            || before.chars().all(|c| !c.is_alphanumeric());
-        let name = next.chars().next().is_some_and(char::is_uppercase)
-            && lex.month_any_case(next).is_none();
-        return opens && name;
+        return false; // punctuation after the date
     }
     let w = next
         .trim_matches(|c: char| !c.is_alphanumeric())
