@@ -162,6 +162,9 @@ pub fn find_dates(
     // `the following day`: from the day of the hit just before it in the sentence, else
     // from the event before the sentence; nothing when that date has no day.
     for (f, days) in after_previous {
+        if dated_again_after(&hits.hits, s, f.end) {
+            continue;
+        }
         let before = hits
             .hits
             .iter()
@@ -186,7 +189,34 @@ pub fn find_dates(
     previous_fiscal_years(&mut hits, s, published, lex);
     same_periods(&mut hits.hits, s, lex);
     glosses(&mut hits.hits, s);
+    appositives(&mut hits.hits, s);
     hits.sorted()
+}
+
+/// True if a date follows `end` with at most two short words between (`the same day in
+/// 2020`, `the same date last year`, `la misma fecha de 2020`): the words before `end`
+/// name a day of that other year, not the day of the event told just before.
+fn dated_again_after(hits: &[DateHit], s: &str, end: usize) -> bool {
+    hits.iter().any(|h| {
+        h.start >= end && {
+            let gap: Vec<&str> = s[end..h.start].split_whitespace().collect();
+            gap.len() <= 2 && gap.iter().all(|w| w.chars().count() <= 4)
+        }
+    })
+}
+
+/// `Monday, the last day of the 2019 fiscal year`: a date right after another, set off
+/// by a comma and naming the same day or period, restates it.
+fn appositives(hits: &mut [DateHit], s: &str) {
+    for j in 0..hits.len() {
+        let (end, date, end_date) = (hits[j].end, hits[j].date, hits[j].end_date);
+        for h in hits.iter_mut() {
+            let between = s.get(end..h.start).map(str::trim);
+            if between == Some(",") && h.date == date && h.end_date == end_date {
+                h.event = false;
+            }
+        }
+    }
 }
 
 /// `In Fiscal Year 2014 (FY14, Oct. 1, 2013, up to Sept. 30, 2014)`: in a parenthesis
@@ -481,13 +511,29 @@ fn edges_of_periods(hits: &mut [DateHit], s: &str, lex: &Lexicon) {
             continue;
         };
         let before = s[..h.start].trim_end();
-        let Some(head) = before
-            .strip_suffix(lex.day_of)
-            .filter(|h| h.ends_with(char::is_whitespace))
-        else {
+        // `the last day of the 2019 fiscal year`: the period's own article after `of`.
+        let before = strip_word_suffix(before, lex.period_article).map_or(before, str::trim_end);
+        let Some(head) = strip_word_suffix(before, lex.day_of) else {
             continue;
         };
         let head = head.trim_end();
+        // `the last day of …`, `the first day of …`: that day.
+        let first = lex
+            .period_first_day_words
+            .iter()
+            .find_map(|w| strip_word_suffix(head, w));
+        let last = lex
+            .period_last_day_words
+            .iter()
+            .find_map(|w| strip_word_suffix(head, w));
+        if let Some(lead) = first.or(last) {
+            if let Some(start) = strip_word_suffix(lead.trim_end(), lex.period_article) {
+                h.start = start.len();
+                h.date = if last.is_some() { end } else { h.date };
+                h.end_date = None;
+            }
+            continue;
+        }
         let Some((lead, edge)) = head.rsplit_once(char::is_whitespace) else {
             continue;
         };
@@ -572,7 +618,15 @@ pub fn future_at(s: &str, start: usize, end: usize, lex: &'static Lexicon) -> bo
     // within its comma-bounded clause; else the first tense word after it (`On May 12,
     // the agency will …`).
     let near = after_last(&s[clause_left..start], &[',']);
-    let near_left = words(&s[clause_left + near..start]);
+    let mut near_left = words(&s[clause_left + near..start]);
+    // `Detalló que a partir del 10 de marzo la cifra aumentará`: a date after `que` or
+    // `that` belongs to that clause; the verb of saying before it is not its tense.
+    if let Some(i) = near_left
+        .iter()
+        .rposition(|w| Lexicon::is_in(lex.complementizers, w))
+    {
+        near_left.drain(..=i);
+    }
     // `following their arrest Tuesday`: before the verb's time, whatever its tense.
     let earlier = |i: usize| {
         (i + 1 < near_left.len() && Lexicon::is_in(lex.anteriority_words, &near_left[i]))
@@ -718,6 +772,8 @@ fn dates_an_event(f: &Found, s: &str, lex: &'static Lexicon) -> bool {
     // `the Trafficking Victims Protection Reauthorization Act of 2005 and 2008`.
     let years = matches!(f.expr, Expr::Period(Absolute::Year(_), Absolute::Year(_)));
     let attribute = attribute || (years && name_ending_in_year(s[..f.start].trim_end(), lex));
+    let attribute = attribute
+        || (matches!(f.expr, Expr::Date(Absolute::Year(_))) && bracketed_label(s, f, lex));
     let since = matches!(f.expr, Expr::Since(_));
     let period = matches!(f.expr, Expr::Period(..));
     let words = clause_words_before(s, f.start, 10);
@@ -726,10 +782,49 @@ fn dates_an_event(f: &Found, s: &str, lex: &'static Lexicon) -> bool {
         || appended(s, f, lex)
         || since_a_peak(s, f.start, lex)
         || dateline(s, f)
-        || cited(s, f)
+        || cited(s, f, lex)
         || fiscal_year_edge(s, f.start, lex)
         || baseline(s, (f.start, f.end), &words, since, period, lex)
-        || cut_off(&words, lex))
+        || cut_off(&words, lex)
+        || (since && continuity(&words, lex)))
+}
+
+/// True if a year closes a short capitalised label in brackets (`(Venezuela 2021)`,
+/// `(Smith 2019)`): the name of a designation or a citation, not an event.
+fn bracketed_label(s: &str, f: &Found, lex: &Lexicon) -> bool {
+    if !s[f.end..].trim_start().starts_with(')') {
+        return false;
+    }
+    let head = &s[..f.start];
+    let Some(open) = head.rfind('(') else {
+        return false;
+    };
+    let words: Vec<&str> = head[open + 1..].split_whitespace().collect();
+    (1..=3).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) && lex.month_any_case(w).is_none())
+}
+
+/// `text` without `word` (any case) at its end, when `word` starts a word there.
+fn strip_word_suffix<'a>(text: &'a str, word: &str) -> Option<&'a str> {
+    let k = text.len().checked_sub(word.len())?;
+    (text.is_char_boundary(k)
+        && text[k..].eq_ignore_ascii_case(word)
+        && char_before(text, k).is_none_or(|c| !c.is_alphanumeric()))
+    .then(|| &text[..k])
+}
+
+/// True if a word of continuity stands in the clause before a `since` date
+/// (`continuously physically present … since October 3, 2023`): a condition of
+/// eligibility, not an event.
+fn continuity(words: &[String], lex: &Lexicon) -> bool {
+    words.iter().any(|w| {
+        Lexicon::is_in(
+            lex.continuity_words,
+            w.trim_matches(|c: char| !c.is_alphanumeric()),
+        )
+    })
 }
 
 /// True if the date is the first or last day of a fiscal year named just before it
@@ -918,11 +1013,18 @@ fn issue_stamp(s: &str, start: usize, lex: &Lexicon) -> bool {
 }
 
 /// True if the date is the one in parentheses that closes a citation of a reporter or
-/// register (`88 Fed. Reg. 31314 (May 16, 2023)`, `683 F. Supp. 3d 1025 (Mar. 2, 2023)`):
-/// the date of the cited text, not an event of this one.
-fn cited(s: &str, f: &Found) -> bool {
+/// register (`88 Fed. Reg. 31314 (May 16, 2023)`, `683 F. Supp. 3d 1025 (Mar. 2, 2023)`)
+/// or an issue's number (`Volume 79, Number 85 (Friday, May 2, 2014)`): the date of the
+/// cited text, not an event of this one.
+fn cited(s: &str, f: &Found, lex: &Lexicon) -> bool {
     let before = s[..f.start].trim_end();
     let after = s[f.end..].trim_start();
+    // `Number 85 (Friday, May 2, 2014)`: the week day of the issue's date.
+    let before = before
+        .strip_suffix(',')
+        .and_then(|b| word_before(b, b.len()))
+        .filter(|(w, _)| lex.weekdays.iter().any(|d| d.eq_ignore_ascii_case(w)))
+        .map_or(before, |(_, at)| before[..at].trim_end());
     let Some(head) = before.strip_suffix('(') else {
         return false;
     };
@@ -938,6 +1040,14 @@ fn cited(s: &str, f: &Found) -> bool {
     // or nothing when the sentence was cut after them (`… Reg.` `31314 (May 16, 2023)`).
     if head.trim() == page {
         return page.len() >= 2;
+    }
+    // `Volume 79, Number 85 (…)`: an issue's number.
+    let mut words = words.peekable();
+    if words
+        .peek()
+        .is_some_and(|w| Lexicon::is_in(lex.identifier_words, &w.to_lowercase()))
+    {
+        return true;
     }
     let mut abbreviations = 0;
     for w in words.take(3) {
@@ -984,7 +1094,7 @@ fn is_date(f: &Found, s: &str, lex: &Lexicon) -> bool {
             let rest = s[f.end..].trim_start_matches([',', ' ']);
             let dated = rest.starts_with(|c: char| c.is_ascii_digit())
                 || lex.months.iter().any(|(m, _)| rest.starts_with(m));
-            !dated && !said_before(s, f.start, lex)
+            !dated && !said_before(s, f.start, lex) && !weekday_of_another_day(s, f, lex)
         }
         // `por la mañana`: the morning, not tomorrow.
         Expr::DayOffset(_) if !lex.day_word_blockers.is_empty() => {
@@ -1000,6 +1110,38 @@ fn is_date(f: &Found, s: &str, lex: &Lexicon) -> bool {
         }
         _ => true,
     }
+}
+
+/// True if a week day is counted from another day than the document's (`the Friday
+/// night before Christmas`, `the Monday after the election`, `el viernes antes de
+/// Navidad`): the document's date cannot tell which week, so it dates nothing.
+fn weekday_of_another_day(s: &str, f: &Found, lex: &Lexicon) -> bool {
+    let determined = lex.weekday_anchor_determiners.is_empty()
+        || word_before(s, f.start).is_some_and(|(w, _)| {
+            Lexicon::is_in(lex.weekday_anchor_determiners, &w.to_lowercase())
+        });
+    if !determined {
+        return false;
+    }
+    let tail = s[f.end..].to_lowercase();
+    let mut rest = tail.trim_start();
+    if let Some(part) = lex.day_parts.iter().find(|p| starts_with_words(rest, p)) {
+        rest = rest[part.len()..].trim_start();
+    }
+    let Some(anchor) = lex
+        .weekday_anchors
+        .iter()
+        .find(|a| starts_with_words(rest, a))
+    else {
+        return false;
+    };
+    let after = &rest[anchor.len()..];
+    word_after(after, 0).is_none_or(|(w, _)| !Lexicon::is_in(lex.anchor_clause_words, w))
+}
+
+/// True if `text` (lower case) starts with the words of `phrase`, followed by a word end.
+fn starts_with_words(text: &str, phrase: &str) -> bool {
+    text.starts_with(phrase) && !text[phrase.len()..].starts_with(char::is_alphanumeric)
 }
 
 /// True if a month without a year, at `start..` of `s`, is capitalised inside a sentence
@@ -1180,8 +1322,16 @@ fn baseline(
             let t = w.trim_matches(|c: char| !c.is_alphanumeric());
             !(t.ends_with("ed") || t.ends_with("ing") || sets.past.contains(t))
         });
+        // `More than half of refugees from …`: `than` before an amount is a hedge.
+        let amount = |w: &String| {
+            let t = w.trim_matches(|c: char| !c.is_alphanumeric());
+            t.starts_with(|c: char| c.is_ascii_digit())
+                || lex.number_words.iter().any(|(n, _)| *n == t)
+                || lex.fractions.iter().any(|(n, _)| *n == t)
+        };
         let compared = (1..=7).contains(&k)
             && nouns_only
+            && !amount(&words[words.len() - k])
             && lex.comparison_cues.iter().any(|c| phrase_at(&words, c, k));
         if compared {
             return true;

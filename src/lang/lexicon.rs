@@ -287,6 +287,11 @@ pub struct Lexicon {
     pub caption_place_words: &'static [&'static str],
     /// Words for the last part of a period (`the end of 2019`: December).
     pub period_end_words: &'static [&'static str],
+    /// Words for the first day of a period (`the first day of the 2020 fiscal year`:
+    /// 1 October 2019).
+    pub period_first_day_words: &'static [&'static str],
+    /// Words for the last day of a period (`the last day of the 2019 fiscal year`).
+    pub period_last_day_words: &'static [&'static str],
     /// Seasons with their first month (three months each).
     pub seasons: &'static [(&'static str, u8)],
     /// The last season before the document's date, `{season}` standing for its name
@@ -400,6 +405,24 @@ pub struct Lexicon {
     pub weekday_last_before: &'static [&'static str],
     /// Words after a week day with the same meaning (`el viernes pasado`).
     pub weekday_last_after: &'static [&'static str],
+    /// Words after a week day that tie it to another day (`the Friday before Christmas`,
+    /// `el viernes antes de Navidad`): a day the document's date cannot resolve.
+    pub weekday_anchors: &'static [&'static str],
+    /// Words that make a `since` date a condition of residence or presence
+    /// (`continuously residing in the United States since July 31, 2023`).
+    pub continuity_words: &'static [&'static str],
+    /// Words that open a clause (`said that`, `dijo que`): the tense of a date after
+    /// them is that clause's, not the verb's before them.
+    pub complementizers: &'static [&'static str],
+    /// Words one of which must stand right before such a week day (`the Friday before`,
+    /// not `on Friday before leaving`); empty where any may.
+    pub weekday_anchor_determiners: &'static [&'static str],
+    /// Parts of a day that may stand between a week day and its anchor (`the Friday
+    /// night before`).
+    pub day_parts: &'static [&'static str],
+    /// Words right after an anchor that make it open a clause (`el viernes, después de
+    /// que …`): the week day is then the document's own.
+    pub anchor_clause_words: &'static [&'static str],
     /// A week counted from the document's (`la próxima semana`: +1), dated to the month it
     /// falls in (a week is no calendar unit of a date).
     pub week_deictics: &'static [(&'static str, i32)],
@@ -627,6 +650,14 @@ struct LexiconFile {
     ago_prefixes: Vec<String>,
     weekday_last_before: Vec<String>,
     weekday_last_after: Vec<String>,
+    weekday_anchors: Vec<String>,
+    continuity_words: Vec<String>,
+    complementizers: Vec<String>,
+    period_first_day_words: Vec<String>,
+    period_last_day_words: Vec<String>,
+    weekday_anchor_determiners: Vec<String>,
+    day_parts: Vec<String>,
+    anchor_clause_words: Vec<String>,
     week_deictics: Vec<(String, i32)>,
     week_first_day: Option<u8>,
     #[serde(default)]
@@ -816,6 +847,14 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         ago_prefixes: leak_list(f.ago_prefixes),
         weekday_last_before: leak_list(f.weekday_last_before),
         weekday_last_after: leak_list(f.weekday_last_after),
+        weekday_anchors: leak_list(f.weekday_anchors),
+        continuity_words: leak_list(f.continuity_words),
+        complementizers: leak_list(f.complementizers),
+        period_first_day_words: leak_list(f.period_first_day_words),
+        period_last_day_words: leak_list(f.period_last_day_words),
+        weekday_anchor_determiners: leak_list(f.weekday_anchor_determiners),
+        day_parts: leak_list(f.day_parts),
+        anchor_clause_words: leak_list(f.anchor_clause_words),
         week_deictics: leak_pairs(f.week_deictics),
         week_first_day: f.week_first_day,
         issue_number_words: leak_list(f.issue_number_words),

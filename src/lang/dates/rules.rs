@@ -325,7 +325,7 @@ pub static RULES: [Rule; 44] = [
         example: "between September 2008 and February 2009",
         source: |v| {
             format!(
-                r"\b{}\s+({})\s+{}\s+({})\b",
+                r"\b{}\s+({}),?\s+{}\s+({})\b",
                 v.words(v.lex.span_between),
                 v.abs,
                 v.words(v.lex.span_and),
@@ -340,10 +340,10 @@ pub static RULES: [Rule; 44] = [
         needs: DIGIT,
         in_set: true,
         alone: false,
-        example: "from 1929 through 2000",
+        example: "from Oct. 1, 2018, to Sept. 30, 2019",
         source: |v| {
             format!(
-                r"\b{}\s+({})\s+{}\s+({})\b",
+                r"\b{}\s+({}),?\s+{}\s+({})\b",
                 v.words(v.lex.span_from),
                 v.abs,
                 v.words(v.lex.span_through),
