@@ -141,6 +141,8 @@ pub struct Renderer<'a> {
     /// What every page's context starts from (`site`, `nav`, `strings`, `short_title`),
     /// made once: see [`Renderer::context`].
     base: tera::Context,
+    /// Per source, what its citations repeat: see [`Renderer::cite`].
+    source_cites: Vec<views::SourceCite>,
 }
 
 impl<'a> Renderer<'a> {
@@ -156,8 +158,10 @@ impl<'a> Renderer<'a> {
             highlighter: Highlighter::default(),
             paging: paging::Paging::new(&site.briefing, settings.config.briefing.page_size),
             base: tera::Context::new(),
+            source_cites: Vec::new(),
         };
         renderer.base = renderer.base_context();
+        renderer.source_cites = renderer.source_cites();
         Ok(renderer)
     }
 
