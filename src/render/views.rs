@@ -239,8 +239,9 @@ pub struct YearView {
     /// `before`, `focus` or `after`: where its entries stand against the briefing's
     /// focus (a year the focus starts or ends in is split in two views).
     pub phase: Phase,
-    /// Its events.
-    pub events: Vec<EventView>,
+    /// Its events, each an [`EventView`] already turned into its template value (see
+    /// [`Renderer::years`]).
+    pub events: Vec<tera::Value>,
 }
 
 /// A figure on a page.
@@ -849,9 +850,16 @@ impl Renderer<'_> {
         page
     }
 
+    /// The entries `indexes` grouped by year and phase. Each entry's view becomes its
+    /// template value as soon as it is made, while it is still in cache, and is
+    /// dropped: a page's context then takes the values as they are (Tera passes a
+    /// `Value` inside a serialised struct through without copying it).
     pub(crate) fn years(&self, indexes: &[usize]) -> Vec<YearView> {
         let mut years: Vec<YearView> = Vec::new();
-        let views: Vec<EventView> = indexes.par_iter().map(|&i| self.event_view(i)).collect();
+        let views: Vec<tera::Value> = indexes
+            .par_iter()
+            .map(|&i| tera::Value::from_serializable(&self.event_view(i)))
+            .collect();
         for (&i, ev) in indexes.iter().zip(views) {
             let entry = &self.briefing().timeline[i];
             let (year, phase) = (entry.date.year, entry.phase);
