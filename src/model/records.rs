@@ -259,41 +259,44 @@ impl StatisticRecord {
 /// (`textStart,textEnd`), which keeps the URL short and still matches one sentence.
 /// Each part is percent-encoded, `-`, `,` and `&` included, as the syntax requires.
 pub fn text_fragment_url(page_url: &str, quote: &str) -> String {
-    let words: Vec<&str> = quote.split_whitespace().collect();
-    if words.is_empty() {
+    // Only the words the fragment uses are looked at: the first nine (to tell a long
+    // quote) and, for a long one, the last four, read from the end.
+    let first: Vec<&str> = quote.split_whitespace().take(9).collect();
+    if first.is_empty() {
         return page_url.to_string();
     }
+    let mut out = String::with_capacity(page_url.len() + 10 + 3 * quote.len().min(96));
+    out.push_str(page_url);
+    out.push_str("#:~:text=");
+    if first.len() > 8 {
+        let mut last: Vec<&str> = quote.split_whitespace().rev().take(4).collect();
+        last.reverse();
+        percent_encode_words(&mut out, &first[..4]);
+        out.push(',');
+        percent_encode_words(&mut out, &last);
+    } else {
+        percent_encode_words(&mut out, &first);
+    }
+    out
+}
+
+/// Appends `words` joined by `%20`, each byte but the unreserved ones percent-encoded.
+fn percent_encode_words(out: &mut String, words: &[&str]) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let encode = |part: &[&str]| -> String {
-        let mut out = String::with_capacity(part.iter().map(|w| w.len() + 3).sum());
-        for (i, w) in part.iter().enumerate() {
-            if i > 0 {
-                out.push_str("%20");
-            }
-            for b in w.bytes() {
-                if b.is_ascii_alphanumeric()
-                    || matches!(b, b'.' | b'_' | b'~' | b'!' | b'*' | b'\'')
-                {
-                    out.push(char::from(b));
-                } else {
-                    out.push('%');
-                    out.push(char::from(HEX[usize::from(b >> 4)]));
-                    out.push(char::from(HEX[usize::from(b & 15)]));
-                }
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            out.push_str("%20");
+        }
+        for b in w.bytes() {
+            if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'~' | b'!' | b'*' | b'\'') {
+                out.push(char::from(b));
+            } else {
+                out.push('%');
+                out.push(char::from(HEX[usize::from(b >> 4)]));
+                out.push(char::from(HEX[usize::from(b & 15)]));
             }
         }
-        out
-    };
-    let directive = if words.len() > 8 {
-        format!(
-            "{},{}",
-            encode(&words[..4]),
-            encode(&words[words.len() - 4..])
-        )
-    } else {
-        encode(&words)
-    };
-    format!("{page_url}#:~:text={directive}")
+    }
 }
 
 #[cfg(test)]

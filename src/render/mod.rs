@@ -46,8 +46,8 @@ enum Job<'a> {
     Home,
     /// `404.html`.
     NotFound,
-    /// One of the published data files.
-    Data(data::DataFile),
+    /// One set of the published data files (its JSON and CSV).
+    Data(data::DataSet),
     /// `sitemap.xml`.
     Sitemap,
     /// `robots.txt`.
@@ -141,6 +141,8 @@ pub struct Renderer<'a> {
     /// What every page's context starts from (`site`, `nav`, `strings`, `short_title`),
     /// made once: see [`Renderer::context`].
     base: tera::Context,
+    /// Per source, what its citations repeat: see [`Renderer::cite`].
+    source_cites: Vec<views::SourceCite>,
 }
 
 impl<'a> Renderer<'a> {
@@ -156,8 +158,10 @@ impl<'a> Renderer<'a> {
             highlighter: Highlighter::default(),
             paging: paging::Paging::new(&site.briefing, settings.config.briefing.page_size),
             base: tera::Context::new(),
+            source_cites: Vec::new(),
         };
         renderer.base = renderer.base_context();
+        renderer.source_cites = renderer.source_cites();
         Ok(renderer)
     }
 
@@ -191,7 +195,7 @@ impl<'a> Renderer<'a> {
         c: &crate::input::config::Config,
     ) -> Vec<Job<'a>> {
         if c.extract.enabled {
-            jobs.extend(data::DataFile::ALL.map(Job::Data));
+            jobs.extend(data::DataSet::ALL.map(Job::Data));
             jobs.push(Job::DataPage);
         }
         jobs.extend([Job::Sitemap, Job::Robots, Job::NoJekyll]);
@@ -253,7 +257,7 @@ impl<'a> Renderer<'a> {
             Job::Page(p) => self.render_page(p),
             Job::Home => one(self.render_home()?),
             Job::NotFound => one(self.render_404()?),
-            Job::Data(kind) => one(data::file(kind, self.urls, self.site, c)),
+            Job::Data(set) => Ok(data::files(set, self.urls, self.site, c)),
             Job::Sitemap => one(feeds::sitemap(self)?),
             Job::Robots => one(feeds::robots(self)?),
             Job::NoJekyll => one(OutputFile::new(".nojekyll", "", "GitHub Pages marker")),

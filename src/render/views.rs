@@ -76,6 +76,29 @@ pub struct CiteView {
     pub lang: Option<String>,
 }
 
+/// What every citation of a source repeats, made once per source when rendering
+/// starts (a source is cited by each of its facts on every page that shows them): the
+/// parts of a [`CiteView`] that do not depend on the paragraph.
+#[derive(Debug, Clone)]
+pub(crate) struct SourceCite {
+    /// Its page's path (`sources/<slug>/`).
+    path: String,
+    /// Title.
+    title: String,
+    /// Publisher, else title.
+    label: String,
+    /// Absolute URL of its page.
+    permalink: String,
+    /// Publication date, ISO.
+    published: Option<String>,
+    /// Publication date for readers.
+    published_display: Option<String>,
+    /// Its language when it is not the page's.
+    lang: Option<String>,
+    /// The published PDF's file name, if any.
+    pdf: Option<String>,
+}
+
 /// A verbatim sentence split around the words of its fact, so pages can emphasise them.
 #[derive(Debug, Clone, Serialize)]
 pub struct QuoteParts {
@@ -216,8 +239,9 @@ pub struct YearView {
     /// `before`, `focus` or `after`: where its entries stand against the briefing's
     /// focus (a year the focus starts or ends in is split in two views).
     pub phase: Phase,
-    /// Its events.
-    pub events: Vec<EventView>,
+    /// Its events, each an [`EventView`] already turned into its template value (see
+    /// [`Renderer::years`]).
+    pub events: Vec<tera::Value>,
 }
 
 /// A figure on a page.
@@ -484,14 +508,15 @@ impl Renderer<'_> {
         quote_offset: Option<usize>,
     ) -> CiteView {
         let s = &self.site.sources[source];
+        let c = &self.source_cites[source];
         let url = if self.has_anchor(source, paragraph) {
             let id = match quote_offset {
                 Some(offset) => s.anchors.sentence(paragraph, offset),
                 None => s.anchors.paragraph(paragraph),
             };
-            self.urls.link(&format!("{}#{id}", s.path()))
+            self.urls.link(&format!("{}#{id}", c.path))
         } else {
-            self.urls.link(&s.path())
+            self.urls.link(&c.path)
         };
         let page = usize::try_from(paragraph)
             .ok()
@@ -499,26 +524,48 @@ impl Renderer<'_> {
             .and_then(|i| s.doc.blocks.get(i))
             .and_then(|b| b.page);
         let pdf_url = page.and_then(|n| {
-            s.published_pdf()
-                .map(|f| self.urls.link(&format!("{}{f}#page={n}", s.path())))
+            c.pdf
+                .as_ref()
+                .map(|f| self.urls.link(&format!("{}{f}#page={n}", c.path)))
         });
         CiteView {
             page,
             pdf_url,
-            lang: self.other_language(source),
-            title: s.title.clone(),
-            label: s
-                .source
-                .meta
-                .publisher
-                .clone()
-                .unwrap_or_else(|| s.title.clone()),
+            lang: c.lang.clone(),
+            title: c.title.clone(),
+            label: c.label.clone(),
             url,
             paragraph,
-            permalink: self.urls.absolute(&s.path()),
-            published: s.published.map(|d| d.to_string()),
-            published_display: s.published.map(|d| self.strings.date(&d)),
+            permalink: c.permalink.clone(),
+            published: c.published.clone(),
+            published_display: c.published_display.clone(),
         }
+    }
+
+    /// What every citation of each source repeats (see [`SourceCite`]).
+    pub(crate) fn source_cites(&self) -> Vec<SourceCite> {
+        self.site
+            .sources
+            .iter()
+            .map(|s| {
+                let path = s.path();
+                SourceCite {
+                    title: s.title.clone(),
+                    label: s
+                        .source
+                        .meta
+                        .publisher
+                        .clone()
+                        .unwrap_or_else(|| s.title.clone()),
+                    permalink: self.urls.absolute(&path),
+                    published: s.published.map(|d| d.to_string()),
+                    published_display: s.published.map(|d| self.strings.date(&d)),
+                    lang: self.other_language_of(s),
+                    pdf: s.published_pdf(),
+                    path,
+                }
+            })
+            .collect()
     }
 
     pub(crate) fn entity_link(&self, index: usize) -> EntityLink {
@@ -617,7 +664,9 @@ impl Renderer<'_> {
             .collect();
         let dates_note = if entry.conflicting {
             let mut dated: Vec<_> = entry.reports.iter().zip(&reports).collect();
-            dated.sort_by_key(|(r, _)| (r.event.date.first_day(), r.event.date));
+            // `first_day` writes a string: once per report, not per comparison (an
+            // entry may have hundreds of reports). Stable, like `sort_by_key`.
+            dated.sort_by_cached_key(|(r, _)| (r.event.date.first_day(), r.event.date));
             dated
                 .into_iter()
                 .map(|(r, v)| format!("{} ({})", self.strings.date(&r.event.date), v.cite.label))
@@ -709,11 +758,10 @@ impl Renderer<'_> {
             }
         };
         let (quote, parts) = self.readable(p.source, &p.stat.as_ref().into());
+        let measure_path = self.paging.measure_path(mi);
         FigureView {
             id: p.stat.id.clone(),
-            url: self
-                .urls
-                .link(&format!("{}#{}", self.paging.measure_path(mi), p.stat.id)),
+            url: self.urls.link(&format!("{measure_path}#{}", p.stat.id)),
             value,
             qualifier,
             unit,
@@ -725,9 +773,7 @@ impl Renderer<'_> {
             dated_by_source: p.dated_by_source,
             cite: self.cite(p.source, p.stat.paragraph, Some(p.stat.quote_offset)),
             series_sources: m.source_count,
-            measure_url: self
-                .urls
-                .link(&format!("{}#{}", self.paging.measure_path(mi), m.id)),
+            measure_url: self.urls.link(&format!("{measure_path}#{}", m.id)),
         }
     }
 
@@ -804,9 +850,16 @@ impl Renderer<'_> {
         page
     }
 
+    /// The entries `indexes` grouped by year and phase. Each entry's view becomes its
+    /// template value as soon as it is made, while it is still in cache, and is
+    /// dropped: a page's context then takes the values as they are (Tera passes a
+    /// `Value` inside a serialised struct through without copying it).
     pub(crate) fn years(&self, indexes: &[usize]) -> Vec<YearView> {
         let mut years: Vec<YearView> = Vec::new();
-        let views: Vec<EventView> = indexes.par_iter().map(|&i| self.event_view(i)).collect();
+        let views: Vec<tera::Value> = indexes
+            .par_iter()
+            .map(|&i| tera::Value::from_serializable(&self.event_view(i)))
+            .collect();
         for (&i, ev) in indexes.iter().zip(views) {
             let entry = &self.briefing().timeline[i];
             let (year, phase) = (entry.date.year, entry.phase);

@@ -155,18 +155,32 @@ impl Urls {
     /// In a language tree, pages link inside the tree (`/repo/es/sources/a/`) and
     /// shared files at the root (see [`Urls::is_shared`]).
     pub fn link(&self, path: &str) -> String {
-        let path = path.trim_start_matches('/');
-        let tree = if Urls::is_shared(path) {
-            ""
-        } else {
-            &self.tree
-        };
-        format!("{}{tree}{path}", self.base_path)
+        self.join(&[&self.base_path], path)
     }
 
     /// The absolute URL of a path inside the site.
     pub fn absolute(&self, path: &str) -> String {
-        format!("{}{}", self.origin, self.link(path))
+        self.join(&[&self.origin, &self.base_path], path)
+    }
+
+    /// `prefix`, then the tree (unless `path` is shared), then `path` without its
+    /// leading slashes, in one allocation: links are made for every fact on every page.
+    fn join(&self, prefix: &[&str], path: &str) -> String {
+        let path = path.trim_start_matches('/');
+        // The default tree is empty: no need to ask whether the path is shared.
+        let tree = if self.tree.is_empty() || Urls::is_shared(path) {
+            ""
+        } else {
+            &self.tree
+        };
+        let len = prefix.iter().map(|p| p.len()).sum::<usize>() + tree.len() + path.len();
+        let mut out = String::with_capacity(len);
+        for p in prefix {
+            out.push_str(p);
+        }
+        out.push_str(tree);
+        out.push_str(path);
+        out
     }
 }
 

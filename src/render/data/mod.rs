@@ -21,20 +21,51 @@ use serde::Serialize;
 
 /// `{"key": [` + one compact JSON record per line + `]}`: valid JSON, much smaller than
 /// pretty-printing, and a changed fact is a one-line diff.
+#[cfg(test)]
 fn json_lines<T: Serialize>(key: &str, count: usize, records: impl Iterator<Item = T>) -> String {
-    let mut out: Vec<u8> = Vec::with_capacity(count * 512 + 32);
-    out.extend_from_slice(b"{\"");
-    out.extend_from_slice(key.as_bytes());
-    out.extend_from_slice(b"\": [");
-    for (i, r) in records.enumerate() {
-        if i == SAMPLE {
-            reserve_for_rest(&mut out, i, count);
-        }
-        out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
-        serde_json::to_writer(&mut out, &r).expect("plain data serializes");
+    let mut out = JsonLines::new(key, count);
+    for r in records {
+        out.push(&r);
     }
-    out.extend_from_slice(b"\n]}\n");
-    String::from_utf8(out).expect("JSON is UTF-8")
+    out.finish()
+}
+
+/// A JSON data file written a record at a time (see `json_lines`).
+struct JsonLines {
+    out: Vec<u8>,
+    /// Records expected, to size the file.
+    count: usize,
+    /// Records written.
+    done: usize,
+}
+
+impl JsonLines {
+    fn new(key: &str, count: usize) -> JsonLines {
+        let mut out: Vec<u8> = Vec::with_capacity(count * 512 + 32);
+        out.extend_from_slice(b"{\"");
+        out.extend_from_slice(key.as_bytes());
+        out.extend_from_slice(b"\": [");
+        JsonLines {
+            out,
+            count,
+            done: 0,
+        }
+    }
+
+    fn push<T: Serialize>(&mut self, record: &T) {
+        if self.done == SAMPLE {
+            reserve_for_rest(&mut self.out, self.done, self.count);
+        }
+        self.out
+            .extend_from_slice(if self.done == 0 { b"\n" } else { b",\n" });
+        serde_json::to_writer(&mut self.out, record).expect("plain data serializes");
+        self.done += 1;
+    }
+
+    fn finish(mut self) -> String {
+        self.out.extend_from_slice(b"\n]}\n");
+        String::from_utf8(self.out).expect("JSON is UTF-8")
+    }
 }
 
 /// Records written before [`reserve_for_rest`] sizes the rest of a large data file.
@@ -118,16 +149,111 @@ pub const BOM: char = '\u{feff}';
 
 /// RFC 4180 CSV (CRLF line ends, fields quoted when needed) with a header row, after a
 /// byte-order mark. A row of another length than the header is a bug, and panics.
+#[cfg(test)]
 fn csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(BOM.to_string().into_bytes());
-    w.write_record(header).expect("writing to memory");
+    let mut w = Csv::new(header);
     for row in rows {
-        w.write_record(&row).expect("rows as long as the header");
+        w.push(&row);
     }
-    let bytes = w.into_inner().expect("writing to memory");
-    String::from_utf8(bytes).expect("UTF-8 cells make UTF-8 CSV")
+    w.finish()
+}
+
+/// A CSV data file written a row at a time (see `csv`).
+struct Csv(csv::Writer<Vec<u8>>);
+
+impl Csv {
+    fn new(header: &[&str]) -> Csv {
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(BOM.to_string().into_bytes());
+        w.write_record(header).expect("writing to memory");
+        Csv(w)
+    }
+
+    fn push(&mut self, row: &[String]) {
+        self.0
+            .write_record(row)
+            .expect("rows as long as the header");
+    }
+
+    fn finish(self) -> String {
+        let bytes = self.0.into_inner().expect("writing to memory");
+        String::from_utf8(bytes).expect("UTF-8 cells make UTF-8 CSV")
+    }
+}
+
+/// The published data files by what they hold. Each set's JSON and CSV are written in
+/// one pass over its records, so a record is made once for both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DataSet {
+    /// `data/sources.json` and `data/sources.csv`.
+    Sources,
+    /// `data/events.json` and `data/events.csv`.
+    Events,
+    /// `data/statistics.json` and `data/statistics.csv`.
+    Statistics,
+    /// `data/datapackage.json`.
+    Package,
+}
+
+impl DataSet {
+    /// Every set, in the order of the file list.
+    pub const ALL: [DataSet; 4] = [
+        DataSet::Sources,
+        DataSet::Events,
+        DataSet::Statistics,
+        DataSet::Package,
+    ];
+}
+
+/// The files of one data set: its JSON then its CSV (or the data package).
+pub fn files(set: DataSet, urls: &Urls, site: &Site, config: &Config) -> Vec<OutputFile> {
+    let count = |n: fn(&SourcePage) -> usize| site.sources.iter().map(n).sum();
+    match set {
+        DataSet::Sources => json_and_csv(
+            [DataFile::SourcesJson, DataFile::SourcesCsv],
+            ("sources", &schema::SOURCES.header()),
+            site.sources.len(),
+            sources(urls, site),
+            source_row,
+        ),
+        DataSet::Events => json_and_csv(
+            [DataFile::EventsJson, DataFile::EventsCsv],
+            ("events", &schema::EVENTS.header()),
+            count(|s| s.facts.events.len()),
+            events(urls, site),
+            event_row,
+        ),
+        DataSet::Statistics => json_and_csv(
+            [DataFile::StatisticsJson, DataFile::StatisticsCsv],
+            ("statistics", &schema::STATISTICS.header()),
+            count(|s| s.facts.statistics.len()),
+            statistics(urls, site),
+            statistic_row,
+        ),
+        DataSet::Package => vec![package(urls, config)],
+    }
+}
+
+/// A JSON file (records under `key`) and a CSV file (`header`, then a row per record)
+/// from one pass over `records` (`count` of them).
+fn json_and_csv<T: Serialize>(
+    [json, csv]: [DataFile; 2],
+    (key, header): (&str, &[&str]),
+    count: usize,
+    records: impl Iterator<Item = T>,
+    row: fn(&T) -> Vec<String>,
+) -> Vec<OutputFile> {
+    let mut json_out = JsonLines::new(key, count);
+    let mut csv_out = Csv::new(header);
+    for r in records {
+        json_out.push(&r);
+        csv_out.push(&row(&r));
+    }
+    vec![
+        OutputFile::new(json.path(), json_out.finish(), json.origin()),
+        OutputFile::new(csv.path(), csv_out.finish(), csv.origin()),
+    ]
 }
 
 /// One of the published data files.
@@ -240,113 +366,81 @@ pub fn sources<'a>(urls: &'a Urls, site: &'a Site) -> impl Iterator<Item = Sourc
     })
 }
 
-/// One data file (each is made on its own, so they can be made in parallel and only
-/// one at a time need be in memory).
-pub fn file(kind: DataFile, urls: &Urls, site: &Site, config: &Config) -> OutputFile {
-    // One record per line: compact for large sites, still readable and diff-friendly.
-    let count = |n: fn(&SourcePage) -> usize| site.sources.iter().map(n).sum();
-    let text = match kind {
-        DataFile::SourcesJson => json_lines("sources", site.sources.len(), sources(urls, site)),
-        DataFile::SourcesCsv => sources_csv(sources(urls, site)),
-        DataFile::DataPackage => {
-            schema::datapackage(&config.title, &config.description, &urls.absolute(""))
-        }
-        DataFile::EventsJson => json_lines(
-            "events",
-            count(|s| s.facts.events.len()),
-            events(urls, site),
-        ),
-        DataFile::StatisticsJson => json_lines(
-            "statistics",
-            count(|s| s.facts.statistics.len()),
-            statistics(urls, site),
-        ),
-        DataFile::EventsCsv => events_csv(events(urls, site)),
-        DataFile::StatisticsCsv => statistics_csv(statistics(urls, site)),
-    };
+/// `data/datapackage.json`, describing the CSVs.
+fn package(urls: &Urls, config: &Config) -> OutputFile {
+    let kind = DataFile::DataPackage;
+    let text = schema::datapackage(&config.title, &config.description, &urls.absolute(""));
     OutputFile::new(kind.path(), text, kind.origin())
 }
 
-fn events_csv(records: impl Iterator<Item = EventRecord>) -> String {
-    csv(
-        &schema::EVENTS.header(),
-        records.map(|e| {
-            vec![
-                cell(&e.id),
-                cell(&e.source_path),
-                cell(&e.source_title),
-                cell(e.source_url.as_deref().unwrap_or_default()),
-                e.date.clone(),
-                e.end.clone().unwrap_or_default(),
-                format!("{:?}", e.precision).to_lowercase(),
-                cell(&e.display_date),
-                e.relative.to_string(),
-                cell(&e.span),
-                cell(&e.quote),
-                e.paragraph.to_string(),
-                e.page.map(|p| p.to_string()).unwrap_or_default(),
-                cell(e.pdf_url.as_deref().unwrap_or_default()),
-                cell(&e.anchor),
-                cell(&e.text_url),
-                cell(&e.title),
-                e.status.to_string(),
-            ]
-        }),
-    )
+/// A row of `data/events.csv`.
+fn event_row(e: &EventRecord) -> Vec<String> {
+    vec![
+        cell(&e.id),
+        cell(&e.source_path),
+        cell(&e.source_title),
+        cell(e.source_url.as_deref().unwrap_or_default()),
+        e.date.clone(),
+        e.end.clone().unwrap_or_default(),
+        format!("{:?}", e.precision).to_lowercase(),
+        cell(&e.display_date),
+        e.relative.to_string(),
+        cell(&e.span),
+        cell(&e.quote),
+        e.paragraph.to_string(),
+        e.page.map(|p| p.to_string()).unwrap_or_default(),
+        cell(e.pdf_url.as_deref().unwrap_or_default()),
+        cell(&e.anchor),
+        cell(&e.text_url),
+        cell(&e.title),
+        e.status.to_string(),
+    ]
 }
 
-fn sources_csv(records: impl Iterator<Item = SourceRecord>) -> String {
+/// A row of `data/sources.csv`.
+fn source_row(s: &SourceRecord) -> Vec<String> {
     let text = |t: &Option<String>| cell(t.as_deref().unwrap_or_default());
-    csv(
-        &schema::SOURCES.header(),
-        records.map(|s| {
-            vec![
-                cell(&s.path),
-                cell(&s.title),
-                text(&s.author),
-                text(&s.attribution),
-                text(&s.publisher),
-                s.published.clone().unwrap_or_default(),
-                text(&s.url),
-                cell(&s.page_url),
-                text(&s.rights),
-                text(&s.language),
-                s.full_text.to_string(),
-                s.events.to_string(),
-                s.statistics.to_string(),
-            ]
-        }),
-    )
+    vec![
+        cell(&s.path),
+        cell(&s.title),
+        text(&s.author),
+        text(&s.attribution),
+        text(&s.publisher),
+        s.published.clone().unwrap_or_default(),
+        text(&s.url),
+        cell(&s.page_url),
+        text(&s.rights),
+        text(&s.language),
+        s.full_text.to_string(),
+        s.events.to_string(),
+        s.statistics.to_string(),
+    ]
 }
 
-fn statistics_csv(records: impl Iterator<Item = StatisticRecord>) -> String {
-    csv(
-        &schema::STATISTICS.header(),
-        records.map(|s| {
-            vec![
-                cell(&s.id),
-                cell(&s.source_path),
-                cell(&s.source_title),
-                cell(s.source_url.as_deref().unwrap_or_default()),
-                num(s.value),
-                num(s.low),
-                num(s.high),
-                num(s.of),
-                cell(&s.unit),
-                s.qualifier.to_string(),
-                cell(&s.span),
-                cell(&s.quote),
-                cell(&s.measure),
-                s.as_of.clone().unwrap_or_default(),
-                s.paragraph.to_string(),
-                s.page.map(|p| p.to_string()).unwrap_or_default(),
-                cell(s.pdf_url.as_deref().unwrap_or_default()),
-                cell(&s.anchor),
-                cell(&s.text_url),
-                s.status.to_string(),
-            ]
-        }),
-    )
+/// A row of `data/statistics.csv`.
+fn statistic_row(s: &StatisticRecord) -> Vec<String> {
+    vec![
+        cell(&s.id),
+        cell(&s.source_path),
+        cell(&s.source_title),
+        cell(s.source_url.as_deref().unwrap_or_default()),
+        num(s.value),
+        num(s.low),
+        num(s.high),
+        num(s.of),
+        cell(&s.unit),
+        s.qualifier.to_string(),
+        cell(&s.span),
+        cell(&s.quote),
+        cell(&s.measure),
+        s.as_of.clone().unwrap_or_default(),
+        s.paragraph.to_string(),
+        s.page.map(|p| p.to_string()).unwrap_or_default(),
+        cell(s.pdf_url.as_deref().unwrap_or_default()),
+        cell(&s.anchor),
+        cell(&s.text_url),
+        s.status.to_string(),
+    ]
 }
 
 #[cfg(test)]

@@ -25,7 +25,7 @@ impl Renderer<'_> {
         let t = &self.briefing().timeline;
         let mut shown: Vec<usize> = (0..t.len()).collect();
         if shown.len() > self.paging.size {
-            shown.sort_by_key(|&i| {
+            shown.sort_by_cached_key(|&i| {
                 (
                     std::cmp::Reverse(t[i].reports.len()),
                     std::cmp::Reverse(t[i].date.first_day()),

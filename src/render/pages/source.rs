@@ -20,6 +20,16 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
+/// The links from a source's facts into the briefing, made once per page: its marks,
+/// its list of facts and its excerpts each link every fact.
+pub(crate) struct FactUrls {
+    /// Per event of the source: the link to its timeline entry; none for an event in
+    /// no entry.
+    events: Vec<Option<String>>,
+    /// Per statistic of the source: the link to its figure.
+    statistics: Vec<String>,
+}
+
 /// `source` in templates (source pages) and each entry of `sources` (home).
 #[derive(Debug, Clone, Serialize)]
 pub struct SourceView {
@@ -155,8 +165,31 @@ impl Renderer<'_> {
         }
     }
 
+    /// The links of source `index`'s facts (see [`FactUrls`]).
+    pub(crate) fn fact_urls(&self, index: usize) -> FactUrls {
+        let s = &self.site.sources[index];
+        FactUrls {
+            events: s
+                .facts
+                .events
+                .iter()
+                .map(|e| {
+                    let &entry = self.briefing().event_entry.get(&e.id)?;
+                    Some(self.entry_url(entry))
+                })
+                .collect(),
+            statistics: s
+                .facts
+                .statistics
+                .iter()
+                .map(|st| self.stat_url(&st.id))
+                .collect(),
+        }
+    }
+
     pub(crate) fn render_source(&self, index: usize, s: &SourcePage) -> Result<OutputFile, Error> {
-        let marks = self.source_marks(index);
+        let urls = self.fact_urls(index);
+        let marks = self.source_marks(index, &urls);
         let sentences = self.source_sentences(index);
         let paragraph_link = self.strings.get("link_paragraph");
         let (task_done, task_open) = (self.strings.get("task_done"), self.strings.get("task_open"));
@@ -187,8 +220,8 @@ impl Renderer<'_> {
         page.headings = rendered.headings;
         let mut ctx = self.context(&page);
         ctx.insert("source", &self.source_view(s));
-        ctx.insert("facts", &self.source_facts(index));
-        ctx.insert("excerpts", &self.source_excerpts(index));
+        ctx.insert("facts", &self.source_facts(index, &urls));
+        ctx.insert("excerpts", &self.source_excerpts(index, &urls));
         ctx.insert("entities", &self.source_entities(index));
         ctx.insert("jsonld", &self.source_jsonld(s));
         let html = self.theme.render("source.html", &ctx)?;
@@ -206,19 +239,19 @@ impl Renderer<'_> {
     /// in the document's language "Timeline: <date>" and "Figures: <measure>"; in a
     /// document in another language the measure alone (a source's words) and no
     /// tooltip for an event (its date would be in the page's language).
-    pub(crate) fn source_marks(&self, index: usize) -> BTreeMap<u32, Vec<Mark>> {
+    pub(crate) fn source_marks(&self, index: usize, urls: &FactUrls) -> BTreeMap<u32, Vec<Mark>> {
         let s = &self.site.sources[index];
         let foreign = self.other_language(index).is_some();
         let mut marks: BTreeMap<u32, Vec<Mark>> = BTreeMap::new();
-        for e in &s.facts.events {
-            let Some(&ei) = self.briefing().event_entry.get(&e.id) else {
+        for (e, url) in s.facts.events.iter().zip(&urls.events) {
+            let Some(url) = url else {
                 continue;
             };
             marks.entry(e.paragraph).or_default().push(Mark {
                 start: e.quote_offset + e.span_offset,
                 text: e.span.clone(),
                 id: format!("mark-{}", e.id),
-                href: self.entry_url(ei),
+                href: url.clone(),
                 title: if foreign {
                     String::new()
                 } else {
@@ -228,12 +261,12 @@ impl Renderer<'_> {
                 class: "fact-event".into(),
             });
         }
-        for st in &s.facts.statistics {
+        for (st, url) in s.facts.statistics.iter().zip(&urls.statistics) {
             marks.entry(st.paragraph).or_default().push(Mark {
                 start: st.quote_offset + st.span_offset,
                 text: st.span.clone(),
                 id: format!("mark-{}", st.id),
-                href: self.stat_url(&st.id),
+                href: url.clone(),
                 title: if foreign {
                     st.measure.clone()
                 } else {
@@ -283,12 +316,12 @@ impl Renderer<'_> {
     }
 
     /// The facts of a source with links into the briefing, in paragraph order.
-    pub(crate) fn source_facts(&self, index: usize) -> Vec<SourceFactView> {
+    pub(crate) fn source_facts(&self, index: usize, urls: &FactUrls) -> Vec<SourceFactView> {
         let s = &self.site.sources[index];
         let page = s.path();
         let mut out: Vec<(u32, usize, SourceFactView)> = Vec::new();
-        for e in &s.facts.events {
-            let Some(&ei) = self.briefing().event_entry.get(&e.id) else {
+        for (e, url) in s.facts.events.iter().zip(&urls.events) {
+            let Some(url) = url else {
                 continue;
             };
             out.push((
@@ -302,12 +335,12 @@ impl Renderer<'_> {
                         "{page}#{}",
                         s.anchors.sentence(e.paragraph, e.quote_offset)
                     )),
-                    url: self.entry_url(ei),
+                    url: url.clone(),
                     name: self.event_name(&e.date),
                 },
             ));
         }
-        for st in &s.facts.statistics {
+        for (st, url) in s.facts.statistics.iter().zip(&urls.statistics) {
             out.push((
                 st.paragraph,
                 st.quote_offset,
@@ -319,7 +352,7 @@ impl Renderer<'_> {
                         "{page}#{}",
                         s.anchors.sentence(st.paragraph, st.quote_offset)
                     )),
-                    url: self.stat_url(&st.id),
+                    url: url.clone(),
                     name: self.figure_name(index, &st.span),
                 },
             ));
@@ -330,7 +363,7 @@ impl Renderer<'_> {
 
     /// The quoted sentences of a source whose full text is not published, by paragraph
     /// (each paragraph keeps its `p-N` anchor), each sentence with its facts' links.
-    pub(crate) fn source_excerpts(&self, index: usize) -> Vec<ExcerptView> {
+    pub(crate) fn source_excerpts(&self, index: usize, urls: &FactUrls) -> Vec<ExcerptView> {
         let s = &self.site.sources[index];
         let mut by_paragraph: BTreeMap<u32, Vec<(usize, String, Vec<FactLink>)>> = BTreeMap::new();
         let mut add = |paragraph: u32, offset: usize, quote: &str, link: FactLink| {
@@ -340,8 +373,8 @@ impl Renderer<'_> {
                 None => sentences.push((offset, quote.to_string(), vec![link])),
             }
         };
-        for e in &s.facts.events {
-            let Some(&ei) = self.briefing().event_entry.get(&e.id) else {
+        for (e, url) in s.facts.events.iter().zip(&urls.events) {
+            let Some(url) = url else {
                 continue;
             };
             add(
@@ -349,18 +382,18 @@ impl Renderer<'_> {
                 e.quote_offset,
                 &e.quote,
                 FactLink {
-                    url: self.entry_url(ei),
+                    url: url.clone(),
                     name: self.event_name(&e.date),
                 },
             );
         }
-        for st in &s.facts.statistics {
+        for (st, url) in s.facts.statistics.iter().zip(&urls.statistics) {
             add(
                 st.paragraph,
                 st.quote_offset,
                 &st.quote,
                 FactLink {
-                    url: self.stat_url(&st.id),
+                    url: url.clone(),
                     name: self.figure_name(index, &st.span),
                 },
             );

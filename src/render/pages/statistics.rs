@@ -41,16 +41,9 @@ impl Renderer<'_> {
         }
         let mut ctx = self.context(&page);
         ctx.insert("pager", &pager);
-        let measures: Vec<MeasureView> = pages[page_no]
-            .par_iter()
-            .map(|&i| self.measure_view(i))
-            .collect();
-        let (series, single): (Vec<MeasureView>, Vec<MeasureView>) =
-            measures.into_iter().partition(|m| m.figures.len() > 1);
-        ctx.insert("series", &series);
-        ctx.insert("single", &single);
-        // The context holds its own copy: free ours before the page is rendered.
-        drop((series, single));
+        let (series, single) = self.measure_values(&pages[page_no]);
+        ctx.insert_value("series", tera::Value::from(series));
+        ctx.insert_value("single", tera::Value::from(single));
         let mut downloads = Vec::new();
         for (file, format) in [
             (paths::STATISTICS_CSV, "CSV"),
@@ -87,5 +80,25 @@ impl Renderer<'_> {
             html,
             "statistics page",
         ))
+    }
+
+    /// The template values of `measures`, split into series (two figures or more) and
+    /// single figures, each in page order. Each [`MeasureView`] becomes its value as
+    /// soon as it is made, while it is still in cache, and is dropped: a page holds a
+    /// thousand figures or so, and only their values are needed.
+    fn measure_values(&self, measures: &[usize]) -> (Vec<tera::Value>, Vec<tera::Value>) {
+        let values: Vec<(bool, tera::Value)> = measures
+            .par_iter()
+            .map(|&i| {
+                let view: MeasureView = self.measure_view(i);
+                (
+                    view.figures.len() > 1,
+                    tera::Value::from_serializable(&view),
+                )
+            })
+            .collect();
+        let (series, single): (Vec<_>, Vec<_>) = values.into_iter().partition(|(s, _)| *s);
+        let values = |v: Vec<(bool, tera::Value)>| v.into_iter().map(|(_, value)| value).collect();
+        (values(series), values(single))
     }
 }

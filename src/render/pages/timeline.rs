@@ -7,7 +7,7 @@
 use crate::model::briefing::Phase;
 use crate::output::OutputFile;
 use crate::render::Renderer;
-use crate::render::views::{EntityLink, EventView, YearView};
+use crate::render::views::{EntityLink, YearView};
 use crate::util::error::Error;
 use crate::util::url::paths;
 
@@ -101,7 +101,7 @@ impl Renderer<'_> {
     pub(crate) fn years_by_phase(
         &self,
         indexes: &[usize],
-    ) -> (Vec<YearView>, Vec<EventView>, Vec<EventView>) {
+    ) -> (Vec<YearView>, Vec<tera::Value>, Vec<tera::Value>) {
         let (mut years, mut afterwards, mut background) = (Vec::new(), Vec::new(), Vec::new());
         for y in self.years(indexes) {
             match y.phase {
