@@ -61,7 +61,7 @@
 //! Left-out marks are listed in [`SourceHtml::unplaced_marks`]; their facts are still
 //! listed beside the text and in the briefing.
 
-use super::markdown::{Footnotes, Highlighter, image, inline_end, inline_start};
+use super::markdown::{Footnotes, Highlighter, NoteLabels, image, inline_end, inline_start};
 use crate::convert::note_markers;
 use crate::model::anchors::Anchors;
 use crate::model::document::{Block, BlockKind, Document, Format, ListInfo, NoteMarker, Reference};
@@ -122,6 +122,8 @@ pub fn render_document(
             paragraph_link: "",
             pdf: None,
             task_labels: ["done", "not done"],
+            labels_lang: None,
+            note_labels: &NoteLabels::default(),
         },
         highlighter,
     )
@@ -145,6 +147,11 @@ pub struct Anchoring<'a> {
     pub pdf: Option<&'a str>,
     /// The accessible names of a task item's checkbox, done and not done.
     pub task_labels: [&'a str; 2],
+    /// The language of the labels above when the document's text is in another one
+    /// (an English source on a Spanish page): each labelled element says so.
+    pub labels_lang: Option<&'a str>,
+    /// The words of the notes section, in the page's language.
+    pub note_labels: &'a NoteLabels,
 }
 
 /// Renders the body of a source page: block N gets its content id (and a `p-N`
@@ -157,11 +164,21 @@ pub fn render_anchored(
     let total: usize = doc.blocks.iter().map(|b| b.text.len()).sum();
     let mut page = Page {
         out: String::with_capacity(total + total / 4 + 256),
-        notes: Footnotes::default(),
+        notes: Footnotes::with_labels(NoteLabels {
+            lang_attr: anchoring
+                .labels_lang
+                .map(|l| format!(" lang=\"{}\"", escape_html(l)))
+                .unwrap_or_default(),
+            ..anchoring.note_labels.clone()
+        }),
         headings: Vec::new(),
         unplaced: Vec::new(),
         highlighter,
         markdown: doc.format == Format::Markdown,
+        labels_lang: anchoring
+            .labels_lang
+            .map(|l| format!(" lang=\"{}\"", escape_html(l)))
+            .unwrap_or_default(),
     };
     page.notes.defined = doc
         .references
@@ -257,6 +274,9 @@ struct Page<'h> {
     headings: Vec<(u8, String, String)>,
     unplaced: Vec<String>,
     highlighter: Option<&'h Highlighter>,
+    /// ` lang="…"` for the labels of permalinks and task boxes, or empty (see
+    /// [`Anchoring::labels_lang`]).
+    labels_lang: String,
     /// The document is a `.md` source: its blocks hold inline Markdown.
     markdown: bool,
 }
@@ -406,9 +426,10 @@ impl Page<'_> {
         if let Some(label) = ids.permalink {
             let _ = write!(
                 self.out,
-                " <a class=\"permalink\" href=\"#{}\" aria-label=\"{}\" data-pagefind-ignore>¶</a>",
+                " <a class=\"permalink\" href=\"#{}\" aria-label=\"{}\"{} data-pagefind-ignore>¶</a>",
                 escape_html(ids.id),
-                escape_html(label)
+                escape_html(label),
+                self.labels_lang
             );
         }
     }
@@ -458,8 +479,9 @@ impl Page<'_> {
                 if let Some((glyph, label)) = ids.task {
                     let _ = write!(
                         self.out,
-                        "<span class=\"task\" role=\"img\" aria-label=\"{}\" data-pagefind-ignore>{glyph}</span> ",
-                        escape_html(label)
+                        "<span class=\"task\" role=\"img\" aria-label=\"{}\"{} data-pagefind-ignore>{glyph}</span> ",
+                        escape_html(label),
+                        self.labels_lang
                     );
                 }
                 self.inline(b, 0, Layout::Block, marks, None);
@@ -536,9 +558,11 @@ impl Page<'_> {
             Layout::Attribution if !empty => self.out.push(' '),
             _ => {}
         }
+        let labels_lang = self.labels_lang.clone();
         let mut cursor = MarkCursor::new(
             place(&b.text, marks.sentences, &content, &mut self.unplaced),
             place(&b.text, marks.marks, &content, &mut self.unplaced),
+            &labels_lang,
         );
         let sep = if layout == Layout::Heading { " " } else { "\n" };
         match &content {
@@ -914,12 +938,15 @@ struct Layer<'m> {
     started: bool,
     /// Ids of the marks that ended before they were opened.
     unplaced: Vec<String>,
+    /// ` lang="…"` for a sentence permalink's label, or empty.
+    labels_lang: &'m str,
 }
 
 impl<'m> Layer<'m> {
-    fn new(style: Style, marks: Vec<(Range<usize>, &'m Mark)>) -> Self {
+    fn new(style: Style, marks: Vec<(Range<usize>, &'m Mark)>, labels_lang: &'m str) -> Self {
         Layer {
             style,
+            labels_lang,
             marks,
             next: 0,
             open: None,
@@ -972,9 +999,10 @@ impl<'m> Layer<'m> {
             } else if self.style == Style::Sentence && links == 0 {
                 let _ = write!(
                     out,
-                    "<a class=\"permalink\" href=\"{}\" aria-label=\"{}\" data-pagefind-ignore>#</a>",
+                    "<a class=\"permalink\" href=\"{}\" aria-label=\"{}\"{} data-pagefind-ignore>#</a>",
                     escape_html(&m.href),
-                    escape_html(&m.title)
+                    escape_html(&m.title),
+                    self.labels_lang
                 );
             }
         }
@@ -1047,10 +1075,14 @@ struct MarkCursor<'m> {
 }
 
 impl<'m> MarkCursor<'m> {
-    fn new(sentences: Vec<(Range<usize>, &'m Mark)>, facts: Vec<(Range<usize>, &'m Mark)>) -> Self {
+    fn new(
+        sentences: Vec<(Range<usize>, &'m Mark)>,
+        facts: Vec<(Range<usize>, &'m Mark)>,
+        labels_lang: &'m str,
+    ) -> Self {
         MarkCursor {
-            sentences: Layer::new(Style::Sentence, sentences),
-            facts: Layer::new(Style::Fact, facts),
+            sentences: Layer::new(Style::Sentence, sentences, labels_lang),
+            facts: Layer::new(Style::Fact, facts, labels_lang),
             links: 0,
         }
     }

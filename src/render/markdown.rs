@@ -26,6 +26,34 @@ pub struct MarkdownOptions<'a> {
     pub trusted_html: bool,
     /// Syntax highlighting, if enabled.
     pub highlighter: Option<&'a Highlighter>,
+    /// The words of the notes section, in the page's language.
+    pub notes: NoteLabels,
+}
+
+/// The words of a notes section: its heading and the accessible names of a note's
+/// reference and of its way back (`{n}`: the note's label), and the language they are
+/// in when the text around them is in another (` lang="es"`, else empty).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteLabels {
+    /// The section's heading (`Notes`).
+    pub heading: String,
+    /// A reference's name (`Note {n}`).
+    pub note: String,
+    /// The way back's name (`Back to the text of note {n}`).
+    pub back: String,
+    /// ` lang="…"` when the labels' language is not the text's, else empty.
+    pub lang_attr: String,
+}
+
+impl Default for NoteLabels {
+    fn default() -> Self {
+        NoteLabels {
+            heading: "Notes".into(),
+            note: "Note {n}".into(),
+            back: "Back to the text of note {n}".into(),
+            lang_attr: String::new(),
+        }
+    }
 }
 
 /// The HTML of a Markdown text.
@@ -127,7 +155,7 @@ impl<'o> MarkdownWriter<'o> {
         MarkdownWriter {
             opts,
             out: String::new(),
-            notes: Footnotes::default(),
+            notes: Footnotes::with_labels(opts.notes.clone()),
             headings: Vec::new(),
             used_ids: Default::default(),
             item_depth: 0,
@@ -405,9 +433,19 @@ pub(super) struct Footnotes {
     pub(super) bodies: BTreeMap<String, String>,
     order: Vec<String>,
     refs: HashMap<String, usize>,
+    /// The words of the section.
+    pub(super) labels: NoteLabels,
 }
 
 impl Footnotes {
+    /// No notes yet; the section will use `labels`.
+    pub(super) fn with_labels(labels: NoteLabels) -> Self {
+        Footnotes {
+            labels,
+            ..Default::default()
+        }
+    }
+
     /// Writes a reference to note `label`: a link if the note is defined, else the
     /// literal `[^label]`.
     pub(super) fn reference(&mut self, out: &mut String, label: &str) {
@@ -428,8 +466,9 @@ impl Footnotes {
         };
         let _ = write!(
             out,
-            "<sup class=\"fnref\"><a id=\"{ref_id}\" href=\"#fn-{slug}\" aria-label=\"Note {}\">{}</a></sup>",
-            escape_html(label),
+            "<sup class=\"fnref\"><a id=\"{ref_id}\" href=\"#fn-{slug}\" aria-label=\"{}\"{}>{}</a></sup>",
+            escape_html(&self.labels.note.replace("{n}", label)),
+            self.labels.lang_attr,
             escape_html(label)
         );
     }
@@ -446,7 +485,12 @@ impl Footnotes {
                 order.push(label.clone());
             }
         }
-        out.push_str("<section class=\"footnotes\" aria-labelledby=\"notes-heading\">\n<h2 id=\"notes-heading\">Notes</h2>\n<ol>\n");
+        let _ = write!(
+            out,
+            "<section class=\"footnotes\" aria-labelledby=\"notes-heading\">\n<h2 id=\"notes-heading\"{}>{}</h2>\n<ol>\n",
+            self.labels.lang_attr,
+            escape_html(&self.labels.heading)
+        );
         for label in order {
             let Some(body) = self.bodies.get(&label) else {
                 continue;
@@ -454,8 +498,9 @@ impl Footnotes {
             let slug = slugify(&label);
             let back = if self.refs.contains_key(&label) {
                 format!(
-                    " <a class=\"fn-back\" href=\"#fnref-{slug}\" aria-label=\"Back to the text of note {0}\">↩</a>",
-                    escape_html(&label)
+                    " <a class=\"fn-back\" href=\"#fnref-{slug}\" aria-label=\"{}\"{}>↩</a>",
+                    escape_html(&self.labels.back.replace("{n}", &label)),
+                    self.labels.lang_attr
                 )
             } else {
                 String::new()

@@ -413,6 +413,16 @@ impl Renderer<'_> {
     /// The default language when this tree speaks another: the language of what the
     /// editors wrote (site.toml, sidecars, pages without a translation), which is then
     /// marked with `lang`; `None` in the default tree.
+    /// The words of a notes section in the page's language.
+    pub(crate) fn note_labels(&self) -> crate::render::markdown::NoteLabels {
+        crate::render::markdown::NoteLabels {
+            heading: self.strings.get("notes_heading"),
+            note: self.strings.get("note_ref"),
+            back: self.strings.get("note_back"),
+            lang_attr: String::new(),
+        }
+    }
+
     pub(crate) fn default_language_if_other(&self) -> Option<String> {
         let trees = self.settings.trees();
         let default = &trees[0].0;

@@ -242,6 +242,46 @@ fn english_words_on_spanish_pages_carry_lang_en() {
 }
 
 #[test]
+fn spanish_labels_inside_english_text_carry_lang_es() {
+    let site = built();
+    let mut labels = 0;
+    for (path, html) in source_pages(&site, "es/") {
+        let Some(start) = html.find("<div class=\"prose document\" lang=\"en\">") else {
+            continue;
+        };
+        let text = &html[start..];
+        let text = &text[..text.find("\n  </div>").unwrap_or(text.len())];
+        // Every permalink's name ("Enlace a esta frase") is Spanish inside English text.
+        for (at, _) in text.match_indices("aria-label=\"") {
+            let tag = &text[at..at + text[at..].find('>').unwrap()];
+            assert!(tag.contains(" lang=\"es\""), "{path}: {tag}");
+            labels += 1;
+        }
+    }
+    assert!(
+        labels > 0,
+        "no labelled permalink in an English source's text"
+    );
+    // The notes of an English report: their section and names are the page's words.
+    let notes = site.read_out("es/sources/002-95af5cb3ceccfe72/index.html");
+    assert!(
+        notes.contains("<h2 id=\"notes-heading\" lang=\"es\">Notas</h2>"),
+        "{notes}"
+    );
+    assert!(
+        notes.contains("aria-label=\"Nota 1\" lang=\"es\">"),
+        "{notes}"
+    );
+    let en_notes = site.read_out("sources/002-95af5cb3ceccfe72/index.html");
+    assert!(en_notes.contains("<h2 id=\"notes-heading\">Notes</h2>"));
+    assert!(en_notes.contains("aria-label=\"Note 1\">"));
+    // The English tree's own pages need no mark.
+    let en = site.read_out("sources/001-13c3848cb01a7b47/index.html");
+    assert!(en.contains("aria-label=\"Link to this sentence\""), "{en}");
+    assert!(!en.contains("aria-label=\"Link to this sentence\" lang="));
+}
+
+#[test]
 fn the_spanish_data_page_describes_every_column_in_spanish() {
     let site = built();
     let package: Value = serde_json::from_str(&site.read_out("data/datapackage.json")).unwrap();

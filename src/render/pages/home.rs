@@ -25,6 +25,7 @@ impl Renderer<'_> {
                         &home.body,
                         &MarkdownOptions {
                             trusted_html: true,
+                            notes: self.note_labels(),
                             ..Default::default()
                         },
                     )

@@ -91,6 +91,7 @@ impl Renderer<'_> {
                 &p.body,
                 &crate::render::markdown::MarkdownOptions {
                     trusted_html: true,
+                    notes: self.note_labels(),
                     ..Default::default()
                 },
             );

@@ -72,6 +72,7 @@ impl Renderer<'_> {
                     .highlight
                     .enabled
                     .then_some(&self.highlighter),
+                notes: self.note_labels(),
             },
         );
         let html = marked_language(sanitize_trusted(&rendered.html), other);

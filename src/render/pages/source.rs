@@ -203,6 +203,8 @@ impl Renderer<'_> {
                 paragraph_link: &paragraph_link,
                 pdf: pdf.as_deref(),
                 task_labels: [&task_done, &task_open],
+                labels_lang: self.other_language_of(s).map(|_| self.lang()),
+                note_labels: &self.note_labels(),
             },
             self.settings
                 .config
