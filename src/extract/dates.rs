@@ -542,16 +542,8 @@ fn edges_of_periods(hits: &mut [DateHit], s: &str, lex: &Lexicon) {
         if !at_end && !Lexicon::is_in(lex.period_start_words, &edge) {
             continue;
         }
-        let lead = lead.trim_end();
-        let article = lead
-            .len()
-            .checked_sub(lex.period_article.len())
-            .filter(|&k| {
-                lead.is_char_boundary(k)
-                    && lead[k..].eq_ignore_ascii_case(lex.period_article)
-                    && char_before(lead, k).is_none_or(|c| !c.is_alphanumeric())
-            });
-        let Some(start) = article else {
+        let Some(start) = strip_word_suffix(lead.trim_end(), lex.period_article).map(str::len)
+        else {
             continue;
         };
         let d = if at_end { end } else { h.date };
@@ -1326,8 +1318,8 @@ fn baseline(
         let amount = |w: &String| {
             let t = w.trim_matches(|c: char| !c.is_alphanumeric());
             t.starts_with(|c: char| c.is_ascii_digit())
-                || lex.number_words.iter().any(|(n, _)| *n == t)
-                || lex.fractions.iter().any(|(n, _)| *n == t)
+                || lex.number_word(t).is_some()
+                || lex.fractions.iter().any(|(n, _)| n.eq_ignore_ascii_case(t))
         };
         let compared = (1..=7).contains(&k)
             && nouns_only

@@ -162,23 +162,21 @@ pub fn render_anchored(
     highlighter: Option<&Highlighter>,
 ) -> SourceHtml {
     let total: usize = doc.blocks.iter().map(|b| b.text.len()).sum();
+    let labels_lang = anchoring
+        .labels_lang
+        .map(|l| format!(" lang=\"{}\"", escape_html(l)))
+        .unwrap_or_default();
     let mut page = Page {
         out: String::with_capacity(total + total / 4 + 256),
         notes: Footnotes::with_labels(NoteLabels {
-            lang_attr: anchoring
-                .labels_lang
-                .map(|l| format!(" lang=\"{}\"", escape_html(l)))
-                .unwrap_or_default(),
+            lang_attr: labels_lang.clone(),
             ..anchoring.note_labels.clone()
         }),
         headings: Vec::new(),
         unplaced: Vec::new(),
         highlighter,
         markdown: doc.format == Format::Markdown,
-        labels_lang: anchoring
-            .labels_lang
-            .map(|l| format!(" lang=\"{}\"", escape_html(l)))
-            .unwrap_or_default(),
+        labels_lang: &labels_lang,
     };
     page.notes.defined = doc
         .references
@@ -276,7 +274,7 @@ struct Page<'h> {
     highlighter: Option<&'h Highlighter>,
     /// ` lang="…"` for the labels of permalinks and task boxes, or empty (see
     /// [`Anchoring::labels_lang`]).
-    labels_lang: String,
+    labels_lang: &'h str,
     /// The document is a `.md` source: its blocks hold inline Markdown.
     markdown: bool,
 }
@@ -558,11 +556,10 @@ impl Page<'_> {
             Layout::Attribution if !empty => self.out.push(' '),
             _ => {}
         }
-        let labels_lang = self.labels_lang.clone();
         let mut cursor = MarkCursor::new(
             place(&b.text, marks.sentences, &content, &mut self.unplaced),
             place(&b.text, marks.marks, &content, &mut self.unplaced),
-            &labels_lang,
+            self.labels_lang,
         );
         let sep = if layout == Layout::Heading { " " } else { "\n" };
         match &content {
