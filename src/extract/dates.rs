@@ -127,6 +127,14 @@ pub fn find_dates(
             {
                 h.event = dates_an_event(&f, s, lex) && !projected(&h, s, published, lex);
                 if matches!(f.expr, Expr::MonthDay { .. }) {
+                    if let Some(p) = published
+                        && moved_to(s, f.start, lex)
+                    {
+                        nearest_year(&mut h, p);
+                    }
+                    if !fits_its_weekday(&mut h, s, f.start, lex) {
+                        return;
+                    }
                     month_days.push(f.start);
                 }
                 hits.add(h);
@@ -1290,6 +1298,7 @@ fn baseline(
         let small = between.iter().all(|w| {
             let t = w.trim_matches(|c: char| !c.is_alphanumeric());
             sets.stamp.contains(t)
+                || Lexicon::is_in(lex.baseline_participles, t)
                 || (joined && (date_word(w) || Lexicon::is_in(lex.list_joiners, t)))
         });
         let cue = lex.baseline_cues.iter().find(|c| phrase_at(&words, c, k));
@@ -1343,9 +1352,18 @@ fn baseline(
     false
 }
 
-/// True if the date at `start` is a cut-off condition (`filed before May 15`).
+/// True if the date at `start` is a cut-off condition (`filed before May 15`,
+/// `residing in the United States as of November 6, 2022`).
 fn cut_off(words: &[String], lex: &Lexicon) -> bool {
     lex.cutoff_words.iter().any(|c| phrase_at(words, c, 0))
+        || (lex
+            .residence_date_words
+            .iter()
+            .any(|c| phrase_at(words, c, 0))
+            && words.iter().any(|w| {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                Lexicon::is_in(lex.residence_words, w)
+            }))
 }
 
 /// True if the text before a year ends a name that the year closes: `la Ley de
@@ -1436,6 +1454,71 @@ fn modifies_noun_after(s: &str, end: usize, lex: &Lexicon) -> bool {
         && !Lexicon::is_in(lex.span_through, &w)
 }
 
+/// True if the date at `start` is the new end a verb of moving a date gives
+/// (`extended the stay until March 11`, `lo prorrogó hasta el 11 de marzo`): the tense of
+/// that verb says when the date was moved, not when the date is.
+fn moved_to(s: &str, start: usize, lex: &Lexicon) -> bool {
+    let words = clause_words_before(s, start, 10);
+    lex.span_through.iter().any(|w| phrase_at(&words, w, 0))
+        && words.iter().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            Lexicon::is_in(lex.reschedule_verbs, w)
+        })
+}
+
+/// Puts a day without a year in the year (the document's, the one before or after) that
+/// brings it nearest the document's day.
+fn nearest_year(h: &mut DateHit, published: PartialDate) {
+    let (Some(month), Some(day)) = (h.date.month, h.date.day) else {
+        return;
+    };
+    let (Some(pm), Some(pd)) = (published.month, published.day) else {
+        return;
+    };
+    // Days counted as if every month had 31: near enough to compare distances.
+    let serial = |y: i32, m: u8, d: u8| y * 372 + (m as i32 - 1) * 31 + d as i32;
+    let here = serial(published.year, pm, pd);
+    let best = [0, -1, 1]
+        .iter()
+        .map(|d| published.year + d)
+        .filter_map(|y| PartialDate::day(y, month, day))
+        .min_by_key(|c| (serial(c.year, month, day) - here).abs());
+    if let Some(date) = best {
+        h.date = date;
+    }
+}
+
+/// A day without a year written after its week day (`Wednesday, March 11`, `el
+/// miércoles 11 de marzo`) falls on that week day: its year is the one of the
+/// document's year, the year before or the year after where it does, the nearest to
+/// the year the tense gave. False when none does (a typo or a misread date: nothing is
+/// better than a wrong day); true, the hit unchanged, when no week day is written.
+fn fits_its_weekday(h: &mut DateHit, s: &str, start: usize, lex: &Lexicon) -> bool {
+    let head = s[..start].trim_end().trim_end_matches(',').trim_end();
+    let word = head.rsplit(char::is_whitespace).next().unwrap_or("");
+    let Some(target) = lex
+        .weekdays
+        .iter()
+        .position(|w| w.eq_ignore_ascii_case(word))
+    else {
+        return true;
+    };
+    let (Some(month), Some(day)) = (h.date.month, h.date.day) else {
+        return true;
+    };
+    let year = [0, -1, 1]
+        .iter()
+        .map(|d| h.date.year + d)
+        .find(|&y| crate::model::date::weekday(y, month, day) as usize == target);
+    match year.and_then(|y| PartialDate::day(y, month, day)) {
+        Some(date) => {
+            h.date = date;
+            true
+        }
+        None => false,
+    }
+}
+
 /// The hit of an expression: its dates, resolved against the published date when it
 /// needs it. `None` when there is no such date (`February 30`) or nothing to resolve by.
 /// `future` says whether the verb of the expression is in the future; it is asked only
@@ -1460,6 +1543,23 @@ fn resolve(
             let a = PartialDate::day(start, from.0, from.1)?;
             let b = PartialDate::day(end, to.0, to.1)?;
             (a, Some(b), true)
+        }
+        // The last month takes its year as a month alone would; the first the same year,
+        // or the one before when it comes later in the calendar (`from November to
+        // February`).
+        Expr::MonthPair {
+            from,
+            to,
+            year_offset,
+        } => {
+            let pubd = published?;
+            let end = match year_offset {
+                Some(o) => pubd.year + o,
+                None => year_for(to, None, pubd, future()),
+            };
+            let start = if from > to { end - 1 } else { end };
+            let a = PartialDate::month(start, from)?;
+            (a, Some(PartialDate::month(end, to)?), true)
         }
         Expr::YearToDate => {
             let pubd = published?;
@@ -1660,6 +1760,7 @@ fn resolve_relative(e: Expr, pubd: PartialDate, future: bool) -> Option<PartialD
         | Expr::Since(_)
         | Expr::Period(..)
         | Expr::DayPair { .. }
+        | Expr::MonthPair { .. }
         | Expr::AfterPrevious(_)
         | Expr::ThisFiscalYear { .. }
         | Expr::DaysToDate(_)

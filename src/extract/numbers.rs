@@ -1026,6 +1026,8 @@ pub fn find_stats_in(
                 && a.currency.is_none()
                 && b.currency.is_none()
                 && a.value < b.value
+                // `2 of 14 years old`: two of that age, no ratio.
+                && !is_age(s, b, None, lex)
                 && let Some(noun) = noun_after(s, b.end, lex)
             {
                 let unit = unit_name(&noun.1, lex);
@@ -1357,7 +1359,7 @@ fn conversion_of(s: &str, prev_end: usize, h: &StatHit, lex: &Lexicon) -> bool {
 /// - the denominator of a rate per head and the figure it divides (`3,5 por cada 100
 ///   mil habitantes`, `3.5 per 100,000 residents`): neither counts anything alone.
 fn whole_atoms(s: &str, atoms: Vec<Atom>, lex: &Lexicon) -> Vec<Atom> {
-    let atoms = thousands_then_digits(s, atoms);
+    let atoms = thousands_then_digits(s, atoms, lex);
     let mut drop = vec![false; atoms.len()];
     let space_only = |a: usize, b: usize| {
         let g = &s[a..b];
@@ -1424,14 +1426,22 @@ fn whole_atoms(s: &str, atoms: Vec<Atom>, lex: &Lexicon) -> Vec<Atom> {
         .collect()
 }
 
-/// `12 mil 500`, `Tres mil 445`: a whole number of thousands, a space, then exactly three
-/// digits (how the Mexican press writes 12,500) are one figure.
-fn thousands_then_digits(s: &str, atoms: Vec<Atom>) -> Vec<Atom> {
+/// `12 mil 500`, `Tres mil 445`, `mil 350`: a whole number of thousands (or the scale
+/// word for a thousand alone), a space, then exactly three digits (how the Mexican press
+/// writes 12,500 and 1,350) are one figure.
+fn thousands_then_digits(s: &str, atoms: Vec<Atom>, lex: &Lexicon) -> Vec<Atom> {
+    let thousand_word = |a: &Atom| {
+        a.word
+            && a.value == 1e3
+            && lex
+                .scales
+                .iter()
+                .any(|&(w, v)| v == 1e3 && s[a.start..a.end].eq_ignore_ascii_case(w))
+    };
     let mut out: Vec<Atom> = Vec::with_capacity(atoms.len());
     for b in atoms {
         if let Some(a) = out.last_mut()
-            && a.scaled
-            && a.scale == 1e3
+            && ((a.scaled && a.scale == 1e3) || thousand_word(a))
             && a.integer
             && !a.percent
             && !a.plus
@@ -1957,6 +1967,7 @@ fn is_age(s: &str, a: &Atom, noun: Option<&(ByteRange, String, bool)>, lex: &Lex
     }) {
         return true;
     }
+
     if appositive_age(s, a, lex) {
         return true;
     }

@@ -405,6 +405,21 @@ pub struct Lexicon {
     pub weekday_last_before: &'static [&'static str],
     /// Words after a week day with the same meaning (`el viernes pasado`).
     pub weekday_last_after: &'static [&'static str],
+    /// Words of residence (`residing`, `residen`): with one of `residence_date_words`
+    /// just before a date (`residing in the United States as of November 6, 2022`), the
+    /// date is a condition of eligibility, not an event.
+    pub residence_words: &'static [&'static str],
+    /// See `residence_words` (`as of`, `al`).
+    pub residence_date_words: &'static [&'static str],
+    /// Participles that may stand between a comparison cue and its date (`lower than
+    /// experienced in December`, `que lo registrado en diciembre`).
+    pub baseline_participles: &'static [&'static str],
+    /// Words for the document's own year after a part of it (`the first quarter of the
+    /// year`, `el primer trimestre del año`).
+    pub current_year_words: &'static [&'static str],
+    /// Verbs that move a date (`postponed from January to March`): the two ends after
+    /// them are the old date and the new one, not a period.
+    pub reschedule_verbs: &'static [&'static str],
     /// Words after a week day that tie it to another day (`the Friday before Christmas`,
     /// `el viernes antes de Navidad`): a day the document's date cannot resolve.
     pub weekday_anchors: &'static [&'static str],
@@ -651,6 +666,11 @@ struct LexiconFile {
     weekday_last_before: Vec<String>,
     weekday_last_after: Vec<String>,
     weekday_anchors: Vec<String>,
+    reschedule_verbs: Vec<String>,
+    current_year_words: Vec<String>,
+    baseline_participles: Vec<String>,
+    residence_words: Vec<String>,
+    residence_date_words: Vec<String>,
     continuity_words: Vec<String>,
     complementizers: Vec<String>,
     period_first_day_words: Vec<String>,
@@ -848,6 +868,11 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         weekday_last_before: leak_list(f.weekday_last_before),
         weekday_last_after: leak_list(f.weekday_last_after),
         weekday_anchors: leak_list(f.weekday_anchors),
+        reschedule_verbs: leak_list(f.reschedule_verbs),
+        current_year_words: leak_list(f.current_year_words),
+        baseline_participles: leak_list(f.baseline_participles),
+        residence_words: leak_list(f.residence_words),
+        residence_date_words: leak_list(f.residence_date_words),
         continuity_words: leak_list(f.continuity_words),
         complementizers: leak_list(f.complementizers),
         period_first_day_words: leak_list(f.period_first_day_words),

@@ -516,8 +516,17 @@ fn gold_f1_on_the_validation_corpus_never_tuned_on() {
 /// half of … from` is no comparison, a `since` date after `continuously` is a condition,
 /// `(Venezuela 2021)` is a label, `the last day of the 2019 fiscal year` is that day and
 /// restates the week day before it, an issue number's date) took dev to 0.908 / 0.940
-/// and validation to 0.802 / 0.935.
-const DEV: (f64, f64) = (0.90, 0.935);
+/// and validation to 0.802 / 0.935. Batch 11 (12: two CBP monthly updates, DoD and USCIS
+/// releases, a Ninth Circuit order, a Federal Register designation, two VOA recaps, CRS,
+/// GAO, Wikipedia), gold first, read by the rules as they were: dev 0.676 / 0.899,
+/// validation 0.421 / 1.000 (7 events, 5 statistics); with it dev measured 0.889 / 0.937
+/// on 151 documents and validation 0.784 / 0.937 on 55, and the dev events floor was
+/// re-based there. Its rules (two months without a year as one period, a part of `the
+/// year`, `since … to …`, a day written with its week day takes the year where it falls
+/// on it, the new end of a moved date, residence `as of` a date is a condition, `lower
+/// than experienced in December`, `ahead of` points forward) took dev to 0.898 / 0.937
+/// and validation events to 0.786.
+const DEV: (f64, f64) = (0.89, 0.935);
 const VALIDATION: (f64, f64) = (0.78, 0.92);
 
 /// The methodology page shows `content/accuracy.toml`: it must say what was measured,
@@ -629,8 +638,13 @@ fn check_recorded(flag: &Scores, val: &Scores) {
 /// Spanish Wikipedia), gold first, read by the rules as they were: dev 0.909 / 0.933,
 /// validation 1.000 / none (4 events, no statistics); with it dev measured 0.929 / 0.933
 /// on 55 documents and validation 0.762 / 0.940 on 28; `la misma fecha` as the day of the
-/// event before it took dev events to 0.933.
-const ES_DEV: (f64, f64) = (0.93, 0.92);
+/// event before it took dev events to 0.933. Batch M (7: DHS and VOA on TPS for Haiti,
+/// Martí Noticias, a U.S. embassy warning, a U.S. Mission to the UN statement), gold
+/// first, read by the rules as they were: dev 0.789 / 0.979, validation 0.571 / 1.000 (5
+/// events, 5 statistics); with it dev measured 0.915 / 0.938 on 60 documents and
+/// validation 0.754 / 0.943 on 30, and the dev events floor was re-based there; `mil 350`
+/// read as 1,350 and residence `al` a date as a condition took dev to 0.918 / 0.941.
+const ES_DEV: (f64, f64) = (0.91, 0.92);
 const ES_VALIDATION: (f64, f64) = (0.71, 0.93);
 
 #[test]

@@ -91,6 +91,17 @@ pub enum Expr {
         /// The last day.
         to: (u8, u8),
     },
+    /// Two months without a year, first and last of a period (`from January to March`,
+    /// `de enero a octubre`), perhaps with a year word (`between January and October
+    /// last year`).
+    MonthPair {
+        /// The first month, 1–12.
+        from: u8,
+        /// The last month, 1–12.
+        to: u8,
+        /// The year word's offset from the document's year, for the last month.
+        year_offset: Option<i32>,
+    },
     /// A day without a year (`July 1st`, `20 May`).
     MonthDay {
         /// The month, 1–12.

@@ -221,9 +221,46 @@ fn keys<T>(table: &[(&str, T)]) -> String {
     alternation(table.iter().map(|(w, _)| *w))
 }
 
+/// The year words (`last year`, `el año pasado`) as they follow a month, with the word
+/// `of` before them where it contracts with their article (`octubre del año pasado`:
+/// `de` + `el`), in a group of their own.
+fn month_year_words(v: &Vocab) -> String {
+    year_words(v, &[])
+}
+
+/// The year words of [`month_year_words`] and the words of `extra` (`the year`), each
+/// with `of` before it.
+fn year_words(v: &Vocab, extra: &[&str]) -> String {
+    let lex = v.lex;
+    let article = format!("{} ", lex.period_article);
+    let all: Vec<&str> = lex
+        .year_deictics
+        .iter()
+        .map(|(w, _)| *w)
+        .chain(extra.iter().copied())
+        .collect();
+    let mut forms: Vec<String> = all.iter().map(|w| w.to_string()).collect();
+    for of in lex
+        .year_of
+        .iter()
+        .filter(|w| w.ends_with(lex.period_article))
+    {
+        for w in &all {
+            if let Some(rest) = w.strip_prefix(article.as_str()) {
+                forms.push(format!("{of} {rest}"));
+            }
+        }
+    }
+    format!(
+        r"(?:{of}\s+)?((?i:{}))",
+        alternation(forms.iter().map(String::as_str)),
+        of = v.of
+    )
+}
+
 /// The rules, most specific first: a reader takes them in this order and keeps an
 /// expression only where it does not overlap one found before.
-pub static RULES: [Rule; 44] = [
+pub static RULES: [Rule; 46] = [
     // Parts of a fiscal year: `the first two quarters of fiscal year 2019`, `the start of
     // FY 2023`.
     Rule {
@@ -341,10 +378,12 @@ pub static RULES: [Rule; 44] = [
         in_set: true,
         alone: false,
         example: "from Oct. 1, 2018, to Sept. 30, 2019",
+        // `Since May 12, 2023 to January 31, 2024`: `since` opens the period too.
         source: |v| {
+            let from: Vec<&str> = v.lex.span_from.iter().chain(v.lex.since).copied().collect();
             format!(
                 r"\b{}\s+({}),?\s+{}\s+({})\b",
-                v.words(v.lex.span_from),
+                v.words(&from),
                 v.abs,
                 v.words(v.lex.span_through),
                 v.abs
@@ -510,6 +549,52 @@ pub static RULES: [Rule; 44] = [
             )
         },
         read: Read::Groups(read_part_of),
+    },
+    // The same part of the document's year, or of a year counted from it: `the first
+    // quarter of the year`, `el primer trimestre del año`, `the first half of last year`.
+    Rule {
+        name: "part_of_the_year",
+        kind: Kind::Relative,
+        needs: NOTHING,
+        in_set: true,
+        alone: false,
+        example: "the first quarter of the year",
+        source: |v| {
+            format!(
+                r"(?i:\b{}\s+({})\s+(?:([0-9]{{1,2}}|{})\s+)?({})\s+{})",
+                regex::escape(v.lex.period_article),
+                keys(v.lex.ordinals),
+                keys(v.lex.number_words),
+                keys(v.lex.period_words),
+                year_words(v, v.lex.current_year_words),
+            )
+        },
+        read: Read::Groups(|r, c, text| {
+            // `the first quarter of the year 2020`: that year, not the document's.
+            if text[c.get(0)?.end()..]
+                .trim_start()
+                .starts_with(|ch: char| ch.is_ascii_digit())
+            {
+                return None;
+            }
+            let (from, to) = part_months(r, c)?;
+            let low = c.get(4)?.as_str().to_lowercase();
+            let year_offset = r
+                .lex
+                .year_deictics
+                .iter()
+                .find(|(w, _)| low.ends_with(w))
+                .map_or(0, |&(_, o)| o);
+            let year_offset = Some(year_offset);
+            found(
+                c,
+                Expr::MonthPair {
+                    from,
+                    to,
+                    year_offset,
+                },
+            )
+        }),
     },
     Rule {
         name: "season",
@@ -888,6 +973,57 @@ pub static RULES: [Rule; 44] = [
             found(c, Expr::DayPair { from, to })
         }),
     },
+    // Two months without a year: `from January to March`, `de enero a octubre pasado`,
+    // `between January and October last year`.
+    Rule {
+        name: "month_pair_bare",
+        kind: Kind::Relative,
+        needs: MONTH,
+        in_set: true,
+        alone: false,
+        example: "from January to March",
+        source: |v| {
+            format!(
+                r"\b({})\s+({m})\s+({})\s+({m})(?:\s+{})?\b",
+                v.range_openers(),
+                v.range_joiners(),
+                month_year_words(v),
+                m = v.m,
+            )
+        },
+        read: Read::Groups(|r, c, text| {
+            // With a year after it, a rule of its own reads it (`… a marzo de 2021`).
+            let rest = text[c.get(0)?.end()..].trim_start_matches([',', ' ']);
+            let rest = rest
+                .strip_prefix(r.lex.day_of)
+                .map_or(rest, str::trim_start);
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            if digits == 4 || !joined_right(r, c) {
+                return None;
+            }
+            // `postponed from January to March`: the old date and the new, not a period.
+            if rescheduled(r, &text[..c.get(0)?.start()]) {
+                return None;
+            }
+            let (from, to) = (r.month(&c[2])?, r.month(&c[4])?);
+            let year_offset = c.get(5).and_then(|g| {
+                let low = g.as_str().to_lowercase();
+                r.lex
+                    .year_deictics
+                    .iter()
+                    .find(|(w, _)| low.ends_with(w))
+                    .map(|&(_, o)| o)
+            });
+            found(
+                c,
+                Expr::MonthPair {
+                    from,
+                    to,
+                    year_offset,
+                },
+            )
+        }),
+    },
     Rule {
         name: "day_alone",
         kind: Kind::RelativeDay,
@@ -985,12 +1121,11 @@ pub static RULES: [Rule; 44] = [
         example: "in May last year",
         source: |v| {
             format!(
-                r"\b(?i:{})\s+(?:(?i:{})[-\s]+)?(({})(?:\s+(?:{of}\s+)?(?i:{}))?)",
+                r"\b(?i:{})\s+(?:(?i:{})[-\s]+)?(({})(?:\s+{})?)",
                 alternation(v.lex.date_prepositions.iter().copied()),
                 plain(v.lex.month_parts),
                 v.m,
-                keys(v.lex.year_deictics),
-                of = v.of,
+                month_year_words(v),
             )
         },
         read: Read::Groups(|r, c, text| {
@@ -1504,6 +1639,16 @@ fn joined_right(r: &Recogniser, c: &Captures) -> bool {
     }
 }
 
+/// True if `head` (the text before a period) ends with a verb of moving a date
+/// (`postponed`, `aplazó`), perhaps with one word between (`moved back`): the two ends
+/// are the old date and the new one.
+fn rescheduled(r: &Recogniser, head: &str) -> bool {
+    head.rsplit(char::is_whitespace)
+        .filter(|w| !w.is_empty())
+        .take(2)
+        .any(|w| Lexicon::is_in(r.lex.reschedule_verbs, &w.to_lowercase()))
+}
+
 /// True if `head` (the text before a day and its month) ends with the first day of a
 /// range and its joiner: `del 3 al`, `from 3 to`, `3–`, `entre el 3 y el`. The day after
 /// it is the end of a period without a year, which no rule reads: it is not reported as
@@ -1571,6 +1716,15 @@ fn read_ends(r: &Recogniser, c: &Captures, _: &str) -> Option<Found> {
 /// `the first six months of 2010` (ordinal 1, 6 × 1 month), `the second quarter of
 /// 2021` (ordinal 2, 1 × 3 months), `the last half of 2019` (ordinal 0: from the end).
 fn read_part_of(r: &Recogniser, c: &Captures, _: &str) -> Option<Found> {
+    let (m1, m2) = part_months(r, c)?;
+    let year = num(c, 4)?;
+    let month = |month| Absolute::Month { year, month };
+    found(c, Expr::Period(month(m1), month(m2)))
+}
+
+/// The first and last month of `the first six months`, `the second quarter`, `el primer
+/// semestre` (groups 1 to 3: the ordinal, the count, the period word).
+fn part_months(r: &Recogniser, c: &Captures) -> Option<(u8, u8)> {
     let lex = r.lex;
     let ord = c[1].to_lowercase();
     let ordv = lex
@@ -1580,7 +1734,7 @@ fn read_part_of(r: &Recogniser, c: &Captures, _: &str) -> Option<Found> {
         .map(|&(_, v)| v);
     let unit = c[3].to_lowercase();
     let per = lex.period_words.iter().find(|(w, _)| *w == unit);
-    let (ordv, &(_, per), year) = (ordv?, per?, num(c, 4)?);
+    let (ordv, &(_, per)) = (ordv?, per?);
     let n: u8 = match c.get(2) {
         Some(g) => g
             .as_str()
@@ -1605,11 +1759,7 @@ fn read_part_of(r: &Recogniser, c: &Captures, _: &str) -> Option<Found> {
         let first = (ordv - 1) * per + 1;
         (first, first + len - 1)
     };
-    if m2 > 12 {
-        return None;
-    }
-    let month = |month| Absolute::Month { year, month };
-    found(c, Expr::Period(month(m1), month(m2)))
+    (m2 <= 12).then_some((m1, m2))
 }
 
 fn num(c: &Captures, i: usize) -> Option<i32> {
