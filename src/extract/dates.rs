@@ -1561,6 +1561,24 @@ fn resolve(
             let a = PartialDate::month(start, from)?;
             (a, Some(PartialDate::month(end, to)?), true)
         }
+        Expr::ThisFiscalPart {
+            first,
+            last,
+            start_month,
+        } => {
+            let fy = fiscal_year_of(published?, start_month)?;
+            let month_at = |i: u8| {
+                let m0 = start_month as i32 - 1 + i as i32 - 1;
+                (fy - 1 + m0 / 12, (m0 % 12 + 1) as u8)
+            };
+            let ((y1, m1), (y2, m2)) = (month_at(first), month_at(last));
+            let end_day = crate::model::date::days_in_month(y2, m2);
+            (
+                PartialDate::day(y1, m1, 1)?,
+                Some(PartialDate::day(y2, m2, end_day)?),
+                true,
+            )
+        }
         Expr::YearToDate => {
             let pubd = published?;
             let start = PartialDate::month(pubd.year, 1)?;
@@ -1761,6 +1779,7 @@ fn resolve_relative(e: Expr, pubd: PartialDate, future: bool) -> Option<PartialD
         | Expr::Period(..)
         | Expr::DayPair { .. }
         | Expr::MonthPair { .. }
+        | Expr::ThisFiscalPart { .. }
         | Expr::AfterPrevious(_)
         | Expr::ThisFiscalYear { .. }
         | Expr::DaysToDate(_)

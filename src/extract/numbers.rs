@@ -831,6 +831,11 @@ fn noun_after(s: &str, at: usize, lex: &Lexicon) -> Option<(ByteRange, String, b
                 return Some(finish(s, start, end, two, lex));
             }
         }
+        // `29,000 more arrests`: a difference in what the noun counts.
+        if first == Some(ws) && Lexicon::is_in(lex.count_comparatives, &low) {
+            pos = ws + w.len();
+            continue;
+        }
         if lex.stopwords.contains(&low.as_str()) {
             // `Customs and Border Protection`: a joiner inside a name.
             let next_capital = word_after(s, ws + w.len())
@@ -1551,6 +1556,14 @@ fn single(s: &str, a: &Atom, counted_before: bool, lex: &Lexicon) -> Option<Stat
         } else {
             rest.to_lowercase()
         };
+        // `two more stash houses`: an increment told in words, not a total.
+        if lex
+            .count_comparatives
+            .iter()
+            .any(|c| rest.starts_with(c) && rest[c.len()..].starts_with(' '))
+        {
+            return None;
+        }
         // `two of them` is a part of a group told before; `sixty percent of them` is a
         // share, a figure.
         if !a.percent

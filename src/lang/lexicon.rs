@@ -417,6 +417,9 @@ pub struct Lexicon {
     /// Words for the document's own year after a part of it (`the first quarter of the
     /// year`, `el primer trimestre del año`).
     pub current_year_words: &'static [&'static str],
+    /// Words between a count and its noun that make it a difference (`29,000 more
+    /// arrests`).
+    pub count_comparatives: &'static [&'static str],
     /// Verbs that move a date (`postponed from January to March`): the two ends after
     /// them are the old date and the new one, not a period.
     pub reschedule_verbs: &'static [&'static str],
@@ -667,6 +670,7 @@ struct LexiconFile {
     weekday_last_after: Vec<String>,
     weekday_anchors: Vec<String>,
     reschedule_verbs: Vec<String>,
+    count_comparatives: Vec<String>,
     current_year_words: Vec<String>,
     baseline_participles: Vec<String>,
     residence_words: Vec<String>,
@@ -869,6 +873,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         weekday_last_after: leak_list(f.weekday_last_after),
         weekday_anchors: leak_list(f.weekday_anchors),
         reschedule_verbs: leak_list(f.reschedule_verbs),
+        count_comparatives: leak_list(f.count_comparatives),
         current_year_words: leak_list(f.current_year_words),
         baseline_participles: leak_list(f.baseline_participles),
         residence_words: leak_list(f.residence_words),

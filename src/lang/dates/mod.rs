@@ -102,6 +102,16 @@ pub enum Expr {
         /// The year word's offset from the document's year, for the last month.
         year_offset: Option<i32>,
     },
+    /// Months of the document's fiscal year (`the first five months of this fiscal
+    /// year`), 1-based from its first month.
+    ThisFiscalPart {
+        /// The first month of the part, counted from the fiscal year's first.
+        first: u8,
+        /// The last month of the part.
+        last: u8,
+        /// The month the fiscal year starts in.
+        start_month: u8,
+    },
     /// A day without a year (`July 1st`, `20 May`).
     MonthDay {
         /// The month, 1–12.

@@ -260,7 +260,7 @@ fn year_words(v: &Vocab, extra: &[&str]) -> String {
 
 /// The rules, most specific first: a reader takes them in this order and keeps an
 /// expression only where it does not overlap one found before.
-pub static RULES: [Rule; 46] = [
+pub static RULES: [Rule; 47] = [
     // Parts of a fiscal year: `the first two quarters of fiscal year 2019`, `the start of
     // FY 2023`.
     Rule {
@@ -272,7 +272,7 @@ pub static RULES: [Rule; 46] = [
         example: "the first two quarters of fiscal year 2019",
         source: |v| {
             format!(
-                r"(?i:\b(?:{}\s+)?(?:({})\s+(?:([0-9]{{1,2}}|{})\s+)?({})|({}))\s+{}\s+(?:{}|{})(?:\s+\(FY\))?\s?((?:19|20)[0-9]{{2}})\b)",
+                r"(?i:\b(?:{}\s+)?(?:({})\s+(?:([0-9]{{1,2}}|{})\s+)?({})|({}))\s+{}\s+(?:{}|{})(?:\s+\(FY\))?\s?((?:19|20)?[0-9]{{2}})\b)",
                 regex::escape(v.lex.period_article),
                 keys(v.lex.ordinals),
                 keys(v.lex.number_words),
@@ -284,6 +284,41 @@ pub static RULES: [Rule; 46] = [
             )
         },
         read: Read::Groups(read_fiscal_part),
+    },
+    // The same parts of the document's fiscal year: `the first five months of this
+    // fiscal year`.
+    Rule {
+        name: "this_fiscal_part",
+        kind: Kind::Relative,
+        needs: NOTHING,
+        in_set: true,
+        alone: false,
+        example: "the first five months of this fiscal year",
+        source: |v| {
+            format!(
+                r"(?i:\b(?:{}\s+)?({})\s+(?:([0-9]{{1,2}}|{})\s+)?({})\s+{}\s+(?:{})\s+(?:{}|{})\b)",
+                regex::escape(v.lex.period_article),
+                keys(v.lex.ordinals),
+                keys(v.lex.number_words),
+                period_word_forms(v.lex),
+                v.of,
+                alternation(v.lex.this_words.iter().copied()),
+                alternation(v.lex.fiscal_year_words.iter().copied()),
+                plain(v.lex.fiscal_year_codes),
+            )
+        },
+        read: Read::Groups(|r, c, _| {
+            let (first, last) = fiscal_part_months(r, c)?;
+            let start_month = r.lex.fiscal_year_start_month;
+            found(
+                c,
+                Expr::ThisFiscalPart {
+                    first,
+                    last,
+                    start_month,
+                },
+            )
+        }),
     },
     // Fiscal years: `FY2019`, `FY 19`, `fiscal year 2020`, `FY2019-FY2021`.
     Rule {
@@ -1235,7 +1270,26 @@ pub static RULES: [Rule; 46] = [
                 alternation(v.lex.year_to_date.iter().copied())
             )
         },
-        read: Read::Groups(|_, c, _| found(c, Expr::YearToDate)),
+        read: Read::Groups(|r, c, text| {
+            // `FY22’s year-to-date numbers`, `fiscal year-to-date`: the year to date of
+            // another year, or of a fiscal year, not of the document's calendar year.
+            let head = text[..c.get(0)?.start()].trim_end();
+            let prev = head.rsplit(char::is_whitespace).next().unwrap_or("");
+            let prev = prev
+                .strip_suffix("’s")
+                .or_else(|| prev.strip_suffix("'s"))
+                .unwrap_or(prev)
+                .to_lowercase();
+            let fiscal = r
+                .lex
+                .fiscal_year_words
+                .iter()
+                .any(|w| w.split(' ').next() == Some(prev.as_str()));
+            if fiscal || prev.chars().any(|ch| ch.is_ascii_digit()) {
+                return None;
+            }
+            found(c, Expr::YearToDate)
+        }),
     },
     // `last year`, `this month`: a year or a month counted from the document's.
     Rule {
@@ -1480,7 +1534,11 @@ fn period_word_forms(lex: &Lexicon) -> String {
 /// the last day of its sixth month), `the start of FY 2023` (its first day).
 fn read_fiscal_part(r: &Recogniser, c: &Captures, _: &str) -> Option<Found> {
     let lex = r.lex;
-    let fy = num(c, 5)?;
+    // `FY22`: two digits are a year of this century, as in the rule for fiscal years.
+    let fy = match num(c, 5)? {
+        y if c.get(5)?.as_str().len() == 2 => 2000 + y,
+        y => y,
+    };
     let start = lex.fiscal_year_start_month;
     // The `i`-th month of the fiscal year (1-based) as a calendar year and month.
     let month_at = |i: u8| {
@@ -1498,6 +1556,17 @@ fn read_fiscal_part(r: &Recogniser, c: &Captures, _: &str) -> Option<Found> {
             }),
         );
     }
+    let (m1, m2) = fiscal_part_months(r, c)?;
+    let (y1, mo1) = month_at(m1);
+    let (y2, mo2) = month_at(m2);
+    found(c, whole_months((y1, mo1), (y2, mo2)))
+}
+
+/// The first and last month (1-based, counted from the fiscal year's first month) of
+/// `the first two quarters`, `the last six months` (groups 1 to 3: the ordinal, the
+/// count, the period word).
+fn fiscal_part_months(r: &Recogniser, c: &Captures) -> Option<(u8, u8)> {
+    let lex = r.lex;
     let ord = c[1].to_lowercase();
     let &(_, ordv) = lex.ordinals.iter().find(|(w, _)| *w == ord)?;
     let unit = c[3].to_lowercase();
@@ -1521,12 +1590,7 @@ fn read_fiscal_part(r: &Recogniser, c: &Captures, _: &str) -> Option<Found> {
         let first = (ordv - 1).checked_mul(per)? + 1;
         (first, first.checked_add(len)? - 1)
     };
-    if len == 0 || m2 > 12 || m1 < 1 {
-        return None;
-    }
-    let (y1, mo1) = month_at(m1);
-    let (y2, mo2) = month_at(m2);
-    found(c, whole_months((y1, mo1), (y2, mo2)))
+    (len > 0 && m2 <= 12 && m1 >= 1).then_some((m1, m2))
 }
 
 /// The regex of `N <unit> ago` (or `<prefix> N <unit>`, `hace 10 años`) for the unit
