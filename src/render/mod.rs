@@ -235,8 +235,9 @@ impl<'a> Renderer<'a> {
         jobs
     }
 
-    /// Renders one job.
-    fn run(&self, job: Job) -> Result<Vec<OutputFile>, Error> {
+    /// Renders one job. Its files are returned, but for the data files, which are
+    /// written into `sink` a record at a time.
+    fn run(&self, job: Job, sink: &dyn Sink) -> Result<Vec<OutputFile>, Error> {
         let c = &self.settings.config;
         let one = |f: OutputFile| Ok(vec![f]);
         match job {
@@ -257,7 +258,10 @@ impl<'a> Renderer<'a> {
             Job::Page(p) => self.render_page(p),
             Job::Home => one(self.render_home()?),
             Job::NotFound => one(self.render_404()?),
-            Job::Data(set) => Ok(data::files(set, self.urls, self.site, c)),
+            Job::Data(set) => {
+                data::write(set, self.urls, self.site, c, sink)?;
+                Ok(Vec::new())
+            }
             Job::Sitemap => one(feeds::sitemap(self)?),
             Job::Robots => one(feeds::robots(self)?),
             Job::NoJekyll => one(OutputFile::new(".nojekyll", "", "GitHub Pages marker")),
@@ -354,7 +358,7 @@ impl<'a> Renderer<'a> {
         let run_job = |k: usize| {
             // Only the first `searched` jobs feed the index (see `jobs`).
             let feed = feed.as_ref().filter(|_| k < searched);
-            let result = self.run(jobs[k]).and_then(|files| {
+            let result = self.run(jobs[k], sink).and_then(|files| {
                 let mut pages = Vec::new();
                 for f in files {
                     if feed.is_some()
