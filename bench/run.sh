@@ -14,9 +14,9 @@
 # prints brief's wall time (hyperfine mean and standard deviation), the time per
 # document, peak memory (/usr/bin/time -v) and, for the Hugo sizes, Hugo's time, peak
 # memory and the ratio; then brief's per-stage breakdown (brief build --verbose) of one
-# more run. Stages overlap where the build overlaps them: `search` is the time the
-# search index needs after the last page is rendered (it is built alongside rendering),
-# `write` the final swap of the staging folder (files are written as they are rendered).
+# more run. Stages overlap where the build overlaps them: `search` is the search index's
+# build after the last page is rendered (its pages are read alongside rendering), `write`
+# the final swap of the staging folder (files are written as they are rendered).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 gen="${GEN_CORPUS:-$here/../shared/bench/gen_corpus.py}"
@@ -88,8 +88,8 @@ for n in "${sizes[@]}"; do
   fi
   row "$n" brief "$b_mean" "$b_sd" "$per_doc" "$b_mem" "$ratio"
   [ -z "$h_line" ] || row $h_line
-  # The search index is built alongside rendering, so its `search` stage only shows
-  # the part that outlasts it: one more run with the index off shows its whole cost.
+  # The search index reads its pages alongside rendering, so its `search` stage (the
+  # build after render) is not its whole cost: one more run with the index off shows it.
   off_line=""
   if [ "$search_off" = 1 ]; then
     off="$work/brief-$n-nosearch"

@@ -314,15 +314,27 @@ pub fn extract_context(
     }
 }
 
+/// How [`render_into`] treats the default tree's search index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Search {
+    /// Built and written with the pages; the `search` stage is reported.
+    Wait,
+    /// Returned still being built ([`BuildOptions::defer_search`]).
+    Defer,
+    /// Returned with every page but not built until released
+    /// ([`render::PendingSearch::release`]): [`build`] frees the site first.
+    Hold,
+}
+
 /// Renders the site's files into `site_sink` and the generated Markdown into
-/// `markdown_sink`; adds the `render` and `search` stages to the report. With `defer`,
-/// returns the search index still being built instead of waiting for it.
+/// `markdown_sink`; adds the `render` stage to the report, and with [`Search::Wait`]
+/// the `search` stage; otherwise returns the default tree's search index, pending.
 fn render_into(
     root: &Path,
     composed: &mut Composed,
     site_sink: &dyn output::Sink,
     markdown_sink: &dyn output::Sink,
-    defer: bool,
+    search: Search,
 ) -> Result<Option<render::PendingSearch>, Error> {
     let Composed {
         settings,
@@ -342,8 +354,8 @@ fn render_into(
             inner: site_sink,
             prefix: &prefix,
         };
-        let tree_times = if defer && i == 0 {
-            let (t, p) = renderer.render_pages(&sink)?;
+        let tree_times = if search != Search::Wait && i == 0 {
+            let (t, p) = renderer.render_pages(&sink, search == Search::Hold)?;
             pending = p;
             t
         } else {
@@ -360,7 +372,7 @@ fn render_into(
         ))
     })?;
     report.stages.push(("render", times.render));
-    if !defer {
+    if search == Search::Wait {
         report.stages.push(("search", times.search));
     }
     Ok(pending)
@@ -375,7 +387,11 @@ pub fn render_site(root: &Path, options: &BuildOptions) -> Result<Rendered, Erro
         &mut composed,
         &site_files,
         &markdown_files,
-        options.defer_search,
+        if options.defer_search {
+            Search::Defer
+        } else {
+            Search::Wait
+        },
     )?;
     let files = site_files.into_files()?;
     let markdown = markdown_files.into_files()?;
@@ -483,13 +499,22 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, Error> 
     let settings = &composed.settings;
     let site_dir = output::Staging::begin(root, &settings.output_dir)?;
     let markdown_dir = output::Staging::begin(root, &settings.markdown_dir)?;
-    render_into(root, &mut composed, &site_dir, &markdown_dir, false)?;
+    // The search index is built last, once the site is freed: pagefind's build holds
+    // a copy of every page's words, and the site is the largest thing else in memory.
+    let pending = render_into(root, &mut composed, &site_dir, &markdown_dir, Search::Hold)?;
     let Composed {
         site, mut report, ..
     } = composed;
     // Freeing a large site's many small allocations takes a while: do it on the side,
-    // so the build is done as soon as the new output is in place.
+    // while the index is built.
     std::thread::spawn(move || drop(site));
+    if let Some(pending) = pending {
+        let start = Instant::now();
+        for f in pending.wait()? {
+            output::Sink::put(&site_dir, f)?;
+        }
+        report.stages.push(("search", start.elapsed()));
+    }
     report.pages = site_dir.pages();
     report.files = site_dir.len();
     let start = Instant::now();

@@ -26,6 +26,17 @@ use std::time::{Duration, Instant};
 #[global_allocator]
 static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
+/// jemalloc's options, read once when it starts (`_RJEM_MALLOC_CONF` in the environment
+/// overrides them). One arena per CPU rather than four: memory freed by one thread
+/// (a page dropped after the indexer read it, the site dropped on its own thread)
+/// returns to an arena another thread allocates from, so less sits idle in arenas no
+/// thread uses any more. Freed pages go back to the system after half a second rather
+/// than ten. At 1,000 documents the peak fell from about 450 MB to about 345 MB for the
+/// same CPU time (issue 19).
+#[cfg(all(target_os = "linux", target_pointer_width = "64"))]
+#[unsafe(export_name = "_rjem_malloc_conf")]
+static JEMALLOC_CONF: &u8 = &b"percpu_arena:percpu,dirty_decay_ms:500,muzzy_decay_ms:0\0"[0];
+
 const EXIT_CODES: &str = "\
 Exit codes:
   0  success (for `check`: no problems found)

@@ -1,7 +1,8 @@
 //! Output: writes the rendered site to disk, all or nothing.
 //!
 //! In: [`OutputFile`]s (a path inside the site and its bytes), handed to a [`Sink`] one
-//! by one as they are rendered. Out: either the files in memory ([`Collect`], for
+//! by one as they are rendered, or, for the files too large to hold whole (the data
+//! files), written a piece at a time through a [`Writer`] the sink opens. Out: either the files in memory ([`Collect`], for
 //! `check`, `serve` and dry runs) or a [`Staging`] folder that is written as files come
 //! and swapped in for the output folder only when the whole build succeeded, so a failed
 //! or interrupted build leaves the previous site in place. Refuses to replace a folder
@@ -12,6 +13,7 @@ use crate::util::error::Error;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashSet};
 use std::fs;
+use std::io::Write as _;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
@@ -88,6 +90,81 @@ pub fn check_files(files: Vec<OutputFile>) -> Result<Vec<OutputFile>, Error> {
 pub trait Sink: Sync {
     /// Takes one finished file.
     fn put(&self, file: OutputFile) -> Result<(), Error>;
+
+    /// Opens a file at `path` (inside the site) to be written a piece at a time; it is
+    /// the sink's once [`Writer::finish`] returns. For the files too large to hold
+    /// whole: at 10,000 documents the data files are over a gigabyte.
+    fn open(&self, path: String, origin: String) -> Result<Writer<'_>, Error>;
+}
+
+/// A file being written a piece at a time ([`Sink::open`]): to disk as it comes
+/// ([`Staging`]), or gathered in memory and handed to [`Sink::put`] at the end.
+pub struct Writer<'a> {
+    target: Target<'a>,
+}
+
+/// Where a [`Writer`]'s bytes go.
+enum Target<'a> {
+    /// Gathered, then put whole into the sink.
+    Memory(&'a dyn Sink, OutputFile),
+    /// Written into the staging folder as they come.
+    File(std::io::BufWriter<fs::File>, PathBuf),
+    /// Dropped: a second file at a path already written (the sink reports the clash).
+    Discard,
+}
+
+impl<'a> Writer<'a> {
+    /// A writer that gathers the file in memory and puts it into `sink` when finished.
+    pub fn in_memory(sink: &'a dyn Sink, path: String, origin: String) -> Writer<'a> {
+        Writer {
+            target: Target::Memory(sink, OutputFile::new(path, Vec::new(), origin)),
+        }
+    }
+
+    /// What turns a failed write into an error naming the file (usable once the
+    /// writer is moved into whatever formats the file).
+    pub fn error_for(&self) -> impl Fn(std::io::Error) -> Error + use<> {
+        let path = match &self.target {
+            Target::Memory(_, f) => PathBuf::from(&f.path),
+            Target::File(_, path) => path.clone(),
+            Target::Discard => PathBuf::new(),
+        };
+        move |e| Error::io(&path, e)
+    }
+
+    /// Ends the file: flushes it to disk, or hands it to the sink.
+    pub fn finish(self) -> Result<(), Error> {
+        match self.target {
+            Target::Memory(sink, file) => sink.put(file),
+            Target::File(mut w, path) => w.flush().map_err(|e| Error::io(&path, e)),
+            Target::Discard => Ok(()),
+        }
+    }
+}
+
+impl std::io::Write for Writer<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match &mut self.target {
+            Target::Memory(_, f) => f.bytes.write(buf),
+            Target::File(w, _) => w.write(buf),
+            Target::Discard => Ok(buf.len()),
+        }
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        match &mut self.target {
+            Target::Memory(_, f) => f.bytes.write_all(buf),
+            Target::File(w, _) => w.write_all(buf),
+            Target::Discard => Ok(()),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match &mut self.target {
+            Target::File(w, _) => w.flush(),
+            _ => Ok(()),
+        }
+    }
 }
 
 /// A sink that puts every file under a folder of another sink: a language tree's files
@@ -106,6 +183,10 @@ impl Sink for Prefixed<'_> {
         }
         self.inner.put(file)
     }
+
+    fn open(&self, path: String, origin: String) -> Result<Writer<'_>, Error> {
+        self.inner.open(format!("{}{path}", self.prefix), origin)
+    }
 }
 
 /// A sink that keeps every file in memory.
@@ -121,6 +202,10 @@ impl Sink for Collect {
             .unwrap_or_else(|e| e.into_inner())
             .push(file);
         Ok(())
+    }
+
+    fn open(&self, path: String, origin: String) -> Result<Writer<'_>, Error> {
+        Ok(Writer::in_memory(self, path, origin))
     }
 }
 
@@ -258,36 +343,57 @@ impl Staging {
     }
 }
 
+impl Staging {
+    /// Checks `path` and records it as written by `origin`; returns where to write it
+    /// in the staging folder (its folder made), or `None` for a second file at a path
+    /// already written (reported by `finish`).
+    fn register(&self, path: &str, origin: &str) -> Result<Option<PathBuf>, Error> {
+        check_site_path(path).map_err(|reason| Error::UnsafeOutput {
+            path: PathBuf::from(path),
+            reason: format!("{reason} (from {origin})"),
+        })?;
+        let staged = self.staging.join(path);
+        let dir = staged.parent().map(Path::to_path_buf);
+        let mut w = self.lock();
+        if let Some(first) = w.files.get(path) {
+            // Reported by `finish`, after every file had its chance; the smallest
+            // clash is kept so the message is the same on every run.
+            let (a, b) = ordered(first, origin);
+            let clash = (path.to_string(), a.to_string(), b.to_string());
+            if w.duplicate.as_ref().is_none_or(|d| clash < *d) {
+                w.duplicate = Some(clash);
+            }
+            return Ok(None);
+        }
+        w.files.insert(path.to_string(), origin.to_string());
+        if let Some(d) = &dir
+            && !w.dirs.contains(d)
+        {
+            fs::create_dir_all(d).map_err(|e| Error::io(d, e))?;
+            w.dirs.insert(d.clone());
+        }
+        Ok(Some(staged))
+    }
+}
+
 impl Sink for Staging {
     fn put(&self, file: OutputFile) -> Result<(), Error> {
-        check_site_path(&file.path).map_err(|reason| Error::UnsafeOutput {
-            path: PathBuf::from(&file.path),
-            reason: format!("{reason} (from {})", file.origin),
-        })?;
-        let path = self.staging.join(&file.path);
-        let dir = path.parent().map(Path::to_path_buf);
-        {
-            let mut w = self.lock();
-            if let Some(first) = w.files.get(&file.path) {
-                // Reported by `finish`, after every file had its chance; the smallest
-                // clash is kept so the message is the same on every run.
-                let (a, b) = ordered(first, &file.origin);
-                let clash = (file.path.clone(), a.to_string(), b.to_string());
-                if w.duplicate.as_ref().is_none_or(|d| clash < *d) {
-                    w.duplicate = Some(clash);
-                }
-                return Ok(());
-            }
-            w.files.insert(file.path.clone(), file.origin.clone());
-            if let Some(d) = &dir
-                && !w.dirs.contains(d)
-            {
-                fs::create_dir_all(d).map_err(|e| Error::io(d, e))?;
-                w.dirs.insert(d.clone());
-            }
+        match self.register(&file.path, &file.origin)? {
+            Some(path) => write_or_link(&self.out.join(&file.path), &path, &file.bytes)
+                .map_err(|e| Error::io(&path, e)),
+            None => Ok(()),
         }
-        write_or_link(&self.out.join(&file.path), &path, &file.bytes)
-            .map_err(|e| Error::io(&path, e))
+    }
+
+    fn open(&self, path: String, origin: String) -> Result<Writer<'_>, Error> {
+        let target = match self.register(&path, &origin)? {
+            Some(path) => {
+                let file = fs::File::create(&path).map_err(|e| Error::io(&path, e))?;
+                Target::File(std::io::BufWriter::with_capacity(1 << 18, file), path)
+            }
+            None => Target::Discard,
+        };
+        Ok(Writer { target })
     }
 }
 

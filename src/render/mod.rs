@@ -116,11 +116,21 @@ pub struct PendingSearch {
     handle: std::thread::JoinHandle<Result<Vec<OutputFile>, Error>>,
     /// When rendering started.
     start: std::time::Instant,
+    /// Held (see [`Renderer::render_pages`]), the indexer has every page but waits to
+    /// build the index until this is dropped.
+    hold: Option<std::sync::mpsc::Sender<()>>,
 }
 
 impl PendingSearch {
-    /// Waits for the index; returns its files (under `pagefind/`).
-    pub fn wait(self) -> Result<Vec<OutputFile>, Error> {
+    /// Lets a held indexer build the index (see [`Renderer::render_pages`]).
+    pub fn release(&mut self) {
+        self.hold = None;
+    }
+
+    /// Waits for the index (releasing it if held); returns its files (under
+    /// `pagefind/`).
+    pub fn wait(mut self) -> Result<Vec<OutputFile>, Error> {
+        self.release();
         self.handle.join().map_err(|_| Error::Invalid {
             path: "pagefind".into(),
             line: None,
@@ -235,8 +245,9 @@ impl<'a> Renderer<'a> {
         jobs
     }
 
-    /// Renders one job.
-    fn run(&self, job: Job) -> Result<Vec<OutputFile>, Error> {
+    /// Renders one job. Its files are returned, but for the data files, which are
+    /// written into `sink` a record at a time.
+    fn run(&self, job: Job, sink: &dyn Sink) -> Result<Vec<OutputFile>, Error> {
         let c = &self.settings.config;
         let one = |f: OutputFile| Ok(vec![f]);
         match job {
@@ -257,7 +268,10 @@ impl<'a> Renderer<'a> {
             Job::Page(p) => self.render_page(p),
             Job::Home => one(self.render_home()?),
             Job::NotFound => one(self.render_404()?),
-            Job::Data(set) => Ok(data::files(set, self.urls, self.site, c)),
+            Job::Data(set) => {
+                data::write(set, self.urls, self.site, c, sink)?;
+                Ok(Vec::new())
+            }
             Job::Sitemap => one(feeds::sitemap(self)?),
             Job::Robots => one(feeds::robots(self)?),
             Job::NoJekyll => one(OutputFile::new(".nojekyll", "", "GitHub Pages marker")),
@@ -312,7 +326,7 @@ impl<'a> Renderer<'a> {
     /// takes the searchable pages of each job in list order, so it is the same whatever
     /// the thread count.
     pub fn render(&self, sink: &dyn Sink) -> Result<RenderTimes, Error> {
-        let (mut times, pending) = self.render_pages(sink)?;
+        let (mut times, pending) = self.render_pages(sink, false)?;
         if let Some(pending) = pending {
             let start = pending.start;
             for f in pending.wait()? {
@@ -326,9 +340,15 @@ impl<'a> Renderer<'a> {
     /// Like [`Renderer::render`], but returns as soon as the pages are rendered, with
     /// the search index still being built (`None` when search is off). `brief serve`
     /// shows an edit this way before the index has caught up.
+    ///
+    /// With `hold`, the indexer takes every page but builds the index (its largest
+    /// moment in memory: pagefind copies every page's words) only once
+    /// [`PendingSearch::release`] or [`PendingSearch::wait`] is called: a build frees
+    /// the site first.
     pub fn render_pages(
         &self,
         sink: &dyn Sink,
+        hold: bool,
     ) -> Result<(RenderTimes, Option<PendingSearch>), Error> {
         let start = std::time::Instant::now();
         let jobs = self.jobs();
@@ -337,6 +357,7 @@ impl<'a> Renderer<'a> {
         let search_enabled = self.settings.config.search.enabled;
         // The jobs that may feed the index: the first ones (see `jobs`).
         let searched = jobs.iter().take_while(|j| j.may_be_searched()).count();
+        let (held, release) = std::sync::mpsc::channel::<()>();
         let (feed, indexer) = if search_enabled {
             // Bounded: when the indexer falls behind, rendering waits for it rather
             // than piling up pages in memory. It never deadlocks: the indexer keeps
@@ -346,7 +367,8 @@ impl<'a> Renderer<'a> {
             );
             let lang = self.lang().to_string();
             // Not a scoped thread: it may outlive this call (see `render_pages`).
-            let handle = std::thread::spawn(move || search::search_index(&lang, searched, rx));
+            let handle =
+                std::thread::spawn(move || search::search_index(&lang, searched, rx, release));
             (Some(tx), Some(handle))
         } else {
             (None, None)
@@ -354,7 +376,7 @@ impl<'a> Renderer<'a> {
         let run_job = |k: usize| {
             // Only the first `searched` jobs feed the index (see `jobs`).
             let feed = feed.as_ref().filter(|_| k < searched);
-            let result = self.run(jobs[k]).and_then(|files| {
+            let result = self.run(jobs[k], sink).and_then(|files| {
                 let mut pages = Vec::new();
                 for f in files {
                     if feed.is_some()
@@ -418,7 +440,11 @@ impl<'a> Renderer<'a> {
             render: rendered,
             search: std::time::Duration::ZERO,
         };
-        let pending = indexer.map(|handle| PendingSearch { handle, start });
+        let pending = indexer.map(|handle| PendingSearch {
+            handle,
+            start,
+            hold: hold.then_some(held),
+        });
         Ok((times, pending))
     }
 }

@@ -1,6 +1,7 @@
 //! Data: the extracted facts published as open data.
 //!
-//! In: the composed [`Site`]. Out: `data/sources.json`, `data/events.json`,
+//! In: the composed [`Site`]. Out, a record at a time into files the
+//! [`Sink`] opens (at 10,000 documents they are over a gigabyte): `data/sources.json`, `data/events.json`,
 //! `data/statistics.json`, their CSV twins (UTF-8 with a byte-order mark, so Excel keeps
 //! accents) and `data/datapackage.json` describing the CSVs, in the schema declared in
 //! [`schema`] and documented in the README ("Data contract"). Each fact carries its
@@ -15,70 +16,48 @@ mod timelinejs;
 
 use crate::input::config::Config;
 use crate::model::site::{Site, SourcePage};
-use crate::output::OutputFile;
+use crate::output::{OutputFile, Sink};
+use crate::util::error::Error;
 use crate::util::url::Urls;
 use serde::Serialize;
+use std::io::Write;
 
 /// `{"key": [` + one compact JSON record per line + `]}`: valid JSON, much smaller than
 /// pretty-printing, and a changed fact is a one-line diff.
 #[cfg(test)]
-fn json_lines<T: Serialize>(key: &str, count: usize, records: impl Iterator<Item = T>) -> String {
-    let mut out = JsonLines::new(key, count);
+fn json_lines<T: Serialize>(key: &str, records: impl Iterator<Item = T>) -> String {
+    let mut out = JsonLines::new(Vec::new(), key).unwrap();
     for r in records {
-        out.push(&r);
+        out.push(&r).unwrap();
     }
-    out.finish()
+    String::from_utf8(out.finish().unwrap()).unwrap()
 }
 
 /// A JSON data file written a record at a time (see `json_lines`).
-struct JsonLines {
-    out: Vec<u8>,
-    /// Records expected, to size the file.
-    count: usize,
+struct JsonLines<W: Write> {
+    out: W,
     /// Records written.
     done: usize,
 }
 
-impl JsonLines {
-    fn new(key: &str, count: usize) -> JsonLines {
-        let mut out: Vec<u8> = Vec::with_capacity(count * 512 + 32);
-        out.extend_from_slice(b"{\"");
-        out.extend_from_slice(key.as_bytes());
-        out.extend_from_slice(b"\": [");
-        JsonLines {
-            out,
-            count,
-            done: 0,
-        }
+impl<W: Write> JsonLines<W> {
+    fn new(mut out: W, key: &str) -> std::io::Result<JsonLines<W>> {
+        write!(out, "{{\"{key}\": [")?;
+        Ok(JsonLines { out, done: 0 })
     }
 
-    fn push<T: Serialize>(&mut self, record: &T) {
-        if self.done == SAMPLE {
-            reserve_for_rest(&mut self.out, self.done, self.count);
-        }
+    fn push<T: Serialize>(&mut self, record: &T) -> std::io::Result<()> {
         self.out
-            .extend_from_slice(if self.done == 0 { b"\n" } else { b",\n" });
-        serde_json::to_writer(&mut self.out, record).expect("plain data serializes");
+            .write_all(if self.done == 0 { b"\n" } else { b",\n" })?;
+        serde_json::to_writer(&mut self.out, record)?;
         self.done += 1;
+        Ok(())
     }
 
-    fn finish(mut self) -> String {
-        self.out.extend_from_slice(b"\n]}\n");
-        String::from_utf8(self.out).expect("JSON is UTF-8")
+    fn finish(mut self) -> std::io::Result<W> {
+        self.out.write_all(b"\n]}\n")?;
+        Ok(self.out)
     }
-}
-
-/// Records written before [`reserve_for_rest`] sizes the rest of a large data file.
-const SAMPLE: usize = 256;
-
-/// Makes room for the `count - done` records still to come, at the size of those so
-/// far (plus an eighth), so that a file of hundreds of megabytes is not copied as it
-/// grows.
-fn reserve_for_rest(out: &mut Vec<u8>, done: usize, count: usize) {
-    let rest = count.saturating_sub(done);
-    let average = out.len() / done.max(1);
-    let want = out.len() + rest * average / 8 * 9;
-    out.reserve(want.saturating_sub(out.len()));
 }
 
 /// Where the facts of one source page are published.
@@ -151,34 +130,35 @@ pub const BOM: char = '\u{feff}';
 /// byte-order mark. A row of another length than the header is a bug, and panics.
 #[cfg(test)]
 fn csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
-    let mut w = Csv::new(header);
+    let mut w = Csv::new(Vec::new(), header).unwrap();
     for row in rows {
-        w.push(&row);
+        w.push(&row).unwrap();
     }
-    w.finish()
+    String::from_utf8(w.finish().unwrap()).unwrap()
 }
 
 /// A CSV data file written a row at a time (see `csv`).
-struct Csv(csv::Writer<Vec<u8>>);
+struct Csv<W: Write>(csv::Writer<W>);
 
-impl Csv {
-    fn new(header: &[&str]) -> Csv {
+impl<W: Write> Csv<W> {
+    fn new(mut out: W, header: &[&str]) -> std::io::Result<Csv<W>> {
+        out.write_all(BOM.to_string().as_bytes())?;
         let mut w = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
-            .from_writer(BOM.to_string().into_bytes());
-        w.write_record(header).expect("writing to memory");
-        Csv(w)
+            .from_writer(out);
+        w.write_record(header)?;
+        Ok(Csv(w))
     }
 
-    fn push(&mut self, row: &[String]) {
-        self.0
-            .write_record(row)
-            .expect("rows as long as the header");
+    fn push(&mut self, row: &[String]) -> std::io::Result<()> {
+        self.0.write_record(row).map_err(|e| match e.kind() {
+            csv::ErrorKind::Io(_) => e.into(),
+            _ => panic!("rows as long as the header: {e}"),
+        })
     }
 
-    fn finish(self) -> String {
-        let bytes = self.0.into_inner().expect("writing to memory");
-        String::from_utf8(bytes).expect("UTF-8 cells make UTF-8 CSV")
+    fn finish(self) -> std::io::Result<W> {
+        self.0.into_inner().map_err(|e| e.into_error())
     }
 }
 
@@ -206,54 +186,62 @@ impl DataSet {
     ];
 }
 
-/// The files of one data set: its JSON then its CSV (or the data package).
-pub fn files(set: DataSet, urls: &Urls, site: &Site, config: &Config) -> Vec<OutputFile> {
-    let count = |n: fn(&SourcePage) -> usize| site.sources.iter().map(n).sum();
+/// Writes the files of one data set into `sink`: its JSON then its CSV (or the data
+/// package).
+pub fn write(
+    set: DataSet,
+    urls: &Urls,
+    site: &Site,
+    config: &Config,
+    sink: &dyn Sink,
+) -> Result<(), Error> {
     match set {
         DataSet::Sources => json_and_csv(
+            sink,
             [DataFile::SourcesJson, DataFile::SourcesCsv],
             ("sources", &schema::SOURCES.header()),
-            site.sources.len(),
             sources(urls, site),
             source_row,
         ),
         DataSet::Events => json_and_csv(
+            sink,
             [DataFile::EventsJson, DataFile::EventsCsv],
             ("events", &schema::EVENTS.header()),
-            count(|s| s.facts.events.len()),
             events(urls, site),
             event_row,
         ),
         DataSet::Statistics => json_and_csv(
+            sink,
             [DataFile::StatisticsJson, DataFile::StatisticsCsv],
             ("statistics", &schema::STATISTICS.header()),
-            count(|s| s.facts.statistics.len()),
             statistics(urls, site),
             statistic_row,
         ),
-        DataSet::Package => vec![package(urls, config)],
+        DataSet::Package => sink.put(package(urls, config)),
     }
 }
 
 /// A JSON file (records under `key`) and a CSV file (`header`, then a row per record)
-/// from one pass over `records` (`count` of them).
+/// from one pass over `records`, each written into `sink` a record at a time.
 fn json_and_csv<T: Serialize>(
+    sink: &dyn Sink,
     [json, csv]: [DataFile; 2],
     (key, header): (&str, &[&str]),
-    count: usize,
     records: impl Iterator<Item = T>,
     row: fn(&T) -> Vec<String>,
-) -> Vec<OutputFile> {
-    let mut json_out = JsonLines::new(key, count);
-    let mut csv_out = Csv::new(header);
+) -> Result<(), Error> {
+    let json_file = sink.open(json.path().to_string(), json.origin().to_string())?;
+    let csv_file = sink.open(csv.path().to_string(), csv.origin().to_string())?;
+    // The errors of a failed write name the file.
+    let (json_err, csv_err) = (json_file.error_for(), csv_file.error_for());
+    let mut json_out = JsonLines::new(json_file, key).map_err(&json_err)?;
+    let mut csv_out = Csv::new(csv_file, header).map_err(&csv_err)?;
     for r in records {
-        json_out.push(&r);
-        csv_out.push(&row(&r));
+        json_out.push(&r).map_err(&json_err)?;
+        csv_out.push(&row(&r)).map_err(&csv_err)?;
     }
-    vec![
-        OutputFile::new(json.path(), json_out.finish(), json.origin()),
-        OutputFile::new(csv.path(), csv_out.finish(), csv.origin()),
-    ]
+    json_out.finish().map_err(&json_err)?.finish()?;
+    csv_out.finish().map_err(&csv_err)?.finish()
 }
 
 /// One of the published data files.
@@ -472,7 +460,6 @@ mod tests {
     fn json_lines_is_valid_json_with_one_record_per_line() {
         let out = json_lines(
             "events",
-            2,
             [
                 serde_json::json!({"a": 1}),
                 serde_json::json!({"b": "x\ny"}),
@@ -483,7 +470,7 @@ mod tests {
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();
         assert_eq!(v["events"].as_array().unwrap().len(), 2);
         assert_eq!(
-            json_lines("events", 0, std::iter::empty::<u8>()),
+            json_lines("events", std::iter::empty::<u8>()),
             "{\"events\": [\n]}\n"
         );
     }

@@ -52,12 +52,14 @@ pub(crate) fn searchable(f: &OutputFile) -> Option<(String, SearchDoc)> {
 /// Builds the pagefind search index from the pages that arrive on `pages`, each job's
 /// pages tagged with the job's place in the list: they are indexed in list order
 /// whatever order they arrive in (pagefind numbers pages in the order it sees them).
-/// Finishes once jobs `0..jobs` have all arrived (or the channel closes). Returns the
+/// Once jobs `0..jobs` have all arrived (or the channel closes), waits for `hold` to
+/// close (the caller may free memory first), then builds the index. Returns the
 /// index's files under `pagefind/`.
 pub(crate) fn search_index(
     lang: &str,
     jobs: usize,
     pages: std::sync::mpsc::Receiver<(usize, super::SearchPages)>,
+    hold: std::sync::mpsc::Receiver<()>,
 ) -> Result<Vec<OutputFile>, Error> {
     let fail = |e: String| Error::Invalid {
         path: "pagefind".into(),
@@ -98,6 +100,8 @@ pub(crate) fn search_index(
                 next += 1;
             }
         }
+        // Nothing is sent: the sender's drop is the signal.
+        let _ = hold.recv();
         index.get_files().await.map_err(|e| e.to_string())
     });
     let synthetic = built.map_err(fail)?;
