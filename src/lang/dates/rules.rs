@@ -221,6 +221,16 @@ fn keys<T>(table: &[(&str, T)]) -> String {
     alternation(table.iter().map(|(w, _)| *w))
 }
 
+/// `first two quarters`, `last six months`, `primer semestre`: an ordinal, perhaps a
+/// count, and one of `units`, in groups 1 to 3.
+fn ordinal_part(v: &Vocab, units: &str) -> String {
+    format!(
+        r"({})\s+(?:([0-9]{{1,2}}|{})\s+)?({units})",
+        keys(v.lex.ordinals),
+        keys(v.lex.number_words),
+    )
+}
+
 /// The year words (`last year`, `el año pasado`) as they follow a month, with the word
 /// `of` before them where it contracts with their article (`octubre del año pasado`:
 /// `de` + `el`), in a group of their own.
@@ -272,11 +282,9 @@ pub static RULES: [Rule; 47] = [
         example: "the first two quarters of fiscal year 2019",
         source: |v| {
             format!(
-                r"(?i:\b(?:{}\s+)?(?:({})\s+(?:([0-9]{{1,2}}|{})\s+)?({})|({}))\s+{}\s+(?:{}|{})(?:\s+\(FY\))?\s?((?:19|20)?[0-9]{{2}})\b)",
+                r"(?i:\b(?:{}\s+)?(?:{}|({}))\s+{}\s+(?:{}|{})(?:\s+\(FY\))?\s?((?:19|20)?[0-9]{{2}})\b)",
                 regex::escape(v.lex.period_article),
-                keys(v.lex.ordinals),
-                keys(v.lex.number_words),
-                period_word_forms(v.lex),
+                ordinal_part(v, &period_word_forms(v.lex)),
                 alternation(v.lex.period_start_words.iter().copied()),
                 v.of,
                 alternation(v.lex.fiscal_year_words.iter().copied()),
@@ -296,11 +304,9 @@ pub static RULES: [Rule; 47] = [
         example: "the first five months of this fiscal year",
         source: |v| {
             format!(
-                r"(?i:\b(?:{}\s+)?({})\s+(?:([0-9]{{1,2}}|{})\s+)?({})\s+{}\s+(?:{})\s+(?:{}|{})\b)",
+                r"(?i:\b(?:{}\s+)?{}\s+{}\s+(?:{})\s+(?:{}|{})\b)",
                 regex::escape(v.lex.period_article),
-                keys(v.lex.ordinals),
-                keys(v.lex.number_words),
-                period_word_forms(v.lex),
+                ordinal_part(v, &period_word_forms(v.lex)),
                 v.of,
                 alternation(v.lex.this_words.iter().copied()),
                 alternation(v.lex.fiscal_year_words.iter().copied()),
@@ -574,11 +580,9 @@ pub static RULES: [Rule; 47] = [
         example: "the first six months of 2010",
         source: |v| {
             format!(
-                r"(?i:\b{}\s+({})\s+(?:([0-9]{{1,2}}|{})\s+)?({})\s+{}\s+({})\b)",
+                r"(?i:\b{}\s+{}\s+{}\s+({})\b)",
                 regex::escape(v.lex.period_article),
-                keys(v.lex.ordinals),
-                keys(v.lex.number_words),
-                keys(v.lex.period_words),
+                ordinal_part(v, &keys(v.lex.period_words)),
                 v.of,
                 v.y
             )
@@ -596,11 +600,9 @@ pub static RULES: [Rule; 47] = [
         example: "the first quarter of the year",
         source: |v| {
             format!(
-                r"(?i:\b{}\s+({})\s+(?:([0-9]{{1,2}}|{})\s+)?({})\s+{})",
+                r"(?i:\b{}\s+{}\s+{})",
                 regex::escape(v.lex.period_article),
-                keys(v.lex.ordinals),
-                keys(v.lex.number_words),
-                keys(v.lex.period_words),
+                ordinal_part(v, &keys(v.lex.period_words)),
                 year_words(v, v.lex.current_year_words),
             )
         },
