@@ -262,7 +262,7 @@ fn extract_block(
                 && !lex.durations.contains(&unit.as_str())
                 && unit != lex.fraction_unit
                 && !lex.currency_prefixes.iter().any(|(_, u)| *u == unit);
-            if counts {
+            if counts && !in_a_complement(a, st.start, lex) {
                 sentence_unit = Some(unit.clone());
                 block_unit = Some(unit.clone());
             }
@@ -523,6 +523,18 @@ fn unit_noun_before(s: &str, at: usize, lex: &Lexicon) -> Option<String> {
         }
     }
     (unit != "USD").then(|| unit.to_string())
+}
+
+/// True if the figure at `start` opens a complement of another noun (`apprehensions in
+/// the five Texas-based sectors fell from nearly 561,000`): what it counts is not what
+/// the sentence's bare numbers count, so they do not take its unit.
+fn in_a_complement(s: &str, start: usize, lex: &Lexicon) -> bool {
+    let mut words = s[..start].split_whitespace().rev();
+    let mut w = words.next();
+    if w.is_some_and(|x| Lexicon::is_in(lex.ratio_articles, &x.to_lowercase())) {
+        w = words.next();
+    }
+    w.is_some_and(|x| Lexicon::is_in(lex.measure_joiners, &x.to_lowercase()))
 }
 
 /// The date a figure refers to: the time expression that governs it, the nearest event

@@ -94,6 +94,12 @@ fn parse(src: &str) -> Vec<Case> {
             _ => panic!("line {line_no}: unknown key {key}"),
         }
     }
+    // The last case needs no `---` after it.
+    if !cur.text.is_empty() {
+        cur.published = published;
+        cur.language = language;
+        cases.push(cur);
+    }
     cases
 }
 
