@@ -15,7 +15,9 @@ use super::text::{
     ByteRange, ascii_stand_in, char_at, char_before, strict_ascii_stand_in, word_after, word_before,
 };
 use super::words::{window_before, word_sets};
-use crate::lang::dates::{Absolute, Expr, Found, Kind, Mode, NumericOrder, RULES, Recogniser};
+use crate::lang::dates::{
+    Absolute, Expr, Found, Kind, Mode, NumericOrder, RULES, Recogniser, fiscal_month,
+};
 use crate::lang::lexicon::Lexicon;
 use crate::model::date::{PartialDate, Precision};
 use regex::SetMatches;
@@ -819,12 +821,14 @@ fn strip_word_suffix<'a>(text: &'a str, word: &str) -> Option<&'a str> {
 /// (`continuously physically present … since October 3, 2023`): a condition of
 /// eligibility, not an event.
 fn continuity(words: &[String], lex: &Lexicon) -> bool {
-    words.iter().any(|w| {
-        Lexicon::is_in(
-            lex.continuity_words,
-            w.trim_matches(|c: char| !c.is_alphanumeric()),
-        )
-    })
+    has_word(words, lex.continuity_words)
+}
+
+/// True if one of `words` (punctuation around it aside) is in `list`.
+fn has_word(words: &[String], list: &[&str]) -> bool {
+    words
+        .iter()
+        .any(|w| Lexicon::is_in(list, w.trim_matches(|c: char| !c.is_alphanumeric())))
 }
 
 /// True if the date is the first or last day of a fiscal year named just before it
@@ -1360,10 +1364,7 @@ fn cut_off(words: &[String], lex: &Lexicon) -> bool {
             .residence_date_words
             .iter()
             .any(|c| phrase_at(words, c, 0))
-            && words.iter().any(|w| {
-                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-                Lexicon::is_in(lex.residence_words, w)
-            }))
+            && has_word(words, lex.residence_words))
 }
 
 /// True if the text before a year ends a name that the year closes: `la Ley de
@@ -1460,10 +1461,7 @@ fn modifies_noun_after(s: &str, end: usize, lex: &Lexicon) -> bool {
 fn moved_to(s: &str, start: usize, lex: &Lexicon) -> bool {
     let words = clause_words_before(s, start, 10);
     lex.span_through.iter().any(|w| phrase_at(&words, w, 0))
-        && words.iter().any(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            Lexicon::is_in(lex.reschedule_verbs, w)
-        })
+        && has_word(&words, lex.reschedule_verbs)
 }
 
 /// Puts a day without a year in the year (the document's, the one before or after) that
@@ -1567,11 +1565,8 @@ fn resolve(
             start_month,
         } => {
             let fy = fiscal_year_of(published?, start_month)?;
-            let month_at = |i: u8| {
-                let m0 = start_month as i32 - 1 + i as i32 - 1;
-                (fy - 1 + m0 / 12, (m0 % 12 + 1) as u8)
-            };
-            let ((y1, m1), (y2, m2)) = (month_at(first), month_at(last));
+            let (y1, m1) = fiscal_month(fy, start_month, first);
+            let (y2, m2) = fiscal_month(fy, start_month, last);
             let end_day = crate::model::date::days_in_month(y2, m2);
             (
                 PartialDate::day(y1, m1, 1)?,

@@ -437,6 +437,14 @@ impl Recogniser {
     }
 }
 
+/// The `i`-th month (1-based) of fiscal year `fy`, whose first month is `start`, as a
+/// calendar year and month: month 1 of FY2020 starting in October is October 2019.
+pub fn fiscal_month(fy: i32, start: u8, i: u8) -> (i32, u8) {
+    let m0 = start as i32 - 1 + i as i32 - 1;
+    let y = if start > 1 { fy - 1 } else { fy };
+    (y + m0 / 12, (m0 % 12 + 1) as u8)
+}
+
 /// The index in [`RULES`] of the rule named `name`.
 pub fn rule_index(name: &str) -> usize {
     RULES

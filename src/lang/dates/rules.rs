@@ -5,7 +5,7 @@
 //! each rule's regex source, and per match a [`Found`]. [`RULES`] is long because it is
 //! the whole table, one entry per form, each with its example.
 
-use super::{Absolute, Expr, Found, Kind, Mode, Needs, Recogniser};
+use super::{Absolute, Expr, Found, Kind, Mode, Needs, Recogniser, fiscal_month};
 use crate::lang::lexicon::Lexicon;
 use regex::{Captures, Match};
 
@@ -1543,10 +1543,7 @@ fn read_fiscal_part(r: &Recogniser, c: &Captures, _: &str) -> Option<Found> {
     };
     let start = lex.fiscal_year_start_month;
     // The `i`-th month of the fiscal year (1-based) as a calendar year and month.
-    let month_at = |i: u8| {
-        let m0 = start as i32 - 1 + i as i32 - 1;
-        (fy - 1 + m0 / 12, (m0 % 12 + 1) as u8)
-    };
+    let month_at = |i: u8| fiscal_month(fy, start, i);
     if c.get(4).is_some() {
         let (year, month) = month_at(1);
         return found(
@@ -1642,13 +1639,8 @@ fn fiscal_quarter(r: &Recogniser, c: &Captures, fy: i32, q: u8) -> Option<Found>
     if !(1..=4).contains(&q) || !(1..=12).contains(&start) {
         return None;
     }
-    let month_at = |i: u8| {
-        let m0 = start as i32 - 1 + i as i32 - 1;
-        let y = if start > 1 { fy - 1 } else { fy };
-        (y + m0 / 12, (m0 % 12 + 1) as u8)
-    };
-    let (y1, m1) = month_at(3 * (q - 1) + 1);
-    let (y2, m2) = month_at(3 * q);
+    let (y1, m1) = fiscal_month(fy, start, 3 * (q - 1) + 1);
+    let (y2, m2) = fiscal_month(fy, start, 3 * q);
     found(c, whole_months((y1, m1), (y2, m2)))
 }
 
