@@ -98,11 +98,14 @@ pub fn phrase_positions<'a>(hay: &'a str, phrase: &'a str) -> impl Iterator<Item
 }
 
 /// Finds the date expressions of one sentence. `previous` is the day of the event just
-/// before the sentence in the text, if it has one (what `the following day` counts from).
+/// before the sentence in the text, if it has one (what `the following day` counts from);
+/// `fiscal` the fiscal year the document named last before the sentence, if any (see
+/// [`fiscal_year_named`]).
 pub fn find_dates(
     s: &str,
     published: Option<PartialDate>,
     previous: Option<PartialDate>,
+    fiscal: Option<i32>,
     lex: &'static Lexicon,
 ) -> Vec<DateHit> {
     let rec = Recogniser::get(lex, Mode::Text);
@@ -111,6 +114,8 @@ pub fn find_dates(
     let mut after_previous = Vec::new();
     let mut years_ago = Vec::new();
     let mut month_days = Vec::new();
+    // `last year`, `two years ago`: where, and how many years from the document's.
+    let mut year_words: Vec<(usize, i32)> = Vec::new();
     for (i, rule) in RULES.iter().enumerate() {
         if !resolvable(rule.kind, published) || !scan.may_match(i) {
             continue;
@@ -139,6 +144,9 @@ pub fn find_dates(
                     }
                     month_days.push(f.start);
                 }
+                if let Expr::YearOffset(o) = f.expr {
+                    year_words.push((f.start, o));
+                }
                 hits.add(h);
             }
         });
@@ -162,7 +170,10 @@ pub fn find_dates(
                 h.date.month.unwrap_or(1),
             )
             .map(|date| relative_hit(&f, date)),
-            None => resolve(f, published, order(lex), || false),
+            None => {
+                year_words.push((f.start, -count * (unit_months as i32 / 12)));
+                resolve(f, published, order(lex), || false)
+            }
         };
         if let Some(mut h) = hit {
             h.event = dates_an_event(&f, s, lex);
@@ -196,7 +207,8 @@ pub fn find_dates(
     }
     edges_of_periods(&mut hits.hits, s, lex);
     weeks_of_months(&mut hits.hits, s, lex);
-    previous_fiscal_years(&mut hits, s, published, lex);
+    previous_fiscal_years(&mut hits, s, published, fiscal, lex);
+    fiscal_year_words(&mut hits.hits, &year_words, published, fiscal, lex);
     same_periods(&mut hits.hits, s, lex);
     glosses(&mut hits.hits, s);
     appositives(&mut hits.hits, s);
@@ -292,6 +304,7 @@ fn previous_fiscal_years(
     hits: &mut Hits,
     s: &str,
     published: Option<PartialDate>,
+    fiscal: Option<i32>,
     lex: &'static Lexicon,
 ) {
     if lex.previous_year_words.is_empty() || lex.fiscal_year_words.is_empty() {
@@ -301,12 +314,15 @@ fn previous_fiscal_years(
     let start_month = lex.fiscal_year_start_month;
     for phrase in lex.previous_year_words {
         for at in phrase_positions(&low, phrase) {
-            let before = hits
+            let last = hits
                 .hits
                 .iter()
                 .filter(|h| h.end <= at)
-                .max_by_key(|h| h.end)
-                .and_then(|h| fiscal_year_of_hit(h, start_month));
+                .max_by_key(|h| h.end);
+            let before = match last {
+                Some(h) => fiscal_year_of_hit(h, start_month),
+                None => current_fiscal(fiscal, published),
+            };
             let names_fiscal = lex.fiscal_year_words.iter().any(|w| phrase.contains(w));
             let fy = match before {
                 Some(fy) => fy,
@@ -331,6 +347,66 @@ fn previous_fiscal_years(
                 relative: true,
                 event: count_before(&words) && !baseline(s, span, &words, false, true, lex),
             });
+        }
+    }
+}
+
+/// The fiscal year a document counts in, if it is the year of its date or the next
+/// (a report on fiscal year 2014 dated 2014 or late in 2014): `fiscal` is the one it named
+/// last before the sentence.
+fn current_fiscal(fiscal: Option<i32>, published: Option<PartialDate>) -> Option<i32> {
+    let (fy, p) = (fiscal?, published?);
+    (fy == p.year || fy == p.year + 1).then_some(fy)
+}
+
+/// The fiscal year the hits of a sentence name last, if the last whole fiscal year among
+/// them (`In fiscal 2014, …`); else `before`. What the next sentences count in.
+pub fn fiscal_year_named(hits: &[DateHit], before: Option<i32>, lex: &Lexicon) -> Option<i32> {
+    let start_month = lex.fiscal_year_start_month;
+    hits.iter()
+        .rev()
+        .find_map(|h| {
+            let fy = fiscal_year_of_hit(h, start_month)?;
+            let (start, end) = fiscal_year_span(fy, start_month)?;
+            (h.date == start && h.end_date == Some(end)).then_some(fy)
+        })
+        .or(before)
+}
+
+/// `up 3.4 percent from a year ago`, `from 6,509,239 last year to 7,106,010 this year`
+/// in a document that counts in fiscal years (it named the fiscal year of its date before
+/// the words, or the sentence names one before them): the fiscal year that many years from
+/// the one it counts in, not the calendar year. A year that ends the U.S. fiscal year
+/// only: a language whose fiscal year is the calendar year has nothing to change.
+fn fiscal_year_words(
+    hits: &mut [DateHit],
+    words: &[(usize, i32)],
+    published: Option<PartialDate>,
+    fiscal: Option<i32>,
+    lex: &Lexicon,
+) {
+    let start_month = lex.fiscal_year_start_month;
+    if start_month <= 1 {
+        return;
+    }
+    for &(at, offset) in words {
+        let in_sentence = hits
+            .iter()
+            .filter(|h| h.end <= at && !words.iter().any(|&(w, _)| w == h.start))
+            .max_by_key(|h| h.end)
+            .and_then(|h| fiscal_year_named(std::slice::from_ref(h), None, lex));
+        let Some(fy) = in_sentence.or_else(|| current_fiscal(fiscal, published)) else {
+            continue;
+        };
+        let Some((date, end)) = fiscal_year_span(fy + offset, start_month) else {
+            continue;
+        };
+        if let Some(h) = hits
+            .iter_mut()
+            .find(|h| h.start == at && h.end_date.is_none() && h.date.month.is_none())
+        {
+            h.date = date;
+            h.end_date = Some(end);
         }
     }
 }
@@ -887,8 +963,8 @@ fn projected(h: &DateHit, s: &str, published: Option<PartialDate>, lex: &Lexicon
 }
 
 /// True if a day written in full opens the sentence after a place name and before a
-/// dash: a dateline run into the text (`Mexico City, July 08, 2014 – We applaud …`), the
-/// document's own date, not an event.
+/// dash: a dateline run into the text (`Mexico City, July 08, 2014 – We applaud …`,
+/// `Ciudad de México, 28 de marzo de 2023.- La …`), the document's own date, not an event.
 fn dateline(s: &str, f: &Found) -> bool {
     if !matches!(
         f.expr,
@@ -896,17 +972,25 @@ fn dateline(s: &str, f: &Found) -> bool {
     ) {
         return false;
     }
-    let dash = s[f.end..].trim_start().starts_with(['–', '—', '-']);
+    // `28 marzo 2023.- La secretaría …`: the Mexican press writes a stop before the dash.
+    let after = s[f.end..].trim_start();
+    let after = after.strip_prefix('.').unwrap_or(after);
+    let dash = after.starts_with(['–', '—', '-']);
     let before = s[..f.start].trim_end();
     let Some(place) = before.strip_suffix(',') else {
         return false;
     };
-    let words: Vec<&str> = place.split_whitespace().collect();
-    dash && (1..=5).contains(&words.len())
-        && words.iter().all(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .starts_with(char::is_uppercase)
-        })
+    let words: Vec<&str> = place
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    // Capitalised words, perhaps joined by short lower-case ones (`Ciudad de México`).
+    let capital = |w: &&str| w.starts_with(char::is_uppercase);
+    let joiner = |w: &&str| w.chars().count() <= 3 && w.chars().all(char::is_lowercase);
+    dash && (1..=6).contains(&words.len())
+        && words.first().is_some_and(capital)
+        && words.last().is_some_and(capital)
+        && words.iter().all(|w| capital(w) || joiner(w))
 }
 
 /// True if the date ends a noun phrase after `since`, which follows a word of change:
@@ -1963,7 +2047,7 @@ mod tests {
 
     fn find(s: &str, published: &str) -> Vec<(String, String, bool)> {
         let pubd = PartialDate::parse(published).ok();
-        find_dates(s, pubd, None, lexicon("en"))
+        find_dates(s, pubd, None, None, lexicon("en"))
             .into_iter()
             .map(|h| {
                 let d = match h.end_date {
@@ -2096,7 +2180,7 @@ mod tests {
 
     fn find_es(s: &str, published: &str) -> Vec<(String, String)> {
         let pubd = PartialDate::parse(published).ok();
-        find_dates(s, pubd, None, lexicon("es"))
+        find_dates(s, pubd, None, None, lexicon("es"))
             .into_iter()
             .filter(|h| h.event)
             .map(|h| {

@@ -46,6 +46,15 @@ pub struct Context {
     pub language: String,
 }
 
+/// What the blocks read so far pass on to the next: the day of the last event (what
+/// `the following day` counts from) and the fiscal year the text named last (what `last
+/// year` counts from in a report by fiscal years).
+#[derive(Default)]
+struct Carry {
+    day: Option<PartialDate>,
+    fiscal_year: Option<i32>,
+}
+
 /// Blocks longer than this are read only up to this many bytes (bounded work).
 const MAX_BLOCK: usize = 200_000;
 
@@ -56,7 +65,7 @@ const MAX_BLOCK: usize = 200_000;
 pub fn extract_document(blocks: &[Block], ctx: &Context) -> Facts {
     let lex = lexicon::lexicon(&ctx.language);
     let mut facts = Facts::default();
-    let mut previous = None;
+    let mut carry = Carry::default();
     // How the document writes its numbers (`24,000` or `24.000`), from all of them.
     let convention = if lex.decimal_mark == "." {
         numbers::Convention::DecimalPoint
@@ -82,13 +91,7 @@ pub fn extract_document(blocks: &[Block], ctx: &Context) -> Facts {
             let list_item = matches!(block.kind, BlockKind::ListItem { .. });
             let conditions = conditions && list_item;
             extract_block(
-                block,
-                ctx,
-                lex,
-                convention,
-                conditions,
-                &mut facts,
-                &mut previous,
+                block, ctx, lex, convention, conditions, &mut facts, &mut carry,
             );
         }
     }
@@ -111,6 +114,29 @@ fn condition_lines(text: &str, lex: &Lexicon) -> Vec<text::ByteRange> {
             out.push((start, at));
         } else {
             open = leads_to_conditions(line, lex);
+        }
+    }
+    out
+}
+
+/// The lines of a block that are the items of a list led into by a line of its own
+/// ending with a colon (`… 79 flights to the following countries:` then `Guatemala – 36
+/// flights`), up to a blank line: the lead's sentence goes on in them, so they are no
+/// captions even when short and without a verb.
+fn item_lines(text: &str) -> Vec<text::ByteRange> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    let mut open = false;
+    for line in text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let t = line.trim();
+        if t.is_empty() {
+            open = false;
+        } else if t.ends_with(':') {
+            open = true;
+        } else if open {
+            out.push((start, at));
         }
     }
     out
@@ -150,9 +176,8 @@ fn is_reference_entry(text: &str) -> bool {
 }
 
 /// Extracts the facts of one block. `conditions`: the block is an item of a list of
-/// conditions (see `leads_to_conditions`), so its dates are no events. `previous` is the
-/// day of the last event before it in the text (what `the following day` counts from),
-/// updated here.
+/// conditions (see `leads_to_conditions`), so its dates are no events. `carry` is what
+/// the blocks before it left, updated here.
 fn extract_block(
     block: &Block,
     ctx: &Context,
@@ -160,7 +185,7 @@ fn extract_block(
     convention: numbers::Convention,
     conditions: bool,
     facts: &mut Facts,
-    previous: &mut Option<PartialDate>,
+    carry: &mut Carry,
 ) {
     let mut cut = block.text.len().min(MAX_BLOCK);
     while !block.text.is_char_boundary(cut) {
@@ -180,6 +205,7 @@ fn extract_block(
     let sentences = text::sentences(&split_copy, lex);
     let furniture = furniture_lines(text, lex);
     let condition_lines = condition_lines(text, lex);
+    let item_lines = item_lines(text);
     let paragraph = block.kind == BlockKind::Paragraph;
     // `FILE – A migrant and her daughter walk …, Dec. 4, 2018.`: a photo caption.
     let photo = lex
@@ -196,7 +222,8 @@ fn extract_block(
         {
             continue;
         }
-        let mut hits = dates::find_dates(a, ctx.published, *previous, lex);
+        let mut hits = dates::find_dates(a, ctx.published, carry.day, carry.fiscal_year, lex);
+        carry.fiscal_year = dates::fiscal_year_named(&hits, carry.fiscal_year, lex);
         let taken: Vec<text::ByteRange> = hits.iter().map(|h| (h.start, h.end)).collect();
         hits.extend(elapsed::find(a, &taken, ctx.published, &facts.events, lex));
         hits.sort_by_key(|h| h.start);
@@ -213,14 +240,16 @@ fn extract_block(
         }
         if let Some(h) = hits.iter().rfind(|h| h.event) {
             let day = h.end_date.is_none() && h.date.precision() == Precision::Day;
-            *previous = day.then_some(h.date);
+            carry.day = day.then_some(h.date);
         }
         let editorial = phrases.editorial.any_in(&low) || byline(a, &date_ranges, lex);
         // A line of its own with no final stop and no verb: a caption, a chart title, a
         // heading run into the text (`Federal RegisterOct 19, 2022`).
         let line_end = text[qe..].trim_start_matches([' ', '\t']);
         let own_line = line_end.is_empty() || line_end.starts_with('\n');
-        let caption = photo || (paragraph && own_line && !chained && caption_like(quote, lex));
+        let item = item_lines.iter().any(|&(a, b)| qs >= a && qs < b);
+        let caption =
+            photo || (paragraph && own_line && !chained && !item && caption_like(quote, lex));
         let condition = |at: usize| condition_lines.iter().any(|&(a, b)| at >= a && at < b);
         if !editorial && !caption && !conditions {
             for h in hits.iter().filter(|h| h.event && !condition(qs + h.start)) {

@@ -13,6 +13,7 @@
 //! ---
 //! ```
 //!
+//! In `text:`, `\n` stands for a line break (the lines of one paragraph).
 //! A stat value is a number, `LOW..HIGH` for a range, or `N/OF` for an "N of OF" ratio.
 //! The `event:` and `stat:` lines of a case are the complete expected lists, in order:
 //! a case with none expects nothing. `events: any` or `stats: any` skips that check.
@@ -86,7 +87,7 @@ fn parse(src: &str) -> Vec<Case> {
             }
             "language" => language = val.to_string(),
             "kind" => cur.kind = Some(val.to_string()),
-            "text" => cur.text = val.to_string(),
+            "text" => cur.text = val.replace("\\n", "\n"),
             "event" => cur.events.push(val.to_string()),
             "stat" => cur.stats.push(val.to_string()),
             "events" if val == "any" => cur.any_events = true,

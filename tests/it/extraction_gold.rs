@@ -332,6 +332,11 @@ pub fn score_set(
             ),
         ] {
             let (p, r, f) = prf(h, np, ng);
+            // A part never tuned on shows its totals only, even when its test fails: what
+            // was missed in which document is what a rule must not be written from.
+            if name.contains("validation") {
+                continue;
+            }
             report += &format!(
                 "{stem} {kind:10} gold={ng:3} pred={np:3} hit={h:3} P={p:.2} R={r:.2} F1={f:.2}\n"
             );
@@ -525,9 +530,16 @@ fn gold_f1_on_the_validation_corpus_never_tuned_on() {
 /// year`, `since … to …`, a day written with its week day takes the year where it falls
 /// on it, the new end of a moved date, residence `as of` a date is a condition, `lower
 /// than experienced in December`, `ahead of` points forward, parts of `this fiscal year`
-/// and of `FY22`) took dev to 0.899 / 0.937 and validation events to 0.786.
-const DEV: (f64, f64) = (0.89, 0.935);
-const VALIDATION: (f64, f64) = (0.78, 0.92);
+/// and of `FY22`) took dev to 0.899 / 0.937 and validation events to 0.786. Batch 12 (12:
+/// a CBP release, ICE fiscal-year statistics, two court orders, VOA, two GAO reports, a DHS
+/// release, a DHS OIG report, Wikipedia), gold first, read by the rules as they were: dev
+/// 0.776 / 0.925, validation 0.667 / 0.800 (9 events, 9 statistics); with it dev measured
+/// 0.890 / 0.936 on 160 documents and validation 0.779 / 0.932 on 58, and the validation
+/// floors were re-based there. Its rules (`last year`, `a year ago` and `this year` in a
+/// report that counts in fiscal years, two days of one month without a year, the items of
+/// a list after a colon) took dev to 0.899 / 0.936 and validation to 0.775 / 0.932.
+const DEV: (f64, f64) = (0.89, 0.93);
+const VALIDATION: (f64, f64) = (0.77, 0.93);
 
 /// The methodology page shows `content/accuracy.toml`: it must say what was measured,
 /// on the flagship and on the validation documents.
@@ -643,9 +655,14 @@ fn check_recorded(flag: &Scores, val: &Scores) {
 /// first, read by the rules as they were: dev 0.789 / 0.979, validation 0.571 / 1.000 (5
 /// events, 5 statistics); with it dev measured 0.915 / 0.938 on 60 documents and
 /// validation 0.754 / 0.943 on 30, and the dev events floor was re-based there; `mil 350`
-/// read as 1,350 and residence `al` a date as a condition took dev events to 0.918.
-const ES_DEV: (f64, f64) = (0.91, 0.92);
-const ES_VALIDATION: (f64, f64) = (0.71, 0.93);
+/// read as 1,350 and residence `al` a date as a condition took dev events to 0.918. Batch
+/// N (7: DHS, two U.S. embassy statements, Martí Noticias), gold first, read by the rules
+/// as they were: dev 0.714 / 0.537, validation 0.600 / 1.000 (6 events, 8 statistics);
+/// with it dev measured 0.901 / 0.899 on 65 documents and validation 0.746 / 0.948 on 32,
+/// and these floors were re-based there. Its rules (`del 1 al 21 de enero`, a Mexican
+/// dateline, the items of a list after a colon) took dev to 0.910 / 0.919.
+const ES_DEV: (f64, f64) = (0.90, 0.91);
+const ES_VALIDATION: (f64, f64) = (0.71, 0.94);
 
 #[test]
 fn gold_f1_on_the_spanish_development_corpus() {

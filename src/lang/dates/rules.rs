@@ -270,7 +270,7 @@ fn year_words(v: &Vocab, extra: &[&str]) -> String {
 
 /// The rules, most specific first: a reader takes them in this order and keeps an
 /// expression only where it does not overlap one found before.
-pub static RULES: [Rule; 47] = [
+pub static RULES: [Rule; 48] = [
     // Parts of a fiscal year: `the first two quarters of fiscal year 2019`, `the start of
     // FY 2023`.
     Rule {
@@ -433,25 +433,34 @@ pub static RULES: [Rule; 47] = [
         read: Read::Groups(read_ends),
     },
     // Periods whose ends share the year (and the month): `between February 19 and May
-    // 25, 2021`, `from 12 May to 2 June 2023`, `from January to March 2021`.
+    // 25, 2021`, `from January 1 to 21, 2023`, `from 12 May to 2 June 2023`, `from
+    // January to March 2021`.
     Rule {
         name: "shared_year_mdy",
         kind: Kind::Absolute,
         needs: DIGIT_MONTH,
         in_set: true,
         alone: false,
-        example: "between February 19 and May 25, 2021",
+        example: "from January 1 to 21, 2023",
         source: |v| {
             let (m, y, th) = (&v.m, v.y, &v.th);
             format!(
-                r"\b(?:({})\s+)?({m})\s+([0-9]{{1,2}}){th}?\s*({}|[-–])\s*({m})\s+([0-9]{{1,2}}){th}?,?\s+({y})\b",
+                r"\b(?:({})\s+)?({m})\s+([0-9]{{1,2}}){th}?\s*({}|[-–])\s*(?:({m})\s+)?([0-9]{{1,2}}){th}?,?\s+({y})\b",
                 v.range_openers(),
                 v.range_joiners()
             )
         },
         read: Read::Groups(|r, c, _| {
             let (m1, d1) = (r.month(&c[2])?, num(c, 3)?);
-            let (m2, d2, year) = (r.month(&c[5])?, num(c, 6)?, num(c, 7)?);
+            // `from January 1 to 21, 2023`: the end in the same month, later in it.
+            let m2 = match c.get(5) {
+                Some(g) => r.month(g.as_str())?,
+                None => m1,
+            };
+            let (d2, year) = (num(c, 6)?, num(c, 7)?);
+            if c.get(5).is_none() && d1 >= d2 {
+                return None;
+            }
             shared_year(r, c, (m1, d1 as u8), (m2, d2 as u8), year)
         }),
     },
@@ -1007,6 +1016,68 @@ pub static RULES: [Rule; 47] = [
             } else {
                 ((r.month(&c[2])?, day(1)?), (r.month(&c[4])?, day(3)?))
             };
+            found(c, Expr::DayPair { from, to })
+        }),
+    },
+    // Two days of one month without a year: `from January 1 to 21`, `January 4–10`, `del 1
+    // al 21 de enero`, `entre el 3 y el 9 de marzo`: one period, in the year the
+    // document's date gives its end. A word joins the days only after an opener (`rose
+    // from 5 on January 1 to 21 on …` is no period); a dash needs none.
+    Rule {
+        name: "day_range_bare",
+        kind: Kind::Relative,
+        needs: DIGIT_MONTH,
+        in_set: true,
+        alone: false,
+        example: "from January 1 to 21",
+        source: |v| {
+            let (m, th, of) = (&v.m, &v.th, &v.of);
+            let art = v.article();
+            let (open, join) = (v.range_openers(), v.range_joiners());
+            if v.lex.month_then_day {
+                format!(
+                    r"\b(?:({open})\s+)?({m})\s+([0-9]{{1,2}}){th}?\s*({join}|[-–])\s*([0-9]{{1,2}}){th}?\b"
+                )
+            } else {
+                format!(
+                    r"\b(?:({open})\s+)?(?:{art}\s+)?([0-9]{{1,2}}){th}?\s*({join}|[-–])\s*(?:{art}\s+)?([0-9]{{1,2}}){th}?\s+(?:{of}\s+)?({m})\b"
+                )
+            }
+        },
+        read: Read::Groups(|r, c, text| {
+            let whole = c.get(0)?;
+            let rest = text[whole.end()..].trim_start_matches([',', ' ']);
+            let rest = rest
+                .strip_prefix(r.lex.day_of)
+                .map_or(rest, str::trim_start);
+            // With a year after it, a rule of its own reads it; a grouped number or a
+            // unit after the last day makes it a figure (`from January 1 to 21 people`).
+            if rest.starts_with(|ch: char| ch.is_ascii_digit())
+                || text[whole.end()..].starts_with(['.', ',', '%'])
+                    && text[whole.end() + 1..].starts_with(|ch: char| ch.is_ascii_digit())
+            {
+                return None;
+            }
+            let next = rest
+                .split(|ch: char| !ch.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            if r.lex.unit_of(next).is_some() {
+                return None;
+            }
+            let (month, d1, d2) = if r.lex.month_then_day {
+                (r.month(&c[2])?, num(c, 3)?, num(c, 5)?)
+            } else {
+                (r.month(&c[5])?, num(c, 2)?, num(c, 4)?)
+            };
+            let dash = c.iter().flatten().any(|g| matches!(g.as_str(), "-" | "–"));
+            if !(1..=31).contains(&d1) || !(d1..=31).contains(&d2) || d1 == d2 {
+                return None;
+            }
+            if (c.get(1).is_none() && !dash) || !joined_right(r, c) {
+                return None;
+            }
+            let (from, to) = ((month, d1 as u8), (month, d2 as u8));
             found(c, Expr::DayPair { from, to })
         }),
     },
