@@ -97,17 +97,25 @@ pub fn phrase_positions<'a>(hay: &'a str, phrase: &'a str) -> impl Iterator<Item
     })
 }
 
-/// Finds the date expressions of one sentence. `previous` is the day of the event just
-/// before the sentence in the text, if it has one (what `the following day` counts from);
-/// `fiscal` the fiscal year the document named last before the sentence, if any (see
-/// [`fiscal_year_named`]).
+/// What the text before a sentence tells about the dates in it.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Before {
+    /// The day of the event just before the sentence, if it has one (what `the following
+    /// day` counts from).
+    pub day: Option<PartialDate>,
+    /// The fiscal year the document named last (see [`fiscal_year_named`]): what `last
+    /// year` counts from in a report by fiscal years.
+    pub fiscal_year: Option<i32>,
+}
+
+/// Finds the date expressions of one sentence, after the text that `before` describes.
 pub fn find_dates(
     s: &str,
     published: Option<PartialDate>,
-    previous: Option<PartialDate>,
-    fiscal: Option<i32>,
+    before: &Before,
     lex: &'static Lexicon,
 ) -> Vec<DateHit> {
+    let (previous, fiscal) = (before.day, before.fiscal_year);
     let rec = Recogniser::get(lex, Mode::Text);
     let scan = Scan::new(s, rec);
     let mut hits = Hits::default();
@@ -376,7 +384,7 @@ pub fn fiscal_year_named(hits: &[DateHit], before: Option<i32>, lex: &Lexicon) -
 /// `up 3.4 percent from a year ago`, `from 6,509,239 last year to 7,106,010 this year`
 /// in a document that counts in fiscal years (it named the fiscal year of its date before
 /// the words, or the sentence names one before them): the fiscal year that many years from
-/// the one it counts in, not the calendar year. A year that ends the U.S. fiscal year
+/// the document's, not the calendar year. A year that ends the U.S. fiscal year
 /// only: a language whose fiscal year is the calendar year has nothing to change.
 fn fiscal_year_words(
     hits: &mut [DateHit],
@@ -395,7 +403,18 @@ fn fiscal_year_words(
             .filter(|h| h.end <= at && !words.iter().any(|&(w, _)| w == h.start))
             .max_by_key(|h| h.end)
             .and_then(|h| fiscal_year_named(std::slice::from_ref(h), None, lex));
-        let Some(fy) = in_sentence.or_else(|| current_fiscal(fiscal, published)) else {
+        // The words count from the document's own fiscal year, whatever the year named
+        // before them (`from 340,252 in fiscal 2011 to 364,768 last year`, dated 2013: the
+        // fiscal year 2012): the one it reports on, else the one its date falls in.
+        let current =
+            current_fiscal(fiscal, published).or_else(|| current_fiscal(in_sentence, published));
+        if current.is_none() && in_sentence.is_none() {
+            continue;
+        }
+        let Some(fy) = current.or_else(|| {
+            let p = published?;
+            fiscal_year_of(p, start_month).or(Some(p.year))
+        }) else {
             continue;
         };
         let Some((date, end)) = fiscal_year_span(fy + offset, start_month) else {
@@ -1643,6 +1662,29 @@ fn resolve(
             let a = PartialDate::month(start, from)?;
             (a, Some(PartialDate::month(end, to)?), true)
         }
+        Expr::OpenPeriod {
+            from,
+            to: (month, day),
+            year_offset,
+        } => {
+            let a = abs(from)?;
+            let end_in = |y: i32| match day {
+                Some(d) => PartialDate::day(y, month, d),
+                None => PartialDate::month(y, month),
+            };
+            let b = match year_offset {
+                Some(o) => end_in(published?.year + o)?,
+                None => {
+                    let same = end_in(a.year)?;
+                    if same.first_day() > a.first_day() {
+                        same
+                    } else {
+                        end_in(a.year + 1)?
+                    }
+                }
+            };
+            (a, Some(b), year_offset.is_some())
+        }
         Expr::ThisFiscalPart {
             first,
             last,
@@ -1858,6 +1900,7 @@ fn resolve_relative(e: Expr, pubd: PartialDate, future: bool) -> Option<PartialD
         | Expr::Period(..)
         | Expr::DayPair { .. }
         | Expr::MonthPair { .. }
+        | Expr::OpenPeriod { .. }
         | Expr::ThisFiscalPart { .. }
         | Expr::AfterPrevious(_)
         | Expr::ThisFiscalYear { .. }
@@ -2047,7 +2090,7 @@ mod tests {
 
     fn find(s: &str, published: &str) -> Vec<(String, String, bool)> {
         let pubd = PartialDate::parse(published).ok();
-        find_dates(s, pubd, None, None, lexicon("en"))
+        find_dates(s, pubd, &Before::default(), lexicon("en"))
             .into_iter()
             .map(|h| {
                 let d = match h.end_date {
@@ -2180,7 +2223,7 @@ mod tests {
 
     fn find_es(s: &str, published: &str) -> Vec<(String, String)> {
         let pubd = PartialDate::parse(published).ok();
-        find_dates(s, pubd, None, None, lexicon("es"))
+        find_dates(s, pubd, &Before::default(), lexicon("es"))
             .into_iter()
             .filter(|h| h.event)
             .map(|h| {

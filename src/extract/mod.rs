@@ -46,15 +46,6 @@ pub struct Context {
     pub language: String,
 }
 
-/// What the blocks read so far pass on to the next: the day of the last event (what
-/// `the following day` counts from) and the fiscal year the text named last (what `last
-/// year` counts from in a report by fiscal years).
-#[derive(Default)]
-struct Carry {
-    day: Option<PartialDate>,
-    fiscal_year: Option<i32>,
-}
-
 /// Blocks longer than this are read only up to this many bytes (bounded work).
 const MAX_BLOCK: usize = 200_000;
 
@@ -65,7 +56,7 @@ const MAX_BLOCK: usize = 200_000;
 pub fn extract_document(blocks: &[Block], ctx: &Context) -> Facts {
     let lex = lexicon::lexicon(&ctx.language);
     let mut facts = Facts::default();
-    let mut carry = Carry::default();
+    let mut carry = dates::Before::default();
     // How the document writes its numbers (`24,000` or `24.000`), from all of them.
     let convention = if lex.decimal_mark == "." {
         numbers::Convention::DecimalPoint
@@ -185,7 +176,7 @@ fn extract_block(
     convention: numbers::Convention,
     conditions: bool,
     facts: &mut Facts,
-    carry: &mut Carry,
+    carry: &mut dates::Before,
 ) {
     let mut cut = block.text.len().min(MAX_BLOCK);
     while !block.text.is_char_boundary(cut) {
@@ -222,7 +213,7 @@ fn extract_block(
         {
             continue;
         }
-        let mut hits = dates::find_dates(a, ctx.published, carry.day, carry.fiscal_year, lex);
+        let mut hits = dates::find_dates(a, ctx.published, carry, lex);
         carry.fiscal_year = dates::fiscal_year_named(&hits, carry.fiscal_year, lex);
         let taken: Vec<text::ByteRange> = hits.iter().map(|h| (h.start, h.end)).collect();
         hits.extend(elapsed::find(a, &taken, ctx.published, &facts.events, lex));

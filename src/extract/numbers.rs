@@ -657,12 +657,13 @@ fn whole_number(s: &str, n: ByteRange) -> bool {
     !leading_zero && !long_decimal
 }
 
-/// Where the token holding byte `i` starts: digits joined by `-` (`21-954`) are one.
+/// Where the token holding byte `i` starts: digits joined by `-`, `–` or `,` (`21-954`,
+/// `45,486–45,534`) are one.
 fn token_start(s: &str, i: usize) -> usize {
     let head = &s[..i];
     head.char_indices()
         .rev()
-        .take_while(|&(_, c)| c.is_ascii_digit() || c == '-')
+        .take_while(|&(_, c)| c.is_ascii_digit() || matches!(c, '-' | '–' | ','))
         .last()
         .map_or(i, |(k, _)| k)
 }

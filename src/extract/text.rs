@@ -511,6 +511,15 @@ mod tests {
             split("It cost $2.5 billion. Fine."),
             vec!["It cost $2.5 billion.", "Fine."]
         );
+        // A citation's abbreviation before its number; at the end of a sentence it ends it.
+        assert_eq!(
+            split("See 83 Fed. Reg. 45,486 (2018). It cited Reg. The rest stayed."),
+            vec![
+                "See 83 Fed. Reg. 45,486 (2018).",
+                "It cited Reg.",
+                "The rest stayed."
+            ]
+        );
     }
 
     #[test]

@@ -91,6 +91,18 @@ pub enum Expr {
         /// The last day.
         to: (u8, u8),
     },
+    /// A period whose first end has its year and whose last has none (`between October
+    /// 2018 and June`, `del 1 de octubre de 2021 al 31 de agosto de este año`): the last
+    /// end in the year its word gives (`of this year`), else the first one that is not
+    /// before the start.
+    OpenPeriod {
+        /// The first end.
+        from: Absolute,
+        /// The last end's month and day (`None`: the whole month).
+        to: (u8, Option<u8>),
+        /// The year word's offset from the document's year, for the last end.
+        year_offset: Option<i32>,
+    },
     /// Two months without a year, first and last of a period (`from January to March`,
     /// `de enero a octubre`), perhaps with a year word (`between January and October
     /// last year`).

@@ -270,7 +270,7 @@ fn year_words(v: &Vocab, extra: &[&str]) -> String {
 
 /// The rules, most specific first: a reader takes them in this order and keeps an
 /// expression only where it does not overlap one found before.
-pub static RULES: [Rule; 48] = [
+pub static RULES: [Rule; 49] = [
     // Parts of a fiscal year: `the first two quarters of fiscal year 2019`, `the start of
     // FY 2023`.
     Rule {
@@ -431,6 +431,77 @@ pub static RULES: [Rule; 48] = [
             )
         },
         read: Read::Groups(read_ends),
+    },
+    // A period whose last end has no year: `between October 2018 and June of this year`,
+    // `from October 2013 to September`, `del 1 de octubre de 2021 al 31 de agosto de este
+    // año`. Both ends are months, or both days.
+    Rule {
+        name: "open_period",
+        kind: Kind::Relative,
+        needs: DIGIT_MONTH,
+        in_set: true,
+        alone: false,
+        example: "between October 2018 and June of this year",
+        source: |v| {
+            let (m, y, th, of, yo) = (&v.m, v.y, &v.th, &v.of, &v.year_of);
+            let art = v.article();
+            let (open, join) = (v.range_openers(), v.range_joiners());
+            let tail = month_year_words(v);
+            if v.lex.month_then_day {
+                format!(
+                    r"\b({open})\s+({m})(?:\s+([0-9]{{1,2}}){th}?,?)?\s+({y}),?\s+({join})\s+({m})(?:\s+([0-9]{{1,2}}){th}?)?(?:\s+{tail})?\b"
+                )
+            } else {
+                format!(
+                    r"\b({open})\s+(?:{art}\s+)?(?:([0-9]{{1,2}}){th}?\s+{of}\s+)?({m})\s+(?:{yo}\s+)?({y})\s+({join})\s+(?:{art}\s+)?(?:([0-9]{{1,2}}){th}?\s+{of}\s+)?({m})(?:\s+{tail})?\b"
+                )
+            }
+        },
+        read: Read::Groups(|r, c, text| {
+            // With a year or a day after the last month, other rules read it.
+            let rest = text[c.get(0)?.end()..].trim_start_matches([',', ' ']);
+            let rest = rest
+                .strip_prefix(r.lex.day_of)
+                .map_or(rest, str::trim_start);
+            if rest.starts_with(|ch: char| ch.is_ascii_digit()) || !joined_right(r, c) {
+                return None;
+            }
+            if rescheduled(r, &text[..c.get(0)?.start()]) {
+                return None;
+            }
+            let day = |g: usize| c.get(g).and_then(|x| x.as_str().parse::<u8>().ok());
+            let (d1, m1, year, m2, d2) = if r.lex.month_then_day {
+                (day(3), r.month(&c[2])?, num(c, 4)?, r.month(&c[6])?, day(7))
+            } else {
+                (day(2), r.month(&c[3])?, num(c, 4)?, r.month(&c[7])?, day(6))
+            };
+            let from = match d1 {
+                Some(day) if d2.is_some() => Absolute::Day {
+                    year,
+                    month: m1,
+                    day,
+                },
+                None if d2.is_none() => Absolute::Month { year, month: m1 },
+                _ => return None,
+            };
+            let year_offset = c.get(8).and_then(|g| {
+                let low = g.as_str().to_lowercase();
+                r.lex
+                    .year_deictics
+                    .iter()
+                    .find(|(w, _)| low.ends_with(w))
+                    .map(|&(_, o)| o)
+            });
+            let to = (m2, d2);
+            found(
+                c,
+                Expr::OpenPeriod {
+                    from,
+                    to,
+                    year_offset,
+                },
+            )
+        }),
     },
     // Periods whose ends share the year (and the month): `between February 19 and May
     // 25, 2021`, `from January 1 to 21, 2023`, `from 12 May to 2 June 2023`, `from
