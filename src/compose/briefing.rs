@@ -20,6 +20,7 @@ use crate::model::briefing::{
 use crate::input::config::{BriefingConfig, Focus};
 use crate::input::gazetteer::Inputs;
 use crate::model::site::SourcePage;
+use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Each source's events, and its figures with its publication date: what the timeline
@@ -141,7 +142,13 @@ pub fn build(
 
     let highlights = choose_highlights(&timeline, config, chosen);
     let key_figures = choose_key_figures(&measures, config);
-    let mut event_entry = BTreeMap::new();
+    let mut event_entry = rustc_hash::FxHashMap::default();
+    event_entry.reserve(
+        timeline
+            .iter()
+            .map(|e| e.reports.len() + e.also.len())
+            .sum(),
+    );
     for (i, entry) in timeline.iter().enumerate() {
         for r in entry.reports.iter().chain(&entry.also) {
             event_entry.entry(r.event.id.clone()).or_insert(i);
@@ -203,6 +210,9 @@ pub fn phase(entry: &TimelineEntry, focus: Option<&Focus>) -> Phase {
 /// How many of `topics` an entry names, in its title or its sentences (case and
 /// word edges respected: "MPP" is not found in "MPPs").
 fn topic_hits(entry: &TimelineEntry, topics: &[String]) -> usize {
+    if topics.is_empty() {
+        return 0;
+    }
     let text: String = std::iter::once(entry.title.as_str())
         .chain(entry.reports.iter().map(|r| r.event.quote.as_str()))
         .collect::<Vec<_>>()
@@ -250,23 +260,27 @@ pub fn choose_highlights(
     let mut picked: Vec<usize> = (0..timeline.len())
         .filter(|&i| choice(&timeline[i]) == Some(true))
         .collect();
-    let mut rest: Vec<(usize, usize)> = (0..timeline.len())
+    // Each candidate's rank, made once: (score, date, index), best first. Only the best
+    // `room` are sorted (the index makes every rank distinct, so this is the order a
+    // full sort gives).
+    let mut rest: Vec<(Reverse<usize>, Reverse<String>, usize)> = (0..timeline.len())
         .filter(|&i| timeline[i].phase == Phase::Focus && choice(&timeline[i]).is_none())
         .map(|i| {
             let e = &timeline[i];
             let sources: BTreeSet<usize> = e.reports.iter().map(|r| r.source).collect();
-            (i, sources.len() + topic_hits(e, &config.topics))
+            let score = sources.len() + topic_hits(e, &config.topics);
+            (Reverse(score), Reverse(e.date.first_day()), i)
         })
         .collect();
-    rest.sort_by_key(|&(i, score)| {
-        (
-            std::cmp::Reverse(score),
-            std::cmp::Reverse(timeline[i].date.first_day()),
-            i,
-        )
-    });
     let room = HIGHLIGHTS.saturating_sub(picked.len());
-    picked.extend(rest.into_iter().take(room).map(|(i, _)| i));
+    if rest.len() > room {
+        if room > 0 {
+            rest.select_nth_unstable(room - 1);
+        }
+        rest.truncate(room);
+    }
+    rest.sort_unstable();
+    picked.extend(rest.into_iter().map(|(_, _, i)| i));
     picked.sort_unstable();
     picked
 }
@@ -304,23 +318,26 @@ pub fn choose_key_figures(measures: &[Measure], config: &BriefingConfig) -> Vec<
             })
             .collect();
     }
-    let mut ranked: Vec<(usize, usize)> = measures
+    // Each measure's rank made once (the measure index makes every rank distinct).
+    let mut keyed: Vec<_> = measures
         .iter()
         .enumerate()
-        .map(|(mi, m)| (mi, m.points.len() - 1))
+        .map(|(mi, m)| {
+            let pi = m.points.len() - 1;
+            let p = &m.points[pi];
+            let rank = (
+                Reverse(m.source_count.min(3)),
+                unit_rank(&m.unit),
+                p.stat.value.is_none(),
+                p.source,
+                p.stat.paragraph,
+                mi,
+            );
+            (rank, pi)
+        })
         .collect();
-    ranked.sort_by_key(|&(mi, pi)| {
-        let m = &measures[mi];
-        let p = &m.points[pi];
-        (
-            std::cmp::Reverse(m.source_count.min(3)),
-            unit_rank(&m.unit),
-            p.stat.value.is_none(),
-            p.source,
-            p.stat.paragraph,
-            mi,
-        )
-    });
+    keyed.sort_unstable();
+    let ranked: Vec<(usize, usize)> = keyed.into_iter().map(|(r, pi)| (r.5, pi)).collect();
     // One figure per source among the single-source figures, for variety.
     let mut out = Vec::new();
     let mut sources_used = BTreeSet::new();

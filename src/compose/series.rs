@@ -15,7 +15,7 @@ use crate::model::date::PartialDate;
 use crate::model::facts::Statistic;
 use crate::util::slug::slugify;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 /// The words around a figure: its clause in the sentence (split at commas, semicolons,
@@ -166,14 +166,15 @@ pub fn build(figures: &[SourceFigures]) -> Vec<Measure> {
     let index = group::Index::new(&slots, &keys, interner.len(), MAX_POSTINGS);
     let figures = Figures { items, keys, index };
     let roots = group::group(&figures);
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    // Bucketed by root (an item index), so the groups come in root order.
+    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); roots.len()];
     for (i, r) in roots.into_iter().enumerate() {
-        groups.entry(r).or_default().push(i);
+        groups[r].push(i);
     }
+    groups.retain(|g| !g.is_empty());
     let mut used_ids: HashSet<String, rustc_hash::FxBuildHasher> = HashSet::default();
     let mut next_number: HashMap<String, u32, rustc_hash::FxBuildHasher> = HashMap::default();
-    let groups: Vec<Vec<usize>> = groups.into_values().collect();
-    let mut measures: Vec<Measure> = groups
+    let measures: Vec<Measure> = groups
         .into_par_iter()
         .map(|members| {
             let mut points: Vec<Point> = members
@@ -234,21 +235,27 @@ pub fn build(figures: &[SourceFigures]) -> Vec<Measure> {
             }
         })
         .collect();
-    // Series with more sources first, then by label.
-    measures.sort_by(|a, b| {
-        (
-            std::cmp::Reverse(a.source_count),
-            &a.unit,
-            &a.label,
-            &a.points[0].stat.id,
-        )
-            .cmp(&(
-                std::cmp::Reverse(b.source_count),
-                &b.unit,
-                &b.label,
-                &b.points[0].stat.id,
-            ))
-    });
+    // Series with more sources first, then by label. The keys are read once into a
+    // list that is sorted instead of the measures (the index keeps it stable).
+    let mut order: Vec<_> = measures
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let key = (
+                std::cmp::Reverse(m.source_count),
+                m.unit.as_str(),
+                m.label.as_str(),
+                m.points[0].stat.id.as_str(),
+            );
+            (key, i)
+        })
+        .collect();
+    order.sort_unstable();
+    let order: Vec<usize> = order.into_iter().map(|(_, i)| i).collect();
+    let mut taken: Vec<Option<Measure>> = measures.into_iter().map(Some).collect();
+    let mut measures: Vec<Measure> = (order.into_iter())
+        .map(|i| taken[i].take().expect("each measure is taken once"))
+        .collect();
     for m in &mut measures {
         let slug = slugify(&m.label);
         let cut = slug

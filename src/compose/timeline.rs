@@ -303,11 +303,12 @@ pub fn build(events: &[SourceEvents]) -> Vec<TimelineEntry> {
         index,
     };
     let roots = group::group(&events);
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    // Bucketed by root (an item index), so the groups come in root order.
+    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); roots.len()];
     for (i, r) in roots.into_iter().enumerate() {
-        groups.entry(r).or_default().push(i);
+        groups[r].push(i);
     }
-    let groups: Vec<Vec<usize>> = groups.into_values().collect();
+    groups.retain(|g| !g.is_empty());
     let mut entry_of: Vec<usize> = vec![0; flat.len()];
     for (k, members) in groups.iter().enumerate() {
         for &i in members {
