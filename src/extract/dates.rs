@@ -143,7 +143,7 @@ pub fn find_dates(
                 h.event = dates_an_event(&f, s, lex) && !projected(&h, s, published, lex);
                 if matches!(f.expr, Expr::MonthDay { .. }) {
                     if let Some(p) = published
-                        && moved_to(s, f.start, lex)
+                        && (moved_to(s, f.start, lex) || this_day(s, f.start, lex))
                     {
                         nearest_year(&mut h, p);
                     }
@@ -1353,6 +1353,18 @@ fn baseline(
     // after it is a dated snapshot.
     let rest = &s[end..];
     let rest = &rest[..rest.find([';', '—', '.', ',']).unwrap_or(rest.len())];
+    // `45% lower than in December 2023 and 16% lower than March 2023`: a figure after a
+    // list joiner belongs to the next comparison, not to this date.
+    let low = rest.to_ascii_lowercase();
+    let rest = match lex
+        .list_joiners
+        .iter()
+        .filter_map(|j| phrase_positions(&low, j).next())
+        .min()
+    {
+        Some(k) => &rest[..k],
+        None => rest,
+    };
     let year_like =
         |t: &str| t.len() == 4 && t.parse::<i32>().is_ok_and(|y| (1800..=2100).contains(&y));
     if rest
@@ -1565,6 +1577,16 @@ fn moved_to(s: &str, start: usize, lex: &Lexicon) -> bool {
     let words = clause_words_before(s, start, 10);
     lex.span_through.iter().any(|w| phrase_at(&words, w, 0))
         && has_word(&words, lex.reschedule_verbs)
+}
+
+/// True if a demonstrative stands right before the day (`el año fiscal concluye este 30 de
+/// septiembre`, `this Sept. 30`): the one nearest the document's day, whatever the tense.
+fn this_day(s: &str, start: usize, lex: &Lexicon) -> bool {
+    let head = s[..start].trim_end().to_lowercase();
+    lex.this_words.iter().any(|w| {
+        head.strip_suffix(w)
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with(char::is_whitespace))
+    })
 }
 
 /// Puts a day without a year in the year (the document's, the one before or after) that

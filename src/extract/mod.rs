@@ -590,14 +590,20 @@ fn as_of_for(
             .iter()
             .any(|&(s, e)| s >= a && e <= b && (s, e) != (start, end) && !(s >= end && of_ours(s)))
     };
-    let h = hits
+    // `from 561,000 in FY23 to 407,000 in FY24`: a date before `to` is the first end's.
+    let to_before = |h: &dates::DateHit| {
+        quote[h.end..start]
+            .split_whitespace()
+            .any(|w| Lexicon::is_in(lex.range_to, w))
+    };
+    let near = hits
         .iter()
         .filter(|h| h.event && h.start >= cl && h.end <= cr)
         .filter(|h| {
             if h.start >= end {
                 !between(end, h.start)
             } else {
-                !between(h.end, start)
+                !between(h.end, start) && !to_before(h)
             }
         })
         .min_by_key(|h| {
@@ -606,7 +612,18 @@ fn as_of_for(
             } else {
                 start.saturating_sub(h.end)
             }
-        })?;
+        });
+    // `In June, agents made 5,311 …, apprehended 425 … and 2,347 …`: a date that opens
+    // the sentence, set off by a comma, dates every figure that has none nearer.
+    let opener = || {
+        hits.iter().find(|h| {
+            h.event
+                && h.start < start
+                && quote[..h.start].split_whitespace().count() <= 2
+                && quote[h.end..].trim_start().starts_with(',')
+        })
+    };
+    let h = near.or_else(opener)?;
     let (l, _) = clause(quote, h.start, h.end);
     let lead = quote[l..h.start].to_lowercase();
     let opens_count = lead
@@ -1084,6 +1101,52 @@ mod tests {
             .map(|s| s.as_of.unwrap().to_string())
             .collect();
         assert_eq!(as_of, ["2019-12", "2019-04"]);
+    }
+
+    fn as_of_all(text: &str, published: &str) -> Vec<String> {
+        let f = extract_document(&[para(text, 1)], &ctx(published));
+        f.statistics
+            .iter()
+            .map(|s| s.as_of.unwrap().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_date_opening_the_sentence_dates_every_figure_after_it() {
+        assert_eq!(
+            as_of_all(
+                "In June, agents made 5,311 family unit apprehensions, apprehended 425 unaccompanied children and 2,347 single adults.",
+                "2019-07-16"
+            ),
+            ["2019-06", "2019-06", "2019-06"]
+        );
+        // Not when it stands later in the sentence: it dates the figure next to it.
+        assert_eq!(
+            as_of_all(
+                "Officials said that in June, agents made 5,311 apprehensions, 425 arrests and 2,347 returns.",
+                "2019-07-16"
+            ),
+            ["2019-06", "2019-07-16", "2019-07-16"]
+        );
+    }
+
+    #[test]
+    fn a_date_before_to_belongs_to_the_first_end_of_the_change() {
+        assert_eq!(
+            as_of_all(
+                "Apprehensions fell from nearly 561,000 during the first five months of FY23 to nearly 407,000 in FY24.",
+                "2024-03-09"
+            ),
+            ["2023-02-28", "2024-09-30"]
+        );
+        // A baseline dates no figure: the change is the document's.
+        assert_eq!(
+            as_of_all(
+                "Encounters were 45% lower than in December 2023 and 16% lower than March 2023.",
+                "2024-04-12"
+            ),
+            ["2024-04-12", "2024-04-12"]
+        );
     }
 
     fn ctx(p: &str) -> Context {

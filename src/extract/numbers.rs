@@ -569,8 +569,11 @@ fn read_decimal_comma(
         return parse_with(&plain, ',', '.');
     }
     use Convention::{DecimalComma, DecimalPoint, Mixed};
-    let point_ok = convention == DecimalPoint;
-    let comma_ok = convention != DecimalPoint && convention != Mixed;
+    // A document that writes both marks (`12,4%` and `29.2%`) still reads each number
+    // whose shape has one reading: a single mark before one, two or four digits is a
+    // decimal mark. `104,116` there has two readings and is not reported.
+    let point_ok = convention == DecimalPoint || convention == Mixed;
+    let comma_ok = convention != DecimalPoint;
     // In any document, `1.6 millones` reads one way: a dot before one or two digits
     // groups nothing, and the scale word says it is a number.
     if scaled && Shape::of(t) == Shape::DotDecimal {
@@ -581,7 +584,7 @@ fn read_decimal_comma(
         Shape::DotGroups if convention != DecimalPoint && convention != Mixed => {
             parse_with(t, ',', '.')
         }
-        Shape::CommaGroups(_) if point_ok => parse_with(t, '.', ','),
+        Shape::CommaGroups(_) if convention == DecimalPoint => parse_with(t, '.', ','),
         Shape::CommaDecimal if comma_ok => parse_with(t, ',', '.'),
         Shape::DotDecimal if point_ok => parse_with(t, '.', ','),
         Shape::DotGroupsCommaDecimal if convention != DecimalPoint => parse_with(t, ',', '.'),
@@ -1432,9 +1435,9 @@ fn whole_atoms(s: &str, atoms: Vec<Atom>, lex: &Lexicon) -> Vec<Atom> {
         .collect()
 }
 
-/// `12 mil 500`, `Tres mil 445`, `mil 350`: a whole number of thousands (or the scale
-/// word for a thousand alone), a space, then exactly three digits (how the Mexican press
-/// writes 12,500 and 1,350) are one figure.
+/// `12 mil 500`, `Tres mil 445`, `mil 350`, `6 mil 62`: a whole number of thousands (or
+/// the scale word for a thousand alone), a space, then one to three digits (how the
+/// Mexican press writes 12,500, 1,350 and 6,062) are one figure.
 fn thousands_then_digits(s: &str, atoms: Vec<Atom>, lex: &Lexicon) -> Vec<Atom> {
     let thousand_word = |a: &Atom| {
         a.word
@@ -1456,7 +1459,7 @@ fn thousands_then_digits(s: &str, atoms: Vec<Atom>, lex: &Lexicon) -> Vec<Atom> 
             && !b.word
             && !b.scaled
             && b.currency.is_none()
-            && s[b.start..b.end].len() == 3
+            && (1..=3).contains(&s[b.start..b.end].len())
             && s[b.start..b.end].bytes().all(|c| c.is_ascii_digit())
         {
             a.end = b.end;
