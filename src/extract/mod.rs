@@ -94,20 +94,11 @@ pub fn extract_document(blocks: &[Block], ctx: &Context) -> Facts {
 /// opening with a bullet (`- `, `• `, `* `) after a line that leads into them (see
 /// `leads_to_conditions`), as byte ranges.
 fn condition_lines(text: &str, lex: &Lexicon) -> Vec<text::ByteRange> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    let mut open = false;
-    for line in text.split_inclusive('\n') {
-        let start = at;
-        at += line.len();
-        let bullet = line.trim_start().starts_with(['-', '•', '*', '–']);
-        if open && bullet {
-            out.push((start, at));
-        } else {
-            open = leads_to_conditions(line, lex);
-        }
-    }
-    out
+    list_items(
+        text,
+        |line| leads_to_conditions(line, lex),
+        |line| line.trim_start().starts_with(['-', '•', '*', '–']),
+    )
 }
 
 /// The lines of a block that are the items of a list led into by a line of its own
@@ -115,19 +106,27 @@ fn condition_lines(text: &str, lex: &Lexicon) -> Vec<text::ByteRange> {
 /// flights`), up to a blank line: the lead's sentence goes on in them, so they are no
 /// captions even when short and without a verb.
 fn item_lines(text: &str) -> Vec<text::ByteRange> {
+    let lead = |line: &str| line.trim().ends_with(':');
+    list_items(text, lead, |line| !line.trim().is_empty() && !lead(line))
+}
+
+/// The lines (as byte ranges) for which `item` holds, each after a line for which `lead`
+/// holds or after another such item.
+fn list_items(
+    text: &str,
+    lead: impl Fn(&str) -> bool,
+    item: impl Fn(&str) -> bool,
+) -> Vec<text::ByteRange> {
     let mut out = Vec::new();
     let mut at = 0;
     let mut open = false;
     for line in text.split_inclusive('\n') {
         let start = at;
         at += line.len();
-        let t = line.trim();
-        if t.is_empty() {
-            open = false;
-        } else if t.ends_with(':') {
-            open = true;
-        } else if open {
+        if open && item(line) {
             out.push((start, at));
+        } else {
+            open = lead(line);
         }
     }
     out

@@ -459,10 +459,7 @@ pub static RULES: [Rule; 49] = [
         },
         read: Read::Groups(|r, c, text| {
             // With a year or a day after the last month, other rules read it.
-            let rest = text[c.get(0)?.end()..].trim_start_matches([',', ' ']);
-            let rest = rest
-                .strip_prefix(r.lex.day_of)
-                .map_or(rest, str::trim_start);
+            let rest = after_match(r, text, c.get(0)?.end());
             if rest.starts_with(|ch: char| ch.is_ascii_digit()) || !joined_right(r, c) {
                 return None;
             }
@@ -770,10 +767,7 @@ pub static RULES: [Rule; 49] = [
         read: Read::Groups(|r, c, text| {
             let whole = c.get(0)?;
             // With a year after it, the season is read with its year (or not at all).
-            let rest = text[whole.end()..].trim_start_matches([' ', ',']);
-            let rest = rest
-                .strip_prefix(r.lex.day_of)
-                .map_or(rest, |t| t.trim_start());
+            let rest = after_match(r, text, whole.end());
             if rest.starts_with(|ch: char| ch.is_ascii_digit()) {
                 return None;
             }
@@ -1074,10 +1068,7 @@ pub static RULES: [Rule; 49] = [
         },
         read: Read::Groups(|r, c, text| {
             // With a year after it, a rule of its own reads it (`… 2 de marzo de 2025`).
-            let rest = text[c.get(0)?.end()..].trim_start_matches([',', ' ']);
-            let rest = rest
-                .strip_prefix(r.lex.day_of)
-                .map_or(rest, str::trim_start);
+            let rest = after_match(r, text, c.get(0)?.end());
             if rest.starts_with(|ch: char| ch.is_ascii_digit()) {
                 return None;
             }
@@ -1117,10 +1108,7 @@ pub static RULES: [Rule; 49] = [
         },
         read: Read::Groups(|r, c, text| {
             let whole = c.get(0)?;
-            let rest = text[whole.end()..].trim_start_matches([',', ' ']);
-            let rest = rest
-                .strip_prefix(r.lex.day_of)
-                .map_or(rest, str::trim_start);
+            let rest = after_match(r, text, whole.end());
             // With a year after it, a rule of its own reads it; a grouped number or a
             // unit after the last day makes it a figure (`from January 1 to 21 people`).
             if rest.starts_with(|ch: char| ch.is_ascii_digit())
@@ -1172,10 +1160,7 @@ pub static RULES: [Rule; 49] = [
         },
         read: Read::Groups(|r, c, text| {
             // With a year after it, a rule of its own reads it (`… a marzo de 2021`).
-            let rest = text[c.get(0)?.end()..].trim_start_matches([',', ' ']);
-            let rest = rest
-                .strip_prefix(r.lex.day_of)
-                .map_or(rest, str::trim_start);
+            let rest = after_match(r, text, c.get(0)?.end());
             let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
             if digits == 4 || !joined_right(r, c) {
                 return None;
@@ -1811,6 +1796,15 @@ fn shared_year(
         day: d2,
     };
     found(c, Expr::Period(a, b))
+}
+
+/// The text after a match from byte `end`, without the commas, spaces and `of` word
+/// (`de`) that may stand between it and a year (`… 2 de marzo de 2025`): what the rules
+/// for dates without a year look at to leave a date with its year to the rules for those.
+fn after_match<'t>(r: &Recogniser, text: &'t str, end: usize) -> &'t str {
+    let rest = text[end..].trim_start_matches([',', ' ']);
+    rest.strip_prefix(r.lex.day_of)
+        .map_or(rest, str::trim_start)
 }
 
 /// The opener and the joiner of a period agree: `between … and …`, `from … to …`, or no
