@@ -79,6 +79,12 @@ pub fn has_phrase(hay: &str, phrase: &str) -> bool {
     phrase_positions(hay, phrase).next().is_some()
 }
 
+/// True if `hay` (lower case) ends with `phrase` as whole words.
+pub fn ends_with_phrase(hay: &str, phrase: &str) -> bool {
+    hay.strip_suffix(phrase)
+        .is_some_and(|rest| rest.is_empty() || rest.ends_with(char::is_whitespace))
+}
+
 /// Where `phrase` occurs in `hay` (both lower case) as whole words.
 pub fn phrase_positions<'a>(hay: &'a str, phrase: &'a str) -> impl Iterator<Item = usize> + 'a {
     let mut from = 0;
@@ -1583,10 +1589,7 @@ fn moved_to(s: &str, start: usize, lex: &Lexicon) -> bool {
 /// septiembre`, `this Sept. 30`): the one nearest the document's day, whatever the tense.
 fn this_day(s: &str, start: usize, lex: &Lexicon) -> bool {
     let head = s[..start].trim_end().to_lowercase();
-    lex.this_words.iter().any(|w| {
-        head.strip_suffix(w)
-            .is_some_and(|rest| rest.is_empty() || rest.ends_with(char::is_whitespace))
-    })
+    lex.this_words.iter().any(|w| ends_with_phrase(&head, w))
 }
 
 /// Puts a day without a year in the year (the document's, the one before or after) that

@@ -139,10 +139,9 @@ fn leads_to_conditions(text: &str, lex: &Lexicon) -> bool {
         return false;
     };
     let low = head.to_lowercase();
-    lex.condition_leads.iter().any(|w| {
-        low.strip_suffix(w)
-            .is_some_and(|rest| rest.is_empty() || rest.ends_with(char::is_whitespace))
-    })
+    lex.condition_leads
+        .iter()
+        .any(|w| dates::ends_with_phrase(&low, w))
 }
 
 /// True if the block is an entry of a reference list: `[12] …`, or an encyclopedia's
