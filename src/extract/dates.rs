@@ -149,7 +149,9 @@ pub fn find_dates(
                 h.event = dates_an_event(&f, s, lex) && !projected(&h, s, published, lex);
                 if matches!(f.expr, Expr::MonthDay { .. }) {
                     if let Some(p) = published
-                        && (moved_to(s, f.start, lex) || this_day(s, f.start, lex))
+                        && (moved_to(s, f.start, lex)
+                            || this_day(s, f.start, lex)
+                            || planned_in_past(s, f.start, lex))
                     {
                         nearest_year(&mut h, p);
                     }
@@ -993,16 +995,34 @@ fn projected(h: &DateHit, s: &str, published: Option<PartialDate>, lex: &Lexicon
 fn dateline(s: &str, f: &Found) -> bool {
     if !matches!(
         f.expr,
-        Expr::Date(Absolute::Day { .. } | Absolute::Numeric { .. })
+        Expr::Date(Absolute::Day { .. } | Absolute::Numeric { .. }) | Expr::MonthDay { .. }
     ) {
         return false;
     }
     // `28 marzo 2023.- La secretaría …`: the Mexican press writes a stop before the dash.
     let after = s[f.end..].trim_start();
     let after = after.strip_prefix('.').unwrap_or(after);
-    let dash = after.starts_with(['–', '—', '-']);
+    // A wire agency after the date: `Sept. 10 (UPI) --`, `September 30, ANI/Sputnik :`.
+    let agency = |w: &str| {
+        (1..=24).contains(&w.len())
+            && w.split(['/', ' ', '-'])
+                .all(|p| p.starts_with(char::is_uppercase) && p.chars().all(char::is_alphabetic))
+    };
+    let in_parens = after.strip_prefix('(').and_then(|a| a.split_once(')'));
+    let before_colon = after.strip_prefix(',').and_then(|a| a.split_once(':'));
+    let dash = match (in_parens, before_colon) {
+        (Some((name, rest)), _) if agency(name.trim()) => {
+            rest.trim_start().starts_with(['–', '—', '-'])
+        }
+        (_, Some((name, _))) => agency(name.trim()),
+        _ => after.starts_with(['–', '—', '-']),
+    };
     let before = s[..f.start].trim_end();
-    let Some(place) = before.strip_suffix(',') else {
+    // `Washington, US - September 30, ANI/Sputnik :`: the dash before the date.
+    let Some(place) = before
+        .strip_suffix(',')
+        .or_else(|| before.strip_suffix(['–', '—', '-']).map(str::trim_end))
+    else {
         return false;
     };
     let words: Vec<&str> = place
@@ -1592,6 +1612,13 @@ fn this_day(s: &str, start: usize, lex: &Lexicon) -> bool {
     lex.this_words.iter().any(|w| ends_with_phrase(&head, w))
 }
 
+/// True if the day is planned as seen from the past (`was set to expire on Dec. 21`,
+/// `estaba previsto para el 5 de junio`): it may lie before or after the document's day.
+fn planned_in_past(s: &str, start: usize, lex: &Lexicon) -> bool {
+    let head = clause_words_before(s, start, 10).join(" ");
+    lex.future_in_past.iter().any(|p| has_phrase(&head, p))
+}
+
 /// Puts a day without a year in the year (the document's, the one before or after) that
 /// brings it nearest the document's day.
 fn nearest_year(h: &mut DateHit, published: PartialDate) {
@@ -1871,9 +1898,10 @@ fn resolve_relative(e: Expr, pubd: PartialDate, future: bool) -> Option<PartialD
             };
             let wd = crate::model::date::weekday(y, mo, d) as i64;
             let target = target as i64;
+            // The next one on or after the document's day (`will rise from Thursday`,
+            // said on a Thursday, is that day), the latest one on or before it.
             let delta = if future {
-                let k = (target - wd).rem_euclid(7);
-                if k == 0 { 7 } else { k }
+                (target - wd).rem_euclid(7)
             } else {
                 -((wd - target).rem_euclid(7))
             };

@@ -1961,6 +1961,31 @@ fn rate_after(s: &str, at: usize, lex: &Lexicon) -> Option<(&'static str, usize)
     None
 }
 
+/// The rate suffix of a rate word that ends the figure's clause a few words on, with no
+/// other figure between (`about 10,000 migrants were crossing the nearly 2,000-mile
+/// border each day`, `más de 775 ingresaron por día`).
+fn rate_ending_clause(s: &str, at: usize, lex: &Lexicon) -> Option<&'static str> {
+    let rest = window(s, at, 160);
+    let stop = rest
+        .find(['.', ';', ':', '(', '?', '!'])
+        .unwrap_or(rest.len());
+    let low = rest[..stop].trim_end().to_lowercase();
+    let (_, suffix) = lex
+        .clause_rate_words
+        .iter()
+        .find(|(w, _)| crate::extract::dates::ends_with_phrase(&low, w))?;
+    let words: Vec<&str> = low.split_whitespace().collect();
+    // Another figure between them has the rate, not this one; a measure glued to its
+    // noun (`2,000-mile`) is no figure.
+    let figure = |w: &&str| {
+        w.starts_with(|c: char| c.is_ascii_digit()) && !w.contains('-')
+            || lex
+                .number_word(w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .is_some()
+    };
+    (words.len() <= 16 && !words.iter().any(figure)).then_some(*suffix)
+}
+
 /// True for a threshold inside a definition: `groups of 100 or more individuals`.
 fn definition_threshold(s: &str, a: &Atom, lex: &Lexicon) -> bool {
     let after = window(s, a.end, 24).trim_start().to_lowercase();
@@ -2118,6 +2143,23 @@ impl WordFigures<'_> {
     }
 }
 
+/// True if the number at `start` (its figure ending by `end`) is written with a plus
+/// after it (`2.2 million-plus arrests`): at least it, as `300+` is.
+fn plus_after(s: &str, start: usize, end: usize, lex: &Lexicon) -> bool {
+    let Some(tail) = s.get(start..) else {
+        return false;
+    };
+    lex.plus_suffixes.iter().any(|p| {
+        // The number and at most its scale word before the plus (`2.2 million-plus`).
+        tail.find(p).is_some_and(|i| {
+            let number = &tail[..i];
+            start + i <= end
+                && number.ends_with(|c: char| c.is_alphanumeric())
+                && number.split_whitespace().count() <= 2
+        })
+    })
+}
+
 #[allow(clippy::too_many_arguments)]
 fn make(
     s: &str,
@@ -2134,6 +2176,7 @@ fn make(
     let (qualifier, span_start) = match qualifier_before(s, start, lex) {
         Some((q, qs, true)) => (q, qs),
         Some((q, _, false)) => (q, start),
+        None if plus_after(s, start, end, lex) => (Qualifier::AtLeast, start),
         None => (Qualifier::Exact, start),
     };
     let noun_range = noun.as_ref().map(|n| n.0);
@@ -2144,7 +2187,7 @@ fn make(
     // A rate keeps its denominator: `1,200 encounters/day`, `3,400 per day`.
     let (rate, end) = match rate_after(s, end, lex) {
         Some((suffix, e)) => (Some(suffix), e),
-        None => (None, end),
+        None => (rate_ending_clause(s, end, lex), end),
     };
     StatHit {
         start: span_start,

@@ -196,6 +196,9 @@ pub struct Lexicon {
     pub year_of: &'static [&'static str],
     /// The article opening a part of a year (`the first six months of 2010`).
     pub period_article: &'static str,
+    /// The articles of a part of a year named by its months (`the first ten months of
+    /// 2019`, `los primeros 10 meses de 2019`): the period article and its plurals.
+    pub part_articles: &'static [&'static str],
     /// `since`, giving a point event at its date.
     pub since: &'static [&'static str],
     /// Words that open a clause saying what happened at the date before them (`since
@@ -379,6 +382,9 @@ pub struct Lexicon {
     pub relative_after: &'static [&'static str],
     /// Denominators after a figure, with the unit suffix they give (`per day`).
     pub rate_words: &'static [(&'static str, &'static str)],
+    /// Rate words that may end the figure's clause further on (`10,000 migrants were
+    /// crossing the border each day`, `1.150 personas llegan a diario`), with their suffix.
+    pub clause_rate_words: &'static [(&'static str, &'static str)],
     /// Words (one to three) a headline may not start with: conjunctions, relative
     /// pronouns, adverbs of time and focus, prepositions that leave a fragment.
     pub fragment_openers: &'static [&'static str],
@@ -423,6 +429,12 @@ pub struct Lexicon {
     /// Verbs that move a date (`postponed from January to March`): the two ends after
     /// them are the old date and the new one, not a period.
     pub reschedule_verbs: &'static [&'static str],
+    /// A future seen from the past (`was set to expire on Dec. 21`, `estaba previsto
+    /// para el 5 de junio`): the day may lie on either side of the document's date, so
+    /// it takes the nearest one.
+    pub future_in_past: &'static [&'static str],
+    /// Written right after a number, they make it a lower bound (`2.2 million-plus`).
+    pub plus_suffixes: &'static [&'static str],
     /// Words after a week day that tie it to another day (`the Friday before Christmas`,
     /// `el viernes antes de Navidad`): a day the document's date cannot resolve.
     pub weekday_anchors: &'static [&'static str],
@@ -576,6 +588,7 @@ struct LexiconFile {
     day_of: String,
     year_of: Vec<String>,
     period_article: String,
+    part_articles: Vec<String>,
     since: Vec<String>,
     when: Vec<String>,
     day_one_words: Vec<String>,
@@ -658,6 +671,7 @@ struct LexiconFile {
     measure_joiners: Vec<String>,
     relative_after: Vec<String>,
     rate_words: Vec<(String, String)>,
+    clause_rate_words: Vec<(String, String)>,
     fragment_openers: Vec<String>,
     relative_pronouns: Vec<String>,
     verbs: Vec<String>,
@@ -670,6 +684,8 @@ struct LexiconFile {
     weekday_last_after: Vec<String>,
     weekday_anchors: Vec<String>,
     reschedule_verbs: Vec<String>,
+    future_in_past: Vec<String>,
+    plus_suffixes: Vec<String>,
     count_comparatives: Vec<String>,
     current_year_words: Vec<String>,
     baseline_participles: Vec<String>,
@@ -779,6 +795,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         day_of: leak_str(f.day_of),
         year_of: leak_list(f.year_of),
         period_article: leak_str(f.period_article),
+        part_articles: leak_list(f.part_articles),
         since: leak_list(f.since),
         when: leak_list(f.when),
         day_one_words: leak_list(f.day_one_words),
@@ -861,6 +878,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         measure_joiners: leak_list(f.measure_joiners),
         relative_after: leak_list(f.relative_after),
         rate_words: leak_str_pairs(f.rate_words),
+        clause_rate_words: leak_str_pairs(f.clause_rate_words),
         fragment_openers: leak_list(f.fragment_openers),
         relative_pronouns: leak_list(f.relative_pronouns),
         verbs: leak_list(f.verbs),
@@ -873,6 +891,8 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         weekday_last_after: leak_list(f.weekday_last_after),
         weekday_anchors: leak_list(f.weekday_anchors),
         reschedule_verbs: leak_list(f.reschedule_verbs),
+        future_in_past: leak_list(f.future_in_past),
+        plus_suffixes: leak_list(f.plus_suffixes),
         count_comparatives: leak_list(f.count_comparatives),
         current_year_words: leak_list(f.current_year_words),
         baseline_participles: leak_list(f.baseline_participles),

@@ -339,6 +339,16 @@ impl Recogniser {
         }
     }
 
+    /// The month number of a month word standing alone (`in May`, `February’s`): not a
+    /// month abbreviation written without its dot (`in Mar del Plata`, `Jan said`).
+    fn month_alone(&self, word: &str) -> Option<u8> {
+        let abbreviated = !word.ends_with('.') && !self.lex.month_names().contains(&word);
+        if abbreviated && self.mode == Mode::Text {
+            return None;
+        }
+        self.month(word)
+    }
+
     /// Calls `f` with each expression rule `i` finds in `hay`, left to right. `hay` is
     /// `text` or a same-length stand-in of it (same matches at the same offsets); the
     /// rule reads what lies around a match in `text`.

@@ -347,13 +347,19 @@ pub static RULES: [Rule; 49] = [
                 r"{fy}((?:19|20)?[0-9]{{2}})(?:(?:\s?[-–]\s?|\s+(?i:{to})\s+)(?:{fy})?((?:19|20)?[0-9]{{2}})|\s+Q([1-4]))?\b"
             )
         },
-        read: Read::Groups(|r, c, _| {
+        read: Read::Groups(|r, c, text| {
             let year = |i: usize| {
                 let g = c.get(i)?;
                 let y: i32 = g.as_str().parse().ok()?;
                 Some(if g.as_str().len() == 2 { 2000 + y } else { y })
             };
             let first = year(1)?;
+            // `between FY 2010 and FY 2016`: one period, whatever its length.
+            let head = text[..c.get(0)?.start()].trim_end().to_lowercase();
+            let between = r.lex.span_between.iter().any(|w| {
+                head.strip_suffix(w)
+                    .is_some_and(|h| h.is_empty() || h.ends_with(' '))
+            });
             if let Some(q) = c.get(3) {
                 return fiscal_quarter(r, c, first, q.as_str().parse().ok()?);
             }
@@ -366,7 +372,8 @@ pub static RULES: [Rule; 49] = [
                     .split_whitespace()
                     .any(|w| Lexicon::is_in(r.lex.span_and, w))
             });
-            if last < first || last - first > 20 || (joined_by_and && last != first + 1) {
+            if last < first || last - first > 20 || (joined_by_and && !between && last != first + 1)
+            {
                 // `fiscal year 2013 to 68,541`: the second number is no year.
                 let mut f = fiscal_years(r, c, first, first)?;
                 f.end = c.get(1)?.end();
@@ -658,9 +665,9 @@ pub static RULES: [Rule; 49] = [
         source: |v| {
             format!(
                 r"(?i:\b{}\s+{}\s+{}\s+({})\b)",
-                regex::escape(v.lex.period_article),
+                words(v.lex.part_articles),
                 ordinal_part(v, &keys(v.lex.period_words)),
-                v.of,
+                v.year_of,
                 v.y
             )
         },
@@ -678,7 +685,7 @@ pub static RULES: [Rule; 49] = [
         source: |v| {
             format!(
                 r"(?i:\b{}\s+{}\s+{})",
-                regex::escape(v.lex.period_article),
+                words(v.lex.part_articles),
                 ordinal_part(v, &keys(v.lex.period_words)),
                 year_words(v, v.lex.current_year_words),
             )
@@ -1294,7 +1301,7 @@ pub static RULES: [Rule; 49] = [
         },
         read: Read::Groups(|r, c, text| {
             let (g, month) = (c.get(1)?, c.get(2)?);
-            let month = r.month(&text[month.range()])?;
+            let month = r.month_alone(&text[month.range()])?;
             let low = text[g.range()].to_lowercase();
             let year_offset = r
                 .lex
@@ -1318,7 +1325,7 @@ pub static RULES: [Rule; 49] = [
         },
         read: Read::Groups(|r, c, text| {
             let m = c.get(1)?;
-            let month = r.month(&text[m.range()])?;
+            let month = r.month_alone(&text[m.range()])?;
             Some(at(
                 m,
                 Expr::BareMonth {
