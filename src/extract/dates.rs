@@ -530,13 +530,15 @@ fn shift_year(d: PartialDate, years: i32) -> Option<PartialDate> {
 }
 
 /// `the first two weeks of October`, `the last week of May 2020`, `the first week of
-/// October in 1994`: the days of those weeks, over the whole phrase. The month was read
-/// on its own (and its year, when one follows, as a year of its own: it is taken in).
+/// October in 1994`, `the first seven days of August`, `los primeros diez días de
+/// marzo`: the days of those weeks, over the whole phrase. The month was read on its own
+/// (and its year, when one follows, as a year of its own: it is taken in).
 fn weeks_of_months(hits: &mut Vec<DateHit>, s: &str, lex: &Lexicon) {
-    let week = |w: &str| {
+    let unit_days = |w: &str| {
         lex.ago_day_units
             .iter()
-            .any(|(u, d)| *d == 7 && u.eq_ignore_ascii_case(w))
+            .find(|(u, _)| u.eq_ignore_ascii_case(w))
+            .map(|&(_, d)| d)
     };
     let mut merged_years = Vec::new();
     for i in 0..hits.len() {
@@ -550,25 +552,35 @@ fn weeks_of_months(hits: &mut Vec<DateHit>, s: &str, lex: &Lexicon) {
         // The words before the month, nearest last: `the first two weeks of`.
         let head: Vec<&str> = window_before(s, h.start, 60).split_whitespace().collect();
         let n = head.len();
-        if n < 4 || !head[n - 1].eq_ignore_ascii_case(lex.day_of) || !week(head[n - 2]) {
+        if n < 4 || !head[n - 1].eq_ignore_ascii_case(lex.day_of) {
             continue;
         }
-        let (count, ord_at) = match lex.number_word(&head[n - 3].to_lowercase()) {
-            Some(v) if (1.0..=4.0).contains(&v) && v.fract() == 0.0 => (v as u8, n - 4),
-            _ => match head[n - 3].parse::<u8>() {
-                Ok(v) if (1..=4).contains(&v) => (v, n - 4),
-                _ => (1, n - 3),
-            },
+        let Some(unit) = unit_days(head[n - 2]) else {
+            continue;
         };
+        // Weeks up to four; days, two or more, up to the month's (`the first day of` is a
+        // period's edge, read elsewhere).
+        let most = if unit == 7 { 4.0 } else { 31.0 };
+        let written = lex
+            .number_word(&head[n - 3].to_lowercase())
+            .or_else(|| head[n - 3].parse::<f64>().ok());
+        let (count, ord_at) = match written {
+            Some(v) if (1.0..=most).contains(&v) && v.fract() == 0.0 => (v as u32, n - 4),
+            _ => (1, n - 3),
+        };
+        if unit == 1 && count < 2 {
+            continue;
+        }
         let ordinal = head[ord_at].to_lowercase();
         let Some(&(_, ord)) = lex.ordinals.iter().find(|(w, _)| *w == ordinal) else {
             continue;
         };
         let article = ord_at
             .checked_sub(1)
-            .is_some_and(|k| head[k].eq_ignore_ascii_case(lex.period_article));
+            .is_some_and(|k| Lexicon::is_in(lex.part_articles, &head[k].to_lowercase()));
         // `the second week of` has no calendar edge; `the first weeks of` no count.
-        if !article || ord > 1 || (count > 1) != (head[n - 2].len() > 4) {
+        let plural = head[n - 2].ends_with(['s', 'S']);
+        if !article || ord > 1 || (count > 1) != plural {
             continue;
         }
         // A year right after the month (`October in 1994`, `October, 1994`).
@@ -587,7 +599,7 @@ fn weeks_of_months(hits: &mut Vec<DateHit>, s: &str, lex: &Lexicon) {
             merged_years.push(j);
         }
         let dim = crate::model::date::days_in_month(year, month);
-        let days = (7 * count).min(dim);
+        let days = (unit * count).min(dim as u32) as u8;
         let (a, b) = if ord == 1 {
             (1, days)
         } else {
@@ -1483,7 +1495,17 @@ fn baseline(
             return true;
         }
         // `dropping nearly a third from May`: `from` after a word of change.
-        if k == 0 && change && !period && lex.span_from.iter().any(|c| phrase_at(&words, c, 0)) {
+        // A `from` that is also the `of` of a date (Spanish `de`: `los últimos diez días
+        // de julio`) only right after the word of change (`bajaron de julio`).
+        let from = lex.span_from.iter().find(|c| phrase_at(&words, c, 0));
+        let from = from.is_some_and(|c| {
+            !(*c == lex.day_of || Lexicon::is_in(lex.year_of, c))
+                || words.len().checked_sub(2).is_some_and(|j| {
+                    sets.change
+                        .contains(words[j].trim_matches(|c: char| !c.is_alphanumeric()))
+                })
+        });
+        if k == 0 && change && !period && from {
             return true;
         }
         if k == 0 || !Lexicon::is_in(lex.since, &words[words.len() - 1]) {
@@ -1870,10 +1892,24 @@ fn resolve_relative(e: Expr, pubd: PartialDate, future: bool) -> Option<PartialD
         Expr::MonthDay { month, day } => {
             PartialDate::day(year_for(month, Some(day), pubd, future), month, day)
         }
-        Expr::BareMonth { month, year_offset } => {
-            let y = match year_offset {
-                Some(o) => pubd.year + o,
-                None => year_for(month, None, pubd, future),
+        Expr::BareMonth {
+            month,
+            year_offset,
+            side,
+        } => {
+            let y = match (year_offset, side) {
+                (Some(o), _) => pubd.year + o,
+                // `last October`: the last one before the document's month; without the
+                // document's month, which year is unknown.
+                (None, Some(s)) => {
+                    let pm = pubd.month?;
+                    match (s < 0, month < pm, month > pm) {
+                        (true, true, _) | (false, _, true) => pubd.year,
+                        (true, ..) => pubd.year - 1,
+                        (false, ..) => pubd.year + 1,
+                    }
+                }
+                (None, None) => year_for(month, None, pubd, future),
             };
             PartialDate::month(y, month)
         }

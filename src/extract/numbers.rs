@@ -353,6 +353,11 @@ fn atoms(
         if currency.is_none() && listed_identifier(s, token_start(s, num_start), lex) {
             continue; // `ECF Nos. 74, 92, 93`, `Sections 3, 4 and 5`
         }
+        if currency.is_none()
+            && (pin_cite(s, token_start(s, num_start), lex) || leader(s, num_start))
+        {
+            continue; // `Id. at 45,486`, `ICE Removals ...... 18`
+        }
         if let Some((w, _)) = word_after(s, end)
             && Lexicon::is_in(lex.identifier_after, w)
         {
@@ -1255,6 +1260,33 @@ pub fn find_stats_in(
                 continue;
             }
         }
+        // `sentenced to 30 and 40 years`: the first number has the second's noun, a
+        // duration; both are figures when the second is (it gave `30 brothers`).
+        if let Some(b) = next
+            && !a.percent
+            && a.currency.is_none()
+            && a.counted.is_none()
+            && noun_after(s, a.end, lex).is_none()
+        {
+            let g = gap(s, a.end, b.start);
+            let joined = Lexicon::is_in(lex.list_joiners, &g)
+                || Lexicon::is_in(lex.range_or, &g)
+                || Lexicon::is_in(lex.range_to, &g);
+            let duration = |n: &(ByteRange, String, bool)| lex.durations.contains(&n.1.as_str());
+            if joined && noun_after(s, b.end, lex).is_some_and(|n| duration(&n)) {
+                let hb = single(s, b, true, lex);
+                if let Some(hb) = hb {
+                    let ha = single(s, a, true, lex).map(|ha| StatHit {
+                        unit: hb.unit.clone(),
+                        ..ha
+                    });
+                    hits.extend(ha);
+                    hits.push(hb);
+                }
+                i += 2;
+                continue;
+            }
+        }
         // A single figure.
         let counted_before = hits.iter().any(|h| {
             !h.unit.is_empty()
@@ -1534,11 +1566,14 @@ fn atom_unit(a: &Atom, noun: Option<&(ByteRange, String, bool)>, lex: &Lexicon) 
 /// A single figure. `counted_before`: an earlier figure of the sentence counts
 /// something, so a bare number may carry its unit (`7 people dead and 12 wounded`).
 fn single(s: &str, a: &Atom, counted_before: bool, lex: &Lexicon) -> Option<StatHit> {
-    let noun = if a.percent || a.currency.is_some() || a.counted.is_some() {
-        None
-    } else {
-        noun_after(s, a.end, lex).or_else(|| noun_after_scale(s, a, lex))
-    };
+    // `from 6,509,239 last year`: a date after the number, not a noun.
+    let noun =
+        if a.percent || a.currency.is_some() || a.counted.is_some() || deictic_after(s, a.end, lex)
+        {
+            None
+        } else {
+            noun_after(s, a.end, lex).or_else(|| noun_after_scale(s, a, lex))
+        };
     let qual = qualifier_before(s, a.start, lex);
     if is_age(s, a, noun.as_ref(), lex) || definition_threshold(s, a, lex) {
         return None;
@@ -1827,7 +1862,34 @@ fn position_after(s: &str, a: &Atom, lex: &Lexicon) -> bool {
     word_after(s, a.end).is_some_and(|(w, ws)| {
         s[a.end..ws].trim().is_empty()
             && Lexicon::is_in(lex.position_words, w.trim_end_matches('.'))
+            && !deictic_after(s, a.end, lex)
     })
+}
+
+/// True if the number at `start` is a pin cite's page after a citation's signal (`Id. at
+/// 45,486`, `supra, at 12`).
+fn pin_cite(s: &str, start: usize, lex: &Lexicon) -> bool {
+    let head = window_before(s, start, 24).trim_end().to_lowercase();
+    lex.pin_cite_words
+        .iter()
+        .any(|w| crate::extract::dates::ends_with_phrase(&head, w))
+}
+
+/// True if the number at `start` follows a table of contents' leader (`ICE Removals
+/// ...... 18`, `Resumen … 4`): a page number.
+fn leader(s: &str, start: usize) -> bool {
+    let head = window_before(s, start, 12).trim_end();
+    head.ends_with("...") || head.ends_with('…') || head.ends_with(". . .")
+}
+
+/// True if a date counted from the document's follows the number (`from 6,509,239 last
+/// year to 7,106,010 this year`): its words are no place in a sequence and no noun.
+fn deictic_after(s: &str, at: usize, lex: &Lexicon) -> bool {
+    let rest = window(s, at, 24).trim_start().to_lowercase();
+    (lex.year_deictics.iter())
+        .chain(lex.month_deictics)
+        .chain(lex.week_deictics)
+        .any(|(d, _)| rest.starts_with(d))
 }
 
 /// True if the number at byte `start` is an item of a list of identifiers after an

@@ -129,6 +129,8 @@ pub struct Lexicon {
     pub number_word_blockers: &'static [&'static str],
     /// Words right before a number that make it an identifier (`Title 42`, `Section 8`).
     pub identifier_words: &'static [&'static str],
+    /// A citation's signal before a pin cite's page (`Id. at 45,486`), lower case.
+    pub pin_cite_words: &'static [&'static str],
     /// Words right after a number that make it an identifier or a clock time.
     pub identifier_after: &'static [&'static str],
     /// Words right before a duration that make it a bound, not a claim (`the last four years`).
@@ -239,6 +241,9 @@ pub struct Lexicon {
     pub ago_units: &'static [(&'static str, u32)],
     /// `this year` / `last year` / `next year` after a month, with the year offset.
     pub year_deictics: &'static [(&'static str, i32)],
+    /// A word right before a month without a year that puts it before (-1) or after (1)
+    /// the document's month, never in it (`last October`, `el próximo mayo`).
+    pub month_sides: &'static [(&'static str, i32)],
     /// Speech verbs: `said on Tuesday` is an attribution, not an event.
     pub speech_verbs: &'static [&'static str],
     /// Words that mark a future event (for choosing the year of `July 1st`).
@@ -457,7 +462,7 @@ pub struct Lexicon {
     /// falls in (a week is no calendar unit of a date).
     pub week_deictics: &'static [(&'static str, i32)],
     /// The first day of a week (0 = Monday, 6 = Sunday) where a week is dated to its days
-    /// (`last week` → Sunday to Saturday); `None`: to the month it falls in.
+    /// (`last week` → Monday to Sunday); `None`: to the month it falls in.
     pub week_first_day: Option<u8>,
     /// The words before an issue number (`Vol. 86, No. 246`): a date right after the
     /// number is the issue's stamp.
@@ -563,6 +568,8 @@ struct LexiconFile {
     stopwords: Vec<String>,
     number_word_blockers: Vec<String>,
     identifier_words: Vec<String>,
+    #[serde(default)]
+    pin_cite_words: Vec<String>,
     identifier_after: Vec<String>,
     duration_bound_words: Vec<String>,
     duration_claim_before: Vec<String>,
@@ -608,6 +615,7 @@ struct LexiconFile {
     ago: String,
     ago_units: Vec<(String, u32)>,
     year_deictics: Vec<(String, i32)>,
+    month_sides: Vec<(String, i32)>,
     speech_verbs: Vec<String>,
     future_markers: Vec<String>,
     editorial_markers: Vec<String>,
@@ -770,6 +778,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         stopwords: leak_list(f.stopwords),
         number_word_blockers: leak_list(f.number_word_blockers),
         identifier_words: leak_list(f.identifier_words),
+        pin_cite_words: leak_list(f.pin_cite_words),
         identifier_after: leak_list(f.identifier_after),
         duration_bound_words: leak_list(f.duration_bound_words),
         duration_claim_before: leak_list(f.duration_claim_before),
@@ -815,6 +824,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         ago: leak_str(f.ago),
         ago_units: leak_pairs(f.ago_units),
         year_deictics: leak_pairs(f.year_deictics),
+        month_sides: leak_pairs(f.month_sides),
         speech_verbs: leak_list(f.speech_verbs),
         future_markers: leak_list(f.future_markers),
         editorial_markers: leak_list(f.editorial_markers),

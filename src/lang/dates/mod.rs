@@ -137,6 +137,9 @@ pub enum Expr {
         month: u8,
         /// The year word's offset from the document's year (`last year`: -1).
         year_offset: Option<i32>,
+        /// A word that puts the month before or after the document's month, never in it
+        /// (`last October`: -1, `next May`: 1).
+        side: Option<i32>,
     },
     /// `10 years ago`, `a month ago`.
     Ago {
@@ -596,7 +599,8 @@ mod tests {
                 end: 16,
                 expr: Expr::BareMonth {
                     month: 5,
-                    year_offset: Some(-1)
+                    year_offset: Some(-1),
+                    side: None,
                 }
             }
         );

@@ -788,6 +788,7 @@ pub static RULES: [Rule; 49] = [
                 Expr::BareMonth {
                     month,
                     year_offset: None,
+                    side: None,
                 },
             )
         }),
@@ -1309,7 +1310,23 @@ pub static RULES: [Rule; 49] = [
                 .iter()
                 .find(|(w, _)| low.ends_with(w))
                 .map(|&(_, o)| o);
-            Some(at(g, Expr::BareMonth { month, year_offset }))
+            // `since last October`, `el próximo mayo`: the word right before the month.
+            let before = text[c.get(0)?.start()..g.start()].to_lowercase();
+            let side = before.split_whitespace().last().and_then(|w| {
+                r.lex
+                    .month_sides
+                    .iter()
+                    .find(|(s, _)| *s == w)
+                    .map(|&(_, o)| o)
+            });
+            Some(at(
+                g,
+                Expr::BareMonth {
+                    month,
+                    year_offset,
+                    side,
+                },
+            ))
         }),
     },
     Rule {
@@ -1331,6 +1348,7 @@ pub static RULES: [Rule; 49] = [
                 Expr::BareMonth {
                     month,
                     year_offset: None,
+                    side: None,
                 },
             ))
         }),
