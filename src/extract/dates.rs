@@ -143,10 +143,22 @@ pub fn find_dates(
                 years_ago.push(f);
             } else if is_date(&f, s, lex)
                 && let Some(mut h) = resolve(f, published, order(lex), || {
-                    future_at(s, f.start, f.end, lex)
+                    match side_before(s, f.start, lex) {
+                        Some(side) => side > 0,
+                        None => future_at(s, f.start, f.end, lex),
+                    }
                 })
             {
                 h.event = dates_an_event(&f, s, lex) && !projected(&h, s, published, lex);
+                // `el pasado primero de octubre` in a document dated to its year only:
+                // the year before or its own, which cannot be told. The words stay read
+                // (its month is no month of its own) but date nothing.
+                if matches!(f.expr, Expr::MonthDay { .. })
+                    && side_before(s, f.start, lex).is_some()
+                    && published.is_some_and(|p| p.month.is_none())
+                {
+                    h.event = false;
+                }
                 if matches!(f.expr, Expr::MonthDay { .. }) {
                     if let Some(p) = published
                         && (moved_to(s, f.start, lex)
@@ -1632,6 +1644,17 @@ fn moved_to(s: &str, start: usize, lex: &Lexicon) -> bool {
 fn this_day(s: &str, start: usize, lex: &Lexicon) -> bool {
     let head = s[..start].trim_end().to_lowercase();
     lex.this_words.iter().any(|w| ends_with_phrase(&head, w))
+}
+
+/// The side of the document's date a word right before a day or month puts it on, its
+/// article aside (`el pasado primero de octubre`: -1, `el próximo 5 de junio`: 1).
+fn side_before(s: &str, start: usize, lex: &Lexicon) -> Option<i32> {
+    let words = clause_words_before(s, start, 1);
+    let w = words.last()?.to_lowercase();
+    lex.month_sides
+        .iter()
+        .find(|(x, _)| *x == w)
+        .map(|&(_, side)| side)
 }
 
 /// True if the day is planned as seen from the past (`was set to expire on Dec. 21`,

@@ -294,7 +294,8 @@ fn extract_block(
             if refers_back(a, &st, &unit, &facts.statistics, lex) {
                 continue;
             }
-            let as_of = as_of_for(a, &hits, (st.start, st.end), &figures, lex).or(ctx.published);
+            let as_of = as_of_for(a, &hits, (st.start, st.end), &figures, ctx.published, lex)
+                .or(ctx.published);
             let measure = measure_for(a, &st, &unit, lex);
             facts.statistics.push(Arc::new(Statistic {
                 id: String::new(),
@@ -566,6 +567,7 @@ fn as_of_for(
     hits: &[dates::DateHit],
     (start, end): text::ByteRange,
     figures: &[text::ByteRange],
+    published: Option<PartialDate>,
     lex: &Lexicon,
 ) -> Option<PartialDate> {
     let (cl, cr) = clause(quote, start, end);
@@ -594,7 +596,7 @@ fn as_of_for(
             .split_whitespace()
             .any(|w| Lexicon::is_in(lex.range_to, w))
     };
-    let near = hits
+    let candidates: Vec<&dates::DateHit> = hits
         .iter()
         .filter(|h| h.event && h.start >= cl && h.end <= cr)
         .filter(|h| {
@@ -604,33 +606,58 @@ fn as_of_for(
                 !between(h.end, start) && !to_before(h)
             }
         })
-        .min_by_key(|h| {
+        .collect();
+    // `9,095 en marzo, 9,209 en abril`: a date joined to the figure by a preposition
+    // alone is its own, however near the date of the figure before.
+    let joined = candidates.iter().copied().find(|h| {
+        h.start >= end
+            && quote[end..h.start]
+                .split_whitespace()
+                .all(|w| Lexicon::is_in(lex.date_prepositions, &w.to_lowercase()))
+    });
+    let near = joined.or_else(|| {
+        candidates.iter().copied().min_by_key(|h| {
             if h.start >= end {
                 h.start - end
             } else {
                 start.saturating_sub(h.end)
             }
-        });
+        })
+    });
     // `In June, agents made 5,311 …, apprehended 425 … and 2,347 …`: a date that opens
-    // the sentence, set off by a comma, dates every figure that has none nearer.
+    // the sentence, set off by a comma (after a gloss in brackets: `In fiscal year 2017
+    // (Oct. 1, 2016, to Sept. 30, 2017), about 53,700 …`), dates every figure that has
+    // none nearer.
     let opener = || {
         hits.iter().find(|h| {
+            let after = quote[h.end..].trim_start();
+            let after = match after.strip_prefix('(') {
+                Some(r) => r.split_once(')').map_or(after, |(_, r)| r.trim_start()),
+                None => after,
+            };
             h.event
                 && h.start < start
                 && quote[..h.start].split_whitespace().count() <= 2
-                && quote[h.end..].trim_start().starts_with(',')
+                && after.starts_with(',')
         })
     };
     let h = near.or_else(opener)?;
     let (l, _) = clause(quote, h.start, h.end);
-    let lead = quote[l..h.start].to_lowercase();
+    // `more than 5,000 since 2013`, `desde 2013`: a running total, as of the document's
+    // date (the `since` may be the date's own first word).
+    let lead = quote[l..h.end].to_lowercase();
     let opens_count = lead
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| lex.since.contains(&w));
     if opens_count {
-        None
-    } else {
-        Some(h.end_date.unwrap_or(h.date))
+        return None;
+    }
+    // A period still running at the document's date (`this fiscal year`, `este año`)
+    // has counted up to that date, not to its end.
+    let until = h.end_date.unwrap_or(h.date);
+    match published {
+        Some(p) if h.end_date.is_some() && h.date <= p && until > p => Some(p),
+        _ => Some(until),
     }
 }
 
@@ -1135,7 +1162,8 @@ mod tests {
                 "Apprehensions fell from nearly 561,000 during the first five months of FY23 to nearly 407,000 in FY24.",
                 "2024-03-09"
             ),
-            ["2023-02-28", "2024-09-30"]
+            // FY24 was still running on the document's date: counted up to it.
+            ["2023-02-28", "2024-03-09"]
         );
         // A baseline dates no figure: the change is the document's.
         assert_eq!(
@@ -1144,6 +1172,42 @@ mod tests {
                 "2024-04-12"
             ),
             ["2024-04-12", "2024-04-12"]
+        );
+    }
+
+    #[test]
+    fn a_date_joined_to_its_figure_a_gloss_and_a_running_period() {
+        // The date right after a figure is its own, not the one before the comma.
+        assert_eq!(
+            as_of_all(
+                "Agents recorded 9,095 crossings in March, 9,209 in April and 9,870 in May.",
+                "2019-07-16"
+            ),
+            ["2019-03", "2019-04", "2019-05"]
+        );
+        // A gloss in brackets between an opening date and its comma.
+        assert_eq!(
+            as_of_all(
+                "In fiscal year 2017 (Oct. 1, 2016, to Sept. 30, 2017), about 53,700 refugees were admitted.",
+                "2018-03-01"
+            ),
+            ["2017-09-30"]
+        );
+        // A running total since a year, the `since` being the date's own word.
+        assert_eq!(
+            as_of_all(
+                "The shelter has received more than 5,000 people since 2013.",
+                "2019-07-16"
+            ),
+            ["2019-07-16"]
+        );
+        // A period still running at the document's date counts up to that date.
+        assert_eq!(
+            as_of_all(
+                "So far this fiscal year, agents have arrested 12,000 people.",
+                "2024-03-09"
+            ),
+            ["2024-03-09"]
         );
     }
 
