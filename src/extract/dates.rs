@@ -1599,6 +1599,17 @@ fn attribute_year(s: &str, start: usize, end: usize, lex: &Lexicon) -> bool {
     if determiner_before(before, lex) {
         return modifies_noun_after(s, end, lex);
     }
+    // `a problematic 2008 law`: one adjective between the determiner and the year.
+    if let Some((w, ws)) = word_before(s, start)
+        && w.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+        && !Lexicon::is_in(lex.stopwords, w)
+        && !Lexicon::is_in(lex.date_prepositions, w)
+        && !lex.durations.contains(&w)
+        && !Lexicon::is_in(lex.fiscal_year_words, w)
+        && determiner_before(s[..ws].trim_end(), lex)
+    {
+        return modifies_noun_after(s, end, lex);
+    }
     // At the start of a sentence, a year before a capitalised name is part of the name
     // (`2011 San Fernando massacre is located in …`).
     let Some((next, ns)) = word_after(s, end) else {
