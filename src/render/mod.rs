@@ -245,8 +245,8 @@ impl<'a> Renderer<'a> {
         jobs
     }
 
-    /// Renders one job. Its files are returned, but for the data files, which are
-    /// written into `sink` a record at a time.
+    /// Renders one job. Its files are returned, but for the data files and
+    /// `data/timeline.json`, which are written into `sink` as they are made.
     fn run(&self, job: Job, sink: &dyn Sink) -> Result<Vec<OutputFile>, Error> {
         let c = &self.settings.config;
         let one = |f: OutputFile| Ok(vec![f]);
@@ -310,11 +310,10 @@ impl<'a> Renderer<'a> {
             Job::DataPage => one(self.render_data_page()?),
             Job::PrintBrief => one(self.render_print_brief()?),
             Job::SearchPage => one(self.render_search()?),
-            Job::TimelineJson => one(OutputFile::new(
-                paths::TIMELINE_JSON,
-                self.timeline_json(),
-                "timeline data (TimelineJS)",
-            )),
+            Job::TimelineJson => {
+                self.write_timeline_json(sink)?;
+                Ok(Vec::new())
+            }
         }
     }
 
