@@ -538,9 +538,19 @@ fn gold_f1_on_the_validation_corpus_never_tuned_on() {
 /// floors were re-based there. Its rules (`last year`, `a year ago` and `this year` in a
 /// report that counts in fiscal years, two days of one month without a year, the items of
 /// a list after a colon, a period whose last end has no year, a citation's page) left dev
-/// at 0.898 / 0.937 and validation at 0.775 / 0.932.
+/// at 0.898 / 0.937 and validation at 0.775 / 0.932. Batch 13 (12: CBP, CDC MMWR, DHS OIS,
+/// the National Guard Bureau, the Federal Register, VOA Learning English, CRS, GAO,
+/// USCIRF, Wikipedia), gold first, read by the rules as they were: dev 0.807 / 0.897 (29
+/// events, 54 statistics), validation 0.733 / 0.952 (14 events, 11 statistics). The rules
+/// since (from batch 13's development documents, the development misses and probes of
+/// public pages: dotless month abbreviations, a day planned in the past, `between FY 2010
+/// and FY 2016`, wire datelines, `exceeded`, `2.2 million-plus`, a rate word ending the
+/// clause, weeks from Monday, `last October`, `the first seven days of August`, a pin
+/// cite's page, a table of contents' leader, `30 and 40 years`, `as_of` from the date
+/// joined to a figure) left dev at 0.898 / 0.935 on 169 documents and validation at
+/// 0.789 / 0.934 on 61.
 const DEV: (f64, f64) = (0.89, 0.93);
-const VALIDATION: (f64, f64) = (0.77, 0.93);
+const VALIDATION: (f64, f64) = (0.78, 0.93);
 
 /// The methodology page shows `content/accuracy.toml`: it must say what was measured,
 /// on the flagship and on the validation documents.
@@ -662,9 +672,15 @@ fn check_recorded(flag: &Scores, val: &Scores) {
 /// with it dev measured 0.901 / 0.899 on 65 documents and validation 0.746 / 0.948 on 32,
 /// and these floors were re-based there. Its rules (`del 1 al 21 de enero`, a Mexican
 /// dateline, the items of a list after a colon, Spanish counted nouns as shared units, a
-/// text with both decimal marks, `6 mil 62`) took dev to 0.910 / 0.929.
+/// text with both decimal marks, `6 mil 62`) took dev to 0.910 / 0.929. Batch O (3: Martí
+/// Noticias twice, Spanish Wikipedia), gold first, read by the rules as they were: dev
+/// 0.824 / 1.000 (9 events, 6 statistics), validation 0.714 / 0.909 (13 events, 17
+/// statistics); the rules since (`estaba previsto`, `los primeros 10 meses`, `a diario`,
+/// `el pasado octubre`, `de` after a word of change, `casi un 35 %`) left dev at 0.908 /
+/// 0.931 on 67 documents and validation at 0.763 / 0.942 on 33, and the validation events
+/// floor was raised there.
 const ES_DEV: (f64, f64) = (0.90, 0.91);
-const ES_VALIDATION: (f64, f64) = (0.71, 0.94);
+const ES_VALIDATION: (f64, f64) = (0.76, 0.94);
 
 #[test]
 fn gold_f1_on_the_spanish_development_corpus() {
