@@ -1876,10 +1876,11 @@ fn pin_cite(s: &str, start: usize, lex: &Lexicon) -> bool {
 }
 
 /// True if the number at `start` follows a table of contents' leader (`ICE Removals
-/// ...... 18`, `Resumen … 4`): a page number.
+/// ...... 18`, `Resumen . . . . 4`): a page number. Not an ellipsis (`… 18 migrants`,
+/// `and then... 40 more`), which cuts a quote, not a line.
 fn leader(s: &str, start: usize) -> bool {
     let head = window_before(s, start, 12).trim_end();
-    head.ends_with("...") || head.ends_with('…') || head.ends_with(". . .")
+    head.ends_with("....") || head.ends_with(". . . .")
 }
 
 /// True if a date counted from the document's follows the number (`from 6,509,239 last
