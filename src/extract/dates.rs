@@ -567,22 +567,29 @@ fn weeks_of_months(hits: &mut Vec<DateHit>, s: &str, lex: &Lexicon) {
         if n < 4 || !head[n - 1].eq_ignore_ascii_case(lex.day_of) {
             continue;
         }
-        let Some(unit) = unit_days(head[n - 2]) else {
-            continue;
+        // `the first half of January`: days 1 to 15; `the second half`: 16 to the end.
+        let half = Lexicon::is_in(lex.month_halves, &head[n - 2].to_lowercase());
+        let (unit, count, ord_at) = if half {
+            (0, 1, n - 3)
+        } else {
+            let Some(unit) = unit_days(head[n - 2]) else {
+                continue;
+            };
+            // Weeks up to four; days, two or more, up to the month's (`the first day of`
+            // is a period's edge, read elsewhere).
+            let most = if unit == 7 { 4.0 } else { 31.0 };
+            let written = lex
+                .number_word(&head[n - 3].to_lowercase())
+                .or_else(|| head[n - 3].parse::<f64>().ok());
+            let (count, ord_at) = match written {
+                Some(v) if (1.0..=most).contains(&v) && v.fract() == 0.0 => (v as u32, n - 4),
+                _ => (1, n - 3),
+            };
+            if unit == 1 && count < 2 {
+                continue;
+            }
+            (unit, count, ord_at)
         };
-        // Weeks up to four; days, two or more, up to the month's (`the first day of` is a
-        // period's edge, read elsewhere).
-        let most = if unit == 7 { 4.0 } else { 31.0 };
-        let written = lex
-            .number_word(&head[n - 3].to_lowercase())
-            .or_else(|| head[n - 3].parse::<f64>().ok());
-        let (count, ord_at) = match written {
-            Some(v) if (1.0..=most).contains(&v) && v.fract() == 0.0 => (v as u32, n - 4),
-            _ => (1, n - 3),
-        };
-        if unit == 1 && count < 2 {
-            continue;
-        }
         let ordinal = head[ord_at].to_lowercase();
         let Some(&(_, ord)) = lex.ordinals.iter().find(|(w, _)| *w == ordinal) else {
             continue;
@@ -592,7 +599,12 @@ fn weeks_of_months(hits: &mut Vec<DateHit>, s: &str, lex: &Lexicon) {
             .is_some_and(|k| Lexicon::is_in(lex.part_articles, &head[k].to_lowercase()));
         // `the second week of` has no calendar edge; `the first weeks of` no count.
         let plural = head[n - 2].ends_with(['s', 'S']);
-        if !article || ord > 1 || (count > 1) != plural {
+        let fits = if half {
+            ord <= 2
+        } else {
+            ord <= 1 && (count > 1) == plural
+        };
+        if !article || !fits {
             continue;
         }
         // A year right after the month (`October in 1994`, `October, 1994`).
@@ -611,9 +623,15 @@ fn weeks_of_months(hits: &mut Vec<DateHit>, s: &str, lex: &Lexicon) {
             merged_years.push(j);
         }
         let dim = crate::model::date::days_in_month(year, month);
-        let days = (unit * count).min(dim as u32) as u8;
+        let days = if half {
+            15
+        } else {
+            (unit * count).min(dim as u32) as u8
+        };
         let (a, b) = if ord == 1 {
             (1, days)
+        } else if half {
+            (16, dim)
         } else {
             (dim - days + 1, dim)
         };
@@ -2115,7 +2133,8 @@ fn plausible_year(s: &str, start: usize, end: usize, lex: &Lexicon) -> bool {
     (1800..=2100).contains(&year)
 }
 
-/// `Today, …` heading a clause, or `today` next to a verb of acting or announcing.
+/// `Today, …` heading a clause, or `today` next to a verb of acting or announcing or
+/// after an event held that day.
 fn today_announces(s: &str, start: usize, end: usize, lex: &Lexicon) -> bool {
     let word = &s[start..end];
     let after = s[end..].chars().next();
@@ -2147,6 +2166,13 @@ fn today_announces(s: &str, start: usize, end: usize, lex: &Lexicon) -> bool {
             w.trim_matches(|c: char| !c.is_alphanumeric()),
         )
     });
+    // An event held that day just before it (`at a press conference in San Salvador
+    // today`).
+    // Not the event's name for itself (`la conferencia de hoy`: today's conference).
+    let words = clause_words_before(s, start, 6);
+    let genitive = words.last().is_some_and(|w| w == lex.day_of);
+    let held = !genitive && words.iter().any(|w| Lexicon::is_in(lex.event_nouns, w));
+    let acting = acting || held;
     acting && !said_before(s, start, lex)
 }
 

@@ -66,10 +66,13 @@ pub fn extract_document(blocks: &[Block], ctx: &Context) -> Facts {
     };
     // In the items of a list of conditions (after `… may request it if:`).
     let mut conditions = false;
+    // After a paragraph that leads into a list (`… interdicted 1,036 migrants compared
+    // to:`), in the short paragraphs without a final stop that are its items.
+    let mut led = false;
     for block in blocks {
-        match block.kind {
-            BlockKind::ListItem { .. } => {}
-            _ => conditions = leads_to_conditions(&block.text, lex),
+        let list_item = matches!(block.kind, BlockKind::ListItem { .. });
+        if !list_item {
+            conditions = leads_to_conditions(&block.text, lex);
         }
         let prose = matches!(
             block.kind,
@@ -78,13 +81,16 @@ pub fn extract_document(blocks: &[Block], ctx: &Context) -> Facts {
                 | BlockKind::Attribution
                 | BlockKind::ListItem { .. }
         );
+        let paragraph = block.kind == BlockKind::Paragraph;
+        let item = led && paragraph && !ends_as_sentence(&block.text);
         if prose {
-            let list_item = matches!(block.kind, BlockKind::ListItem { .. });
-            let conditions = conditions && list_item;
-            extract_block(
-                block, ctx, lex, convention, conditions, &mut facts, &mut carry,
-            );
+            let place = ListPlace {
+                condition: conditions && list_item,
+                item,
+            };
+            extract_block(block, ctx, lex, convention, place, &mut facts, &mut carry);
         }
+        led = item || (paragraph && block.text.trim_end().ends_with(':'));
     }
     assign_ids(&mut facts);
     facts
@@ -164,18 +170,35 @@ fn is_reference_entry(text: &str) -> bool {
     bracketed || caret
 }
 
-/// Extracts the facts of one block. `conditions`: the block is an item of a list of
-/// conditions (see `leads_to_conditions`), so its dates are no events. `carry` is what
+/// Where a block stands in a list written as blocks.
+#[derive(Debug, Clone, Copy)]
+struct ListPlace {
+    /// An item of a list of conditions (see `leads_to_conditions`): its dates are no
+    /// events.
+    condition: bool,
+    /// A paragraph of its own that is an item of the list the paragraph before led into
+    /// (`7,175 Haitian Migrants in Fiscal Year 2022`): no caption, however short.
+    item: bool,
+}
+
+/// True if a block's text ends as a sentence does (a final stop, a closing quote).
+fn ends_as_sentence(text: &str) -> bool {
+    text.trim_end()
+        .ends_with(['.', '!', '?', '”', '"', '’', ':', ';'])
+}
+
+/// Extracts the facts of one block. `place`: where it stands in a list. `carry` is what
 /// the blocks before it left, updated here.
 fn extract_block(
     block: &Block,
     ctx: &Context,
     lex: &'static Lexicon,
     convention: numbers::Convention,
-    conditions: bool,
+    place: ListPlace,
     facts: &mut Facts,
     carry: &mut dates::Before,
 ) {
+    let conditions = place.condition;
     let mut cut = block.text.len().min(MAX_BLOCK);
     while !block.text.is_char_boundary(cut) {
         cut -= 1;
@@ -236,12 +259,16 @@ fn extract_block(
         // heading run into the text (`Federal RegisterOct 19, 2022`).
         let line_end = text[qe..].trim_start_matches([' ', '\t']);
         let own_line = line_end.is_empty() || line_end.starts_with('\n');
-        let item = item_lines.iter().any(|&(a, b)| qs >= a && qs < b);
+        let item = place.item || item_lines.iter().any(|&(a, b)| qs >= a && qs < b);
         let caption =
             photo || (paragraph && own_line && !chained && !item && caption_like(quote, lex));
         let condition = |at: usize| condition_lines.iter().any(|&(a, b)| at >= a && at < b);
+        let furniture_at = |at: usize| furniture_line(a, at, &date_ranges, lex);
         if !editorial && !caption && !conditions {
-            for h in hits.iter().filter(|h| h.event && !condition(qs + h.start)) {
+            let events = hits
+                .iter()
+                .filter(|h| h.event && !condition(qs + h.start) && !furniture_at(h.start));
+            for h in events {
                 facts.events.push(Arc::new(Event {
                     id: String::new(),
                     date: h.date,
@@ -291,7 +318,7 @@ fn extract_block(
                     format!("{unit} {rate}")
                 };
             }
-            if refers_back(a, &st, &unit, &facts.statistics, lex) {
+            if refers_back(a, &st, &unit, &facts.statistics, lex) || furniture_at(st.start) {
                 continue;
             }
             let as_of = as_of_for(a, &hits, (st.start, st.end), &figures, ctx.published, lex)
@@ -485,6 +512,44 @@ fn furniture_lines(text: &str, lex: &Lexicon) -> Vec<text::ByteRange> {
         out.push((from, text.len()));
     }
     out
+}
+
+/// True if the line of sentence `s` that holds byte `at` is furniture, whatever the
+/// sentence around it: a line in square brackets (`[Federal Register Volume 79, Number 85
+/// (Friday, May 2, 2014)]`), a label and its value (`- Opened: 1950`), or, in a sentence
+/// of several lines, a line of dates, stamp words and a stamp's label only (`USCA11
+/// Case: 20-12089 Date Filed: 03/23/2021 Page: 1 of 12` over a court opinion).
+/// `dates` are the byte ranges of the sentence's dates.
+fn furniture_line(s: &str, at: usize, dates: &[text::ByteRange], lex: &'static Lexicon) -> bool {
+    let start = s[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = s[at..].find('\n').map_or(s.len(), |i| at + i);
+    let line = &s[start..end];
+    let t = line.trim();
+    if t.starts_with('[') && t.ends_with(']') {
+        return true;
+    }
+    if label_line(line) {
+        return true;
+    }
+    let several_lines = start > 0 || end < s.len();
+    let in_line: Vec<text::ByteRange> = dates
+        .iter()
+        .filter(|&&(a, b)| a >= start && b <= end)
+        .map(|&(a, b)| (a - start, b - start))
+        .collect();
+    // A wrapped line of text can hold only a date and small words (`On August 21, 2015,`,
+    // `FY2018  and 30,000 for FY2019.`): a stamp line also has a label (`Filed`, `Page`).
+    let sets = words::word_sets(lex);
+    let label = line
+        .split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .any(|w| {
+            w.len() >= 4
+                && sets.stamp.contains(&w)
+                && !Lexicon::is_in(lex.date_prepositions, &w)
+                && !Lexicon::is_in(lex.since, &w)
+        });
+    several_lines && label && only_dates(line, &in_line, lex)
 }
 
 /// True for a label and its value (`Fatalities: 55+`, `Muertos: 72`): an infobox or

@@ -235,6 +235,8 @@ pub struct Lexicon {
     pub now_modals: &'static [&'static str],
     /// Verbs of announcing/acting next to which a lower-case `today` dates an action.
     pub action_verbs: &'static [&'static str],
+    /// Events held on a day, which `today` after them dates (`a press conference … today`).
+    pub event_nouns: &'static [&'static str],
     /// `ago` (`10 years ago`).
     pub ago: &'static str,
     /// Units of an `N … ago` offset with their length in months.
@@ -290,6 +292,8 @@ pub struct Lexicon {
     pub month_deictics: &'static [(&'static str, i32)],
     /// What a photo caption opens with, as written (`FILE –`).
     pub caption_prefixes: &'static [&'static str],
+    /// The words for half a month (`the first half of January`: days 1 to 15).
+    pub month_halves: &'static [&'static str],
     /// The preposition of the place a wire caption gives after its date (`…, July 6,
     /// 2018, in Washington.`).
     pub caption_place_words: &'static [&'static str],
@@ -612,6 +616,7 @@ struct LexiconFile {
     now: Vec<String>,
     now_modals: Vec<String>,
     action_verbs: Vec<String>,
+    event_nouns: Vec<String>,
     ago: String,
     ago_units: Vec<(String, u32)>,
     year_deictics: Vec<(String, i32)>,
@@ -639,6 +644,7 @@ struct LexiconFile {
     ago_day_units: Vec<(String, u32)>,
     month_deictics: Vec<(String, i32)>,
     caption_prefixes: Vec<String>,
+    month_halves: Vec<String>,
     caption_place_words: Vec<String>,
     period_end_words: Vec<String>,
     seasons: Vec<(String, u8)>,
@@ -821,6 +827,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         now: leak_list(f.now),
         now_modals: leak_list(f.now_modals),
         action_verbs: leak_list(f.action_verbs),
+        event_nouns: leak_list(f.event_nouns),
         ago: leak_str(f.ago),
         ago_units: leak_pairs(f.ago_units),
         year_deictics: leak_pairs(f.year_deictics),
@@ -848,6 +855,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         ago_day_units: leak_pairs(f.ago_day_units),
         month_deictics: leak_pairs(f.month_deictics),
         caption_prefixes: leak_list(f.caption_prefixes),
+        month_halves: leak_list(f.month_halves),
         caption_place_words: leak_list(f.caption_place_words),
         period_end_words: leak_list(f.period_end_words),
         seasons: leak_pairs(f.seasons),
