@@ -496,6 +496,13 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport, Error> 
         return render_site(root, options).map(|r| r.report);
     }
     let mut composed = compose_site(root, options)?;
+    // Rendering reads a source's converted blocks, never its text as read (compose was
+    // its last reader): free it before the render stage, the build's largest moment in
+    // memory (some 90 MB at 10,000 documents).
+    for s in &mut composed.site.sources {
+        s.source.text = String::new();
+        s.source.body_offset = 0;
+    }
     let settings = &composed.settings;
     let site_dir = output::Staging::begin(root, &settings.output_dir)?;
     let markdown_dir = output::Staging::begin(root, &settings.markdown_dir)?;

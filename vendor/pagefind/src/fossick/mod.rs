@@ -56,7 +56,7 @@ pub struct FossickedData {
     pub fragment: PageFragment,
     /// brief: the page's words, packed as the index stores them as soon as the page is
     /// read (they were kept as 32 bytes a position until the index was built).
-    pub word_data: Vec<crate::index::PagePackedWord>,
+    pub word_data: crate::index::PagePackedWords,
     pub meta_word_data: HashMap<String, Vec<MetaFossickedWord>>,
     pub sort: BTreeMap<String, String>,
     pub has_custom_body: bool,
