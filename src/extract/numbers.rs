@@ -1683,14 +1683,17 @@ fn single(s: &str, a: &Atom, counted_before: bool, lex: &Lexicon) -> Option<Stat
     let unit = atom_unit(a, noun.as_ref(), lex);
     // `(2) removes a provision`: an item number of a list, not a figure; `(88,089)` after
     // what it counts is one.
+    let breakdown = in_breakdown(s, a);
     let enumerator = char_before(s, a.start) == Some('(')
         && char_at(s, a.end) == Some(')')
         && !grouped(s, a)
-        && a.value < 100.0;
+        && a.value < 100.0
+        && !breakdown;
     if unit.is_empty() && qual.is_none() && enumerator {
         return None;
     }
-    if unit.is_empty() && qual.is_none() && !counted_before && !grouped(s, a) && !a.plus {
+    let counted = counted_before || breakdown;
+    if unit.is_empty() && qual.is_none() && !counted && !grouped(s, a) && !a.plus {
         // A bare number with no unit, no hedge and no thousands separator is a label,
         // a page, a citation or a code more often than a count (`87 FR 19941`, `Room 603`).
         return None;
@@ -1975,6 +1978,33 @@ fn noun_after_scale(s: &str, a: &Atom, lex: &Lexicon) -> Option<(ByteRange, Stri
         return None;
     }
     noun_after(s, ws + w.len(), lex)
+}
+
+/// True for a count in a breakdown: alone in parentheses after the capitalised name of
+/// what it is for, in a sentence with at least three such (`Texas (1,515), California
+/// (511), Arizona (394), Florida (75) and New York (31)`).
+fn in_breakdown(s: &str, a: &Atom) -> bool {
+    // The count in the parentheses that open at byte `open`, after a capitalised name.
+    let pair_at = |open: usize| {
+        let inner = &s[open + 1..];
+        let Some(close) = inner.find(')') else {
+            return false;
+        };
+        let digits = &inner[..close];
+        let count = digits.starts_with(|c: char| c.is_ascii_digit())
+            && digits.chars().all(|c| c.is_ascii_digit() || c == ',');
+        let head = s[..open].trim_end();
+        let word = head
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let named = word.starts_with(char::is_uppercase) && head.len() > word.len();
+        count && named
+    };
+    let enclosed = char_before(s, a.start) == Some('(') && char_at(s, a.end) == Some(')');
+    enclosed
+        && pair_at(a.start - 1)
+        && s.match_indices('(').filter(|&(i, _)| pair_at(i)).count() >= 3
 }
 
 /// True if the figure is written with a thousands separator (`75,316`), a scale word or
