@@ -270,7 +270,7 @@ fn year_words(v: &Vocab, extra: &[&str]) -> String {
 
 /// The rules, most specific first: a reader takes them in this order and keeps an
 /// expression only where it does not overlap one found before.
-pub static RULES: [Rule; 49] = [
+pub static RULES: [Rule; 50] = [
     // Parts of a fiscal year: `the first two quarters of fiscal year 2019`, `the start of
     // FY 2023`.
     Rule {
@@ -1150,6 +1150,42 @@ pub static RULES: [Rule; 49] = [
     },
     // Two months without a year: `from January to March`, `de enero a octubre pasado`,
     // `between January and October last year`.
+    // Two months in a row joined by `and`, with no year or day after them: one period
+    // (`November and December encounters were at their lowest`), as two years in a row
+    // are (`year_pair`); months apart stay two points (`bare_month`).
+    Rule {
+        name: "consecutive_months",
+        kind: Kind::Relative,
+        needs: MONTH,
+        in_set: true,
+        alone: false,
+        example: "November and December",
+        source: |v| {
+            format!(
+                r"\b({m})\s+({})\s+({m})\b",
+                v.words(v.lex.span_and),
+                m = v.m
+            )
+        },
+        read: Read::Groups(|r, c, text| {
+            let rest = after_match(r, text, c.get(0)?.end());
+            if rest.starts_with(|ch: char| ch.is_ascii_digit()) {
+                return None;
+            }
+            let (from, to) = (r.month(&c[1])?, r.month(&c[3])?);
+            if to != from + 1 {
+                return None;
+            }
+            found(
+                c,
+                Expr::MonthPair {
+                    from,
+                    to,
+                    year_offset: None,
+                },
+            )
+        }),
+    },
     Rule {
         name: "month_pair_bare",
         kind: Kind::Relative,
