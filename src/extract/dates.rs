@@ -235,6 +235,7 @@ pub fn find_dates(
     }
     edges_of_periods(&mut hits.hits, s, lex);
     weeks_of_months(&mut hits.hits, s, lex);
+    consecutive_days(&mut hits.hits, s, lex);
     previous_fiscal_years(&mut hits, s, published, fiscal, lex);
     fiscal_year_words(&mut hits.hits, &year_words, published, fiscal, lex);
     same_periods(&mut hits.hits, s, lex);
@@ -545,6 +546,39 @@ fn shift_year(d: PartialDate, years: i32) -> Option<PartialDate> {
 /// October in 1994`, `the first seven days of August`, `los primeros diez días de
 /// marzo`: the days of those weeks, over the whole phrase. The month was read on its own
 /// (and its year, when one follows, as a year of its own: it is taken in).
+/// Two week days in a row joined by `and` (`caught crossing the border Monday and
+/// Tuesday`, `el lunes y el martes`) are one period of two days, as two months or two
+/// years in a row are.
+fn consecutive_days(hits: &mut Vec<DateHit>, s: &str, lex: &Lexicon) {
+    let weekday = |h: &DateHit| {
+        h.end_date.is_none()
+            && h.date.precision() == Precision::Day
+            && lex
+                .weekdays
+                .iter()
+                .any(|w| s[h.start..h.end].eq_ignore_ascii_case(w))
+    };
+    hits.sort_by_key(|h| h.start);
+    let mut i = 0;
+    while i + 1 < hits.len() {
+        let (a, b) = (&hits[i], &hits[i + 1]);
+        let gap = s[a.end..b.start].trim();
+        let gap = gap
+            .strip_suffix(lex.period_article)
+            .map_or(gap, str::trim_end)
+            .trim_end();
+        let (year, month, day) = (a.date.year, a.date.month, a.date.day);
+        let next = month.zip(day).and_then(|(m, d)| shift_days(year, m, d, 1));
+        if weekday(a) && weekday(b) && Lexicon::is_in(lex.span_and, gap) && next == Some(b.date) {
+            let (end, to) = (b.end, b.date);
+            hits[i].end = end;
+            hits[i].end_date = Some(to);
+            hits.remove(i + 1);
+        }
+        i += 1;
+    }
+}
+
 fn weeks_of_months(hits: &mut Vec<DateHit>, s: &str, lex: &Lexicon) {
     let unit_days = |w: &str| {
         lex.ago_day_units
