@@ -1383,12 +1383,14 @@ fn clause_words_before(s: &str, at: usize, n: usize) -> Vec<String> {
             .map_or("", |(_, rest)| rest);
     }
     let from = after_last(head, &[';', ':', '—', '(', ')', ',', '“', '"']);
+    // Only the last `n` words are kept: lower only those.
     let mut words: Vec<String> = head[from..]
         .split_whitespace()
+        .rev()
+        .take(n)
         .map(str::to_lowercase)
         .collect();
-    let cut = words.len().saturating_sub(n);
-    words.drain(..cut);
+    words.reverse();
     words
 }
 
