@@ -1406,7 +1406,16 @@ fn phrase_at(words: &[String], phrase: &str, k: usize) -> bool {
         Some(i) => &phrase[i + 1..],
         None => phrase,
     };
-    if last.trim_matches(|c: char| !c.is_alphanumeric() && c != '.') != tail {
+    // A word with an ASCII letter, digit or `.` at both ends is its own trimmed form.
+    let kept = |b: u8| b.is_ascii_alphanumeric() || b == b'.';
+    let plain = last.as_bytes().first().is_some_and(|&b| kept(b))
+        && last.as_bytes().last().is_some_and(|&b| kept(b));
+    let trimmed = if plain {
+        last.as_str()
+    } else {
+        last.trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
+    };
+    if trimmed != tail {
         return false;
     }
     let n = phrase.split(' ').count();
