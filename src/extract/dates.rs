@@ -130,6 +130,8 @@ pub fn find_dates(
     let mut month_days = Vec::new();
     // `last year`, `two years ago`: where, and how many years from the document's.
     let mut year_words: Vec<(usize, i32)> = Vec::new();
+    // Whether the sentence holds a projection word (see `projected`), found once.
+    let projection = OnceCell::new();
     for (i, rule) in RULES.iter().enumerate() {
         if !resolvable(rule.kind, published) || !scan.may_match(i) {
             continue;
@@ -149,7 +151,8 @@ pub fn find_dates(
                     }
                 })
             {
-                h.event = dates_an_event(&f, s, lex) && !projected(&h, s, published, lex);
+                h.event =
+                    dates_an_event(&f, s, lex) && !projected(&h, s, published, lex, &projection);
                 // `el pasado primero de octubre` in a document dated to its year only:
                 // the year before or its own, which cannot be told. The words stay read
                 // (its month is no month of its own) but date nothing.
@@ -1046,7 +1049,14 @@ fn fiscal_code(w: &str, lex: &Lexicon) -> bool {
 /// 2030`): an estimate, not an event. A day stays an event (`the rule is projected to
 /// take effect on October 1, 2025` is a scheduled act), and so does anything without a
 /// projection word in its sentence (`will take effect in FY2026`).
-fn projected(h: &DateHit, s: &str, published: Option<PartialDate>, lex: &Lexicon) -> bool {
+/// `projection` holds whether the sentence has a projection word, once one hit asked.
+fn projected(
+    h: &DateHit,
+    s: &str,
+    published: Option<PartialDate>,
+    lex: &Lexicon,
+    projection: &OnceCell<bool>,
+) -> bool {
     let Some(pubd) = published else {
         return false;
     };
@@ -1059,10 +1069,11 @@ fn projected(h: &DateHit, s: &str, published: Option<PartialDate>, lex: &Lexicon
         _ => false,
     };
     // Checked only for a later date, so that a long sentence is lowercased only when needed.
-    later && {
-        let low = s.to_lowercase();
-        lex.projection_words.iter().any(|w| has_phrase(&low, w))
-    }
+    later
+        && *projection.get_or_init(|| {
+            let low = s.to_lowercase();
+            lex.projection_words.iter().any(|w| has_phrase(&low, w))
+        })
 }
 
 /// True if a day written in full opens the sentence after a place name and before a
@@ -1406,28 +1417,39 @@ fn clause_words_before(s: &str, at: usize, n: usize) -> Vec<String> {
             .map_or("", |(_, rest)| rest);
     }
     let from = after_last(head, &[';', ':', '—', '(', ')', ',', '“', '"']);
+    // Only the last `n` words are kept: lower only those.
     let mut words: Vec<String> = head[from..]
         .split_whitespace()
+        .rev()
+        .take(n)
         .map(str::to_lowercase)
         .collect();
-    let cut = words.len().saturating_sub(n);
-    words.drain(..cut);
+    words.reverse();
     words
 }
 
 /// True if `words` (nearest last) end with `phrase` (one or more words) at word `k`
 /// from the end (0: the last words).
 fn phrase_at(words: &[String], phrase: &str, k: usize) -> bool {
-    let trim = |w: &str| {
-        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
-            .len()
-    };
-    // Most calls fail on the last word: compare it first.
+    // Most calls fail on the last word: compare it first (it is the phrase's last word,
+    // which the comparison of every word below makes again).
     let Some(last) = words.len().checked_sub(k + 1).map(|i| &words[i]) else {
         return false;
     };
-    let tail = phrase.rsplit(' ').next().unwrap_or(phrase);
-    if trim(last) != tail.len() || !last.contains(tail) {
+    let tail = match phrase.bytes().rposition(|b| b == b' ') {
+        Some(i) => &phrase[i + 1..],
+        None => phrase,
+    };
+    // A word with an ASCII letter, digit or `.` at both ends is its own trimmed form.
+    let kept = |b: u8| b.is_ascii_alphanumeric() || b == b'.';
+    let plain = last.as_bytes().first().is_some_and(|&b| kept(b))
+        && last.as_bytes().last().is_some_and(|&b| kept(b));
+    let trimmed = if plain {
+        last.as_str()
+    } else {
+        last.trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
+    };
+    if trimmed != tail {
         return false;
     }
     let n = phrase.split(' ').count();

@@ -363,8 +363,13 @@ fn front_opener(ws: &[W], lex: &'static Lexicon) -> Option<(usize, String)> {
 /// True when the words open with a hedge before a number (`As many as 2,800`, `Over
 /// 500`): a headline may start so.
 fn hedged_figure(words: &[&str], lex: &Lexicon) -> bool {
+    let figure = |w: &&str| w.starts_with(|c: char| c.is_ascii_digit() || c == '$');
+    // A qualifier is one word or more: without a figure after the first word, none fits.
+    if !words.iter().skip(1).any(figure) {
+        return false;
+    }
     lex.qualifiers.iter().any(|(q, _, _)| {
-        let n = q.split(' ').count();
+        let n = q.bytes().filter(|&b| b == b' ').count() + 1;
         words.len() > n
             && words[n].starts_with(|c: char| c.is_ascii_digit() || c == '$')
             && q.split(' ')

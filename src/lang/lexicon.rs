@@ -1055,7 +1055,12 @@ impl Lexicon {
                 if x.is_ascii() {
                     x.eq_ignore_ascii_case(word)
                 } else {
-                    x.to_lowercase() == word.to_ascii_lowercase()
+                    // As `x.to_lowercase() == word.to_ascii_lowercase()` without the two
+                    // strings: a final sigma (the one letter `str::to_lowercase` lowers
+                    // by context) lowers to a non-ASCII letter either way.
+                    x.chars()
+                        .flat_map(char::to_lowercase)
+                        .eq(word.bytes().map(|b| char::from(b.to_ascii_lowercase())))
                 }
             });
         }
