@@ -2209,7 +2209,9 @@ fn today_announces(s: &str, start: usize, end: usize, lex: &Lexicon) -> bool {
     }
     // A verb of acting among the few words around it (`CBP today released …`,
     // `released operational statistics today for …`).
-    let before = clause_words_before(s, start, 4);
+    // Six words before it for an event (below), the last four for a verb.
+    let words = clause_words_before(s, start, 6);
+    let before = &words[words.len().saturating_sub(4)..];
     let after: Vec<String> = s[end..]
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|w| !w.is_empty())
@@ -2223,13 +2225,10 @@ fn today_announces(s: &str, start: usize, end: usize, lex: &Lexicon) -> bool {
         )
     });
     // An event held that day just before it (`at a press conference in San Salvador
-    // today`).
-    // Not the event's name for itself (`la conferencia de hoy`: today's conference).
-    let words = clause_words_before(s, start, 6);
+    // today`), not the event's name for itself (`la conferencia de hoy`).
     let genitive = words.last().is_some_and(|w| w == lex.day_of);
     let held = !genitive && words.iter().any(|w| Lexicon::is_in(lex.event_nouns, w));
-    let acting = acting || held;
-    acting && !said_before(s, start, lex)
+    (acting || held) && !said_before(s, start, lex)
 }
 
 /// True if a speech verb stands right before (`said on Tuesday`, `said today`).

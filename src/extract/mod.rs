@@ -531,25 +531,28 @@ fn furniture_line(s: &str, at: usize, dates: &[text::ByteRange], lex: &'static L
     if label_line(line) {
         return true;
     }
-    let several_lines = start > 0 || end < s.len();
-    let in_line: Vec<text::ByteRange> = dates
-        .iter()
-        .filter(|&&(a, b)| a >= start && b <= end)
-        .map(|&(a, b)| (a - start, b - start))
-        .collect();
+    // A sentence of one line is judged whole, by the caller.
+    if start == 0 && end == s.len() {
+        return false;
+    }
     // A wrapped line of text can hold only a date and small words (`On August 21, 2015,`,
     // `FY2018  and 30,000 for FY2019.`): a stamp line also has a label (`Filed`, `Page`).
     let sets = words::word_sets(lex);
     let label = line
         .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 4)
         .map(str::to_lowercase)
         .any(|w| {
-            w.len() >= 4
-                && sets.stamp.contains(&w)
+            sets.stamp.contains(&w)
                 && !Lexicon::is_in(lex.date_prepositions, &w)
                 && !Lexicon::is_in(lex.since, &w)
         });
-    several_lines && label && only_dates(line, &in_line, lex)
+    let in_line: Vec<text::ByteRange> = dates
+        .iter()
+        .filter(|&&(a, b)| a >= start && b <= end)
+        .map(|&(a, b)| (a - start, b - start))
+        .collect();
+    label && only_dates(line, &in_line, lex)
 }
 
 /// True for a label and its value (`Fatalities: 55+`, `Muertos: 72`): an infobox or
