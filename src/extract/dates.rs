@@ -1827,6 +1827,14 @@ fn resolve(
             let b = PartialDate::day(end, to.0, to.1)?;
             (a, Some(b), true)
         }
+        Expr::DayToMonthEnd { from, to } => {
+            let pubd = published?;
+            let end = year_for(to, None, pubd, future());
+            let start = if from.0 > to { end - 1 } else { end };
+            let a = PartialDate::day(start, from.0, from.1)?;
+            let b = PartialDate::day(end, to, crate::model::date::days_in_month(end, to))?;
+            (a, Some(b), true)
+        }
         // The last month takes its year as a month alone would; the first the same year,
         // or the one before when it comes later in the calendar (`from November to
         // February`).
@@ -2096,6 +2104,7 @@ fn resolve_relative(e: Expr, pubd: PartialDate, future: bool) -> Option<PartialD
         | Expr::Since(_)
         | Expr::Period(..)
         | Expr::DayPair { .. }
+        | Expr::DayToMonthEnd { .. }
         | Expr::MonthPair { .. }
         | Expr::OpenPeriod { .. }
         | Expr::ThisFiscalPart { .. }

@@ -528,7 +528,7 @@ fn furniture_line(s: &str, at: usize, dates: &[text::ByteRange], lex: &'static L
     if t.starts_with('[') && t.ends_with(']') {
         return true;
     }
-    if label_line(line) {
+    if label_line(line) || stamp_label_before(&s[start..at], lex) {
         return true;
     }
     // A sentence of one line is judged whole, by the caller.
@@ -553,6 +553,25 @@ fn furniture_line(s: &str, at: usize, dates: &[text::ByteRange], lex: &'static L
         .map(|&(a, b)| (a - start, b - start))
         .collect();
     label && only_dates(line, &in_line, lex)
+}
+
+/// True if `prefix`, the start of a line up to a date, is a stamp's label (`Signed `,
+/// `date `, `Posted on `, `Publicado el `): the date is the page's stamp, not an event.
+fn stamp_label_before(prefix: &str, lex: &Lexicon) -> bool {
+    let p = prefix.trim().trim_end_matches(':').trim_end();
+    if p.is_empty() || p.len() > 40 {
+        return false;
+    }
+    let p = match p.rsplit_once(' ') {
+        Some((head, last))
+            if Lexicon::is_in(lex.date_prepositions, last)
+                || last.eq_ignore_ascii_case(lex.period_article) =>
+        {
+            head.trim_end().trim_end_matches(':').trim_end()
+        }
+        _ => p,
+    };
+    Lexicon::is_in(lex.stamp_labels, p)
 }
 
 /// True for a label and its value (`Fatalities: 55+`, `Muertos: 72`): an infobox or

@@ -510,6 +510,9 @@ pub struct Lexicon {
     pub note_labels: &'static [&'static str],
     /// A line of its own that opens a list of other pages' headlines (`see also:`).
     pub related_labels: &'static [&'static str],
+    /// Labels that, opening a line right before a date, make it the page's stamp
+    /// (`Signed June 26, 2018`, `date 2021-11-15 WASHINGTON — …`, `Posted on May 3`).
+    pub stamp_labels: &'static [&'static str],
     /// Words before a number word that point back to things already named (`all three
     /// agreements`): no new count.
     pub refer_back_quantifiers: &'static [&'static str],
@@ -738,6 +741,7 @@ struct LexiconFile {
     figure_labels: Vec<String>,
     note_labels: Vec<String>,
     related_labels: Vec<String>,
+    stamp_labels: Vec<String>,
     refer_back_quantifiers: Vec<String>,
     scale_joiner: String,
     day_word_blockers: Vec<String>,
@@ -942,6 +946,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         figure_labels: leak_list(f.figure_labels),
         note_labels: leak_list(f.note_labels),
         related_labels: leak_list(f.related_labels),
+        stamp_labels: leak_list(f.stamp_labels),
         refer_back_quantifiers: leak_list(f.refer_back_quantifiers),
         scale_joiner: leak_str(f.scale_joiner),
         day_word_blockers: leak_list(f.day_word_blockers),

@@ -270,7 +270,7 @@ fn year_words(v: &Vocab, extra: &[&str]) -> String {
 
 /// The rules, most specific first: a reader takes them in this order and keeps an
 /// expression only where it does not overlap one found before.
-pub static RULES: [Rule; 50] = [
+pub static RULES: [Rule; 51] = [
     // Parts of a fiscal year: `the first two quarters of fiscal year 2019`, `the start of
     // FY 2023`.
     Rule {
@@ -1063,6 +1063,7 @@ pub static RULES: [Rule; 50] = [
         in_set: true,
         alone: false,
         example: "between May 12 and June 2",
+        // A dash needs no opener: `March 4 – March 8`.
         source: |v| {
             let (m, th, of) = (&v.m, &v.th, &v.of);
             let art = v.article();
@@ -1072,7 +1073,7 @@ pub static RULES: [Rule; 50] = [
             } else {
                 format!(r"(?:{art}\s+)?([0-9]{{1,2}}){th}?\s+(?:{of}\s+)?({m})")
             };
-            format!(r"\b{open}\s+{end}\s+{join}\s+{end}\b")
+            format!(r"\b(?:({open})\s+)?{end}\s*({join}|[-–])\s*{end}\b")
         },
         read: Read::Groups(|r, c, text| {
             // With a year after it, a rule of its own reads it (`… 2 de marzo de 2025`).
@@ -1080,13 +1081,64 @@ pub static RULES: [Rule; 50] = [
             if rest.starts_with(|ch: char| ch.is_ascii_digit()) {
                 return None;
             }
+            let dash = matches!(&c[4], "-" | "–");
+            if c.get(1).is_none() && !dash {
+                return None;
+            }
             let day = |g: usize| Some(num(c, g)? as u8);
             let (from, to) = if r.lex.month_then_day {
-                ((r.month(&c[1])?, day(2)?), (r.month(&c[3])?, day(4)?))
+                ((r.month(&c[2])?, day(3)?), (r.month(&c[5])?, day(6)?))
             } else {
-                ((r.month(&c[2])?, day(1)?), (r.month(&c[4])?, day(3)?))
+                ((r.month(&c[3])?, day(2)?), (r.month(&c[6])?, day(5)?))
             };
             found(c, Expr::DayPair { from, to })
+        }),
+    },
+    // A day to the end of a month, without a year: `from June 5 through the end of
+    // September`, `desde el 5 de junio hasta finales de septiembre`: one period, in the
+    // year the month would take alone, to the month's last day.
+    Rule {
+        name: "day_to_month_end",
+        kind: Kind::Relative,
+        needs: DIGIT_MONTH,
+        in_set: true,
+        alone: false,
+        example: "from June 5 through the end of September",
+        source: |v| {
+            let (m, th, of) = (&v.m, &v.th, &v.of);
+            let art = v.article();
+            let open = v.range_openers();
+            let through = v.words(v.lex.span_through);
+            let end = v.words(v.lex.period_end_words);
+            let day = if v.lex.month_then_day {
+                format!(r"({m})\s+([0-9]{{1,2}}){th}?")
+            } else {
+                format!(r"(?:{art}\s+)?([0-9]{{1,2}}){th}?\s+(?:{of}\s+)?({m})")
+            };
+            format!(r"\b(?:({open})\s+)?{day},?\s+{through}\s+(?:{art}\s+)?{end}\s+{of}\s+({m})\b")
+        },
+        read: Read::Groups(|r, c, text| {
+            // With a year after it, the period is another's (`… end of September 2024`).
+            let rest = after_match(r, text, c.get(0)?.end());
+            if rest.starts_with(|ch: char| ch.is_ascii_digit()) {
+                return None;
+            }
+            let (month, day) = if r.lex.month_then_day {
+                (r.month(&c[2])?, num(c, 3)?)
+            } else {
+                (r.month(&c[3])?, num(c, 2)?)
+            };
+            if !(1..=31).contains(&day) {
+                return None;
+            }
+            let to = r.month(&c[4])?;
+            found(
+                c,
+                Expr::DayToMonthEnd {
+                    from: (month, day as u8),
+                    to,
+                },
+            )
         }),
     },
     // Two days of one month without a year: `from January 1 to 21`, `January 4–10`, `del 1
