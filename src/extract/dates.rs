@@ -392,11 +392,15 @@ fn current_fiscal(fiscal: Option<i32>, published: Option<PartialDate>) -> Option
 }
 
 /// The fiscal year the hits of a sentence name last, if the last whole fiscal year among
-/// them (`In fiscal 2014, …`); else `before`. What the next sentences count in.
+/// them (`In fiscal 2014, …`); else `before`. What the next sentences count in. A year
+/// counted from the document's (`a year ago`, `last fiscal year`) names one only when
+/// none was named before: `up 7.8 percent from a year ago` does not move a report on
+/// fiscal year 2014 to 2013.
 pub fn fiscal_year_named(hits: &[DateHit], before: Option<i32>, lex: &Lexicon) -> Option<i32> {
     let start_month = lex.fiscal_year_start_month;
     hits.iter()
         .rev()
+        .filter(|h| !(h.relative && before.is_some()))
         .find_map(|h| {
             let fy = fiscal_year_of_hit(h, start_month)?;
             let (start, end) = fiscal_year_span(fy, start_month)?;
