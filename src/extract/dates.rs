@@ -1913,6 +1913,11 @@ fn resolve(
             let start = PartialDate::month(year, first)?;
             (start, Some(PartialDate::month(year, last)?), true)
         }
+        Expr::ThisSeason(first) => {
+            let year = published?.year;
+            let start = PartialDate::month(year, first)?;
+            (start, Some(PartialDate::month(year, first + 2)?), true)
+        }
         Expr::DaysToDate(days) => {
             let pubd = published?;
             let (y, m, d) = (pubd.year, pubd.month?, pubd.day?);
@@ -2116,6 +2121,7 @@ fn resolve_relative(e: Expr, pubd: PartialDate, future: bool) -> Option<PartialD
         | Expr::ThisFiscalYear { .. }
         | Expr::DaysToDate(_)
         | Expr::LastSeason(_)
+        | Expr::ThisSeason(_)
         | Expr::YearToDate => None,
     }
 }
@@ -2208,7 +2214,14 @@ fn today_announces(s: &str, start: usize, end: usize, lex: &Lexicon) -> bool {
     let word = &s[start..end];
     let after = s[end..].chars().next();
     if matches!(after, Some('’' | '\'')) {
-        return false; // `today’s`
+        // `today’s court ruling`, `today’s announcement`: an act of that day; not
+        // `Today’s WatchBlog post` (a name).
+        return s[end..]
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .skip(1)
+            .take(2)
+            .any(|w| Lexicon::is_in(lex.event_nouns, &w.to_lowercase()));
     }
     let first = word.chars().next().is_some_and(char::is_uppercase);
     if first && after == Some(',') {
@@ -2414,7 +2427,11 @@ mod tests {
             one("DHS announced on Tuesday that", "2019-11-21").0,
             "2019-11-19"
         );
-        assert!(find("Today’s ruling matters.", "2019-11-21").is_empty());
+        assert_eq!(
+            one("We welcome today’s court ruling.", "2019-11-21").0,
+            "2019-11-21"
+        );
+        assert!(find("Today’s WatchBlog post looks at it.", "2019-11-21").is_empty());
         assert!(find("We may see it.", "2019-11-21").is_empty());
     }
 

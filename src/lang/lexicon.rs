@@ -309,6 +309,9 @@ pub struct Lexicon {
     /// The last season before the document's date, `{season}` standing for its name
     /// (`last {season}`, `el {season} pasado`).
     pub last_season: &'static [&'static str],
+    /// The season of the document's year, `{season}` standing for its name (`this
+    /// {season}`, `este {season}`).
+    pub this_season: &'static [&'static str],
     /// Words before `last year` that make it a duration.
     pub year_deictic_blockers: &'static [&'static str],
     /// Fractions in words with their value (`a third`).
@@ -652,6 +655,7 @@ struct LexiconFile {
     period_end_words: Vec<String>,
     seasons: Vec<(String, u8)>,
     last_season: Vec<String>,
+    this_season: Vec<String>,
     year_deictic_blockers: Vec<String>,
     fractions: Vec<(String, f64)>,
     fraction_unit: String,
@@ -864,6 +868,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         period_end_words: leak_list(f.period_end_words),
         seasons: leak_pairs(f.seasons),
         last_season: leak_list(f.last_season),
+        this_season: leak_list(f.this_season),
         year_deictic_blockers: leak_list(f.year_deictic_blockers),
         fractions: leak_pairs(f.fractions),
         fraction_unit: leak_str(f.fraction_unit),

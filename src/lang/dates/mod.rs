@@ -202,6 +202,8 @@ pub enum Expr {
     /// The last season before the document's date (`last summer`, `el verano pasado`),
     /// by its first month.
     LastSeason(u8),
+    /// The season of the document's year (`this summer`), by its first month.
+    ThisSeason(u8),
     /// A year counted from the document's (`last year`: -1).
     YearOffset(i32),
     /// A month counted from the document's (`last month`: -1).

@@ -173,6 +173,39 @@ impl Vocab<'_> {
     }
 }
 
+/// The forms of a season phrase (`last {season}`) as one regex, the season's name in a
+/// group; a regex that never matches when the lexicon has no such forms.
+fn season_forms(v: &Vocab, forms: &[&str]) -> String {
+    if v.lex.seasons.is_empty() || forms.is_empty() {
+        return NEVER.to_string();
+    }
+    let name = format!("({})", keys(v.lex.seasons));
+    let forms: Vec<String> = forms
+        .iter()
+        .map(|f| {
+            f.split(' ')
+                .map(|w| {
+                    if w == "{season}" {
+                        name.clone()
+                    } else {
+                        regex::escape(w)
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(r"\s+")
+        })
+        .collect();
+    format!(r"(?i:\b(?:{})\b)", forms.join("|"))
+}
+
+/// The first month of the season a [`season_forms`] match names; `None` for a season
+/// that runs into the next year (winter).
+fn season(r: &Recogniser, c: &Captures) -> Option<u8> {
+    let name = c.iter().skip(1).flatten().next()?.as_str().to_lowercase();
+    let &(_, first) = r.lex.seasons.iter().find(|(w, _)| *w == name)?;
+    (first <= 10).then_some(first)
+}
+
 /// The words as a regex alternation, longest first, each ending at a word boundary
 /// (but a word ending with a dot, `Jan.`).
 fn alternation<'a>(words: impl Iterator<Item = &'a str>) -> String {
@@ -270,7 +303,7 @@ fn year_words(v: &Vocab, extra: &[&str]) -> String {
 
 /// The rules, most specific first: a reader takes them in this order and keeps an
 /// expression only where it does not overlap one found before.
-pub static RULES: [Rule; 51] = [
+pub static RULES: [Rule; 52] = [
     // Parts of a fiscal year: `the first two quarters of fiscal year 2019`, `the start of
     // FY 2023`.
     Rule {
@@ -802,36 +835,18 @@ pub static RULES: [Rule; 51] = [
         in_set: true,
         alone: false,
         example: "last summer",
-        source: |v| {
-            if v.lex.seasons.is_empty() || v.lex.last_season.is_empty() {
-                return NEVER.to_string();
-            }
-            let name = format!("({})", keys(v.lex.seasons));
-            let forms: Vec<String> = v
-                .lex
-                .last_season
-                .iter()
-                .map(|f| {
-                    f.split(' ')
-                        .map(|w| {
-                            if w == "{season}" {
-                                name.clone()
-                            } else {
-                                regex::escape(w)
-                            }
-                        })
-                        .collect::<Vec<_>>()
-                        .join(r"\s+")
-                })
-                .collect();
-            format!(r"(?i:\b(?:{})\b)", forms.join("|"))
-        },
-        read: Read::Groups(|r, c, _| {
-            let name = c.iter().skip(1).flatten().next()?.as_str().to_lowercase();
-            let &(_, first) = r.lex.seasons.iter().find(|(w, _)| *w == name)?;
-            (first <= 10).then_some(())?;
-            found(c, Expr::LastSeason(first))
-        }),
+        source: |v| season_forms(v, v.lex.last_season),
+        read: Read::Groups(|r, c, _| found(c, Expr::LastSeason(season(r, c)?))),
+    },
+    Rule {
+        name: "this_season",
+        kind: Kind::Relative,
+        needs: NOTHING,
+        in_set: true,
+        alone: false,
+        example: "this summer",
+        source: |v| season_forms(v, v.lex.this_season),
+        read: Read::Groups(|r, c, _| found(c, Expr::ThisSeason(season(r, c)?))),
     },
     Rule {
         name: "year_dash",
