@@ -240,7 +240,9 @@ pub fn find_dates(
     weeks_of_months(&mut hits.hits, s, lex);
     consecutive_days(&mut hits.hits, s, lex);
     previous_fiscal_years(&mut hits, s, published, fiscal, lex);
-    fiscal_year_words(&mut hits.hits, &year_words, published, fiscal, lex);
+    if holds_figure(s) {
+        fiscal_year_words(&mut hits.hits, &year_words, published, fiscal, lex);
+    }
     same_periods(&mut hits.hits, s, lex);
     glosses(&mut hits.hits, s);
     appositives(&mut hits.hits, s);
@@ -535,6 +537,18 @@ fn count_before(words: &[String]) -> bool {
         [.., n, w] => count(n) && short(w),
         _ => false,
     }
+}
+
+/// True if `s` holds a figure: a number that is not a year (`835,401`, `3.4`). Year words
+/// are fiscal years only where something is counted (`up 3.4 percent from a year ago`);
+/// `a year ago CBP and the city entered into a partnership` is the calendar year.
+fn holds_figure(s: &str) -> bool {
+    s.split(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .map(|t| t.trim_matches([',', '.']))
+        .any(|t| {
+            t.chars().any(|c| c.is_ascii_digit())
+                && !(t.len() == 4 && t.parse::<i32>().is_ok_and(|y| (1800..=2100).contains(&y)))
+        })
 }
 
 /// `d` moved by `years`, the day kept (the last of February when it was the 29th).

@@ -14,7 +14,9 @@ fn real_blocks(text: &str) -> Vec<Block> {
     brief::convert::convert(text, brief::model::document::Format::Text).blocks
 }
 
-const WORDS: [(&str, f64); 29] = [
+const WORDS: [(&str, f64); 30] = [
+    // `a billion dollars`: the article as one, before a scale word.
+    ("a", 1.0),
     ("one", 1.0),
     ("two", 2.0),
     ("three", 3.0),
