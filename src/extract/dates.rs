@@ -112,6 +112,28 @@ pub struct Before {
     /// The fiscal year the document named last (see [`fiscal_year_named`]): what `last
     /// year` counts from in a report by fiscal years.
     pub fiscal_year: Option<i32>,
+    /// The week a heading names as the document's own (`Immigration Recap, Sept. 8-13`,
+    /// see [`own_week`]): what `this week` means in it.
+    pub week: Option<(PartialDate, PartialDate)>,
+}
+
+/// The days a heading's hits name as the document's week: a period of two to seven days
+/// that ends on the document's day or in the week before it (a weekly digest's `Sept.
+/// 8-13`, `February 19–25`).
+pub fn own_week(
+    hits: &[DateHit],
+    published: Option<PartialDate>,
+) -> Option<(PartialDate, PartialDate)> {
+    let p = published.filter(|p| p.precision() == Precision::Day)?;
+    let (m, d) = (p.month?, p.day?);
+    let week_before = shift_days(p.year, m, d, -7)?;
+    hits.iter().find_map(|h| {
+        let end = h.end_date.filter(|e| e.precision() == Precision::Day)?;
+        let (sm, sd) = (h.date.month?, h.date.day?);
+        let six_after = shift_days(h.date.year, sm, sd, 6)?;
+        (h.date < end && end <= six_after && week_before <= end && end <= p)
+            .then_some((h.date, end))
+    })
 }
 
 /// Finds the date expressions of one sentence, after the text that `before` describes.
@@ -177,6 +199,13 @@ pub fn find_dates(
                 }
                 if let Expr::YearOffset(o) = f.expr {
                     year_words.push((f.start, o));
+                }
+                // `this week` in a weekly digest whose heading names its week.
+                if let (Expr::WeekOffset { offset: 0, .. }, Some((a, b))) = (f.expr, before.week)
+                    && h.end_date.is_some_and(|e| e <= b)
+                {
+                    h.date = a;
+                    h.end_date = Some(b);
                 }
                 hits.add(h);
             }

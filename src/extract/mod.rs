@@ -262,6 +262,10 @@ fn extract_block(
         let item = place.item || item_lines.iter().any(|&(a, b)| qs >= a && qs < b);
         let caption =
             photo || (paragraph && own_line && !chained && !item && caption_like(quote, lex));
+        let heading = matches!(block.kind, BlockKind::Heading { .. });
+        if (caption || heading) && carry.week.is_none() {
+            carry.week = dates::own_week(&hits, ctx.published);
+        }
         let condition = |at: usize| condition_lines.iter().any(|&(a, b)| at >= a && at < b);
         let furniture_at = |at: usize| furniture_line(a, at, &date_ranges, lex);
         if !editorial && !caption && !conditions {
