@@ -267,11 +267,13 @@ fn extract_block(
             carry.week = dates::own_week(&hits, ctx.published);
         }
         let condition = |at: usize| condition_lines.iter().any(|&(a, b)| at >= a && at < b);
+        let citations = text::citation_parentheticals(a, lex);
+        let cited = |at: usize| citations.iter().any(|&(a, b)| at >= a && at < b);
         let furniture_at = |at: usize| furniture_line(a, at, &date_ranges, lex);
         if !editorial && !caption && !conditions {
-            let events = hits
-                .iter()
-                .filter(|h| h.event && !condition(qs + h.start) && !furniture_at(h.start));
+            let events = hits.iter().filter(|h| {
+                h.event && !condition(qs + h.start) && !furniture_at(h.start) && !cited(h.start)
+            });
             for h in events {
                 facts.events.push(Arc::new(Event {
                     id: String::new(),

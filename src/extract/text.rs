@@ -180,6 +180,42 @@ pub fn urls(text: &str) -> Vec<ByteRange> {
         .collect()
 }
 
+/// A law report citation's parenthetical (`554 F. Supp. 3d 818 (N.D. Tex. 2021)`, `142
+/// S. Ct. 926 (2021)`, `87 Fed. Reg. 19941 (Apr. 6, 2022)`): volume, reporter, page.
+static REPORTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b[0-9]{1,4}\s+(?:(?:[A-Z][A-Za-z&]*\.|[2-9](?:d|th))\s?)+\s*[0-9]{1,6}(?:,\s*[0-9]{1,6})?\s*(\([^()]{0,60}\))")
+        .unwrap()
+});
+/// A court's parenthetical with a date (`(D.D.C. Jun. 25, 2020)`, `(5th Cir. 2021)`):
+/// abbreviations, then a number.
+static COURT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\((?:[0-9]{1,2}(?:st|nd|rd|th)\s+)?((?:[A-Z][A-Za-z]{0,5}\.\s?){1,4})[^()]{0,30}[0-9]\)",
+    )
+    .unwrap()
+});
+
+/// The parentheticals of legal citations in `text`, whose dates are the cited
+/// decisions' or issues', not events of the text: after a reporter citation, or a
+/// court's abbreviation then a date (a month's abbreviation does not open one).
+pub fn citation_parentheticals(text: &str, lex: &Lexicon) -> Vec<ByteRange> {
+    if !text.contains('(') {
+        return Vec::new();
+    }
+    let reporters = REPORTER
+        .captures_iter(text)
+        .filter_map(|c| c.get(1))
+        .map(|m| (m.start(), m.end()));
+    let courts = COURT.captures_iter(text).filter_map(|c| {
+        let first = c[1].split(['.', ' ']).next().unwrap_or("");
+        let m = c.get(0)?;
+        lex.month_any_case(first)
+            .is_none()
+            .then_some((m.start(), m.end()))
+    });
+    reporters.chain(courts).collect()
+}
+
 /// False when `text` surely holds no phone number: every match of PHONE has a `-` or `.`
 /// followed by three digits and another `-` or `.`.
 fn may_hold_phone(text: &str) -> bool {

@@ -303,7 +303,7 @@ fn year_words(v: &Vocab, extra: &[&str]) -> String {
 
 /// The rules, most specific first: a reader takes them in this order and keeps an
 /// expression only where it does not overlap one found before.
-pub static RULES: [Rule; 52] = [
+pub static RULES: [Rule; 53] = [
     // Parts of a fiscal year: `the first two quarters of fiscal year 2019`, `the start of
     // FY 2023`.
     Rule {
@@ -684,6 +684,33 @@ pub static RULES: [Rule; 52] = [
         source: |v| format!(r"\b({m})\s?[-–]\s?({m}),?\s+({y})\b", m = v.m, y = v.y),
         read: Read::Groups(|r, c, _| {
             let (m1, m2, year) = (r.month(&c[1])?, r.month(&c[2])?, num(c, 3)?);
+            let month = |month| Absolute::Month { year, month };
+            found(c, Expr::Period(month(m1), month(m2)))
+        }),
+    },
+    // Two months in a row joined by `and`, then their year: one period (`May and June
+    // 2021`, `mayo y junio de 2021`), as without the year (`consecutive_months`).
+    Rule {
+        name: "consecutive_months_year",
+        kind: Kind::Absolute,
+        needs: DIGIT_MONTH,
+        in_set: true,
+        alone: false,
+        example: "May and June 2021",
+        source: |v| {
+            format!(
+                r"\b({m})\s+({})\s+({m}),?\s+(?:{yo}\s+)?({y})\b",
+                v.words(v.lex.span_and),
+                m = v.m,
+                y = v.y,
+                yo = v.year_of,
+            )
+        },
+        read: Read::Groups(|r, c, _| {
+            let (m1, m2, year) = (r.month(&c[1])?, r.month(&c[3])?, num(c, 4)?);
+            if m2 != m1 + 1 {
+                return None;
+            }
             let month = |month| Absolute::Month { year, month };
             found(c, Expr::Period(month(m1), month(m2)))
         }),
