@@ -477,6 +477,9 @@ pub struct Lexicon {
     /// A state that has lasted until the document's day, after a perfect auxiliary
     /// (`has now been in effect` for three weeks): the days counted back from it.
     pub lasting_states: &'static [&'static str],
+    /// The seven days up to the document's day (`the past week`, `within the last
+    /// week`), not the calendar week before it (`last week`).
+    pub rolling_week: &'static [&'static str],
     /// The perfect auxiliaries before `lasting_states` (`has`, `have`).
     pub perfect_auxiliaries: &'static [&'static str],
     /// The word before a duration (`for` three weeks).
@@ -726,6 +729,8 @@ struct LexiconFile {
     #[serde(default)]
     lasting_states: Vec<String>,
     #[serde(default)]
+    rolling_week: Vec<String>,
+    #[serde(default)]
     perfect_auxiliaries: Vec<String>,
     #[serde(default)]
     duration_for: Vec<String>,
@@ -936,6 +941,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         week_first_day: f.week_first_day,
         issue_number_words: leak_list(f.issue_number_words),
         lasting_states: leak_list(f.lasting_states),
+        rolling_week: leak_list(f.rolling_week),
         perfect_auxiliaries: leak_list(f.perfect_auxiliaries),
         duration_for: leak_list(f.duration_for),
         projection_words: leak_list(f.projection_words),

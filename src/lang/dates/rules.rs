@@ -303,7 +303,7 @@ fn year_words(v: &Vocab, extra: &[&str]) -> String {
 
 /// The rules, most specific first: a reader takes them in this order and keeps an
 /// expression only where it does not overlap one found before.
-pub static RULES: [Rule; 53] = [
+pub static RULES: [Rule; 54] = [
     // Parts of a fiscal year: `the first two quarters of fiscal year 2019`, `the start of
     // FY 2023`.
     Rule {
@@ -1625,6 +1625,32 @@ pub static RULES: [Rule; 53] = [
                 return None;
             }
             found(c, Expr::DayOffset(-back))
+        }),
+    },
+    // `within the last week`, `the past week`: the seven days up to the document's day
+    // (not `the last week of June`).
+    Rule {
+        name: "rolling_week",
+        kind: Kind::RelativeDay,
+        needs: NOTHING,
+        in_set: true,
+        alone: false,
+        example: "within the last week",
+        source: |v| {
+            if v.lex.rolling_week.is_empty() {
+                return NEVER.to_string();
+            }
+            format!(
+                r"(?i:\b(?:{})\b)",
+                alternation(v.lex.rolling_week.iter().copied())
+            )
+        },
+        read: Read::Groups(|r, c, text| {
+            let next = text[c.get(0)?.end()..].split_whitespace().next();
+            if next.is_some_and(|w| w.eq_ignore_ascii_case(r.lex.day_of)) {
+                return None;
+            }
+            found(c, Expr::DaysToDate(7))
         }),
     },
     // `has now been in effect for three weeks`: the days counted back from the
