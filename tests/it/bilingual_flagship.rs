@@ -228,7 +228,7 @@ fn english_words_on_spanish_pages_carry_lang_en() {
         method.contains("<dl class=\"accuracy\" lang=\"en\">"),
         "{method}"
     );
-    let table = &method[method.find("<table class=\"counts\">").unwrap()..];
+    let table = &method[method.find("<table class=\"counts per-source\">").unwrap()..];
     let table = &table[..table.find("</tbody>").unwrap()];
     assert_eq!(
         table.matches("<td><a ").count(),
