@@ -37,20 +37,26 @@ pub fn escape_html(s: &str) -> String {
 }
 
 /// Appends `s` to `out`, escaped as [`escape_html`] does.
+///
+/// Scans bytes, not characters: the five are ASCII, so they never occur inside a
+/// multi-byte character and every cut is a character boundary (a search for a set of
+/// `char`s decoded each character, and this runs over every page's text).
 pub fn escape_into(out: &mut String, s: &str) {
-    let mut rest = s;
-    while let Some(i) = rest.find(['&', '<', '>', '"', '\'']) {
-        out.push_str(&rest[..i]);
-        out.push_str(match rest.as_bytes()[i] {
+    let mut done = 0;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        let entity = match b {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
             b'"' => "&quot;",
-            _ => "&#39;",
-        });
-        rest = &rest[i + 1..];
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&s[done..i]);
+        out.push_str(entity);
+        done = i + 1;
     }
-    out.push_str(rest);
+    out.push_str(&s[done..]);
 }
 
 /// One piece of an HTML document, as [`read_tokens`] reports it.
@@ -209,6 +215,27 @@ mod tests {
         assert_eq!(decode_entities("&amp x &amp;"), "&amp x &");
         assert_eq!(decode_entities("no references"), "no references");
         assert!(matches!(decode_entities("plain"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn escape_matches_replacing_each_character() {
+        let by_replace = |s: &str| {
+            s.replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+                .replace('"', "&quot;")
+                .replace('\'', "&#39;")
+        };
+        for s in [
+            "",
+            "plain",
+            "<a href=\"x\">Tom & Jerry's</a>",
+            "é<ñ>'\"&&",
+            "&",
+            "日本語 & «citas» <b>",
+        ] {
+            assert_eq!(escape_html(s), by_replace(s), "{s}");
+        }
     }
 
     #[test]

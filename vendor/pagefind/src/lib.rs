@@ -37,6 +37,9 @@ struct SearchState {
     /// brief: each page's place in `fossicked_pages` by URL (the first page with that
     /// URL), so that adding a page does not compare its URL with every page before it.
     page_by_url: HashMap<String, usize>,
+    /// brief: the indexable words of each distinct word of the pages added one at a
+    /// time, made once (dropped when the index is built).
+    word_cache: fossick::splitting::WordCache,
     built_indexes: Vec<PagefindIndexes>,
 }
 
@@ -54,6 +57,7 @@ impl SearchState {
             options,
             fossicked_pages: vec![],
             page_by_url: HashMap::new(),
+            word_cache: Default::default(),
             built_indexes: vec![],
         }
     }
@@ -134,7 +138,7 @@ impl SearchState {
     }
 
     pub fn fossick_one(&mut self, file: Fossicker) -> Result<FossickedSummary> {
-        let result = file.fossick_sync(&self.options)?;
+        let result = file.fossick_sync_with(&self.options, &mut self.word_cache)?;
         let summary = FossickedSummary {
             word_count: result.fragment.data.word_count,
             url: result.fragment.data.url.clone(),
@@ -187,6 +191,7 @@ impl SearchState {
         // brief: the pages are moved into the build, not copied (the copy doubled the
         // memory of a large index); the state holds no pages once its index is built.
         self.page_by_url.clear();
+        self.word_cache = Default::default();
         let pages_with_data = std::mem::take(&mut self.fossicked_pages)
             .into_iter()
             .filter(|d| {

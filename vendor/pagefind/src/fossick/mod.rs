@@ -7,6 +7,7 @@ use pagefind_stem::{Algorithm, Stemmer};
 use path_slash::PathExt as _;
 use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
 use regex::Regex;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::BufRead;
 use std::io::Error;
@@ -18,6 +19,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::fossick::splitting::{
     get_dotted_tails, get_indexable_bigrams, get_indexable_cross_bigram, get_indexable_words,
 };
+use crate::fossick::splitting::{IndexableWord, WordCache};
 use crate::fragments::{PageAnchorData, PageFragment, PageFragmentData};
 use crate::SearchOptions;
 use parser::DomParser;
@@ -32,7 +34,7 @@ lazy_static! {
 }
 
 pub mod parser;
-mod splitting;
+pub(crate) mod splitting;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct FossickedWord {
@@ -294,7 +296,17 @@ impl Fossicker {
         }))
     }
 
-    pub fn fossick_sync(mut self, options: &SearchOptions) -> Result<FossickedData> {
+    pub fn fossick_sync(self, options: &SearchOptions) -> Result<FossickedData> {
+        self.fossick_sync_with(options, &mut WordCache::default())
+    }
+
+    /// brief: [`Fossicker::fossick_sync`], with the words of the pages read before
+    /// (see [`WordCache`]).
+    pub fn fossick_sync_with(
+        mut self,
+        options: &SearchOptions,
+        cache: &mut WordCache,
+    ) -> Result<FossickedData> {
         if (self.file_path.is_some() || self.synthetic_content.is_some()) && self.data.is_none() {
             if let Err(e) = self.fossick_html_sync(options) {
                 let path_desc = self
@@ -310,7 +322,7 @@ impl Fossicker {
             }
         }
 
-        let (content, word_data, anchors, word_count) = self.parse_digest(options);
+        let (content, word_data, anchors, word_count) = self.parse_digest(options, cache);
         self.tidy_meta_and_filters();
 
         let data = self.data.unwrap();
@@ -364,6 +376,7 @@ impl Fossicker {
     fn parse_digest(
         &mut self,
         options: &SearchOptions,
+        cache: &mut WordCache,
     ) -> (
         String,
         HashMap<String, Vec<FossickedWord>>,
@@ -378,6 +391,8 @@ impl Fossicker {
         }
         let data = self.data.as_ref().unwrap();
         let stemmer = get_stemmer(&data.language);
+        // brief: each distinct word's indexable words, made once (see `WordCache`).
+        let known_words = cache.language(&data.language);
 
         let mut content = String::with_capacity(data.digest.len());
 
@@ -509,20 +524,30 @@ impl Fossicker {
 
             let word_weight = *weight_stack.last().unwrap_or(&1);
 
-            let mut indexable_words =
-                get_indexable_words(&base_word, stemmer.as_ref(), &options.include_characters);
-            let dotted_tails = get_dotted_tails(
-                &base_word,
-                stemmer.as_ref(),
-                &options.include_characters,
-                &indexable_words,
-            );
-            indexable_words.extend(dotted_tails);
+            let make_words = || {
+                let mut words =
+                    get_indexable_words(&base_word, stemmer.as_ref(), &options.include_characters);
+                let dotted_tails = get_dotted_tails(
+                    &base_word,
+                    stemmer.as_ref(),
+                    &options.include_characters,
+                    &words,
+                );
+                words.extend(dotted_tails);
+                words
+            };
+            // brief: a word's own indexable words come from the cache; a segment's
+            // bigrams depend on its neighbours, so a segmented word is made each time.
+            let mut indexable_words: Cow<'_, [IndexableWord]> = if segmented {
+                Cow::Owned(make_words())
+            } else {
+                known_words.get_or_make(&base_word, make_words)
+            };
             let mut cross_bigram = None;
             if segmented {
                 let bigrams =
                     get_indexable_bigrams(&base_word, stemmer.as_ref(), &indexable_words);
-                indexable_words.extend(bigrams);
+                indexable_words.to_mut().extend(bigrams);
                 // The pair that spans the boundary from the previous segment is
                 // indexed against that segment, so it is tracked separately
                 cross_bigram = get_indexable_cross_bigram(
@@ -544,7 +569,7 @@ impl Fossicker {
                 0
             };
 
-            for indexable in indexable_words {
+            for indexable in indexable_words.iter() {
                 let weight = if indexable.is_compound_part {
                     partial_weight
                 } else {
@@ -554,12 +579,12 @@ impl Fossicker {
                 let entry = FossickedWord {
                     position: total_word_index.try_into().unwrap(),
                     weight,
-                    original_word: indexable.original,
+                    original_word: indexable.original.clone(),
                 };
                 if let Some(repeat) = map.get_mut(&indexable.stemmed) {
                     repeat.push(entry);
                 } else {
-                    map.insert(indexable.stemmed, vec![entry]);
+                    map.insert(indexable.stemmed.clone(), vec![entry]);
                 }
             }
 

@@ -1,9 +1,10 @@
 use convert_case::{Case, Casing};
 use emojis;
-use hashbrown::HashSet;
+use hashbrown::{HashMap, HashSet};
 use lazy_static::lazy_static;
 use pagefind_stem::Stemmer;
 use regex::Regex;
+use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -20,6 +21,51 @@ pub struct IndexableWord {
     pub is_compound_part: bool,
     /// The original word before diacritic normalization (if different)
     pub original: Option<String>,
+}
+
+/// brief: the words to index for each distinct word already read, by language, so that
+/// a word that recurs (most do) is normalised, split and stemmed once per build rather
+/// than at each of its places ([`get_indexable_words`] and [`get_dotted_tails`] depend
+/// only on the word, the language's stemmer and the build's options).
+#[derive(Debug, Default)]
+pub struct WordCache {
+    languages: HashMap<String, LanguageWords>,
+}
+
+/// brief: the words of one language in a [`WordCache`], at most
+/// [`LanguageWords::CAPACITY`] of them (a word met after that is worked out each time).
+#[derive(Debug, Default)]
+pub struct LanguageWords {
+    words: HashMap<String, Vec<IndexableWord>>,
+}
+
+impl WordCache {
+    /// The words of `language`.
+    pub fn language(&mut self, language: &str) -> &mut LanguageWords {
+        self.languages.entry_ref(language).or_default()
+    }
+}
+
+impl LanguageWords {
+    /// At most this many words per language (some 10 MB): enough for every common
+    /// word, while a corpus with endless distinct tokens does not grow without bound.
+    const CAPACITY: usize = 1 << 16;
+
+    /// The words to index for `word`: those kept from an earlier call, else made by
+    /// `make` (and kept while there is room).
+    pub fn get_or_make(
+        &mut self,
+        word: &str,
+        make: impl FnOnce() -> Vec<IndexableWord>,
+    ) -> Cow<'_, [IndexableWord]> {
+        if self.words.len() >= Self::CAPACITY {
+            return match self.words.get(word) {
+                Some(words) => Cow::Borrowed(words),
+                None => Cow::Owned(make()),
+            };
+        }
+        Cow::Borrowed(self.words.entry_ref(word).or_insert_with(make))
+    }
 }
 
 /// Returns all words that should be indexed for a given input word.
