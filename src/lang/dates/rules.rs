@@ -154,6 +154,18 @@ impl Vocab<'_> {
         format!("(?i:{})", alternation(all))
     }
 
+    /// A day of a month without a year, in the language's order, in two groups (`June
+    /// 5`: month then day; `el 5 de junio`: day then month); see [`month_day_at`].
+    fn month_day(&self) -> String {
+        let (m, th, of) = (&self.m, &self.th, &self.of);
+        if self.lex.month_then_day {
+            format!(r"({m})\s+([0-9]{{1,2}}){th}?")
+        } else {
+            let art = self.article();
+            format!(r"(?:{art}\s+)?([0-9]{{1,2}}){th}?\s+(?:{of}\s+)?({m})")
+        }
+    }
+
     /// The article that may stand before a day number (`entre el 22 y el 23`), any case.
     fn article(&self) -> String {
         format!("(?i:{})", regex::escape(self.lex.period_article))
@@ -196,6 +208,25 @@ fn season_forms(v: &Vocab, forms: &[&str]) -> String {
         })
         .collect();
     format!(r"(?i:\b(?:{})\b)", forms.join("|"))
+}
+
+/// The (month, day) of a [`Vocab::month_day`] match whose two groups start at `g`.
+fn month_day_at(r: &Recogniser, c: &Captures, g: usize) -> Option<(u8, u8)> {
+    let day = |i: usize| u8::try_from(num(c, i)?).ok();
+    if r.lex.month_then_day {
+        Some((r.month(&c[g])?, day(g + 1)?))
+    } else {
+        Some((r.month(&c[g + 1])?, day(g)?))
+    }
+}
+
+/// The phrases of a lexicon list as one case-insensitive regex; one that never matches
+/// when the list is empty.
+fn phrase_list(list: &[&str]) -> String {
+    if list.is_empty() {
+        return NEVER.to_string();
+    }
+    format!(r"(?i:\b(?:{})\b)", alternation(list.iter().copied()))
 }
 
 /// The first month of the season a [`season_forms`] match names; `None` for a season
@@ -1107,14 +1138,7 @@ pub static RULES: [Rule; 54] = [
         example: "between May 12 and June 2",
         // A dash needs no opener: `March 4 – March 8`.
         source: |v| {
-            let (m, th, of) = (&v.m, &v.th, &v.of);
-            let art = v.article();
-            let (open, join) = (v.range_openers(), v.range_joiners());
-            let end = if v.lex.month_then_day {
-                format!(r"({m})\s+([0-9]{{1,2}}){th}?")
-            } else {
-                format!(r"(?:{art}\s+)?([0-9]{{1,2}}){th}?\s+(?:{of}\s+)?({m})")
-            };
+            let (open, join, end) = (v.range_openers(), v.range_joiners(), v.month_day());
             format!(r"\b(?:({open})\s+)?{end}\s*({join}|[-–])\s*{end}\b")
         },
         read: Read::Groups(|r, c, text| {
@@ -1127,12 +1151,7 @@ pub static RULES: [Rule; 54] = [
             if c.get(1).is_none() && !dash {
                 return None;
             }
-            let day = |g: usize| Some(num(c, g)? as u8);
-            let (from, to) = if r.lex.month_then_day {
-                ((r.month(&c[2])?, day(3)?), (r.month(&c[5])?, day(6)?))
-            } else {
-                ((r.month(&c[3])?, day(2)?), (r.month(&c[6])?, day(5)?))
-            };
+            let (from, to) = (month_day_at(r, c, 2)?, month_day_at(r, c, 5)?);
             found(c, Expr::DayPair { from, to })
         }),
     },
@@ -1147,16 +1166,10 @@ pub static RULES: [Rule; 54] = [
         alone: false,
         example: "from June 5 through the end of September",
         source: |v| {
-            let (m, th, of) = (&v.m, &v.th, &v.of);
-            let art = v.article();
-            let open = v.range_openers();
+            let (m, of, art) = (&v.m, &v.of, v.article());
+            let (open, day) = (v.range_openers(), v.month_day());
             let through = v.words(v.lex.span_through);
             let end = v.words(v.lex.period_end_words);
-            let day = if v.lex.month_then_day {
-                format!(r"({m})\s+([0-9]{{1,2}}){th}?")
-            } else {
-                format!(r"(?:{art}\s+)?([0-9]{{1,2}}){th}?\s+(?:{of}\s+)?({m})")
-            };
             format!(r"\b(?:({open})\s+)?{day},?\s+{through}\s+(?:{art}\s+)?{end}\s+{of}\s+({m})\b")
         },
         read: Read::Groups(|r, c, text| {
@@ -1165,22 +1178,12 @@ pub static RULES: [Rule; 54] = [
             if rest.starts_with(|ch: char| ch.is_ascii_digit()) {
                 return None;
             }
-            let (month, day) = if r.lex.month_then_day {
-                (r.month(&c[2])?, num(c, 3)?)
-            } else {
-                (r.month(&c[3])?, num(c, 2)?)
-            };
-            if !(1..=31).contains(&day) {
+            let from = month_day_at(r, c, 2)?;
+            if !(1..=31).contains(&from.1) {
                 return None;
             }
             let to = r.month(&c[4])?;
-            found(
-                c,
-                Expr::DayToMonthEnd {
-                    from: (month, day as u8),
-                    to,
-                },
-            )
+            found(c, Expr::DayToMonthEnd { from, to })
         }),
     },
     // Two days of one month without a year: `from January 1 to 21`, `January 4–10`, `del 1
@@ -1545,15 +1548,7 @@ pub static RULES: [Rule; 54] = [
         in_set: true,
         alone: false,
         example: "so far this year",
-        source: |v| {
-            if v.lex.year_to_date.is_empty() {
-                return NEVER.to_string();
-            }
-            format!(
-                r"(?i:\b(?:{})\b)",
-                alternation(v.lex.year_to_date.iter().copied())
-            )
-        },
+        source: |v| phrase_list(v.lex.year_to_date),
         read: Read::Groups(|r, c, text| {
             // `FY22’s year-to-date numbers`, `fiscal year-to-date`: the year to date of
             // another year, or of a fiscal year, not of the document's calendar year.
@@ -1627,8 +1622,8 @@ pub static RULES: [Rule; 54] = [
             found(c, Expr::DayOffset(-back))
         }),
     },
-    // `within the last week`, `the past week`: the seven days up to the document's day
-    // (not `the last week of June`).
+    // `within the last week`, `in the past week`: the seven days up to the document's
+    // day (not `the last week of June`).
     Rule {
         name: "rolling_week",
         kind: Kind::RelativeDay,
@@ -1636,15 +1631,7 @@ pub static RULES: [Rule; 54] = [
         in_set: true,
         alone: false,
         example: "within the last week",
-        source: |v| {
-            if v.lex.rolling_week.is_empty() {
-                return NEVER.to_string();
-            }
-            format!(
-                r"(?i:\b(?:{})\b)",
-                alternation(v.lex.rolling_week.iter().copied())
-            )
-        },
+        source: |v| phrase_list(v.lex.rolling_week),
         read: Read::Groups(|r, c, text| {
             let next = text[c.get(0)?.end()..].split_whitespace().next();
             if next.is_some_and(|w| w.eq_ignore_ascii_case(r.lex.day_of)) {
