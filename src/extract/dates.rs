@@ -574,10 +574,12 @@ fn count_before(words: &[String]) -> bool {
 fn holds_figure(s: &str) -> bool {
     s.split(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
         .map(|t| t.trim_matches([',', '.']))
-        .any(|t| {
-            t.chars().any(|c| c.is_ascii_digit())
-                && !(t.len() == 4 && t.parse::<i32>().is_ok_and(|y| (1800..=2100).contains(&y)))
-        })
+        .any(|t| t.chars().any(|c| c.is_ascii_digit()) && !year_like(t))
+}
+
+/// True for a word that is a year (`2014`), not a count.
+fn year_like(t: &str) -> bool {
+    t.len() == 4 && t.parse::<i32>().is_ok_and(|y| (1800..=2100).contains(&y))
 }
 
 /// `d` moved by `years`, the day kept (the last of February when it was the 29th).
@@ -1536,8 +1538,6 @@ fn baseline(
         Some(k) => &rest[..k],
         None => rest,
     };
-    let year_like =
-        |t: &str| t.len() == 4 && t.parse::<i32>().is_ok_and(|y| (1800..=2100).contains(&y));
     if rest
         .split(|c: char| !c.is_ascii_digit())
         .any(|t| !t.is_empty() && !year_like(t))

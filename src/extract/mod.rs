@@ -267,7 +267,12 @@ fn extract_block(
             carry.week = dates::own_week(&hits, ctx.published);
         }
         let condition = |at: usize| condition_lines.iter().any(|&(a, b)| at >= a && at < b);
-        let citations = text::citation_parentheticals(a, lex);
+        // Only a sentence with an event to report pays for the citation search.
+        let citations = if hits.iter().any(|h| h.event) {
+            text::citation_parentheticals(a, lex)
+        } else {
+            Vec::new()
+        };
         let cited = |at: usize| citations.iter().any(|&(a, b)| at >= a && at < b);
         let furniture_at = |at: usize| furniture_line(a, at, &date_ranges, lex);
         if !editorial && !caption && !conditions {
