@@ -12,7 +12,8 @@
 //! lets an expression overlap one found before it.
 
 use super::text::{
-    ByteRange, ascii_stand_in, char_at, char_before, strict_ascii_stand_in, word_after, word_before,
+    ByteRange, ascii_stand_in, char_at, char_before, strict_ascii_stand_in, word_after,
+    word_before, year_like,
 };
 use super::words::{window_before, word_sets};
 use crate::lang::dates::{
@@ -577,11 +578,6 @@ fn holds_figure(s: &str) -> bool {
         .any(|t| t.chars().any(|c| c.is_ascii_digit()) && !year_like(t))
 }
 
-/// True for a word that is a year (`2014`), not a count.
-fn year_like(t: &str) -> bool {
-    t.len() == 4 && t.parse::<i32>().is_ok_and(|y| (1800..=2100).contains(&y))
-}
-
 /// `d` moved by `years`, the day kept (the last of February when it was the 29th).
 fn shift_year(d: PartialDate, years: i32) -> Option<PartialDate> {
     let y = d.year + years;
@@ -599,16 +595,18 @@ fn shift_year(d: PartialDate, years: i32) -> Option<PartialDate> {
 /// marzo`: the days of those weeks, over the whole phrase. The month was read on its own
 /// (and its year, when one follows, as a year of its own: it is taken in).
 /// Two week days in a row joined by `and` (`caught crossing the border Monday and
-/// Tuesday`, `el lunes y el martes`) are one period of two days, as two months or two
-/// years in a row are.
+/// Tuesday`, `el lunes y el martes`), or two day words (`today and tomorrow`, `ayer y
+/// hoy`), are one period of two days, as two months or two years in a row are.
 fn consecutive_days(hits: &mut Vec<DateHit>, s: &str, lex: &Lexicon) {
     let weekday = |h: &DateHit| {
+        let t = &s[h.start..h.end];
+        let named = |list: &[&str]| list.iter().any(|w| t.eq_ignore_ascii_case(w));
         h.end_date.is_none()
             && h.date.precision() == Precision::Day
-            && lex
-                .weekdays
-                .iter()
-                .any(|w| s[h.start..h.end].eq_ignore_ascii_case(w))
+            && (named(lex.weekdays)
+                || named(lex.today)
+                || named(lex.yesterday)
+                || named(lex.tomorrow))
     };
     hits.sort_by_key(|h| h.start);
     let mut i = 0;
@@ -1011,6 +1009,7 @@ fn dates_an_event(f: &Found, s: &str, lex: &'static Lexicon) -> bool {
     let period = matches!(f.expr, Expr::Period(..));
     let words = clause_words_before(s, f.start, 10);
     !(attribute
+        || yearly_cycle(f.expr)
         || issue_stamp(s, f.start, lex)
         || appended(s, f, lex)
         || since_a_peak(s, f.start, lex)
@@ -1363,7 +1362,12 @@ fn is_date(f: &Found, s: &str, lex: &Lexicon) -> bool {
             let rest = s[f.end..].trim_start_matches([',', ' ']);
             let dated = rest.starts_with(|c: char| c.is_ascii_digit())
                 || lex.months.iter().any(|(m, _)| rest.starts_with(m));
-            !dated && !said_before(s, f.start, lex) && !weekday_of_another_day(s, f, lex)
+            // The day of words said (`said Tuesday`, `In a statement Wednesday`, `On
+            // Tuesday, DHS said`) is no event.
+            let words_day = said_before(s, f.start, lex)
+                || stated_on(s, f.start, lex)
+                || (opens_sentence(s, f.start, lex) && says_after(s, f.end, lex));
+            !(dated || words_day || weekday_of_another_day(s, f, lex))
         }
         // `por la mañana`: the morning, not tomorrow.
         Expr::DayOffset(_) if !lex.day_word_blockers.is_empty() => {
@@ -1515,7 +1519,7 @@ fn phrase_at(words: &[String], phrase: &str, k: usize) -> bool {
 /// within the clause before it and no figure between the cue and the date.
 fn baseline(
     s: &str,
-    (_, end): ByteRange,
+    (start, end): ByteRange,
     words: &[String],
     since: bool,
     period: bool,
@@ -1563,10 +1567,24 @@ fn baseline(
         // `since February 2021` was read with its `since`: put it back in front.
         words.push(lex.since.first().copied().unwrap_or_default().to_string());
     }
-    let change = words.iter().any(|w| {
-        sets.change
-            .contains(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '%'))
-    });
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '%')
+            .to_string()
+    };
+    // `to more than $95 million since …`: `more than` before an amount is a hedge, no
+    // word of change.
+    let hedge = |i: usize| {
+        Lexicon::is_in(lex.count_comparatives, &bare(&words[i]).to_lowercase())
+            && words
+                .get(i + 1)
+                .is_some_and(|t| Lexicon::is_in(lex.comparison_cues, &bare(t)))
+            && words.get(i + 2).is_some_and(|a| {
+                let a = a.trim_start_matches(|c: char| !c.is_alphanumeric());
+                a.starts_with(|c: char| c.is_ascii_digit()) || lex.number_word(&bare(a)).is_some()
+            })
+    };
+    let change =
+        (0..words.len()).any(|i| sets.change.contains(bare(&words[i]).as_str()) && !hedge(i));
     // `lower than FY 2014 and FY 2013`: an earlier date of the same comparison, joined
     // to this one, is neither a figure nor a word that breaks the cue off.
     let date_word = |w: &str| {
@@ -1638,7 +1656,13 @@ fn baseline(
                         .contains(words[j].trim_matches(|c: char| !c.is_alphanumeric()))
                 })
         });
-        if k == 0 && change && !period && from {
+        // A period after `from` opens a span when `to`/`through` follows it (`rose from
+        // FY2020 to FY2022`); alone, it is the baseline (`37 percent from fiscal year 2021`).
+        if k == 0
+            && change
+            && from
+            && !(period && (joins_two(&s[start..end], lex) || span_follows(s, end, lex)))
+        {
             return true;
         }
         if k == 0 || !Lexicon::is_in(lex.since, &words[words.len() - 1]) {
@@ -1650,6 +1674,43 @@ fn baseline(
         }
     }
     false
+}
+
+/// True for two days without a year that make a whole year, the second the day before
+/// the first (`fiscal years, which run from October 1 to September 30`): a yearly
+/// cycle defined, no period that happened.
+fn yearly_cycle(e: Expr) -> bool {
+    let Expr::DayPair {
+        from: (fm, fd),
+        to: (tm, td),
+    } = e
+    else {
+        return false;
+    };
+    // Any leap year serves: 29 February is a day of it.
+    shift_days(2000, fm, fd, -1)
+        .is_some_and(|d| d.month == Some(tm) && d.day == Some(td) && (fm, fd) != (1, 1))
+}
+
+/// True if a date's text names both ends of a period (`FY2013 to FY2022`, `fiscal years
+/// 2006 through 2015`, `2014-2017`).
+fn joins_two(t: &str, lex: &Lexicon) -> bool {
+    t.contains(['-', '–', '—'])
+        || t.split_whitespace().any(|w| {
+            Lexicon::is_in(lex.span_through, &w.to_lowercase())
+                || Lexicon::is_in(lex.span_and, &w.to_lowercase())
+        })
+}
+
+/// True if a span's second end follows `end` (`to`, `through`, a dash).
+fn span_follows(s: &str, end: usize, lex: &Lexicon) -> bool {
+    let rest = s[end..].trim_start().trim_start_matches(',').trim_start();
+    rest.starts_with(['-', '–', '—'])
+        || lex.span_through.iter().any(|w| {
+            rest.get(..w.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(w))
+                && !rest[w.len()..].starts_with(char::is_alphanumeric)
+        })
 }
 
 /// True if the date at `start` is a cut-off condition (`filed before May 15`,
@@ -2317,6 +2378,59 @@ fn said_before(s: &str, start: usize, lex: &Lexicon) -> bool {
         at = ws;
     }
     false
+}
+
+/// True if nothing but a date preposition stands before `start` in the sentence (`On
+/// Monday, …`, `El lunes …`).
+fn opens_sentence(s: &str, start: usize, lex: &Lexicon) -> bool {
+    let head = s[..start].trim_end();
+    head.is_empty()
+        || word_before(s, start).is_some_and(|(w, ws)| {
+            s[..ws].trim().is_empty() && Lexicon::is_in(lex.date_prepositions, &w.to_lowercase())
+        })
+}
+
+/// True if a speech verb follows `end` within a few words of a subject, with no comma
+/// or figure between (`El lunes el diario Expreso de Matamoros informó que …`, `On
+/// Tuesday, the Department of Homeland Security said …`): the day of the words.
+fn says_after(s: &str, end: usize, lex: &Lexicon) -> bool {
+    let rest = s[end..].trim_start();
+    let rest = rest.strip_prefix(',').unwrap_or(rest);
+    for w in rest.split_whitespace().take(7) {
+        let t = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if Lexicon::is_in(lex.speech_verbs, &t) {
+            return true;
+        }
+        if w.contains([',', ';', ':']) || w.contains(|c: char| c.is_ascii_digit()) {
+            return false;
+        }
+    }
+    false
+}
+
+/// True if a statement noun stands right before `start`, perhaps with a date
+/// preposition between (`In a statement Wednesday`, `en un comunicado el miércoles`).
+fn stated_on(s: &str, start: usize, lex: &Lexicon) -> bool {
+    // A line break may stand inside the noun (`a news` + `conference Thursday`).
+    let from = s[..start]
+        .char_indices()
+        .rev()
+        .nth(60)
+        .map_or(0, |(i, _)| i);
+    let words: Vec<&str> = s[from..start].split_whitespace().collect();
+    let mut head = words.join(" ").to_lowercase();
+    if let Some((w, ws)) = word_before(&head, head.len())
+        && Lexicon::is_in(lex.date_prepositions, &w.to_lowercase())
+    {
+        head.truncate(ws);
+    }
+    let head = head.trim_end();
+    lex.statement_nouns.iter().any(|n| {
+        head.ends_with(n)
+            && !char_before(head, head.len() - n.len()).is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// An event dated `date` by the relative expression `f`.

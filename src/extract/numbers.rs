@@ -13,7 +13,7 @@
 //! are never turned into numbers.
 
 use super::text::{
-    ByteRange, char_at, char_before, strict_ascii_stand_in, word_after, word_before,
+    ByteRange, char_at, char_before, strict_ascii_stand_in, word_after, word_before, year_like,
 };
 use super::words::{window, window_before};
 use crate::lang::lexicon::Lexicon;
@@ -109,7 +109,7 @@ fn patterns(lex: &'static Lexicon) -> &'static Patterns {
         };
         let join = regex::escape(lex.number_word_joiner);
         let atom = format!(
-            r"(?P<cur>{cur})?(?:(?P<num>{digits})|\b(?P<word>(?i:{words})(?:{join}(?i:{words}))?)\b)(?:\s?(?P<scale>(?i:{scales}))\b)?(?:\s?(?P<pct>(?i:{pct})))?(?:\s(?P<cw>(?i:{cw}))\b)?"
+            r"(?P<cur>{cur})?(?:(?P<num>{digits})|\b(?P<word>(?i:{words})(?:{join}(?i:{words}))?)\b)(?:\s?(?P<scale>(?i:{scales}))\b)?(?:[\s-]?(?P<pct>(?i:{pct})))?(?:\s(?P<cw>(?i:{cw}))\b)?"
         );
         let mags = alternation(lex.vague_amounts.iter().copied());
         let fractions = alternation(lex.fractions.iter().map(|(w, _)| *w));
@@ -652,6 +652,30 @@ fn whole_number(s: &str, n: ByteRange) -> bool {
         return false;
     }
     let t = &s[n.0..n.1];
+    // `during 2018.1 This includes`: a year with a footnote number glued to its period.
+    if let Some((int, frac)) = t.split_once('.')
+        && int.len() == 4
+        && year_like(int)
+        && frac.len() <= 2
+        && s[n.1..]
+            .strip_prefix(' ')
+            .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()))
+    {
+        return false;
+    }
+    // `2, 000`: a thousands group cut off by a stray space; read whole or not at all.
+    let group = s[n.1..]
+        .strip_prefix([',', '.'])
+        .and_then(|r| r.strip_prefix(' '));
+    if let Some(g) = group
+        && t.len() <= 3
+        && t.bytes().all(|c| c.is_ascii_digit())
+        && g.len() >= 3
+        && g.as_bytes()[..3].iter().all(u8::is_ascii_digit)
+        && !digit(char_at(g, 3))
+    {
+        return false;
+    }
     if !t.contains(',')
         && let Some((int, frac)) = t.split_once('.')
         && frac.len() == 3

@@ -27,6 +27,11 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// True for a word that is a year (`2014`), not a count.
+pub fn year_like(t: &str) -> bool {
+    t.len() == 4 && t.parse::<i32>().is_ok_and(|y| (1800..=2100).contains(&y))
+}
+
 /// The character before byte `i`, if any.
 pub fn char_before(s: &str, i: usize) -> Option<char> {
     s.get(..i).and_then(|p| p.chars().next_back())
@@ -343,6 +348,12 @@ pub fn sentences(masked: &str, lex: &Lexicon) -> Vec<ByteRange> {
     let chars: Vec<(usize, char)> = masked.char_indices().collect();
     // A block of several lines may hold text wrapped inside its sentences (see below).
     let several_lines = masked.matches('\n').nth(1).is_some();
+    // The longest line: a hard-wrapped block's lines come close to it.
+    let width = masked
+        .lines()
+        .map(|l| l.trim().chars().count())
+        .max()
+        .unwrap_or(0);
     let mut k = 0;
     while k < chars.len() {
         let (i, c) = chars[k];
@@ -378,14 +389,17 @@ pub fn sentences(masked: &str, lex: &Lexicon) -> Vec<ByteRange> {
                     || lex.month(last_word).is_some());
             // A long line that stops on a lower-case word or a comma, in a block of
             // several lines, was wrapped inside its sentence (text taken from a PDF:
-            // `… ports of entry` + `(POEs) were roughly comparable …`).
+            // `… ports of entry` + `(POEs) were roughly comparable …`). So was one that
+            // stops on any word and fills the block's width (`… Customs and Border` +
+            // `Protection had …` in a Congressional Record column).
             let line = &masked[masked[..i].rfind('\n').map_or(0, |n| n + 1)..i];
-            let wrapped = line.trim().chars().count() >= 70
-                && several_lines
-                && before
-                    .chars()
-                    .next_back()
-                    .is_some_and(|c| c.is_lowercase() || c == ',');
+            let len = line.trim().chars().count();
+            let last = before.chars().next_back();
+            let wrapped = several_lines
+                && ((len >= 70 && last.is_some_and(|c| c.is_lowercase() || c == ','))
+                    || (len >= 60
+                        && len * 10 >= width * 9
+                        && last.is_some_and(char::is_alphanumeric)));
             // Rows drawn with pipes (`| Date | 27 June 2022 |`) are lines of their own.
             let row = before.ends_with('|') || first == Some('|');
             if row

@@ -215,6 +215,9 @@ pub struct Lexicon {
     pub span_from: &'static [&'static str],
     /// Words joining the ends of a `from … through …` span.
     pub span_through: &'static [&'static str],
+    /// Words that may stand between `from` and the first end of a span (`from its
+    /// current expiration date of July 5, 2010, through January 5, 2012`).
+    pub span_from_fillers: &'static [&'static str],
     /// `between`.
     pub span_between: &'static [&'static str],
     /// `and`.
@@ -248,6 +251,10 @@ pub struct Lexicon {
     pub month_sides: &'static [(&'static str, i32)],
     /// Speech verbs: `said on Tuesday` is an attribution, not an event.
     pub speech_verbs: &'static [&'static str],
+    /// Nouns of a statement made on a day (`In a statement Wednesday, HHS said`, `at a
+    /// news conference Thursday`): a week day right after one dates the words, not an
+    /// event.
+    pub statement_nouns: &'static [&'static str],
     /// Words that mark a future event (for choosing the year of `July 1st`).
     pub future_markers: &'static [&'static str],
     /// Phrases of editorial notes about the document itself (no events there).
@@ -615,6 +622,7 @@ struct LexiconFile {
     day_words: Vec<String>,
     span_from: Vec<String>,
     span_through: Vec<String>,
+    span_from_fillers: Vec<String>,
     span_between: Vec<String>,
     span_and: Vec<String>,
     ordinals: Vec<(String, u8)>,
@@ -631,6 +639,7 @@ struct LexiconFile {
     year_deictics: Vec<(String, i32)>,
     month_sides: Vec<(String, i32)>,
     speech_verbs: Vec<String>,
+    statement_nouns: Vec<String>,
     future_markers: Vec<String>,
     editorial_markers: Vec<String>,
     furniture_markers: Vec<String>,
@@ -830,6 +839,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         day_words: leak_list(f.day_words),
         span_from: leak_list(f.span_from),
         span_through: leak_list(f.span_through),
+        span_from_fillers: leak_list(f.span_from_fillers),
         span_between: leak_list(f.span_between),
         span_and: leak_list(f.span_and),
         ordinals: leak_pairs(f.ordinals),
@@ -846,6 +856,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         year_deictics: leak_pairs(f.year_deictics),
         month_sides: leak_pairs(f.month_sides),
         speech_verbs: leak_list(f.speech_verbs),
+        statement_nouns: leak_list(f.statement_nouns),
         future_markers: leak_list(f.future_markers),
         editorial_markers: leak_list(f.editorial_markers),
         furniture_markers: leak_list(f.furniture_markers),

@@ -684,8 +684,13 @@ fn check_recorded(flag: &Scores, val: &Scores) {
 /// floor was raised there. Batches P and Q (gold first) left dev at 0.898 / 0.932 on 74
 /// documents (Q's two development documents read at 0.571 / 0.857 before any rule saw
 /// them), and the dev events floor was re-based to 0.89 there.
-const ES_DEV: (f64, f64) = (0.89, 0.91);
-const ES_VALIDATION: (f64, f64) = (0.76, 0.94);
+/// Batch R (gold first: five Martí items and a VOA story) read at 0.632 / 0.815 on its
+/// four development documents and 1.000 / 0.800 on its two validation documents before
+/// any rule saw it; with its rules (`dos docenas`, `al menos a`, a thousands group cut
+/// by a space read whole or not at all, the week day of a statement) the floors were
+/// re-based to dev 0.88 / 0.92 and validation 0.76 / 0.93.
+const ES_DEV: (f64, f64) = (0.88, 0.92);
+const ES_VALIDATION: (f64, f64) = (0.76, 0.93);
 
 #[test]
 fn gold_f1_on_the_spanish_development_corpus() {

@@ -53,7 +53,7 @@ const WORDS: [(&str, f64); 30] = [
 /// fractions in words, and `X in Y` as a percentage.
 fn stated(span: &str) -> Vec<f64> {
     let num = Regex::new(
-        r"(?i)([0-9]{1,3}(?:[, \u{a0}\u{202f}\u{2009}][0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|[a-z]+(?:-[a-z]+)?)(?:\s?(thousand|million|billion|trillion|k|m|mn|bn|b)\b)?",
+        r"(?i)([0-9]{1,3}(?:[, \u{a0}\u{202f}\u{2009}][0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|[a-z]+(?:-[a-z]+)?)(?:\s?(dozen|thousand|million|billion|trillion|k|m|mn|bn|b)\b)?",
     )
     .unwrap();
     let mut out = Vec::new();
@@ -80,6 +80,7 @@ fn stated(span: &str) -> Vec<f64> {
         };
         let Some(v) = v else { continue };
         let scale = match c.get(2).map(|s| s.as_str().to_lowercase()).as_deref() {
+            Some("dozen") => 12.0,
             Some("thousand" | "k") => 1e3,
             Some("million" | "m" | "mn") => 1e6,
             Some("billion" | "bn" | "b") => 1e9,
@@ -182,7 +183,7 @@ const WORDS_ES: [(&str, f64); 33] = [
 /// percentage.
 fn stated_es(span: &str) -> Vec<f64> {
     let num = Regex::new(
-        r"(?i)([0-9]+(?:[.,\u{a0} ][0-9]+)*|[a-zé]+(?: y [a-zé]+)?)(?:\s(mil millones|millones|millón|mil)\b)?",
+        r"(?i)([0-9]+(?:[.,\u{a0} ][0-9]+)*|[a-zé]+(?: y [a-zé]+)?)(?:\s(mil millones|millones|millón|mil|docenas)\b)?",
     )
     .unwrap();
     let mut out = Vec::new();
@@ -209,6 +210,7 @@ fn stated_es(span: &str) -> Vec<f64> {
             readings.extend(parts.map(|p| p.iter().sum::<f64>()));
         }
         let scale = match c.get(2).map(|s| s.as_str().to_lowercase()).as_deref() {
+            Some("docenas") => 12.0,
             Some("mil") => 1e3,
             Some("millones" | "millón") => 1e6,
             Some("mil millones") => 1e9,

@@ -493,8 +493,12 @@ pub static RULES: [Rule; 54] = [
         // `Since May 12, 2023 to January 31, 2024`: `since` opens the period too.
         source: |v| {
             let from: Vec<&str> = v.lex.span_from.iter().chain(v.lex.since).copied().collect();
+            let filler = match v.lex.span_from_fillers {
+                [] => String::new(),
+                list => format!(r"(?:{}\s+)?", v.words(list).replace(' ', r"\s+")),
+            };
             format!(
-                r"\b{}\s+({}),?\s+{}\s+({})\b",
+                r"\b{}\s+{filler}({}),?\s+{}\s+({})\b",
                 v.words(&from),
                 v.abs,
                 v.words(v.lex.span_through),
