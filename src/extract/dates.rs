@@ -118,6 +118,29 @@ pub struct Before {
     pub week: Option<(PartialDate, PartialDate)>,
 }
 
+/// The first `target` week day (0 = Monday) on or after the day of the event told last
+/// before `at` (in the sentence, else before it), when that day is in the document's
+/// month `p`; `None` otherwise.
+fn weekday_after_day_told(
+    hits: &[DateHit],
+    at: usize,
+    previous: Option<PartialDate>,
+    p: PartialDate,
+    target: u8,
+) -> Option<PartialDate> {
+    let told = hits
+        .iter()
+        .filter(|h| h.event && h.end <= at)
+        .max_by_key(|h| h.end)
+        .map_or(previous, |h| h.end_date.is_none().then_some(h.date))?;
+    let (m, d) = (told.month?, told.day?);
+    if told.year != p.year || Some(m) != p.month {
+        return None;
+    }
+    let wd = crate::model::date::weekday(told.year, m, d) as i64;
+    shift_days(told.year, m, d, (target as i64 - wd).rem_euclid(7))
+}
+
 /// The days a heading's hits name as the document's week: a period of two to seven days
 /// that ends on the document's day or in the week before it (a weekly digest's `Sept.
 /// 8-13`, `February 19–25`).
@@ -200,6 +223,16 @@ pub fn find_dates(
                 }
                 if let Expr::YearOffset(o) = f.expr {
                     year_words.push((f.start, o));
+                }
+                // A week day in a document dated to its month: the first such day on or
+                // after the day told just before it in that month (`El viernes, 16 de
+                // octubre, … ya el sábado habían continuado viaje`: the 17th).
+                if let Expr::Weekday(target) = f.expr
+                    && let Some(p) = published.filter(|p| p.day.is_none())
+                    && let Some(date) =
+                        weekday_after_day_told(&hits.hits, f.start, previous, p, target)
+                {
+                    h.date = date;
                 }
                 // `this week` in a weekly digest whose heading names its week.
                 if let (Expr::WeekOffset { offset: 0, .. }, Some((a, b))) = (f.expr, before.week)
@@ -1010,6 +1043,7 @@ fn dates_an_event(f: &Found, s: &str, lex: &'static Lexicon) -> bool {
     let words = clause_words_before(s, f.start, 10);
     !(attribute
         || yearly_cycle(f.expr)
+        || policy_date(s, f.start, lex)
         || issue_stamp(s, f.start, lex)
         || appended(s, f, lex)
         || since_a_peak(s, f.start, lex)
@@ -1674,6 +1708,21 @@ fn baseline(
         }
     }
     false
+}
+
+/// True if the date names a standing rule (`announced policy of January 3, 2019`).
+fn policy_date(s: &str, start: usize, lex: &Lexicon) -> bool {
+    let from = s[..start]
+        .char_indices()
+        .rev()
+        .nth(40)
+        .map_or(0, |(i, _)| i);
+    let head = s[from..start]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    lex.policy_of.iter().any(|p| head.ends_with(p))
 }
 
 /// True for two days without a year that make a whole year, the second the day before

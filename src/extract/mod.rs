@@ -700,6 +700,9 @@ fn as_of_for(
         .filter(|h| {
             if h.start >= end {
                 !between(end, h.start)
+            } else if h.end > start {
+                // A date among the figure's own words (`40,000 arrived last month`).
+                true
             } else {
                 !between(h.end, start) && !to_before(h)
             }

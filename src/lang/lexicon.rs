@@ -255,6 +255,9 @@ pub struct Lexicon {
     /// news conference Thursday`): a week day right after one dates the words, not an
     /// event.
     pub statement_nouns: &'static [&'static str],
+    /// Words after which a date names a standing rule, not an event (`Under the Speaker's
+    /// announced policy of January 3, 2019, the gentleman … is recognized`).
+    pub policy_of: &'static [&'static str],
     /// Words that mark a future event (for choosing the year of `July 1st`).
     pub future_markers: &'static [&'static str],
     /// Phrases of editorial notes about the document itself (no events there).
@@ -640,6 +643,7 @@ struct LexiconFile {
     month_sides: Vec<(String, i32)>,
     speech_verbs: Vec<String>,
     statement_nouns: Vec<String>,
+    policy_of: Vec<String>,
     future_markers: Vec<String>,
     editorial_markers: Vec<String>,
     furniture_markers: Vec<String>,
@@ -857,6 +861,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         month_sides: leak_pairs(f.month_sides),
         speech_verbs: leak_list(f.speech_verbs),
         statement_nouns: leak_list(f.statement_nouns),
+        policy_of: leak_list(f.policy_of),
         future_markers: leak_list(f.future_markers),
         editorial_markers: leak_list(f.editorial_markers),
         furniture_markers: leak_list(f.furniture_markers),
