@@ -1710,18 +1710,21 @@ fn baseline(
     false
 }
 
-/// True if the date names a standing rule (`announced policy of January 3, 2019`).
-fn policy_date(s: &str, start: usize, lex: &Lexicon) -> bool {
-    let from = s[..start]
+/// The last `chars` characters before `end`, lower-cased, their runs of white space
+/// (line breaks too) made one space.
+fn last_words(s: &str, end: usize, chars: usize) -> String {
+    let from = s[..end]
         .char_indices()
         .rev()
-        .nth(40)
+        .nth(chars)
         .map_or(0, |(i, _)| i);
-    let head = s[from..start]
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase();
+    let words: Vec<&str> = s[from..end].split_whitespace().collect();
+    words.join(" ").to_lowercase()
+}
+
+/// True if the date names a standing rule (`announced policy of January 3, 2019`).
+fn policy_date(s: &str, start: usize, lex: &Lexicon) -> bool {
+    let head = last_words(s, start, 40);
     lex.policy_of.iter().any(|p| head.ends_with(p))
 }
 
@@ -2463,13 +2466,7 @@ fn says_after(s: &str, end: usize, lex: &Lexicon) -> bool {
 /// preposition between (`In a statement Wednesday`, `en un comunicado el miércoles`).
 fn stated_on(s: &str, start: usize, lex: &Lexicon) -> bool {
     // A line break may stand inside the noun (`a news` + `conference Thursday`).
-    let from = s[..start]
-        .char_indices()
-        .rev()
-        .nth(60)
-        .map_or(0, |(i, _)| i);
-    let words: Vec<&str> = s[from..start].split_whitespace().collect();
-    let mut head = words.join(" ").to_lowercase();
+    let mut head = last_words(s, start, 60);
     if let Some((w, ws)) = word_before(&head, head.len())
         && Lexicon::is_in(lex.date_prepositions, &w.to_lowercase())
     {
