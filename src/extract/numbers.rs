@@ -358,6 +358,9 @@ fn atoms(
         {
             continue; // `Id. at 45,486`, `ICE Removals ...... 18`
         }
+        if procedure(s, token_start(s, num_start), end, lex) {
+            continue; // `recognized for 60 minutes`, `5 legislative days`
+        }
         if let Some((w, _)) = word_after(s, end)
             && Lexicon::is_in(lex.identifier_after, w)
         {
@@ -1900,6 +1903,20 @@ fn pin_cite(s: &str, start: usize, lex: &Lexicon) -> bool {
     lex.pin_cite_words
         .iter()
         .any(|w| crate::extract::dates::ends_with_phrase(&head, w))
+}
+
+/// True if the number between `start` and `end` is a step of a chamber's procedure
+/// (`is recognized for 60 minutes`, `have 5 legislative days`).
+fn procedure(s: &str, start: usize, end: usize, lex: &Lexicon) -> bool {
+    let head = window_before(s, start, 24).trim_end().to_lowercase();
+    let tail = s[end..].trim_start().to_lowercase();
+    lex.procedure_before
+        .iter()
+        .any(|w| crate::extract::dates::ends_with_phrase(&head, w))
+        || lex
+            .procedure_after
+            .iter()
+            .any(|w| tail.starts_with(w) && !tail[w.len()..].starts_with(char::is_alphanumeric))
 }
 
 /// True if the number at `start` follows a table of contents' leader (`ICE Removals

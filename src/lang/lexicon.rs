@@ -131,6 +131,11 @@ pub struct Lexicon {
     pub identifier_words: &'static [&'static str],
     /// A citation's signal before a pin cite's page (`Id. at 45,486`), lower case.
     pub pin_cite_words: &'static [&'static str],
+    /// A chamber's procedure before or after a number (`is recognized for 60 minutes`,
+    /// `have 5 legislative days to revise and extend`): no figure, lower case.
+    pub procedure_before: &'static [&'static str],
+    /// See `procedure_before`.
+    pub procedure_after: &'static [&'static str],
     /// Words right after a number that make it an identifier or a clock time.
     pub identifier_after: &'static [&'static str],
     /// Words right before a duration that make it a bound, not a claim (`the last four years`).
@@ -593,6 +598,10 @@ struct LexiconFile {
     identifier_words: Vec<String>,
     #[serde(default)]
     pin_cite_words: Vec<String>,
+    #[serde(default)]
+    procedure_before: Vec<String>,
+    #[serde(default)]
+    procedure_after: Vec<String>,
     identifier_after: Vec<String>,
     duration_bound_words: Vec<String>,
     duration_claim_before: Vec<String>,
@@ -811,6 +820,8 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         number_word_blockers: leak_list(f.number_word_blockers),
         identifier_words: leak_list(f.identifier_words),
         pin_cite_words: leak_list(f.pin_cite_words),
+        procedure_before: leak_list(f.procedure_before),
+        procedure_after: leak_list(f.procedure_after),
         identifier_after: leak_list(f.identifier_after),
         duration_bound_words: leak_list(f.duration_bound_words),
         duration_claim_before: leak_list(f.duration_claim_before),
