@@ -1601,24 +1601,23 @@ fn baseline(
         // `since February 2021` was read with its `since`: put it back in front.
         words.push(lex.since.first().copied().unwrap_or_default().to_string());
     }
-    let bare = |w: &str| {
+    // The words are lower case already.
+    fn bare(w: &str) -> &str {
         w.trim_matches(|c: char| !c.is_alphanumeric() && c != '%')
-            .to_string()
-    };
+    }
     // `to more than $95 million since …`: `more than` before an amount is a hedge, no
     // word of change.
     let hedge = |i: usize| {
-        Lexicon::is_in(lex.count_comparatives, &bare(&words[i]).to_lowercase())
+        Lexicon::is_in(lex.count_comparatives, bare(&words[i]))
             && words
                 .get(i + 1)
-                .is_some_and(|t| Lexicon::is_in(lex.comparison_cues, &bare(t)))
+                .is_some_and(|t| Lexicon::is_in(lex.comparison_cues, bare(t)))
             && words.get(i + 2).is_some_and(|a| {
-                let a = a.trim_start_matches(|c: char| !c.is_alphanumeric());
-                a.starts_with(|c: char| c.is_ascii_digit()) || lex.number_word(&bare(a)).is_some()
+                let a = bare(a.trim_start_matches(|c: char| !c.is_alphanumeric()));
+                a.starts_with(|c: char| c.is_ascii_digit()) || lex.number_word(a).is_some()
             })
     };
-    let change =
-        (0..words.len()).any(|i| sets.change.contains(bare(&words[i]).as_str()) && !hedge(i));
+    let change = (0..words.len()).any(|i| sets.change.contains(bare(&words[i])) && !hedge(i));
     // `lower than FY 2014 and FY 2013`: an earlier date of the same comparison, joined
     // to this one, is neither a figure nor a word that breaks the cue off.
     let date_word = |w: &str| {
@@ -1724,6 +1723,9 @@ fn last_words(s: &str, end: usize, chars: usize) -> String {
 
 /// True if the date names a standing rule (`announced policy of January 3, 2019`).
 fn policy_date(s: &str, start: usize, lex: &Lexicon) -> bool {
+    if lex.policy_of.is_empty() {
+        return false;
+    }
     let head = last_words(s, start, 40);
     lex.policy_of.iter().any(|p| head.ends_with(p))
 }

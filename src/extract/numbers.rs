@@ -1908,8 +1908,11 @@ fn pin_cite(s: &str, start: usize, lex: &Lexicon) -> bool {
 /// True if the number between `start` and `end` is a step of a chamber's procedure
 /// (`is recognized for 60 minutes`, `have 5 legislative days`).
 fn procedure(s: &str, start: usize, end: usize, lex: &Lexicon) -> bool {
+    if lex.procedure_before.is_empty() && lex.procedure_after.is_empty() {
+        return false;
+    }
     let head = window_before(s, start, 24).trim_end().to_lowercase();
-    let tail = s[end..].trim_start().to_lowercase();
+    let tail = window(s, end, 24).trim_start().to_lowercase();
     lex.procedure_before
         .iter()
         .any(|w| crate::extract::dates::ends_with_phrase(&head, w))
