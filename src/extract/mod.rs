@@ -280,6 +280,9 @@ fn extract_block(
                 h.event && !condition(qs + h.start) && !furniture_at(h.start) && !cited(h.start)
             });
             for h in events {
+                if ends_a_period(h, &facts.events) {
+                    continue;
+                }
                 facts.events.push(Arc::new(Event {
                     id: String::new(),
                     date: h.date,
@@ -353,6 +356,31 @@ fn extract_block(
             }));
         }
     }
+}
+
+/// True if a day on its own is one end of a period the document already gave, day to
+/// day (`extending TPS for 18 months, beginning on March 18, 2023, and ending on September
+/// 17, 2024.` then `to retain TPS through September 17, 2024`): a restatement of that
+/// period, not an event of its own.
+/// Both must write that day out (`this week`, `fiscal year 2024` do not: `Sept. 30` after
+/// them is a fact of its own; nor does `el sábado pasado`, which falls on it by chance).
+fn ends_a_period(hit: &dates::DateHit, earlier: &[Arc<Event>]) -> bool {
+    let Some(day) = hit
+        .date
+        .day
+        .filter(|_| hit.end_date.is_none() && !hit.relative)
+    else {
+        return false;
+    };
+    let day = day.to_string();
+    let writes_day = |span: &str| span.split(|c: char| !c.is_ascii_digit()).any(|w| w == day);
+    earlier.iter().any(|e| {
+        e.end.is_some_and(|end| {
+            end.precision() == Precision::Day
+                && (e.date == hit.date || end == hit.date)
+                && writes_day(&e.span)
+        })
+    })
 }
 
 /// True if an unhedged count names people or things already counted, not a new count:

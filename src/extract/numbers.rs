@@ -343,6 +343,9 @@ fn atoms(
             if matches!(after, Some(':' | '/')) && next2.is_some_and(|x| x.is_ascii_digit()) {
                 continue; // 3:30, 9/11
             }
+            if after == Some('(') && subsection_after(&s[num_end..]) {
+                continue; // `8 C.F.R. § 208.16(c)(4)`, `LAR 34.1(a)`: a section
+            }
         }
         if let Some((w, _)) = word_before(s, token_start(s, num_start))
             && currency.is_none()
@@ -1938,6 +1941,16 @@ fn deictic_after(s: &str, at: usize, lex: &Lexicon) -> bool {
         .chain(lex.month_deictics)
         .chain(lex.week_deictics)
         .any(|(d, _)| rest.starts_with(d))
+}
+
+/// True if `rest` opens with a subsection mark glued to the number before it: `(c)`,
+/// `(4)`, `(iii)` (`§ 208.16(c)(4)`, `LAR 34.1(a)`).
+fn subsection_after(rest: &str) -> bool {
+    rest.strip_prefix('(')
+        .and_then(|r| r.split_once(')'))
+        .is_some_and(|(mark, _)| {
+            (1..=4).contains(&mark.len()) && mark.chars().all(|c| c.is_ascii_alphanumeric())
+        })
 }
 
 /// True if the number at byte `start` is an item of a list of identifiers after an

@@ -380,12 +380,14 @@ pub fn sentences(masked: &str, lex: &Lexicon) -> Vec<ByteRange> {
             let next = masked[i..].trim_start();
             let first = next.chars().next();
             // A line ending inside a sentence (`… until April` + `2022, when …`, `in
-            // the` + `2019 report`) runs on when the next starts with a digit.
+            // the` + `2019 report`, `8 C.F.R. §` + `208.16(c)`) runs on when the next
+            // starts with a digit.
             let before = masked[start..i].trim_end();
             let last_word = before.rsplit(char::is_whitespace).next().unwrap_or("");
             let runs_on = first.is_some_and(|n| n.is_ascii_digit())
                 && (before.ends_with(',')
                     || Lexicon::is_in(lex.stopwords, last_word)
+                    || Lexicon::is_in(lex.identifier_words, last_word)
                     || lex.month(last_word).is_some());
             // A long line that stops on a lower-case word or a comma, in a block of
             // several lines, was wrapped inside its sentence (text taken from a PDF:
@@ -395,10 +397,16 @@ pub fn sentences(masked: &str, lex: &Lexicon) -> Vec<ByteRange> {
             let line = &masked[masked[..i].rfind('\n').map_or(0, |n| n + 1)..i];
             let len = line.trim().chars().count();
             let last = before.chars().next_back();
+            // So was a line of some length that stops on a word before a line opening with
+            // a parenthesis (`… the Secretary of Homeland Security` + `(Secretary) extended
+            // …` in a Federal Register notice).
             let wrapped = several_lines
                 && ((len >= 70 && last.is_some_and(|c| c.is_lowercase() || c == ','))
                     || (len >= 60
                         && len * 10 >= width * 9
+                        && last.is_some_and(char::is_alphanumeric))
+                    || (len >= 40
+                        && first == Some('(')
                         && last.is_some_and(char::is_alphanumeric)));
             // Rows drawn with pipes (`| Date | 27 June 2022 |`) are lines of their own.
             let row = before.ends_with('|') || first == Some('|');
