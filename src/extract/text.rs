@@ -391,7 +391,9 @@ pub fn sentences(masked: &str, lex: &Lexicon) -> Vec<ByteRange> {
                     || lex.month(last_word).is_some());
             // A long line that stops on a lower-case word or a comma, in a block of
             // several lines, was wrapped inside its sentence (text taken from a PDF:
-            // `… ports of entry` + `(POEs) were roughly comparable …`). So was one that
+            // `… ports of entry` + `(POEs) were roughly comparable …`), unless it is
+            // short beside the block's longest (a headline above paragraphs of one line
+            // each: `… Migrants in the Region` + `Today, at the …`). So was one that
             // stops on any word and fills the block's width (`… Customs and Border` +
             // `Protection had …` in a Congressional Record column).
             let line = &masked[masked[..i].rfind('\n').map_or(0, |n| n + 1)..i];
@@ -401,7 +403,9 @@ pub fn sentences(masked: &str, lex: &Lexicon) -> Vec<ByteRange> {
             // a parenthesis (`… the Secretary of Homeland Security` + `(Secretary) extended
             // …` in a Federal Register notice).
             let wrapped = several_lines
-                && ((len >= 70 && last.is_some_and(|c| c.is_lowercase() || c == ','))
+                && ((len >= 70
+                    && len * 2 >= width
+                    && last.is_some_and(|c| c.is_lowercase() || c == ','))
                     || (len >= 60
                         && len * 10 >= width * 9
                         && last.is_some_and(char::is_alphanumeric))
