@@ -1058,8 +1058,13 @@ pub fn find_stats_in(
                 continue;
             }
             // Ratio `18 of 41 patients`.
+            // `4,000 of ICE’s 33,400 detention beds`: a possessive in the article's place.
             let of_the = g.strip_prefix(lex.ratio_of).is_some_and(|r| {
-                r.starts_with(char::is_whitespace) && Lexicon::is_in(lex.ratio_articles, r.trim())
+                let r = r.trim();
+                let possessive =
+                    !r.contains(char::is_whitespace) && (r.ends_with("’s") || r.ends_with("'s"));
+                g.len() > r.len() + lex.ratio_of.len()
+                    && (Lexicon::is_in(lex.ratio_articles, r) || possessive)
             });
             if (g == lex.ratio_of || of_the)
                 && (!a.word || (of_the && b.word))
@@ -1125,6 +1130,10 @@ pub fn find_stats_in(
                 && noun_after(s, b.end, lex).is_none();
             if joined && bare {
                 i += 2; // `282-9708`: a phone number or a code, not a range
+                continue;
+            }
+            if joined && is_age(s, a, None, lex) {
+                i += 2; // `ages ranged from 16 to 44`: ages, no figure
                 continue;
             }
             // `rose from 33 percent to 48 percent`: a change, two figures, not a range;
@@ -1762,6 +1771,49 @@ fn single(s: &str, a: &Atom, counted_before: bool, lex: &Lexicon) -> Option<Stat
 /// Never a duration followed by a relative word (`two days later`, `tres días antes`:
 /// a date) unless a word of the first kind comes before (`pasar de 2 a 4 días antes de
 /// dirigirse`).
+/// True if a prison term's lead (`sentenced to`, `to serve`) stands before byte `start`
+/// with a few words inside or after it: up to four words of one clause between the verb
+/// and `to` (`sentenced Gonzale to 46 months`, `sentenced in federal court to`) or the
+/// term's fillers after it (`to serve a consecutive 10 months`).
+fn lead_with_fillers(s: &str, start: usize, lead: &str, lex: &Lexicon) -> bool {
+    let words: Vec<&str> = window_before(s, start, 60).split_whitespace().collect();
+    let lead: Vec<&str> = lead.split_whitespace().collect();
+    let Some((&last, first)) = lead.split_last() else {
+        return false;
+    };
+    // Skip the term's fillers, back to the lead's last word.
+    let mut k = words.len();
+    while k > 0 && Lexicon::is_in(lex.sentence_fillers, words[k - 1]) && words.len() - k < 3 {
+        k -= 1;
+    }
+    if k == 0 || !words[k - 1].eq_ignore_ascii_case(last) {
+        return false;
+    }
+    let filled = k < words.len();
+    k -= 1;
+    if first.is_empty() {
+        return filled;
+    }
+    // The lead's first words, right before or across a name of up to three words.
+    let matches_at = |end: usize| {
+        end >= first.len()
+            && words[end - first.len()..end]
+                .iter()
+                .zip(first)
+                .all(|(w, l)| w.eq_ignore_ascii_case(l))
+    };
+    if matches_at(k) {
+        return filled;
+    }
+    (1..=4).any(|n| {
+        k >= n
+            && words[k - n..k]
+                .iter()
+                .all(|w| !w.ends_with([',', '.', ';', ':']) && !w.starts_with(char::is_numeric))
+            && matches_at(k - n)
+    })
+}
+
 fn claim_duration(s: &str, start: usize, num_end: usize, noun_end: usize, lex: &Lexicon) -> bool {
     let prev = word_before(s, start).filter(|&(w, ws)| s[ws + w.len()..start].trim().is_empty());
     // `have now been in effect for three weeks`: the time so far, a frame for what
@@ -1787,6 +1839,7 @@ fn claim_duration(s: &str, start: usize, num_end: usize, noun_end: usize, lex: &
     let sentenced = lex.sentence_leads.iter().any(|l| {
         head.strip_suffix(l)
             .is_some_and(|h| !h.ends_with(char::is_alphanumeric))
+            || lead_with_fillers(s, start, l, lex)
     });
     if sentenced {
         return true;
@@ -2168,6 +2221,18 @@ fn is_age(s: &str, a: &Atom, noun: Option<&(ByteRange, String, bool)>, lex: &Lex
     };
     if Lexicon::is_in(lex.age_words, w) {
         return true;
+    }
+    // `ages ranged from 16 to 44`: an age word a few linking words back.
+    let mut back = (w, ws);
+    for _ in 0..3 {
+        if !Lexicon::is_in(lex.age_links, back.0) {
+            break;
+        }
+        match word_before(s, back.1) {
+            Some(prev) if Lexicon::is_in(lex.age_words, prev.0) => return true,
+            Some(prev) => back = prev,
+            None => break,
+        }
     }
     // `aged 19 and 22`, `ages 12 to 17`: the later ages of a list after an age word.
     let joiner = Lexicon::is_in(lex.list_joiners, w) || Lexicon::is_in(lex.range_to, w);

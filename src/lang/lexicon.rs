@@ -397,6 +397,10 @@ pub struct Lexicon {
     pub stamp_words: &'static [&'static str],
     /// Words right before a number that make it an age (`aged 12`).
     pub age_words: &'static [&'static str],
+    /// Words between a prison term's lead and the term (`to serve a consecutive 10 months`).
+    pub sentence_fillers: &'static [&'static str],
+    /// Words between an age word and the ages it gives (`ages ranged from 16 to 44`).
+    pub age_links: &'static [&'static str],
     /// Words before a number that make it a threshold after an age noun (`under 12`).
     pub threshold_words: &'static [&'static str],
     /// Nouns of people an age threshold may follow (`children under 12`).
@@ -711,6 +715,8 @@ struct LexiconFile {
     attribute_determiners: Vec<String>,
     stamp_words: Vec<String>,
     age_words: Vec<String>,
+    sentence_fillers: Vec<String>,
+    age_links: Vec<String>,
     threshold_words: Vec<String>,
     age_nouns: Vec<String>,
     age_after: Vec<String>,
@@ -931,6 +937,8 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         attribute_determiners: leak_list(f.attribute_determiners),
         stamp_words: leak_list(f.stamp_words),
         age_words: leak_list(f.age_words),
+        sentence_fillers: leak_list(f.sentence_fillers),
+        age_links: leak_list(f.age_links),
         threshold_words: leak_list(f.threshold_words),
         age_nouns: leak_list(f.age_nouns),
         age_after: leak_list(f.age_after),
