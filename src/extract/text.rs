@@ -393,7 +393,9 @@ pub fn sentences(masked: &str, lex: &Lexicon) -> Vec<ByteRange> {
             // several lines, was wrapped inside its sentence (text taken from a PDF:
             // `… ports of entry` + `(POEs) were roughly comparable …`), unless it is
             // short beside the block's longest (a headline above paragraphs of one line
-            // each: `… Migrants in the Region` + `Today, at the …`). So was one that
+            // each: `… Migrants in the Region` + `Today, at the …`). In a narrow column
+            // a line of 40 characters that stops on a comma is long too (`… From 2015 to
+            // November 2018,` + `Mexico reported …`). So was one that
             // stops on any word and fills the block's width (`… Customs and Border` +
             // `Protection had …` in a Congressional Record column).
             let line = &masked[masked[..i].rfind('\n').map_or(0, |n| n + 1)..i];
@@ -406,6 +408,7 @@ pub fn sentences(masked: &str, lex: &Lexicon) -> Vec<ByteRange> {
                 && ((len >= 70
                     && len * 2 >= width
                     && last.is_some_and(|c| c.is_lowercase() || c == ','))
+                    || (len >= 40 && len * 10 >= width * 8 && last == Some(','))
                     || (len >= 60
                         && len * 10 >= width * 9
                         && last.is_some_and(char::is_alphanumeric))
