@@ -179,7 +179,7 @@ fn atoms(
                 };
                 (v, false, integer, n.0, n.1)
             } else {
-                if !whole_number(s, n) {
+                if !whole_number(s, n, c.scale.is_some()) {
                     continue; // `45,5`, `60.000`, `0445`, `28.659966`: read whole or not at all
                 }
                 let digits: String = text(n)
@@ -644,10 +644,10 @@ fn currency_named_in(s: &str, lex: &Lexicon) -> Option<&'static str> {
 
 /// True if the digits at `n` are a whole number that counts: no digit group glued to
 /// them by a `,` or `.` that the pattern could not read (`45,5`, `1.234.567`), no dot
-/// before exactly three digits (`60.000`: a thousands dot in many languages, a decimal
-/// point in English), no leading zero (`0445`, a code) and no more than three decimals
+/// before exactly three digits unless a scale word follows (`60.000`: a thousands dot in
+/// many languages, a decimal point in English; `1.905 billion`), no leading zero (`0445`, a code) and no more than three decimals
 /// (`28.659966`, a coordinate).
-fn whole_number(s: &str, n: ByteRange) -> bool {
+fn whole_number(s: &str, n: ByteRange, scaled: bool) -> bool {
     let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
     let before = char_before(s, n.0);
     if matches!(before, Some(',' | '.')) && digit(char_before(s, n.0 - 1)) {
@@ -682,7 +682,10 @@ fn whole_number(s: &str, n: ByteRange) -> bool {
     {
         return false;
     }
+    // Before a scale word the dot is a decimal point (`$1.905 billion`): no one writes a
+    // thousand billions with a thousands dot.
     if !t.contains(',')
+        && !scaled
         && let Some((int, frac)) = t.split_once('.')
         && frac.len() == 3
         && int.len() <= 3
