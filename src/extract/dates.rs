@@ -1484,9 +1484,15 @@ fn capitalised_month_in_a_name(s: &str, start: usize, lex: &Lexicon) -> bool {
 
 /// The byte offset just past the last of `marks` in `s` (0 if none).
 fn after_last(s: &str, marks: &[char]) -> usize {
+    let b = s.as_bytes();
+    // A comma between two digits groups thousands (`by over 15,000 from FY16`): no clause
+    // ends there.
+    let grouping = |i: usize| {
+        i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+    };
     s.char_indices()
         .rev()
-        .find(|(_, c)| marks.contains(c))
+        .find(|&(i, c)| marks.contains(&c) && !(c == ',' && grouping(i)))
         .map_or(0, |(i, c)| i + c.len_utf8())
 }
 

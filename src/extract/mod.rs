@@ -279,10 +279,20 @@ fn extract_block(
             let events = hits.iter().filter(|h| {
                 h.event && !condition(qs + h.start) && !furniture_at(h.start) && !cited(h.start)
             });
+            // One item per fact: the same words for the same period twice in one sentence
+            // (`the proportion of FY17 removals … interior removals in FY17`) are told
+            // once. Other words for that date may be another fact (`el pasado miércoles`
+            // beside `hace una semana`), and so may a year said twice (`in early 2017 and
+            // 2018 … in late 2018`).
+            let mut told: Vec<&str> = Vec::new();
             for h in events {
-                if ends_a_period(h, &facts.events) {
+                let span = &a[h.start..h.end];
+                let again =
+                    h.end_date.is_some() && told.iter().any(|t| t.eq_ignore_ascii_case(span));
+                if ends_a_period(h, &facts.events) || again {
                     continue;
                 }
+                told.push(span);
                 facts.events.push(Arc::new(Event {
                     id: String::new(),
                     date: h.date,
