@@ -382,8 +382,10 @@ fn ends_a_period(hit: &dates::DateHit, earlier: &[Arc<Event>]) -> bool {
     else {
         return false;
     };
-    let day = day.to_string();
-    let writes_day = |span: &str| span.split(|c: char| !c.is_ascii_digit()).any(|w| w == day);
+    let writes_day = |span: &str| {
+        span.split(|c: char| !c.is_ascii_digit())
+            .any(|w| w.len() <= 2 && w.parse() == Ok(day))
+    };
     earlier.iter().any(|e| {
         e.end.is_some_and(|end| {
             end.precision() == Precision::Day

@@ -645,8 +645,8 @@ fn currency_named_in(s: &str, lex: &Lexicon) -> Option<&'static str> {
 /// True if the digits at `n` are a whole number that counts: no digit group glued to
 /// them by a `,` or `.` that the pattern could not read (`45,5`, `1.234.567`), no dot
 /// before exactly three digits unless a scale word follows (`60.000`: a thousands dot in
-/// many languages, a decimal point in English; `1.905 billion`), no leading zero (`0445`, a code) and no more than three decimals
-/// (`28.659966`, a coordinate).
+/// many languages, a decimal point in English; `1.905 billion`), no leading zero
+/// (`0445`, a code) and no more than three decimals (`28.659966`, a coordinate).
 fn whole_number(s: &str, n: ByteRange, scaled: bool) -> bool {
     let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
     let before = char_before(s, n.0);
@@ -1762,6 +1762,58 @@ fn single(s: &str, a: &Atom, counted_before: bool, lex: &Lexicon) -> Option<Stat
     Some(hit)
 }
 
+/// True if a prison term's lead (`sentenced to`, `received`, `to serve`) stands before
+/// byte `start`, with up to four words of one clause between the verb and `to`
+/// (`sentenced Gonzale to 46 months`, `sentenced in federal court to`) or the term's
+/// fillers after it (`to serve a consecutive 10 months`).
+fn prison_term_lead(s: &str, start: usize, lex: &Lexicon) -> bool {
+    let words: Vec<String> = window_before(s, start, 60)
+        .split_whitespace()
+        .map(|w| {
+            w.trim_start_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    lex.sentence_leads
+        .iter()
+        .any(|lead| lead_before(&words, lead, lex))
+}
+
+/// True if `words` (lower case, nearest last) end with `lead`, as [`prison_term_lead`]
+/// reads it.
+fn lead_before(words: &[String], lead: &str, lex: &Lexicon) -> bool {
+    let lead: Vec<&str> = lead.split_whitespace().collect();
+    let Some((&last, first)) = lead.split_last() else {
+        return false;
+    };
+    // Skip the term's fillers, back to the lead's last word.
+    let mut k = words.len();
+    while k > 0 && Lexicon::is_in(lex.sentence_fillers, &words[k - 1]) && words.len() - k < 3 {
+        k -= 1;
+    }
+    if k == 0 || words[k - 1] != last {
+        return false;
+    }
+    k -= 1;
+    // The lead's first words, right before or across up to four words of its clause.
+    let matches_at = |end: usize| {
+        end >= first.len()
+            && words[end - first.len()..end]
+                .iter()
+                .zip(first)
+                .all(|(w, l)| w == l)
+    };
+    // A one-word lead (`received`) takes no words between.
+    let gap = if first.is_empty() { 0 } else { 4 };
+    (0..=gap).any(|n| {
+        k >= n
+            && words[k - n..k]
+                .iter()
+                .all(|w| !w.ends_with([',', '.', ';', ':']) && !w.starts_with(char::is_numeric))
+            && matches_at(k - n)
+    })
+}
+
 /// True when a duration with no hedge is the claim itself, not a bound on another figure
 /// or a date: `start` is where its number (or its range, with any opener) starts,
 /// `num_end` where its (last) number ends and `noun_end` where its unit word ends. A claim is
@@ -1774,49 +1826,6 @@ fn single(s: &str, a: &Atom, counted_before: bool, lex: &Lexicon) -> Option<Stat
 /// Never a duration followed by a relative word (`two days later`, `tres días antes`:
 /// a date) unless a word of the first kind comes before (`pasar de 2 a 4 días antes de
 /// dirigirse`).
-/// True if a prison term's lead (`sentenced to`, `to serve`) stands before byte `start`
-/// with a few words inside or after it: up to four words of one clause between the verb
-/// and `to` (`sentenced Gonzale to 46 months`, `sentenced in federal court to`) or the
-/// term's fillers after it (`to serve a consecutive 10 months`).
-fn lead_with_fillers(s: &str, start: usize, lead: &str, lex: &Lexicon) -> bool {
-    let words: Vec<&str> = window_before(s, start, 60).split_whitespace().collect();
-    let lead: Vec<&str> = lead.split_whitespace().collect();
-    let Some((&last, first)) = lead.split_last() else {
-        return false;
-    };
-    // Skip the term's fillers, back to the lead's last word.
-    let mut k = words.len();
-    while k > 0 && Lexicon::is_in(lex.sentence_fillers, words[k - 1]) && words.len() - k < 3 {
-        k -= 1;
-    }
-    if k == 0 || !words[k - 1].eq_ignore_ascii_case(last) {
-        return false;
-    }
-    let filled = k < words.len();
-    k -= 1;
-    if first.is_empty() {
-        return filled;
-    }
-    // The lead's first words, right before or across a name of up to three words.
-    let matches_at = |end: usize| {
-        end >= first.len()
-            && words[end - first.len()..end]
-                .iter()
-                .zip(first)
-                .all(|(w, l)| w.eq_ignore_ascii_case(l))
-    };
-    if matches_at(k) {
-        return filled;
-    }
-    (1..=4).any(|n| {
-        k >= n
-            && words[k - n..k]
-                .iter()
-                .all(|w| !w.ends_with([',', '.', ';', ':']) && !w.starts_with(char::is_numeric))
-            && matches_at(k - n)
-    })
-}
-
 fn claim_duration(s: &str, start: usize, num_end: usize, noun_end: usize, lex: &Lexicon) -> bool {
     let prev = word_before(s, start).filter(|&(w, ws)| s[ws + w.len()..start].trim().is_empty());
     // `have now been in effect for three weeks`: the time so far, a frame for what
@@ -1837,14 +1846,7 @@ fn claim_duration(s: &str, start: usize, num_end: usize, noun_end: usize, lex: &
     if verb {
         return true;
     }
-    let head = window_before(s, start, 40).to_lowercase();
-    let head = head.trim_end();
-    let sentenced = lex.sentence_leads.iter().any(|l| {
-        head.strip_suffix(l)
-            .is_some_and(|h| !h.ends_with(char::is_alphanumeric))
-            || lead_with_fillers(s, start, l, lex)
-    });
-    if sentenced {
+    if prison_term_lead(s, start, lex) {
         return true;
     }
     // `8 consecutive months`, `tres meses consecutivos`.

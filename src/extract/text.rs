@@ -389,21 +389,20 @@ pub fn sentences(masked: &str, lex: &Lexicon) -> Vec<ByteRange> {
                     || Lexicon::is_in(lex.stopwords, last_word)
                     || Lexicon::is_in(lex.identifier_words, last_word)
                     || lex.month(last_word).is_some());
-            // A long line that stops on a lower-case word or a comma, in a block of
-            // several lines, was wrapped inside its sentence (text taken from a PDF:
-            // `… ports of entry` + `(POEs) were roughly comparable …`), unless it is
-            // short beside the block's longest (a headline above paragraphs of one line
-            // each: `… Migrants in the Region` + `Today, at the …`). In a narrow column
-            // a line of 40 characters that stops on a comma is long too (`… From 2015 to
-            // November 2018,` + `Mexico reported …`). So was one that
-            // stops on any word and fills the block's width (`… Customs and Border` +
-            // `Protection had …` in a Congressional Record column).
+            // In a block of several lines, a line was wrapped inside its sentence when:
+            // - it is long and stops on a lower-case word or a comma (text taken from a
+            //   PDF: `… ports of entry` + `(POEs) were roughly comparable …`), unless it
+            //   is short beside the block's longest (a headline above paragraphs of one
+            //   line each: `… Migrants in the Region` + `Today, at the …`);
+            // - it stops on a comma and nearly fills a narrow column (`… From 2015 to
+            //   November 2018,` + `Mexico reported …`);
+            // - it stops on any word and fills the block's width (`… Customs and Border`
+            //   + `Protection had …` in a Congressional Record column);
+            // - it stops on a word before a line opening with a parenthesis (`… the
+            //   Secretary of Homeland Security` + `(Secretary) extended …`).
             let line = &masked[masked[..i].rfind('\n').map_or(0, |n| n + 1)..i];
             let len = line.trim().chars().count();
             let last = before.chars().next_back();
-            // So was a line of some length that stops on a word before a line opening with
-            // a parenthesis (`… the Secretary of Homeland Security` + `(Secretary) extended
-            // …` in a Federal Register notice).
             let wrapped = several_lines
                 && ((len >= 70
                     && len * 2 >= width
