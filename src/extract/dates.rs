@@ -903,6 +903,20 @@ pub fn future_at(s: &str, start: usize, end: usize, lex: &'static Lexicon) -> bo
     {
         return t;
     }
+    // `the January 24 press release, provide …`: a date that modifies a noun takes no
+    // tense from past the comma that ends its noun phrase.
+    let attributive = s[..start]
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|w| Lexicon::is_in(lex.attributive_articles, &w.to_lowercase()))
+        && s[end..]
+            .strip_prefix(' ')
+            .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_lowercase()));
+    let clause_right = match s[end..clause_right].find(',') {
+        Some(i) if attributive => end + i,
+        _ => clause_right,
+    };
     let right = words(&s[end..clause_right]);
     if let Some(t) = (0..right.len()).take(WINDOW).find_map(|i| tense(&right, i)) {
         return t;
@@ -1995,12 +2009,15 @@ fn resolve(
             let b = PartialDate::day(end, to.0, to.1)?;
             (a, Some(b), true)
         }
-        Expr::DayToMonthEnd { from, to } => {
+        Expr::DayToMonthEnd { from, to } | Expr::DayToMonth { from, to } => {
             let pubd = published?;
             let end = year_for(to, None, pubd, future());
             let start = if from.0 > to { end - 1 } else { end };
             let a = PartialDate::day(start, from.0, from.1)?;
-            let b = PartialDate::day(end, to, crate::model::date::days_in_month(end, to))?;
+            let b = match f.expr {
+                Expr::DayToMonth { .. } => PartialDate::month(end, to)?,
+                _ => PartialDate::day(end, to, crate::model::date::days_in_month(end, to))?,
+            };
             (a, Some(b), true)
         }
         // The last month takes its year as a month alone would; the first the same year,
@@ -2278,6 +2295,7 @@ fn resolve_relative(e: Expr, pubd: PartialDate, future: bool) -> Option<PartialD
         | Expr::Period(..)
         | Expr::DayPair { .. }
         | Expr::DayToMonthEnd { .. }
+        | Expr::DayToMonth { .. }
         | Expr::MonthPair { .. }
         | Expr::OpenPeriod { .. }
         | Expr::ThisFiscalPart { .. }

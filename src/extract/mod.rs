@@ -69,7 +69,12 @@ pub fn extract_document(blocks: &[Block], ctx: &Context) -> Facts {
     // After a paragraph that leads into a list (`… interdicted 1,036 migrants compared
     // to:`), in the short paragraphs without a final stop that are its items.
     let mut led = false;
-    for block in blocks {
+    // The references list at the end (`References`, `Notes`): its dates are sources'.
+    let body = blocks
+        .iter()
+        .position(|b| opens_references(&b.text, lex))
+        .unwrap_or(blocks.len());
+    for block in &blocks[..body] {
         let list_item = matches!(block.kind, BlockKind::ListItem { .. });
         if !list_item {
             conditions = leads_to_conditions(&block.text, lex);
@@ -94,6 +99,18 @@ pub fn extract_document(blocks: &[Block], ctx: &Context) -> Facts {
     }
     assign_ids(&mut facts);
     facts
+}
+
+/// True if `text` is a heading that opens a references list: `References`, `## Notes`,
+/// `References [edit]` (a wiki's edit link), any case, nothing else in the block.
+fn opens_references(text: &str, lex: &Lexicon) -> bool {
+    let t = text.trim().trim_start_matches('#').trim().to_lowercase();
+    let t = lex
+        .heading_edit_labels
+        .iter()
+        .find_map(|l| t.strip_suffix(l).map(str::trim_end))
+        .unwrap_or(&t);
+    Lexicon::is_in(lex.reference_headings, t.trim_end_matches(':'))
 }
 
 /// The lines of a block that are the items of a list of conditions written in it: those
@@ -1255,6 +1272,42 @@ mod tests {
             notes: vec![],
             page: None,
         }
+    }
+
+    #[test]
+    fn nothing_is_extracted_after_a_references_heading() {
+        let body = "In March 2019, officials returned 6,000 people.";
+        let entry = "2. Office of Statistics (2019), Fiscal Year 2018 Enforcement Report, released in June 2019, 12 pp.";
+        for heading in [
+            "References",
+            "References change",
+            "## Notes",
+            "External links [edit]",
+        ] {
+            let blocks = [para(body, 1), para(heading, 2), para(entry, 3)];
+            let f = extract_document(&blocks, &ctx("2019-12"));
+            let dates: Vec<String> = f.events.iter().map(|e| e.date.to_string()).collect();
+            assert_eq!(dates, ["2019-03"], "{heading}");
+            assert_eq!(f.statistics.len(), 1, "{heading}");
+        }
+        // Without the heading, or under one that only starts with such a word, the
+        // entry is read as any paragraph.
+        let blocks = [para("Notes from the field", 1), para(entry, 2)];
+        let f = extract_document(&blocks, &ctx("2019-12"));
+        assert!(!f.events.is_empty());
+        // Spanish.
+        let es = Context {
+            published: PartialDate::parse("2019-12").ok(),
+            language: "es".into(),
+        };
+        let blocks = [
+            para("En marzo de 2019 regresaron 6000 personas.", 1),
+            para("Referencias [editar]", 2),
+            para(entry, 3),
+        ];
+        let f = extract_document(&blocks, &es);
+        let dates: Vec<String> = f.events.iter().map(|e| e.date.to_string()).collect();
+        assert_eq!(dates, ["2019-03"]);
     }
 
     #[test]

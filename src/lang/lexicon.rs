@@ -152,6 +152,14 @@ pub struct Lexicon {
     /// Words that put what follows them before the verb's time (`face charges following
     /// their arrest Tuesday`: a past Tuesday, whatever the verb's tense).
     pub anteriority_words: &'static [&'static str],
+    /// Articles that make a date right after them a noun's modifier (`the January 24
+    /// press release`): its tense is its clause's, not that of a verb after a comma.
+    pub attributive_articles: &'static [&'static str],
+    /// Headings that open a document's list of references (`References`, `Notes`):
+    /// the dates and numbers after them are its sources', not its facts.
+    pub reference_headings: &'static [&'static str],
+    /// Edit links a wiki prints after a heading (`References [edit]`, `change`).
+    pub heading_edit_labels: &'static [&'static str],
     /// Words right after the number of a duration that make it the claim (`8
     /// consecutive months`, `tres meses seguidos`).
     pub duration_claim_after: &'static [&'static str],
@@ -612,6 +620,9 @@ struct LexiconFile {
     sentence_leads: Vec<String>,
     duration_limits: Vec<String>,
     anteriority_words: Vec<String>,
+    attributive_articles: Vec<String>,
+    reference_headings: Vec<String>,
+    heading_edit_labels: Vec<String>,
     duration_claim_after: Vec<String>,
     duration_terms: Vec<String>,
     duration_years: Vec<String>,
@@ -834,6 +845,9 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         sentence_leads: leak_list(f.sentence_leads),
         duration_limits: leak_list(f.duration_limits),
         anteriority_words: leak_list(f.anteriority_words),
+        attributive_articles: leak_list(f.attributive_articles),
+        reference_headings: leak_list(f.reference_headings),
+        heading_edit_labels: leak_list(f.heading_edit_labels),
         duration_claim_after: leak_list(f.duration_claim_after),
         duration_terms: leak_list(f.duration_terms),
         duration_years: leak_list(f.duration_years),

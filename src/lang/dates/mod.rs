@@ -100,6 +100,14 @@ pub enum Expr {
         /// The last month, 1–12, to its last day.
         to: u8,
     },
+    /// A day to a month, without a year (`from January 21 to April`): the month's year
+    /// as a month alone would take it, the day's the same or the one before.
+    DayToMonth {
+        /// The first day, as (month, day).
+        from: (u8, u8),
+        /// The last month, 1–12.
+        to: u8,
+    },
     /// A period whose first end has its year and whose last has none (`between October
     /// 2018 and June`, `del 1 de octubre de 2021 al 31 de agosto de este año`): the last
     /// end in the year its word gives (`of this year`), else the first one that is not

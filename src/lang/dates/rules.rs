@@ -334,7 +334,7 @@ fn year_words(v: &Vocab, extra: &[&str]) -> String {
 
 /// The rules, most specific first: a reader takes them in this order and keeps an
 /// expression only where it does not overlap one found before.
-pub static RULES: [Rule; 54] = [
+pub static RULES: [Rule; 55] = [
     // Parts of a fiscal year: `the first two quarters of fiscal year 2019`, `the start of
     // FY 2023`.
     Rule {
@@ -436,7 +436,14 @@ pub static RULES: [Rule; 54] = [
                     .split_whitespace()
                     .any(|w| Lexicon::is_in(r.lex.span_and, w))
             });
-            if last < first || last - first > 20 || (joined_by_and && !between && last != first + 1)
+            // A long period needs its last year written whole (`fiscal years 1994–2018`).
+            let longest = match c.get(2).map(|g| g.as_str().len()) {
+                Some(4) => 50,
+                _ => 20,
+            };
+            if last < first
+                || last - first > longest
+                || (joined_by_and && !between && last != first + 1)
             {
                 // `fiscal year 2013 to 68,541`: the second number is no year.
                 let mut f = fiscal_years(r, c, first, first)?;
@@ -665,10 +672,13 @@ pub static RULES: [Rule; 54] = [
         in_set: true,
         alone: false,
         example: "from January to March 2021",
+        // `between mid-May and mid-June 2019`: a part of a month still ends the period
+        // at that month.
         source: |v| {
             let (m, y) = (&v.m, v.y);
+            let part = format!(r"(?:(?i:{})[-\s]+)?", plain(v.lex.month_parts));
             format!(
-                r"\b({})\s+({m})\s+({})\s+({m}),?\s+(?:{of}\s+)?({y})\b",
+                r"\b({})\s+{part}({m})\s+({})\s+{part}({m}),?\s+(?:{of}\s+)?({y})\b",
                 v.range_openers(),
                 v.range_joiners(),
                 of = v.of,
@@ -1188,6 +1198,35 @@ pub static RULES: [Rule; 54] = [
             }
             let to = r.month(&c[4])?;
             found(c, Expr::DayToMonthEnd { from, to })
+        }),
+    },
+    // A day to a month, without a year: `from January 21 to April`, `entre el 3 de
+    // marzo y junio`: one period, from that day to that month, in the year the month
+    // would take alone (the day's the same, or the one before).
+    Rule {
+        name: "day_to_month",
+        kind: Kind::Relative,
+        needs: DIGIT_MONTH,
+        in_set: true,
+        alone: false,
+        example: "from January 21 to April",
+        source: |v| {
+            let (open, join, day) = (v.range_openers(), v.range_joiners(), v.month_day());
+            format!(r"\b({open})\s+{day},?\s+({join})\s+({m})\b", m = v.m)
+        },
+        read: Read::Groups(|r, c, text| {
+            // A day or a year after the month makes it another period's end (`… to April
+            // 3`, `… to April 2017`); `of` after it, a part of it.
+            let rest = after_match(r, text, c.get(0)?.end());
+            if rest.starts_with(|ch: char| ch.is_ascii_digit()) || !joined_right(r, c) {
+                return None;
+            }
+            let from = month_day_at(r, c, 2)?;
+            let to = r.month_alone(&c[5])?;
+            if !(1..=31).contains(&from.1) || to == from.0 {
+                return None;
+            }
+            found(c, Expr::DayToMonth { from, to })
         }),
     },
     // Two days of one month without a year: `from January 1 to 21`, `January 4–10`, `del 1
@@ -1925,7 +1964,7 @@ fn ago_count(r: &Recogniser, c: &Captures) -> i64 {
 /// 1 October – 30 September).
 fn fiscal_years(r: &Recogniser, c: &Captures, first: i32, last: i32) -> Option<Found> {
     let start = r.lex.fiscal_year_start_month;
-    if !(2..=12).contains(&start) || last < first || last - first > 20 {
+    if !(2..=12).contains(&start) || last < first || last - first > 50 {
         return None;
     }
     let end_month = start - 1;
