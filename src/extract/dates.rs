@@ -1788,14 +1788,13 @@ fn span_follows(s: &str, end: usize, lex: &Lexicon) -> bool {
 }
 
 /// True if the date at `start` is a cut-off condition (`filed before May 15`,
-/// `residing in the United States as of November 6, 2022`).
+/// `residing in the United States as of November 6, 2022`, `the continuous residence
+/// date as Jan. 12, 2011`).
 fn cut_off(words: &[String], lex: &Lexicon) -> bool {
-    lex.cutoff_words.iter().any(|c| phrase_at(words, c, 0))
-        || (lex
-            .residence_date_words
-            .iter()
-            .any(|c| phrase_at(words, c, 0))
-            && has_word(words, lex.residence_words))
+    let ends_with = |list: &[&str]| list.iter().any(|c| phrase_at(words, c, 0));
+    ends_with(lex.cutoff_words)
+        || (ends_with(lex.residence_date_words) && has_word(words, lex.residence_words))
+        || (ends_with(lex.condition_date_words) && has_word(words, lex.continuity_words))
 }
 
 /// True if the text before a year ends a name that the year closes: `la Ley de

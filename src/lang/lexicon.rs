@@ -155,6 +155,10 @@ pub struct Lexicon {
     /// Articles that make a date right after them a noun's modifier (`the January 24
     /// press release`): its tense is its clause's, not that of a verb after a comma.
     pub attributive_articles: &'static [&'static str],
+    /// Words that make the date right after them the value of a date of continuity
+    /// (`the continuous residence date as Jan. 12, 2011`): a condition, with a word of
+    /// [`Lexicon::continuity_words`] in the clause.
+    pub condition_date_words: &'static [&'static str],
     /// Headings that open a document's list of references (`References`, `Notes`):
     /// the dates and numbers after them are its sources', not its facts.
     pub reference_headings: &'static [&'static str],
@@ -621,6 +625,7 @@ struct LexiconFile {
     duration_limits: Vec<String>,
     anteriority_words: Vec<String>,
     attributive_articles: Vec<String>,
+    condition_date_words: Vec<String>,
     reference_headings: Vec<String>,
     heading_edit_labels: Vec<String>,
     duration_claim_after: Vec<String>,
@@ -846,6 +851,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         duration_limits: leak_list(f.duration_limits),
         anteriority_words: leak_list(f.anteriority_words),
         attributive_articles: leak_list(f.attributive_articles),
+        condition_date_words: leak_list(f.condition_date_words),
         reference_headings: leak_list(f.reference_headings),
         heading_edit_labels: leak_list(f.heading_edit_labels),
         duration_claim_after: leak_list(f.duration_claim_after),
