@@ -1439,6 +1439,8 @@ fn conversion_of(s: &str, prev_end: usize, h: &StatHit, lex: &Lexicon) -> bool {
 ///   between them (`12 mil 500`, `1 millón 200 mil`, `doscientos cincuenta`, `twenty
 ///   five`), or digits right after a bare scale word (`mil 500`): reading them apart
 ///   gave 12 000 and 500;
+/// - a range inside a compound adjective (`30-35-foot-wide`), as a number inside one
+///   (`30-foot`) is no figure either;
 /// - the denominator of a rate per head and the figure it divides (`3,5 por cada 100
 ///   mil habitantes`, `3.5 per 100,000 residents`): neither counts anything alone.
 fn whole_atoms(s: &str, atoms: Vec<Atom>, lex: &Lexicon) -> Vec<Atom> {
@@ -1472,6 +1474,11 @@ fn whole_atoms(s: &str, atoms: Vec<Atom>, lex: &Lexicon) -> Vec<Atom> {
         {
             drop[i] = true;
             drop[i + 1] = true;
+        }
+        // `30-35-foot-wide`: a range that is part of a compound adjective, as `30-foot`
+        // alone is; reading its first number alone gave 30.
+        if compound_range_after(&s[a.end..]) {
+            drop[i] = true;
         }
         // `7 mil 000`: digits the pattern did not take as a figure of their own.
         let rest = &s[a.end..];
@@ -1507,6 +1514,20 @@ fn whole_atoms(s: &str, atoms: Vec<Atom>, lex: &Lexicon) -> Vec<Atom> {
         .zip(drop)
         .filter_map(|(a, d)| (!d).then_some(a))
         .collect()
+}
+
+/// True if `rest` (the text right after a number) goes on as the second number of a
+/// compound adjective: a dash, digits, a dash and a letter (`-35-foot-wide`).
+fn compound_range_after(rest: &str) -> bool {
+    let Some(rest) = rest.strip_prefix(['-', '–']) else {
+        return false;
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0
+        && rest[digits..]
+            .strip_prefix(['-', '–'])
+            .and_then(|t| t.chars().next())
+            .is_some_and(char::is_alphabetic)
 }
 
 /// `12 mil 500`, `Tres mil 445`, `mil 350`, `6 mil 62`: a whole number of thousands (or
