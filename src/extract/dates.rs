@@ -141,6 +141,48 @@ fn weekday_after_day_told(
     shift_days(told.year, m, d, (target as i64 - wd).rem_euclid(7))
 }
 
+/// -1 if `head` (the text before a week day) ends with a word that counts it back from
+/// the day told before it (`the previous`), 1 with one that counts it on (`the
+/// following`); `None` otherwise.
+fn told_step(head: &str, lex: &Lexicon) -> Option<i64> {
+    let head = head.trim_end();
+    let ends = |list: &[&str]| {
+        list.iter()
+            .any(|w| strip_word_suffix(head, w).is_some_and(|h| h.is_empty() || h.ends_with(' ')))
+    };
+    if ends(lex.weekday_told_before) {
+        Some(-1)
+    } else if ends(lex.weekday_told_after) {
+        Some(1)
+    } else {
+        None
+    }
+}
+
+/// The week day `target` one to seven days before (`step` -1) or after (`step` 1) the
+/// last day told before `at` (in this sentence, else `previous`).
+fn weekday_from_day_told(
+    hits: &[DateHit],
+    at: usize,
+    previous: Option<PartialDate>,
+    target: u8,
+    step: i64,
+) -> Option<PartialDate> {
+    let told = hits
+        .iter()
+        .filter(|h| h.event && h.end <= at)
+        .max_by_key(|h| h.end)
+        .map_or(previous, |h| h.end_date.is_none().then_some(h.date))?;
+    let (m, d) = (told.month?, told.day?);
+    let wd = crate::model::date::weekday(told.year, m, d) as i64;
+    let gap = if step < 0 {
+        -((wd - target as i64 - 1).rem_euclid(7) + 1)
+    } else {
+        (target as i64 - wd - 1).rem_euclid(7) + 1
+    };
+    shift_days(told.year, m, d, gap)
+}
+
 /// The days a heading's hits name as the document's week: a period of two to seven days
 /// that ends on the document's day or in the week before it (a weekly digest's `Sept.
 /// 8-13`, `February 19–25`).
@@ -233,6 +275,16 @@ pub fn find_dates(
                         weekday_after_day_told(&hits.hits, f.start, previous, p, target)
                 {
                     h.date = date;
+                }
+                // `the previous Saturday`, `the following Monday`: from the day told
+                // before it; with none, no date.
+                if let Expr::Weekday(target) = f.expr
+                    && let Some(step) = told_step(&s[..f.start], lex)
+                {
+                    match weekday_from_day_told(&hits.hits, f.start, previous, target, step) {
+                        Some(date) => h.date = date,
+                        None => h.event = false,
+                    }
                 }
                 // `this week` in a weekly digest whose heading names its week.
                 if let (Expr::WeekOffset { offset: 0, .. }, Some((a, b))) = (f.expr, before.week)

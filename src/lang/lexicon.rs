@@ -452,6 +452,13 @@ pub struct Lexicon {
     /// Words before a week day that make it the one before the document's day, never that
     /// day itself (`el pasado viernes` in a Friday article: a week earlier).
     pub weekday_last_before: &'static [&'static str],
+    /// Words before a week day that count it back from the day told before it, not
+    /// from the document's (`found the body on Thursday, March 19 … since the previous
+    /// Saturday`: the 14th).
+    pub weekday_told_before: &'static [&'static str],
+    /// Words before a week day that count it on from the day told before it (`the
+    /// following Monday`).
+    pub weekday_told_after: &'static [&'static str],
     /// Words after a week day with the same meaning (`el viernes pasado`).
     pub weekday_last_after: &'static [&'static str],
     /// Words of residence (`residing`, `residen`): with one of `residence_date_words`
@@ -749,6 +756,8 @@ struct LexiconFile {
     month_then_day: bool,
     ago_prefixes: Vec<String>,
     weekday_last_before: Vec<String>,
+    weekday_told_before: Vec<String>,
+    weekday_told_after: Vec<String>,
     weekday_last_after: Vec<String>,
     weekday_anchors: Vec<String>,
     reschedule_verbs: Vec<String>,
@@ -975,6 +984,8 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         month_then_day: f.month_then_day,
         ago_prefixes: leak_list(f.ago_prefixes),
         weekday_last_before: leak_list(f.weekday_last_before),
+        weekday_told_before: leak_list(f.weekday_told_before),
+        weekday_told_after: leak_list(f.weekday_told_after),
         weekday_last_after: leak_list(f.weekday_last_after),
         weekday_anchors: leak_list(f.weekday_anchors),
         reschedule_verbs: leak_list(f.reschedule_verbs),
