@@ -1475,7 +1475,7 @@ fn is_date(f: &Found, s: &str, lex: &Lexicon) -> bool {
             before.is_none_or(|w| !Lexicon::is_in(lex.day_word_blockers, &w))
         }
         // `the spokesman said this week`: the week of a statement, not of an event.
-        Expr::WeekOffset { .. } if said_before(s, f.start, lex) => false,
+        Expr::WeekOffset { .. } | Expr::Weekend(_) if said_before(s, f.start, lex) => false,
         Expr::YearOffset(_) | Expr::MonthOffset(_) | Expr::WeekOffset { .. } => {
             let before = word_before(s, f.start).map(|(w, _)| w.to_lowercase());
             let possessive = s[f.end..].starts_with(['’', '\'']);
@@ -2184,6 +2184,10 @@ fn resolve(
             let (start, end) = week_days(published?, offset, first, future)?;
             (start, (end != start).then_some(end), true)
         }
+        Expr::Weekend(offset) => {
+            let (start, end) = weekend_days(published?, offset, future)?;
+            (start, Some(end), true)
+        }
         e => {
             let pubd = published?;
             let needs_tense = matches!(
@@ -2231,6 +2235,35 @@ fn week_days(
         _ => (start, start + 6),
     };
     Some((shift_days(y, m, d, a)?, shift_days(y, m, d, b)?))
+}
+
+/// The Saturday and Sunday of the weekend `offset` counts from the document's day: -1
+/// the last one before that day (none when it is a Saturday: the one just begun or the
+/// week before's cannot be told); 0 the coming one when `future` (`will patrol over the
+/// weekend`), else the last one (on a Sunday, that weekend; on a Saturday, none). `None`
+/// without the document's day.
+fn weekend_days(
+    pubd: PartialDate,
+    offset: i32,
+    future: impl FnOnce() -> bool,
+) -> Option<(PartialDate, PartialDate)> {
+    let (y, m, d) = (pubd.year, pubd.month?, pubd.day?);
+    // 0 = Monday … 5 = Saturday, 6 = Sunday.
+    let wd = crate::model::date::weekday(y, m, d) as i64;
+    let saturday = match (offset, wd) {
+        (-1, 5) => return None,
+        (-1, 6) | (0, 6) => -1,
+        (-1, _) => -(wd + 2),
+        (0, _) if future() => 5 - wd,
+        // Said on a Saturday of the past: today, or the weekend before.
+        (0, 5) => return None,
+        (0, _) => -(wd + 2),
+        _ => return None,
+    };
+    Some((
+        shift_days(y, m, d, saturday)?,
+        shift_days(y, m, d, saturday + 1)?,
+    ))
 }
 
 /// How the language writes the two numbers of a numeric date (`05/08/2010`).
@@ -2351,6 +2384,7 @@ fn resolve_relative(e: Expr, pubd: PartialDate, future: bool) -> Option<PartialD
         | Expr::OpenPeriod { .. }
         | Expr::ThisFiscalPart { .. }
         | Expr::AfterPrevious(_)
+        | Expr::Weekend(_)
         | Expr::ThisFiscalYear { .. }
         | Expr::DaysToDate(_)
         | Expr::LastSeason(_)

@@ -506,6 +506,14 @@ pub struct Lexicon {
     /// A week counted from the document's (`la próxima semana`: +1), dated to the month it
     /// falls in (a week is no calendar unit of a date).
     pub week_deictics: &'static [(&'static str, i32)],
+    /// Weekends counted from the document's day (`over the weekend`: -1, the last one
+    /// before it; `this weekend`: 0, by the tense); see [`Expr::Weekend`].
+    ///
+    /// [`Expr::Weekend`]: crate::lang::dates::Expr::Weekend
+    pub weekend_deictics: &'static [(&'static str, i32)],
+    /// Words after a weekend that make it a long one, its days not told (`el fin de
+    /// semana festivo`): no date.
+    pub weekend_blockers: &'static [&'static str],
     /// The first day of a week (0 = Monday, 6 = Sunday) where a week is dated to its days
     /// (`last week` → Monday to Sunday); `None`: to the month it falls in.
     pub week_first_day: Option<u8>,
@@ -776,6 +784,8 @@ struct LexiconFile {
     day_parts: Vec<String>,
     anchor_clause_words: Vec<String>,
     week_deictics: Vec<(String, i32)>,
+    weekend_deictics: Vec<(String, i32)>,
+    weekend_blockers: Vec<String>,
     week_first_day: Option<u8>,
     #[serde(default)]
     issue_number_words: Vec<String>,
@@ -1004,6 +1014,8 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         day_parts: leak_list(f.day_parts),
         anchor_clause_words: leak_list(f.anchor_clause_words),
         week_deictics: leak_pairs(f.week_deictics),
+        weekend_deictics: leak_pairs(f.weekend_deictics),
+        weekend_blockers: leak_list(f.weekend_blockers),
         week_first_day: f.week_first_day,
         issue_number_words: leak_list(f.issue_number_words),
         lasting_states: leak_list(f.lasting_states),

@@ -184,6 +184,9 @@ pub enum Expr {
         /// `None`: to the month it falls in.
         first_day: Option<u8>,
     },
+    /// A weekend, Saturday and Sunday, counted from the document's day (`over the
+    /// weekend`: -1; `this weekend`: 0).
+    Weekend(i32),
     /// Days after the date of the event just before in the text (`the following day`).
     AfterPrevious(i64),
     /// The fiscal year the document's date falls in (`this FY`), up to that date when

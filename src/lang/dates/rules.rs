@@ -334,7 +334,7 @@ fn year_words(v: &Vocab, extra: &[&str]) -> String {
 
 /// The rules, most specific first: a reader takes them in this order and keeps an
 /// expression only where it does not overlap one found before.
-pub static RULES: [Rule; 55] = [
+pub static RULES: [Rule; 56] = [
     // Parts of a fiscal year: `the first two quarters of fiscal year 2019`, `the start of
     // FY 2023`.
     Rule {
@@ -1644,6 +1644,32 @@ pub static RULES: [Rule; 55] = [
                 },
             };
             found(c, expr)
+        }),
+    },
+    // `over the weekend`, `this weekend`, `el pasado fin de semana`.
+    Rule {
+        name: "weekend",
+        kind: Kind::RelativeDay,
+        needs: NOTHING,
+        in_set: true,
+        alone: false,
+        example: "over the weekend",
+        source: |v| {
+            if v.lex.weekend_deictics.is_empty() {
+                return NEVER.to_string();
+            }
+            format!(r"(?i:\b(?:{})\b)", keys(v.lex.weekend_deictics))
+        },
+        read: Read::Groups(|r, c, text| {
+            let low = c.get(0)?.as_str().to_lowercase();
+            let &(_, o) = r.lex.weekend_deictics.iter().find(|(w, _)| *w == low)?;
+            let next = text[c.get(0)?.end()..]
+                .split(|ch: char| !ch.is_alphanumeric())
+                .find(|w| !w.is_empty());
+            if next.is_some_and(|w| Lexicon::is_in(r.lex.weekend_blockers, &w.to_lowercase())) {
+                return None;
+            }
+            found(c, Expr::Weekend(o))
         }),
     },
     Rule {
