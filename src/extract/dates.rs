@@ -118,9 +118,30 @@ pub struct Before {
     pub week: Option<(PartialDate, PartialDate)>,
 }
 
-/// The first `target` week day (0 = Monday) on or after the day of the event told last
-/// before `at` (in the sentence, else before it), when that day is in the document's
-/// month `p`; `None` otherwise.
+/// The day of the event told last before `at` (in the sentence, else `previous`, the
+/// one before it), as its year, month, day and week day (0 = Monday); `None` when that
+/// event is a period or not dated to its day.
+fn day_told(
+    hits: &[DateHit],
+    at: usize,
+    previous: Option<PartialDate>,
+) -> Option<(PartialDate, u8, u8, i64)> {
+    let told = hits
+        .iter()
+        .filter(|h| h.event && h.end <= at)
+        .max_by_key(|h| h.end)
+        .map_or(previous, |h| h.end_date.is_none().then_some(h.date))?;
+    let (m, d) = (told.month?, told.day?);
+    Some((
+        told,
+        m,
+        d,
+        crate::model::date::weekday(told.year, m, d) as i64,
+    ))
+}
+
+/// The first `target` week day (0 = Monday) on or after the day told last before `at`
+/// (see [`day_told`]), when that day is in the document's month `p`; `None` otherwise.
 fn weekday_after_day_told(
     hits: &[DateHit],
     at: usize,
@@ -128,16 +149,10 @@ fn weekday_after_day_told(
     p: PartialDate,
     target: u8,
 ) -> Option<PartialDate> {
-    let told = hits
-        .iter()
-        .filter(|h| h.event && h.end <= at)
-        .max_by_key(|h| h.end)
-        .map_or(previous, |h| h.end_date.is_none().then_some(h.date))?;
-    let (m, d) = (told.month?, told.day?);
+    let (told, m, d, wd) = day_told(hits, at, previous)?;
     if told.year != p.year || Some(m) != p.month {
         return None;
     }
-    let wd = crate::model::date::weekday(told.year, m, d) as i64;
     shift_days(told.year, m, d, (target as i64 - wd).rem_euclid(7))
 }
 
@@ -160,7 +175,7 @@ fn told_step(head: &str, lex: &Lexicon) -> Option<i64> {
 }
 
 /// The week day `target` one to seven days before (`step` -1) or after (`step` 1) the
-/// last day told before `at` (in this sentence, else `previous`).
+/// day told last before `at` (see [`day_told`]).
 fn weekday_from_day_told(
     hits: &[DateHit],
     at: usize,
@@ -168,13 +183,7 @@ fn weekday_from_day_told(
     target: u8,
     step: i64,
 ) -> Option<PartialDate> {
-    let told = hits
-        .iter()
-        .filter(|h| h.event && h.end <= at)
-        .max_by_key(|h| h.end)
-        .map_or(previous, |h| h.end_date.is_none().then_some(h.date))?;
-    let (m, d) = (told.month?, told.day?);
-    let wd = crate::model::date::weekday(told.year, m, d) as i64;
+    let (told, m, d, wd) = day_told(hits, at, previous)?;
     let gap = if step < 0 {
         -((wd - target as i64 - 1).rem_euclid(7) + 1)
     } else {
