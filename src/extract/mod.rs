@@ -104,7 +104,12 @@ pub fn extract_document(blocks: &[Block], ctx: &Context) -> Facts {
 /// True if `text` is a heading that opens a references list: `References`, `## Notes`,
 /// `References [edit]` (a wiki's edit link), any case, nothing else in the block.
 fn opens_references(text: &str, lex: &Lexicon) -> bool {
-    let t = text.trim().trim_start_matches('#').trim().to_lowercase();
+    // A heading is a few words: most blocks are ruled out before any copy is made.
+    let t = text.trim().trim_start_matches('#').trim();
+    if t.len() > 64 {
+        return false;
+    }
+    let t = t.to_lowercase();
     let t = lex
         .heading_edit_labels
         .iter()

@@ -506,8 +506,8 @@ pub struct Lexicon {
     /// A week counted from the document's (`la próxima semana`: +1), dated to the month it
     /// falls in (a week is no calendar unit of a date).
     pub week_deictics: &'static [(&'static str, i32)],
-    /// Weekends counted from the document's day (`over the weekend`: -1, the last one
-    /// before it; `this weekend`: 0, by the tense); see [`Expr::Weekend`].
+    /// Weekends counted from the document's day (`last weekend`: -1, the last one before
+    /// it; `over the weekend`, `this weekend`: 0, by the tense); see [`Expr::Weekend`].
     ///
     /// [`Expr::Weekend`]: crate::lang::dates::Expr::Weekend
     pub weekend_deictics: &'static [(&'static str, i32)],
