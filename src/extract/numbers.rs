@@ -109,7 +109,7 @@ fn patterns(lex: &'static Lexicon) -> &'static Patterns {
         };
         let join = regex::escape(lex.number_word_joiner);
         let atom = format!(
-            r"(?P<cur>{cur})?(?:(?P<num>{digits})|\b(?P<word>(?i:{words})(?:{join}(?i:{words}))?)\b)(?:\s?(?P<scale>(?i:{scales}))\b)?(?:[\s-]?(?P<pct>(?i:{pct})))?(?:\s(?P<cw>(?i:{cw}))\b)?"
+            r"(?:(?P<cur>{cur})[ \u{{a0}}]?)?(?:(?P<num>{digits})|\b(?P<word>(?i:{words})(?:{join}(?i:{words}))?)\b)(?:\s?(?P<scale>(?i:{scales}))\b)?(?:[\s-]?(?P<pct>(?i:{pct})))?(?:\s(?P<cw>(?i:{cw}))\b)?"
         );
         let mags = alternation(lex.vague_amounts.iter().copied());
         let fractions = alternation(lex.fractions.iter().map(|(w, _)| *w));
@@ -209,12 +209,12 @@ fn atoms(
             && let Some(sign) = lex
                 .ambiguous_currency_signs
                 .iter()
-                .find(|sign| s[..start].ends_with(*sign))
+                .find(|sign| s[..sign_before(s, start)].ends_with(*sign))
         {
             match currency_named_in(s, lex) {
                 Some(unit) => {
                     currency = Some(unit);
-                    start -= sign.len();
+                    start = sign_before(s, start) - sign.len();
                 }
                 None => continue,
             }
@@ -617,6 +617,16 @@ fn parse_with(t: &str, decimal: char, group: char) -> Option<(f64, bool)> {
     }
     let v: f64 = plain.parse().ok()?;
     Some((v, !plain.contains('.')))
+}
+
+/// Where a currency sign before the digits at `start` would end: right before them, or
+/// before one space (`US$ 856 millones`, `$ 1.9 billion`).
+fn sign_before(s: &str, start: usize) -> usize {
+    let head = &s[..start];
+    head.strip_suffix(' ')
+        .or_else(|| head.strip_suffix('\u{a0}'))
+        .unwrap_or(head)
+        .len()
 }
 
 /// The one currency the currency words of a sentence name (`$1.500 pesos`, `… en

