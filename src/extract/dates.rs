@@ -1410,6 +1410,26 @@ fn cited(s: &str, f: &Found, lex: &Lexicon) -> bool {
     }
     let mut words = head.split_whitespace().rev();
     let page = words.next().unwrap_or("");
+    // `8 U.S.C. § 1225(b)(2)(C) (2018)`, `§§ 1158(b)(1)(A) and 1231(b)(3)(A) (2018)`: a
+    // section of a code, its subsections in parentheses, and the code's edition.
+    if let Some(open) = page.find('(') {
+        let (section, subsections) = page.split_at(open);
+        let subsections = subsections.split_inclusive(')').all(|g| {
+            g.len() > 2
+                && g.starts_with('(')
+                && g.ends_with(')')
+                && g[1..g.len() - 1].bytes().all(|b| b.is_ascii_alphanumeric())
+        });
+        let section_sign = head
+            .split_whitespace()
+            .rev()
+            .take(6)
+            .any(|w| w.starts_with('§'));
+        return subsections
+            && section_sign
+            && !section.is_empty()
+            && section.bytes().all(|b| b.is_ascii_digit());
+    }
     if page.is_empty() || !page.bytes().all(|b| b.is_ascii_digit()) {
         return false;
     }
