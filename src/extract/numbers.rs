@@ -1004,12 +1004,15 @@ pub fn find_stats_in(
         table: lex.fractions,
         unit: lex.fraction_unit,
     };
-    words.find(s, &mut taken, &mut hits, lex, |_, next| {
-        next.is_none_or(|w| {
-            let w = w.trim_end_matches('.');
-            let verb = w.ends_with("ing") || w.ends_with("ed");
-            verb || Lexicon::is_in(lex.stopwords, w) || Lexicon::is_in(&[lex.ratio_of], w)
-        })
+    words.find(s, &mut taken, &mut hits, lex, |low, before, next| {
+        let tail = before.is_some_and(|b| Lexicon::is_in(lex.range_and, &b.to_lowercase()))
+            && Lexicon::is_in(lex.mixed_fraction_tails, low);
+        !tail
+            && next.is_none_or(|w| {
+                let w = w.trim_end_matches('.');
+                let verb = w.ends_with("ing") || w.ends_with("ed");
+                verb || Lexicon::is_in(lex.stopwords, w) || Lexicon::is_in(&[lex.ratio_of], w)
+            })
     });
     // Multipliers in words: `more than doubled`, `almost double the previous record` (a
     // word of `multiplier_words` only before one of `multiplier_next`), never `doubled
@@ -1019,7 +1022,7 @@ pub fn find_stats_in(
         table: lex.multipliers,
         unit: lex.multiplier_unit,
     };
-    words.find(s, &mut taken, &mut hits, lex, |low, next| {
+    words.find(s, &mut taken, &mut hits, lex, |low, _, next| {
         let next = next.map(str::to_lowercase);
         if Lexicon::is_in(lex.multiplier_words, low) {
             next.is_some_and(|w| Lexicon::is_in(lex.multiplier_next, &w))
@@ -2358,7 +2361,7 @@ impl WordFigures<'_> {
         taken: &mut Vec<ByteRange>,
         hits: &mut Vec<StatHit>,
         lex: &Lexicon,
-        keep: impl Fn(&str, Option<&str>) -> bool,
+        keep: impl Fn(&str, Option<&str>, Option<&str>) -> bool,
     ) {
         if self.table.is_empty() {
             return;
@@ -2374,7 +2377,10 @@ impl WordFigures<'_> {
             let next = word_after(s, m.end())
                 .filter(|&(_, ws)| s[m.end()..ws].trim().is_empty())
                 .map(|(w, _)| w);
-            if !keep(&low, next) {
+            let before = word_before(s, m.start())
+                .filter(|&(w, ws)| s[ws + w.len()..m.start()].trim().is_empty())
+                .map(|(w, _)| w);
+            if !keep(&low, before, next) {
                 continue;
             }
             taken.push((m.start(), m.end()));

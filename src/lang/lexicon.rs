@@ -514,6 +514,9 @@ pub struct Lexicon {
     /// Words after a weekend that make it a long one, its days not told (`el fin de
     /// semana festivo`): no date.
     pub weekend_blockers: &'static [&'static str],
+    /// Fraction words that, after the range joiner (`and`), end a mixed quantity (`a
+    /// year and a half`, `two and a half`) rather than state a fraction of something.
+    pub mixed_fraction_tails: &'static [&'static str],
     /// The first day of a week (0 = Monday, 6 = Sunday) where a week is dated to its days
     /// (`last week` → Monday to Sunday); `None`: to the month it falls in.
     pub week_first_day: Option<u8>,
@@ -786,6 +789,7 @@ struct LexiconFile {
     week_deictics: Vec<(String, i32)>,
     weekend_deictics: Vec<(String, i32)>,
     weekend_blockers: Vec<String>,
+    mixed_fraction_tails: Vec<String>,
     week_first_day: Option<u8>,
     #[serde(default)]
     issue_number_words: Vec<String>,
@@ -1016,6 +1020,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         week_deictics: leak_pairs(f.week_deictics),
         weekend_deictics: leak_pairs(f.weekend_deictics),
         weekend_blockers: leak_list(f.weekend_blockers),
+        mixed_fraction_tails: leak_list(f.mixed_fraction_tails),
         week_first_day: f.week_first_day,
         issue_number_words: leak_list(f.issue_number_words),
         lasting_states: leak_list(f.lasting_states),
