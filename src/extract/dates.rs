@@ -691,16 +691,31 @@ fn shift_year(d: PartialDate, years: i32) -> Option<PartialDate> {
 /// Two week days in a row joined by `and` (`caught crossing the border Monday and
 /// Tuesday`, `el lunes y el martes`), or two day words (`today and tomorrow`, `ayer y
 /// hoy`), are one period of two days, as two months or two years in a row are.
+///
+/// So are two dates of days in a row told with their week days (`On Sat. March 18 and
+/// Sun. March 19`, `Saturday, March 18 and Sunday, March 19`).
 fn consecutive_days(hits: &mut Vec<DateHit>, s: &str, lex: &Lexicon) {
+    let one_day = |h: &DateHit| h.end_date.is_none() && h.date.precision() == Precision::Day;
     let weekday = |h: &DateHit| {
         let t = &s[h.start..h.end];
         let named = |list: &[&str]| list.iter().any(|w| t.eq_ignore_ascii_case(w));
-        h.end_date.is_none()
-            && h.date.precision() == Precision::Day
+        one_day(h)
             && (named(lex.weekdays)
                 || named(lex.today)
                 || named(lex.yesterday)
                 || named(lex.tomorrow))
+    };
+    // `Sun.`, `Sunday,`: the week day written before the second date.
+    let without_week_day = |gap: &str| -> Option<usize> {
+        let g = gap.trim_end().trim_end_matches(',');
+        let (w, at) = word_before(g, g.len())?;
+        let abbreviated = w.strip_suffix('.').filter(|a| a.len() >= 3);
+        let low = abbreviated.unwrap_or(w).to_lowercase();
+        let named = lex.weekdays.iter().any(|d| {
+            let d = d.to_lowercase();
+            d == low || (abbreviated.is_some() && d.starts_with(&low))
+        });
+        named.then_some(at)
     };
     hits.sort_by_key(|h| h.start);
     let mut i = 0;
@@ -713,7 +728,16 @@ fn consecutive_days(hits: &mut Vec<DateHit>, s: &str, lex: &Lexicon) {
             .trim_end();
         let (year, month, day) = (a.date.year, a.date.month, a.date.day);
         let next = month.zip(day).and_then(|(m, d)| shift_days(year, m, d, 1));
-        if weekday(a) && weekday(b) && Lexicon::is_in(lex.span_and, gap) && next == Some(b.date) {
+        // The second date's week day is written: `June 5 and June 6` alone may be two
+        // days of two happenings (`two interdictions on June 5 and June 6`).
+        let dates = one_day(a)
+            && one_day(b)
+            && !weekday(a)
+            && !weekday(b)
+            && without_week_day(gap)
+                .is_some_and(|at| Lexicon::is_in(lex.span_and, gap[..at].trim_end()));
+        let week_days = weekday(a) && weekday(b) && Lexicon::is_in(lex.span_and, gap);
+        if (week_days || dates) && next == Some(b.date) {
             let (end, to) = (b.end, b.date);
             hits[i].end = end;
             hits[i].end_date = Some(to);
