@@ -1259,7 +1259,8 @@ fn projected(
 
 /// True if a day written in full opens the sentence after a place name and before a
 /// dash: a dateline run into the text (`Mexico City, July 08, 2014 – We applaud …`,
-/// `Ciudad de México, 28 de marzo de 2023.- La …`), the document's own date, not an event.
+/// `Ciudad de México, 28 de marzo de 2023.- La …`, `WASHINGTON, DC – (January 20, 2020)
+/// On Friday, …`), the document's own date, not an event.
 fn dateline(s: &str, f: &Found) -> bool {
     if !matches!(
         f.expr,
@@ -1286,10 +1287,16 @@ fn dateline(s: &str, f: &Found) -> bool {
         _ => after.starts_with(['–', '—', '-']),
     };
     let before = s[..f.start].trim_end();
+    // `WASHINGTON, DC – (January 20, 2020) On Friday, …`: the date in parentheses after
+    // the place (and its dash, if any).
+    let enclosed = s[f.end..].starts_with(')') && before.ends_with('(');
+    let before = before.strip_suffix('(').map_or(before, str::trim_end);
+    let dash = dash || enclosed;
     // `Washington, US - September 30, ANI/Sputnik :`: the dash before the date.
     let Some(place) = before
         .strip_suffix(',')
         .or_else(|| before.strip_suffix(['–', '—', '-']).map(str::trim_end))
+        .or_else(|| enclosed.then_some(before))
     else {
         return false;
     };
