@@ -517,6 +517,9 @@ pub struct Lexicon {
     /// Fraction words that, after the range joiner (`and`), end a mixed quantity (`a
     /// year and a half`, `two and a half`) rather than state a fraction of something.
     pub mixed_fraction_tails: &'static [&'static str],
+    /// The word between a number of months and a fiscal year that makes them its first
+    /// months (`five months into Fiscal Year 2022`).
+    pub fiscal_into_words: &'static [&'static str],
     /// The first day of a week (0 = Monday, 6 = Sunday) where a week is dated to its days
     /// (`last week` → Monday to Sunday); `None`: to the month it falls in.
     pub week_first_day: Option<u8>,
@@ -790,6 +793,7 @@ struct LexiconFile {
     weekend_deictics: Vec<(String, i32)>,
     weekend_blockers: Vec<String>,
     mixed_fraction_tails: Vec<String>,
+    fiscal_into_words: Vec<String>,
     week_first_day: Option<u8>,
     #[serde(default)]
     issue_number_words: Vec<String>,
@@ -1021,6 +1025,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         weekend_deictics: leak_pairs(f.weekend_deictics),
         weekend_blockers: leak_list(f.weekend_blockers),
         mixed_fraction_tails: leak_list(f.mixed_fraction_tails),
+        fiscal_into_words: leak_list(f.fiscal_into_words),
         week_first_day: f.week_first_day,
         issue_number_words: leak_list(f.issue_number_words),
         lasting_states: leak_list(f.lasting_states),

@@ -334,7 +334,7 @@ fn year_words(v: &Vocab, extra: &[&str]) -> String {
 
 /// The rules, most specific first: a reader takes them in this order and keeps an
 /// expression only where it does not overlap one found before.
-pub static RULES: [Rule; 56] = [
+pub static RULES: [Rule; 57] = [
     // Parts of a fiscal year: `the first two quarters of fiscal year 2019`, `the start of
     // FY 2023`.
     Rule {
@@ -387,6 +387,49 @@ pub static RULES: [Rule; 56] = [
                     last,
                     start_month,
                 },
+            )
+        }),
+    },
+    // So many months into a fiscal year: `Only five months into Fiscal Year 2022`, `6
+    // months into this fiscal year 2019`: its first months, as `the first five months of`.
+    Rule {
+        name: "fiscal_months_into",
+        kind: Kind::Absolute,
+        needs: DIGIT,
+        in_set: true,
+        alone: false,
+        example: "five months into Fiscal Year 2022",
+        source: |v| {
+            if v.lex.fiscal_into_words.is_empty() {
+                return r"[^\s\S]".to_string(); // no such words in this language
+            }
+            format!(
+                r"(?i:\b([0-9]{{1,2}}|{})\s+(?:{})\s+(?:{})\s+(?:(?:{})\s+)?(?:{}|{})\s?((?:19|20)[0-9]{{2}})\b)",
+                keys(v.lex.number_words),
+                alternation(v.lex.duration_months.iter().copied()),
+                alternation(v.lex.fiscal_into_words.iter().copied()),
+                alternation(v.lex.this_words.iter().copied()),
+                alternation(v.lex.fiscal_year_words.iter().copied()),
+                plain(v.lex.fiscal_year_codes),
+            )
+        },
+        read: Read::Groups(|r, c, _| {
+            let lex = r.lex;
+            let count = c[1].to_lowercase();
+            let n = count.parse::<u8>().ok().or_else(|| {
+                lex.number_words
+                    .iter()
+                    .find(|(w, _)| *w == count)
+                    .map(|&(_, v)| v as u8)
+            })?;
+            if !(1..=12).contains(&n) {
+                return None;
+            }
+            let fy = num(c, 2)?;
+            let start = lex.fiscal_year_start_month;
+            found(
+                c,
+                whole_months(fiscal_month(fy, start, 1), fiscal_month(fy, start, n)),
             )
         }),
     },
