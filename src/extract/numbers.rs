@@ -2008,13 +2008,31 @@ fn procedure(s: &str, start: usize, end: usize, lex: &Lexicon) -> bool {
     }
     let head = window_before(s, start, 24).trim_end().to_lowercase();
     let tail = window(s, end, 24).trim_start().to_lowercase();
-    lex.procedure_before
+    let starts_with_word =
+        |t: &str, w: &str| t.starts_with(w) && !t[w.len()..].starts_with(char::is_alphanumeric);
+    // `The Chair recognizes the gentleman from Texas (Mr. Vela) for 5 minutes.`, `I yield
+    // myself 5 minutes`: the time given to speak, in a sentence of the chamber's order.
+    let speaking_time = lex
+        .procedure_time_units
         .iter()
-        .any(|w| crate::extract::dates::ends_with_phrase(&head, w))
+        .any(|u| starts_with_word(&tail, u))
+        && lex
+            .procedure_time_before
+            .iter()
+            .any(|w| crate::extract::dates::ends_with_phrase(&head, w))
+        && lex
+            .procedure_sentences
+            .iter()
+            .any(|w| crate::extract::dates::has_phrase(&s.to_lowercase(), w));
+    speaking_time
+        || lex
+            .procedure_before
+            .iter()
+            .any(|w| crate::extract::dates::ends_with_phrase(&head, w))
         || lex
             .procedure_after
             .iter()
-            .any(|w| tail.starts_with(w) && !tail[w.len()..].starts_with(char::is_alphanumeric))
+            .any(|w| starts_with_word(&tail, w))
 }
 
 /// True if the number at `start` follows a table of contents' leader (`ICE Removals

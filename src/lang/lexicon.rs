@@ -520,6 +520,14 @@ pub struct Lexicon {
     /// The word between a number of months and a fiscal year that makes them its first
     /// months (`five months into Fiscal Year 2022`).
     pub fiscal_into_words: &'static [&'static str],
+    /// The chamber's order giving a member time to speak (`the chair recognizes`, `i yield
+    /// myself`): a number of `procedure_time_units` right after one of
+    /// `procedure_time_before` (`for`, `yield myself`) in such a sentence is no figure.
+    pub procedure_sentences: &'static [&'static str],
+    /// The units of time given to speak (`minutes`).
+    pub procedure_time_units: &'static [&'static str],
+    /// The words right before the time given to speak (`for`, `yield myself`).
+    pub procedure_time_before: &'static [&'static str],
     /// The first day of a week (0 = Monday, 6 = Sunday) where a week is dated to its days
     /// (`last week` → Monday to Sunday); `None`: to the month it falls in.
     pub week_first_day: Option<u8>,
@@ -794,6 +802,9 @@ struct LexiconFile {
     weekend_blockers: Vec<String>,
     mixed_fraction_tails: Vec<String>,
     fiscal_into_words: Vec<String>,
+    procedure_sentences: Vec<String>,
+    procedure_time_units: Vec<String>,
+    procedure_time_before: Vec<String>,
     week_first_day: Option<u8>,
     #[serde(default)]
     issue_number_words: Vec<String>,
@@ -1026,6 +1037,9 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         weekend_blockers: leak_list(f.weekend_blockers),
         mixed_fraction_tails: leak_list(f.mixed_fraction_tails),
         fiscal_into_words: leak_list(f.fiscal_into_words),
+        procedure_sentences: leak_list(f.procedure_sentences),
+        procedure_time_units: leak_list(f.procedure_time_units),
+        procedure_time_before: leak_list(f.procedure_time_before),
         week_first_day: f.week_first_day,
         issue_number_words: leak_list(f.issue_number_words),
         lasting_states: leak_list(f.lasting_states),
