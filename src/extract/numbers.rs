@@ -2066,7 +2066,8 @@ fn subsection_after(rest: &str) -> bool {
 /// True if the number at byte `start` is an item of a list of identifiers after an
 /// identifier word: `ECF Nos. 74, 92, 93`, `Sections 3, 4 and 5`. The list goes back over
 /// bare numbers, each closed by a comma or followed by a list joiner, with at least one
-/// comma (`Title 42 and 8 migrants` is no list).
+/// comma or after a plural (`Executive Orders 13767 and 13768`); `Title 42 and 8
+/// migrants` is no list.
 fn listed_identifier(s: &str, start: usize, lex: &Lexicon) -> bool {
     let bare = |t: &str| {
         !t.is_empty()
@@ -2097,7 +2098,10 @@ fn listed_identifier(s: &str, start: usize, lex: &Lexicon) -> bool {
             (items, at) = (items + 1, ns);
             continue;
         }
-        return items > 0 && comma && Lexicon::is_in(lex.identifier_words, w);
+        // `Sections 3, 4 and 5`; without a comma only after a plural (`Executive Orders
+        // 13767 and 13768`): `Title 42 and 300 more` is no list.
+        let plural = w.ends_with(['s', 'S']) || w == "§§";
+        return items > 0 && (comma || plural) && Lexicon::is_in(lex.identifier_words, w);
     }
     false
 }

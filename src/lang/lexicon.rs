@@ -277,6 +277,8 @@ pub struct Lexicon {
     pub policy_of: &'static [&'static str],
     /// Words that mark a future event (for choosing the year of `July 1st`).
     pub future_markers: &'static [&'static str],
+    /// Two words that make a future marker no tense (`coming from`, `next to`).
+    pub future_marker_blockers: &'static [&'static str],
     /// Phrases of editorial notes about the document itself (no events there).
     pub editorial_markers: &'static [&'static str],
     /// Phrases of page furniture lines (no facts there).
@@ -703,6 +705,7 @@ struct LexiconFile {
     statement_nouns: Vec<String>,
     policy_of: Vec<String>,
     future_markers: Vec<String>,
+    future_marker_blockers: Vec<String>,
     editorial_markers: Vec<String>,
     furniture_markers: Vec<String>,
     title_abbreviations: Vec<String>,
@@ -938,6 +941,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         statement_nouns: leak_list(f.statement_nouns),
         policy_of: leak_list(f.policy_of),
         future_markers: leak_list(f.future_markers),
+        future_marker_blockers: leak_list(f.future_marker_blockers),
         editorial_markers: leak_list(f.editorial_markers),
         furniture_markers: leak_list(f.furniture_markers),
         title_abbreviations: leak_list(f.title_abbreviations),
