@@ -561,9 +561,10 @@ fn gold_f1_on_the_validation_corpus_never_tuned_on() {
 /// the figures floors were re-based to 0.92 / 0.90 there.
 /// Batches 46 to 49 (26 documents, gold first; carry-over in the README) took dev figures
 /// to 0.9198 on 387 documents (batch 47's Wikipedia page counts vote tallies, 1 of 15
-/// read), and that floor was re-based to 0.91.
+/// read), and that floor was re-based to 0.91. Validation events reached 0.805 on 143
+/// documents with batches 50 and 51, and that floor was raised to 0.80.
 const DEV: (f64, f64) = (0.89, 0.91);
-const VALIDATION: (f64, f64) = (0.77, 0.90);
+const VALIDATION: (f64, f64) = (0.80, 0.90);
 
 /// The methodology page shows `content/accuracy.toml`: it must say what was measured,
 /// on the flagship and on the validation documents.
@@ -705,9 +706,9 @@ fn check_recorded(flag: &Scores, val: &Scores) {
 /// to 0.923 and that floor was re-based to 0.92. Its rule (a currency sign may stand one
 /// space before its digits, `US$ 856 millones`) also makes `$ 348 millones` the ambiguous
 /// sign it is when glued, so two bare counts that were money left the validation count:
-/// 0.915, floor 0.91.
+/// 0.915, floor 0.91. With batch U validation events stand at 0.773: floor 0.77.
 const ES_DEV: (f64, f64) = (0.88, 0.92);
-const ES_VALIDATION: (f64, f64) = (0.76, 0.91);
+const ES_VALIDATION: (f64, f64) = (0.77, 0.91);
 
 #[test]
 fn gold_f1_on_the_spanish_development_corpus() {
