@@ -307,17 +307,12 @@ fn extract_block(
             // Other words for the same day or month may be another fact (`el pasado
             // miércoles` beside `hace una semana`, `on October 26 … later that day`), and
             // so may a year said twice (`in early 2017 and 2018 … in late 2018`).
-            let mut told: Vec<&str> = Vec::new();
             let mut told_periods = Vec::new();
             for h in events {
-                let span = &a[h.start..h.end];
-                let again = h.end_date.is_some()
-                    && (told.iter().any(|t| t.eq_ignore_ascii_case(span))
-                        || told_periods.contains(&(h.date, h.end_date)));
+                let again = h.end_date.is_some() && told_periods.contains(&(h.date, h.end_date));
                 if ends_a_period(h, &facts.events) || again {
                     continue;
                 }
-                told.push(span);
                 told_periods.push((h.date, h.end_date));
                 facts.events.push(Arc::new(Event {
                     id: String::new(),
