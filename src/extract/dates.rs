@@ -948,18 +948,14 @@ pub fn future_at(s: &str, start: usize, end: usize, lex: &'static Lexicon) -> bo
         let w = ws[i].as_str();
         let pair = ws.get(i + 1).is_some_and(|n| pair_marker(w, n));
         let contracted = w.ends_with("’ll") || w.ends_with("'ll");
-        // `interdictions coming from five voyages`, `next to the port`: no future.
-        let blocked = ws.get(i + 1).is_some_and(|n| {
-            lex.future_marker_blockers.iter().any(|b| {
-                b.split_once(' ')
-                    .is_some_and(|(x, y)| x == w && y == n.as_str())
-            })
-        });
-        if blocked {
-            return None;
-        }
         if sets.future.contains(w) || pair || contracted {
-            return Some(true);
+            // `interdictions coming from five voyages`, `next to the port`: no future.
+            let blocked = ws.get(i + 1).is_some_and(|n| {
+                lex.future_marker_blockers
+                    .iter()
+                    .any(|b| b.split_once(' ') == Some((w, n.as_str())))
+            });
+            return (!blocked).then_some(true);
         }
         if sets.past.contains(w) {
             return Some(false);

@@ -2020,10 +2020,12 @@ fn procedure(s: &str, start: usize, end: usize, lex: &Lexicon) -> bool {
             .procedure_time_before
             .iter()
             .any(|w| crate::extract::dates::ends_with_phrase(&head, w))
-        && lex
-            .procedure_sentences
-            .iter()
-            .any(|w| crate::extract::dates::has_phrase(&s.to_lowercase(), w));
+        && {
+            let low = s.to_lowercase();
+            lex.procedure_sentences
+                .iter()
+                .any(|w| crate::extract::dates::has_phrase(&low, w))
+        };
     speaking_time
         || lex
             .procedure_before

@@ -401,7 +401,7 @@ pub static RULES: [Rule; 57] = [
         example: "five months into Fiscal Year 2022",
         source: |v| {
             if v.lex.fiscal_into_words.is_empty() {
-                return r"[^\s\S]".to_string(); // no such words in this language
+                return NEVER.to_string();
             }
             format!(
                 r"(?i:\b([0-9]{{1,2}}|{})\s+(?:{})\s+(?:{})\s+(?:(?:{})\s+)?(?:{}|{})\s?((?:19|20)[0-9]{{2}})\b)",
@@ -414,19 +414,16 @@ pub static RULES: [Rule; 57] = [
             )
         },
         read: Read::Groups(|r, c, _| {
-            let lex = r.lex;
-            let count = c[1].to_lowercase();
-            let n = count.parse::<u8>().ok().or_else(|| {
-                lex.number_words
-                    .iter()
-                    .find(|(w, _)| *w == count)
-                    .map(|&(_, v)| v as u8)
-            })?;
+            let count = &c[1];
+            let n: u8 = count
+                .parse()
+                .ok()
+                .or_else(|| r.lex.number_word(count).map(|v| v as u8))?;
             if !(1..=12).contains(&n) {
                 return None;
             }
             let fy = num(c, 2)?;
-            let start = lex.fiscal_year_start_month;
+            let start = r.lex.fiscal_year_start_month;
             found(
                 c,
                 whole_months(fiscal_month(fy, start, 1), fiscal_month(fy, start, n)),
