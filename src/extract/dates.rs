@@ -259,6 +259,16 @@ pub fn find_dates(
                 {
                     h.event = false;
                 }
+                // `was set to be debated … beginning Thursday`, said on a Saturday: the
+                // plan is seen from the past, so the day is the nearest such week day,
+                // before or after the document's.
+                if let Expr::Weekday(target) = f.expr
+                    && let Some(p) = published
+                    && planned_in_past(s, f.start, lex)
+                    && let Some(date) = nearest_weekday(p, target)
+                {
+                    h.date = date;
+                }
                 if matches!(f.expr, Expr::MonthDay { .. }) {
                     if let Some(p) = published
                         && (moved_to(s, f.start, lex)
@@ -274,6 +284,24 @@ pub fn find_dates(
                 }
                 if let Expr::YearOffset(o) = f.expr {
                     year_words.push((f.start, o));
+                }
+                // `closing out Fiscal Year 2025 … at the start of the fiscal year`, said
+                // in October 2025: the start of the fiscal year just named (the sentence's
+                // own, else the document's), not of the one the document's date opens.
+                if let Expr::FiscalYearStart { start_month } = f.expr {
+                    let mut told_before: Vec<DateHit> = hits
+                        .hits
+                        .iter()
+                        .filter(|h| h.end <= f.start)
+                        .cloned()
+                        .collect();
+                    told_before.sort_by_key(|h| h.end);
+                    let named = fiscal_year_named(&told_before, fiscal, lex);
+                    if let Some(date) = current_fiscal(named, published)
+                        .and_then(|fy| PartialDate::day(fy - 1, start_month, 1))
+                    {
+                        h.date = date;
+                    }
                 }
                 // A week day in a document dated to its month: the first such day on or
                 // after the day told just before it in that month (`El viernes, 16 de
@@ -957,7 +985,9 @@ pub fn future_at(s: &str, start: usize, end: usize, lex: &'static Lexicon) -> bo
             });
             return (!blocked).then_some(true);
         }
-        if sets.past.contains(w) {
+        // `is expected to set a new ceiling`: an infinitive, whatever its spelling.
+        let infinitive = i > 0 && Lexicon::is_in(lex.infinitive_markers, &ws[i - 1]);
+        if sets.past.contains(w) && !infinitive {
             return Some(false);
         }
         let after_be = i > 0 && Lexicon::is_in(lex.passive_auxiliaries, &ws[i - 1]);
@@ -2044,7 +2074,7 @@ fn side_before(s: &str, start: usize, lex: &Lexicon) -> Option<i32> {
 /// True if the day is planned as seen from the past (`was set to expire on Dec. 21`,
 /// `estaba previsto para el 5 de junio`): it may lie before or after the document's day.
 fn planned_in_past(s: &str, start: usize, lex: &Lexicon) -> bool {
-    let head = clause_words_before(s, start, 10).join(" ");
+    let head = clause_words_before(s, start, 14).join(" ");
     lex.future_in_past.iter().any(|p| has_phrase(&head, p))
 }
 
@@ -2068,6 +2098,16 @@ fn nearest_year(h: &mut DateHit, published: PartialDate) {
     if let Some(date) = best {
         h.date = date;
     }
+}
+
+/// The week day `target` (0 = the lexicon's first week day) nearest the document's
+/// day, before or after it; `None` when the document has no day.
+fn nearest_weekday(published: PartialDate, target: u8) -> Option<PartialDate> {
+    let (y, m, d) = (published.year, published.month?, published.day?);
+    let wd = crate::model::date::weekday(y, m, d) as i64;
+    let ahead = (target as i64 - wd).rem_euclid(7);
+    let delta = if ahead <= 3 { ahead } else { ahead - 7 };
+    shift_days(y, m, d, delta)
 }
 
 /// A day without a year written after its week day (`Wednesday, March 11`, `el

@@ -600,7 +600,7 @@ fn furniture_line(s: &str, at: usize, dates: &[text::ByteRange], lex: &'static L
     if t.starts_with('[') && t.ends_with(']') {
         return true;
     }
-    if label_line(line) || stamp_label_before(&s[start..at], lex) {
+    if label_line(line) || stamp_label_before(&s[start..at], lex) || catalogue_line(line, lex) {
         return true;
     }
     // A sentence of one line is judged whole, by the caller.
@@ -625,6 +625,24 @@ fn furniture_line(s: &str, at: usize, dates: &[text::ByteRange], lex: &'static L
         .map(|&(a, b)| (a - start, b - start))
         .collect();
     label && only_dates(line, &in_line, lex)
+}
+
+/// True if `line` gives a document's length in parentheses (`Premium Revised Nov. 7,
+/// 2017 (16 pages, $24.95)`): an entry in a catalogue of a report's editions, whose date
+/// and figures describe the document, not its subject.
+fn catalogue_line(line: &str, lex: &Lexicon) -> bool {
+    line.match_indices('(').any(|(i, _)| {
+        let inner = &line[i + 1..];
+        let digits = inner.len() - inner.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let Some(rest) = inner[digits..].strip_prefix(' ') else {
+            return false;
+        };
+        let unit = rest
+            .split(|c: char| c.is_whitespace() || c == ',' || c == ')')
+            .next()
+            .unwrap_or("");
+        digits > 0 && Lexicon::is_in(lex.length_units, &unit.to_lowercase())
+    })
 }
 
 /// True if `prefix`, the start of a line up to a date, is a stamp's label (`Signed `,

@@ -496,6 +496,13 @@ pub struct Lexicon {
     /// Words that open a clause (`said that`, `dijo que`): the tense of a date after
     /// them is that clause's, not the verb's before them.
     pub complementizers: &'static [&'static str],
+    /// Words that make the verb after them an infinitive (`is expected to set a new
+    /// ceiling in October`): a past form spelled like the base form (`set`, `put`) is no
+    /// past there. Empty where infinitives have their own forms.
+    pub infinitive_markers: &'static [&'static str],
+    /// Units of a document's own length (`Revised Nov. 7, 2017 (16 pages, $24.95)`): a
+    /// line that gives one in parentheses is a catalogue entry, not text.
+    pub length_units: &'static [&'static str],
     /// Words one of which must stand right before such a week day (`the Friday before`,
     /// not `on Friday before leaving`); empty where any may.
     pub weekday_anchor_determiners: &'static [&'static str],
@@ -795,6 +802,8 @@ struct LexiconFile {
     residence_date_words: Vec<String>,
     continuity_words: Vec<String>,
     complementizers: Vec<String>,
+    infinitive_markers: Vec<String>,
+    length_units: Vec<String>,
     period_first_day_words: Vec<String>,
     period_last_day_words: Vec<String>,
     weekday_anchor_determiners: Vec<String>,
@@ -1031,6 +1040,8 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         residence_date_words: leak_list(f.residence_date_words),
         continuity_words: leak_list(f.continuity_words),
         complementizers: leak_list(f.complementizers),
+        infinitive_markers: leak_list(f.infinitive_markers),
+        length_units: leak_list(f.length_units),
         period_first_day_words: leak_list(f.period_first_day_words),
         period_last_day_words: leak_list(f.period_last_day_words),
         weekday_anchor_determiners: leak_list(f.weekday_anchor_determiners),
