@@ -150,7 +150,7 @@ fn weekday_after_day_told(
     target: u8,
 ) -> Option<PartialDate> {
     let (told, m, d, wd) = day_told(hits, at, previous)?;
-    if told.year != p.year || Some(m) != p.month {
+    if told.year != p.year || p.month.is_some_and(|pm| pm != m) {
         return None;
     }
     shift_days(told.year, m, d, (target as i64 - wd).rem_euclid(7))
@@ -1147,9 +1147,9 @@ fn resolvable(kind: Kind, published: Option<PartialDate>) -> bool {
     match kind {
         Kind::Absolute => true,
         Kind::Relative => published.is_some(),
-        // `yesterday` in a document dated to the month is dated to that month; a week
-        // day needs the document's day (see `resolve_relative`).
-        Kind::RelativeDay => published.is_some_and(|p| p.month.is_some()),
+        // `yesterday` in a document dated to the month is dated to that month, and in
+        // one dated to its year only to that year (see `resolve_relative`).
+        Kind::RelativeDay => published.is_some(),
         Kind::Previous => true,
     }
 }
