@@ -116,6 +116,36 @@ pub struct Before {
     /// The week a heading names as the document's own (`Immigration Recap, Sept. 8-13`,
     /// see [`own_week`]): what `this week` means in it.
     pub week: Option<(PartialDate, PartialDate)>,
+    /// The last date told in the paragraph so far in its own words (see [`date_told`]):
+    /// what gives its year to a later month without one in a document dated to its year
+    /// only (`In March 2014, … an interview in May`).
+    pub told: Option<PartialDate>,
+}
+
+/// The last date of `hits` (sorted by position) told whole in its own words, a day,
+/// month or year rather than a period; else `before`.
+pub fn date_told(hits: &[DateHit], before: Option<PartialDate>) -> Option<PartialDate> {
+    hits.iter()
+        .rev()
+        .find(|h| h.event && !h.relative && h.end_date.is_none())
+        .map(|h| h.date)
+        .or(before)
+}
+
+/// The month `month` (and day `day`) in the year of `told`, when it comes no earlier
+/// in that year: `in May` after `In March 2014`, not `on March 3` after `September 17,
+/// 1994` (which may be the next March).
+fn in_year_told(told: PartialDate, month: u8, day: Option<u8>) -> Option<PartialDate> {
+    if told
+        .month
+        .is_some_and(|m| (m, told.day.unwrap_or(0)) > (month, day.unwrap_or(31)))
+    {
+        return None;
+    }
+    match day {
+        Some(d) => PartialDate::day(told.year, month, d),
+        None => PartialDate::month(told.year, month),
+    }
 }
 
 /// The day of the event told last before `at` (in the sentence, else `previous`, the
@@ -284,6 +314,35 @@ pub fn find_dates(
                 }
                 if let Expr::YearOffset(o) = f.expr {
                     year_words.push((f.start, o));
+                }
+                // `In March 2014, inmates launched a hunger strike. … in an interview in
+                // May`, in an article dated to its year only: the document's date cannot
+                // place the month, the year told before it in the paragraph does.
+                if published.is_some_and(|p| p.month.is_none()) {
+                    let mut told: Vec<DateHit> = hits
+                        .hits
+                        .iter()
+                        .filter(|h| h.end <= f.start)
+                        .cloned()
+                        .collect();
+                    told.sort_by_key(|h| h.end);
+                    let date = match (f.expr, date_told(&told, before.told)) {
+                        (
+                            Expr::BareMonth {
+                                month,
+                                year_offset: None,
+                                side: None,
+                            },
+                            Some(t),
+                        ) => in_year_told(t, month, None),
+                        (Expr::MonthDay { month, day }, Some(t)) => {
+                            in_year_told(t, month, Some(day))
+                        }
+                        _ => None,
+                    };
+                    if let Some(date) = date {
+                        h.date = date;
+                    }
                 }
                 // `closing out Fiscal Year 2025 … at the start of the fiscal year`, said
                 // in October 2025: the start of the fiscal year just named (the sentence's

@@ -220,6 +220,8 @@ fn extract_block(
     facts: &mut Facts,
     carry: &mut dates::Before,
 ) {
+    // A paragraph's years are its own: a month in the next one takes none of them.
+    carry.told = None;
     let conditions = place.condition;
     let mut cut = block.text.len().min(MAX_BLOCK);
     while !block.text.is_char_boundary(cut) {
@@ -258,6 +260,7 @@ fn extract_block(
         }
         let mut hits = dates::find_dates(a, ctx.published, carry, lex);
         carry.fiscal_year = dates::fiscal_year_named(&hits, carry.fiscal_year, lex);
+        carry.told = dates::date_told(&hits, carry.told);
         let taken: Vec<text::ByteRange> = hits.iter().map(|h| (h.start, h.end)).collect();
         hits.extend(elapsed::find(a, &taken, ctx.published, &facts.events, lex));
         hits.sort_by_key(|h| h.start);
