@@ -1235,7 +1235,11 @@ fn dates_an_event(f: &Found, s: &str, lex: &'static Lexicon) -> bool {
     let since = matches!(f.expr, Expr::Since(_));
     let period = matches!(f.expr, Expr::Period(..));
     let words = clause_words_before(s, f.start, 10);
+    // `(Oct.1, 2009`: the year of a date not read whole is no fact of its own.
+    let glued =
+        matches!(f.expr, Expr::Date(Absolute::Year(_))) && glued_date_before(s, f.start, lex);
     !(attribute
+        || glued
         || yearly_cycle(f.expr)
         || policy_date(s, f.start, lex)
         || issue_stamp(s, f.start, lex)
@@ -1591,6 +1595,13 @@ fn is_date(f: &Found, s: &str, lex: &Lexicon) -> bool {
     {
         return false;
     }
+    // `Oct.1, 2009`: a month glued to its day is no month alone (see
+    // [`glued_date_before`]).
+    if matches!(f.expr, Expr::BareMonth { .. })
+        && char_at(s, f.end).is_some_and(|c| c.is_ascii_digit())
+    {
+        return false;
+    }
     match f.expr {
         Expr::Date(Absolute::Year(_)) => plausible_year(s, f.start, f.end, lex),
         Expr::Today => today_announces(s, f.start, f.end, lex),
@@ -1908,7 +1919,20 @@ fn baseline(
         // `dropping nearly a third from May`: `from` after a word of change.
         // A `from` that is also the `of` of a date (Spanish `de`: `los últimos diez días
         // de julio`) only right after the word of change (`bajaron de julio`).
-        let from = lex.span_from.iter().find(|c| phrase_at(&words, c, 0));
+        // `from just three years ago`: the adverb aside.
+        let adverbs = (k == 0)
+            .then(|| {
+                words
+                    .iter()
+                    .rev()
+                    .take_while(|w| Lexicon::is_in(lex.baseline_adverbs, bare(w)))
+                    .count()
+            })
+            .unwrap_or(0);
+        let from = lex
+            .span_from
+            .iter()
+            .find(|c| phrase_at(&words[..words.len() - adverbs], c, 0));
         let from = from.is_some_and(|c| {
             !(*c == lex.day_of || Lexicon::is_in(lex.year_of, c))
                 || words.len().checked_sub(2).is_some_and(|j| {
@@ -2636,8 +2660,44 @@ fn plausible_year(s: &str, start: usize, end: usize, lex: &Lexicon) -> bool {
             return false;
         }
     }
+    if street_number(s, end, lex) {
+        return false;
+    }
     let year: i32 = s[start..end].parse().unwrap_or(0);
     (1800..=2100).contains(&year)
+}
+
+/// True if the few capitalised words after `end` close with a street word (`1901 S.
+/// Bell Street`, `2707 Martin Luther King Jr Ave`): the number before them is the
+/// address's.
+fn street_number(s: &str, end: usize, lex: &Lexicon) -> bool {
+    if lex.street_words.is_empty() {
+        return false;
+    }
+    s[end..]
+        .split_whitespace()
+        .take(5)
+        .take_while(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .any(|w| {
+            let w = w.trim_end_matches(',').to_lowercase();
+            Lexicon::is_in(lex.street_words, &w)
+        })
+}
+
+/// True if a month abbreviation glued to its day stands before the year (`Oct.1, 2009`):
+/// a date not read as one, whose year alone would be a different fact.
+fn glued_date_before(s: &str, start: usize, lex: &Lexicon) -> bool {
+    let Some(head) = s[..start].trim_end().strip_suffix(',') else {
+        return false;
+    };
+    let token = head.rsplit(char::is_whitespace).next().unwrap_or("");
+    let token = token.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let Some((month, day)) = token.split_once('.') else {
+        return false;
+    };
+    (1..=2).contains(&day.len())
+        && day.bytes().all(|b| b.is_ascii_digit())
+        && lex.month(&format!("{month}.")).is_some()
 }
 
 /// `Today, …` heading a clause, or `today` next to a verb of acting or announcing or

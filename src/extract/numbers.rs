@@ -2071,7 +2071,12 @@ fn subsection_after(rest: &str) -> bool {
 /// comma or after a plural (`Executive Orders 13767 and 13768`); `Title 42 and 8
 /// migrants` is no list.
 fn listed_identifier(s: &str, start: usize, lex: &Lexicon) -> bool {
+    // `1208.16(c)`: a section's subsections after its number.
     let bare = |t: &str| {
+        let mut t = t;
+        while let Some(head) = t.strip_suffix(')').and_then(|h| h.rsplit_once('(')) {
+            t = head.0;
+        }
         !t.is_empty()
             && t.bytes()
                 .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
@@ -2081,10 +2086,8 @@ fn listed_identifier(s: &str, start: usize, lex: &Lexicon) -> bool {
     for _ in 0..12 {
         let head = s[..at].trim_end();
         if let Some(h) = head.strip_suffix(',') {
-            let Some((w, ws)) = word_before(h, h.len()) else {
-                return false;
-            };
-            if !bare(w) {
+            let ws = h.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+            if !bare(&h[ws..]) {
                 return false;
             }
             (comma, items, at) = (true, items + 1, ws);

@@ -75,6 +75,14 @@ pub fn word_after(s: &str, i: usize) -> Option<(&str, usize)> {
     Some((&s[start..start + len], start))
 }
 
+/// True if the word ending at byte `dot` (a `.`) is a month's abbreviation (`Oct`).
+fn month_abbreviation_before(text: &str, dot: usize, lex: &Lexicon) -> bool {
+    let word_start = text[..dot]
+        .rfind(|c: char| !c.is_alphabetic())
+        .map_or(0, |i| i + 1);
+    lex.month(&text[word_start..=dot]).is_some()
+}
+
 /// Footnote markers of a block: the converter's when it found any, else our own guess:
 /// `[12]`, digits glued to a word or closing mark (`reported22`, `women.5`, `)4`), and a
 /// digit or two glued to a year after a month or a date preposition (`August 20106`).
@@ -117,6 +125,8 @@ pub fn footnote_markers(text: &str, notes: &[NoteMarker], lex: &Lexicon) -> Vec<
             _ if code => false,
             Some(c) if c.is_alphabetic() => true,
             Some(')' | '”' | '"' | ']' | '’') => true,
+            // `(Oct.1, 2009`: a day glued to its month's abbreviation, not a note.
+            Some('.') if month_abbreviation_before(text, s - 1, lex) => false,
             Some('.' | ',' | ';') => {
                 let p2 = char_before(text, s - 1);
                 p2.is_some_and(|c| c.is_alphabetic() || matches!(c, ')' | '”' | '"' | ']'))

@@ -503,6 +503,12 @@ pub struct Lexicon {
     /// Units of a document's own length (`Revised Nov. 7, 2017 (16 pages, $24.95)`): a
     /// line that gives one in parentheses is a catalogue entry, not text.
     pub length_units: &'static [&'static str],
+    /// Words of a street address after its number (`1901 S. Bell Street`): a four-digit
+    /// number before them is no year.
+    pub street_words: &'static [&'static str],
+    /// Words that may stand between a baseline's `from` and its date (`from just three
+    /// years ago`).
+    pub baseline_adverbs: &'static [&'static str],
     /// Words one of which must stand right before such a week day (`the Friday before`,
     /// not `on Friday before leaving`); empty where any may.
     pub weekday_anchor_determiners: &'static [&'static str],
@@ -804,6 +810,10 @@ struct LexiconFile {
     complementizers: Vec<String>,
     infinitive_markers: Vec<String>,
     length_units: Vec<String>,
+    #[serde(default)]
+    street_words: Vec<String>,
+    #[serde(default)]
+    baseline_adverbs: Vec<String>,
     period_first_day_words: Vec<String>,
     period_last_day_words: Vec<String>,
     weekday_anchor_determiners: Vec<String>,
@@ -1042,6 +1052,8 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         complementizers: leak_list(f.complementizers),
         infinitive_markers: leak_list(f.infinitive_markers),
         length_units: leak_list(f.length_units),
+        street_words: leak_list(f.street_words),
+        baseline_adverbs: leak_list(f.baseline_adverbs),
         period_first_day_words: leak_list(f.period_first_day_words),
         period_last_day_words: leak_list(f.period_last_day_words),
         weekday_anchor_determiners: leak_list(f.weekday_anchor_determiners),
