@@ -1920,15 +1920,15 @@ fn baseline(
         // A `from` that is also the `of` of a date (Spanish `de`: `los últimos diez días
         // de julio`) only right after the word of change (`bajaron de julio`).
         // `from just three years ago`: the adverb aside.
-        let adverbs = (k == 0)
-            .then(|| {
-                words
-                    .iter()
-                    .rev()
-                    .take_while(|w| Lexicon::is_in(lex.baseline_adverbs, bare(w)))
-                    .count()
-            })
-            .unwrap_or(0);
+        let adverbs = if k == 0 {
+            words
+                .iter()
+                .rev()
+                .take_while(|w| Lexicon::is_in(lex.baseline_adverbs, bare(w)))
+                .count()
+        } else {
+            0
+        };
         let from = lex
             .span_from
             .iter()
