@@ -122,6 +122,13 @@ pub struct Before {
     pub told: Option<PartialDate>,
 }
 
+/// The hits that end before byte `at`, in the order of their ends.
+fn told_before(hits: &[DateHit], at: usize) -> Vec<DateHit> {
+    let mut told: Vec<DateHit> = hits.iter().filter(|h| h.end <= at).cloned().collect();
+    told.sort_by_key(|h| h.end);
+    told
+}
+
 /// The last date of `hits` (sorted by position) told whole in its own words, a day,
 /// month or year rather than a period; else `before`.
 pub fn date_told(hits: &[DateHit], before: Option<PartialDate>) -> Option<PartialDate> {
@@ -319,13 +326,7 @@ pub fn find_dates(
                 // May`, in an article dated to its year only: the document's date cannot
                 // place the month, the year told before it in the paragraph does.
                 if published.is_some_and(|p| p.month.is_none()) {
-                    let mut told: Vec<DateHit> = hits
-                        .hits
-                        .iter()
-                        .filter(|h| h.end <= f.start)
-                        .cloned()
-                        .collect();
-                    told.sort_by_key(|h| h.end);
+                    let told = told_before(&hits.hits, f.start);
                     let date = match (f.expr, date_told(&told, before.told)) {
                         (
                             Expr::BareMonth {
@@ -348,14 +349,7 @@ pub fn find_dates(
                 // in October 2025: the start of the fiscal year just named (the sentence's
                 // own, else the document's), not of the one the document's date opens.
                 if let Expr::FiscalYearStart { start_month } = f.expr {
-                    let mut told_before: Vec<DateHit> = hits
-                        .hits
-                        .iter()
-                        .filter(|h| h.end <= f.start)
-                        .cloned()
-                        .collect();
-                    told_before.sort_by_key(|h| h.end);
-                    let named = fiscal_year_named(&told_before, fiscal, lex);
+                    let named = fiscal_year_named(&told_before(&hits.hits, f.start), fiscal, lex);
                     if let Some(date) = current_fiscal(named, published)
                         .and_then(|fy| PartialDate::day(fy - 1, start_month, 1))
                     {
