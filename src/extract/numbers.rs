@@ -2086,7 +2086,10 @@ fn listed_identifier(s: &str, start: usize, lex: &Lexicon) -> bool {
     for _ in 0..12 {
         let head = s[..at].trim_end();
         if let Some(h) = head.strip_suffix(',') {
-            let ws = h.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+            let ws = h
+                .char_indices()
+                .rfind(|&(_, c)| c.is_whitespace())
+                .map_or(0, |(i, c)| i + c.len_utf8());
             if !bare(&h[ws..]) {
                 return false;
             }

@@ -78,8 +78,9 @@ pub fn word_after(s: &str, i: usize) -> Option<(&str, usize)> {
 /// True if the word ending at byte `dot` (a `.`) is a month's abbreviation (`Oct`).
 fn month_abbreviation_before(text: &str, dot: usize, lex: &Lexicon) -> bool {
     let word_start = text[..dot]
-        .rfind(|c: char| !c.is_alphabetic())
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rfind(|&(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     lex.month(&text[word_start..=dot]).is_some()
 }
 
