@@ -65,11 +65,7 @@ fn in_the_year_just_told(hits: &mut [DateHit], month_days: &[usize]) {
         let (Some(m), Some(d)) = (h.date.month, h.date.day) else {
             continue;
         };
-        let later = (m, d) > (last.month.unwrap_or(0), last.day.unwrap_or(0));
-        if last.year != h.date.year
-            && later
-            && let Some(date) = PartialDate::day(last.year, m, d)
-        {
+        if let Some(date) = in_year_told(last, m, Some(d)) {
             h.date = date;
         }
     }
@@ -2685,13 +2681,13 @@ fn glued_date_before(s: &str, start: usize, lex: &Lexicon) -> bool {
         return false;
     };
     let token = head.rsplit(char::is_whitespace).next().unwrap_or("");
-    let token = token.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let Some((month, day)) = token.split_once('.') else {
+    let Some(dot) = token.find('.') else {
         return false;
     };
+    let day = &token[dot + 1..];
     (1..=2).contains(&day.len())
         && day.bytes().all(|b| b.is_ascii_digit())
-        && lex.month(&format!("{month}.")).is_some()
+        && super::text::month_abbreviation_before(s, head.len() - token.len() + dot, lex)
 }
 
 /// `Today, …` heading a clause, or `today` next to a verb of acting or announcing or

@@ -76,7 +76,7 @@ pub fn word_after(s: &str, i: usize) -> Option<(&str, usize)> {
 }
 
 /// True if the word ending at byte `dot` (a `.`) is a month's abbreviation (`Oct`).
-fn month_abbreviation_before(text: &str, dot: usize, lex: &Lexicon) -> bool {
+pub fn month_abbreviation_before(text: &str, dot: usize, lex: &Lexicon) -> bool {
     let word_start = text[..dot]
         .char_indices()
         .rfind(|&(_, c)| !c.is_alphabetic())
