@@ -140,6 +140,18 @@ impl Vocab<'_> {
         }
     }
 
+    /// A fiscal-year label before its year: `FY`, `FY `, `fiscal year `, `Fiscal Year
+    /// (FY) `.
+    fn fiscal_label(&self) -> String {
+        let lex = self.lex;
+        format!(
+            r"(?:\b(?i:{})s?\s+(?:\((?:{})\)\s+)?|\b(?:{})\s?)",
+            alternation(lex.fiscal_year_words.iter().copied()),
+            plain(lex.fiscal_year_codes),
+            plain(lex.fiscal_year_codes)
+        )
+    }
+
     /// The words that open a period (`between`, `from`), any case.
     fn range_openers(&self) -> String {
         let lex = self.lex;
@@ -334,7 +346,7 @@ fn year_words(v: &Vocab, extra: &[&str]) -> String {
 
 /// The rules, most specific first: a reader takes them in this order and keeps an
 /// expression only where it does not overlap one found before.
-pub static RULES: [Rule; 57] = [
+pub static RULES: [Rule; 58] = [
     // Parts of a fiscal year: `the first two quarters of fiscal year 2019`, `the start of
     // FY 2023`.
     Rule {
@@ -430,6 +442,53 @@ pub static RULES: [Rule; 57] = [
             )
         }),
     },
+    // A fiscal year to a date: `beginning in FY 2018 through early June 2022`, `from
+    // fiscal year 2015 to March 2016`: from the fiscal year's first day to the date.
+    Rule {
+        name: "fiscal_year_to_date",
+        kind: Kind::Absolute,
+        needs: DIGIT,
+        in_set: true,
+        alone: false,
+        example: "beginning in FY 2018 through early June 2022",
+        source: |v| {
+            let fy = v.fiscal_label();
+            format!(
+                r"\b{}\s+{fy}((?:19|20)?[0-9]{{2}})\s+{}\s+(?:{}[-\s]\s*)?({})\b",
+                v.words(v.lex.span_from),
+                v.words(v.lex.span_through),
+                v.words(v.lex.month_parts),
+                v.abs
+            )
+        },
+        read: Read::Groups(|r, c, _| {
+            let g = c.get(1)?;
+            let y: i32 = g.as_str().parse().ok()?;
+            let fy = if g.as_str().len() == 2 { 2000 + y } else { y };
+            let start = r.lex.fiscal_year_start_month;
+            if !(2..=12).contains(&start) {
+                return None;
+            }
+            let first = Absolute::Day {
+                year: fy - 1,
+                month: start,
+                day: 1,
+            };
+            let last = r.absolute(&c[2])?;
+            // The date must end the period after it starts, within the years that follow.
+            let last_year = match last {
+                Absolute::Day { year, .. }
+                | Absolute::Numeric { year, .. }
+                | Absolute::Month { year, .. } => year,
+                // `from fiscal years 2006 through 2015`: a year is a fiscal year here.
+                Absolute::Year(_) => return None,
+            };
+            if last_year < fy - 1 || last_year > fy + 20 {
+                return None;
+            }
+            found(c, Expr::Period(first, last))
+        }),
+    },
     // Fiscal years: `FY2019`, `FY 19`, `fiscal year 2020`, `FY2019-FY2021`.
     Rule {
         name: "fiscal_year",
@@ -439,12 +498,7 @@ pub static RULES: [Rule; 57] = [
         alone: false,
         example: "FY2019",
         source: |v| {
-            let fy = format!(
-                r"(?:\b(?i:{})s?\s+(?:\((?:{})\)\s+)?|\b(?:{})\s?)",
-                alternation(v.lex.fiscal_year_words.iter().copied()),
-                plain(v.lex.fiscal_year_codes),
-                plain(v.lex.fiscal_year_codes)
-            );
+            let fy = v.fiscal_label();
             let to = alternation(v.lex.span_through.iter().chain(v.lex.span_and).copied());
             // `FY2023 Q2`: a quarter of the fiscal year.
             format!(
