@@ -359,12 +359,16 @@ pub fn sentences(masked: &str, lex: &Lexicon) -> Vec<ByteRange> {
     let chars: Vec<(usize, char)> = masked.char_indices().collect();
     // A block of several lines may hold text wrapped inside its sentences (see below).
     let several_lines = masked.matches('\n').nth(1).is_some();
-    // The longest line: a hard-wrapped block's lines come close to it.
-    let width = masked
-        .lines()
-        .map(|l| l.trim().chars().count())
-        .max()
-        .unwrap_or(0);
+    // The longest line: a hard-wrapped block's lines come close to it. One line over a
+    // third longer than all the others (a run of page links under a report's summary) is
+    // no column: the next longest is.
+    let mut lengths: Vec<usize> = masked.lines().map(|l| l.trim().chars().count()).collect();
+    lengths.sort_unstable();
+    let width = match lengths[..] {
+        [.., second, first] if first * 3 > second * 4 => second,
+        [.., first] => first,
+        [] => 0,
+    };
     let mut k = 0;
     while k < chars.len() {
         let (i, c) = chars[k];
@@ -566,6 +570,19 @@ mod tests {
                 "May 20, 2022",
                 "Order"
             ]
+        );
+    }
+
+    #[test]
+    fn one_overlong_line_does_not_set_the_column_width() {
+        // A report's summary wrapped at about 60 characters, with a run of page links
+        // under it: the links are no column, so the wrapped lines still run on.
+        let text = "EOIR had 649 immigration judges on staff at the end of FY2023\n\
+                    Q2. In FY2022 it hired 104 judges, its largest number on record.\n\
+                    link to page 4 link to page 5 link to page 6 link to page 7 link to page 8 link to page 9";
+        assert_eq!(
+            split(text)[0],
+            "EOIR had 649 immigration judges on staff at the end of FY2023\nQ2."
         );
     }
 
