@@ -134,7 +134,7 @@ pub fn footnote_markers(text: &str, notes: &[NoteMarker], lex: &Lexicon) -> Vec<
             }
             _ => false,
         };
-        if glued && m.len() <= 3 {
+        if glued && m.len() <= 3 || note_number(text, s, e, lex) {
             out.push((s, e));
             continue;
         }
@@ -170,6 +170,40 @@ pub fn footnote_markers(text: &str, notes: &[NoteMarker], lex: &Lexicon) -> Vec<
     }
     out.sort();
     out
+}
+
+/// True for a number of one or two digits (`text[s..e]`) that opens a note run into the
+/// text: before a note's first word or a stop word written with a capital (`1 See
+/// sections 208 and 241(b)(3)`, `the return policy of 1 The policy is administered`), or,
+/// opening the block, before a capitalised word and a past tense (`1 Officials estimated
+/// that …`). A count is not followed by `See` or `The`, and a sentence does not open with
+/// digits.
+fn note_number(text: &str, s: usize, e: usize, lex: &Lexicon) -> bool {
+    if e - s > 2
+        || !text[e..].starts_with(' ')
+        || !char_before(text, s).is_none_or(char::is_whitespace)
+    {
+        return false;
+    }
+    let Some((w, w_at)) = word_after(text, e) else {
+        return false;
+    };
+    let mut letters = w.chars();
+    let capital = letters.next().is_some_and(char::is_uppercase)
+        && letters.next().is_some_and(char::is_lowercase);
+    // `13 May 2012`: a day before its month.
+    if !capital || lex.month_any_case(w).is_some() {
+        return false;
+    }
+    if Lexicon::is_in(lex.note_openers, w) || Lexicon::is_in(lex.stopwords, w.trim_end_matches('.'))
+    {
+        return true;
+    }
+    let opens_block = text[..s].trim().is_empty();
+    opens_block
+        && word_after(text, w_at + w.len()).is_some_and(|(next, _)| {
+            next.starts_with(char::is_lowercase) && next.len() > 4 && next.ends_with("ed")
+        })
 }
 
 /// Like [`ascii_stand_in`], for a regex that may also read single non-ASCII characters

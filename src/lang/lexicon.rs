@@ -131,6 +131,10 @@ pub struct Lexicon {
     pub identifier_words: &'static [&'static str],
     /// A citation's signal before a pin cite's page (`Id. at 45,486`), lower case.
     pub pin_cite_words: &'static [&'static str],
+    /// A note's first word after its number (`1 See sections 208 and 241(b)(3)`): with
+    /// the stop words, written with a capital after a number of one or two digits, they
+    /// make the number a note's, not a figure.
+    pub note_openers: &'static [&'static str],
     /// A chamber's procedure before or after a number (`is recognized for 60 minutes`,
     /// `have 5 legislative days to revise and extend`): no figure, lower case.
     pub procedure_before: &'static [&'static str],
@@ -659,6 +663,8 @@ struct LexiconFile {
     #[serde(default)]
     pin_cite_words: Vec<String>,
     #[serde(default)]
+    note_openers: Vec<String>,
+    #[serde(default)]
     procedure_before: Vec<String>,
     #[serde(default)]
     procedure_after: Vec<String>,
@@ -902,6 +908,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         number_word_blockers: leak_list(f.number_word_blockers),
         identifier_words: leak_list(f.identifier_words),
         pin_cite_words: leak_list(f.pin_cite_words),
+        note_openers: leak_list(f.note_openers),
         procedure_before: leak_list(f.procedure_before),
         procedure_after: leak_list(f.procedure_after),
         identifier_after: leak_list(f.identifier_after),
