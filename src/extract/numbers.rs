@@ -2303,8 +2303,11 @@ fn is_age(s: &str, a: &Atom, noun: Option<&(ByteRange, String, bool)>, lex: &Lex
             None => break,
         }
     }
-    // `aged 19 and 22`, `ages 12 to 17`: the later ages of a list after an age word.
-    let joiner = Lexicon::is_in(lex.list_joiners, w) || Lexicon::is_in(lex.range_to, w);
+    // `aged 19 and 22`, `ages 12 to 17`, `ages 17 through 49`: the later ages of a list
+    // after an age word.
+    let joiner = Lexicon::is_in(lex.list_joiners, w)
+        || Lexicon::is_in(lex.range_to, w)
+        || Lexicon::is_in(lex.span_through, w);
     if joiner
         && let Some((prev, ps)) = word_before(s, ws)
         && let prev = prev.trim_end_matches(',')
