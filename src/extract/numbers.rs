@@ -1155,10 +1155,18 @@ pub fn find_stats_in(
             // `rose from 33 percent to 48 percent`: a change, two figures, not a range;
             // the word of change in the same clause (`higher estimates, ranging from 4 to
             // 27 million` is a range).
+            // `increased by more than 300%, from 35 to 150`: a `from` opening its clause
+            // reads the clause before.
             let change = opener.is_some_and(|(w, ws)| {
-                let clause = s[..*ws]
-                    .rfind([',', ';', ':', '(', '—'])
-                    .map_or(0, |c| c + s[c..].chars().next().map_or(1, char::len_utf8));
+                let clause_start = |end: usize| {
+                    s[..end]
+                        .rfind([',', ';', ':', '(', '—'])
+                        .map_or(0, |c| c + s[c..].chars().next().map_or(1, char::len_utf8))
+                };
+                let mut clause = clause_start(*ws);
+                if clause > 0 && s[clause..*ws].trim().is_empty() && s[..clause].ends_with(',') {
+                    clause = clause_start(clause - 1);
+                }
                 Lexicon::is_in(lex.span_from, w)
                     && s[clause..*ws]
                         .split(|c: char| !c.is_alphanumeric() && c != '%')
