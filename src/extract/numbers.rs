@@ -1776,7 +1776,7 @@ fn single(s: &str, a: &Atom, counted_before: bool, lex: &Lexicon) -> Option<Stat
     if unit.is_empty() && qual.is_none() && enumerator {
         return None;
     }
-    let counted = counted_before || breakdown;
+    let counted = counted_before || breakdown || change_target(s, a, lex);
     if unit.is_empty() && qual.is_none() && !counted && !grouped(s, a) && !a.plus {
         // A bare number with no unit, no hedge and no thousands separator is a label,
         // a page, a citation or a code more often than a count (`87 FR 19941`, `Room 603`).
@@ -1802,6 +1802,23 @@ fn single(s: &str, a: &Atom, counted_before: bool, lex: &Lexicon) -> Option<Stat
         hit.qualifier = Qualifier::AtLeast;
     }
     Some(hit)
+}
+
+/// True for the number a change ends on (`increased to 72 in 2011`, `before declining to
+/// 35`): a count even without its noun, which the sentence named before.
+fn change_target(s: &str, a: &Atom, lex: &Lexicon) -> bool {
+    let Some((to, ts)) = word_before(s, a.start) else {
+        return false;
+    };
+    let Some((verb, _)) = word_before(s, ts) else {
+        return false;
+    };
+    !a.word
+        && !year_like(&s[a.start..a.end])
+        && Lexicon::is_in(lex.range_to, to)
+        && Lexicon::is_in(lex.change_words, verb)
+        && verb.chars().all(char::is_alphabetic)
+        && !Lexicon::is_in(lex.count_comparatives, verb)
 }
 
 /// True if a prison term's lead (`sentenced to`, `received`, `to serve`) stands before
