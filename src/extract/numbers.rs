@@ -1055,6 +1055,20 @@ pub fn find_stats_in(
                 Some((j, art)) if Lexicon::is_in(lex.ratio_articles, art) => j.trim().to_string(),
                 _ => g.clone(),
             };
+            // `ranged from 27,100 to as many as 207,116`: an upper bound's hedge on the
+            // second end still joins a range.
+            let g_range = match g_range.split_once(' ') {
+                Some((to, hedge))
+                    if Lexicon::is_in(lex.range_to, to)
+                        && lex
+                            .qualifiers
+                            .iter()
+                            .any(|&(q, c, _)| q == hedge && c == Qualifier::UpTo) =>
+                {
+                    to.to_string()
+                }
+                _ => g_range,
+            };
             if g == lex.ratio_in && !a.percent && !b.percent && a.value < b.value && a.value > 0.0 {
                 let value = (a.value / b.value * 10000.0).round() / 100.0;
                 let noun = noun_after(s, b.end, lex);
