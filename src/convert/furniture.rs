@@ -223,6 +223,18 @@ pub fn is_label_line(s: &str) -> bool {
         && !s.starts_with(['.', ',', ';', ':', '!', '?', '“', '"', '(', '['])
 }
 
+/// A line a menu run is made of: a label line that does not read as a clause. Three
+/// lower-case words of four letters or more make one (`0 individuals had homicide
+/// convictions`, a report's breakdown, one count a line); menu items are names and
+/// capitalised labels (`News and Press Release`, `Originally published`, `View original`).
+pub fn is_menu_line(s: &str) -> bool {
+    let lower_words = s
+        .split_whitespace()
+        .filter(|w| w.len() >= 4 && w.starts_with(char::is_lowercase))
+        .count();
+    is_label_line(s) && lower_words < 3
+}
+
 /// [`Rule::EdgeNavigation`]: a label line that starts in lower case or is made of
 /// interface words. Only meaningful at the edges of a document.
 pub fn is_edge_navigation(s: &str) -> bool {
@@ -335,7 +347,7 @@ pub(crate) fn mark_anywhere(units: &[&str]) -> Vec<Option<Rule>> {
         .iter()
         .map(|u| {
             let lines: Vec<&str> = u.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-            if lines.len() >= 3 && lines.iter().all(|l| is_label_line(l)) {
+            if lines.len() >= 3 && lines.iter().all(|l| is_menu_line(l)) {
                 Some(Rule::MenuRun)
             } else if lines.iter().all(|l| is_copyright(l)) {
                 Some(Rule::Copyright)
@@ -486,6 +498,15 @@ mod tests {
             marks,
             vec![Some(Rule::MenuRun), None, Some(Rule::MetadataLabel)]
         );
+        // A report's breakdown, one count a line without a stop, is body text.
+        let breakdown = ["0 individuals had homicide convictions
+11 individuals had sex offense convictions
+14 individuals had domestic violence convictions"];
+        assert_eq!(mark_anywhere(&breakdown), vec![None]);
+        assert!(is_menu_line("Originally published"));
+        assert!(!is_menu_line(
+            "14 individuals had domestic violence convictions"
+        ));
     }
 
     #[test]

@@ -400,7 +400,7 @@ fn mark_menu_runs(units: &[Unit], texts: &[&str], roles: &mut [Role]) {
         .collect();
     let mut k = 0;
     while k < live.len() {
-        let is_label = |j: usize| units[j].single() && is_label_line(texts[j]);
+        let is_label = |j: usize| units[j].single() && furniture::is_menu_line(texts[j]);
         let mut e = k;
         while e < live.len() && is_label(live[e]) {
             e += 1;
@@ -692,6 +692,19 @@ mod tests {
         assert_eq!(doc.blocks[3].kind, BlockKind::ListItem { ordered: true });
         assert_eq!(k[4], ("li".into(), "two"));
         check_offsets(src, &doc);
+    }
+
+    #[test]
+    fn a_breakdown_of_short_count_lines_is_kept() {
+        // One count a paragraph, no stops: a report's breakdown, not a menu.
+        let src = "T\n\nOf the 135 individuals with records:\n\n0 individuals had homicide convictions\n\n11 individuals had sex offense convictions\n\n14 individuals had domestic violence convictions\n\nThe report ends here.";
+        let doc = convert_text(src);
+        let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert!(
+            texts.contains(&"11 individuals had sex offense convictions"),
+            "{texts:?}"
+        );
+        assert!(doc.dropped.is_empty(), "{:?}", doc.dropped);
     }
 
     #[test]
