@@ -191,8 +191,12 @@ fn note_number(text: &str, s: usize, e: usize, lex: &Lexicon) -> bool {
     let mut letters = w.chars();
     let capital = letters.next().is_some_and(char::is_uppercase)
         && letters.next().is_some_and(char::is_lowercase);
-    // `13 May 2012`: a day before its month.
-    if !capital || lex.month_any_case(w).is_some() {
+    // `13 May 2012`, `12 De Octubre` (a title in capitals): a day before its month.
+    let next = word_after(text, w_at + w.len()).map(|(n, _)| n);
+    if !capital
+        || lex.month_any_case(w).is_some()
+        || next.is_some_and(|n| lex.month_any_case(n).is_some())
+    {
         return false;
     }
     if Lexicon::is_in(lex.note_openers, w) || Lexicon::is_in(lex.stopwords, w.trim_end_matches('.'))
@@ -201,9 +205,8 @@ fn note_number(text: &str, s: usize, e: usize, lex: &Lexicon) -> bool {
     }
     let opens_block = text[..s].trim().is_empty();
     opens_block
-        && word_after(text, w_at + w.len()).is_some_and(|(next, _)| {
-            next.starts_with(char::is_lowercase) && next.len() > 4 && next.ends_with("ed")
-        })
+        && next
+            .is_some_and(|n| n.starts_with(char::is_lowercase) && n.len() > 4 && n.ends_with("ed"))
 }
 
 /// Like [`ascii_stand_in`], for a regex that may also read single non-ASCII characters
