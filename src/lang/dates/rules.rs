@@ -462,16 +462,15 @@ pub static RULES: [Rule; 58] = [
             )
         },
         read: Read::Groups(|r, c, _| {
-            let g = c.get(1)?;
-            let y: i32 = g.as_str().parse().ok()?;
-            let fy = if g.as_str().len() == 2 { 2000 + y } else { y };
+            let fy = fiscal_year_number(c, 1)?;
             let start = r.lex.fiscal_year_start_month;
             if !(2..=12).contains(&start) {
                 return None;
             }
+            let (year, month) = fiscal_month(fy, start, 1);
             let first = Absolute::Day {
-                year: fy - 1,
-                month: start,
+                year,
+                month,
                 day: 1,
             };
             let last = r.absolute(&c[2])?;
@@ -506,11 +505,7 @@ pub static RULES: [Rule; 58] = [
             )
         },
         read: Read::Groups(|r, c, text| {
-            let year = |i: usize| {
-                let g = c.get(i)?;
-                let y: i32 = g.as_str().parse().ok()?;
-                Some(if g.as_str().len() == 2 { 2000 + y } else { y })
-            };
+            let year = |i: usize| fiscal_year_number(c, i);
             let first = year(1)?;
             // `between FY 2010 and FY 2016`: one period, whatever its length.
             let head = text[..c.get(0)?.start()].trim_end().to_lowercase();
@@ -1990,15 +1985,18 @@ fn period_word_forms(lex: &Lexicon) -> String {
     alternation(forms.iter().map(String::as_str))
 }
 
+/// The fiscal year in group `i`: `FY22`'s two digits are a year of this century.
+fn fiscal_year_number(c: &Captures, i: usize) -> Option<i32> {
+    let g = c.get(i)?;
+    let y: i32 = g.as_str().parse().ok()?;
+    Some(if g.as_str().len() == 2 { 2000 + y } else { y })
+}
+
 /// `the first two quarters of fiscal year 2019` (from the first day of the fiscal year to
 /// the last day of its sixth month), `the start of FY 2023` (its first day).
 fn read_fiscal_part(r: &Recogniser, c: &Captures, _: &str) -> Option<Found> {
     let lex = r.lex;
-    // `FY22`: two digits are a year of this century, as in the rule for fiscal years.
-    let fy = match num(c, 5)? {
-        y if c.get(5)?.as_str().len() == 2 => 2000 + y,
-        y => y,
-    };
+    let fy = fiscal_year_number(c, 5)?;
     let start = lex.fiscal_year_start_month;
     // The `i`-th month of the fiscal year (1-based) as a calendar year and month.
     let month_at = |i: u8| fiscal_month(fy, start, i);
