@@ -311,6 +311,8 @@ pub fn extract_context(
             .language
             .clone()
             .unwrap_or_else(|| site_language.to_string()),
+        title: (resolved.title_origin != model::source::MetaOrigin::Missing)
+            .then(|| resolved.title.clone()),
     }
 }
 
@@ -478,6 +480,8 @@ pub fn extract_file(
     let ctx = extract::Context {
         published,
         language: resolved.language.clone().unwrap_or_else(|| "en".into()),
+        title: (resolved.title_origin != model::source::MetaOrigin::Missing)
+            .then(|| resolved.title.clone()),
     };
     let facts = extract::extract_document(&doc.blocks, &ctx);
     Ok(ExtractedFile {

@@ -64,6 +64,7 @@ pub fn check_extract_in(blocks: &[Block], published: Option<&str>, language: &st
     let ctx = Context {
         published: published.and_then(|p| brief::model::date::PartialDate::parse(p).ok()),
         language: language.into(),
+        title: None,
     };
     let facts = extract::extract_document(blocks, &ctx);
     let block = |p: u32| {

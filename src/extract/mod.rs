@@ -44,6 +44,12 @@ pub struct Context {
     pub published: Option<PartialDate>,
     /// Language code of the document (`en`); selects the [`lexicon`].
     pub language: String,
+    /// The document's title (front matter, sidecar or the file's own metadata). A body
+    /// paragraph that only repeats it is the headline printed again (a web capture's
+    /// second copy), not a statement: its dates and figures are the body's, said again,
+    /// so none is reported (what it says still dates the sentences after it). A title
+    /// with a final stop is a sentence and is read like any other.
+    pub title: Option<String>,
 }
 
 /// Blocks longer than this are read only up to this many bytes (bounded work).
@@ -74,6 +80,13 @@ pub fn extract_document(blocks: &[Block], ctx: &Context) -> Facts {
         .iter()
         .position(|b| opens_references(&b.text, lex))
         .unwrap_or(blocks.len());
+    // A headline has no final stop; a title that is a sentence (a lead used as the
+    // title, as some sidecars do) may be the statement itself and is read.
+    let title = ctx
+        .title
+        .as_deref()
+        .map(squeeze)
+        .filter(|t| !t.is_empty() && !ends_as_sentence(t));
     for block in &blocks[..body] {
         let list_item = matches!(block.kind, BlockKind::ListItem { .. });
         if !list_item {
@@ -93,12 +106,24 @@ pub fn extract_document(blocks: &[Block], ctx: &Context) -> Facts {
                 condition: conditions && list_item,
                 item,
             };
-            extract_block(block, ctx, lex, convention, place, &mut facts, &mut carry);
+            if title.as_deref() == Some(squeeze(&block.text).as_str()) {
+                // Read for what it tells later sentences (a digest's week, the year),
+                // but its facts are the body's, said again.
+                let mut again = Facts::default();
+                extract_block(block, ctx, lex, convention, place, &mut again, &mut carry);
+            } else {
+                extract_block(block, ctx, lex, convention, place, &mut facts, &mut carry);
+            }
         }
         led = item || (paragraph && block.text.trim_end().ends_with(':'));
     }
     assign_ids(&mut facts);
     facts
+}
+
+/// `text` with its runs of white space made one space, trimmed.
+fn squeeze(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// True if `text` is a heading that opens a references list: `References`, `## Notes`,
@@ -1140,6 +1165,7 @@ mod tests {
         let ctx = Context {
             published: PartialDate::parse("2023-05-18").ok(),
             language: "en".into(),
+            title: None,
         };
         let facts = extract_document(&[block], &ctx);
         let dates: Vec<String> = facts.events.iter().map(|e| e.date.to_string()).collect();
@@ -1151,10 +1177,69 @@ mod tests {
     }
 
     #[test]
+    fn the_headline_printed_again_in_the_body_gives_nothing_but_still_dates() {
+        let title = "Border Patrol Agents Rescued 13 Migrants On June 11 Near Laredo";
+        let blocks = [
+            para(title, 1),
+            para(
+                "Agents rescued 13 migrants from a stash house this week.",
+                2,
+            ),
+        ];
+        let ctx = Context {
+            published: PartialDate::parse("2024-06-24").ok(),
+            language: "en".into(),
+            // White space does not matter.
+            title: Some(format!("  {}", title.replace(" On ", "\nOn "))),
+        };
+        let facts = extract_document(&blocks, &ctx);
+        let found: Vec<(u32, String)> = facts
+            .statistics
+            .iter()
+            .map(|s| (s.paragraph, s.span.clone()))
+            .chain(facts.events.iter().map(|e| (e.paragraph, e.span.clone())))
+            .collect();
+        assert!(
+            found.iter().all(|(p, _)| *p == 2),
+            "nothing from the repeated headline: {found:?}"
+        );
+        assert!(found.iter().any(|(_, s)| s == "13 migrants"), "{found:?}");
+        // Without the title the same line is read like any other.
+        let facts = extract_document(
+            &blocks,
+            &Context {
+                title: None,
+                ..ctx.clone()
+            },
+        );
+        let first: Vec<&str> = (facts
+            .statistics
+            .iter()
+            .map(|s| (s.paragraph, s.span.as_str())))
+        .chain(facts.events.iter().map(|e| (e.paragraph, e.span.as_str())))
+        .filter(|(p, _)| *p == 1)
+        .map(|(_, s)| s)
+        .collect();
+        assert!(!first.is_empty(), "{first:?}");
+        // A title that is a sentence (a lead used as the title) is the statement itself.
+        let lead = "Agents rescued 13 migrants from a stash house on June 11.";
+        let facts = extract_document(
+            &[para(lead, 1)],
+            &Context {
+                title: Some(lead.into()),
+                ..ctx
+            },
+        );
+        assert_eq!(facts.statistics.len(), 1);
+        assert_eq!(facts.events.len(), 1);
+    }
+
+    #[test]
     fn related_headlines_and_figure_notes_give_nothing() {
         let ctx = Context {
             published: PartialDate::parse("2008-11-05").ok(),
             language: "en".into(),
+            title: None,
         };
         let related = para(
             "Printer Friendly Page\nsee also:\n CBP Reported Fiscal Year 2008 Achievements for Baltimore Port of Entry\n CBP Reported Fiscal Year 2008 Achievements for El Paso Sector",
@@ -1176,6 +1261,7 @@ mod tests {
         let ctx = Context {
             published: PartialDate::parse("2025").ok(),
             language: "en".into(),
+            title: None,
         };
         let block = para(
             "Related Content\nPress Release\nSmugglers Sentenced After Crash in 2019\nBROWNSVILLE, Texas – Two residents pleaded guilty on Sept. 27, 2023.\nAgents found four migrants.",
@@ -1193,6 +1279,7 @@ mod tests {
         let ctx = Context {
             published: PartialDate::parse("2013-01-10").ok(),
             language: "en".into(),
+            title: None,
         };
         let item = |text: &str, n: u32| Block {
             kind: BlockKind::ListItem { ordered: false },
@@ -1324,6 +1411,7 @@ mod tests {
         let es = Context {
             published: PartialDate::parse("2019-12").ok(),
             language: "es".into(),
+            title: None,
         };
         let blocks = [
             para("En marzo de 2019 regresaron 6000 personas.", 1),
@@ -1434,6 +1522,7 @@ mod tests {
         Context {
             published: PartialDate::parse(p).ok(),
             language: "en".into(),
+            title: None,
         }
     }
 

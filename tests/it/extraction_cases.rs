@@ -180,6 +180,7 @@ fn run_cases(file: &str, at_least: usize) {
         let ctx = Context {
             published: c.published,
             language: c.language.clone(),
+            title: None,
         };
         let facts = extract_document(std::slice::from_ref(&block), &ctx);
         let got_events: Vec<String> = facts

@@ -164,6 +164,12 @@ fn published(meta: &str) -> Option<PartialDate> {
     PartialDate::parse(v.get("published")?.as_str()?).ok()
 }
 
+/// The sidecar's `title`, as a build reads it.
+fn title(meta: &str) -> Option<String> {
+    let v: toml::Table = toml::from_str(meta).ok()?;
+    v.get("title")?.as_str().map(str::to_string)
+}
+
 /// The sidecar's `language`, else English (as a build reads a source without one).
 fn language(meta: &str) -> String {
     toml::from_str::<toml::Table>(meta)
@@ -219,6 +225,7 @@ pub fn facts_of(path: &Path, segment: fn(&str) -> Vec<Block>) -> (Vec<Block>, Fa
     let ctx = Context {
         published: published(&meta),
         language: language(&meta),
+        title: title(&meta),
     };
     let blocks = segment(&text);
     let facts = extract_document(&blocks, &ctx);

@@ -136,6 +136,7 @@ pub fn write_hostile_fixture(root: &std::path::Path) -> (usize, usize) {
             &brief::extract::Context {
                 published: brief::model::date::PartialDate::parse("2020-03").ok(),
                 language: "en".into(),
+                title: None,
             },
         );
         for e in &facts.events {
