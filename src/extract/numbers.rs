@@ -172,6 +172,9 @@ fn atoms(
         });
         let (mut value, word, integer, num_start, num_end) = if let Some(n) = c.num {
             if lex.decimal_mark == "," {
+                if group_cut_off(s, n) {
+                    continue; // `2, 000`: read whole or not at all
+                }
                 // `60.000`, `45,5`, `24,000`: by the shape and the document's convention.
                 let Some((v, integer)) = read_decimal_comma(s, n, convention, c.scale.is_some())
                 else {
@@ -652,6 +655,22 @@ fn currency_named_in(s: &str, lex: &Lexicon) -> Option<&'static str> {
     found
 }
 
+/// `2, 000`, `2. 000`: the digits at `n` (one to three) and a thousands group cut off
+/// from them by a stray space. Neither part is a figure: read whole or not at all.
+fn group_cut_off(s: &str, n: ByteRange) -> bool {
+    let t = &s[n.0..n.1];
+    let group = s[n.1..]
+        .strip_prefix([',', '.'])
+        .and_then(|r| r.strip_prefix(' '));
+    group.is_some_and(|g| {
+        t.len() <= 3
+            && t.bytes().all(|c| c.is_ascii_digit())
+            && g.len() >= 3
+            && g.as_bytes()[..3].iter().all(u8::is_ascii_digit)
+            && !char_at(g, 3).is_some_and(|c| c.is_ascii_digit())
+    })
+}
+
 /// True if the digits at `n` are a whole number that counts: no digit group glued to
 /// them by a `,` or `.` that the pattern could not read (`45,5`, `1.234.567`), no dot
 /// before exactly three digits unless a scale word follows (`60.000`: a thousands dot in
@@ -679,17 +698,7 @@ fn whole_number(s: &str, n: ByteRange, scaled: bool) -> bool {
     {
         return false;
     }
-    // `2, 000`: a thousands group cut off by a stray space; read whole or not at all.
-    let group = s[n.1..]
-        .strip_prefix([',', '.'])
-        .and_then(|r| r.strip_prefix(' '));
-    if let Some(g) = group
-        && t.len() <= 3
-        && t.bytes().all(|c| c.is_ascii_digit())
-        && g.len() >= 3
-        && g.as_bytes()[..3].iter().all(u8::is_ascii_digit)
-        && !digit(char_at(g, 3))
-    {
+    if group_cut_off(s, n) {
         return false;
     }
     // Before a scale word the dot is a decimal point (`$1.905 billion`): no one writes a
