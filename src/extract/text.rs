@@ -175,8 +175,8 @@ pub fn footnote_markers(text: &str, notes: &[NoteMarker], lex: &Lexicon) -> Vec<
 /// True for a number of one or two digits (`text[s..e]`) that opens a note run into the
 /// text: before a note's first word or a stop word written with a capital (`1 See
 /// sections 208 and 241(b)(3)`, `the return policy of 1 The policy is administered`), or,
-/// opening the block, before a capitalised word and a past tense (`1 Officials estimated
-/// that …`). A count is not followed by `See` or `The`, and a sentence does not open with
+/// opening the block or a sentence, before a capitalised word and a past tense (`for
+/// care. 1 Officials estimated that …`). A count is not followed by `See` or `The`, and a sentence does not open with
 /// digits.
 fn note_number(text: &str, s: usize, e: usize, lex: &Lexicon) -> bool {
     if e - s > 2
@@ -203,8 +203,9 @@ fn note_number(text: &str, s: usize, e: usize, lex: &Lexicon) -> bool {
     {
         return true;
     }
-    let opens_block = text[..s].trim().is_empty();
-    opens_block
+    let before = text[..s].trim_end();
+    let opens_sentence = before.is_empty() || before.ends_with(['.', '!', '?']);
+    opens_sentence
         && next
             .is_some_and(|n| n.starts_with(char::is_lowercase) && n.len() > 4 && n.ends_with("ed"))
 }
