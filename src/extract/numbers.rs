@@ -1116,23 +1116,35 @@ pub fn find_stats_in(
                 && a.value < b.value
                 // `2 of 14 years old`: two of that age, no ratio.
                 && !is_age(s, b, None, lex)
-                && let Some(noun) = noun_after(s, b.end, lex)
             {
-                let unit = unit_name(&noun.1, lex);
-                hits.push(make(
-                    s,
-                    a.start,
-                    b.end,
-                    Some(a.value),
-                    None,
-                    None,
-                    Some(b.value),
-                    &unit,
-                    Some(noun),
-                    lex,
-                ));
-                i += 2;
-                continue;
+                // `3 of 11 (25%) medical deaths, compared with 8 of 11 (72.7%) in 2020`:
+                // without a noun of its own, a ratio counts what the ratio before it did.
+                let noun = noun_after(s, share_in_brackets(s, b.end), lex);
+                let unit = match &noun {
+                    Some(noun) => Some(unit_name(&noun.1, lex)),
+                    None if share_in_brackets(s, b.end) > b.end => hits
+                        .iter()
+                        .rev()
+                        .find(|h| h.of.is_some() && h.noun.is_some())
+                        .map(|h| h.unit.clone()),
+                    None => None,
+                };
+                if let Some(unit) = unit {
+                    hits.push(make(
+                        s,
+                        a.start,
+                        b.end,
+                        Some(a.value),
+                        None,
+                        None,
+                        Some(b.value),
+                        &unit,
+                        noun,
+                        lex,
+                    ));
+                    i += 2;
+                    continue;
+                }
             }
             // Ranges: `between 60 and 80%`, `from 5 to 10`, `$500 to $1,000`, `60-80%`.
             let opener = between_word
@@ -2496,6 +2508,25 @@ fn plus_after(s: &str, start: usize, end: usize, lex: &Lexicon) -> bool {
                 && number.split_whitespace().count() <= 2
         })
     })
+}
+
+/// Past a share in brackets right after byte `at` (`1 of 12 (8.3%) deaths`: the noun
+/// comes after it); `at` itself when there is none. The share is a figure of its own.
+fn share_in_brackets(s: &str, at: usize) -> usize {
+    let rest = &s[at..];
+    let Some(inner) = rest.strip_prefix(" (") else {
+        return at;
+    };
+    let Some(close) = inner.find(')') else {
+        return at;
+    };
+    let share = inner[..close].trim_end_matches(['%', ' ']);
+    let numeric = !share.is_empty()
+        && share.len() < inner[..close].len()
+        && share
+            .bytes()
+            .all(|c| c.is_ascii_digit() || c == b'.' || c == b',');
+    if numeric { at + 2 + close + 1 } else { at }
 }
 
 #[allow(clippy::too_many_arguments)]
