@@ -437,11 +437,17 @@ pub fn sentences(masked: &str, lex: &Lexicon) -> Vec<ByteRange> {
             // starts with a digit.
             let before = masked[start..i].trim_end();
             let last_word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+            // So does one ending on a number when the next opens with the code it
+            // numbers (`offenses under 8` + `U.S.C. § 1325(a)`).
+            let next_word = next.split_whitespace().next().unwrap_or("");
             let runs_on = first.is_some_and(|n| n.is_ascii_digit())
                 && (before.ends_with(',')
                     || Lexicon::is_in(lex.stopwords, last_word)
                     || Lexicon::is_in(lex.identifier_words, last_word)
-                    || lex.month(last_word).is_some());
+                    || lex.month(last_word).is_some())
+                || !last_word.is_empty()
+                    && last_word.bytes().all(|b| b.is_ascii_digit())
+                    && Lexicon::is_in(lex.identifier_after, next_word);
             // In a block of several lines, a line was wrapped inside its sentence when:
             // - it is long and stops on a lower-case word or a comma (text taken from a
             //   PDF: `… ports of entry` + `(POEs) were roughly comparable …`), unless it
