@@ -272,7 +272,8 @@ fn extract_block(
     let photo = lex
         .caption_prefixes
         .iter()
-        .any(|p| text.trim_start().starts_with(p));
+        .any(|p| text.trim_start().starts_with(p))
+        || wire_caption(text, lex);
     for (qs, qe) in sentences {
         let quote = &text[qs..qe];
         let a = &analysis[qs..qe];
@@ -706,6 +707,37 @@ fn label_line(s: &str) -> bool {
         && !label.chars().any(|c| c.is_ascii_digit())
         && value.split_whitespace().count() <= 4
         && !value.trim_end().ends_with(['.', '!', '?'])
+}
+
+/// True for a wire photo caption framed by the lexicon's `caption_frames`: it opens
+/// with the frame's words and names the photo among its first twelve words, before a
+/// comma or further words of the frame (`In this April 30, 2019, photo, a migrant …`,
+/// `In this file photo taken Aug. 5, 2019, …`). A sentence that opens `In this` and
+/// speaks of a photo later (`In this case, the photo …`) is no caption.
+fn wire_caption(text: &str, lex: &Lexicon) -> bool {
+    let t = text.trim_start();
+    lex.caption_frames.iter().any(|&(open, noun)| {
+        let Some(rest) = t
+            .get(..open.len())
+            .filter(|h| h.eq_ignore_ascii_case(open))
+            .map(|_| &t[open.len()..])
+        else {
+            return false;
+        };
+        if !rest.starts_with(' ') {
+            return false;
+        }
+        let words: Vec<&str> = rest.split_whitespace().take(12).collect();
+        words
+            .iter()
+            .position(|w| w.trim_end_matches(',').eq_ignore_ascii_case(noun))
+            .is_some_and(|k| {
+                // No clause closes before the photo is named (`In this case, the photo`).
+                words[..k].iter().all(|w| {
+                    !w.ends_with(',') || w.trim_end_matches(',').chars().any(|c| c.is_ascii_digit())
+                })
+            })
+    })
 }
 
 /// True for a short line with no final stop and no verb of tense: a photo

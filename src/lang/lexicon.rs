@@ -325,6 +325,9 @@ pub struct Lexicon {
     pub month_deictics: &'static [(&'static str, i32)],
     /// What a photo caption opens with, as written (`FILE –`).
     pub caption_prefixes: &'static [&'static str],
+    /// A wire photo caption's frame: its opening words and, among its first words, the
+    /// word for the photo before a comma (`In this April 30, 2019, photo, …`).
+    pub caption_frames: &'static [(&'static str, &'static str)],
     /// The words for half a month (`the first half of January`: days 1 to 15).
     pub month_halves: &'static [&'static str],
     /// The preposition of the place a wire caption gives after its date (`…, July 6,
@@ -746,6 +749,7 @@ struct LexiconFile {
     ago_day_units: Vec<(String, u32)>,
     month_deictics: Vec<(String, i32)>,
     caption_prefixes: Vec<String>,
+    caption_frames: Vec<(String, String)>,
     month_halves: Vec<String>,
     caption_place_words: Vec<String>,
     period_end_words: Vec<String>,
@@ -989,6 +993,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         ago_day_units: leak_pairs(f.ago_day_units),
         month_deictics: leak_pairs(f.month_deictics),
         caption_prefixes: leak_list(f.caption_prefixes),
+        caption_frames: leak_str_pairs(f.caption_frames),
         month_halves: leak_list(f.month_halves),
         caption_place_words: leak_list(f.caption_place_words),
         period_end_words: leak_list(f.period_end_words),
