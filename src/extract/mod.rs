@@ -106,7 +106,10 @@ pub fn extract_document(blocks: &[Block], ctx: &Context) -> Facts {
                 condition: conditions && list_item,
                 item,
             };
-            if title.as_deref() == Some(squeeze(&block.text).as_str()) {
+            let headline = title
+                .as_deref()
+                .is_some_and(|t| block.text.len() < 2 * t.len() + 16 && squeeze(&block.text) == t);
+            if headline {
                 // Read for what it tells later sentences (a digest's week, the year),
                 // but its facts are the body's, said again.
                 let mut again = Facts::default();
@@ -710,10 +713,10 @@ fn label_line(s: &str) -> bool {
 }
 
 /// True for a wire photo caption framed by the lexicon's `caption_frames`: it opens
-/// with the frame's words and names the photo among its first twelve words, before a
-/// comma or further words of the frame (`In this April 30, 2019, photo, a migrant …`,
-/// `In this file photo taken Aug. 5, 2019, …`). A sentence that opens `In this` and
-/// speaks of a photo later (`In this case, the photo …`) is no caption.
+/// with the frame's words and names the photo among its next twelve words, with no
+/// clause closed by a comma before it except a date's (`In this April 30, 2019, photo,
+/// a migrant …`, `In this file photo taken Aug. 5, 2019, …`). A sentence that opens
+/// `In this` and speaks of a photo later (`In this case, the photo …`) is no caption.
 fn wire_caption(text: &str, lex: &Lexicon) -> bool {
     let t = text.trim_start();
     lex.caption_frames.iter().any(|&(open, noun)| {

@@ -1119,10 +1119,11 @@ pub fn find_stats_in(
             {
                 // `3 of 11 (25%) medical deaths, compared with 8 of 11 (72.7%) in 2020`:
                 // without a noun of its own, a ratio counts what the ratio before it did.
-                let noun = noun_after(s, share_in_brackets(s, b.end), lex);
+                let past_share = share_in_brackets(s, b.end);
+                let noun = noun_after(s, past_share, lex);
                 let unit = match &noun {
                     Some(noun) => Some(unit_name(&noun.1, lex)),
-                    None if share_in_brackets(s, b.end) > b.end => hits
+                    None if past_share > b.end => hits
                         .iter()
                         .rev()
                         .find(|h| h.of.is_some() && h.noun.is_some())

@@ -176,8 +176,8 @@ pub fn footnote_markers(text: &str, notes: &[NoteMarker], lex: &Lexicon) -> Vec<
 /// text: before a note's first word or a stop word written with a capital (`1 See
 /// sections 208 and 241(b)(3)`, `the return policy of 1 The policy is administered`), or,
 /// opening the block or a sentence, before a capitalised word and a past tense (`for
-/// care. 1 Officials estimated that …`). A count is not followed by `See` or `The`, and a sentence does not open with
-/// digits.
+/// care. 1 Officials estimated that …`). A count is not followed by `See` or `The`, and
+/// a sentence does not open with digits.
 fn note_number(text: &str, s: usize, e: usize, lex: &Lexicon) -> bool {
     if e - s > 2
         || !text[e..].starts_with(' ')
