@@ -2122,8 +2122,24 @@ fn modifies_noun_after(s: &str, end: usize, lex: &Lexicon) -> bool {
 /// that verb says when the date was moved, not when the date is.
 fn moved_to(s: &str, start: usize, lex: &Lexicon) -> bool {
     let words = clause_words_before(s, start, 10);
-    lex.span_through.iter().any(|w| phrase_at(&words, w, 0))
-        && has_word(&words, lex.reschedule_verbs)
+    if !lex.span_through.iter().any(|w| phrase_at(&words, w, 0)) {
+        return false;
+    }
+    if has_word(&words, lex.reschedule_verbs) {
+        return true;
+    }
+    // `extend the stay by at least seven days, to March 10`: the end alone after a
+    // comma; the verb is in the clause before it.
+    let lead = s[..start].trim_end();
+    let head = lead
+        .rsplit_once(char::is_whitespace)
+        .map_or("", |(h, _)| h.trim_end());
+    words.len() == 1
+        && head.ends_with(',')
+        && has_word(
+            &clause_words_before(s, head.len() - 1, 10),
+            lex.reschedule_verbs,
+        )
 }
 
 /// True if a demonstrative stands right before the day (`el año fiscal concluye este 30 de
