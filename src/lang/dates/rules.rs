@@ -570,8 +570,9 @@ pub static RULES: [Rule; 58] = [
         example: "between September 2008 and February 2009",
         source: |v| {
             format!(
-                r"\b{}\s+({}),?\s+{}\s+({})\b",
+                r"\b{}\s+{}({}),?\s+{}\s+({})\b",
                 v.words(v.lex.span_between),
+                from_filler(v),
                 v.abs,
                 v.words(v.lex.span_and),
                 v.abs
@@ -589,13 +590,10 @@ pub static RULES: [Rule; 58] = [
         // `Since May 12, 2023 to January 31, 2024`: `since` opens the period too.
         source: |v| {
             let from: Vec<&str> = v.lex.span_from.iter().chain(v.lex.since).copied().collect();
-            let filler = match v.lex.span_from_fillers {
-                [] => String::new(),
-                list => format!(r"(?:{}\s+)?", v.words(list).replace(' ', r"\s+")),
-            };
             format!(
-                r"\b{}\s+{filler}({}),?\s+{}\s+({})\b",
+                r"\b{}\s+{}({}),?\s+{}\s+({})\b",
                 v.words(&from),
+                from_filler(v),
                 v.abs,
                 v.words(v.lex.span_through),
                 v.abs
@@ -2358,4 +2356,13 @@ fn before_year<'t>(t: &'t str, lex: &Lexicon) -> (&'t str, Option<i32>) {
     };
     let month = head.rsplit(char::is_whitespace).next().unwrap_or(head);
     (month, t[year_start..].parse().ok())
+}
+
+/// The optional words that name a period's first end before it (`from its current
+/// expiration date of July 5, 2010, through …`, `from calendar years 2019 through 2022`).
+fn from_filler(v: &Vocab<'_>) -> String {
+    match v.lex.span_from_fillers {
+        [] => String::new(),
+        list => format!(r"(?:{}\s+)?", v.words(list).replace(' ', r"\s+")),
+    }
 }
