@@ -236,20 +236,26 @@ fn compose_site(root: &Path, options: &BuildOptions) -> Result<Composed, Error> 
     report.sources = site.sources.len();
     report.events = site.sources.iter().map(|s| s.facts.events.len()).sum();
     report.statistics = site.sources.iter().map(|s| s.facts.statistics.len()).sum();
-    report.warnings = site.warnings.clone();
-    report.warnings.sort();
-    if !errors.is_empty() {
-        // The build fails, with every error and, among them, every warning of what
-        // could be read: all the problems of the site in one run.
-        let warned = report.warnings.iter().cloned().map(|mut w| {
-            // Warnings name sources relative to content/; errors, relative to the site.
+    // The site's warnings name sources relative to content/; the report names every file
+    // relative to the site, as errors do, so the reader finds it from where they run.
+    report.warnings = site
+        .warnings
+        .iter()
+        .cloned()
+        .map(|mut w| {
             if let Some(p) = &w.path
                 && (p.starts_with("sources") || p.starts_with("pages"))
             {
                 w.path = Some(Path::new("content").join(p));
             }
-            Error::Warned(w)
-        });
+            w
+        })
+        .collect();
+    report.warnings.sort();
+    if !errors.is_empty() {
+        // The build fails, with every error and, among them, every warning of what
+        // could be read: all the problems of the site in one run.
+        let warned = report.warnings.iter().cloned().map(Error::Warned);
         Error::many(errors.into_iter().chain(warned).collect())?;
     }
     Ok(Composed {

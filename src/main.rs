@@ -8,7 +8,7 @@
 use brief::cmd::{check, new as scaffold, review, serve};
 use brief::input::config::Overrides;
 use brief::model::records::{EventRecord, Provenance, StatisticRecord};
-use brief::util::error::Error;
+use brief::util::error::{Error, WARNINGS_PER_MESSAGE, condensed};
 use brief::util::number::counted;
 use brief::{BuildOptions, build, render_site};
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -402,8 +402,13 @@ fn run_build(root: &Path, args: BuildArgs, out: Output) -> Result<ExitCode, Erro
     };
     let report = with_progress(out, "building…", || build(root, &options))?;
     if !out.quiet {
-        for w in &report.warnings {
-            eprintln!("warning: {w}");
+        let lines = if out.verbose {
+            report.warnings.iter().map(ToString::to_string).collect()
+        } else {
+            condensed(&report.warnings, WARNINGS_PER_MESSAGE)
+        };
+        for line in lines {
+            eprintln!("warning: {line}");
         }
         if out.verbose {
             for (stage, t) in &report.stages {

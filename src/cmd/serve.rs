@@ -22,7 +22,7 @@ use super::review::CorrectionsFile;
 use super::review_page::{self, Guard, Notice, REVIEW_PATH};
 use crate::input::config::Overrides;
 use crate::input::corrections::Corrections;
-use crate::util::error::Error;
+use crate::util::error::{Error, WARNINGS_PER_MESSAGE, condensed};
 use crate::util::url::percent_decode;
 use crate::{BuildOptions, render_site};
 use notify::{EventKind, RecursiveMode};
@@ -351,8 +351,8 @@ fn rebuild(shared: &Arc<Shared>, root: &Path, origin: &str, quiet: bool, why: &s
                 land_search(shared, state.generation, pending);
             }
             if !quiet {
-                for w in &report.warnings {
-                    eprintln!("warning: {w}");
+                for line in condensed(&report.warnings, WARNINGS_PER_MESSAGE) {
+                    eprintln!("warning: {line}");
                 }
                 eprintln!(
                     "{why}: built {} pages, {} warnings in {elapsed:.0} ms",

@@ -519,9 +519,63 @@ impl fmt::Display for Warning {
     }
 }
 
+/// How many files a repeated warning is printed for before it is counted instead.
+pub const WARNINGS_PER_MESSAGE: usize = 5;
+
+/// The lines to print for `warnings`: each as it is, except that a message repeated for
+/// more than `keep` files is printed for the first `keep` and then once as a count, so a
+/// thousand sources without `rights` do not bury the one warning that differs. Order
+/// follows each message's first appearance, then the files in their order.
+pub fn condensed(warnings: &[Warning], keep: usize) -> Vec<String> {
+    let mut count: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for w in warnings {
+        *count.entry(w.message.as_str()).or_default() += 1;
+    }
+    let mut shown: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut lines = Vec::new();
+    for w in warnings {
+        let total = count[w.message.as_str()];
+        let seen = shown.entry(w.message.as_str()).or_default();
+        *seen += 1;
+        if total <= keep + 1 || *seen <= keep {
+            lines.push(w.to_string());
+        } else if *seen == keep + 1 {
+            let rest = total - keep;
+            lines.push(format!(
+                "the same for {rest} more file{} (`--verbose` lists every one): {}",
+                if rest == 1 { "" } else { "s" },
+                w.message
+            ));
+        }
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn condensed_counts_a_repeated_message_once_past_the_first_files() {
+        let ws: Vec<Warning> = (1..=6)
+            .map(|i| Warning::at(format!("sources/p{i}.md"), "no `rights`"))
+            .chain([Warning::at("sources/x.md", "no date")])
+            .collect();
+        let lines = condensed(&ws, 3);
+        assert_eq!(
+            lines,
+            [
+                "sources/p1.md: no `rights`",
+                "sources/p2.md: no `rights`",
+                "sources/p3.md: no `rights`",
+                "the same for 3 more files (`--verbose` lists every one): no `rights`",
+                "sources/x.md: no date",
+            ]
+        );
+        // One file past the limit is printed rather than counted.
+        assert_eq!(condensed(&ws[..4], 3).len(), 4);
+        assert_eq!(condensed(&ws, 10).len(), 7);
+    }
 
     #[test]
     fn line_col_counts_characters_not_bytes() {

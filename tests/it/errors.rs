@@ -169,3 +169,39 @@ fn the_editors_warnings() {
     let events = site.read_out("data/events.json");
     assert_eq!(events.matches("\"2023-05-09\"").count(), 1, "{events}");
 }
+
+/// A warning repeated for many files is printed for the first few and then counted, so
+/// the one that differs is not buried; `--verbose` prints every one.
+#[test]
+fn a_warning_repeated_for_many_files_is_counted_once() {
+    let site = TempSite::new();
+    for i in 1..=8 {
+        site.write(
+            &format!("content/sources/s{i}.md"),
+            &format!("---\ntitle: Report {i}\npublished: 2023-05-0{i}\n---\n\nOn 3 May 2023 the council met.\n"),
+        );
+    }
+    site.write(
+        "content/sources/z.md",
+        "---\ntitle: Report Z\nrights: CC-BY-4.0\n---\n\nOn 3 May 2023 the council met.\n",
+    );
+    let quiet = stderr(&site.brief(&["build"]));
+    let per_file = |err: &str| {
+        err.lines()
+            .filter(|l| l.starts_with("warning: content/sources/s") && l.contains("no `rights`"))
+            .count()
+    };
+    assert_eq!(per_file(&quiet), 5, "{quiet}");
+    assert!(
+        quiet.contains(
+            "warning: the same for 3 more files (`--verbose` lists every one): no `rights`"
+        ),
+        "{quiet}"
+    );
+    // The different warning (no date for z.md) is still printed, and the total counts all.
+    assert!(quiet.contains("z.md: no publication date"), "{quiet}");
+    assert!(quiet.contains("10 warnings"), "{quiet}");
+    let verbose = stderr(&site.brief(&["build", "--verbose"]));
+    assert_eq!(per_file(&verbose), 8, "{verbose}");
+    assert!(!verbose.contains("the same for"), "{verbose}");
+}
