@@ -602,7 +602,7 @@ fn furniture_lines(text: &str, lex: &Lexicon) -> Vec<text::ByteRange> {
             continue;
         }
         if first.ends_with(':') && Lexicon::is_in(lex.note_labels, label) {
-            out.push((start, text.len()));
+            out.push((start, note_end(text, start)));
             break;
         }
         let numbered = t[first.len()..]
@@ -616,6 +616,28 @@ fn furniture_lines(text: &str, lex: &Lexicon) -> Vec<text::ByteRange> {
         out.push((from, text.len()));
     }
     out
+}
+
+/// Where a source or note that opens at byte `start` of `text` ends: at the end of the
+/// block, or, in a hard-wrapped page whose text runs on without a blank line (`Source:
+/// Created by CRS with information from Mexico's Secretary` / `of the Interior.` /
+/// `Mexico has received U.S. assistance …`), after its first line that ends a sentence
+/// when a line of two or more sentences' worth follows: the page's own text again.
+fn note_end(text: &str, start: usize) -> usize {
+    let mut at = start;
+    let mut lines = text[start..].split_inclusive('\n').peekable();
+    while let Some(line) = lines.next() {
+        at += line.len();
+        let Some(next) = lines.peek() else { break };
+        let ends = line.trim_end().ends_with('.');
+        let opens = next.trim_start().starts_with(char::is_uppercase);
+        // The rest runs on as prose: it is longer than the note so far and has a stop.
+        let rest = &text[at..];
+        if ends && opens && rest.len() > 2 * (at - start) && rest.contains(". ") {
+            return at;
+        }
+    }
+    text.len()
 }
 
 /// True if the line of sentence `s` that holds byte `at` is furniture, whatever the
