@@ -1238,7 +1238,10 @@ fn dates_an_event(f: &Found, s: &str, lex: &'static Lexicon) -> bool {
         || dateline(s, f)
         || cited(s, f, lex)
         || fiscal_year_edge(s, f.start, lex)
-        || baseline(s, (f.start, f.end), &words, since, period, lex)
+        // `more than three weeks ago`: the `than` hedges the count of days back (the
+        // month they fall in is all that is kept); it compares nothing.
+        || (!matches!(f.expr, Expr::DaysAgoAbout(_))
+            && baseline(s, (f.start, f.end), &words, since, period, lex))
         || cut_off(&words, lex)
         || (since && continuity(&words, lex)))
 }
@@ -2510,6 +2513,18 @@ fn resolve_relative(e: Expr, pubd: PartialDate, future: bool) -> Option<PartialD
         Expr::Today | Expr::Now => Some(pubd),
         Expr::DayOffset(delta) => match day() {
             Some((y, mo, d)) => shift_days(y, mo, d, delta),
+            None => Some(pubd),
+        },
+        Expr::DaysAgoAbout(back) => match day() {
+            // From half as many days again to three quarters of them (`over a week`,
+            // `about three weeks`): one month, or nothing.
+            Some((y, mo, d)) => {
+                let far = shift_days(y, mo, d, -(back * 3 + 1) / 2)?;
+                let near = shift_days(y, mo, d, -(back * 3 / 4).max(1))?;
+                (far.year == near.year && far.month == near.month)
+                    .then(|| PartialDate::month(near.year, near.month?))
+                    .flatten()
+            }
             None => Some(pubd),
         },
         Expr::Weekday(target) => {

@@ -171,6 +171,9 @@ pub enum Expr {
     Now,
     /// `yesterday` (-1), `tomorrow` (+1): days from the document's day.
     DayOffset(i64),
+    /// `over a week ago`, `about two weeks ago`: a hedged count of days back, so no
+    /// day: the month those days fall in, when they all fall in one.
+    DaysAgoAbout(i64),
     /// A day of the week, 0 = Monday.
     Weekday(u8),
     /// The day of the week before the document's day, never that day (`el pasado

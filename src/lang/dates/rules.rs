@@ -1767,7 +1767,7 @@ pub static RULES: [Rule; 58] = [
         alone: false,
         example: "three weeks ago",
         source: |v| ago_source(v, &keys(v.lex.ago_day_units)),
-        read: Read::Groups(|r, c, _| {
+        read: Read::Groups(|r, c, text| {
             let count = ago_count(r, c);
             let unit = c[2].to_lowercase();
             let &(_, days) = r.lex.ago_day_units.iter().find(|(w, _)| *w == unit)?;
@@ -1775,7 +1775,21 @@ pub static RULES: [Rule; 58] = [
             if !(1..=120).contains(&back) {
                 return None;
             }
-            found(c, Expr::DayOffset(-back))
+            // `over a week ago`: a hedge before the count leaves no day.
+            let before = text[..c.get(0)?.start()].trim_end().to_lowercase();
+            let hedged = r.lex.qualifiers.iter().any(|(w, _, _)| {
+                before
+                    .strip_suffix(w)
+                    .is_some_and(|b| b.is_empty() || b.ends_with(|ch: char| !ch.is_alphanumeric()))
+            });
+            found(
+                c,
+                if hedged {
+                    Expr::DaysAgoAbout(back)
+                } else {
+                    Expr::DayOffset(-back)
+                },
+            )
         }),
     },
     // `within the last week`, `in the past week`: the seven days up to the document's
