@@ -447,7 +447,36 @@ pub fn find_dates(
     same_periods(&mut hits.hits, s, lex);
     glosses(&mut hits.hits, s);
     appositives(&mut hits.hits, s);
+    narrowed(&mut hits.hits, s, lex);
     hits.sorted()
+}
+
+/// `last month, on Friday, April 12, I visited …`: a coarser date set off by a comma
+/// and followed by a finer one inside it (after `on`, a week day) is the frame of that
+/// one; it dates no event of its own.
+fn narrowed(hits: &mut [DateHit], s: &str, lex: &Lexicon) {
+    let span = |h: &DateHit| (h.date.first_day(), h.end_date.unwrap_or(h.date).last_day());
+    for j in 0..hits.len() {
+        let (lo, hi) = span(&hits[j]);
+        let coarse_end = hits[j].end;
+        let finer = hits.iter().any(|h| {
+            let (a, b) = span(h);
+            let Some(gap) = s.get(coarse_end..h.start) else {
+                return false;
+            };
+            let Some(rest) = gap.trim_start().strip_prefix(',') else {
+                return false;
+            };
+            let words_ok = rest.split_whitespace().all(|w| {
+                let w = w.trim_end_matches(',').to_lowercase();
+                Lexicon::is_in(lex.narrowing_openers, &w) || Lexicon::is_in(lex.weekdays, &w)
+            });
+            h.event && words_ok && lo <= a && b <= hi && (a, b) != (lo.clone(), hi.clone())
+        });
+        if finer {
+            hits[j].event = false;
+        }
+    }
 }
 
 /// True if a date follows `end` with at most two short words between (`the same day in

@@ -328,6 +328,9 @@ pub struct Lexicon {
     /// A wire photo caption's frame: its opening words and, among its first words, the
     /// word for the photo before a comma (`In this April 30, 2019, photo, …`).
     pub caption_frames: &'static [(&'static str, &'static str)],
+    /// The words that open a finer date set off after a coarser one it falls in (`last
+    /// month, on Friday, April 12`): the coarse one frames it and dates nothing itself.
+    pub narrowing_openers: &'static [&'static str],
     /// The words for half a month (`the first half of January`: days 1 to 15).
     pub month_halves: &'static [&'static str],
     /// The preposition of the place a wire caption gives after its date (`…, July 6,
@@ -750,6 +753,7 @@ struct LexiconFile {
     month_deictics: Vec<(String, i32)>,
     caption_prefixes: Vec<String>,
     caption_frames: Vec<(String, String)>,
+    narrowing_openers: Vec<String>,
     month_halves: Vec<String>,
     caption_place_words: Vec<String>,
     period_end_words: Vec<String>,
@@ -994,6 +998,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         month_deictics: leak_pairs(f.month_deictics),
         caption_prefixes: leak_list(f.caption_prefixes),
         caption_frames: leak_str_pairs(f.caption_frames),
+        narrowing_openers: leak_list(f.narrowing_openers),
         month_halves: leak_list(f.month_halves),
         caption_place_words: leak_list(f.caption_place_words),
         period_end_words: leak_list(f.period_end_words),
