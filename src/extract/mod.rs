@@ -718,13 +718,22 @@ fn stamp_label_before(prefix: &str, lex: &Lexicon) -> bool {
     Lexicon::is_in(lex.stamp_labels, p)
 }
 
-/// True for a label and its value (`Fatalities: 55+`, `Muertos: 72`): an infobox or
-/// fact-box line, whose figure has no sentence to say what it counts or when. The label
-/// is one to four words without digits, the value at most four words, with no final
-/// stop.
+/// True for a label and its value (`Fatalities: 55+`, `Muertos: 72`, `| Opened | 2007 |`):
+/// an infobox or fact-box line, whose figure or date has no sentence to say what it
+/// counts or dates. The label is one to four words without digits, the value at most
+/// four words, with no final stop.
 fn label_line(s: &str) -> bool {
     let t = s.trim().trim_start_matches(['-', '*', '•']).trim_start();
-    let Some((label, value)) = t.split_once(':') else {
+    // An infobox as a pipe table (`| Opened | March 2017[1] |`): a label cell and one
+    // value cell.
+    let pipe = t
+        .trim_start_matches('|')
+        .split_once('|')
+        .and_then(|(label, rest)| {
+            let value = rest.trim_end().strip_suffix('|').unwrap_or(rest);
+            (!value.contains('|')).then_some((label, value))
+        });
+    let Some((label, value)) = pipe.or_else(|| t.split_once(':')) else {
         return false;
     };
     let label_words = label.split_whitespace().count();
