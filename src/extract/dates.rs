@@ -471,7 +471,7 @@ fn narrowed(hits: &mut [DateHit], s: &str, lex: &Lexicon) {
                 let w = w.trim_end_matches(',').to_lowercase();
                 Lexicon::is_in(lex.narrowing_openers, &w) || Lexicon::is_in(lex.weekdays, &w)
             });
-            h.event && words_ok && lo <= a && b <= hi && (a, b) != (lo.clone(), hi.clone())
+            h.event && words_ok && lo <= a && b <= hi && (a != lo || b != hi)
         });
         if finer {
             hits[j].event = false;

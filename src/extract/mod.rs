@@ -622,7 +622,8 @@ fn furniture_lines(text: &str, lex: &Lexicon) -> Vec<text::ByteRange> {
 /// block, or, in a hard-wrapped page whose text runs on without a blank line (`Source:
 /// Created by CRS with information from Mexico's Secretary` / `of the Interior.` /
 /// `Mexico has received U.S. assistance …`), after its first line that ends a sentence
-/// when a line of two or more sentences' worth follows: the page's own text again.
+/// when the next line opens one and what follows is prose (more than twice the note's
+/// length, with a sentence's stop): the page's own text again.
 fn note_end(text: &str, start: usize) -> usize {
     let mut at = start;
     let mut lines = text[start..].split_inclusive('\n').peekable();

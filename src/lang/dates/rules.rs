@@ -1776,7 +1776,9 @@ pub static RULES: [Rule; 58] = [
                 return None;
             }
             // `over a week ago`: a hedge before the count leaves no day.
-            let before = text[..c.get(0)?.start()].trim_end().to_lowercase();
+            let head = &text[..c.get(0)?.start()];
+            let from = head.char_indices().rev().nth(24).map_or(0, |(i, _)| i);
+            let before = head[from..].trim_end().to_lowercase();
             let hedged = r.lex.qualifiers.iter().any(|(w, _, _)| {
                 before
                     .strip_suffix(w)
