@@ -523,9 +523,9 @@ impl fmt::Display for Warning {
 pub const WARNINGS_PER_MESSAGE: usize = 5;
 
 /// The lines to print for `warnings`: each as it is, except that a message repeated for
-/// more than `keep` files is printed for the first `keep` and then once as a count, so a
-/// thousand sources without `rights` do not bury the one warning that differs. Order
-/// follows each message's first appearance, then the files in their order.
+/// more than twice `keep` files is printed for the first `keep` and then once as a
+/// count, so a thousand sources without `rights` do not bury the one warning that
+/// differs. Order follows each message's first appearance, then the files in their order.
 pub fn condensed(warnings: &[Warning], keep: usize) -> Vec<String> {
     let mut count: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for w in warnings {
@@ -537,7 +537,7 @@ pub fn condensed(warnings: &[Warning], keep: usize) -> Vec<String> {
         let total = count[w.message.as_str()];
         let seen = shown.entry(w.message.as_str()).or_default();
         *seen += 1;
-        if total <= keep + 1 || *seen <= keep {
+        if total <= 2 * keep || *seen <= keep {
             lines.push(w.to_string());
         } else if *seen == keep + 1 {
             let rest = total - keep;
@@ -557,7 +557,7 @@ mod tests {
 
     #[test]
     fn condensed_counts_a_repeated_message_once_past_the_first_files() {
-        let ws: Vec<Warning> = (1..=6)
+        let ws: Vec<Warning> = (1..=7)
             .map(|i| Warning::at(format!("sources/p{i}.md"), "no `rights`"))
             .chain([Warning::at("sources/x.md", "no date")])
             .collect();
@@ -568,13 +568,13 @@ mod tests {
                 "sources/p1.md: no `rights`",
                 "sources/p2.md: no `rights`",
                 "sources/p3.md: no `rights`",
-                "the same for 3 more files (`--verbose` lists every one): no `rights`",
+                "the same for 4 more files (`--verbose` lists every one): no `rights`",
                 "sources/x.md: no date",
             ]
         );
-        // One file past the limit is printed rather than counted.
-        assert_eq!(condensed(&ws[..4], 3).len(), 4);
-        assert_eq!(condensed(&ws, 10).len(), 7);
+        // Up to twice the limit, every file is named.
+        assert_eq!(condensed(&ws[..6], 3).len(), 6);
+        assert_eq!(condensed(&ws, 10).len(), 8);
     }
 
     #[test]
