@@ -655,7 +655,12 @@ fn furniture_line(s: &str, at: usize, dates: &[text::ByteRange], lex: &'static L
     if t.starts_with('[') && t.ends_with(']') {
         return true;
     }
-    if label_line(line) || stamp_label_before(&s[start..at], lex) || catalogue_line(line, lex) {
+    let prefix = &s[start..at];
+    if label_line(line)
+        || stamp_label_before(prefix, lex)
+        || inline_stamp(prefix, lex)
+        || catalogue_line(line, lex)
+    {
         return true;
     }
     // A sentence of one line is judged whole, by the caller.
@@ -698,6 +703,28 @@ fn catalogue_line(line: &str, lex: &Lexicon) -> bool {
             .unwrap_or("");
         digits > 0 && Lexicon::is_in(lex.length_units, &unit.to_lowercase())
     })
+}
+
+/// True if the words just before a date, anywhere in its line, are a stamp's label set
+/// off as one: before a colon (`… Page: 1 Date Filed: 03/31/2023 …`) or in capitals
+/// (`No. 20-60974 FILED March 31, 2023`), as in a court opinion's page stamps run into
+/// its text. In running prose the same words are a verb (`was filed March 31`).
+fn inline_stamp(prefix: &str, lex: &Lexicon) -> bool {
+    let p = prefix.trim_end();
+    let (p, colon) = match p.strip_suffix(':') {
+        Some(p) => (p.trim_end(), true),
+        None => (p, false),
+    };
+    let mut words = p.rsplit(char::is_whitespace);
+    let last = words.next().unwrap_or("");
+    let capitals = last.len() >= 4 && last.chars().all(|c| c.is_ascii_uppercase());
+    if !colon && !capitals {
+        return false;
+    }
+    let one = last.to_lowercase();
+    let two = words.next().map(|w| format!("{} {one}", w.to_lowercase()));
+    Lexicon::is_in(lex.stamp_labels, &one)
+        || two.is_some_and(|t| Lexicon::is_in(lex.stamp_labels, &t))
 }
 
 /// True if `prefix`, the start of a line up to a date, is a stamp's label (`Signed `,
