@@ -682,7 +682,7 @@ pub static RULES: [Rule; 58] = [
         source: |v| {
             let (m, y, th) = (&v.m, v.y, &v.th);
             format!(
-                r"\b(?:({})\s+)?({m})\s+([0-9]{{1,2}}){th}?\s*({}|[-–])\s*(?:({m})\s+)?([0-9]{{1,2}}){th}?,?\s+({y})\b",
+                r"\b(?:({})\s+)?({m})\s+([0-9]{{1,2}}){th}?\s*({}|[-–—])\s*(?:({m})\s+)?([0-9]{{1,2}}){th}?,?\s+({y})\b",
                 v.range_openers(),
                 v.range_joiners()
             )
@@ -711,7 +711,7 @@ pub static RULES: [Rule; 58] = [
         source: |v| {
             let (m, y, th) = (&v.m, v.y, &v.th);
             format!(
-                r"\b(?:({})\s+)?(?:{art}\s+)?([0-9]{{1,2}}){th}?\s+(?:{of}\s+)?({m})\s*({}|[-–])\s*(?:{art}\s+)?([0-9]{{1,2}}){th}?\s+(?:{of}\s+)?({m}),?\s+(?:{of}\s+)?({y})\b",
+                r"\b(?:({})\s+)?(?:{art}\s+)?([0-9]{{1,2}}){th}?\s+(?:{of}\s+)?({m})\s*({}|[-–—])\s*(?:{art}\s+)?([0-9]{{1,2}}){th}?\s+(?:{of}\s+)?({m}),?\s+(?:{of}\s+)?({y})\b",
                 v.range_openers(),
                 v.range_joiners(),
                 art = v.article(),
@@ -736,7 +736,7 @@ pub static RULES: [Rule; 58] = [
         source: |v| {
             let (m, y, th) = (&v.m, v.y, &v.th);
             format!(
-                r"\b(?:({})\s+)?(?:{art}\s+)?([0-9]{{1,2}}){th}?\s*({}|[-–])\s*(?:{art}\s+)?([0-9]{{1,2}}){th}?\s+(?:{of}\s+)?({m}),?\s+(?:{of}\s+)?({y})\b",
+                r"\b(?:({})\s+)?(?:{art}\s+)?([0-9]{{1,2}}){th}?\s*({}|[-–—])\s*(?:{art}\s+)?([0-9]{{1,2}}){th}?\s+(?:{of}\s+)?({m}),?\s+(?:{of}\s+)?({y})\b",
                 v.range_openers(),
                 v.range_joiners(),
                 art = v.article(),
@@ -2165,10 +2165,16 @@ fn joined_right(r: &Recogniser, c: &Captures) -> bool {
                 || Lexicon::is_in(lex.span_through, g)
                 || g == "-"
                 || g == "–"
+                || g == "—"
         });
     let Some(joiner) = joiner else {
         return false;
     };
+    // An em dash sets off a clause (`the raid — on May 5 — …`) unless `from` opens a
+    // period before it (`from July 17 — August 20, 2014`).
+    if joiner == "—" {
+        return opener.is_some_and(|o| Lexicon::is_in(lex.span_from, &o));
+    }
     let and = Lexicon::is_in(lex.span_and, &joiner);
     match opener {
         Some(o) if Lexicon::is_in(lex.span_between, &o) => and,
