@@ -455,25 +455,28 @@ pub fn find_dates(
 /// and followed by a finer one inside it (after `on`, a week day) is the frame of that
 /// one; it dates no event of its own.
 fn narrowed(hits: &mut [DateHit], s: &str, lex: &Lexicon) {
+    // Only a comma and opening words between them (`Lexicon::is_in` ignores case).
+    let set_off = |from: usize, to: usize| {
+        s.get(from..to)
+            .and_then(|gap| gap.trim_start().strip_prefix(','))
+            .is_some_and(|rest| {
+                rest.split_whitespace().all(|w| {
+                    let w = w.trim_end_matches(',');
+                    Lexicon::is_in(lex.narrowing_openers, w) || Lexicon::is_in(lex.weekdays, w)
+                })
+            })
+    };
     let span = |h: &DateHit| (h.date.first_day(), h.end_date.unwrap_or(h.date).last_day());
     for j in 0..hits.len() {
-        let (lo, hi) = span(&hits[j]);
         let coarse_end = hits[j].end;
-        let finer = hits.iter().any(|h| {
-            let (a, b) = span(h);
-            let Some(gap) = s.get(coarse_end..h.start) else {
-                return false;
-            };
-            let Some(rest) = gap.trim_start().strip_prefix(',') else {
-                return false;
-            };
-            let words_ok = rest.split_whitespace().all(|w| {
-                let w = w.trim_end_matches(',').to_lowercase();
-                Lexicon::is_in(lex.narrowing_openers, &w) || Lexicon::is_in(lex.weekdays, &w)
-            });
-            h.event && words_ok && lo <= a && b <= hi && (a != lo || b != hi)
-        });
-        if finer {
+        let mut finer = hits
+            .iter()
+            .filter(|h| h.event && set_off(coarse_end, h.start));
+        let Some(h) = finer.next() else {
+            continue;
+        };
+        let ((lo, hi), (a, b)) = (span(&hits[j]), span(h));
+        if lo <= a && b <= hi && (a != lo || b != hi) {
             hits[j].event = false;
         }
     }
