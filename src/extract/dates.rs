@@ -413,7 +413,9 @@ pub fn find_dates(
         }
     }
     // `the following day`: from the day of the hit just before it in the sentence, else
-    // from the event before the sentence; nothing when that date has no day.
+    // from the event before the sentence; nothing when that date has no day, except for
+    // the same day (`In November 2018, … a proclamation issued the same day`), which
+    // lies inside that month or year.
     for (f, days) in after_previous {
         if dated_again_after(&hits.hits, s, f.end) {
             continue;
@@ -427,9 +429,15 @@ pub fn find_dates(
             Some(h) => (h.end_date.is_none()).then_some(h.date),
             None => previous,
         };
-        let Some(from) = from.filter(|d| d.precision() == Precision::Day) else {
+        let Some(from) = from else {
             continue;
         };
+        if from.precision() != Precision::Day {
+            if days == 0 {
+                hits.add(relative_hit(&f, from));
+            }
+            continue;
+        }
         let (Some(m), Some(d)) = (from.month, from.day) else {
             continue;
         };
