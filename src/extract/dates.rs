@@ -456,7 +456,55 @@ pub fn find_dates(
     glosses(&mut hits.hits, s);
     appositives(&mut hits.hits, s);
     narrowed(&mut hits.hits, s, lex);
+    years_ending(&mut hits.hits, s, lex);
     hits.sorted()
+}
+
+/// `the year ending September 30`, `the 12 months ended in March 2021`: the twelve
+/// months up to that day (from the day after it a year before) or month (from the month
+/// after it a year before), not the day or month itself.
+fn years_ending(hits: &mut [DateHit], s: &str, lex: &Lexicon) {
+    for h in hits.iter_mut() {
+        if !h.event || h.end_date.is_some() || h.date.precision() == Precision::Year {
+            continue;
+        }
+        let window = window_before(s, h.start, 60);
+        let mut head = window.trim_end();
+        if let Some((rest, w)) = head.rsplit_once(char::is_whitespace)
+            && Lexicon::is_in(lex.narrowing_openers, w)
+        {
+            head = rest.trim_end();
+        }
+        // The phrase ending `head`, as written there (`The year ended`).
+        let lower = head.to_lowercase();
+        let Some(phrase) = lex.year_ending.iter().find(|p| {
+            ends_with_phrase(&lower, p)
+                && head
+                    .get(head.len().saturating_sub(p.len())..)
+                    .is_some_and(|t| t.eq_ignore_ascii_case(p))
+        }) else {
+            continue;
+        };
+        let phrase_start = h.start - window.len() + head.len() - phrase.len();
+        let (y, m) = (h.date.year, h.date.month.unwrap_or(1));
+        let start = match h.date.day {
+            // The day after the same day a year before (28 February after 29 February).
+            Some(d) => shift_days(
+                y - 1,
+                m,
+                d.min(crate::model::date::days_in_month(y - 1, m)),
+                1,
+            ),
+            None if m == 12 => PartialDate::month(y, 1),
+            None => PartialDate::month(y - 1, m + 1),
+        };
+        let Some(start) = start else {
+            continue;
+        };
+        h.start = phrase_start;
+        h.end_date = Some(h.date);
+        h.date = start;
+    }
 }
 
 /// `last month, on Friday, April 12, I visited …`: a coarser date set off by a comma

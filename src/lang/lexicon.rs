@@ -239,6 +239,12 @@ pub struct Lexicon {
     /// Words that may stand between `from` and the first end of a span (`from its
     /// current expiration date of July 5, 2010, through January 5, 2012`).
     pub span_from_fillers: &'static [&'static str],
+    /// The words that open a period in force (`effective on January 5, 1999 and will
+    /// remain in effect until July 5, 2000`).
+    pub in_effect_from: &'static [&'static str],
+    /// The words that name the end of a period in force after `and` (`will remain in
+    /// effect until`).
+    pub in_effect_until: &'static [&'static str],
     /// `between`.
     pub span_between: &'static [&'static str],
     /// `and`.
@@ -331,6 +337,9 @@ pub struct Lexicon {
     /// The words that open a finer date set off after a coarser one it falls in (`last
     /// month, on Friday, April 12`): the coarse one frames it and dates nothing itself.
     pub narrowing_openers: &'static [&'static str],
+    /// The words before a day or month that end a year-long period (`the year ending
+    /// September 30`, `the 12 months ended in March 2021`): the twelve months up to it.
+    pub year_ending: &'static [&'static str],
     /// The words for half a month (`the first half of January`: days 1 to 15).
     pub month_halves: &'static [&'static str],
     /// The preposition of the place a wire caption gives after its date (`…, July 6,
@@ -711,6 +720,8 @@ struct LexiconFile {
     span_from: Vec<String>,
     span_through: Vec<String>,
     span_from_fillers: Vec<String>,
+    in_effect_from: Vec<String>,
+    in_effect_until: Vec<String>,
     span_between: Vec<String>,
     span_and: Vec<String>,
     ordinals: Vec<(String, u8)>,
@@ -754,6 +765,7 @@ struct LexiconFile {
     caption_prefixes: Vec<String>,
     caption_frames: Vec<(String, String)>,
     narrowing_openers: Vec<String>,
+    year_ending: Vec<String>,
     month_halves: Vec<String>,
     caption_place_words: Vec<String>,
     period_end_words: Vec<String>,
@@ -956,6 +968,8 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         span_from: leak_list(f.span_from),
         span_through: leak_list(f.span_through),
         span_from_fillers: leak_list(f.span_from_fillers),
+        in_effect_from: leak_list(f.in_effect_from),
+        in_effect_until: leak_list(f.in_effect_until),
         span_between: leak_list(f.span_between),
         span_and: leak_list(f.span_and),
         ordinals: leak_pairs(f.ordinals),
@@ -999,6 +1013,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         caption_prefixes: leak_list(f.caption_prefixes),
         caption_frames: leak_str_pairs(f.caption_frames),
         narrowing_openers: leak_list(f.narrowing_openers),
+        year_ending: leak_list(f.year_ending),
         month_halves: leak_list(f.month_halves),
         caption_place_words: leak_list(f.caption_place_words),
         period_end_words: leak_list(f.period_end_words),

@@ -346,7 +346,7 @@ fn year_words(v: &Vocab, extra: &[&str]) -> String {
 
 /// The rules, most specific first: a reader takes them in this order and keeps an
 /// expression only where it does not overlap one found before.
-pub static RULES: [Rule; 58] = [
+pub static RULES: [Rule; 59] = [
     // Parts of a fiscal year: `the first two quarters of fiscal year 2019`, `the start of
     // FY 2023`.
     Rule {
@@ -516,7 +516,13 @@ pub static RULES: [Rule; 58] = [
             if let Some(q) = c.get(3) {
                 return fiscal_quarter(r, c, first, q.as_str().parse().ok()?);
             }
+            // A two-digit last year is in the first one's century, or the next
+            // (`fiscal years 1992–94`, `FY 1999-01`).
             let last = match c.get(2) {
+                Some(g) if g.as_str().len() == 2 => {
+                    let y = first - first % 100 + g.as_str().parse::<i32>().ok()?;
+                    if y < first { y + 100 } else { y }
+                }
                 Some(_) => year(2)?,
                 None => first,
             };
@@ -596,6 +602,32 @@ pub static RULES: [Rule; 58] = [
                 from_filler(v),
                 v.abs,
                 v.words(v.lex.span_through),
+                v.abs
+            )
+        },
+        read: Read::Groups(read_ends),
+    },
+    // A period in force: `effective on January 5, 1999 and will remain in effect until
+    // July 5, 2000` (Federal Register notices), not two dates.
+    Rule {
+        name: "in_effect",
+        kind: Kind::Absolute,
+        needs: DIGIT,
+        in_set: true,
+        alone: false,
+        example: "effective on August 28, 1997 and will remain in effect until August 27, 1998",
+        source: |v| {
+            let (from, until) = (v.lex.in_effect_from, v.lex.in_effect_until);
+            if from.is_empty() || until.is_empty() {
+                return NEVER.to_string();
+            }
+            let spaced = |list: &[&str]| v.words(list).replace(' ', r"\s+");
+            format!(
+                r"\b{}\s+({}),?\s+{}\s+{}\s+({})\b",
+                spaced(from),
+                v.abs,
+                v.words(v.lex.span_and),
+                spaced(until),
                 v.abs
             )
         },
@@ -1999,11 +2031,17 @@ fn period_word_forms(lex: &Lexicon) -> String {
     alternation(forms.iter().map(String::as_str))
 }
 
-/// The fiscal year in group `i`: `FY22`'s two digits are a year of this century.
+/// The fiscal year in group `i`: `FY22`'s two digits are a year of this century, `FY 99`'s of
+/// the last.
 fn fiscal_year_number(c: &Captures, i: usize) -> Option<i32> {
     let g = c.get(i)?;
     let y: i32 = g.as_str().parse().ok()?;
-    Some(if g.as_str().len() == 2 { 2000 + y } else { y })
+    // `FY 99` is 1999, `FY 19` 2019: two digits from 70 up are of the last century.
+    Some(match g.as_str().len() {
+        2 if y >= 70 => 1900 + y,
+        2 => 2000 + y,
+        _ => y,
+    })
 }
 
 /// `the first two quarters of fiscal year 2019` (from the first day of the fiscal year to
