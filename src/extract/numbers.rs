@@ -388,6 +388,12 @@ fn atoms(
                 scale = f;
             }
         }
+        // `30 cents`: a hundredth of the currency.
+        if let Some(g) = c.cw
+            && Lexicon::is_in(lex.currency_hundredths, text(g))
+        {
+            value /= 100.0;
+        }
         out.push(Atom {
             start,
             end,

@@ -115,6 +115,8 @@ pub struct Lexicon {
     pub currency_prefixes: &'static [(&'static str, &'static str)],
     /// Currency words written after a figure, with the unit they give; kept in the span.
     pub currency_words: &'static [(&'static str, &'static str)],
+    /// The currency words that name a hundredth of their currency (`30 cents`: 0.30 USD).
+    pub currency_hundredths: &'static [&'static str],
     /// Counted nouns (one or two words) mapped to the unit name.
     pub unit_nouns: &'static [(&'static str, &'static str)],
     /// Irregular plural nouns that count things (no final `s`).
@@ -668,6 +670,8 @@ struct LexiconFile {
     percent_words: Vec<String>,
     currency_prefixes: Vec<(String, String)>,
     currency_words: Vec<(String, String)>,
+    #[serde(default)]
+    currency_hundredths: Vec<String>,
     unit_nouns: Vec<(String, String)>,
     irregular_plurals: Vec<String>,
     not_nouns: Vec<String>,
@@ -920,6 +924,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         percent_words: leak_list(f.percent_words),
         currency_prefixes: leak_str_pairs(f.currency_prefixes),
         currency_words: leak_str_pairs(f.currency_words),
+        currency_hundredths: leak_list(f.currency_hundredths),
         unit_nouns: leak_str_pairs(f.unit_nouns),
         irregular_plurals: leak_list(f.irregular_plurals),
         not_nouns: leak_list(f.not_nouns),

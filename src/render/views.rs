@@ -12,6 +12,7 @@ use crate::model::source::Page;
 use crate::render::Renderer;
 use crate::render::context::PageView;
 use crate::render::context::format_number;
+use crate::util::number::format_money;
 use crate::util::url::paths;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -718,7 +719,14 @@ impl Renderer<'_> {
     pub(crate) fn value_text(&self, p: &Point) -> (String, String) {
         let s = &p.stat;
         let lang = self.lang();
-        let n = |v: f64| format_number(v, lang);
+        let money = s.unit == "USD" || s.unit.starts_with("USD ");
+        let n = |v: f64| {
+            if money {
+                format_money(v, lang)
+            } else {
+                format_number(v, lang)
+            }
+        };
         let raw = match (s.value, s.low, s.high) {
             (Some(v), _, _) => vec![n(v)],
             (None, Some(l), Some(h)) => vec![n(l), n(h)],

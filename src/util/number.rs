@@ -35,9 +35,32 @@ pub fn format_number(v: f64, lang: &str) -> String {
     if neg { format!("-{out}") } else { out }
 }
 
+/// An amount of money as [`format_number`] writes it, with its cents in two digits when
+/// it has any (`0.3` → `0.30`, `1.5` → `1.50`; `12` stays `12`).
+pub fn format_money(v: f64, lang: &str) -> String {
+    let mut out = format_number(v, lang);
+    let decimal = if lang == "es" { ',' } else { '.' };
+    if out
+        .rsplit_once(decimal)
+        .is_some_and(|(_, cents)| cents.len() == 1)
+    {
+        out.push('0');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn money_shows_its_cents_in_two_digits() {
+        assert_eq!(format_money(0.3, "en"), "0.30");
+        assert_eq!(format_money(1.5, "es"), "1,50");
+        assert_eq!(format_money(0.85, "en"), "0.85");
+        assert_eq!(format_money(12.0, "en"), "12");
+        assert_eq!(format_money(1500.0, "es"), "1.500");
+    }
 
     #[test]
     fn spanish_groups_with_a_dot_and_writes_a_decimal_comma() {

@@ -79,6 +79,14 @@ fn stated(span: &str) -> Vec<f64> {
             parts.map(|p| p.iter().sum()).or_else(glued)
         };
         let Some(v) = v else { continue };
+        // `30 cents`: a hundredth of a dollar.
+        let cents = span[c.get(0).unwrap().end()..]
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "cents" | "cent"));
+        if cents {
+            out.push(v / 100.0);
+        }
         let scale = match c.get(2).map(|s| s.as_str().to_lowercase()).as_deref() {
             Some("dozen") => 12.0,
             Some("thousand" | "k") => 1e3,
