@@ -350,6 +350,9 @@ fn atoms(
                 continue; // `8 C.F.R. § 208.16(c)(4)`, `LAR 34.1(a)`: a section
             }
         }
+        if currency.is_none() && clock_time(s, num_start, num_end, lex) {
+            continue; // `18.30 (UTC-4)`, `a las 18.30 horas`
+        }
         if let Some((w, _)) = word_before(s, token_start(s, num_start))
             && currency.is_none()
             && Lexicon::is_in(lex.identifier_words, w)
@@ -636,6 +639,28 @@ fn sign_before(s: &str, start: usize) -> usize {
         .or_else(|| head.strip_suffix('\u{a0}'))
         .unwrap_or(head)
         .len()
+}
+
+/// True if the number at `start..end` is a time of day written with a dot or a colon
+/// (`18.30`, `6.45`) and followed by a word of the clock (`(UTC-4)`, `horas`, `p.m.`).
+fn clock_time(s: &str, start: usize, end: usize, lex: &Lexicon) -> bool {
+    let Some((h, m)) = s[start..end].split_once(['.', ':']) else {
+        return false;
+    };
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let clock = digits(h)
+        && h.len() <= 2
+        && m.len() == 2
+        && digits(m)
+        && h.parse::<u8>().is_ok_and(|h| h <= 24)
+        && m.parse::<u8>().is_ok_and(|m| m < 60);
+    let rest = s[end..].trim_start().trim_start_matches('(');
+    clock
+        && word_after(rest, 0).is_some_and(|(w, _)| {
+            let w = w.split('-').next().unwrap_or(w);
+            Lexicon::is_in(lex.clock_after, w)
+                || Lexicon::is_in(lex.clock_after, w.trim_end_matches('.'))
+        })
 }
 
 /// The one currency the currency words of a sentence name (`$1.500 pesos`, `… en
@@ -1816,6 +1841,18 @@ fn single(s: &str, a: &Atom, counted_before: bool, lex: &Lexicon) -> Option<Stat
         && a.value < 100.0
         && !breakdown;
     if unit.is_empty() && qual.is_none() && enumerator {
+        return None;
+    }
+    // `invoking the Alien Enemies Act of 1798`, after `three flights`: a year (before the
+    // years the dates read), not a count that takes the noun told before.
+    let year_after_of = !a.word
+        && !grouped(s, a)
+        && s[a.start..a.end].len() == 4
+        && (1000.0..=2100.0).contains(&a.value)
+        && word_before(s, a.start).is_some_and(|(w, _)| {
+            w.eq_ignore_ascii_case(lex.day_of) || Lexicon::is_in(lex.narrowing_openers, w)
+        });
+    if unit.is_empty() && qual.is_none() && year_after_of {
         return None;
     }
     let counted = counted_before || breakdown || change_target(s, a, lex);

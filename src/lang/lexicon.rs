@@ -117,6 +117,9 @@ pub struct Lexicon {
     pub currency_words: &'static [(&'static str, &'static str)],
     /// The currency words that name a hundredth of their currency (`30 cents`: 0.30 USD).
     pub currency_hundredths: &'static [&'static str],
+    /// The words after a time of day written `18.30` (`18.30 (UTC-4)`, `18.30 horas`):
+    /// the number is a clock time, not a figure.
+    pub clock_after: &'static [&'static str],
     /// Counted nouns (one or two words) mapped to the unit name.
     pub unit_nouns: &'static [(&'static str, &'static str)],
     /// Irregular plural nouns that count things (no final `s`).
@@ -672,6 +675,7 @@ struct LexiconFile {
     currency_words: Vec<(String, String)>,
     #[serde(default)]
     currency_hundredths: Vec<String>,
+    clock_after: Vec<String>,
     unit_nouns: Vec<(String, String)>,
     irregular_plurals: Vec<String>,
     not_nouns: Vec<String>,
@@ -925,6 +929,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         currency_prefixes: leak_str_pairs(f.currency_prefixes),
         currency_words: leak_str_pairs(f.currency_words),
         currency_hundredths: leak_list(f.currency_hundredths),
+        clock_after: leak_list(f.clock_after),
         unit_nouns: leak_str_pairs(f.unit_nouns),
         irregular_plurals: leak_list(f.irregular_plurals),
         not_nouns: leak_list(f.not_nouns),
