@@ -1376,9 +1376,16 @@ pub static RULES: [Rule; 59] = [
         read: Read::Groups(|r, c, text| {
             let whole = c.get(0)?;
             let rest = after_match(r, text, whole.end());
-            // With a year after it, a rule of its own reads it; a grouped number or a
-            // unit after the last day makes it a figure (`from January 1 to 21 people`).
-            if rest.starts_with(|ch: char| ch.is_ascii_digit())
+            // With a year after it, a rule of its own reads it (a number after a comma
+            // that is no year opens the next clause: `entre el 23 y 26 de julio, 73
+            // eran …`); a grouped number or a unit after the last day makes it a figure
+            // (`from January 1 to 21 people`).
+            let year_after = rest
+                .get(..4)
+                .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()))
+                && !rest[4..].starts_with(|ch: char| ch.is_ascii_digit());
+            let comma = text[whole.end()..].starts_with(", ");
+            if (rest.starts_with(|ch: char| ch.is_ascii_digit()) && (year_after || !comma))
                 || text[whole.end()..].starts_with(['.', ',', '%'])
                     && text[whole.end() + 1..].starts_with(|ch: char| ch.is_ascii_digit())
             {
