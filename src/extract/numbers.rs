@@ -1844,13 +1844,17 @@ fn single(s: &str, a: &Atom, counted_before: bool, lex: &Lexicon) -> Option<Stat
         return None;
     }
     // `invoking the Alien Enemies Act of 1798`, after `three flights`: a year (before the
-    // years the dates read), not a count that takes the noun told before.
+    // years the dates read), not a count that takes the noun told before. After `of`,
+    // only in a name (`a total of 1500` may count).
     let year_after_of = !a.word
         && !grouped(s, a)
         && s[a.start..a.end].len() == 4
         && (1000.0..=2100.0).contains(&a.value)
-        && word_before(s, a.start).is_some_and(|(w, _)| {
-            w.eq_ignore_ascii_case(lex.day_of) || Lexicon::is_in(lex.narrowing_openers, w)
+        && word_before(s, a.start).is_some_and(|(w, ws)| {
+            let named =
+                word_before(s, ws).is_some_and(|(n, _)| n.starts_with(|c: char| c.is_uppercase()));
+            (w.eq_ignore_ascii_case(lex.day_of) && named)
+                || Lexicon::is_in(lex.narrowing_openers, w)
         });
     if unit.is_empty() && qual.is_none() && year_after_of {
         return None;
