@@ -1846,7 +1846,9 @@ fn single(s: &str, a: &Atom, counted_before: bool, lex: &Lexicon) -> Option<Stat
     // `invoking the Alien Enemies Act of 1798`, after `three flights`: a year (before the
     // years the dates read), not a count that takes the noun told before. After `of`,
     // only in a name (`a total of 1500` may count).
-    let year_after_of = !a.word
+    let year_after_of = unit.is_empty()
+        && qual.is_none()
+        && !a.word
         && !grouped(s, a)
         && s[a.start..a.end].len() == 4
         && (1000.0..=2100.0).contains(&a.value)
@@ -1856,7 +1858,7 @@ fn single(s: &str, a: &Atom, counted_before: bool, lex: &Lexicon) -> Option<Stat
             (w.eq_ignore_ascii_case(lex.day_of) && named)
                 || Lexicon::is_in(lex.narrowing_openers, w)
         });
-    if unit.is_empty() && qual.is_none() && year_after_of {
+    if year_after_of {
         return None;
     }
     let counted = counted_before || breakdown || change_target(s, a, lex);
