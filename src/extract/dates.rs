@@ -320,10 +320,21 @@ pub fn find_dates(
                 }
                 // `In March 2014, inmates launched a hunger strike. … in an interview in
                 // May`, in an article dated to its year only: the document's date cannot
-                // place the month, the year told before it in the paragraph does.
-                if published.is_some_and(|p| p.month.is_none()) {
-                    let told = told_before(&hits.hits, f.start);
-                    let date = match (f.expr, date_told(&told, before.told)) {
+                // place the month, the year told before it in the paragraph does. So it
+                // does for a month alone in a story told of an earlier year (`apprehended
+                // him in May 2012, and … removed him in June`, in an opinion of 2022): a
+                // month told with its year and no day, in a year before the document's,
+                // carries the story on. (After a day, `On Feb. 9, 2022, … March 22` in a
+                // release of 2023, the story has often moved on a year.)
+                let told = published.and_then(|p| {
+                    let t = date_told(&told_before(&hits.hits, f.start), before.told)?;
+                    let story = matches!(f.expr, Expr::BareMonth { .. })
+                        && t.precision() == Precision::Month
+                        && t.year < p.year;
+                    (p.month.is_none() || story).then_some(t)
+                });
+                if let Some(told) = told {
+                    let date = match (f.expr, Some(told)) {
                         (
                             Expr::BareMonth {
                                 month,

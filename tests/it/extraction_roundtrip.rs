@@ -14,7 +14,9 @@ fn real_blocks(text: &str) -> Vec<Block> {
     brief::convert::convert(text, brief::model::document::Format::Text).blocks
 }
 
-const WORDS: [(&str, f64); 30] = [
+const WORDS: [(&str, f64); 31] = [
+    // `zero inadmissible aliens were released`: a count of none.
+    ("zero", 0.0),
     // `a billion dollars`: the article as one, before a scale word.
     ("a", 1.0),
     ("one", 1.0),
@@ -147,7 +149,8 @@ fn stated(span: &str) -> Vec<f64> {
 }
 
 /// Spanish number words and scales, for the Spanish documents.
-const WORDS_ES: [(&str, f64); 33] = [
+const WORDS_ES: [(&str, f64); 34] = [
+    ("cero", 0.0),
     ("un", 1.0),
     ("una", 1.0),
     ("uno", 1.0),
