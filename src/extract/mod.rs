@@ -314,8 +314,12 @@ fn extract_block(
         let line_end = text[qe..].trim_start_matches([' ', '\t']);
         let own_line = line_end.is_empty() || line_end.starts_with('\n');
         let item = place.item || item_lines.iter().any(|&(a, b)| qs >= a && qs < b);
-        let caption =
-            photo || (paragraph && own_line && !chained && !item && caption_like(quote, lex));
+        let caption = photo
+            || (paragraph
+                && own_line
+                && !chained
+                && !item
+                && (caption_like(quote, lex) || title_line(quote, lex)));
         let heading = matches!(block.kind, BlockKind::Heading { .. });
         if (caption || heading) && carry.week.is_none() {
             carry.week = dates::own_week(&hits, ctx.published);
@@ -818,6 +822,28 @@ fn caption_like(text: &str, lex: &'static Lexicon) -> bool {
     words.len() <= 30 && !words.iter().any(|w| sets.verb_like(w))
 }
 
+/// True for the title of a figure or table on a line of its own: its longer words
+/// capitalised but for small words (`from`, `through`) and no final stop, a note of its
+/// date in parentheses aside (`Status of … Applications Received from Fiscal Year 2011
+/// through June 2016, by Fiscal Year (as of June 2016)`). Its dates and numbers label
+/// the chart, they tell nothing.
+fn title_line(text: &str, lex: &Lexicon) -> bool {
+    let t = text.trim_end();
+    if t.ends_with(['.', '!', '?', '”', '"', '’', ':', ';']) {
+        return false;
+    }
+    let long: Vec<&str> = t
+        .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '.')
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .filter(|w| !Lexicon::is_in(lex.stopwords, w))
+        .collect();
+    let capitalised = long
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .count();
+    long.len() >= 4 && capitalised * 20 >= long.len() * 17
+}
+
 /// The unit of the nearest known counted noun before byte `at` (`victims … between
 /// 70,000 and 120,000` → people).
 /// In `victims of forced disappearances` the head `victims` wins over the noun of its
@@ -1298,22 +1324,29 @@ mod tests {
             "nothing from the repeated headline: {found:?}"
         );
         assert!(found.iter().any(|(_, s)| s == "13 migrants"), "{found:?}");
-        // Without the title the same line is read like any other.
-        let facts = extract_document(
-            &blocks,
-            &Context {
-                title: None,
-                ..ctx.clone()
-            },
-        );
-        let first: Vec<&str> = (facts
-            .statistics
-            .iter()
-            .map(|s| (s.paragraph, s.span.as_str())))
-        .chain(facts.events.iter().map(|e| (e.paragraph, e.span.as_str())))
-        .filter(|(p, _)| *p == 1)
-        .map(|(_, s)| s)
-        .collect();
+        // Without the title, the line in title case is still a heading (see
+        // `title_line`); the same words in sentence case are read like any other line.
+        let first_line = |blocks: &[Block]| {
+            let facts = extract_document(
+                blocks,
+                &Context {
+                    title: None,
+                    ..ctx.clone()
+                },
+            );
+            let first: Vec<String> = (facts
+                .statistics
+                .iter()
+                .map(|s| (s.paragraph, s.span.clone())))
+            .chain(facts.events.iter().map(|e| (e.paragraph, e.span.clone())))
+            .filter(|(p, _)| *p == 1)
+            .map(|(_, s)| s)
+            .collect();
+            first
+        };
+        assert_eq!(first_line(&blocks), Vec::<String>::new());
+        let plain = "Border Patrol agents rescued 13 migrants on June 11 near Laredo";
+        let first = first_line(&[para(plain, 1), blocks[1].clone()]);
         assert!(!first.is_empty(), "{first:?}");
         // A title that is a sentence (a lead used as the title) is the statement itself.
         let lead = "Agents rescued 13 migrants from a stash house on June 11.";
