@@ -2587,9 +2587,14 @@ fn resolve_relative(e: Expr, pubd: PartialDate, future: bool) -> Option<PartialD
             let y = match (year_offset, side) {
                 (Some(o), _) => pubd.year + o,
                 // `last October`: the last one before the document's month; without the
-                // document's month, which year is unknown.
+                // document's month, which year is unknown. So it is for the month just
+                // before the document's (`last August`, said in September): that month
+                // would be `last month`, so the words may mean the one a year before.
                 (None, Some(s)) => {
                     let pm = pubd.month?;
+                    if s < 0 && month % 12 + 1 == pm {
+                        return None;
+                    }
                     match (s < 0, month < pm, month > pm) {
                         (true, true, _) | (false, _, true) => pubd.year,
                         (true, ..) => pubd.year - 1,
