@@ -346,7 +346,7 @@ fn year_words(v: &Vocab, extra: &[&str]) -> String {
 
 /// The rules, most specific first: a reader takes them in this order and keeps an
 /// expression only where it does not overlap one found before.
-pub static RULES: [Rule; 59] = [
+pub static RULES: [Rule; 60] = [
     // Parts of a fiscal year: `the first two quarters of fiscal year 2019`, `the start of
     // FY 2023`.
     Rule {
@@ -485,6 +485,48 @@ pub static RULES: [Rule; 59] = [
             if last_year < fy - 1 || last_year > fy + 20 {
                 return None;
             }
+            found(c, Expr::Period(first, last))
+        }),
+    },
+    // A fiscal year up to one of its months: `FY2021 (through August)`, `fiscal year 2019
+    // through May`: from the fiscal year's first day to the end of that month.
+    Rule {
+        name: "fiscal_year_through_month",
+        kind: Kind::Absolute,
+        needs: DIGIT,
+        in_set: true,
+        alone: false,
+        example: "FY2021 (through August)",
+        source: |v| {
+            let fy = v.fiscal_label();
+            format!(
+                r"{fy}((?:19|20)?[0-9]{{2}})\s+(\(\s*)?(?i:{})\s+({})\b(?:\s*\))?",
+                alternation(v.lex.span_through.iter().copied()),
+                v.m,
+            )
+        },
+        read: Read::Groups(|r, c, text| {
+            let fy = fiscal_year_number(c, 1)?;
+            let start = r.lex.fiscal_year_start_month;
+            let month = r.month_alone(&text[c.get(3)?.range()])?;
+            if !(2..=12).contains(&start) {
+                return None;
+            }
+            // A parenthesis opened must be closed.
+            let whole = c.get(0)?.as_str();
+            if c.get(2).is_some() != whole.ends_with(')') {
+                return None;
+            }
+            let (year, first) = fiscal_month(fy, start, 1);
+            let last = Absolute::Month {
+                year: if month >= start { fy - 1 } else { fy },
+                month,
+            };
+            let first = Absolute::Day {
+                year,
+                month: first,
+                day: 1,
+            };
             found(c, Expr::Period(first, last))
         }),
     },
