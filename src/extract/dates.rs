@@ -281,6 +281,12 @@ pub fn find_dates(
                     }
                 })
             {
+                // `the end of 2020`, `a principios de 2020`, said alone, is the year: the
+                // words do not say which month (as the end of a period, `between June
+                // 2018 and the end of 2019`, it is the year's last month).
+                if rule.name == "year_edge" && h.end_date.is_none() {
+                    h.date = PartialDate::year(h.date.year);
+                }
                 h.event =
                     dates_an_event(&f, s, lex) && !projected(&h, s, published, lex, &projection);
                 // `el pasado primero de octubre` in a document dated to its year only:
