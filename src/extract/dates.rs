@@ -339,24 +339,17 @@ pub fn find_dates(
                         && t.year < p.year;
                     (p.month.is_none() || story).then_some(t)
                 });
-                if let Some(told) = told {
-                    let date = match (f.expr, Some(told)) {
-                        (
-                            Expr::BareMonth {
-                                month,
-                                year_offset: None,
-                                side: None,
-                            },
-                            Some(t),
-                        ) => in_year_told(t, month, None),
-                        (Expr::MonthDay { month, day }, Some(t)) => {
-                            in_year_told(t, month, Some(day))
-                        }
-                        _ => None,
-                    };
-                    if let Some(date) = date {
-                        h.date = date;
-                    }
+                let date = told.and_then(|t| match f.expr {
+                    Expr::BareMonth {
+                        month,
+                        year_offset: None,
+                        side: None,
+                    } => in_year_told(t, month, None),
+                    Expr::MonthDay { month, day } => in_year_told(t, month, Some(day)),
+                    _ => None,
+                });
+                if let Some(date) = date {
+                    h.date = date;
                 }
                 // `closing out Fiscal Year 2025 … at the start of the fiscal year`, said
                 // in October 2025: the start of the fiscal year just named (the sentence's
