@@ -333,10 +333,14 @@ pub fn find_dates(
                 // carries the story on. (After a day, `On Feb. 9, 2022, … March 22` in a
                 // release of 2023, the story has often moved on a year.)
                 let told = published.and_then(|p| {
+                    // In a document dated to its month, only a month alone can follow a
+                    // story: the hits before it are gathered only then.
+                    let bare_month = matches!(f.expr, Expr::BareMonth { .. });
+                    if p.month.is_some() && !bare_month {
+                        return None;
+                    }
                     let t = date_told(&told_before(&hits.hits, f.start), before.told)?;
-                    let story = matches!(f.expr, Expr::BareMonth { .. })
-                        && t.precision() == Precision::Month
-                        && t.year < p.year;
+                    let story = t.precision() == Precision::Month && t.year < p.year;
                     (p.month.is_none() || story).then_some(t)
                 });
                 let date = told.and_then(|t| match f.expr {
