@@ -1971,7 +1971,18 @@ fn lead_before(words: &[String], lead: &str, lex: &Lexicon) -> bool {
 /// a date) unless a word of the first kind comes before (`pasar de 2 a 4 días antes de
 /// dirigirse`).
 fn claim_duration(s: &str, start: usize, num_end: usize, noun_end: usize, lex: &Lexicon) -> bool {
-    let prev = word_before(s, start).filter(|&(w, ws)| s[ws + w.len()..start].trim().is_empty());
+    let adjacent =
+        |at: usize| word_before(s, at).filter(|&(w, ws)| s[ws + w.len()..at].trim().is_empty());
+    let prev = adjacent(start);
+    // `extended for an additional 18 months`, `for a total of 18 months`: the words
+    // between the claim's word and the number aside.
+    let mut claim_word = prev;
+    for _ in 0..3 {
+        match claim_word {
+            Some((w, ws)) if Lexicon::is_in(lex.sentence_fillers, w) => claim_word = adjacent(ws),
+            _ => break,
+        }
+    }
     // `have now been in effect for three weeks`: the time so far, a frame for what
     // followed.
     let elapsed = |ws: usize| {
@@ -1981,7 +1992,7 @@ fn claim_duration(s: &str, start: usize, num_end: usize, noun_end: usize, lex: &
             .take(4)
             .any(|w| Lexicon::is_in(lex.duration_elapsed_markers, w))
     };
-    let verb = prev.is_some_and(|(w, ws)| {
+    let verb = claim_word.is_some_and(|(w, ws)| {
         Lexicon::is_in(lex.duration_claim_before, w) && !s[..ws].trim().is_empty() && !elapsed(ws)
     });
     if relative_after(s, noun_end, lex) {

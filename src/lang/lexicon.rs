@@ -241,6 +241,9 @@ pub struct Lexicon {
     pub span_from: &'static [&'static str],
     /// Words joining the ends of a `from … through …` span.
     pub span_through: &'static [&'static str],
+    /// Words that join two dates into a period with no opener before the first
+    /// (`filed January 9, 2012 through March 12, 2012`).
+    pub span_through_alone: &'static [&'static str],
     /// Words that may stand between `from` and the first end of a span (`from its
     /// current expiration date of July 5, 2010, through January 5, 2012`).
     pub span_from_fillers: &'static [&'static str],
@@ -727,6 +730,7 @@ struct LexiconFile {
     day_words: Vec<String>,
     span_from: Vec<String>,
     span_through: Vec<String>,
+    span_through_alone: Vec<String>,
     span_from_fillers: Vec<String>,
     in_effect_from: Vec<String>,
     in_effect_until: Vec<String>,
@@ -977,6 +981,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         day_words: leak_list(f.day_words),
         span_from: leak_list(f.span_from),
         span_through: leak_list(f.span_through),
+        span_through_alone: leak_list(f.span_through_alone),
         span_from_fillers: leak_list(f.span_from_fillers),
         in_effect_from: leak_list(f.in_effect_from),
         in_effect_until: leak_list(f.in_effect_until),

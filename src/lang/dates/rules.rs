@@ -346,7 +346,7 @@ fn year_words(v: &Vocab, extra: &[&str]) -> String {
 
 /// The rules, most specific first: a reader takes them in this order and keeps an
 /// expression only where it does not overlap one found before.
-pub static RULES: [Rule; 60] = [
+pub static RULES: [Rule; 61] = [
     // Parts of a fiscal year: `the first two quarters of fiscal year 2019`, `the start of
     // FY 2023`.
     Rule {
@@ -648,6 +648,36 @@ pub static RULES: [Rule; 60] = [
             )
         },
         read: Read::Groups(read_ends),
+    },
+    // Two dates joined by `through` with no opener: `applications filed January 9, 2012
+    // through March 12, 2012`.
+    Rule {
+        name: "through",
+        kind: Kind::Absolute,
+        needs: DIGIT,
+        in_set: true,
+        alone: false,
+        example: "January 9, 2012 through March 12, 2012",
+        source: |v| {
+            if v.lex.span_through_alone.is_empty() {
+                return NEVER.to_string();
+            }
+            format!(
+                r"\b({}),?\s+{}\s+({})\b",
+                v.abs,
+                v.words(v.lex.span_through_alone),
+                v.abs
+            )
+        },
+        // A year alone before a day is the tail of a date not read (`Oct.1, 2009 through
+        // Jul. 31, 2010`), not the period's start.
+        read: Read::Groups(|r, c, t| {
+            let (a, b) = (r.absolute(&c[1])?, r.absolute(&c[2])?);
+            if matches!(a, Absolute::Year(_)) != matches!(b, Absolute::Year(_)) {
+                return None;
+            }
+            read_ends(r, c, t)
+        }),
     },
     // A period in force: `effective on January 5, 1999 and will remain in effect until
     // July 5, 2000` (Federal Register notices), not two dates.
