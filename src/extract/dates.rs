@@ -1627,6 +1627,10 @@ fn cited(s: &str, f: &Found, lex: &Lexicon) -> bool {
         .and_then(|b| word_before(b, b.len()))
         .filter(|(w, _)| lex.weekdays.iter().any(|d| d.eq_ignore_ascii_case(w)))
         .map_or(before, |(_, at)| before[..at].trim_end());
+    // `8 U.S.C. § 1158 (2000 & Supp. V 2005)`: a code's edition and its supplement.
+    if let Some(found) = code_supplement(before, after, lex) {
+        return found;
+    }
     let Some(head) = before.strip_suffix('(') else {
         return false;
     };
@@ -1635,6 +1639,18 @@ fn cited(s: &str, f: &Found, lex: &Lexicon) -> bool {
     }
     let mut words = head.split_whitespace().rev();
     let page = words.next().unwrap_or("");
+    // `585 U.S (2018)`, `585 U.S. ___ (2018)`: a slip opinion's volume and reporter,
+    // its page not yet given.
+    let page = if page.bytes().all(|b| b == b'_') {
+        words.next().unwrap_or("")
+    } else {
+        page
+    };
+    if abbreviation(page) {
+        return words
+            .next()
+            .is_some_and(|v| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()));
+    }
     // `8 U.S.C. § 1225(b)(2)(C) (2018)`, `§§ 1158(b)(1)(A) and 1231(b)(3)(A) (2018)`: a
     // section of a code, its subsections in parentheses, and the code's edition.
     if let Some(open) = page.find('(') {
@@ -1650,10 +1666,11 @@ fn cited(s: &str, f: &Found, lex: &Lexicon) -> bool {
             .rev()
             .take(6)
             .any(|w| w.starts_with('§'));
+        // `1003.1(d)(3)`: a section's number may have a dot.
         return subsections
             && section_sign
-            && !section.is_empty()
-            && section.bytes().all(|b| b.is_ascii_digit());
+            && section.starts_with(|c: char| c.is_ascii_digit())
+            && section.bytes().all(|b| b.is_ascii_digit() || b == b'.');
     }
     if page.is_empty() || !page.bytes().all(|b| b.is_ascii_digit()) {
         return false;
@@ -1673,13 +1690,45 @@ fn cited(s: &str, f: &Found, lex: &Lexicon) -> bool {
     }
     let mut abbreviations = 0;
     for w in words.take(3) {
-        if w.ends_with('.') && w.starts_with(char::is_uppercase) {
+        if abbreviation(w) {
             abbreviations += 1;
         } else if !(w.bytes().all(|b| b.is_ascii_alphanumeric()) && w.len() <= 3) {
             break;
         }
     }
     abbreviations > 0
+}
+
+/// True for a reporter's or code's abbreviation: `Supp.`, `U.S.C.`, or `U.S` with its
+/// last dot lost.
+fn abbreviation(w: &str) -> bool {
+    w.starts_with(char::is_uppercase)
+        && (w.ends_with('.') || (w.len() >= 3 && w.contains('.')))
+        && w.chars().all(|c| c.is_alphanumeric() || c == '.')
+}
+
+/// Whether a year found in a parenthesis of a code's edition and supplement (`8 U.S.C.
+/// § 1158 (2000 & Supp. V 2005)`) is cited there: `None` when the parenthesis around
+/// it names no supplement, so the other readings apply. `before` and `after` are the
+/// trimmed text either side of the year.
+fn code_supplement(before: &str, after: &str, lex: &Lexicon) -> Option<bool> {
+    let open = before.rfind('(')?;
+    let close = after.find(')')?;
+    let inside = format!("{} {}", &before[open + 1..], &after[..close]);
+    if before[open..].contains(')')
+        || !inside
+            .split_whitespace()
+            .any(|w| Lexicon::is_in(lex.code_supplements, w))
+    {
+        return None;
+    }
+    let head = &before[..open];
+    Some(
+        head.split_whitespace()
+            .rev()
+            .take(6)
+            .any(|w| w.starts_with('§')),
+    )
 }
 
 /// True if what was found is a date here: a year that is not a count or money, a

@@ -244,6 +244,9 @@ pub struct Lexicon {
     /// Words that join two dates into a period with no opener before the first
     /// (`filed January 9, 2012 through March 12, 2012`).
     pub span_through_alone: &'static [&'static str],
+    /// The abbreviation of a code's supplement in a citation (`8 U.S.C. § 1158 (2000 &
+    /// Supp. V 2005)`): the years in its parenthesis are editions, not events.
+    pub code_supplements: &'static [&'static str],
     /// Words that may stand between `from` and the first end of a span (`from its
     /// current expiration date of July 5, 2010, through January 5, 2012`).
     pub span_from_fillers: &'static [&'static str],
@@ -731,6 +734,7 @@ struct LexiconFile {
     span_from: Vec<String>,
     span_through: Vec<String>,
     span_through_alone: Vec<String>,
+    code_supplements: Vec<String>,
     span_from_fillers: Vec<String>,
     in_effect_from: Vec<String>,
     in_effect_until: Vec<String>,
@@ -982,6 +986,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         span_from: leak_list(f.span_from),
         span_through: leak_list(f.span_through),
         span_through_alone: leak_list(f.span_through_alone),
+        code_supplements: leak_list(f.code_supplements),
         span_from_fillers: leak_list(f.span_from_fillers),
         in_effect_from: leak_list(f.in_effect_from),
         in_effect_until: leak_list(f.in_effect_until),
