@@ -1568,6 +1568,14 @@ fn whole_atoms(s: &str, atoms: Vec<Atom>, lex: &Lexicon) -> Vec<Atom> {
         if compound_range_after(&s[a.end..]) {
             drop[i] = true;
         }
+        // Its second number (`35-foot` of `30-35-foot-wide`) is no figure alone either.
+        if a.counted.is_some()
+            && s[..a.start]
+                .strip_suffix(['-', '–'])
+                .is_some_and(|h| h.ends_with(|c: char| c.is_ascii_digit()))
+        {
+            drop[i] = true;
+        }
         // `7 mil 000`: digits the pattern did not take as a figure of their own.
         let rest = &s[a.end..];
         let next_digit = rest
@@ -2614,10 +2622,16 @@ fn make(
         Some((_, ne)) if !noun.as_ref().is_some_and(|n| n.2) => ne.max(end),
         _ => end,
     };
+    // A measure glued to its noun (`the nearly 2,000-mile border`) describes a thing; a
+    // rate at the clause's end is another figure's.
+    let glued_measure = s[start..end].split_once(['-', '–']).is_some_and(|(n, w)| {
+        n.ends_with(|c: char| c.is_ascii_digit()) && Lexicon::is_in(lex.conversion_units, w)
+    });
     // A rate keeps its denominator: `1,200 encounters/day`, `3,400 per day`.
     let (rate, end) = match rate_after(s, end, lex) {
-        Some((suffix, e)) => (Some(suffix), e),
-        None => (rate_ending_clause(s, end, lex), end),
+        Some((suffix, e)) if !glued_measure => (Some(suffix), e),
+        _ if glued_measure => (None, end),
+        _ => (rate_ending_clause(s, end, lex), end),
     };
     StatHit {
         start: span_start,
