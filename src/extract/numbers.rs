@@ -329,7 +329,10 @@ fn atoms(
                     .iter()
                     .find(|(w, _)| w.eq_ignore_ascii_case(&word))
                     // `a 24-month term of imprisonment`: a term served is the claim too.
-                    .filter(|_| hedged() || term_after(s, num_end + dash + word.len(), lex));
+                    .filter(|_| {
+                        let at = num_end + dash + word.len();
+                        hedged() || term_after(s, at, lex) || period_after(s, at, lex)
+                    });
                 match lex
                     .glued_counts
                     .iter()
@@ -2023,6 +2026,26 @@ fn claim_duration(s: &str, start: usize, num_end: usize, noun_end: usize, lex: &
         return true;
     }
     prev.is_some_and(|(w, ws)| Lexicon::is_in(lex.duration_in, w) && negated_before(s, ws, lex))
+}
+
+/// True if a word of [`Lexicon::duration_periods`] follows byte `at`, the end of a
+/// duration glued to its noun, right away or after one word that names the period (`the
+/// 60-day re-registration period`, `a 12-month wind-down period`, `a one-year window`):
+/// the length of a period set by a rule or a decision is its claim.
+fn period_after(s: &str, at: usize, lex: &Lexicon) -> bool {
+    let rest = window(s, at, 40);
+    if !rest.starts_with(char::is_whitespace) {
+        return false;
+    }
+    let words: Vec<&str> = rest.split_whitespace().take(2).collect();
+    let is_period = |k: usize| {
+        words.get(k).is_some_and(|w| {
+            let bare = w.trim_end_matches([',', '.', ';', ':']);
+            Lexicon::is_in(lex.duration_periods, bare)
+        })
+    };
+    let namer = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c == '-');
+    is_period(0) || (words.first().is_some_and(|w| namer(w)) && is_period(1))
 }
 
 /// True if a phrase of [`Lexicon::duration_terms`] follows byte `at` (`in prison`, `term

@@ -180,6 +180,9 @@ pub struct Lexicon {
     /// claim of a court release (`30 years in prison`, `a 24-month term of
     /// imprisonment`, `18 meses de prisión`).
     pub duration_terms: &'static [&'static str],
+    /// Nouns of a period whose glued length is a figure (`the 60-day re-registration
+    /// period`, `a one-year window`).
+    pub duration_periods: &'static [&'static str],
     /// The words of years and of months in a duration written in two parts (`19 years
     /// and seven months`), read whole, in months, or not at all.
     pub duration_years: &'static [&'static str],
@@ -709,6 +712,7 @@ struct LexiconFile {
     heading_edit_labels: Vec<String>,
     duration_claim_after: Vec<String>,
     duration_terms: Vec<String>,
+    duration_periods: Vec<String>,
     duration_years: Vec<String>,
     duration_months: Vec<String>,
     duration_or_more: Vec<String>,
@@ -961,6 +965,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         heading_edit_labels: leak_list(f.heading_edit_labels),
         duration_claim_after: leak_list(f.duration_claim_after),
         duration_terms: leak_list(f.duration_terms),
+        duration_periods: leak_list(f.duration_periods),
         duration_years: leak_list(f.duration_years),
         duration_months: leak_list(f.duration_months),
         duration_or_more: leak_list(f.duration_or_more),
