@@ -1734,7 +1734,9 @@ fn single(s: &str, a: &Atom, counted_before: bool, lex: &Lexicon) -> Option<Stat
         {
             None
         } else {
-            noun_after(s, a.end, lex).or_else(|| noun_after_scale(s, a, lex))
+            noun_after(s, a.end, lex)
+                .or_else(|| noun_after_scale(s, a, lex))
+                .or_else(|| noun_after_partitive(s, a.end, lex))
         };
     let qual = qualifier_before(s, a.start, lex);
     if is_age(s, a, noun.as_ref(), lex) || definition_threshold(s, a, lex) {
@@ -2309,6 +2311,26 @@ fn noun_after_scale(s: &str, a: &Atom, lex: &Lexicon) -> Option<(ByteRange, Stri
         return None;
     }
     noun_after(s, ws + w.len(), lex)
+}
+
+/// The noun of a part of a group (`Five of the undocumented aliens`, `two of these
+/// centers`, `Veintiuno de los fallecidos`): after one of [`Lexicon::partitives`] right
+/// after the number, what the group's noun counts. A number after the opener makes a
+/// ratio (`five of the six recommendations`), read elsewhere.
+fn noun_after_partitive(s: &str, at: usize, lex: &Lexicon) -> Option<(ByteRange, String, bool)> {
+    let rest = window(s, at, 24);
+    let low = rest.to_lowercase();
+    let opener = lex.partitives.iter().find(|p| {
+        low.strip_prefix(' ')
+            .and_then(|r| r.strip_prefix(**p))
+            .is_some_and(|r| r.starts_with(' '))
+    })?;
+    let after = at + 1 + opener.len();
+    let (w, _) = word_after(s, after)?;
+    if w.starts_with(|c: char| c.is_ascii_digit()) || lex.number_word(&w.to_lowercase()).is_some() {
+        return None;
+    }
+    noun_after(s, after, lex)
 }
 
 /// True for a count in a breakdown: alone in parentheses after the capitalised name of

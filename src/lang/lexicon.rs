@@ -183,6 +183,9 @@ pub struct Lexicon {
     /// Nouns of a period whose glued length is a figure (`the 60-day re-registration
     /// period`, `a one-year window`).
     pub duration_periods: &'static [&'static str],
+    /// The words between a number and the group it is a part of (`Five of the aliens`,
+    /// `Veintiuno de los fallecidos`).
+    pub partitives: &'static [&'static str],
     /// The words of years and of months in a duration written in two parts (`19 years
     /// and seven months`), read whole, in months, or not at all.
     pub duration_years: &'static [&'static str],
@@ -713,6 +716,7 @@ struct LexiconFile {
     duration_claim_after: Vec<String>,
     duration_terms: Vec<String>,
     duration_periods: Vec<String>,
+    partitives: Vec<String>,
     duration_years: Vec<String>,
     duration_months: Vec<String>,
     duration_or_more: Vec<String>,
@@ -966,6 +970,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         duration_claim_after: leak_list(f.duration_claim_after),
         duration_terms: leak_list(f.duration_terms),
         duration_periods: leak_list(f.duration_periods),
+        partitives: leak_list(f.partitives),
         duration_years: leak_list(f.duration_years),
         duration_months: leak_list(f.duration_months),
         duration_or_more: leak_list(f.duration_or_more),
