@@ -64,11 +64,22 @@ pub fn extract_document(blocks: &[Block], ctx: &Context) -> Facts {
     let mut facts = Facts::default();
     let mut carry = dates::Before::default();
     // How the document writes its numbers (`24,000` or `24.000`), from all of them.
-    let convention = if lex.decimal_mark == "." {
-        numbers::Convention::DecimalPoint
+    // and which currency its ambiguous signs stand for (`$` in Spanish), from all its words.
+    let numbering = if lex.decimal_mark == "." {
+        numbers::Numbering {
+            convention: numbers::Convention::DecimalPoint,
+            currency: None,
+        }
     } else {
-        let all: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
-        numbers::Convention::of(&all.join("\n"), lex)
+        let all = blocks
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect::<Vec<&str>>()
+            .join("\n");
+        numbers::Numbering {
+            convention: numbers::Convention::of(&all, lex),
+            currency: numbers::document_currency(&all, lex),
+        }
     };
     // In the items of a list of conditions (after `… may request it if:`).
     let mut conditions = false;
@@ -113,9 +124,9 @@ pub fn extract_document(blocks: &[Block], ctx: &Context) -> Facts {
                 // Read for what it tells later sentences (a digest's week, the year),
                 // but its facts are the body's, said again.
                 let mut again = Facts::default();
-                extract_block(block, ctx, lex, convention, place, &mut again, &mut carry);
+                extract_block(block, ctx, lex, numbering, place, &mut again, &mut carry);
             } else {
-                extract_block(block, ctx, lex, convention, place, &mut facts, &mut carry);
+                extract_block(block, ctx, lex, numbering, place, &mut facts, &mut carry);
             }
         }
         led = item || (paragraph && block.text.trim_end().ends_with(':'));
@@ -243,7 +254,7 @@ fn extract_block(
     block: &Block,
     ctx: &Context,
     lex: &'static Lexicon,
-    convention: numbers::Convention,
+    numbering: numbers::Numbering,
     place: ListPlace,
     facts: &mut Facts,
     carry: &mut dates::Before,
@@ -369,7 +380,7 @@ fn extract_block(
         if caption || label_line(quote) {
             continue;
         }
-        let stats = numbers::find_stats_in(a, &date_ranges, lex, convention);
+        let stats = numbers::find_stats_in(a, &date_ranges, lex, numbering);
         let figures: Vec<text::ByteRange> = stats.iter().map(|st| (st.start, st.end)).collect();
         let mut sentence_unit: Option<String> = None;
         for st in stats {

@@ -144,6 +144,7 @@ fn atoms(
     excluded: &[ByteRange],
     lex: &'static Lexicon,
     convention: Convention,
+    doc_currency: Option<&'static str>,
 ) -> Vec<Atom> {
     let p = patterns(lex);
     let mut out = Vec::new();
@@ -205,7 +206,8 @@ fn atoms(
             continue;
         }
         // `$1.500`: a sign of more than one currency takes the one its sentence names in
-        // words (`pesos`, `dólares`), else the figure is not reported.
+        // words (`pesos`, `dólares`), else the one its document names (the only one it
+        // names), else the figure is not reported.
         let mut start = start;
         let mut currency = currency;
         if currency.is_none()
@@ -214,7 +216,12 @@ fn atoms(
                 .iter()
                 .find(|sign| s[..sign_before(s, start)].ends_with(*sign))
         {
-            match currency_named_in(s, lex) {
+            let named = match currencies_named_in(s, lex) {
+                Named::None => doc_currency,
+                Named::One(unit) => Some(unit),
+                Named::Several => None,
+            };
+            match named {
                 Some(unit) => {
                     currency = Some(unit);
                     start = sign_before(s, start) - sign.len();
@@ -668,7 +675,7 @@ fn clock_time(s: &str, start: usize, end: usize, lex: &Lexicon) -> bool {
 
 /// The one currency the currency words of a sentence name (`$1.500 pesos`, `… en
 /// dólares`), if they name exactly one.
-fn currency_named_in(s: &str, lex: &Lexicon) -> Option<&'static str> {
+fn currencies_named_in(s: &str, lex: &Lexicon) -> Named {
     let mut found: Option<&'static str> = None;
     for w in s
         .split(|c: char| !c.is_alphanumeric())
@@ -681,12 +688,32 @@ fn currency_named_in(s: &str, lex: &Lexicon) -> Option<&'static str> {
             .find(|(x, _)| x.to_lowercase() == low)
         {
             if found.is_some_and(|f| f != unit) {
-                return None;
+                return Named::Several;
             }
             found = Some(unit);
         }
     }
-    found
+    found.map_or(Named::None, Named::One)
+}
+
+/// The currencies a text names in words.
+enum Named {
+    None,
+    One(&'static str),
+    Several,
+}
+
+/// The one currency a document names in words (`dólares` and never `pesos`), which its
+/// ambiguous signs (`$` in Spanish) stand for where their sentence names none; `None`
+/// when it names none or several, or its language has no ambiguous sign.
+pub fn document_currency(text: &str, lex: &Lexicon) -> Option<&'static str> {
+    if lex.ambiguous_currency_signs.is_empty() {
+        return None;
+    }
+    match currencies_named_in(text, lex) {
+        Named::One(unit) => Some(unit),
+        _ => None,
+    }
 }
 
 /// `2, 000`, `2. 000`: the digits at `n` (one to three) and a thousands group cut off
@@ -983,17 +1010,33 @@ fn finish(
 /// Finds the figures of one sentence. `excluded` are byte ranges taken by dates. The
 /// sentence is its own document for the number convention (see [`find_stats_in`]).
 pub fn find_stats(s: &str, excluded: &[ByteRange], lex: &'static Lexicon) -> Vec<StatHit> {
-    find_stats_in(s, excluded, lex, Convention::of(s, lex))
+    let doc = Numbering {
+        convention: Convention::of(s, lex),
+        currency: None,
+    };
+    find_stats_in(s, excluded, lex, doc)
 }
 
-/// Finds the figures of one sentence of a document that writes its numbers by
-/// `convention` (which only a language with a decimal comma asks).
+/// What a document tells about all its numbers, for reading each of its sentences.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Numbering {
+    /// How it writes its numbers (only a language with a decimal comma asks).
+    pub convention: Convention,
+    /// The one currency it names in words (see [`document_currency`]).
+    pub currency: Option<&'static str>,
+}
+
+/// Finds the figures of one sentence of a document numbered as `doc` says.
 pub fn find_stats_in(
     s: &str,
     excluded: &[ByteRange],
     lex: &'static Lexicon,
-    convention: Convention,
+    doc: Numbering,
 ) -> Vec<StatHit> {
+    let Numbering {
+        convention,
+        currency: doc_currency,
+    } = doc;
     let p = patterns(lex);
     let mut hits: Vec<StatHit> = Vec::new();
     let mut taken: Vec<ByteRange> = excluded.to_vec();
@@ -1074,7 +1117,7 @@ pub fn find_stats_in(
         }
     });
 
-    let atoms = whole_atoms(s, atoms(s, &taken, lex, convention), lex);
+    let atoms = whole_atoms(s, atoms(s, &taken, lex, convention, doc_currency), lex);
     let mut i = 0;
     while i < atoms.len() {
         let a = &atoms[i];
