@@ -1342,9 +1342,10 @@ fn dates_an_event(f: &Found, s: &str, lex: &'static Lexicon) -> bool {
         || fiscal_year_edge(s, f.start, lex)
         // `more than three weeks ago`: the `than` hedges the count of days back (the
         // month they fall in is all that is kept); it compares nothing.
-        || (!matches!(f.expr, Expr::DaysAgoAbout(_))
-            && baseline(s, (f.start, f.end), &words, since, period, lex))
-        || cut_off(&words, lex)
+        || (!deadline(&words, lex)
+            && ((!matches!(f.expr, Expr::DaysAgoAbout(_))
+                && baseline(s, (f.start, f.end), &words, since, period, lex))
+                || cut_off(&words, lex)))
         || (since && continuity(&words, lex)))
 }
 
@@ -2160,6 +2161,16 @@ fn span_follows(s: &str, end: usize, lex: &Lexicon) -> bool {
                 .is_some_and(|h| h.eq_ignore_ascii_case(w))
                 && !rest[w.len()..].starts_with(char::is_alphanumeric)
         })
+}
+
+/// True if the words before a date set a deadline someone must meet (`Comments must be
+/// submitted on or before December 19, 2019`, `we ask that you answer no later than April
+/// 2, 2021`): an event on that day, neither a cut-off nor a comparison. `must have
+/// entered on or before June 15, 2012` asks what was done by then: a condition.
+fn deadline(words: &[String], lex: &Lexicon) -> bool {
+    lex.deadline_words.iter().any(|c| phrase_at(words, c, 0))
+        && has_word(words, lex.obligation_words)
+        && !has_word(words, lex.perfect_auxiliaries)
 }
 
 /// True if the date at `start` is a cut-off condition (`filed before May 15`,

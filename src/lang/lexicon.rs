@@ -186,6 +186,11 @@ pub struct Lexicon {
     /// The words between a number and the group it is a part of (`Five of the aliens`,
     /// `Veintiuno de los fallecidos`).
     pub partitives: &'static [&'static str],
+    /// Words of a cut-off that set a deadline when the clause obliges someone
+    /// ([`Lexicon::obligation_words`]): `must be submitted on or before May 5`.
+    pub deadline_words: &'static [&'static str],
+    /// Words of an obligation (`must`, `required`, `ask`).
+    pub obligation_words: &'static [&'static str],
     /// The words of years and of months in a duration written in two parts (`19 years
     /// and seven months`), read whole, in months, or not at all.
     pub duration_years: &'static [&'static str],
@@ -717,6 +722,8 @@ struct LexiconFile {
     duration_terms: Vec<String>,
     duration_periods: Vec<String>,
     partitives: Vec<String>,
+    deadline_words: Vec<String>,
+    obligation_words: Vec<String>,
     duration_years: Vec<String>,
     duration_months: Vec<String>,
     duration_or_more: Vec<String>,
@@ -971,6 +978,8 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         duration_terms: leak_list(f.duration_terms),
         duration_periods: leak_list(f.duration_periods),
         partitives: leak_list(f.partitives),
+        deadline_words: leak_list(f.deadline_words),
+        obligation_words: leak_list(f.obligation_words),
         duration_years: leak_list(f.duration_years),
         duration_months: leak_list(f.duration_months),
         duration_or_more: leak_list(f.duration_or_more),
