@@ -149,7 +149,7 @@ fn stated(span: &str) -> Vec<f64> {
 }
 
 /// Spanish number words and scales, for the Spanish documents.
-const WORDS_ES: [(&str, f64); 34] = [
+const WORDS_ES: [(&str, f64); 35] = [
     ("cero", 0.0),
     ("un", 1.0),
     ("una", 1.0),
@@ -184,6 +184,7 @@ const WORDS_ES: [(&str, f64); 34] = [
     ("trece", 13.0),
     ("dieciséis", 16.0),
     ("veintidós", 22.0),
+    ("veintiuno", 21.0),
 ];
 
 /// Every value a Spanish span states: each run of digits read both ways (the dot or a
