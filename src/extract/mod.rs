@@ -312,7 +312,15 @@ fn extract_block(
                 .iter()
                 .any(|(w, _)| a[h.start..h.end].eq_ignore_ascii_case(w))
         });
-        if !chained && only_dates(a, &date_ranges, lex) {
+        // `• 5,396 en el año fiscal 2016` (after `la cifra de interceptados en años
+        // anteriores:`): a list item that opens with a number beside its date gives its
+        // figure; it is no stamp.
+        let item = place.item || item_lines.iter().any(|&(a, b)| qs >= a && qs < b);
+        let list_item = matches!(block.kind, BlockKind::ListItem { .. });
+        let item_figure = (item || list_item)
+            && a.trim_start().starts_with(|c: char| c.is_ascii_digit())
+            && number_outside(a, &date_ranges);
+        if !chained && !item_figure && only_dates(a, &date_ranges, lex) {
             continue; // a dateline, a stamp (`Updated: …`) or a list heading (`Since May 12:`)
         }
         if let Some(h) = hits.iter().rfind(|h| h.event) {
@@ -324,7 +332,6 @@ fn extract_block(
         // heading run into the text (`Federal RegisterOct 19, 2022`).
         let line_end = text[qe..].trim_start_matches([' ', '\t']);
         let own_line = line_end.is_empty() || line_end.starts_with('\n');
-        let item = place.item || item_lines.iter().any(|&(a, b)| qs >= a && qs < b);
         let caption = photo
             || (paragraph
                 && own_line
@@ -514,6 +521,13 @@ fn marker_phrases(lex: &'static Lexicon) -> &'static MarkerPhrases {
             editorial: PhraseSet::new(lex.editorial_markers),
         }))
     })
+}
+
+/// True if a digit of `s` lies outside the byte `ranges` of its dates.
+fn number_outside(s: &str, ranges: &[text::ByteRange]) -> bool {
+    s.bytes()
+        .enumerate()
+        .any(|(i, b)| b.is_ascii_digit() && !ranges.iter().any(|&(a, e)| i >= a && i < e))
 }
 
 /// True when a sentence holds dates and, besides punctuation, only the lexicon's stamp
