@@ -1715,12 +1715,10 @@ fn abbreviation(w: &str) -> bool {
 fn code_supplement(before: &str, after: &str, lex: &Lexicon) -> Option<bool> {
     let open = before.rfind('(')?;
     let close = after.find(')')?;
-    let inside = format!("{} {}", &before[open + 1..], &after[..close]);
-    if before[open..].contains(')')
-        || !inside
-            .split_whitespace()
-            .any(|w| Lexicon::is_in(lex.code_supplements, w))
-    {
+    let mut inside = before[open + 1..]
+        .split_whitespace()
+        .chain(after[..close].split_whitespace());
+    if before[open..].contains(')') || !inside.any(|w| Lexicon::is_in(lex.code_supplements, w)) {
         return None;
     }
     let head = &before[..open];
