@@ -313,13 +313,14 @@ fn extract_block(
                 .any(|(w, _)| a[h.start..h.end].eq_ignore_ascii_case(w))
         });
         // `• 5,396 en el año fiscal 2016` (after `la cifra de interceptados en años
-        // anteriores:`): a list item that opens with a number beside its date gives its
-        // figure; it is no stamp.
+        // anteriores:`): a list item that opens with a number that is not its date gives
+        // that figure; it is no stamp.
         let item = place.item || item_lines.iter().any(|&(a, b)| qs >= a && qs < b);
         let list_item = matches!(block.kind, BlockKind::ListItem { .. });
+        let first = a.len() - a.trim_start().len();
         let item_figure = (item || list_item)
-            && a.trim_start().starts_with(|c: char| c.is_ascii_digit())
-            && number_outside(a, &date_ranges);
+            && a[first..].starts_with(|c: char| c.is_ascii_digit())
+            && !date_ranges.iter().any(|&(s, e)| first >= s && first < e);
         if !chained && !item_figure && only_dates(a, &date_ranges, lex) {
             continue; // a dateline, a stamp (`Updated: …`) or a list heading (`Since May 12:`)
         }
@@ -521,13 +522,6 @@ fn marker_phrases(lex: &'static Lexicon) -> &'static MarkerPhrases {
             editorial: PhraseSet::new(lex.editorial_markers),
         }))
     })
-}
-
-/// True if a digit of `s` lies outside the byte `ranges` of its dates.
-fn number_outside(s: &str, ranges: &[text::ByteRange]) -> bool {
-    s.bytes()
-        .enumerate()
-        .any(|(i, b)| b.is_ascii_digit() && !ranges.iter().any(|&(a, e)| i >= a && i < e))
 }
 
 /// True when a sentence holds dates and, besides punctuation, only the lexicon's stamp

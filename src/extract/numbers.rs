@@ -2074,23 +2074,27 @@ fn claim_duration(s: &str, start: usize, num_end: usize, noun_end: usize, lex: &
 }
 
 /// True if a word of [`Lexicon::duration_periods`] follows byte `at`, the end of a
-/// duration glued to its noun, right away or after one word that names the period (`the
-/// 60-day re-registration period`, `a 12-month wind-down period`, `a one-year window`):
-/// the length of a period set by a rule or a decision is its claim.
+/// duration glued to its noun, right away or after one lower-case word that names the
+/// period (`the 60-day re-registration period`, `a 12-month wind-down period`): the
+/// length of a period set by a rule or a decision is its claim.
 fn period_after(s: &str, at: usize, lex: &Lexicon) -> bool {
     let rest = window(s, at, 40);
     if !rest.starts_with(char::is_whitespace) {
         return false;
     }
-    let words: Vec<&str> = rest.split_whitespace().take(2).collect();
-    let is_period = |k: usize| {
-        words.get(k).is_some_and(|w| {
-            let bare = w.trim_end_matches([',', '.', ';', ':']);
-            Lexicon::is_in(lex.duration_periods, bare)
-        })
+    let is_period = |w: &str| {
+        Lexicon::is_in(
+            lex.duration_periods,
+            w.trim_end_matches([',', '.', ';', ':']),
+        )
     };
-    let namer = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c == '-');
-    is_period(0) || (words.first().is_some_and(|w| namer(w)) && is_period(1))
+    let namer = |w: &str| w.chars().all(|c| c.is_lowercase() || c == '-');
+    let mut words = rest.split_whitespace();
+    match (words.next(), words.next()) {
+        (Some(first), _) if is_period(first) => true,
+        (Some(first), Some(second)) => namer(first) && is_period(second),
+        _ => false,
+    }
 }
 
 /// True if a phrase of [`Lexicon::duration_terms`] follows byte `at` (`in prison`, `term
