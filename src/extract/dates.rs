@@ -44,6 +44,28 @@ pub struct DateHit {
     pub event: bool,
 }
 
+/// A period followed by the part of it meant, in brackets, dates nothing of its own: the
+/// bracket does (`Fiscal Year 2016 (October 1, 2015 - March 31, 2016)`).
+fn narrowed_in_brackets(hits: &mut [DateHit], s: &str) {
+    let span = |h: &DateHit| (h.date.first_day(), h.end_date.unwrap_or(h.date).last_day());
+    for i in 0..hits.len() {
+        let (outer, rest) = (&hits[i], &s[hits[i].end..]);
+        let Some(inside) = rest.trim_start().strip_prefix('(') else {
+            continue;
+        };
+        let open = s.len() - inside.len();
+        let inner = hits.iter().find(|h| {
+            h.start == open + (inside.len() - inside.trim_start().len())
+                && s[h.end..].trim_start().starts_with(')')
+        });
+        let Some(inner) = inner else { continue };
+        let ((a, b), (c, d)) = (span(outer), span(inner));
+        if outer.event && inner.event && a <= c && d <= b && (a, b) != (c, d) {
+            hits[i].event = false;
+        }
+    }
+}
+
 /// A day without its year after a day with one in the same sentence, later in that year,
 /// is in that year (`announced on September 17, 1994, … and launched two weeks later on
 /// October 1`): the sentence's own year, not one from the document's date. `month_days`
@@ -398,6 +420,7 @@ pub fn find_dates(
         });
     }
     in_the_year_just_told(&mut hits.hits, &month_days);
+    narrowed_in_brackets(&mut hits.hits, s);
     // `a year ago` after a month of the same sentence (`30% in November, down from 53% a
     // year ago`): that month, years before; else years before the document's year.
     for f in years_ago {
@@ -1326,7 +1349,9 @@ fn dates_an_event(f: &Found, s: &str, lex: &'static Lexicon) -> bool {
         || (matches!(f.expr, Expr::Date(Absolute::Year(_))) && bracketed_label(s, f, lex));
     let since = matches!(f.expr, Expr::Since(_));
     let period = matches!(f.expr, Expr::Period(..));
-    let words = clause_words_before(s, f.start, 10);
+    // Ten words, and six more for a date joined to one before it (see `baseline`).
+    let all = clause_words_before(s, f.start, 16);
+    let words = &all[all.len().saturating_sub(10)..];
     // `(Oct.1, 2009`: the year of a date not read whole is no fact of its own.
     let glued =
         matches!(f.expr, Expr::Date(Absolute::Year(_))) && glued_date_before(s, f.start, lex);
@@ -1344,9 +1369,9 @@ fn dates_an_event(f: &Found, s: &str, lex: &'static Lexicon) -> bool {
         // month they fall in is all that is kept); it compares nothing.
         || (!deadline(&words, lex)
             && ((!matches!(f.expr, Expr::DaysAgoAbout(_))
-                && baseline(s, (f.start, f.end), &words, since, period, lex))
-                || cut_off(&words, lex)))
-        || (since && continuity(&words, lex)))
+                && baseline(s, (f.start, f.end), &all, since, period, lex))
+                || cut_off(words, lex)))
+        || (since && continuity(words, lex)))
 }
 
 /// True if a year closes a short capitalised label in brackets (`(Venezuela 2021)`,
@@ -1871,6 +1896,38 @@ fn after_last(s: &str, marks: &[char]) -> usize {
         .map_or(0, |(i, c)| i + c.len_utf8())
 }
 
+/// A word of a date as the clause words read it (`2015`, `May`, `FY`, `fiscal`).
+fn date_word(w: &str, lex: &Lexicon) -> bool {
+    let t = w.trim_matches(|c: char| !c.is_alphanumeric());
+    year_like(t)
+        || lex.month_any_case(t).is_some()
+        || fiscal_code(t, lex)
+        || lex
+            .fiscal_year_words
+            .iter()
+            .any(|p| p.split(' ').any(|x| x.eq_ignore_ascii_case(t)))
+}
+
+/// How many of the last `words` are a list joiner and the date before it (`… Fiscal Year
+/// 2015 and`, `… May 2020,`), if they are that.
+fn joined_date(words: &[String], lex: &Lexicon) -> Option<usize> {
+    let (last, rest) = words.split_last()?;
+    let joiner = Lexicon::is_in(lex.list_joiners, last);
+    let (rest, n) = if joiner {
+        (rest, 1)
+    } else if last.ends_with(',') {
+        (words, 0)
+    } else {
+        return None;
+    };
+    let dated = rest.iter().rev().take_while(|w| date_word(w, lex)).count();
+    let anchored = rest[rest.len() - dated..].iter().any(|w| {
+        let t = w.trim_matches(|c: char| !c.is_alphanumeric());
+        year_like(t) || lex.month_any_case(t).is_some()
+    });
+    (dated > 0 && anchored).then_some(dated + n)
+}
+
 /// The words of the clause before byte `at`, lower case, nearest last (at most `n`). A
 /// clause ends at `;`, `:`, `—`, a parenthesis or a comma.
 fn clause_words_before(s: &str, at: usize, n: usize) -> Vec<String> {
@@ -1931,11 +1988,13 @@ fn phrase_at(words: &[String], phrase: &str, k: usize) -> bool {
 
 /// True if the date at `start` only serves as the baseline of a comparison (`32% lower
 /// than in June`, `compared to December`, `the lowest … since September 2020`): a cue
-/// within the clause before it and no figure between the cue and the date.
+/// within the clause before it and no figure between the cue and the date. `all` holds
+/// the clause's words before the date, lower case, nearest last: the last ten are read,
+/// the ones before them only through a date joined to an earlier one.
 fn baseline(
     s: &str,
     (start, end): ByteRange,
-    words: &[String],
+    all: &[String],
     since: bool,
     period: bool,
     lex: &'static Lexicon,
@@ -1977,6 +2036,15 @@ fn baseline(
     if when {
         return false;
     }
+    // `compared to the same time period for Fiscal Year 2015 and Fiscal Year 2014`: a date
+    // joined to the one before it is read as that one.
+    if let Some(joined) = joined_date(all, lex)
+        && baseline(s, (start, end), &all[..all.len() - joined], false, period, lex)
+    {
+        return true;
+    }
+    // The last ten words are the clause's as read here.
+    let words = &all[all.len().saturating_sub(10)..];
     let mut words = words.to_vec();
     if since {
         // `since February 2021` was read with its `since`: put it back in front.
@@ -2001,10 +2069,7 @@ fn baseline(
     let change = (0..words.len()).any(|i| sets.change.contains(bare(&words[i])) && !hedge(i));
     // `lower than FY 2014 and FY 2013`: an earlier date of the same comparison, joined
     // to this one, is neither a figure nor a word that breaks the cue off.
-    let date_word = |w: &str| {
-        let t = w.trim_matches(|c: char| !c.is_alphanumeric());
-        year_like(t) || lex.month_any_case(t).is_some() || fiscal_code(t, lex)
-    };
+    let date_word = |w: &str| date_word(w, lex);
     let figure = |w: &String| w.chars().any(|c| c.is_ascii_digit()) && !date_word(w);
     for k in 0..words.len() {
         if figure(&words[words.len() - 1 - k]) {

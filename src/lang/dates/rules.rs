@@ -346,7 +346,7 @@ fn year_words(v: &Vocab, extra: &[&str]) -> String {
 
 /// The rules, most specific first: a reader takes them in this order and keeps an
 /// expression only where it does not overlap one found before.
-pub static RULES: [Rule; 61] = [
+pub static RULES: [Rule; 62] = [
     // Parts of a fiscal year: `the first two quarters of fiscal year 2019`, `the start of
     // FY 2023`.
     Rule {
@@ -674,6 +674,31 @@ pub static RULES: [Rule; 61] = [
         read: Read::Groups(|r, c, t| {
             let (a, b) = (r.absolute(&c[1])?, r.absolute(&c[2])?);
             if matches!(a, Absolute::Year(_)) != matches!(b, Absolute::Year(_)) {
+                return None;
+            }
+            read_ends(r, c, t)
+        }),
+    },
+    // Two dates of one kind joined by a dash: `(October 1, 2015 - March 31, 2016)`,
+    // `January 2019 – March 2020`. Bare years have their own rule (`year_dash`).
+    Rule {
+        name: "dash",
+        kind: Kind::Absolute,
+        needs: DIGIT,
+        in_set: true,
+        alone: false,
+        example: "October 1, 2015 - March 31, 2016",
+        source: |v| format!(r"\b({}),?\s*[-–—]\s*({})\b", v.abs, v.abs),
+        read: Read::Groups(|r, c, t| {
+            let (a, b) = (r.absolute(&c[1])?, r.absolute(&c[2])?);
+            // Both ends of one kind, the first before the second.
+            let key = |x: Absolute| match x {
+                Absolute::Day { year, month, day } => Some((0, year, month, day)),
+                Absolute::Month { year, month } => Some((1, year, month, 0)),
+                _ => None,
+            };
+            let (ka, kb) = (key(a)?, key(b)?);
+            if ka.0 != kb.0 || ka >= kb {
                 return None;
             }
             read_ends(r, c, t)
