@@ -1331,6 +1331,9 @@ fn resolvable(kind: Kind, published: Option<PartialDate>) -> bool {
 /// True if what was found dates an event here: a year that is not a count or money, a
 /// `today` or `now` that announces something, a week day not merely of a quote.
 fn dates_an_event(f: &Found, s: &str, lex: &'static Lexicon) -> bool {
+    if names_its_effect(s, f.end, lex) {
+        return true;
+    }
     let fiscal = lex
         .fiscal_year_codes
         .iter()
@@ -1372,6 +1375,19 @@ fn dates_an_event(f: &Found, s: &str, lex: &'static Lexicon) -> bool {
                 && baseline(s, (f.start, f.end), &all, since, period, lex))
                 || cut_off(words, lex)))
         || (since && continuity(words, lex)))
+}
+
+/// True if the date ending at `end` is followed by an appositive that names what took
+/// effect on it (`since March 18, 2023, the effective date of this redesignation`).
+pub fn names_its_effect(s: &str, end: usize, lex: &Lexicon) -> bool {
+    let Some(rest) = s[end..].strip_prefix(',') else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    lex.date_appositives.iter().any(|a| {
+        rest.get(..a.len()).is_some_and(|h| h.eq_ignore_ascii_case(a))
+            && !rest[a.len()..].starts_with(char::is_alphanumeric)
+    })
 }
 
 /// True if a year closes a short capitalised label in brackets (`(Venezuela 2021)`,

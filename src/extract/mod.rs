@@ -365,7 +365,11 @@ fn extract_block(
             let mut told_periods = Vec::new();
             for h in events {
                 let again = h.end_date.is_some() && told_periods.contains(&(h.date, h.end_date));
-                if ends_a_period(h, &facts.events) || again {
+                // `since March 18, 2023, the effective date of this redesignation`: the
+                // day named for what took effect on it is a fact of its own.
+                let restated = ends_a_period(h, &facts.events)
+                    && !dates::names_its_effect(a, h.end, lex);
+                if restated || again {
                     continue;
                 }
                 told_periods.push((h.date, h.end_date));

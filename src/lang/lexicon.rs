@@ -191,6 +191,9 @@ pub struct Lexicon {
     pub deadline_words: &'static [&'static str],
     /// Words of an obligation (`must`, `required`, `ask`).
     pub obligation_words: &'static [&'static str],
+    /// An appositive after a date that names what took effect on it, which makes a
+    /// condition's date an event (`since March 18, 2023, the effective date of …`).
+    pub date_appositives: &'static [&'static str],
     /// The words of years and of months in a duration written in two parts (`19 years
     /// and seven months`), read whole, in months, or not at all.
     pub duration_years: &'static [&'static str],
@@ -724,6 +727,7 @@ struct LexiconFile {
     partitives: Vec<String>,
     deadline_words: Vec<String>,
     obligation_words: Vec<String>,
+    date_appositives: Vec<String>,
     duration_years: Vec<String>,
     duration_months: Vec<String>,
     duration_or_more: Vec<String>,
@@ -980,6 +984,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         partitives: leak_list(f.partitives),
         deadline_words: leak_list(f.deadline_words),
         obligation_words: leak_list(f.obligation_words),
+        date_appositives: leak_list(f.date_appositives),
         duration_years: leak_list(f.duration_years),
         duration_months: leak_list(f.duration_months),
         duration_or_more: leak_list(f.duration_or_more),
