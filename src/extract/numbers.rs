@@ -733,7 +733,8 @@ fn group_cut_off(s: &str, n: ByteRange) -> bool {
 }
 
 /// True if the digits at `n` are a whole number that counts: no digit group glued to
-/// them by a `,` or `.` that the pattern could not read (`45,5`, `1.234.567`), no dot
+/// them by a `,` or `.` that the pattern could not read (`45,5`, `1.234.567`), no digit
+/// right after them (`21,2005`: a group of four), no dot
 /// before exactly three digits unless a scale word follows (`60.000`: a thousands dot in
 /// many languages, a decimal point in English; `1.905 billion`), no leading zero
 /// (`0445`, a code) and no more than three decimals (`28.659966`, a coordinate).
@@ -745,6 +746,11 @@ fn whole_number(s: &str, n: ByteRange, scaled: bool) -> bool {
     }
     let after = char_at(s, n.1);
     if matches!(after, Some(',' | '.')) && digit(char_at(s, n.1 + 1)) {
+        return false;
+    }
+    // `21,2005`: a group of more than three digits is no thousands group; the pattern
+    // stopped inside it.
+    if digit(after) {
         return false;
     }
     let t = &s[n.0..n.1];
@@ -1490,43 +1496,83 @@ pub fn find_stats_in(
 /// ecuatoriano y 4 brasileños`, `12 Hondurans, one Ecuadorian and 4 Brazilians`. The
 /// word for one counts only as an item of such a list: right after a comma that closes a
 /// figure with its counted noun, followed by one noun and then a comma or a list
-/// joiner. Anywhere else `un`, `una` and `one` are articles or pronouns.
+/// joiner; or, for a word that is only a numeral (`one`, not `un`), as the last item
+/// after a joiner (`four Guatemalan nationals and one Mexican citizen`). Anywhere else
+/// `un`, `una` and `one` are articles or pronouns.
 fn ones_in_lists(s: &str, hits: &[StatHit], taken: &[ByteRange], lex: &Lexicon) -> Vec<StatHit> {
     let mut out = Vec::new();
     for prev in hits
         .iter()
         .filter(|h| h.noun.is_some() && h.value.is_some() && h.rate.is_none() && h.of.is_none())
     {
+        // After the figure: a comma, a list joiner, or both (`…, and one escapee`).
         let rest = &s[prev.end..];
-        let Some(after_comma) = rest.trim_start().strip_prefix(',') else {
+        let comma = rest.trim_start().strip_prefix(',');
+        let mut at = comma.map_or(prev.end, |after| s.len() - after.len());
+        let mut last_item = false;
+        if let Some((j, js)) = word_after(s, at)
+            && s[at..js].trim().is_empty()
+            && Lexicon::is_in(lex.list_joiners, j)
+        {
+            at = js + j.len();
+            last_item = true;
+        }
+        let numeral = |w: &str| !last_item || Lexicon::is_in(lex.one_numerals, w);
+        if comma.is_none() && !last_item {
+            continue;
+        }
+        let Some((one, os)) = word_after(s, at) else {
             continue;
         };
-        let comma = s.len() - after_comma.len();
-        let Some((one, os)) = word_after(s, comma) else {
-            continue;
-        };
-        if !Lexicon::is_in(lex.one_words, one) || overlaps(taken, os, os + one.len()) {
+        if !s[at..os].trim().is_empty()
+            || !Lexicon::is_in(lex.one_words, one)
+            || !numeral(one)
+            || overlaps(taken, os, os + one.len())
+        {
             continue;
         }
         let Some((noun, ns)) = word_after(s, os + one.len()) else {
             continue;
         };
+        let noun = noun.trim_end_matches('.');
         let ne = ns + noun.len();
         let item_end = s[ne..].trim_start();
+        // An item inside the list closes with a comma or a joiner; the last item (`and one
+        // Mexican citizen`) may run on, but its first word must not be a verb in -ed (`and
+        // one remained on shore`).
         let closes = item_end.starts_with(',')
             || word_after(s, ne).is_some_and(|(j, js)| {
                 s[ne..js].trim().is_empty() && Lexicon::is_in(lex.list_joiners, j)
-            });
+            })
+            || (last_item && !lex.past_suffixes.iter().any(|x| noun.ends_with(x)));
         let word = noun.chars().all(char::is_alphabetic)
             && !Lexicon::is_in(lex.stopwords, noun)
             && !lex.durations.contains(&noun);
         if !closes || !word || !s[os + one.len()..ns].trim().is_empty() {
             continue;
         }
-        let unit = hits
+        let list_unit = hits
             .iter()
             .rfind(|h| h.end <= os && !h.unit.is_empty())
             .map_or(String::new(), |h| h.unit.clone());
+        // The noun's own unit when the lexicon knows it; the list's in a list of people
+        // (`un ecuatoriano`), for a name (`one Mexican citizen`) or for the list's noun
+        // after an adjective (`two hot meals and one cold meal`); else the noun (`one
+        // escapee`, not `1 murderers`).
+        let low = noun.to_lowercase();
+        let next = word_after(s, ne).map(|(w, _)| w.to_lowercase());
+        let unit = match lex.unit_of(&low) {
+            Some(u) => u.to_string(),
+            // Unit names are shared by every language's lexicon.
+            None if list_unit == "people"
+                || noun.starts_with(char::is_uppercase)
+                || list_unit.starts_with(&low)
+                || next.is_some_and(|n| n.len() > 2 && list_unit.starts_with(&n)) =>
+            {
+                list_unit
+            }
+            None => low,
+        };
         out.push(make(
             s,
             os,

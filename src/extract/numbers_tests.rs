@@ -256,6 +256,8 @@ fn number_shapes_are_read_whole_or_not_at_all() {
         ("en", "It rose from 2 to 3 million dollars.", &[3e6]),
         ("en", "Between 40 and 60 percent of them.", &[40.0, 60.0]),
         ("en", "Between forty and 60 percent of them.", &[]),
+        ("en", "The total was 21,2005 units of aid.", &[]),
+        ("en", "The total was 1,23456 units of aid.", &[]),
         ("es", "más de 60 000 solicitantes", &[60000.0]),
         ("es", "más de 60.000 solicitantes", &[60000.0]),
         ("es", "el 45,5 % de ellos", &[45.5]),
@@ -268,6 +270,7 @@ fn number_shapes_are_read_whole_or_not_at_all() {
         ("es", "Entre el 40 y el 60 % de ellos.", &[40.0, 60.0]),
         ("es", "el 40 y el 60 % de ellos", &[]),
         ("es", "Subieron de 2 a 3 millones de pesos.", &[3e6]),
+        ("es", "Llegaron 21.2005 toneladas de ayuda.", &[]),
     ];
     for (lang, s, want) in cases {
         assert_eq!(&values(s, lang), want, "{lang}: {s}");

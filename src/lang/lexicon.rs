@@ -215,6 +215,9 @@ pub struct Lexicon {
     /// The words for one that count one in a list of counts (`21 hondureños, un
     /// ecuatoriano y 4 brasileños`).
     pub one_words: &'static [&'static str],
+    /// The words of [`Lexicon::one_words`] that are never an article: as the last item of
+    /// a list of counts they count (`two convicted murderers, and one escapee`).
+    pub one_numerals: &'static [&'static str],
     /// Words that make the time after a claim word elapsed time so far, a frame (`have
     /// been in effect for three weeks`).
     pub duration_elapsed_markers: &'static [&'static str],
@@ -736,6 +739,7 @@ struct LexiconFile {
     glued_durations: Vec<(String, String)>,
     range_or: Vec<String>,
     one_words: Vec<String>,
+    one_numerals: Vec<String>,
     duration_elapsed_markers: Vec<String>,
     elapsed_after: Vec<String>,
     infinitive_endings: Vec<String>,
@@ -993,6 +997,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         glued_durations: leak_str_pairs(f.glued_durations),
         range_or: leak_list(f.range_or),
         one_words: leak_list(f.one_words),
+        one_numerals: leak_list(f.one_numerals),
         duration_elapsed_markers: leak_list(f.duration_elapsed_markers),
         elapsed_after: leak_list(f.elapsed_after),
         infinitive_endings: leak_list(f.infinitive_endings),

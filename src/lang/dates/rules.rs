@@ -103,7 +103,8 @@ impl Vocab<'_> {
         let th = format!("(?:{})", plain(lex.day_suffixes));
         let of = regex::escape(lex.day_of);
         let d = format!(r"[0-9]{{1,2}}{th}?");
-        let full_mdy = format!(r"{m}\s+{d},?\s+{y}");
+        // `Dec. 21,2005`: the comma may stand for the space.
+        let full_mdy = format!(r"{m}\s+{d}(?:,\s*|\s+){y}");
         let year_of = format!(
             "(?:{})",
             std::iter::once(of.clone())
@@ -1224,7 +1225,7 @@ pub static RULES: [Rule; 62] = [
         example: "April 15, 2020",
         source: |v| {
             let (m, y) = (&v.m, v.y);
-            format!(r"\b({m})\s+([0-9]{{1,2}}){th}?,?\s+({y})\b", th = v.th)
+            format!(r"\b({m})\s+([0-9]{{1,2}}){th}?(?:,\s*|\s+)({y})\b", th = v.th)
         },
         read: Read::Groups(|r, c, _| {
             let (month, day, year) = (r.month(&c[1])?, num(c, 2)?, num(c, 3)?);
