@@ -2121,13 +2121,17 @@ fn claim_duration(s: &str, start: usize, num_end: usize, noun_end: usize, lex: &
 
 /// True if a word of [`Lexicon::duration_periods`] follows byte `at`, the end of a
 /// duration glued to its noun, right away or after one lower-case word that names the
-/// period (`the 60-day re-registration period`, `a 12-month wind-down period`): the
-/// length of a period set by a rule or a decision is its claim.
+/// period (`the 60-day re-registration period`, `a 12-month wind-down period`, `a
+/// 48-month prison term`), or glued on by a hyphen (`a five-year-term`): the length of a
+/// period set by a rule or a decision is its claim.
 fn period_after(s: &str, at: usize, lex: &Lexicon) -> bool {
     let rest = window(s, at, 40);
-    if !rest.starts_with(char::is_whitespace) {
-        return false;
-    }
+    // `a 48-month-term`: the period's word glued on by a hyphen.
+    let rest = match rest.strip_prefix('-') {
+        Some(glued) => glued.split_whitespace().next().unwrap_or(""),
+        None if rest.starts_with(char::is_whitespace) => rest,
+        None => return false,
+    };
     let is_period = |w: &str| {
         Lexicon::is_in(
             lex.duration_periods,
