@@ -1370,7 +1370,7 @@ fn dates_an_event(f: &Found, s: &str, lex: &'static Lexicon) -> bool {
         || fiscal_year_edge(s, f.start, lex)
         // `more than three weeks ago`: the `than` hedges the count of days back (the
         // month they fall in is all that is kept); it compares nothing.
-        || (!deadline(&words, lex)
+        || (!deadline(words, lex)
             && ((!matches!(f.expr, Expr::DaysAgoAbout(_))
                 && baseline(s, (f.start, f.end), &all, since, period, lex))
                 || cut_off(words, lex)))
@@ -1385,7 +1385,8 @@ pub fn names_its_effect(s: &str, end: usize, lex: &Lexicon) -> bool {
     };
     let rest = rest.trim_start();
     lex.date_appositives.iter().any(|a| {
-        rest.get(..a.len()).is_some_and(|h| h.eq_ignore_ascii_case(a))
+        rest.get(..a.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(a))
             && !rest[a.len()..].starts_with(char::is_alphanumeric)
     })
 }
@@ -2055,7 +2056,14 @@ fn baseline(
     // `compared to the same time period for Fiscal Year 2015 and Fiscal Year 2014`: a date
     // joined to the one before it is read as that one.
     if let Some(joined) = joined_date(all, lex)
-        && baseline(s, (start, end), &all[..all.len() - joined], false, period, lex)
+        && baseline(
+            s,
+            (start, end),
+            &all[..all.len() - joined],
+            false,
+            period,
+            lex,
+        )
     {
         return true;
     }

@@ -367,8 +367,8 @@ fn extract_block(
                 let again = h.end_date.is_some() && told_periods.contains(&(h.date, h.end_date));
                 // `since March 18, 2023, the effective date of this redesignation`: the
                 // day named for what took effect on it is a fact of its own.
-                let restated = ends_a_period(h, &facts.events)
-                    && !dates::names_its_effect(a, h.end, lex);
+                let restated =
+                    ends_a_period(h, &facts.events) && !dates::names_its_effect(a, h.end, lex);
                 if restated || again {
                     continue;
                 }

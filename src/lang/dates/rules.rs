@@ -1225,7 +1225,10 @@ pub static RULES: [Rule; 62] = [
         example: "April 15, 2020",
         source: |v| {
             let (m, y) = (&v.m, v.y);
-            format!(r"\b({m})\s+([0-9]{{1,2}}){th}?(?:,\s*|\s+)({y})\b", th = v.th)
+            format!(
+                r"\b({m})\s+([0-9]{{1,2}}){th}?(?:,\s*|\s+)({y})\b",
+                th = v.th
+            )
         },
         read: Read::Groups(|r, c, _| {
             let (month, day, year) = (r.month(&c[1])?, num(c, 2)?, num(c, 3)?);
