@@ -3031,9 +3031,12 @@ fn said_before(s: &str, start: usize, lex: &Lexicon) -> bool {
         let Some((w, ws)) = word_before(s, at) else {
             return false;
         };
+        // `The United States on Friday announced`: a capital inside the sentence makes
+        // a name, not a verb.
+        let name = ws > 0 && w.starts_with(char::is_uppercase);
         let w = w.to_lowercase();
         if Lexicon::is_in(lex.speech_verbs, &w) {
-            return true;
+            return !name;
         }
         if !Lexicon::is_in(lex.date_prepositions, &w) {
             return false;
