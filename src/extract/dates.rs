@@ -1352,9 +1352,7 @@ fn dates_an_event(f: &Found, s: &str, lex: &'static Lexicon) -> bool {
         || (matches!(f.expr, Expr::Date(Absolute::Year(_))) && bracketed_label(s, f, lex));
     let since = matches!(f.expr, Expr::Since(_));
     let period = matches!(f.expr, Expr::Period(..));
-    // Ten words, and six more for a date joined to one before it (see `baseline`).
-    let all = clause_words_before(s, f.start, 16);
-    let words = &all[all.len().saturating_sub(10)..];
+    let words = &clause_words_before(s, f.start, 10);
     // `(Oct.1, 2009`: the year of a date not read whole is no fact of its own.
     let glued =
         matches!(f.expr, Expr::Date(Absolute::Year(_))) && glued_date_before(s, f.start, lex);
@@ -1372,7 +1370,7 @@ fn dates_an_event(f: &Found, s: &str, lex: &'static Lexicon) -> bool {
         // month they fall in is all that is kept); it compares nothing.
         || (!deadline(words, lex)
             && ((!matches!(f.expr, Expr::DaysAgoAbout(_))
-                && baseline(s, (f.start, f.end), &all, since, period, lex))
+                && baseline(s, (f.start, f.end), words, since, period, lex))
                 || cut_off(words, lex)))
         || (since && continuity(words, lex)))
 }
@@ -1926,23 +1924,18 @@ fn date_word(w: &str, lex: &Lexicon) -> bool {
 }
 
 /// How many of the last `words` are a list joiner and the date before it (`… Fiscal Year
-/// 2015 and`, `… May 2020,`), if they are that.
+/// 2015 and`), if they are that.
 fn joined_date(words: &[String], lex: &Lexicon) -> Option<usize> {
     let (last, rest) = words.split_last()?;
-    let joiner = Lexicon::is_in(lex.list_joiners, last);
-    let (rest, n) = if joiner {
-        (rest, 1)
-    } else if last.ends_with(',') {
-        (words, 0)
-    } else {
+    if !Lexicon::is_in(lex.list_joiners, last) {
         return None;
-    };
+    }
     let dated = rest.iter().rev().take_while(|w| date_word(w, lex)).count();
     let anchored = rest[rest.len() - dated..].iter().any(|w| {
         let t = w.trim_matches(|c: char| !c.is_alphanumeric());
         year_like(t) || lex.month_any_case(t).is_some()
     });
-    (dated > 0 && anchored).then_some(dated + n)
+    (dated > 0 && anchored).then_some(dated + 1)
 }
 
 /// The words of the clause before byte `at`, lower case, nearest last (at most `n`). A
@@ -2005,18 +1998,16 @@ fn phrase_at(words: &[String], phrase: &str, k: usize) -> bool {
 
 /// True if the date at `start` only serves as the baseline of a comparison (`32% lower
 /// than in June`, `compared to December`, `the lowest … since September 2020`): a cue
-/// within the clause before it and no figure between the cue and the date. `all` holds
-/// the clause's words before the date, lower case, nearest last: the last ten are read,
-/// the ones before them only through a date joined to an earlier one.
+/// within the clause before it and no figure between the cue and the date. `words` are
+/// the clause's words before the date, lower case, nearest last.
 fn baseline(
     s: &str,
     (start, end): ByteRange,
-    all: &[String],
+    words: &[String],
     since: bool,
     period: bool,
     lex: &'static Lexicon,
 ) -> bool {
-    let sets = word_sets(lex);
     // `an increase from May 12 when CBP processed 1,000`: a baseline with its own figure
     // after it is a dated snapshot.
     let rest = &s[end..];
@@ -2054,21 +2045,32 @@ fn baseline(
         return false;
     }
     // `compared to the same time period for Fiscal Year 2015 and Fiscal Year 2014`: a date
-    // joined to the one before it is read as that one.
-    if let Some(joined) = joined_date(all, lex)
-        && baseline(
-            s,
-            (start, end),
-            &all[..all.len() - joined],
-            false,
-            period,
-            lex,
-        )
-    {
-        return true;
+    // joined to the one before it is read as that one. Only then are the words before
+    // the earlier date read (up to sixteen in all).
+    if joined_date(words, lex).is_some() {
+        let all = clause_words_before(s, start, 16);
+        if let Some(joined) = joined_date(&all, lex) {
+            let earlier = &all[..all.len() - joined];
+            let earlier = &earlier[earlier.len().saturating_sub(10)..];
+            if baseline_cue(s, (start, end), earlier, false, period, lex) {
+                return true;
+            }
+        }
     }
-    // The last ten words are the clause's as read here.
-    let words = &all[all.len().saturating_sub(10)..];
+    baseline_cue(s, (start, end), words, since, period, lex)
+}
+
+/// True if a baseline cue stands among `words`, the clause's words before the date at
+/// `start..end` (lower case, nearest last), with no figure between it (see [`baseline`]).
+fn baseline_cue(
+    s: &str,
+    (start, end): ByteRange,
+    words: &[String],
+    since: bool,
+    period: bool,
+    lex: &'static Lexicon,
+) -> bool {
+    let sets = word_sets(lex);
     let mut words = words.to_vec();
     if since {
         // `since February 2021` was read with its `since`: put it back in front.
