@@ -1740,6 +1740,22 @@ fn cited(s: &str, f: &Found, lex: &Lexicon) -> bool {
     abbreviations > 0
 }
 
+/// True if a volume's number and a reporter's capitals stand right before `start`
+/// (`22 I&N Dec. 21`, `23 IN Dec. 814`): the abbreviation after them is the reporter's
+/// (`Dec.`, decisions), not a month.
+fn reporter_before(s: &str, start: usize) -> bool {
+    let mut words = s[..start].split_whitespace().rev();
+    let reporter = words.next().unwrap_or("");
+    let volume = words.next().unwrap_or("");
+    reporter.len() >= 2
+        && reporter.chars().any(|c| c.is_ascii_uppercase())
+        && reporter
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c == '&' || c == '.')
+        && !volume.is_empty()
+        && volume.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// True for a reporter's or code's abbreviation: `Supp.`, `U.S.C.`, or `U.S` with its
 /// last dot lost.
 fn abbreviation(w: &str) -> bool {
@@ -1775,6 +1791,11 @@ fn code_supplement(before: &str, after: &str, lex: &Lexicon) -> Option<bool> {
 fn is_date(f: &Found, s: &str, lex: &Lexicon) -> bool {
     if matches!(f.expr, Expr::MonthDay { .. } | Expr::BareMonth { .. })
         && capitalised_month_in_a_name(&s[..f.end], f.start, lex)
+    {
+        return false;
+    }
+    if matches!(f.expr, Expr::MonthDay { .. } | Expr::BareMonth { .. })
+        && reporter_before(s, f.start)
     {
         return false;
     }
@@ -2305,6 +2326,23 @@ fn name_ending_in_year(before: &str, lex: &Lexicon) -> bool {
     capital && !opens_sentence && lex.month_any_case(word).is_none()
 }
 
+/// True if `w` is a capitalised word of letters that could be part of a name: not a
+/// month, week day, season, preposition or word of time (`Disease`, not `Year`, `March`,
+/// `Since`).
+fn name_word(w: &str, lex: &Lexicon) -> bool {
+    let lower = w.to_lowercase();
+    w.chars().next().is_some_and(char::is_uppercase)
+        && w.chars().all(char::is_alphabetic)
+        && w.chars().skip(1).any(char::is_lowercase)
+        && lex.month_any_case(w).is_none()
+        && !Lexicon::is_in(lex.weekdays, &lower)
+        && !lex.seasons.iter().any(|(s, _)| *s == lower)
+        && !Lexicon::is_in(lex.stopwords, &lower)
+        && !Lexicon::is_in(lex.date_prepositions, &lower)
+        && !Lexicon::is_in(lex.durations, &lower)
+        && !lex.fiscal_year_words.iter().any(|f| *f == lower)
+}
+
 /// True if `before` ends with a word of [`Lexicon::attribute_determiners`] (`the`, `a`,
 /// `’s`).
 fn determiner_before(before: &str, lex: &Lexicon) -> bool {
@@ -2324,6 +2362,16 @@ fn determiner_before(before: &str, lex: &Lexicon) -> bool {
 fn attribute_year(s: &str, start: usize, end: usize, lex: &Lexicon) -> bool {
     let before = s[..start].trim_end();
     if name_ending_in_year(before, lex) {
+        return true;
+    }
+    // `the Coronavirus Disease 2019 pandemic`: a year alone right after two capitalised
+    // words of a name, neither a word of dates (not `Director of the Border Program
+    // 2015-2019`, `the United States from 2017 to 2018`).
+    let mut last_two = before.rsplit(char::is_whitespace);
+    if s[start..end].bytes().all(|b| b.is_ascii_digit())
+        && last_two.next().is_some_and(|w| name_word(w, lex))
+        && last_two.next().is_some_and(|w| name_word(w, lex))
+    {
         return true;
     }
     if determiner_before(before, lex) {
