@@ -2092,11 +2092,16 @@ fn baseline_cue(
     lex: &'static Lexicon,
 ) -> bool {
     let sets = word_sets(lex);
-    let mut words = words.to_vec();
-    if since {
+    let with_since;
+    let words = if since {
         // `since February 2021` was read with its `since`: put it back in front.
-        words.push(lex.since.first().copied().unwrap_or_default().to_string());
-    }
+        let mut w = words.to_vec();
+        w.push(lex.since.first().copied().unwrap_or_default().to_string());
+        with_since = w;
+        &with_since[..]
+    } else {
+        words
+    };
     // The words are lower case already.
     fn bare(w: &str) -> &str {
         w.trim_matches(|c: char| !c.is_alphanumeric() && c != '%')
