@@ -869,6 +869,9 @@ fn qualifier_before(s: &str, at: usize, lex: &Lexicon) -> Option<(Qualifier, usi
         }
         (low, 0)
     };
+    // `more\nthan 300`: a hedge broken over two lines is the same hedge (one ASCII
+    // blank for another keeps every byte offset).
+    let low = low.replace(['\n', '\r', '\t'], " ");
     let mut best: Option<(Qualifier, usize, bool)> = None;
     for &(q, canon, in_span) in lex.qualifiers {
         if low.ends_with(q) {

@@ -89,7 +89,7 @@ fn parse(src: &str) -> Vec<Case> {
             "kind" => cur.kind = Some(val.to_string()),
             "text" => cur.text = val.replace("\\n", "\n"),
             "event" => cur.events.push(val.to_string()),
-            "stat" => cur.stats.push(val.to_string()),
+            "stat" => cur.stats.push(val.replace("\\n", "\n")),
             "events" if val == "any" => cur.any_events = true,
             "stats" if val == "any" => cur.any_stats = true,
             _ => panic!("line {line_no}: unknown key {key}"),
