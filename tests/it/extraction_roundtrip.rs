@@ -117,6 +117,17 @@ fn stated(span: &str) -> Vec<f64> {
             out.push(v);
         }
     }
+    // `three-fourths`, `one fifth`: a numerator's word over a denominator's.
+    let over = Regex::new(r"(?i)\b(one|two|three|four)[- ](fourth|fifth|tenth)s?\b").unwrap();
+    for c in over.captures_iter(span) {
+        let n = WORDS.iter().find(|(w, _)| c[1].eq_ignore_ascii_case(w));
+        let d = match c[2].to_lowercase().as_str() {
+            "fourth" => 4.0,
+            "fifth" => 5.0,
+            _ => 10.0,
+        };
+        out.extend(n.map(|&(_, n)| n / d));
+    }
     // `2 to 4 million`: the scale of the second end is the first's too.
     let shared = Regex::new(
         r"(?i)\b([0-9]+(?:\.[0-9]+)?)\s*(?:to|and|-|–)\s*\$?[0-9]+(?:\.[0-9]+)?\s?(thousand|million|billion|trillion)\b",
