@@ -2140,7 +2140,7 @@ fn baseline_cue(
                 || Lexicon::is_in(lex.baseline_participles, t)
                 || (joined && (date_word(w) || Lexicon::is_in(lex.list_joiners, t)))
         });
-        let cue = lex.baseline_cues.iter().find(|c| phrase_at(&words, c, k));
+        let cue = lex.baseline_cues.iter().find(|c| phrase_at(words, c, k));
         if let Some(cue) = cue.filter(|_| small) {
             // `que en 2022` is a baseline after `más`/`menos` only; otherwise `que` is
             // `that` (`señala que en el año fiscal 2023, …`).
@@ -2172,7 +2172,7 @@ fn baseline_cue(
         let compared = (1..=7).contains(&k)
             && nouns_only
             && !amount(&words[words.len() - k])
-            && lex.comparison_cues.iter().any(|c| phrase_at(&words, c, k));
+            && lex.comparison_cues.iter().any(|c| phrase_at(words, c, k));
         if compared {
             return true;
         }
@@ -2213,7 +2213,7 @@ fn baseline_cue(
             continue;
         }
         // `the lowest … since September 2020`, `has more than tripled since …`.
-        if lex.superlatives.iter().any(|c| phrase_at(&words, c, k)) || change {
+        if lex.superlatives.iter().any(|c| phrase_at(words, c, k)) || change {
             return true;
         }
     }
