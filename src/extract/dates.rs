@@ -1828,7 +1828,7 @@ fn is_date(f: &Found, s: &str, lex: &Lexicon) -> bool {
                     || acted())
         }
         // `Tuesday, June 4, 2019`: the week day of a date written in full is part of it.
-        Expr::Weekday(_) | Expr::LastWeekday(_) => {
+        Expr::Weekday(_) | Expr::LastWeekday(_) | Expr::WeekdaySpan(..) => {
             let rest = s[f.end..].trim_start_matches([',', ' ']);
             let dated = rest.starts_with(|c: char| c.is_ascii_digit())
                 || lex.months.iter().any(|(m, _)| rest.starts_with(m));
@@ -2690,6 +2690,19 @@ fn resolve(
             let (start, end) = weekend_days(published?, offset, future)?;
             (start, Some(end), true)
         }
+        Expr::WeekdaySpan(first, last) => {
+            // The second day read as a week day alone; the first, the latest such day
+            // before it. In a document dated to its month, that month.
+            let end = resolve_relative(Expr::Weekday(last), published?, future())?;
+            match end.day {
+                Some(d) => {
+                    let back = (last as i64 - first as i64).rem_euclid(7);
+                    let start = shift_days(end.year, end.month?, d, -back)?;
+                    (start, Some(end), true)
+                }
+                None => (end, None, true),
+            }
+        }
         e => {
             let pubd = published?;
             let needs_tense = matches!(
@@ -2904,6 +2917,7 @@ fn resolve_relative(e: Expr, pubd: PartialDate, future: bool) -> Option<PartialD
         | Expr::ThisFiscalPart { .. }
         | Expr::AfterPrevious(_)
         | Expr::Weekend(_)
+        | Expr::WeekdaySpan(..)
         | Expr::ThisFiscalYear { .. }
         | Expr::DaysToDate(_)
         | Expr::LastSeason(_)

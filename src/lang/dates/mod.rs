@@ -176,6 +176,9 @@ pub enum Expr {
     DaysAgoAbout(i64),
     /// A day of the week, 0 = Monday.
     Weekday(u8),
+    /// The days from one day of the week to another (`between Saturday and Monday`): the
+    /// second read as a week day alone, the first the latest such day before it.
+    WeekdaySpan(u8, u8),
     /// The day of the week before the document's day, never that day (`el pasado
     /// viernes`), 0 = Monday.
     LastWeekday(u8),

@@ -347,7 +347,7 @@ fn year_words(v: &Vocab, extra: &[&str]) -> String {
 
 /// The rules, most specific first: a reader takes them in this order and keeps an
 /// expression only where it does not overlap one found before.
-pub static RULES: [Rule; 62] = [
+pub static RULES: [Rule; 63] = [
     // Parts of a fiscal year: `the first two quarters of fiscal year 2019`, `the start of
     // FY 2023`.
     Rule {
@@ -2025,6 +2025,46 @@ pub static RULES: [Rule; 62] = [
         example: "tomorrow",
         source: |v| format!(r"(?i:\b{})", words(v.lex.tomorrow)),
         read: Read::Text(|_, m, _| Some(at(m, Expr::DayOffset(1)))),
+    },
+    // `between Saturday and Monday`, `from Friday to Sunday`: one period of days.
+    Rule {
+        name: "weekday_span",
+        kind: Kind::RelativeDay,
+        needs: NOTHING,
+        in_set: true,
+        alone: false,
+        example: "between Saturday and Monday",
+        source: |v| {
+            let days = alternation(v.lex.weekdays.iter().copied());
+            let open: Vec<&str> = v
+                .lex
+                .span_between
+                .iter()
+                .chain(v.lex.span_from)
+                .copied()
+                .collect();
+            let join: Vec<&str> = v
+                .lex
+                .span_and
+                .iter()
+                .chain(v.lex.span_through)
+                .copied()
+                .collect();
+            format!(
+                r"\b{}\s+({days})\s+{}\s+({days})\b",
+                v.words(&open),
+                v.words(&join)
+            )
+        },
+        read: Read::Groups(|r, c, _| {
+            let day = |k: usize| {
+                let w = c.get(k)?.as_str();
+                r.lex.weekdays.iter().position(|d| *d == w).map(|i| i as u8)
+            };
+            let (first, last) = (day(1)?, day(2)?);
+            (first != last).then_some(())?;
+            found(c, Expr::WeekdaySpan(first, last))
+        }),
     },
     Rule {
         name: "weekday",
