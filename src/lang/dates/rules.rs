@@ -2036,20 +2036,11 @@ pub static RULES: [Rule; 63] = [
         example: "between Saturday and Monday",
         source: |v| {
             let days = alternation(v.lex.weekdays.iter().copied());
-            let open: Vec<&str> = v
-                .lex
-                .span_between
-                .iter()
-                .chain(v.lex.span_from)
-                .copied()
-                .collect();
-            let join: Vec<&str> = v
-                .lex
-                .span_and
-                .iter()
-                .chain(v.lex.span_through)
-                .copied()
-                .collect();
+            let both = |a: &[&'static str], b: &[&'static str]| -> Vec<&'static str> {
+                a.iter().chain(b).copied().collect()
+            };
+            let open = both(v.lex.span_between, v.lex.span_from);
+            let join = both(v.lex.span_and, v.lex.span_through);
             format!(
                 r"\b{}\s+({days})\s+{}\s+({days})\b",
                 v.words(&open),
