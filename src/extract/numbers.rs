@@ -857,21 +857,27 @@ fn qualifier_before(s: &str, at: usize, lex: &Lexicon) -> Option<(Qualifier, usi
     // Only the end of the head can hold a hedge. An ASCII head lower-cases byte by byte,
     // so lower-casing its last bytes is enough (`from` is where they start); any other
     // head is lower-cased whole.
+    // `more\nthan 300`: a hedge broken over two lines is the same hedge, so every ASCII
+    // blank is read as a space (which keeps every byte offset).
+    let fold = |c: char| {
+        if c.is_ascii_whitespace() { ' ' } else { c }
+    };
     let (low, from) = if head.is_ascii() {
         let longest = lex.qualifiers.iter().map(|q| q.0.len()).max().unwrap_or(0);
         let from = head.len().saturating_sub(longest + 1);
-        (head[from..].to_ascii_lowercase(), from)
+        let low = head[from..]
+            .chars()
+            .map(|c| fold(c.to_ascii_lowercase()))
+            .collect();
+        (low, from)
     } else {
         let low = head.to_lowercase();
         if low.len() != head.len() {
             // Lower-casing changed byte lengths: compare on the original case-insensitively.
             return None;
         }
-        (low, 0)
+        (low.chars().map(fold).collect::<String>(), 0)
     };
-    // `more\nthan 300`: a hedge broken over two lines is the same hedge (one ASCII
-    // blank for another keeps every byte offset).
-    let low = low.replace(['\n', '\r', '\t'], " ");
     let mut best: Option<(Qualifier, usize, bool)> = None;
     for &(q, canon, in_span) in lex.qualifiers {
         if low.ends_with(q) {
