@@ -171,9 +171,15 @@ fn condition_lines(text: &str, lex: &Lexicon) -> Vec<text::ByteRange> {
 /// The lines of a block that are the items of a list led into by a line of its own
 /// ending with a colon (`… 79 flights to the following countries:` then `Guatemala – 36
 /// flights`), up to a blank line: the lead's sentence goes on in them, so they are no
-/// captions even when short and without a verb.
+/// captions even when short and without a verb. A label of one or two words (`Summary:`,
+/// `Contact:`, `Additional Materials:`) leads into a section, not a list: the lines after
+/// it stay lines of their own.
 fn item_lines(text: &str) -> Vec<text::ByteRange> {
-    let lead = |line: &str| line.trim().ends_with(':');
+    let lead = |line: &str| {
+        line.trim()
+            .strip_suffix(':')
+            .is_some_and(|head| head.split_whitespace().nth(2).is_some())
+    };
     list_items(text, lead, |line| !line.trim().is_empty() && !lead(line))
 }
 

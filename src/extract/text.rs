@@ -458,7 +458,9 @@ pub fn sentences(masked: &str, lex: &Lexicon) -> Vec<ByteRange> {
             // - it stops on any word and fills the block's width (`… Customs and Border`
             //   + `Protection had …` in a Congressional Record column);
             // - it stops on a word before a line opening with a parenthesis (`… the
-            //   Secretary of Homeland Security` + `(Secretary) extended …`).
+            //   Secretary of Homeland Security` + `(Secretary) extended …`);
+            // - it is long and breaks a word with a hyphen (`… at a removal hearing,
+            //   Hernandez-` + `Trochez's attorney conceded …`).
             let line = &masked[masked[..i].rfind('\n').map_or(0, |n| n + 1)..i];
             let len = line.trim().chars().count();
             let last = before.chars().next_back();
@@ -472,7 +474,11 @@ pub fn sentences(masked: &str, lex: &Lexicon) -> Vec<ByteRange> {
                         && last.is_some_and(char::is_alphanumeric))
                     || (len >= 40
                         && first == Some('(')
-                        && last.is_some_and(char::is_alphanumeric)));
+                        && last.is_some_and(char::is_alphanumeric))
+                    || (len >= 40
+                        && before
+                            .strip_suffix('-')
+                            .is_some_and(|w| w.ends_with(char::is_alphabetic))));
             // Rows drawn with pipes (`| Date | 27 June 2022 |`) are lines of their own.
             let row = before.ends_with('|') || first == Some('|');
             if row
@@ -603,6 +609,15 @@ mod tests {
                 "Encounters at the border have remained at record-high levels since the start of\nTitle 42 expulsions.",
                 "In the first eight months of the year, encounters between\nports of entry (POEs) were roughly comparable to the same months a year before."
             ]
+        );
+        // A long line that breaks a word with a hyphen runs on into the next.
+        assert_eq!(
+            split(
+                "served them with notices to appear, charging them as subject to removal because\n\
+                 immigration officer. On August 11, 2014, at a removal hearing, Hernandez-\n\
+                 Trochez's attorney conceded removability and expressed an intent to apply."
+            )[1],
+            "On August 11, 2014, at a removal hearing, Hernandez-\nTrochez's attorney conceded removability and expressed an intent to apply."
         );
         // Short lines (a court's caption, an infobox) stay lines of their own.
         assert_eq!(
