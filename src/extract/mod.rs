@@ -131,8 +131,51 @@ pub fn extract_document(blocks: &[Block], ctx: &Context) -> Facts {
         }
         led = item || (paragraph && block.text.trim_end().ends_with(':'));
     }
+    date_weekdays_by_days_told(&mut facts.events, ctx.published, lex);
     assign_ids(&mut facts);
     facts
+}
+
+/// In a document dated to its month only, a week day said alone (`officers … Wednesday
+/// discovered two women`) is dated to that month. When the last day of that month the
+/// text names in full (`on Wednesday, January 19`, `March 18, 2020`) falls on that week
+/// day, the week day is that day: a release's lead tells the event its body dates. An
+/// earlier day is no match (`23 on Sunday and seven on Wednesday`, after `On Feb. 2` and
+/// `On Feb. 3`, were later days), nor is a day found from another week day.
+fn date_weekdays_by_days_told(
+    events: &mut [Arc<Event>],
+    published: Option<PartialDate>,
+    lex: &Lexicon,
+) {
+    let Some((year, Some(month))) = published
+        .filter(|p| p.precision() == Precision::Month)
+        .map(|p| (p.year, p.month))
+    else {
+        return;
+    };
+    let Some(last) = events
+        .iter()
+        .filter(|e| e.end.is_none() && e.date.precision() == Precision::Day)
+        // Named by its number: not a week day or `yesterday` resolved before.
+        .filter(|e| e.span.contains(|c: char| c.is_ascii_digit()))
+        .filter(|e| e.date.year == year && e.date.month == Some(month))
+        .map(|e| e.date)
+        .max()
+    else {
+        return;
+    };
+    let Some(name) = last.weekday().and_then(|w| lex.weekdays.get(w as usize)) else {
+        return;
+    };
+    for e in events.iter_mut() {
+        if e.relative
+            && e.end.is_none()
+            && e.date.precision() == Precision::Month
+            && e.span.trim().eq_ignore_ascii_case(name)
+        {
+            Arc::make_mut(e).date = last;
+        }
+    }
 }
 
 /// `text` with its runs of white space made one space, trimmed.
