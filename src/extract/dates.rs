@@ -134,6 +134,9 @@ pub struct Before {
     /// The week a heading names as the document's own (`Immigration Recap, Sept. 8-13`,
     /// see [`own_week`]): what `this week` means in it.
     pub week: Option<(PartialDate, PartialDate)>,
+    /// The last period the text stated (see [`period_told`]): what `the same period last
+    /// year` moves a year back.
+    pub period: Option<(PartialDate, PartialDate)>,
     /// The last date told in the paragraph so far in its own words (see [`date_told`]):
     /// what gives its year to a later month without one in a document dated to its year
     /// only (`In March 2014, … an interview in May`).
@@ -490,6 +493,7 @@ pub fn find_dates(
         fiscal_year_words(&mut hits.hits, &year_words, published, fiscal, lex);
     }
     same_periods(&mut hits.hits, s, lex);
+    same_period_last_year(&mut hits.hits, s, published, before.period, lex);
     glosses(&mut hits.hits, s);
     appositives(&mut hits.hits, s);
     narrowed(&mut hits.hits, s, lex);
@@ -849,6 +853,100 @@ fn same_periods(hits: &mut [DateHit], s: &str, lex: &'static Lexicon) {
             h.relative = true;
         }
     }
+}
+
+/// The period an event hit states (`From Oct. 1 through March 31`), or runs up to the
+/// document's date (`Since Oct. 1`).
+fn period_of(
+    h: &DateHit,
+    s: &str,
+    published: Option<PartialDate>,
+    lex: &Lexicon,
+) -> Option<(PartialDate, PartialDate)> {
+    if let Some(end) = h.end_date {
+        return Some((h.date, end));
+    }
+    // `since` opens the hit's words or stands right before them.
+    let head = window_before(s, h.start, 16).trim_end().to_lowercase();
+    let words = s[h.start..h.end].to_lowercase();
+    let since = lex.since.iter().any(|w| {
+        words.strip_prefix(w).is_some_and(|r| r.starts_with(' ')) || ends_with_phrase(&head, w)
+    });
+    since
+        .then_some(())
+        .and(published)
+        .filter(|p| h.date < *p)
+        .map(|p| (h.date, p))
+}
+
+/// The last period the event hits of a sentence state (see [`period_of`]), else `before`.
+pub fn period_told(
+    hits: &[DateHit],
+    s: &str,
+    published: Option<PartialDate>,
+    before: Option<(PartialDate, PartialDate)>,
+    lex: &Lexicon,
+) -> Option<(PartialDate, PartialDate)> {
+    hits.iter()
+        .rev()
+        .filter(|h| h.event)
+        .find_map(|h| period_of(h, s, published, lex))
+        .or(before)
+}
+
+/// `594,142 apprehensions during the same period last year`, after `From Oct. 1 through
+/// March 31`: the period stated before the phrase (in the sentence, else the last one the
+/// text stated), a year earlier. An event when a figure goes with it (a count among the
+/// three words before the phrase, or the phrase opening a sentence that states one), a
+/// baseline otherwise (`a 97 percent increase over the same period in the previous year`).
+fn same_period_last_year(
+    hits: &mut Vec<DateHit>,
+    s: &str,
+    published: Option<PartialDate>,
+    before: Option<(PartialDate, PartialDate)>,
+    lex: &Lexicon,
+) {
+    if lex.same_period_last_year.is_empty() {
+        return;
+    }
+    let low = s.to_lowercase();
+    if low.len() != s.len() {
+        return;
+    }
+    for phrase in lex.same_period_last_year {
+        for at in phrase_positions(&low, phrase) {
+            let end = at + phrase.len();
+            let stated = hits
+                .iter()
+                .filter(|h| h.event && h.end <= at)
+                .max_by_key(|h| h.end)
+                .and_then(|h| period_of(h, s, published, lex));
+            let Some((from, to)) = stated.or(before) else {
+                continue;
+            };
+            let (Some(date), Some(end_date)) = (shift_year(from, -1), shift_year(to, -1)) else {
+                continue;
+            };
+            let words = clause_words_before(s, at, 4);
+            let count = |w: &String| {
+                w.chars().any(|c| c.is_ascii_digit())
+                    && w.chars()
+                        .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+            };
+            let opens = words.len() <= 1 && s[end..].trim_start().starts_with(',');
+            let event = words.iter().rev().take(3).any(count) || (opens && holds_figure(&s[end..]));
+            hits.retain(|h| h.end <= at || h.start >= end);
+            hits.push(DateHit {
+                start: at,
+                end,
+                date,
+                end_date: Some(end_date),
+                relative: true,
+                event,
+            });
+        }
+    }
+    hits.sort_by_key(|h| h.start);
 }
 
 /// True if a count stands right before a comparison period, perhaps with one short word

@@ -377,6 +377,7 @@ fn extract_block(
             let day = h.end_date.is_none() && h.date.precision() == Precision::Day;
             carry.day = day.then_some(h.date);
         }
+        carry.period = dates::period_told(&hits, a, ctx.published, carry.period, lex);
         let editorial = phrases.editorial.any_in(&low) || byline(a, &date_ranges, lex);
         // A line of its own with no final stop and no verb: a caption, a chart title, a
         // heading run into the text (`Federal RegisterOct 19, 2022`).

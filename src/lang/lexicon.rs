@@ -615,6 +615,9 @@ pub struct Lexicon {
     /// `the same period in` (lower case): the months of the period before, in the year
     /// that follows.
     pub same_period_words: &'static [&'static str],
+    /// `the same period last year` (lower case): the period stated before, a year
+    /// earlier.
+    pub same_period_last_year: &'static [&'static str],
     /// Verb endings that mark the past tense (`-ed`), on words of five letters or more.
     pub past_suffixes: &'static [&'static str],
     /// Endings that look like `past_suffixes` but are not (`-eed`).
@@ -909,6 +912,8 @@ struct LexiconFile {
     previous_year_words: Vec<String>,
     #[serde(default)]
     same_period_words: Vec<String>,
+    #[serde(default)]
+    same_period_last_year: Vec<String>,
     past_suffixes: Vec<String>,
     not_past_suffixes: Vec<String>,
     future_suffixes: Vec<String>,
@@ -1157,6 +1162,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
         projection_words: leak_list(f.projection_words),
         previous_year_words: leak_list(f.previous_year_words),
         same_period_words: leak_list(f.same_period_words),
+        same_period_last_year: leak_list(f.same_period_last_year),
         past_suffixes: leak_list(f.past_suffixes),
         not_past_suffixes: leak_list(f.not_past_suffixes),
         future_suffixes: leak_list(f.future_suffixes),
