@@ -1046,23 +1046,37 @@ pub static RULES: [Rule; 63] = [
         in_set: true,
         alone: false,
         example: "the summer of 2017",
+        // Two seasons in a row share the year: `the spring and summer of 2014` is one
+        // period, March to August (`spring and fall` leave a season out: no period).
         source: |v| {
+            let article = regex::escape(v.lex.period_article);
+            let seasons = keys(v.lex.seasons);
             format!(
-                r"(?i:\b(?:{}\s+)?({})\s+(?:{}\s+)?((?:18|19|20)[0-9]{{2}})\b)",
-                regex::escape(v.lex.period_article),
-                keys(v.lex.seasons),
+                r"(?i:\b(?:{article}\s+)?(?:({seasons})\s+(?:{})\s+(?:{article}\s+)?)?({seasons})\s+(?:{}\s+)?((?:18|19|20)[0-9]{{2}})\b)",
+                alternation(v.lex.range_and.iter().copied()),
                 v.of
             )
         },
         read: Read::Groups(|r, c, _| {
-            let name = c[1].to_lowercase();
-            let &(_, first) = r.lex.seasons.iter().find(|(w, _)| *w == name)?;
-            let year = num(c, 2)?;
-            if first > 10 {
+            let first_month = |name: &str| {
+                let name = name.to_lowercase();
+                r.lex
+                    .seasons
+                    .iter()
+                    .find(|(w, _)| *w == name)
+                    .map(|&(_, m)| m)
+            };
+            let last = first_month(&c[2])?;
+            let first = match c.get(1) {
+                Some(m) => first_month(m.as_str()).filter(|&f| f + 3 == last)?,
+                None => last,
+            };
+            let year = num(c, 3)?;
+            if last > 10 {
                 return None;
             }
             let month = |month| Absolute::Month { year, month };
-            found(c, Expr::Period(month(first), month(first + 2)))
+            found(c, Expr::Period(month(first), month(last + 2)))
         }),
     },
     // `toward the end of the summer`, `the start of spring`: the season's last (first)
