@@ -993,7 +993,8 @@ fn shift_year(d: PartialDate, years: i32) -> Option<PartialDate> {
 /// hoy`), are one period of two days, as two months or two years in a row are.
 ///
 /// So are two dates of days in a row told with their week days (`On Sat. March 18 and
-/// Sun. March 19`, `Saturday, March 18 and Sunday, March 19`).
+/// Sun. March 19`, `Saturday, March 18 and Sunday, March 19`), and two decades in a row
+/// (`the 1990s and 2000s`: 1990 to 2009).
 fn consecutive_days(hits: &mut Vec<DateHit>, s: &str, lex: &Lexicon) {
     let one_day = |h: &DateHit| h.end_date.is_none() && h.date.precision() == Precision::Day;
     let weekday = |h: &DateHit| {
@@ -1037,6 +1038,24 @@ fn consecutive_days(hits: &mut Vec<DateHit>, s: &str, lex: &Lexicon) {
             && without_week_day(gap)
                 .is_some_and(|at| Lexicon::is_in(lex.span_and, gap[..at].trim_end()));
         let week_days = weekday(a) && weekday(b) && Lexicon::is_in(lex.span_and, gap);
+        // `the 1990s and 2000s`: two decades in a row.
+        let decade = |h: &DateHit| {
+            h.date.precision() == Precision::Year
+                && h.date.year % 10 == 0
+                && h.end_date
+                    .is_some_and(|e| e == PartialDate::year(h.date.year + 9))
+        };
+        if decade(a)
+            && decade(b)
+            && b.date.year == a.date.year + 10
+            && Lexicon::is_in(lex.span_and, gap)
+        {
+            let (end, to) = (b.end, b.end_date);
+            hits[i].end = end;
+            hits[i].end_date = to;
+            hits.remove(i + 1);
+            continue;
+        }
         if (week_days || dates) && next == Some(b.date) {
             let (end, to) = (b.end, b.date);
             hits[i].end = end;
