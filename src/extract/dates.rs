@@ -906,13 +906,12 @@ fn same_period_last_year(
     before: Option<(PartialDate, PartialDate)>,
     lex: &Lexicon,
 ) {
-    if lex.same_period_last_year.is_empty() {
+    // Every phrase has its `same` (`mismo`) second: a sentence without it pays no copy.
+    let key = |p: &&str| p.split(' ').nth(1).is_some_and(|w| s.contains(w));
+    if !lex.same_period_last_year.iter().any(key) {
         return;
     }
-    let low = s.to_lowercase();
-    if low.len() != s.len() {
-        return;
-    }
+    let low = s.to_ascii_lowercase();
     for phrase in lex.same_period_last_year {
         for at in phrase_positions(&low, phrase) {
             let end = at + phrase.len();
