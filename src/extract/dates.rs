@@ -866,11 +866,14 @@ fn period_of(
     if let Some(end) = h.end_date {
         return Some((h.date, end));
     }
-    // `since` opens the hit's words or stands right before them.
-    let head = window_before(s, h.start, 16).trim_end().to_lowercase();
-    let words = s[h.start..h.end].to_lowercase();
+    // `since` opens the hit's words or stands right before them (any case, no copy).
+    let head = s[..h.start].trim_end();
+    let words = &s[h.start..h.end];
     let since = lex.since.iter().any(|w| {
-        words.strip_prefix(w).is_some_and(|r| r.starts_with(' ')) || ends_with_phrase(&head, w)
+        let opens = words
+            .get(..w.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(w) && words[w.len()..].starts_with(' '));
+        opens || strip_word_suffix(head, w).is_some()
     });
     since
         .then_some(())
